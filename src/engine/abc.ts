@@ -1,0 +1,125 @@
+import type { Why } from "../i18n";
+import { EngineError } from "./errors";
+import { Distribution, descendingPositions } from "./stats/distribution";
+import { assertFiniteList } from "./stats/validate";
+
+export type AbcClass = "A" | "B" | "C";
+export type AbcMode = "amount" | "clients";
+
+export interface AbcOptions {
+  /** Class boundaries as fractions, 0 < a < b ≤ 1. Default [0.8, 0.95] in "amount" mode, [0.2, 0.5] in "clients". */
+  readonly thresholds?: readonly [number, number];
+  /** "amount" (default): by cumulative share of the total; "clients": by share of the number of clients. */
+  readonly mode?: AbcMode;
+}
+
+export interface AbcResult {
+  readonly cls: AbcClass;
+  /** 1-based position in the descending sort (ties in input order). */
+  readonly rank: number;
+  /** The client's share of the total of positive amounts (0 for an amount ≤ 0). */
+  readonly share: number;
+  /** Share held by the clients strictly ahead of this one, the value the class is read from. */
+  readonly before: number;
+  /** Share held by this client and every client ahead of it; the last positive client reaches exactly 1. */
+  readonly cumulativeShare: number;
+  /** Set when the amount is negative (a credit balance, returns): it is class C and should be looked at. */
+  readonly warning?: "negative";
+  readonly why: Why;
+}
+
+export const ABC_DEFAULT_THRESHOLDS: Readonly<Record<AbcMode, readonly [number, number]>> = {
+  amount: [0.8, 0.95],
+  clients: [0.2, 0.5],
+};
+
+function checkThresholds([a, b]: readonly [number, number]): void {
+  const ok = Number.isFinite(a) && Number.isFinite(b) && a > 0 && a < b && b <= 1;
+  if (!ok) throw new EngineError("BAD_THRESHOLDS", { a: String(a), b: String(b) });
+}
+
+/**
+ * ABC / Pareto 20-80 classes (SPEC §2).
+ *
+ * Clients are sorted by amount, descending, ties in input order. `before` is the share of the total held by
+ * the clients strictly ahead. Class A if `before < a`, B if `before < b`, else C: A is the fewest top clients
+ * that reach `a` of the total, so the largest client is always A. Equal amounts share the class of the first
+ * of them. The total is the sum of the positive amounts: an amount ≤ 0 weighs nothing, is class C and, when
+ * negative, carries a warning. In "clients" mode A is the first `ceil(a × n)` clients and B up to
+ * `ceil(b × n)`, with the same tie and ≤ 0 rules.
+ *
+ * @throws EngineError EMPTY_INPUT, NOT_FINITE (naming the row), BAD_THRESHOLDS, BAD_MODE, and
+ *   TOTAL_NOT_POSITIVE in "amount" mode when no amount is positive.
+ * @example classifyAbc([50, 30, 10, 6, 4]).map(r => r.cls) // ["A", "A", "B", "C", "C"]
+ */
+export function classifyAbc(amounts: readonly number[], options: AbcOptions = {}): AbcResult[] {
+  const mode = options.mode ?? "amount";
+  if (mode !== "amount" && mode !== "clients") {
+    throw new EngineError("BAD_MODE", { arg: "mode", value: String(mode), allowed: "amount, clients" });
+  }
+  const thresholds = options.thresholds ?? ABC_DEFAULT_THRESHOLDS[mode];
+  checkThresholds(thresholds);
+  assertFiniteList(amounts, "montants", "ABC");
+
+  const n = amounts.length;
+  const dist = new Distribution(amounts);
+  const { position, tieStart } = descendingPositions(dist, amounts);
+  // Total of the positive amounts, summed in the same order as the cumulative shares below.
+  const firstPositive = dist.indexOf(Number.MIN_VALUE);
+  const hasPositive = firstPositive < dist.values.length && dist.values[firstPositive] > 0;
+  const total = hasPositive ? dist.sumAbove[firstPositive] + dist.values[firstPositive] * dist.counts[firstPositive] : 0;
+  if (mode === "amount" && total <= 0) {
+    throw new EngineError("TOTAL_NOT_POSITIVE", { method: "ABC", arg: "montants" });
+  }
+  const [a, b] = thresholds;
+  const countA = Math.ceil(a * n - 1e-9);
+  const countB = Math.ceil(b * n - 1e-9);
+
+  const results = new Array<AbcResult>(n);
+  for (let i = 0; i < n; i++) {
+    const x = amounts[i];
+    const j = dist.indexOf(x);
+    const rank = position[i] + 1;
+    const warning = x < 0 ? ("negative" as const) : undefined;
+    if (x <= 0) {
+      results[i] = {
+        cls: "C",
+        rank,
+        share: 0,
+        before: total > 0 ? 1 : 0,
+        cumulativeShare: total > 0 ? 1 : 0,
+        warning,
+        why: { key: "abc.C_nonpositive", params: { amount: x } },
+      };
+      continue;
+    }
+    const share = x / total;
+    const tieOffset = position[i] - tieStart[i];
+    const before = (dist.sumAbove[j] + x * tieOffset) / total;
+    const cumulativeShare = (dist.sumAbove[j] + x * (tieOffset + 1)) / total;
+    const firstBefore = dist.sumAbove[j] / total;
+    let cls: AbcClass;
+    let why: Why;
+    if (mode === "amount") {
+      cls = firstBefore < a ? "A" : firstBefore < b ? "B" : "C";
+      const pct = { pct: firstBefore };
+      why =
+        cls === "A"
+          ? { key: "abc.A", params: { before: pct, threshold: { pct: a }, cumulative: { pct: cumulativeShare } } }
+          : cls === "B"
+            ? { key: "abc.B", params: { before: pct, thresholdA: { pct: a }, thresholdB: { pct: b } } }
+            : { key: "abc.C", params: { before: pct, threshold: { pct: b } } };
+    } else {
+      const first = tieStart[i];
+      cls = first < countA ? "A" : first < countB ? "B" : "C";
+      why =
+        cls === "A"
+          ? { key: "abc.clients.A", params: { rank, n, count: countA, share: { pct: a } } }
+          : cls === "B"
+            ? { key: "abc.clients.B", params: { rank, n, countA, count: countB } }
+            : { key: "abc.clients.C", params: { rank, n, count: countB } };
+    }
+    results[i] = { cls, rank, share, before, cumulativeShare, why };
+  }
+  return results;
+}

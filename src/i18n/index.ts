@@ -1,0 +1,49 @@
+import { errorsEn } from "./en/errors";
+import { labelsEn, whyEn } from "./en/methods";
+import { errorsFr, type ErrorCode } from "./fr/errors";
+import { labelsFr, whyFr, type LabelKey, type WhyKey } from "./fr/methods";
+import { fill, formatNumber } from "./format";
+import type { Lang, MessageParams } from "./types";
+
+export type { ErrorCode, LabelKey, Lang, MessageParams, WhyKey };
+export { fill, formatNumber };
+
+/** A value inside an explanation: a plain value, a fraction shown as a percentage, or a label to translate. */
+export type WhyParam = string | number | { readonly pct: number } | { readonly label: LabelKey };
+
+/** The language-neutral explanation of one result; `explain()` turns it into a sentence. */
+export interface Why {
+  readonly key: WhyKey;
+  readonly params: Readonly<Record<string, WhyParam>>;
+}
+
+const errors: Record<Lang, Record<ErrorCode, string>> = { fr: errorsFr, en: errorsEn };
+const labels: Record<Lang, Record<LabelKey, string>> = { fr: labelsFr, en: labelsEn };
+const whys: Record<Lang, Record<WhyKey, string>> = { fr: whyFr, en: whyEn };
+
+export function errorMessage(code: ErrorCode, params: MessageParams | undefined, lang: Lang = "fr"): string {
+  return fill(errors[lang][code], params, lang);
+}
+
+export function label(key: LabelKey, lang: Lang = "fr"): string {
+  return labels[lang][key];
+}
+
+/** Formats a fraction as a percentage: 0.1234 → "12,3 %" in French, "12.3%" in English. */
+export function formatPercent(fraction: number, lang: Lang = "fr", digits = 1): string {
+  const n = formatNumber(fraction * 100, lang, digits);
+  return lang === "fr" ? `${n}\u202f%` : `${n}%`;
+}
+
+function resolveParam(value: WhyParam, lang: Lang): string | number {
+  if (typeof value === "string" || typeof value === "number") return value;
+  if ("pct" in value) return formatPercent(value.pct, lang);
+  return label(value.label, lang);
+}
+
+/** The sentence that says why a result is what it is, in the chosen language. */
+export function explain(why: Why, lang: Lang = "fr"): string {
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(why.params)) params[name] = resolveParam(value, lang);
+  return fill(whys[lang][why.key], params, lang);
+}
