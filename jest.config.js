@@ -13,6 +13,7 @@ const swc = [
 
 const common = {
   transform: { "^.+\\.(t|j)sx?$": swc },
+  setupFiles: ["<rootDir>/test/shims/custom-functions-global.ts"],
   moduleNameMapper: {
     // office-addin-mock pulls office-addin-manifest, whose ESM-only dependencies break jest on Node 20;
     // the mock only needs its OfficeApp enum.

@@ -1,6 +1,7 @@
-import type { Why } from "../i18n";
+import { formatPercent, type Why } from "../i18n";
 import { EngineError } from "./errors";
 import { Distribution, descendingPositions } from "./stats/distribution";
+import { positiveTotal, shareBefore } from "./stats/shares";
 import { assertFiniteList } from "./stats/validate";
 
 export type AbcClass = "A" | "B" | "C";
@@ -33,9 +34,13 @@ export const ABC_DEFAULT_THRESHOLDS: Readonly<Record<AbcMode, readonly [number, 
   clients: [0.2, 0.5],
 };
 
+function show(x: number): string {
+  return Number.isFinite(x) ? formatPercent(x) : String(x);
+}
+
 function checkThresholds([a, b]: readonly [number, number]): void {
   const ok = Number.isFinite(a) && Number.isFinite(b) && a > 0 && a < b && b <= 1;
-  if (!ok) throw new EngineError("BAD_THRESHOLDS", { a: String(a), b: String(b) });
+  if (!ok) throw new EngineError("BAD_THRESHOLDS", { a: show(a), b: show(b) });
 }
 
 /**
@@ -64,10 +69,7 @@ export function classifyAbc(amounts: readonly number[], options: AbcOptions = {}
   const n = amounts.length;
   const dist = new Distribution(amounts);
   const { position, tieStart } = descendingPositions(dist, amounts);
-  // Total of the positive amounts, summed in the same order as the cumulative shares below.
-  const firstPositive = dist.indexOf(Number.MIN_VALUE);
-  const hasPositive = firstPositive < dist.values.length && dist.values[firstPositive] > 0;
-  const total = hasPositive ? dist.sumAbove[firstPositive] + dist.values[firstPositive] * dist.counts[firstPositive] : 0;
+  const total = positiveTotal(dist);
   if (mode === "amount" && total <= 0) {
     throw new EngineError("TOTAL_NOT_POSITIVE", { method: "ABC", arg: "montants" });
   }
@@ -95,9 +97,9 @@ export function classifyAbc(amounts: readonly number[], options: AbcOptions = {}
     }
     const share = x / total;
     const tieOffset = position[i] - tieStart[i];
-    const before = (dist.sumAbove[j] + x * tieOffset) / total;
-    const cumulativeShare = (dist.sumAbove[j] + x * (tieOffset + 1)) / total;
-    const firstBefore = dist.sumAbove[j] / total;
+    const before = shareBefore(dist, j, tieOffset, total);
+    const cumulativeShare = shareBefore(dist, j, tieOffset + 1, total);
+    const firstBefore = shareBefore(dist, j, 0, total);
     let cls: AbcClass;
     let why: Why;
     if (mode === "amount") {

@@ -1,11 +1,13 @@
 import { errorsEn } from "./en/errors";
+import { uiEn } from "./en/ui";
 import { labelsEn, whyEn } from "./en/methods";
 import { errorsFr, type ErrorCode } from "./fr/errors";
 import { labelsFr, whyFr, type LabelKey, type WhyKey } from "./fr/methods";
+import { uiFr, type UiKey } from "./fr/ui";
 import { fill, formatNumber } from "./format";
 import type { Lang, MessageParams } from "./types";
 
-export type { ErrorCode, LabelKey, Lang, MessageParams, WhyKey };
+export type { ErrorCode, LabelKey, Lang, MessageParams, UiKey, WhyKey };
 export { fill, formatNumber };
 
 /** A value inside an explanation: a plain value, a fraction shown as a percentage, or a label to translate. */
@@ -20,6 +22,13 @@ export interface Why {
 const errors: Record<Lang, Record<ErrorCode, string>> = { fr: errorsFr, en: errorsEn };
 const labels: Record<Lang, Record<LabelKey, string>> = { fr: labelsFr, en: labelsEn };
 const whys: Record<Lang, Record<WhyKey, string>> = { fr: whyFr, en: whyEn };
+
+const ui: Record<Lang, Record<UiKey, string>> = { fr: uiFr, en: uiEn };
+
+/** A text of the task pane in the chosen language. */
+export function t(key: UiKey, lang: Lang = "fr", params?: MessageParams): string {
+  return fill(ui[lang][key], params, lang);
+}
 
 export function errorMessage(code: ErrorCode, params: MessageParams | undefined, lang: Lang = "fr"): string {
   return fill(errors[lang][code], params, lang);

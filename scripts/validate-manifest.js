@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+// Offline check of our add-in-only XML manifest: well-formed XML, the elements a shared-runtime
+// custom-functions add-in needs, one origin for every URL, every resid defined, icons present at their size.
+// `office-addin-manifest validate` (npm run validate:online) calls a Microsoft service this machine cannot reach.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const { XMLParser, XMLValidator } = require("fast-xml-parser");
+
+const ALWAYS_ARRAY = new Set(["Host", "Set", "Runtime", "ExtensionPoint", "Control", "Group", "bt:Image", "bt:Url", "bt:String", "Override", "bt:Override", "AppDomain"]);
+
+function asArray(value) {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function text(node) {
+  if (node === undefined || node === null) return undefined;
+  if (typeof node === "string" || typeof node === "number") return String(node);
+  return node["#text"] !== undefined ? String(node["#text"]) : undefined;
+}
+
+function pngSize(file) {
+  const buf = fs.readFileSync(file);
+  if (buf.length < 24 || buf.toString("ascii", 1, 4) !== "PNG") return undefined;
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+/**
+ * Validates manifest XML text. `rootDir` is where assets/ lives (the project root, or dist/).
+ * Returns { errors: string[], warnings: string[] }; the manifest is valid when errors is empty.
+ */
+function validateManifest(xml, { rootDir }) {
+  const errors = [];
+  const warnings = [];
+  const wellFormed = XMLValidator.validate(xml);
+  if (wellFormed !== true) {
+    errors.push(`XML mal formé : ${wellFormed.err.msg} (ligne ${wellFormed.err.line})`);
+    return { errors, warnings };
+  }
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@",
+    isArray: (name) => ALWAYS_ARRAY.has(name),
+  });
+  const doc = parser.parse(xml);
+  const app = doc.OfficeApp;
+  if (!app) {
+    errors.push("Élément racine <OfficeApp> absent.");
+    return { errors, warnings };
+  }
+  const need = (cond, message) => {
+    if (!cond) errors.push(message);
+  };
+
+  need(app["@xsi:type"] === "TaskPaneApp", "<OfficeApp> doit être de type TaskPaneApp.");
+  need(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text(app.Id) || ""), "<Id> doit être un GUID.");
+  need(/^\d+(\.\d+){0,3}$/.test(text(app.Version) || ""), "<Version> absente ou invalide (ex. 1.0.0.0).");
+  for (const name of ["ProviderName", "DefaultLocale", "Permissions"]) need(text(app[name]), `<${name}> absent.`);
+  for (const name of ["DisplayName", "Description", "IconUrl", "HighResolutionIconUrl"]) {
+    need(app[name] && app[name]["@DefaultValue"], `<${name} DefaultValue="…"> absent.`);
+  }
+  need(text(app.DefaultLocale) === "fr-FR", "<DefaultLocale> doit être fr-FR.");
+  need(text(app.Permissions) === "ReadWriteDocument", "<Permissions> doit être ReadWriteDocument.");
+  const hosts = asArray(app.Hosts && app.Hosts.Host);
+  need(hosts.some((h) => h["@Name"] === "Workbook"), '<Hosts><Host Name="Workbook"/> absent (Excel).');
+  const sets = asArray(app.Requirements && app.Requirements.Sets && app.Requirements.Sets.Set);
+  need(sets.some((s) => s["@Name"] === "SharedRuntime"), '<Set Name="SharedRuntime"/> absent des <Requirements>.');
+  need(app.DefaultSettings && app.DefaultSettings.SourceLocation, "<DefaultSettings><SourceLocation> absent.");
+
+  const vo = app.VersionOverrides;
+  need(vo, "<VersionOverrides> absent.");
+  const resources = (vo && vo.Resources) || {};
+  const defined = new Map();
+  const collect = (group, tag, kind) => {
+    for (const item of asArray(group && group[tag])) defined.set(item["@id"], { kind, value: item["@DefaultValue"], node: item });
+  };
+  collect(resources["bt:Images"], "bt:Image", "image");
+  collect(resources["bt:Urls"], "bt:Url", "url");
+  collect(resources["bt:ShortStrings"], "bt:String", "short");
+  collect(resources["bt:LongStrings"], "bt:String", "long");
+
+  const used = [];
+  const walk = (node, where) => {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, where));
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "@resid") used.push({ id: value, where });
+      else if (key !== "Resources") walk(value, key.startsWith("@") ? where : key);
+    }
+  };
+  walk(vo, "VersionOverrides");
+  for (const { id, where } of used) need(defined.has(id), `resid « ${id} » (dans <${where}>) n'est pas défini dans <Resources>.`);
+  for (const [id, res] of defined) {
+    if (id.length > 32) errors.push(`resid « ${id} » dépasse 32 caractères.`);
+    if (res.kind === "short" && String(res.value).length > 125) errors.push(`Texte court « ${id} » > 125 caractères.`);
+    if (res.kind === "long" && String(res.value).length > 250) errors.push(`Texte long « ${id} » > 250 caractères.`);
+  }
+
+  const voHost = asArray(vo && vo.Hosts && vo.Hosts.Host).find((h) => h["@xsi:type"] === "Workbook");
+  need(voHost, '<VersionOverrides><Hosts><Host xsi:type="Workbook"> absent.');
+  if (voHost) {
+    const runtimes = asArray(voHost.Runtimes && voHost.Runtimes.Runtime);
+    const runtime = runtimes[0];
+    need(runtime, "<Runtimes><Runtime> absent : le runtime partagé n'est pas déclaré.");
+    need(runtime && runtime["@lifetime"] === "long", '<Runtime lifetime="long"> requis pour le runtime partagé.');
+    const cf = asArray(voHost.AllFormFactors && voHost.AllFormFactors.ExtensionPoint).find((e) => e["@xsi:type"] === "CustomFunctions");
+    need(cf, '<ExtensionPoint xsi:type="CustomFunctions"> absent.');
+    if (cf) {
+      for (const part of ["Script", "Page", "Metadata"]) {
+        need(cf[part] && cf[part].SourceLocation && cf[part].SourceLocation["@resid"], `<CustomFunctions><${part}><SourceLocation resid> absent.`);
+      }
+      need(cf.Namespace && cf.Namespace["@resid"], "<CustomFunctions><Namespace resid> absent.");
+      const ns = cf.Namespace && defined.get(cf.Namespace["@resid"]);
+      need(ns && ns.value === "PAC", "L'espace de noms des fonctions doit être « PAC ».");
+      const page = cf.Page && cf.Page.SourceLocation && cf.Page.SourceLocation["@resid"];
+      need(runtime && page === runtime["@resid"], "La page des fonctions doit être celle du runtime partagé (même resid).");
+    }
+    const desktop = voHost.DesktopFormFactor;
+    need(desktop, "<DesktopFormFactor> absent.");
+    if (desktop && runtime) {
+      need(desktop.FunctionFile && desktop.FunctionFile["@resid"] === runtime["@resid"], "<FunctionFile> doit pointer sur la page du runtime partagé.");
+      const cmd = asArray(desktop.ExtensionPoint).find((e) => e["@xsi:type"] === "PrimaryCommandSurface");
+      const tab = cmd && cmd.OfficeTab;
+      need(tab && tab["@id"] === "TabHome", "Le bouton doit être sur l'onglet Accueil (OfficeTab id=\"TabHome\").");
+      const controls = asArray(tab && tab.Group).flatMap((g) => asArray(g.Control));
+      const button = controls.find((c) => c.Action && c.Action["@xsi:type"] === "ShowTaskpane");
+      need(button, "Aucun bouton n'ouvre le volet (Action ShowTaskpane).");
+      need(
+        button && button.Action.SourceLocation && button.Action.SourceLocation["@resid"] === runtime["@resid"],
+        "Le bouton doit ouvrir la page du runtime partagé.",
+      );
+    }
+  }
+
+  // Every URL on one https origin.
+  const urls = [];
+  for (const name of ["IconUrl", "HighResolutionIconUrl", "SupportUrl"]) if (app[name]) urls.push(app[name]["@DefaultValue"]);
+  if (app.DefaultSettings && app.DefaultSettings.SourceLocation) urls.push(app.DefaultSettings.SourceLocation["@DefaultValue"]);
+  for (const d of asArray(app.AppDomains && app.AppDomains.AppDomain)) urls.push(text(d));
+  for (const res of defined.values()) if (res.kind === "image" || res.kind === "url") urls.push(res.value);
+  for (const res of defined.values()) for (const o of asArray(res.node["bt:Override"])) if (res.kind === "url" || res.kind === "image") urls.push(o["@Value"]);
+  const origins = new Set();
+  for (const u of urls.filter(Boolean)) {
+    let parsed;
+    try {
+      parsed = new URL(u);
+    } catch {
+      errors.push(`URL invalide : ${u}`);
+      continue;
+    }
+    if (parsed.protocol !== "https:") errors.push(`URL non https : ${u}`);
+    origins.add(parsed.origin);
+  }
+  need(origins.size <= 1, `Toutes les URL doivent être sur une seule origine (trouvé : ${[...origins].join(", ")}).`);
+
+  // Icons: each image URL maps to a file under rootDir with the declared size.
+  const icons = [];
+  for (const [id, res] of defined) if (res.kind === "image") icons.push({ id, url: res.value });
+  if (app.IconUrl) icons.push({ id: "IconUrl", url: app.IconUrl["@DefaultValue"], size: 32 });
+  if (app.HighResolutionIconUrl) icons.push({ id: "HighResolutionIconUrl", url: app.HighResolutionIconUrl["@DefaultValue"], size: 64 });
+  for (const icon of icons) {
+    let file;
+    try {
+      file = path.join(rootDir, decodeURIComponent(new URL(icon.url).pathname));
+    } catch {
+      continue;
+    }
+    if (!fs.existsSync(file)) {
+      errors.push(`Icône « ${icon.id} » introuvable : ${path.relative(process.cwd(), file)}`);
+      continue;
+    }
+    const size = pngSize(file);
+    const declared = icon.size || Number((icon.id.match(/(\d+)x\1/) || [])[1]);
+    if (!size) errors.push(`Icône « ${icon.id} » : ${file} n'est pas un PNG.`);
+    else if (declared && (size.width !== declared || size.height !== declared)) {
+      errors.push(`Icône « ${icon.id} » : ${size.width}×${size.height} px au lieu de ${declared}×${declared}.`);
+    }
+  }
+  return { errors, warnings };
+}
+
+module.exports = { validateManifest };
+
+if (require.main === module) {
+  const file = process.argv[2] || "manifest.xml";
+  const xml = fs.readFileSync(file, "utf8");
+  const { errors, warnings } = validateManifest(xml, { rootDir: path.dirname(path.resolve(file)) });
+  for (const w of warnings) console.warn(`attention : ${w}`);
+  if (errors.length > 0) {
+    for (const e of errors) console.error(`erreur : ${e}`);
+    console.error(`${file} : ${errors.length} erreur(s).`);
+    process.exit(1);
+  }
+  console.log(`${file} : manifeste valide (vérification hors ligne).`);
+}
