@@ -22,6 +22,10 @@ export const labelsEn: Record<LabelKey, string> = {
   "contacts.quadrant.skeleton": "Skeletons",
   "contacts.quadrant.golden_goose": "Golden geese",
   "contacts.quadrant.contact_eater": "Contact eaters",
+  "contacts.side.high": "above",
+  "contacts.side.low": "at or below",
+  "contacts.split.median": "the median",
+  "contacts.split.user": "the chosen split",
   "maturity.phase.D": "Start",
   "maturity.phase.C": "Growth",
   "maturity.phase.M": "Maturity",
@@ -51,23 +55,51 @@ export const whyEn: Record<WhyKey, string> = {
   "rfm.score": "{criterion} = {score}/{k}: {count} of the {others} other clients do worse ({percent}).",
   "rfm.score_single": "{criterion} = {score}/{k}: only client in the list.",
   "rfm.grid": "{criterion} = {score}/{k}: {value} passes {count} break point(s) of the grid.",
+  "rfm.grid_recency":
+    "{criterion} = {score}/{k}: {value} days reaches {count} break point(s) of the grid (fewer days, higher score).",
   "rfm.segment": "R = {r} and F = {f}: segment “{segment}”.",
   "pr.code":
     "{code}: potential rank P{p}, realised rank R{r}; gap R − P = {gap} → {target}. Penetration rate {rate}.",
   "pr.over_one": "Penetration rate {rate} > 100%: the potential is probably underestimated.",
-  "elasticity.value": "Sales {caChange} for contacts {contactsChange}: elasticity {value} → {reading}.",
+  "pr.code_no_rate":
+    "{code}: potential rank P{p}, realised rank R{r}; gap R − P = {gap} → {target}. No penetration rate: zero or negative potential ({potential}).",
+  "elasticity.value":
+    "Sales {caBefore} → {caAfter} (change {caChange}) for contacts {contactsBefore} → {contactsAfter} (change {contactsChange}): elasticity {value} → {reading}.",
   "contacts.quadrant":
-    "{contacts} contacts ({contactsSide} {splitContacts}) for sales of {amount} ({amountSide} {splitAmount}) → {quadrant}.",
-  "maturity.D": "Start: no sales in {prevLabel}, {last} in {lastLabel}.",
-  "maturity.C": "Growth: sales {growth} between the last two periods (above +{threshold}).",
-  "maturity.M": "Maturity: sales {growth}, within ±{threshold}.",
-  "maturity.V": "Decline: sales {growth} (below −{threshold}).",
+    "{contacts} contacts ({contactsSide} {contactsKind} {splitContacts}) for sales of {amount} ({amountSide} {amountsKind} {splitAmount}) → {quadrant}.",
+  "contacts.splits":
+    "Split points: {contactsKind} of contacts = {splitContacts}; {amountsKind} of sales = {splitAmount} (“high” means strictly above).",
+  "maturity.D": "Start: no sales in the previous period, {last} in the last one.",
+  "maturity.C": "Growth: sales {prev} → {last}, change {growth} (above +{threshold}).",
+  "maturity.M": "Maturity: sales {prev} → {last}, change {growth} (between −{threshold} and +{threshold}).",
+  "maturity.V": "Decline: sales {prev} → {last}, change {growth} (below −{threshold}).",
   "maturity.none": "Not classed: no sales in either of the last two periods.",
+  "maturity.none_negative":
+    "Not classed: no sales in the previous period and negative sales ({last}) in the last one (returns?).",
+  "maturity.shape.ascending":
+    "Ascending maturity: D + C make {dcShare} of the {classed} classed clients (over 50%); D {d}, C {c}, M {m}, V {v}, not classed {unclassed}.",
+  "maturity.shape.descending":
+    "Descending configuration: M + V make {mvShare} of the {classed} classed clients (over 50%) and V ({v}) ≥ D ({d}); C {c}, M {m}, not classed {unclassed}.",
+  "maturity.shape.u_curve":
+    "U-shaped curve: D ({d}) and V ({v}) each exceed C ({c}) and M ({m}); D + C {dcShare}, M + V {mvShare} of the {classed} classed clients.",
+  "maturity.shape.mixed":
+    "No dominant shape: D + C {dcShare}, M + V {mvShare} of the {classed} classed clients; D {d}, C {c}, M {m}, V {v}, not classed {unclassed}.",
+  "maturity.shape.none": "No classed client ({unclassed} not classed): no portfolio shape.",
   "allocation.entretien": "Maintenance: norm {norm} contacts a year for class {cls}, {planned} planned.",
   "allocation.entretien_scaled":
     "Maintenance: norm {norm} contacts a year for class {cls}, cut to {planned} because needs ({need}) exceed the budget ({budget}).",
   "allocation.stimulation": "Stimulation: P-R gap {gap}, {planned} extra “turbo” visits.",
+  "allocation.stimulation_elastic": "Stimulation: elasticity {elasticity} (at least 1), {planned} extra “turbo” visits.",
+  "allocation.stimulation_not_eligible": "No “turbo” visit: neither a P-R gap of at least 1 nor an elasticity of at least 1.",
+  "allocation.prospect": "Conquest: prospect with score {score}, {planned} contacts of the {budget} for conquest.",
+  "allocation.families":
+    "Capital of {capital} contacts: maintenance {entretien} ({entretienShare}), stimulation {stimulation} ({stimulationShare}), conquest {conquete} ({conqueteShare}), rounded by the largest-remainder method.",
+  "allocation.scaled":
+    "Maintenance needs ({need} contacts) exceed the budget ({budget}): each norm is cut to {ratio} of its value.",
+  "allocation.unused":
+    "{unused} unused maintenance contacts (needs {need} for a budget of {budget}) go to stimulation.",
+  "allocation.stimulation_pool":
+    "No client has a P-R gap of at least 1 or an elasticity of at least 1: the {pool} stimulation contacts are left to assign.",
+  "allocation.conquest_pool": "No prospect with a positive score: the {pool} conquest contacts stay one pool to plan.",
   "allocation.none": "No contact planned.",
-  "side.high": "above",
-  "side.low": "at most",
 };

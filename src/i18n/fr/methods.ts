@@ -25,6 +25,10 @@ export const labelsFr = {
   "contacts.quadrant.skeleton": "Squelettes",
   "contacts.quadrant.golden_goose": "Poules aux œufs d'or",
   "contacts.quadrant.contact_eater": "Contactivores",
+  "contacts.side.high": "au-dessus de",
+  "contacts.side.low": "au plus égal à",
+  "contacts.split.median": "la médiane",
+  "contacts.split.user": "la borne choisie",
   "maturity.phase.D": "Démarrage",
   "maturity.phase.C": "Croissance",
   "maturity.phase.M": "Maturité",
@@ -52,32 +56,61 @@ export const whyFr = {
   "abc.clients.C": "Classe C : rang {rank} sur {n}, après les {count} premiers clients.",
   "abc.tie": "Ex æquo avec un client mieux classé : même classe que lui.",
   "quartile.rank":
-    "Rang {rank} : les clients classés avant lui font {before} du total, soit le {rank}ᵉ quart du montant total (méthode des interquartiles, pas des quartiles de clients).",
+    "Rang {rank} : les clients classés avant lui font {before} du total, il est donc dans le quart n° {rank} du montant total (méthode des interquartiles, pas des quartiles de clients).",
   "quartile.nonpositive": "Rang 4 : montant nul ou négatif ({amount}).",
   "rfm.score":
     "{criterion} = {score}/{k} : {count} clients sur {others} autres font moins bien ({percent}).",
   "rfm.score_single": "{criterion} = {score}/{k} : seul client de la liste.",
   "rfm.grid": "{criterion} = {score}/{k} : {value} franchit {count} borne(s) de la grille.",
+  "rfm.grid_recency":
+    "{criterion} = {score}/{k} : {value} jours atteint {count} borne(s) de la grille (moins de jours, meilleure note).",
   "rfm.segment": "R = {r} et F = {f} : segment « {segment} ».",
   "pr.code":
     "{code} : potentiel au rang P{p}, réalisé au rang R{r} ; écart R − P = {gap} → {target}. Taux de pénétration {rate}.",
   "pr.over_one": "Taux de pénétration {rate} > 100 % : le potentiel est sans doute sous-estimé.",
+  "pr.code_no_rate":
+    "{code} : potentiel au rang P{p}, réalisé au rang R{r} ; écart R − P = {gap} → {target}. Taux de pénétration impossible : potentiel nul ou négatif ({potential}).",
   "elasticity.value":
-    "CA {caChange} pour des contacts {contactsChange} : élasticité {value} → {reading}.",
+    "CA {caBefore} → {caAfter} (variation {caChange}) pour des contacts {contactsBefore} → {contactsAfter} (variation {contactsChange}) : élasticité {value} → {reading}.",
   "contacts.quadrant":
-    "{contacts} contacts ({contactsSide} de {splitContacts}) pour un CA de {amount} ({amountSide} de {splitAmount}) → {quadrant}.",
-  "maturity.D": "Démarrage : pas de CA en {prevLabel}, {last} en {lastLabel}.",
-  "maturity.C": "Croissance : CA {growth} entre les deux dernières périodes (au-dessus de +{threshold}).",
-  "maturity.M": "Maturité : CA {growth}, dans la fourchette ±{threshold}.",
-  "maturity.V": "Vieillissement : CA {growth} (sous −{threshold}).",
+    "{contacts} contacts ({contactsSide} {contactsKind} {splitContacts}) pour un CA de {amount} ({amountSide} {amountsKind} {splitAmount}) → {quadrant}.",
+  "contacts.splits":
+    "Séparations : {contactsKind} des contacts = {splitContacts} ; {amountsKind} du CA = {splitAmount} (« élevé » veut dire strictement au-dessus).",
+  "maturity.D": "Démarrage : aucun CA sur l'avant-dernière période, {last} sur la dernière.",
+  "maturity.C": "Croissance : CA {prev} → {last}, variation {growth} (au-dessus de +{threshold}).",
+  "maturity.M": "Maturité : CA {prev} → {last}, variation {growth} (entre −{threshold} et +{threshold}).",
+  "maturity.V": "Vieillissement : CA {prev} → {last}, variation {growth} (sous −{threshold}).",
   "maturity.none": "Non classé : aucun CA sur les deux dernières périodes.",
+  "maturity.none_negative":
+    "Non classé : aucun CA sur l'avant-dernière période et un CA négatif ({last}) sur la dernière (des retours ?).",
+  "maturity.shape.ascending":
+    "Maturité ascendante : D + C font {dcShare} des {classed} clients classés (plus de 50 %) ; D {d}, C {c}, M {m}, V {v}, non classés {unclassed}.",
+  "maturity.shape.descending":
+    "Configuration descendante : M + V font {mvShare} des {classed} clients classés (plus de 50 %) et V ({v}) ≥ D ({d}) ; C {c}, M {m}, non classés {unclassed}.",
+  "maturity.shape.u_curve":
+    "Courbe en U : D ({d}) et V ({v}) dépassent chacun C ({c}) et M ({m}) ; D + C {dcShare}, M + V {mvShare} des {classed} clients classés.",
+  "maturity.shape.mixed":
+    "Sans forme dominante : D + C {dcShare}, M + V {mvShare} des {classed} clients classés ; D {d}, C {c}, M {m}, V {v}, non classés {unclassed}.",
+  "maturity.shape.none": "Aucun client classé ({unclassed} non classés) : pas de forme de portefeuille.",
   "allocation.entretien": "Entretien : norme {norm} contacts/an pour la classe {cls}, {planned} prévus.",
   "allocation.entretien_scaled":
     "Entretien : norme {norm} contacts/an pour la classe {cls}, réduite à {planned} car les besoins ({need}) dépassent le budget ({budget}).",
   "allocation.stimulation": "Stimulation : écart P-R {gap}, {planned} visites « turbo » en plus.",
+  "allocation.stimulation_elastic": "Stimulation : élasticité {elasticity} (au moins 1), {planned} visites « turbo » en plus.",
+  "allocation.stimulation_not_eligible":
+    "Pas de visite « turbo » : ni écart P-R d'au moins 1, ni élasticité d'au moins 1.",
+  "allocation.prospect": "Conquête : prospect de score {score}, {planned} contacts sur les {budget} de conquête.",
+  "allocation.families":
+    "Capital de {capital} contacts : entretien {entretien} ({entretienShare}), stimulation {stimulation} ({stimulationShare}), conquête {conquete} ({conqueteShare}), arrondis par la méthode des plus forts restes.",
+  "allocation.scaled":
+    "Les besoins d'entretien ({need} contacts) dépassent le budget ({budget}) : chaque norme est ramenée à {ratio} de sa valeur.",
+  "allocation.unused":
+    "{unused} contacts d'entretien non utilisés (besoins {need} pour un budget de {budget}) passent en stimulation.",
+  "allocation.stimulation_pool":
+    "Aucun client n'a un écart P-R d'au moins 1 ni une élasticité d'au moins 1 : les {pool} contacts de stimulation restent à affecter.",
+  "allocation.conquest_pool":
+    "Aucun prospect avec un score positif : les {pool} contacts de conquête restent une réserve à planifier.",
   "allocation.none": "Aucun contact planifié.",
-  "side.high": "au-dessus",
-  "side.low": "au plus",
 } as const;
 
 export type WhyKey = keyof typeof whyFr;

@@ -1,0 +1,186 @@
+import type { LabelKey, Why } from "../i18n";
+import { EngineError, assertNever } from "./errors";
+
+/** D Démarrage, C Croissance, M Maturité, V Vieillissement. */
+export type MaturityPhase = "D" | "C" | "M" | "V";
+
+/** "no_sales": no CA in either of the last two periods; "negative": a negative CA (returns) in one of them. */
+export type MaturityWarning = "no_sales" | "negative";
+
+export interface MaturityOptions {
+  /** Growth threshold t as a fraction, 0 ≤ t < 1; default 0.10 (10 %). */
+  readonly threshold?: number;
+}
+
+export interface MaturityResult {
+  /** null when the client cannot be classed (see `warning`). */
+  readonly phase: MaturityPhase | null;
+  /** g = (CA_last − CA_prev) / |CA_prev|; null when CA_prev = 0 (D, or not classed). */
+  readonly growth: number | null;
+  readonly why: Why;
+  readonly warning?: MaturityWarning;
+}
+
+export type PortfolioShape = "ascending" | "descending" | "u_curve" | "mixed";
+
+export interface MaturityCounts {
+  readonly D: number;
+  readonly C: number;
+  readonly M: number;
+  readonly V: number;
+  readonly unclassed: number;
+}
+
+export interface PortfolioShapeResult {
+  readonly shape: PortfolioShape;
+  readonly counts: MaturityCounts;
+  readonly why: Why;
+}
+
+export const MATURITY_DEFAULT_THRESHOLD = 0.1;
+
+/** Growth within this distance of ±t counts as exactly ±t (Maturité), so cents never push a client off M. */
+const GROWTH_TOLERANCE = 1e-9;
+
+export const PHASE_LABEL: Readonly<Record<MaturityPhase, LabelKey>> = {
+  D: "maturity.phase.D",
+  C: "maturity.phase.C",
+  M: "maturity.phase.M",
+  V: "maturity.phase.V",
+};
+
+export const SHAPE_LABEL: Readonly<Record<PortfolioShape, LabelKey>> = {
+  ascending: "maturity.shape.ascending",
+  descending: "maturity.shape.descending",
+  u_curve: "maturity.shape.u_curve",
+  mixed: "maturity.shape.mixed",
+};
+
+function classify(prev: number, last: number, t: number): MaturityResult {
+  const warning = prev < 0 || last < 0 ? ("negative" as const) : undefined;
+  if (prev === 0) {
+    if (last > 0) return { phase: "D", growth: null, why: { key: "maturity.D", params: { last } } };
+    if (last === 0) {
+      return { phase: null, growth: null, why: { key: "maturity.none", params: {} }, warning: "no_sales" };
+    }
+    return { phase: null, growth: null, why: { key: "maturity.none_negative", params: { last } }, warning };
+  }
+  let g = (last - prev) / Math.abs(prev);
+  if (Math.abs(g - t) <= GROWTH_TOLERANCE) g = t;
+  else if (Math.abs(g + t) <= GROWTH_TOLERANCE) g = -t;
+  const phase: MaturityPhase = g > t ? "C" : g < -t ? "V" : "M";
+  const params = { prev, last, growth: { pct: g }, threshold: { pct: t } };
+  const why: Why = { key: `maturity.${phase}`, params };
+  return warning ? { phase, growth: g, why, warning } : { phase, growth: g, why };
+}
+
+/**
+ * Maturity phase of each client (SPEC §7) from its CA per period, oldest first; only the last two periods are
+ * read (earlier cells may be blank, as before a client started). With `g = (CA_last − CA_prev) / |CA_prev|`
+ * and threshold t: D if CA_prev = 0 and CA_last > 0; C if g > t; M if −t ≤ g ≤ t; V if g < −t (CA_last = 0
+ * gives g = −100 %, so V). The boundaries ±t belong to M, with a 1e-9 tolerance on g for float noise (a growth
+ * that close to ±t is reported as exactly ±t). No CA in either period: phase null, warning "no_sales".
+ *
+ * Negative CA (returns): the change is taken over |CA_prev|, so a CA going up always reads as growth (−100 → 50
+ * is +150 %, C) and going down as decline (the literal formula would flip the sign); such clients carry the
+ * warning "negative". CA_prev = 0 with a negative CA_last has no growth rate and is not classed.
+ *
+ * @throws EngineError EMPTY_INPUT, TOO_FEW_PERIODS (a client with fewer than two periods, naming the row),
+ *   NOT_FINITE (a blank or text cell in the last two periods, naming the row), BAD_PARAMETER (threshold
+ *   outside 0 ≤ t < 1).
+ * @example maturity([[0, 500], [1000, 1250], [1000, 1050], [1000, 0]]).map(r => r.phase) // ["D", "C", "M", "V"]
+ */
+export function maturity(periods: readonly (readonly number[])[], options: MaturityOptions = {}): MaturityResult[] {
+  const t = options.threshold ?? MATURITY_DEFAULT_THRESHOLD;
+  if (typeof t !== "number" || !Number.isFinite(t) || t < 0 || t >= 1) {
+    throw new EngineError("BAD_PARAMETER", {
+      arg: "seuil de croissance",
+      value: String(t),
+      expected: "une part d'au moins 0 et de moins de 100 %, par exemple 0,1 pour 10 %",
+    });
+  }
+  if (periods.length === 0) throw new EngineError("EMPTY_INPUT", { arg: "CA par période" });
+  return periods.map((row, i) => {
+    const n = row.length;
+    if (n < 2) throw new EngineError("TOO_FEW_PERIODS", { row: i + 1, n }, i);
+    for (let k = n - 2; k < n; k++) {
+      const v = row[k];
+      if (typeof v !== "number" || !Number.isFinite(v)) {
+        throw new EngineError("NOT_FINITE", { arg: `CA période ${k + 1}`, row: i + 1, value: String(v) }, i);
+      }
+    }
+    return classify(row[n - 2], row[n - 1], t);
+  });
+}
+
+/**
+ * Portfolio shape from the phases (SPEC §7). Percentages are over the classed clients (D + C + M + V; the
+ * unclassed are only counted): "ascending" if D + C > 50 %; else "descending" if M + V > 50 % and V ≥ D; else
+ * "u_curve" if D and V both exceed C and M (strictly); else "mixed". Exactly 50/50 is neither ascending nor
+ * descending. No classed client at all gives "mixed" with its own explanation. Counts are always reported.
+ *
+ * @throws EngineError EMPTY_INPUT, BAD_PARAMETER (a value that is not D, C, M, V or null, naming the row).
+ * @example portfolioShape(["D", "C", "C", "M", null]).shape // "ascending" (3 of 4 classed are D + C)
+ */
+export function portfolioShape(phases: readonly (MaturityPhase | null)[]): PortfolioShapeResult {
+  if (phases.length === 0) throw new EngineError("EMPTY_INPUT", { arg: "phases" });
+  const c = { D: 0, C: 0, M: 0, V: 0, unclassed: 0 };
+  phases.forEach((p, i) => {
+    if (p === null) {
+      c.unclassed++;
+      return;
+    }
+    switch (p) {
+      case "D":
+      case "C":
+      case "M":
+      case "V":
+        c[p]++;
+        return;
+      default:
+        throw new EngineError(
+          "BAD_PARAMETER",
+          { arg: `phase, ligne ${i + 1}`, value: String(p as unknown), expected: "D, C, M, V ou vide" },
+          i,
+        );
+    }
+  });
+  const counts: MaturityCounts = c;
+  const classed = c.D + c.C + c.M + c.V;
+  if (classed === 0) {
+    return { shape: "mixed", counts, why: { key: "maturity.shape.none", params: { unclassed: c.unclassed } } };
+  }
+  const dc = c.D + c.C;
+  const mv = c.M + c.V;
+  let shape: PortfolioShape;
+  if (2 * dc > classed) shape = "ascending";
+  else if (2 * mv > classed && c.V >= c.D) shape = "descending";
+  else if (c.D > c.C && c.D > c.M && c.V > c.C && c.V > c.M) shape = "u_curve";
+  else shape = "mixed";
+  return { shape, counts, why: shapeWhy(shape, counts, classed) };
+}
+
+function shapeWhy(shape: PortfolioShape, c: MaturityCounts, classed: number): Why {
+  const params = {
+    d: c.D,
+    c: c.C,
+    m: c.M,
+    v: c.V,
+    classed,
+    unclassed: c.unclassed,
+    dcShare: { pct: (c.D + c.C) / classed },
+    mvShare: { pct: (c.M + c.V) / classed },
+  };
+  switch (shape) {
+    case "ascending":
+      return { key: "maturity.shape.ascending", params };
+    case "descending":
+      return { key: "maturity.shape.descending", params };
+    case "u_curve":
+      return { key: "maturity.shape.u_curve", params };
+    case "mixed":
+      return { key: "maturity.shape.mixed", params };
+    default:
+      return assertNever(shape);
+  }
+}
