@@ -5,6 +5,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const TerserPlugin = require("terser-webpack-plugin");
+const { LocalizeFunctionsPlugin } = require("./scripts/localize-functions");
 
 const DEV_ORIGIN = "https://localhost:3000";
 const PROD_ORIGIN = (process.env.PAC_ORIGIN || "https://pac-commercial.example.org").replace(/\/+$/, "");
@@ -78,6 +79,10 @@ module.exports = async (env, options) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new LocalizeFunctionsPlugin({
+        output: "functions.fr-FR.json",
+        table: require("./src/i18n/functions.fr-FR.json"),
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

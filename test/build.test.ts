@@ -42,8 +42,26 @@ describe("production build", () => {
     expect(abc?.parameters[0].dimensionality).toBe("matrix");
   });
 
-  it("functions.js registers ABC with CustomFunctions.associate", () => {
-    expect(fs.readFileSync(path.join(dist, "functions.js"), "utf8")).toMatch(/CustomFunctions\.associate\("ABC",/);
+  const ALL = ["RFM", "ABC", "P_R", "ELASTICITY", "QUARTILE", "CONTACTS", "MATURITY", "CAPITAL", "ALLOCATE"];
+
+  it("functions.js registers the nine functions with CustomFunctions.associate", () => {
+    const js = fs.readFileSync(path.join(dist, "functions.js"), "utf8");
+    for (const id of ALL) expect(js).toMatch(new RegExp(`CustomFunctions\\.associate\\("${id}",`));
+  });
+
+  it("functions.json (English) and functions.fr-FR.json declare the same nine ids and parameter counts", () => {
+    const en = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: FunctionMetadata[] };
+    const fr = JSON.parse(fs.readFileSync(path.join(dist, "functions.fr-FR.json"), "utf8")) as { functions: FunctionMetadata[] };
+    expect(en.functions.map((f) => f.id).sort()).toEqual([...ALL].sort());
+    expect(fr.functions.map((f) => [f.id, f.parameters.length])).toEqual(en.functions.map((f) => [f.id, f.parameters.length]));
+    const frNames = Object.fromEntries(fr.functions.map((f) => [f.id, f.name]));
+    expect(frNames).toMatchObject({ ELASTICITY: "ELASTICITE", MATURITY: "MATURITE", ALLOCATE: "REPARTIR", P_R: "P_R" });
+    expect(fr.functions.find((f) => f.id === "ABC")?.parameters.map((p) => p.name)).toEqual(["montants", "seuil_a", "seuil_b", "mode"]);
+  });
+
+  it("the manifest points French locales at functions.fr-FR.json", () => {
+    const xml = fs.readFileSync(path.join(dist, "manifest.xml"), "utf8");
+    expect(xml).toMatch(/<bt:Override Locale="fr-FR" Value="https:\/\/[^"]+\/functions\.fr-FR\.json"\/>/);
   });
 
   it("taskpane.html loads office.js from our own origin and carries a same-origin CSP", () => {

@@ -1,22 +1,141 @@
 /*
  * The PAC.* custom functions. The JSDoc of each function is its Excel metadata: CustomFunctionsMetadataPlugin
- * reads it to build functions.json and appends the CustomFunctions.associate() calls to this file at build time.
- * Each function is a thin wrapper: the scoring lives in src/engine, the cell parsing in ./cells.
- * Range arguments and results are typed `any[][]` because the metadata generator rejects union types; the
- * wrappers parse them as `unknown` at the boundary.
+ * reads it to build functions.json (English) and appends the CustomFunctions.associate() calls to this file at
+ * build time; the French metadata (functions.fr-FR.json) is made from src/i18n/functions.fr-FR.json.
+ * Each function is a thin wrapper: the scoring lives in src/engine, the cell parsing in ./cells and ./columns.
+ * Ranges and results are typed `any[][]` because the metadata generator rejects union types; the wrappers read
+ * them as `unknown` at the boundary.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { abcCells } from "./abc";
+import { allocateCells, capitalCell } from "./capital";
+import { contactsCells } from "./contacts";
+import { elasticityCells } from "./elasticity";
+import { maturityCells } from "./maturity";
+import { prCells } from "./pr";
+import { quartileCells } from "./quartile";
+import { rfmCells } from "./rfm";
 
 /**
- * Classe ABC (Pareto 20/80) de chaque client : A = les plus gros clients qui font ensemble 80 % du CA, B = jusqu'à 95 %, C = le reste. Renvoie une classe par ligne de la plage.
+ * RFM score of each client (Recency, Frequency, Monetary), 1 to 5 per criterion by default. Recency is in days: pass reference date minus last purchase date, e.g. =PAC.RFM(DATE(2025,12,31)-B2:B200, C2:C200, D2:D200). Needs all three values of a client.
+ * @customfunction RFM
+ * @param recency_days Days since the last purchase (reference date minus last purchase date), one per client.
+ * @param frequency Number of purchases in the period, one per client.
+ * @param monetary Amount bought in the period, one per client.
+ * @param [classes] Number of classes (2 to 10, default 5), or a range of break points (three rows R, F, M) for a fixed grid.
+ * @param [output] "code" (default, e.g. 543), "sum", "r", "f", "m", "segment" or "all" (three columns R, F, M).
+ * @param [weights] Three weights for R, F, M in the sum (default 1, 1, 1).
+ * @returns One result per client.
+ */
+export function rfm(
+  recency_days: any[][],
+  frequency: any[][],
+  monetary: any[][],
+  classes?: any[][],
+  output?: string,
+  weights?: any[][],
+): any[][] {
+  return rfmCells(recency_days, frequency, monetary, classes, output, weights);
+}
+
+/**
+ * ABC class (Pareto 20/80) of each client: A = the top clients that together make 80% of sales, B = up to 95%, C = the rest.
  * @customfunction ABC
- * @param amounts Montants par client (CA ou marge), une colonne ou une ligne. Les cellules vides donnent un résultat vide.
- * @param [threshold_a] Seuil de la classe A en % du CA (80 par défaut ; 20 en mode « clients »).
- * @param [threshold_b] Seuil de la classe B en % du CA (95 par défaut ; 50 en mode « clients »).
- * @param [mode] « montant » (par défaut, cumul du CA) ou « clients » (20 % / 50 % du nombre de clients).
- * @returns Une classe A, B ou C par client.
+ * @param amounts Amount per client (sales or margin), one column or one row. Blank cells give a blank result.
+ * @param [threshold_a] Class A threshold in % of sales (default 80; 20 in "clients" mode).
+ * @param [threshold_b] Class B threshold in % of sales (default 95; 50 in "clients" mode).
+ * @param [mode] "amount" (default, cumulative share of sales) or "clients" (20% / 50% of the number of clients).
+ * @returns One class A, B or C per client.
  */
 export function abc(amounts: any[][], threshold_a?: number, threshold_b?: number, mode?: string): any[][] {
   return abcCells(amounts, threshold_a, threshold_b, mode);
+}
+
+/**
+ * P-R penetration of each client: P = interquartile rank of its potential, R = of its realised sales; code "P1-R3", gap R-P, penetration rate, or target (Develop / Maintain / Secure).
+ * @customfunction P_R
+ * @param potential Potential per client (its total purchases of the category, all suppliers).
+ * @param realised Realised sales per client, same size as potential.
+ * @param [output] "code" (default), "gap", "rate" or "target".
+ * @returns One result per client.
+ */
+export function p_r(potential: any[][], realised: any[][], output?: string): any[][] {
+  return prCells(potential, realised, output);
+}
+
+/**
+ * Elasticity of sales to contacts between two periods: % change of sales / % change of contacts. #N/A when undefined (sales N-1 = 0, contacts N-1 = 0 or contacts unchanged).
+ * @customfunction ELASTICITY
+ * @param ca_before Sales in period N-1 (a cell or a column).
+ * @param ca_after Sales in period N.
+ * @param contacts_before Contacts in period N-1.
+ * @param contacts_after Contacts in period N.
+ * @param [output] "value" (default) or "reading" (Elastic, Low elasticity, Inelastic, Inverse reaction).
+ * @returns One result per client.
+ */
+export function elasticity(
+  ca_before: any[][],
+  ca_after: any[][],
+  contacts_before: any[][],
+  contacts_after: any[][],
+  output?: string,
+): any[][] {
+  return elasticityCells(ca_before, ca_after, contacts_before, contacts_after, output);
+}
+
+/**
+ * Interquartile rank 1 to 4 of each client: the quarter of the total amount it falls in (rank 1 = the biggest clients making the first quarter of the total). The R indicator on sales, the P indicator on potential.
+ * @customfunction QUARTILE
+ * @param amounts Amount per client (sales or potential).
+ * @returns One rank 1 to 4 per client.
+ */
+export function quartile(amounts: any[][]): any[][] {
+  return quartileCells(amounts);
+}
+
+/**
+ * Contact profitability quadrant of each client: Skeletons, Contact eaters, Cash cows or Golden geese, from its contacts and sales against two split points (medians by default).
+ * @customfunction CONTACTS
+ * @param contacts Contacts received in the period, per client.
+ * @param amounts Sales (or margin) produced in the period, per client.
+ * @param [split_contacts] Split point for contacts (default: the median).
+ * @param [split_amounts] Split point for sales (default: the median).
+ * @returns One quadrant per client.
+ */
+export function contacts(contacts: any[][], amounts: any[][], split_contacts?: number, split_amounts?: number): any[][] {
+  return contactsCells(contacts, amounts, split_contacts, split_amounts);
+}
+
+/**
+ * Maturity phase of each client from its sales per period: D (start), C (growth), M (maturity) or V (decline), from the change between the last two periods.
+ * @customfunction MATURITY
+ * @param periods_range One row per client, one column per period, oldest first (at least two periods).
+ * @param [threshold] Growth threshold in % (default 10).
+ * @returns One phase per client.
+ */
+export function maturity(periods_range: any[][], threshold?: number): any[][] {
+  return maturityCells(periods_range, threshold);
+}
+
+/**
+ * Yearly contact capital of a sales rep: working weeks x field days per week x contacts per day, e.g. 45 x 4 x 3 = 540.
+ * @customfunction CAPITAL
+ * @param weeks Working weeks in the year (e.g. 52 - 5 holidays - 1 training - 1 seminar = 45).
+ * @param days_per_week Field days per week.
+ * @param contacts_per_day Contacts (visits) per field day.
+ * @returns The number of contacts possible in the year.
+ */
+export function capital(weeks: number, days_per_week: number, contacts_per_day: number): number {
+  return capitalCell(weeks, days_per_week, contacts_per_day);
+}
+
+/**
+ * Shares a contact capital out in whole contacts, in proportion to weights, by the largest remainder method: the results always add up to the capital.
+ * @customfunction ALLOCATE
+ * @param capital Whole number of contacts to share out.
+ * @param weights_range One weight per line (e.g. clients x yearly norm).
+ * @returns One whole number of contacts per line.
+ */
+export function allocate(capital: number, weights_range: any[][]): any[][] {
+  return allocateCells(capital, weights_range);
 }

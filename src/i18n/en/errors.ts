@@ -24,6 +24,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   BLANK_CELL: "{arg}, row {row}: empty cell, a value is needed.",
   TEXT_CELL: "{arg}, row {row}: text “{value}” instead of a number.",
   ERROR_CELL: "{arg}, row {row}: the cell holds the error {value}.",
+  MISSING_ARGUMENT: "Missing argument “{arg}”: {expected}.",
   NO_NUMBER: "“{arg}” holds no number.",
   NOT_A_RANGE: "“{arg}” must be a single row or a single column ({rows} × {cols} given).",
 };

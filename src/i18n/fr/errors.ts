@@ -25,6 +25,7 @@ export const errorsFr = {
   BLANK_CELL: "{arg}, ligne {row} : cellule vide, une valeur est nécessaire.",
   TEXT_CELL: "{arg}, ligne {row} : texte « {value} » au lieu d'un nombre.",
   ERROR_CELL: "{arg}, ligne {row} : la cellule contient l'erreur {value}.",
+  MISSING_ARGUMENT: "Argument « {arg} » manquant : {expected}.",
   NO_NUMBER: "« {arg} » ne contient aucun nombre.",
   NOT_A_RANGE: "« {arg} » doit être une plage d'une seule ligne ou d'une seule colonne ({rows} × {cols} reçue).",
 } as const;
