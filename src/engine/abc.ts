@@ -76,11 +76,14 @@ export function classifyAbc(amounts: readonly number[], options: AbcOptions = {}
   const [a, b] = thresholds;
   const countA = Math.ceil(a * n - 1e-9);
   const countB = Math.ceil(b * n - 1e-9);
+  // Shared by every client's why: one object per threshold rather than one per client.
+  const pctA = { pct: a };
+  const pctB = { pct: b };
 
   const results = new Array<AbcResult>(n);
   for (let i = 0; i < n; i++) {
     const x = amounts[i];
-    const j = dist.indexOf(x);
+    const j = dist.index[i];
     const rank = position[i] + 1;
     const warning = x < 0 ? ("negative" as const) : undefined;
     if (x <= 0) {
@@ -107,16 +110,16 @@ export function classifyAbc(amounts: readonly number[], options: AbcOptions = {}
       const pct = { pct: firstBefore };
       why =
         cls === "A"
-          ? { key: "abc.A", params: { before: pct, threshold: { pct: a }, cumulative: { pct: cumulativeShare } } }
+          ? { key: "abc.A", params: { before: pct, threshold: pctA, cumulative: { pct: cumulativeShare } } }
           : cls === "B"
-            ? { key: "abc.B", params: { before: pct, thresholdA: { pct: a }, thresholdB: { pct: b } } }
-            : { key: "abc.C", params: { before: pct, threshold: { pct: b } } };
+            ? { key: "abc.B", params: { before: pct, thresholdA: pctA, thresholdB: pctB } }
+            : { key: "abc.C", params: { before: pct, threshold: pctB } };
     } else {
       const first = tieStart[i];
       cls = first < countA ? "A" : first < countB ? "B" : "C";
       why =
         cls === "A"
-          ? { key: "abc.clients.A", params: { rank, n, count: countA, share: { pct: a } } }
+          ? { key: "abc.clients.A", params: { rank, n, count: countA, share: pctA } }
           : cls === "B"
             ? { key: "abc.clients.B", params: { rank, n, countA, count: countB } }
             : { key: "abc.clients.C", params: { rank, n, count: countB } };

@@ -1,7 +1,10 @@
+import { radixSortInto } from "./order";
+
 /**
- * The sorted distinct values of one criterion, built once (one native sort of a Float64Array) and queried per
- * client by binary search: how many clients are strictly below / above a value, and the sum of the amounts
- * strictly above it. Everything a rank-based method needs is O(n log n) with a single sort.
+ * The sorted distinct values of one criterion, built once (one stable radix sort, see `radixSortInto`):
+ * how many clients are strictly below / above a value, and the sum of the amounts strictly above it.
+ * `index[i]` is client i's position among the distinct values, so a per-client method reads it directly;
+ * `indexOf` finds any value by binary search. Everything a rank-based method needs costs one sort.
  *
  * Equal values (including 0 and -0) are one distinct value, so equal inputs always get equal answers.
  */
@@ -17,24 +20,31 @@ export class Distribution {
   /** Sum of all values, added from the largest down (the same order as sumAbove, so the last share is exactly 1). */
   readonly total: number;
   readonly n: number;
+  /** index[i] = the index in `values` of client i's value. */
+  readonly index: Uint32Array;
 
   constructor(input: ArrayLike<number>) {
     const n = input.length;
-    const sorted = Float64Array.from(input).sort();
     const values = new Float64Array(n);
     const counts = new Uint32Array(n);
+    const index = new Uint32Array(n);
+    const order = radixSortInto(input, values);
     let m = 0;
-    for (let i = 0; i < n; i++) {
-      const v = sorted[i];
+    // The distinct values are compacted in place, behind the sorted ones still to be read.
+    for (let p = 0; p < n; p++) {
+      const v = values[p];
       if (m > 0 && values[m - 1] === v) counts[m - 1]++;
       else {
         values[m] = v;
         counts[m] = 1;
         m++;
       }
+      index[order[p]] = m - 1;
     }
-    this.values = values.slice(0, m);
-    this.counts = counts.slice(0, m);
+    this.index = index;
+    // A view when most values are distinct (no copy), a small copy when few are.
+    this.values = m > n / 2 ? values.subarray(0, m) : values.slice(0, m);
+    this.counts = m > n / 2 ? counts.subarray(0, m) : counts.slice(0, m);
     this.below = new Float64Array(m);
     this.sumAbove = new Float64Array(m);
     let acc = 0;
@@ -72,7 +82,8 @@ export class Distribution {
 
 /**
  * Positions in descending order, ties kept in input order (a stable descending sort), without a comparator
- * sort: position[i] = (clients strictly above) + (equal clients earlier in the input).
+ * sort: position[i] = (clients strictly above) + (equal clients earlier in the input). `input` is the list
+ * the distribution was built from.
  */
 export function descendingPositions(dist: Distribution, input: ArrayLike<number>): {
   position: Uint32Array;
@@ -85,7 +96,7 @@ export function descendingPositions(dist: Distribution, input: ArrayLike<number>
   const tieStart = new Uint32Array(n);
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const j = dist.indexOf(input[i]);
+    const j = dist.index[i];
     const start = dist.above(j);
     tieStart[i] = start;
     const p = start + seen[j]++;

@@ -52,14 +52,15 @@ export const whyEn: Record<WhyKey, string> = {
   "quartile.rank":
     "Rank {rank}: the clients ranked ahead make {before} of the total, i.e. quarter {rank} of the total amount (interquartile method, not quartiles of clients).",
   "quartile.nonpositive": "Rank 4: zero or negative amount ({amount}).",
-  "rfm.score": "{criterion} = {score}/{k}: {count} of the {others} other clients do worse ({percent}).",
+  "rfm.score": "{criterion} = {score}/{k}: between {from} (included) and {to} (excluded) of the other clients do worse.",
+  "rfm.score_top": "{criterion} = {score}/{k}: at least {from} of the other clients do worse.",
   "rfm.score_single": "{criterion} = {score}/{k}: only client in the list.",
-  "rfm.grid": "{criterion} = {score}/{k}: {value} passes {count} break point(s) of the grid.",
-  "rfm.grid_recency":
-    "{criterion} = {score}/{k}: {value} days reaches {count} break point(s) of the grid (fewer days, higher score).",
+  "rfm.grid": "{criterion} = {score}/{k}: value at least {from} and under {to} on the grid.",
+  "rfm.grid_low": "{criterion} = {score}/{k}: value under {to}, below the first break point of the grid.",
+  "rfm.grid_high": "{criterion} = {score}/{k}: value at least {from}, the last break point of the grid.",
   "rfm.segment": "R = {r} and F = {f}: segment “{segment}”.",
   "pr.code":
-    "{code}: potential rank P{p}, realised rank R{r}; gap R − P = {gap} → {target}. Penetration rate {rate}.",
+    "{code}: potential rank P{p}, realised rank R{r}; gap R − P = {gap} → {target}.",
   "pr.over_one": "Penetration rate {rate} > 100%: the potential is probably underestimated.",
   "pr.code_no_rate":
     "{code}: potential rank P{p}, realised rank R{r}; gap R − P = {gap} → {target}. No penetration rate: zero or negative potential ({potential}).",

@@ -58,15 +58,15 @@ export const whyFr = {
   "quartile.rank":
     "Rang {rank} : les clients classés avant lui font {before} du total, il est donc dans le quart n° {rank} du montant total (méthode des interquartiles, pas des quartiles de clients).",
   "quartile.nonpositive": "Rang 4 : montant nul ou négatif ({amount}).",
-  "rfm.score":
-    "{criterion} = {score}/{k} : {count} clients sur {others} autres font moins bien ({percent}).",
+  "rfm.score": "{criterion} = {score}/{k} : entre {from} (inclus) et {to} (exclu) des autres clients font moins bien.",
+  "rfm.score_top": "{criterion} = {score}/{k} : au moins {from} des autres clients font moins bien.",
   "rfm.score_single": "{criterion} = {score}/{k} : seul client de la liste.",
-  "rfm.grid": "{criterion} = {score}/{k} : {value} franchit {count} borne(s) de la grille.",
-  "rfm.grid_recency":
-    "{criterion} = {score}/{k} : {value} jours atteint {count} borne(s) de la grille (moins de jours, meilleure note).",
+  "rfm.grid": "{criterion} = {score}/{k} : valeur d'au moins {from} et de moins de {to} sur la grille.",
+  "rfm.grid_low": "{criterion} = {score}/{k} : valeur de moins de {to}, sous la première borne de la grille.",
+  "rfm.grid_high": "{criterion} = {score}/{k} : valeur d'au moins {from}, la dernière borne de la grille.",
   "rfm.segment": "R = {r} et F = {f} : segment « {segment} ».",
   "pr.code":
-    "{code} : potentiel au rang P{p}, réalisé au rang R{r} ; écart R − P = {gap} → {target}. Taux de pénétration {rate}.",
+    "{code} : potentiel au rang P{p}, réalisé au rang R{r} ; écart R − P = {gap} → {target}.",
   "pr.over_one": "Taux de pénétration {rate} > 100 % : le potentiel est sans doute sous-estimé.",
   "pr.code_no_rate":
     "{code} : potentiel au rang P{p}, réalisé au rang R{r} ; écart R − P = {gap} → {target}. Taux de pénétration impossible : potentiel nul ou négatif ({potential}).",

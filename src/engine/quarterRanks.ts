@@ -1,0 +1,92 @@
+import type { Why } from "../i18n";
+import { Distribution, descendingPositions } from "./stats/distribution";
+import { positiveTotal, shareBefore } from "./stats/shares";
+import { assertFiniteList } from "./stats/validate";
+
+/** 1 = the biggest clients, who together make the first quarter of the total amount; 4 = the last quarter. */
+export type QuarterRank = 1 | 2 | 3 | 4;
+
+export interface QuarterRankResult {
+  readonly rank: QuarterRank;
+  /** Share of the total held by the clients strictly ahead in the stable descending order (as in ABC). */
+  readonly before: number;
+  /** Set when the amount is negative (a credit balance, returns): it is rank 4 and should be looked at. */
+  readonly warning?: "negative";
+  readonly why: Why;
+}
+
+/**
+ * The quarter rank of each distinct value of a distribution (index as in `dist.values`), read from the
+ * `before` of the first client holding it: `min(4, floor(before / 0.25) + 1)`, and 4 for an amount ≤ 0.
+ */
+export function quarterRankOfValues(dist: Distribution, total: number): Uint8Array {
+  const ranks = new Uint8Array(dist.values.length);
+  for (let j = 0; j < ranks.length; j++) {
+    ranks[j] = dist.values[j] > 0 ? Math.min(4, Math.floor(shareBefore(dist, j, 0, total) / 0.25) + 1) : 4;
+  }
+  return ranks;
+}
+
+/** Quarter rank of each client of a list already checked (finite numbers, not empty). */
+export function quarterRankEach(amounts: readonly number[]): Uint8Array {
+  const dist = new Distribution(amounts);
+  const rankOf = quarterRankOfValues(dist, positiveTotal(dist));
+  const ranks = new Uint8Array(amounts.length);
+  for (let i = 0; i < amounts.length; i++) ranks[i] = rankOf[dist.index[i]];
+  return ranks;
+}
+
+/**
+ * Interquartile ranks (SPEC §3, "méthode des interquartiles"): each client's rank is the quarter of the
+ * **total amount** it falls in, not a statistical quartile of the number of clients.
+ *
+ * Clients are sorted by amount, descending, ties in input order; `before` is the share of the total held by
+ * the clients strictly ahead, and `rank = min(4, floor(before / 0.25) + 1)`, so `before` = 25 % exactly is
+ * rank 2. Equal amounts share the rank of the first of them. The total is the sum of the positive amounts,
+ * as in ABC; an amount ≤ 0 weighs nothing and is rank 4 (when every amount is ≤ 0, every client is rank 4).
+ * Use it for R (on realised CA) and for P (on potential).
+ *
+ * @throws EngineError EMPTY_INPUT, NOT_FINITE (naming the row: a blank or text cell is never read as 0).
+ * @example quarterRanks([40, 30, 20, 10]) // [1, 2, 3, 4]: the clients ahead hold 0 %, 40 %, 70 %, 90 % of the total
+ */
+export function quarterRanks(amounts: readonly number[]): QuarterRank[] {
+  assertFiniteList(amounts, "montants", "Interquartiles");
+  const each = quarterRankEach(amounts);
+  const ranks = new Array<QuarterRank>(each.length);
+  for (let i = 0; i < each.length; i++) ranks[i] = each[i] as QuarterRank;
+  return ranks;
+}
+
+/**
+ * `quarterRanks` with, for each client, its `before` share, a warning on a negative amount and the
+ * explanation of its rank. Same conventions and errors as `quarterRanks`.
+ *
+ * @example quarterRanksDetailed([75, 25])[1] // { rank: 4, before: 0.75, why: { key: "quartile.rank", … } }
+ */
+export function quarterRanksDetailed(amounts: readonly number[]): QuarterRankResult[] {
+  assertFiniteList(amounts, "montants", "Interquartiles");
+  const n = amounts.length;
+  const dist = new Distribution(amounts);
+  const total = positiveTotal(dist);
+  const rankOf = quarterRankOfValues(dist, total);
+  const { position, tieStart } = descendingPositions(dist, amounts);
+  const whys = new Array<Why | undefined>(dist.values.length);
+  const results = new Array<QuarterRankResult>(n);
+  for (let i = 0; i < n; i++) {
+    const x = amounts[i];
+    const j = dist.index[i];
+    const rank = rankOf[j] as QuarterRank;
+    if (x <= 0) {
+      results[i] = {
+        rank,
+        before: total > 0 ? 1 : 0,
+        ...(x < 0 ? { warning: "negative" as const } : {}),
+        why: { key: "quartile.nonpositive", params: { amount: x } },
+      };
+      continue;
+    }
+    const why = (whys[j] ??= { key: "quartile.rank", params: { rank, before: { pct: shareBefore(dist, j, 0, total) } } });
+    results[i] = { rank, before: shareBefore(dist, j, position[i] - tieStart[i], total), why };
+  }
+  return results;
+}
