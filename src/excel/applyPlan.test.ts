@@ -1,0 +1,306 @@
+import type { SheetPlan, WorkbookPlan } from "../plan/types";
+import { applyWorkbookPlan, GENERATED_MARK } from "./applyPlan";
+import { WorkbookError } from "./errors";
+import { FakeExcel, type SheetModel } from "./fakeExcel";
+import { DEFAULT_MAX_REQUEST_CHARS } from "./payload";
+import { syntheticPlan } from "./syntheticPlan";
+
+const supports = (): boolean => true;
+/** Excel on the web refuses a request over 5 MB. */
+const EXCEL_LIMIT = 5 * 1024 * 1024;
+
+function env(fake: FakeExcel) {
+  return { run: fake.run, supports };
+}
+
+function value(sheet: SheetModel | undefined, row: number, col: number): unknown {
+  return sheet?.cell(row, col)?.value;
+}
+
+function formula(sheet: SheetModel | undefined, row: number, col: number): string | undefined {
+  return sheet?.cell(row, col)?.formula;
+}
+
+const WRITES = /^(range\.(values|formulas|numberFormat)|format\.|conditionalFormats|worksheet\.(name|position|delete|visibility|tabColor|names|tables|customProperties)|charts|freezePanes|pageLayout|notes|note\.|table\.)/;
+
+/** Commands that changed a sheet (reads excluded). */
+function writesTo(fake: FakeExcel, sheet: SheetModel) {
+  return fake.log.filter((op) => op.sheet === sheet && WRITES.test(op.kind));
+}
+
+function userWorkbook(): { fake: FakeExcel; clients: SheetModel } {
+  const fake = new FakeExcel();
+  const clients = fake.addSheet("Clients", [
+    ["Code", "Nom", "CA"],
+    ["C1", "Dupont", 1200],
+    ["C2", "Martin", 800],
+  ]);
+  return { fake, clients };
+}
+
+describe("applyWorkbookPlan at 10 and 100 000 clients", () => {
+  it("applyWorkbookPlan(10 clients) writes both sheets in 2 syncs: one read, one write", async () => {
+    const { fake, clients } = userWorkbook();
+    const result = await applyWorkbookPlan(syntheticPlan(10), env(fake));
+
+    expect(result.sheetNames).toEqual(["Cibles", "PAC"]);
+    expect(result.syncs).toBe(2);
+    expect(fake.syncs).toBe(2);
+    expect(result.requestChars).toHaveLength(1);
+    expect(result.maxChunkChars).toBeLessThan(4_000_000);
+    // Values are in place, formulas written as formulas with their "=".
+    const cibles = fake.sheet("Cibles");
+    const pac = fake.sheet("PAC");
+    expect(value(cibles, 0, 0)).toBe("Code");
+    expect(value(cibles, 1, 0)).toBe("C000001");
+    expect(formula(cibles, 1, 4)).toBe('=IFERROR(C2/D2-1,"")');
+    expect(formula(pac, 6, 6)).toBe("=F7/Semaines");
+    expect(formula(pac, 6, 7)).toBe("=Cibles!C2");
+    expect(value(pac, 0, 1)).toBe(45);
+    // Both carry the mark that lets a later run replace them; the user's sheet is untouched.
+    expect(cibles?.customProperties.get(GENERATED_MARK.key)).toBe(GENERATED_MARK.value);
+    expect(writesTo(fake, clients)).toEqual([]);
+    expect(fake.activeSheet?.name).toBe("Cibles");
+  });
+
+  it("applyWorkbookPlan(100 000 clients) stays within 8 syncs, 4 MB chunks and the 5 MB request limit", async () => {
+    const { fake, clients } = userWorkbook();
+    fake.storeCells = false;
+    const progress: [number, number][] = [];
+    const result = await applyWorkbookPlan(syntheticPlan(100_000), { ...env(fake), onProgress: (d, t) => progress.push([d, t]) });
+
+    const chunks = fake.log.filter((op) => op.chunkChars !== undefined).map((op) => op.chunkChars ?? 0);
+
+    // Measured with this plan (2 sheets, 13 + 9 columns, ~22 MB of values and formulas): 7 syncs (1 read,
+    // 6 writes of ~4 MB), 28 arrays of at most ~1 MB; number formats are filled down, not sent per cell.
+    expect(result.syncs).toBe(fake.syncs);
+    expect(fake.syncs).toBeLessThanOrEqual(8);
+    expect(Math.max(...chunks)).toBeLessThan(4_000_000);
+    expect(result.maxChunkChars).toBe(Math.max(...chunks));
+    for (const chars of fake.requests.map((r) => r.chars)) expect(chars).toBeLessThan(EXCEL_LIMIT);
+    for (const chars of result.requestChars) expect(chars).toBeLessThanOrEqual(DEFAULT_MAX_REQUEST_CHARS);
+    // Calculation suspended in every write request but the last, which marks formulas dirty and recalculates.
+    const writeRequests = fake.requests.slice(1);
+    for (const r of writeRequests.slice(0, -1)) expect(r.ops[0].kind).toBe("application.suspendApiCalculationUntilNextSync");
+    const lastKinds = writeRequests[writeRequests.length - 1].ops.map((op) => op.kind);
+    expect(lastKinds).toContain("application.calculate(Recalculate)");
+    expect(lastKinds.filter((k) => k === "range.setDirty")).toHaveLength(2);
+    expect(progress[progress.length - 1]).toEqual([fake.syncs, fake.syncs]);
+    expect(writesTo(fake, clients)).toEqual([]);
+  });
+
+  it("applyWorkbookPlan(plan) sends every sheet's values before any format", async () => {
+    const { fake } = userWorkbook();
+    fake.storeCells = false;
+    await applyWorkbookPlan(syntheticPlan(30_000), env(fake));
+    const kinds = fake.log.map((op) => op.kind);
+    const lastValue = Math.max(kinds.lastIndexOf("range.values"), kinds.lastIndexOf("range.formulas"));
+    const firstFormat = kinds.findIndex((k) => k === "range.numberFormat" || k.startsWith("format."));
+    expect(lastValue).toBeGreaterThan(0);
+    expect(firstFormat).toBeGreaterThan(lastValue);
+    expect(fake.syncs).toBeGreaterThan(2);
+  });
+});
+
+describe("applyWorkbookPlan: existing sheets", () => {
+  const small: WorkbookPlan = {
+    sheets: [
+      { name: "PAC", blocks: [{ row: 0, col: 0, values: [["Nouveau"], [{ formula: "Synthèse!A1" }]] }], formats: [] },
+      { name: "Synthèse", blocks: [{ row: 0, col: 0, values: [[{ formula: "PAC!A1" }], [{ formula: "'PAC'!A1&\"PAC!A1\"" }]] }], formats: [] },
+    ],
+  };
+
+  it.each([
+    { name: "the user's PAC, no replace", replace: false, marked: false },
+    { name: "the user's PAC, replace asked", replace: true, marked: false },
+    { name: "an earlier PAC of ours, no replace", replace: false, marked: true },
+  ])("applyWorkbookPlan(plan) beside $name writes PAC (2) and never touches it", async ({ replace, marked }) => {
+    const fake = new FakeExcel();
+    const old = fake.addSheet("PAC", [["Mes notes"]]);
+    if (marked) old.customProperties.set(GENERATED_MARK.key, GENERATED_MARK.value);
+    const result = await applyWorkbookPlan(small, { ...env(fake), replace });
+
+    expect(result.sheetNames).toEqual(["PAC (2)", "Synthèse"]);
+    expect(value(old, 0, 0)).toBe("Mes notes");
+    expect(writesTo(fake, old)).toEqual([]);
+    // References between the plan's sheets follow the name actually written; text in quotes does not.
+    expect(formula(fake.sheet("Synthèse"), 0, 0)).toBe("='PAC (2)'!A1");
+    expect(formula(fake.sheet("Synthèse"), 1, 0)).toBe("='PAC (2)'!A1&\"PAC!A1\"");
+  });
+
+  it("applyWorkbookPlan(plan, { replace: true }) replaces an earlier PAC of ours in place, once all is written", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Clients", [["x"]]);
+    const old = fake.addSheet("PAC", [["Ancien"]]);
+    old.customProperties.set(GENERATED_MARK.key, GENERATED_MARK.value);
+    fake.addSheet("Notes", [["y"]]);
+    const result = await applyWorkbookPlan(small, { ...env(fake), replace: true });
+
+    expect(result.sheetNames).toEqual(["PAC", "Synthèse"]);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Clients", "PAC", "Notes", "Synthèse"]);
+    expect(fake.sheets).not.toContain(old);
+    expect(value(fake.sheet("PAC"), 0, 0)).toBe("Nouveau");
+    expect(formula(fake.sheet("Synthèse"), 0, 0)).toBe("='PAC'!A1");
+    // The old sheet is deleted in the last request, after every write.
+    const deletion = fake.log.findIndex((op) => op.kind === "worksheet.delete");
+    const lastWrite = fake.log.map((op) => op.kind).lastIndexOf("range.formulas");
+    expect(deletion).toBeGreaterThan(lastWrite);
+  });
+
+  it("applyWorkbookPlan(plan) names a table Cibles_2 when Cibles is taken, and rewrites its structured references", async () => {
+    const fake = new FakeExcel();
+    const user = fake.addSheet("Données", [["a"], [1]]);
+    fake.addSheet("Cibles", [["b"]]);
+    fake.tables.push({ name: "Cibles", sheet: user, address: "A1:A2" });
+    const plan: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Cibles",
+          blocks: [{ row: 0, col: 0, values: [["CA"], [10], [{ formula: "SUM(Cibles[CA])" }]] }],
+          formats: [],
+          tables: [{ name: "Cibles", range: { row: 0, col: 0, rows: 2, cols: 1 } }],
+        },
+      ],
+    };
+    const result = await applyWorkbookPlan(plan, env(fake));
+    expect(result.tableNames).toEqual({ Cibles: "Cibles_2" });
+    expect(fake.tables.map((t) => t.name)).toEqual(["Cibles", "Cibles_2"]);
+    expect(formula(fake.sheet("Cibles (2)"), 2, 0)).toBe("=SUM(Cibles_2[CA])");
+  });
+
+  it("applyWorkbookPlan(plan) removes the sheets it added when a request fails, and reports WRITE_FAILED", async () => {
+    const fake = new FakeExcel();
+    const old = fake.addSheet("PAC", [["Ancien"]]);
+    old.customProperties.set(GENERATED_MARK.key, GENERATED_MARK.value);
+    fake.storeCells = false;
+    fake.failOn = (kind, request) => kind.startsWith("range.") && request === 4;
+    const plan = syntheticPlan(2000);
+    const error: unknown = await applyWorkbookPlan(plan, { ...env(fake), replace: true, maxRequestChars: 50_000 }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect((error as WorkbookError).code).toBe("WRITE_FAILED");
+    expect((error as WorkbookError).message).toMatch(/injected failure/);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["PAC"]);
+    expect(fake.sheets[0]).toBe(old);
+  });
+});
+
+describe("applyWorkbookPlan: text safety", () => {
+  const tricky = ["=1+1", "+33 6 12 34 56 78", "-5 %", "@home", "'déjà cité", "00123", "TRUE", "#N/A", "mars 2024", "Client A", ""];
+
+  it("applyWorkbookPlan(plan) writes strings starting with =, +, -, @ (and other look-alikes) as the same text", async () => {
+    const fake = new FakeExcel();
+    const plan: WorkbookPlan = {
+      sheets: [
+        { name: "Textes", blocks: [{ row: 0, col: 0, values: tricky.map((t) => [t, { formula: "LEN(A1)" }]) }], formats: [] },
+        { name: "Sans formule", blocks: [{ row: 0, col: 0, values: tricky.map((t) => [t]) }], formats: [] },
+      ],
+    };
+    await applyWorkbookPlan(plan, env(fake));
+    for (const name of ["Textes", "Sans formule"]) {
+      const sheet = fake.sheet(name);
+      tricky.forEach((text, r) => {
+        const cell = sheet?.cell(r, 0);
+        if (text === "") expect(cell).toBeUndefined();
+        else expect({ text, value: cell?.value, formula: cell?.formula, coerced: cell?.coerced }).toEqual({ text, value: text, formula: undefined, coerced: undefined });
+      });
+    }
+  });
+});
+
+describe("applyWorkbookPlan: sheet features", () => {
+  it("applyWorkbookPlan(plan) adds the table, conditional colours, freeze panes, print layout, names, unlocked cells and charts", async () => {
+    const fake = new FakeExcel();
+    await applyWorkbookPlan(syntheticPlan(10), env(fake));
+    const cibles = fake.sheet("Cibles") as SheetModel;
+    const pac = fake.sheet("PAC") as SheetModel;
+
+    expect(fake.tables).toEqual([{ name: "Cibles", sheet: cibles, address: "A1:M11", style: "TableStyleLight9" }]);
+    expect(cibles.featuresAt("conditionalFormats.add()")).toHaveLength(3);
+    expect(cibles.featuresAt("conditionalFormats.add().cellValue.rule").map((f) => f.value)).toEqual([
+      { formula1: '="A"', operator: "EqualTo" },
+      { formula1: '="B"', operator: "EqualTo" },
+      { formula1: '="C"', operator: "EqualTo" },
+    ]);
+    expect(cibles.featuresAt("freezePanes.freezeAt()")[0].args).toEqual(["A1:B1"]);
+    expect(pac.featuresAt("freezePanes.freezeRows()")[0].args).toEqual([6]);
+    expect(cibles.featuresAt("pageLayout.orientation")[0].value).toBe("Landscape");
+    expect(cibles.featuresAt("pageLayout.zoom")[0].value).toEqual({ horizontalFitToPages: 1 });
+    expect(cibles.featuresAt("pageLayout.setPrintArea()")[0].args).toEqual(["A1:M11"]);
+    expect(cibles.featuresAt("pageLayout.setPrintTitleRows()")[0].args).toEqual(["$1:$1"]);
+    expect([...pac.names.entries()]).toEqual([
+      ["Semaines", "B1"],
+      ["Jours", "B2"],
+      ["ContactsJour", "B3"],
+    ]);
+    expect(pac.featuresAt("format.protection.locked").map((f) => [f.address, f.value])).toEqual([
+      ["B1:B3", false],
+      ["I7:I16", false],
+    ]);
+    // Pareto: clustered columns plus a line on a secondary axis; P-R matrix: an XY scatter.
+    expect(cibles.featuresAt("charts.add()").map((f) => f.args)).toEqual([
+      ["ColumnClustered", "C2:C11", "Columns"],
+      ["XYScatter", "M2:M11", "Columns"],
+    ]);
+    expect(cibles.featuresAt("charts.add().series.add().chartType")[0].value).toBe("Line");
+    expect(cibles.featuresAt("charts.add().series.add().axisGroup")[0].value).toBe("Secondary");
+    expect(cibles.featuresAt("charts.add().axes.getItem().maximum")[0].value).toBe(1);
+    expect(cibles.featuresAt("charts.add().series.getItemAt().setXAxisValues()").map((f) => f.args)).toEqual([["B2:B11"], ["L2:L11"]]);
+    expect(cibles.featuresAt("format.columnWidth")[0]).toEqual({ path: "format.columnWidth", value: 56.25, address: "A1" });
+    expect(cibles.cell(1, 2)?.numberFormat).toBe('#,##0 "€"');
+    expect(cibles.tabColor).toBe("#1F4E79");
+  });
+});
+
+describe("applyWorkbookPlan: number formats", () => {
+  it("applyWorkbookPlan(plan) fills a long column's number format down from its first row, before any other format", async () => {
+    const fake = new FakeExcel();
+    await applyWorkbookPlan(syntheticPlan(3000), env(fake));
+    const cibles = fake.sheet("Cibles") as SheetModel;
+
+    expect(cibles.featuresAt("autoFill(FillFormats)").map((f) => [f.address, f.args])).toEqual([
+      ["C2:D2", ["C2:D3001"]],
+      ["E2", ["E2:E3001"]],
+      ["K2", ["K2:K3001"]],
+    ]);
+    expect([cibles.cell(3000, 2), cibles.cell(3000, 3), cibles.cell(3000, 10)].map((c) => c?.numberFormat)).toEqual(['#,##0 "€"', '#,##0 "€"', "0.0%"]);
+    expect(cibles.cell(3000, 2)?.value).toEqual(expect.any(Number));
+    const numberFormatSizes = fake.log.filter((op) => op.kind === "range.numberFormat").map((op) => op.chunkChars ?? 0);
+    expect(Math.max(...numberFormatSizes)).toBeLessThan(40);
+    const kinds = fake.log.map((op) => op.kind);
+    expect(kinds.lastIndexOf("range.autoFill(FillFormats)")).toBeLessThan(kinds.indexOf("worksheet.tables.add"));
+    expect(kinds.lastIndexOf("range.autoFill(FillFormats)")).toBeLessThan(kinds.findIndex((k) => k.startsWith("format.")));
+  });
+});
+
+describe("applyWorkbookPlan: misuse and old hosts", () => {
+  const sheet = (over: Partial<SheetPlan>): WorkbookPlan => ({ sheets: [{ name: "S", blocks: [], formats: [], ...over }] });
+
+  it.each([
+    { name: "a name with a slash", plan: sheet({ name: "A/B" }), message: /invalid sheet name/ },
+    { name: "two sheets with one name", plan: { sheets: [sheet({}).sheets[0], sheet({ name: "s" }).sheets[0]] }, message: /used twice/ },
+    { name: "ragged rows", plan: sheet({ blocks: [{ row: 0, col: 0, values: [[1, 2], [3]] }] }), message: /different lengths/ },
+    { name: "a non-finite number", plan: sheet({ blocks: [{ row: 0, col: 0, values: [[Number.NaN]] }] }), message: /finite/ },
+    { name: "a formula with its =", plan: sheet({ blocks: [{ row: 0, col: 0, values: [[{ formula: "=A1" }]] }] }), message: /without "="/ },
+    { name: "a table name like a cell", plan: sheet({ tables: [{ name: "AB12", range: { row: 0, col: 0, rows: 2, cols: 1 } }] }), message: /not a valid Excel name/ },
+    { name: "a chart with one series", plan: sheet({ charts: [{ kind: "pareto", title: "P", anchor: { row: 0, col: 0, rows: 2, cols: 2 }, series: [{ name: "x", values: { row: 0, col: 0, rows: 2, cols: 1 } }] }] }), message: /two series/ },
+  ])("applyWorkbookPlan(plan with $name) throws a TypeError before writing", async ({ plan, message }) => {
+    const fake = new FakeExcel();
+    await expect(applyWorkbookPlan(plan, env(fake))).rejects.toThrow(message);
+    expect(fake.log.filter((op) => WRITES.test(op.kind))).toEqual([]);
+  });
+
+  it("applyWorkbookPlan(plan) on a host without ExcelApi 1.12 throws API_NOT_SUPPORTED", async () => {
+    const fake = new FakeExcel();
+    await expect(applyWorkbookPlan(syntheticPlan(1), { run: fake.run, supports: (v) => v !== "1.12" })).rejects.toMatchObject({
+      code: "API_NOT_SUPPORTED",
+      params: { version: "1.12" },
+    });
+    expect(fake.syncs).toBe(0);
+  });
+
+  it("applyWorkbookPlan({ sheets: [] }) does nothing", async () => {
+    const fake = new FakeExcel();
+    expect(await applyWorkbookPlan({ sheets: [] }, env(fake))).toMatchObject({ sheetNames: [], syncs: 0 });
+  });
+});
