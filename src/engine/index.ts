@@ -11,3 +11,9 @@ export { maturity, portfolioShape, MATURITY_DEFAULT_THRESHOLD, PHASE_LABEL, SHAP
 export type { MaturityPhase, MaturityWarning, MaturityOptions, MaturityResult, MaturityCounts, PortfolioShape, PortfolioShapeResult } from "./maturity";
 export { contactCapital, contactNeed, repsNeeded, monthlySpread, allocateContacts, DEFAULT_FAMILY_SHARES, DEFAULT_VISIT_NORMS } from "./allocation";
 export type { ActionFamily, FamilyShares, VisitNorms, ContactCapitalInput, NeedSegment, AllocationClient, AllocationCustomer, AllocationProspect, AllocationInput, ClientAllocation, AllocationResult } from "./allocation";
+export { rfmScores, rfmSegment, RFM_SEGMENTS, RFM_DEFAULT_CLASSES } from "./rfm";
+export type { RfmInput, RfmGrids, RfmOptions, RfmResult, RfmSegment, RfmWhy } from "./rfm";
+export { quarterRanks, quarterRanksDetailed } from "./quarterRanks";
+export type { QuarterRank, QuarterRankResult } from "./quarterRanks";
+export { penetration, prTarget } from "./penetration";
+export type { PenetrationResult, PrCode, PrTarget } from "./penetration";
