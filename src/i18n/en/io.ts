@@ -1,0 +1,111 @@
+import type { IoFieldKey, IoMessageKey, IoMethodKey, IoWordKey } from "../fr/io";
+
+/** English version of every import message (same keys and placeholders as the French catalogue). */
+export const ioMessagesEn: Record<IoMessageKey, string> = {
+  NO_ROWS: "Nothing to read: the range is empty.",
+  HEADER_ONLY: "Only the header row (row {row}) is there: no data to read.",
+  NO_HEADER: "Row {row} does not look like a header row (it holds the value “{value}”): the first row must give the column titles, such as “Customer”, “Sales 2025”.",
+  HEADER_BELOW: "Row {row} looks like the header row ({headers}): start the range at that row.",
+  NO_ID_COLUMN: "No customer id column recognised (columns read: {headers}): choose it in the column mapping.",
+  NO_DATE_COLUMN: "Journal: no date column recognised (columns read: {headers}).",
+  NO_AMOUNT_COLUMN: "Journal: an Amount column, or Quantity and Unit price columns, are needed (columns read: {headers}).",
+  NO_DATA: "No data: the {n} row(s) below the header are empty.",
+  NO_CLIENT: "No readable customer: no row has a usable customer id.",
+
+  AMBIGUOUS_COLUMN: "Two columns could be “{field}”: “{header}” (used) and “{header2}”; check the mapping.",
+  UNCERTAIN_COLUMN: "Column “{header}” taken as “{field}” (uncertain match, please check).",
+  PERIODS_MIXED: "Column “{header}” ignored: periods are read by year and this column uses N/N-1.",
+  PERIOD_DUPLICATE: "Column “{header}” ignored: period {label} is already read from “{header2}”.",
+  CONTACTS_DROPPED: "Column “{header}” ignored: only the two latest periods of contacts are read.",
+  PROSPECT_COLUMN_DROPPED: "Column “{header}” not used as the prospect flag: its values are not yes/no or prospect/customer.",
+
+  TWO_ROW_HEADER: "Header on two rows (rows {row} and {row2}): titles combined, e.g. “{example}”.",
+  CA_FROM_LATEST_PERIOD: "No plain “Sales” column: sales are taken from the latest period, “{header}”.",
+  PLAIN_CA_AS_N: "Column “{header}” is read as the sales of year N, after {label}.",
+  RECENCY_FROM_DATES: "Recency = number of days from the last purchase date to the reference date.",
+  REFERENCE_DATE_DEFAULT: "Reference date: {date}, the day after the last date read ({last}).",
+  REFERENCE_DATE_GIVEN: "Reference date: {date} (chosen).",
+  REFERENCE_DATE_BAD: "Reference date “{value}” unreadable (dd/mm/yyyy expected): {date} is used instead.",
+  DATE_ORDER_MDY: "Column “{column}”: dates read as month/day/year, because “{value}” is impossible as day/month/year; please check.",
+  DATE_ORDER_MIXED:
+    "Column “{column}”: day/month and month/day dates are mixed (e.g. “{value}”); read as day/month/year, {n} impossible date(s) rejected.",
+  DATE_1904: "Date serial numbers read in the 1904 date system (old Mac workbook).",
+  AMOUNT_FROM_QTY_PRICE: "Line amount = “{header}” × “{header2}”.",
+  AMOUNT_FROM_COLUMN: "Line amount read from column “{header}”.",
+  PURCHASE_RULE:
+    "Purchase = an invoice whose number does not start with “C” and whose total for the customer is positive; frequency = the number of such invoices; monetary = the sum of all lines, cancellations and returns included.",
+  NO_INVOICE_COLUMN: "No invoice number column: each day a customer bought counts as one purchase (frequency = distinct purchase days).",
+  PERIODS_BY_YEAR: "Sales per calendar year: {labels}.",
+
+  CELL_TEXT: "Row {row}, “{column}”: “{value}” is not a number.",
+  CELL_ERROR: "Row {row}, “{column}”: the cell holds the error {value}.",
+  CELL_BOOLEAN: "Row {row}, “{column}”: logical value {value} instead of a number.",
+  CELL_DATE: "Row {row}, “{column}”: date {value} instead of a number.",
+  CELL_BLANK: "Row {row}, “{column}”: empty cell, left empty (never replaced by 0).",
+  DATE_INVALID: "Row {row}, “{column}”: “{value}” is not a readable date (dd/mm/yyyy expected).",
+  DATE_OUT_OF_RANGE: "Row {row}, “{column}”: implausible date {value} (before 1950 or after 2099).",
+  DATE_PHANTOM: "Row {row}, “{column}”: serial number 60 means 29/02/1900, which does not exist (an error Excel inherited).",
+  NEGATIVE_COUNT: "Row {row}, “{column}”: a negative number ({value}) is not possible here.",
+  FLAG_UNREADABLE: "Row {row}, “{column}”: “{value}” says neither yes nor no (yes/no, x, prospect/customer expected).",
+  NEGATIVE_AMOUNT: "Row {row}, “{column}”: negative amount ({value}) kept, please check (credit notes, returns?).",
+
+  EMPTY_ROWS: "{n} empty row(s) skipped: {rows}.",
+  ROW_NO_ID: "Row {row}: no customer id, row skipped.",
+  ROW_ID_ERROR: "Row {row}: the customer id holds the error {value}, row skipped.",
+  TOTAL_ROW: "Row {row}: total row “{value}” excluded.",
+  TOTAL_ROW_UNLABELLED: "Row {row}: no customer and equal to the sum of the rows above, read as a total row and excluded.",
+  DUPLICATE_ID_KEPT: "Customer “{id}” appears on rows {rows}: rows kept apart (choose “merge” to combine them).",
+  DUPLICATE_ID_MERGED: "Customer “{id}” appears on rows {rows}: rows merged, amounts and contacts added up.",
+  DUPLICATE_ROW_DROPPED: "Row {row}: exact copy of row {row2} (customer “{id}”), skipped.",
+  REPEATED_HEADER: "Row {row}: repeated header, skipped.",
+
+  LINE_BLANK: "Row {row}, “{column}”: empty cell, line skipped.",
+  LINE_NO_CLIENT: "Row {row}: no customer id, line not assigned.",
+  LINES_NO_CLIENT: "{n} line(s) without a customer id, for an amount of {amount}: counted apart, not assigned to a customer.",
+  LINES_REJECTED: "{n} line(s) skipped because their date or amount is unreadable (details per row).",
+  DUPLICATE_LINE: "Row {row}: same as row {row2}, kept.",
+  DUPLICATE_LINES: "{n} line(s) identical to an earlier line, kept (a journal may repeat a line): check this is not a double import.",
+  INVOICE_BLANK: "Row {row}: empty invoice number, the line counts with the customer's other lines of the same day.",
+  CLIENTS_WITHOUT_PURCHASE:
+    "{n} customer(s) without any purchase (only cancellations or invoices totalling zero or less): recency and purchase dates not computed (e.g. “{id}”).",
+  NEGATIVE_MONETARY: "{n} customer(s) with a negative total (returns above purchases), kept (e.g. “{id}”).",
+  LINES_AFTER_REFERENCE: "{n} line(s) dated after the reference date {date}: negative recency for the customers concerned.",
+
+  MISSING_FIELDS: "{method}: missing column(s): {fields}.",
+  MISSING_PERIODS: "{method}: at least two periods of sales are needed (such as “Sales N-1” and “Sales N”); {n} found.",
+
+  ISSUES_NOT_SHOWN: "{n} more message(s) of the same kind not shown.",
+};
+
+export const ioFieldLabelsEn: Record<IoFieldKey, string> = {
+  id: "Customer id",
+  name: "Customer name",
+  ca: "Sales",
+  periods: "Sales per period",
+  potential: "Potential",
+  frequency: "Frequency (number of orders)",
+  recency: "Recency (days)",
+  lastPurchase: "Last purchase date",
+  firstPurchase: "First purchase date",
+  contacts: "Contacts (period N)",
+  contactsBefore: "Contacts (period N-1)",
+  prospect: "Prospect (yes/no)",
+  invoice: "Invoice number",
+  date: "Date",
+  quantity: "Quantity",
+  unitPrice: "Unit price",
+  amount: "Line amount",
+};
+
+export const ioMethodLabelsEn: Record<IoMethodKey, string> = {
+  rfm: "RFM",
+  abc: "ABC (Pareto 80/20)",
+  quartiles: "Interquartile method",
+  pr: "P-R",
+  elasticity: "Elasticity",
+  contacts: "Contact profitability matrix",
+  maturity: "Maturity (D/C/M/V)",
+  allocation: "Contact capital",
+};
+
+export const ioWordsEn: Record<IoWordKey, string> = { or: "or", more: "…", column: "column" };
