@@ -1,6 +1,6 @@
 import { formatPercent, type Why } from "../i18n";
 import { EngineError } from "./errors";
-import { Distribution, descendingPositions } from "./stats/distribution";
+import { type Distribution, descendingPositions, distributionOf } from "./stats/distribution";
 import { positiveTotal, shareBefore } from "./stats/shares";
 import { assertFiniteList } from "./stats/validate";
 
@@ -43,6 +43,74 @@ function checkThresholds([a, b]: readonly [number, number]): void {
   if (!ok) throw new EngineError("BAD_THRESHOLDS", { a: show(a), b: show(b) });
 }
 
+/** What a positive client's row reads its numbers and its why from: one per call, shared by its rows. */
+interface AbcScale {
+  readonly mode: AbcMode;
+  readonly n: number;
+  readonly countA: number;
+  readonly countB: number;
+  readonly pctA: { readonly pct: number };
+  readonly pctB: { readonly pct: number };
+  readonly dist: Distribution;
+  /** order[rank − 1] = the input index of the client at that rank. */
+  readonly order: Uint32Array;
+  readonly total: number;
+}
+
+/**
+ * The row class of one call, for its clients with a positive amount: each row holds its class and rank, and
+ * its getters compute the rest from the call's scale, with the same formula and operands as the eager rows
+ * they replace. An eager row cost a result object, three boxed doubles (share, before, cumulative share) and
+ * the why, its params and their percentages: on a million clients allocating and collecting them took most
+ * of the classification's time. The class is made per call (not a shared subclass of one base: V8 then kept
+ * re-optimising the loop); `toJSON` writes every field, `why` included, as the eager rows serialised.
+ */
+function rowClass(scale: AbcScale) {
+  const { mode, n, countA, countB, pctA, pctB, dist, order, total } = scale;
+  return class AbcRow implements AbcResult {
+    constructor(
+      readonly cls: AbcClass,
+      readonly rank: number,
+    ) {}
+
+    get share(): number {
+      return dist.values[dist.index[order[this.rank - 1]]] / total;
+    }
+
+    get before(): number {
+      const j = dist.index[order[this.rank - 1]];
+      return shareBefore(dist, j, this.rank - 1 - dist.above(j), total);
+    }
+
+    get cumulativeShare(): number {
+      const j = dist.index[order[this.rank - 1]];
+      return shareBefore(dist, j, this.rank - dist.above(j), total);
+    }
+
+    get why(): Why {
+      const { cls, rank } = this;
+      if (mode === "clients") {
+        return cls === "A"
+          ? { key: "abc.clients.A", params: { rank, n, count: countA, share: pctA } }
+          : cls === "B"
+            ? { key: "abc.clients.B", params: { rank, n, countA, count: countB } }
+            : { key: "abc.clients.C", params: { rank, n, count: countB } };
+      }
+      const pct = { pct: shareBefore(dist, dist.index[order[rank - 1]], 0, total) };
+      return cls === "A"
+        ? { key: "abc.A", params: { before: pct, threshold: pctA, cumulative: { pct: this.cumulativeShare } } }
+        : cls === "B"
+          ? { key: "abc.B", params: { before: pct, thresholdA: pctA, thresholdB: pctB } }
+          : { key: "abc.C", params: { before: pct, threshold: pctB } };
+    }
+
+    toJSON(): AbcResult {
+      const { cls, rank, share, before, cumulativeShare, why } = this;
+      return { cls, rank, share, before, cumulativeShare, why };
+    }
+  };
+}
+
 /**
  * ABC / Pareto 20-80 classes (SPEC §2).
  *
@@ -52,6 +120,10 @@ function checkThresholds([a, b]: readonly [number, number]): void {
  * of them. The total is the sum of the positive amounts: an amount ≤ 0 weighs nothing, is class C and, when
  * negative, carries a warning. In "clients" mode A is the first `ceil(a × n)` clients and B up to
  * `ceil(b × n)`, with the same tie and ≤ 0 rules.
+ *
+ * Results are read-only. A positive client's `share`, `before`, `cumulativeShare` and `why` are getters
+ * (computed when read, `why` a new equal object at each read), so they are not own properties: read them, or
+ * `JSON.stringify` the row (its `toJSON` writes them), rather than spread or `Object.keys` it.
  *
  * @throws EngineError EMPTY_INPUT, NOT_FINITE (naming the row), BAD_THRESHOLDS, BAD_MODE, and
  *   TOTAL_NOT_POSITIVE in "amount" mode when no amount is positive.
@@ -67,8 +139,8 @@ export function classifyAbc(amounts: readonly number[], options: AbcOptions = {}
   assertFiniteList(amounts, "montants", "ABC");
 
   const n = amounts.length;
-  const dist = new Distribution(amounts);
-  const { position, tieStart } = descendingPositions(dist, amounts);
+  const dist = distributionOf(amounts);
+  const { position, tieStart, order } = descendingPositions(dist, amounts);
   const total = positiveTotal(dist);
   if (mode === "amount" && total <= 0) {
     throw new EngineError("TOTAL_NOT_POSITIVE", { method: "ABC", arg: "montants" });
@@ -76,16 +148,13 @@ export function classifyAbc(amounts: readonly number[], options: AbcOptions = {}
   const [a, b] = thresholds;
   const countA = Math.ceil(a * n - 1e-9);
   const countB = Math.ceil(b * n - 1e-9);
-  // Shared by every client's why: one object per threshold rather than one per client.
-  const pctA = { pct: a };
-  const pctB = { pct: b };
+  const scale: AbcScale = { mode, n, countA, countB, pctA: { pct: a }, pctB: { pct: b }, dist, order, total };
+  const Row = rowClass(scale);
 
   const results = new Array<AbcResult>(n);
   for (let i = 0; i < n; i++) {
     const x = amounts[i];
-    const j = dist.index[i];
     const rank = position[i] + 1;
-    const warning = x < 0 ? ("negative" as const) : undefined;
     if (x <= 0) {
       results[i] = {
         cls: "C",
@@ -93,38 +162,20 @@ export function classifyAbc(amounts: readonly number[], options: AbcOptions = {}
         share: 0,
         before: total > 0 ? 1 : 0,
         cumulativeShare: total > 0 ? 1 : 0,
-        warning,
+        warning: x < 0 ? "negative" : undefined,
         why: { key: "abc.C_nonpositive", params: { amount: x } },
       };
       continue;
     }
-    const share = x / total;
-    const tieOffset = position[i] - tieStart[i];
-    const before = shareBefore(dist, j, tieOffset, total);
-    const cumulativeShare = shareBefore(dist, j, tieOffset + 1, total);
-    const firstBefore = shareBefore(dist, j, 0, total);
     let cls: AbcClass;
-    let why: Why;
     if (mode === "amount") {
+      const firstBefore = shareBefore(dist, dist.index[i], 0, total);
       cls = firstBefore < a ? "A" : firstBefore < b ? "B" : "C";
-      const pct = { pct: firstBefore };
-      why =
-        cls === "A"
-          ? { key: "abc.A", params: { before: pct, threshold: pctA, cumulative: { pct: cumulativeShare } } }
-          : cls === "B"
-            ? { key: "abc.B", params: { before: pct, thresholdA: pctA, thresholdB: pctB } }
-            : { key: "abc.C", params: { before: pct, threshold: pctB } };
     } else {
       const first = tieStart[i];
       cls = first < countA ? "A" : first < countB ? "B" : "C";
-      why =
-        cls === "A"
-          ? { key: "abc.clients.A", params: { rank, n, count: countA, share: pctA } }
-          : cls === "B"
-            ? { key: "abc.clients.B", params: { rank, n, countA, count: countB } }
-            : { key: "abc.clients.C", params: { rank, n, count: countB } };
     }
-    results[i] = { cls, rank, share, before, cumulativeShare, why };
+    results[i] = new Row(cls, rank);
   }
   return results;
 }

@@ -1,5 +1,5 @@
 import type { Why } from "../i18n";
-import { Distribution, descendingPositions } from "./stats/distribution";
+import { type Distribution, descendingPositions, distributionOf } from "./stats/distribution";
 import { positiveTotal, shareBefore } from "./stats/shares";
 import { assertFiniteList } from "./stats/validate";
 
@@ -29,7 +29,7 @@ export function quarterRankOfValues(dist: Distribution, total: number): Uint8Arr
 
 /** Quarter rank of each client of a list already checked (finite numbers, not empty). */
 export function quarterRankEach(amounts: readonly number[]): Uint8Array {
-  const dist = new Distribution(amounts);
+  const dist = distributionOf(amounts);
   const rankOf = quarterRankOfValues(dist, positiveTotal(dist));
   const ranks = new Uint8Array(amounts.length);
   for (let i = 0; i < amounts.length; i++) ranks[i] = rankOf[dist.index[i]];
@@ -66,7 +66,7 @@ export function quarterRanks(amounts: readonly number[]): QuarterRank[] {
 export function quarterRanksDetailed(amounts: readonly number[]): QuarterRankResult[] {
   assertFiniteList(amounts, "montants", "Interquartiles");
   const n = amounts.length;
-  const dist = new Distribution(amounts);
+  const dist = distributionOf(amounts);
   const total = positiveTotal(dist);
   const rankOf = quarterRankOfValues(dist, total);
   const { position, tieStart } = descendingPositions(dist, amounts);

@@ -1,6 +1,6 @@
 import type { Why } from "../i18n";
 import { EngineError } from "./errors";
-import { Distribution } from "./stats/distribution";
+import { distributionOf } from "./stats/distribution";
 import { assertFiniteList, assertSameLength } from "./stats/validate";
 
 export type RfmSegment =
@@ -181,7 +181,7 @@ function scoreCriterion(
   grid: readonly number[] | undefined,
 ): Criterion {
   const n = values.length;
-  const dist = new Distribution(values);
+  const dist = distributionOf(values);
   const distinct = dist.values.length;
   const k = grid ? grid.length + 1 : classes;
   const scoreOf = new Uint8Array(distinct);

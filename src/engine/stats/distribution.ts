@@ -78,6 +78,34 @@ export class Distribution {
   above(j: number): number {
     return this.n - this.below[j] - this.counts[j];
   }
+
+  /** Whether this is the distribution of `input` as it is now: same length, client i still holds values[index[i]]. */
+  describes(input: ArrayLike<number>): boolean {
+    if (input.length !== this.n) return false;
+    const { values, index } = this;
+    for (let i = 0; i < input.length; i++) if (values[index[i]] !== input[i]) return false;
+    return true;
+  }
+}
+
+/**
+ * The distribution last built from each list, kept while the list itself is alive (a WeakMap on the list).
+ * One scoring reads the same list several times (the CA for RFM's M, ABC, R and P-R; the potential for P
+ * and P-R), and the sort is most of the cost of each method.
+ */
+const built = new WeakMap<ArrayLike<number>, Distribution>();
+
+/**
+ * `new Distribution(input)`, or the one already built from this same list if it still holds the same values
+ * (checked in one pass, far cheaper than the sort). A Distribution is never written to after it is built, so
+ * sharing one between calls cannot change a result.
+ */
+export function distributionOf(input: ArrayLike<number>): Distribution {
+  const known = built.get(input);
+  if (known?.describes(input)) return known;
+  const dist = new Distribution(input);
+  built.set(input, dist);
+  return dist;
 }
 
 /**

@@ -1,4 +1,4 @@
-export { Distribution, descendingPositions } from "./distribution";
+export { Distribution, descendingPositions, distributionOf } from "./distribution";
 export { largestRemainder } from "./largestRemainder";
 export { positiveTotal, shareBefore } from "./shares";
 export { assertFiniteList, assertInRange, assertSameLength } from "./validate";

@@ -39,6 +39,23 @@ describe("ascendingOrder", () => {
     );
   });
 
+  it("ascendingOrder(whole numbers in a small span, the counting sort) equals a stable comparison sort (property)", () => {
+    const span = fc.integer({ min: -3, max: 3 }).chain((lo) => fc.integer({ min: lo, max: lo + 40 }).map((hi) => [lo, hi] as const));
+    fc.assert(
+      fc.property(
+        span.chain(([lo, hi]) => fc.array(fc.oneof(fc.integer({ min: lo, max: hi }), fc.constant(-0)), { minLength: 1, maxLength: 80 })),
+        (values) => {
+          const expected = stableOrder(values);
+          const { order, sorted } = ascendingOrder(values);
+          expect(Array.from(order)).toEqual(expected);
+          expect(Array.from(sorted)).toEqual(expected.map((i) => values[i] + 0));
+          expect(Array.from(sorted).some((x) => Object.is(x, -0))).toBe(false);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it("Distribution(values).index and descendingPositions agree with indexOf and a stable descending sort (property)", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 1, maxLength: 60 }), (values) => {

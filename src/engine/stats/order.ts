@@ -56,6 +56,7 @@ export function radixSortInto(values: ArrayLike<number>, sorted: Float64Array): 
   poolBusy = true;
   try {
     const buffers = own ? scratch(n) : freshScratch(n);
+    if (countingSortInto(values, sorted, buffers.order)) return buffers.order.subarray(0, n);
     let { lo, hi, nextLo, nextHi, order, nextOrder } = buffers;
     const words = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n);
     const loAt = isLittleEndian() ? 0 : 1;
@@ -117,6 +118,35 @@ export function radixSortInto(values: ArrayLike<number>, sorted: Float64Array): 
   } finally {
     if (own) poolBusy = false;
   }
+}
+
+/** The widest span of whole numbers (max − min) sorted by counting: one bucket per possible value. */
+const MAX_COUNTING_SPAN = 1 << 16;
+
+/**
+ * The stable ascending sort of whole numbers within a small span (days since the last purchase, numbers of
+ * purchases): one counting pass and one placing pass instead of the radix passes over their 64-bit keys.
+ * Returns false, having written nothing, when a value is not a whole number or the span is wider than
+ * MAX_COUNTING_SPAN or than the list is long.
+ */
+function countingSortInto(values: ArrayLike<number>, sorted: Float64Array, order: Uint32Array): boolean {
+  const n = values.length;
+  if (n === 0) return false;
+  let min = values[0];
+  let max = values[0];
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!Number.isInteger(v)) return false;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+    if (max - min > MAX_COUNTING_SPAN || max - min > n) return false;
+  }
+  const start = new Uint32Array(max - min + 2);
+  for (let i = 0; i < n; i++) start[values[i] - min + 1]++;
+  for (let b = 1; b < start.length; b++) start[b] += start[b - 1];
+  for (let i = 0; i < n; i++) order[start[values[i] - min]++] = i;
+  for (let p = 0; p < n; p++) sorted[p] = values[order[p]] + 0;
+  return true;
 }
 
 function freshScratch(n: number): Scratch {
