@@ -1,0 +1,393 @@
+import type { AbcClass, ActionFamily } from "../engine";
+import { label, type Lang } from "../i18n";
+import { planFr } from "../i18n/fr/plan";
+import { planTemplate, planText, type PlanKey } from "../i18n/plan";
+import { cellAddress, formula, range, textLiteral } from "./cells";
+import { contactsModel, monthShare, type ContactsModel } from "./contactsModel";
+import { SheetDraft } from "./grid";
+import { targetLabelKey } from "./labels";
+import type { ScoredClient, ScoredPortfolio } from "./score";
+import { ABC_COLOURS, COLOURS, FORMATS, STYLES } from "./styles";
+import type { FormulaCell, SheetPlan } from "./types";
+
+export type Cell = readonly [row: number, col: number];
+
+/** Where the Contacts sheet keeps what the PAC sheet refers to (0-based), with the values they hold now. */
+export interface ContactsLayout {
+  readonly sheet: string;
+  readonly weeks: Cell;
+  readonly days: Cell;
+  readonly perDay: Cell;
+  readonly direct: Cell;
+  readonly capital: Cell;
+  readonly families: Readonly<Record<ActionFamily, { readonly share: Cell; readonly total: Cell }>>;
+  readonly familyTotal: Cell;
+  readonly classes: Readonly<Record<AbcClass, { readonly clients: Cell; readonly norm: Cell; readonly need: Cell; readonly planned: Cell }>>;
+  readonly classTotal: { readonly clients: Cell; readonly need: Cell; readonly planned: Cell };
+  readonly reps: Cell;
+  readonly stimulationBudget: Cell;
+  /** Planning lines (entretien A, B, C, stimulation, conquête, total): their row; year total in `yearCol`. */
+  readonly planningRows: readonly number[];
+  readonly planningTotalRow: number;
+  readonly yearCol: number;
+  /** Column of January; the twelve months follow. */
+  readonly monthCol: number;
+  /** The cell telling whether the per-client plan still makes the capital. */
+  readonly check: Cell;
+  readonly model: ContactsModel;
+}
+
+const CLASSES: readonly AbcClass[] = ["A", "B", "C"];
+const FAMILIES: readonly ActionFamily[] = ["entretien", "stimulation", "conquete"];
+const SHARE_NAMES: Readonly<Record<ActionFamily, PlanKey>> = {
+  entretien: "name.share_entretien",
+  stimulation: "name.share_stimulation",
+  conquete: "name.share_conquete",
+};
+export const MONTHS = 12;
+
+const A = (row: number, col: number): string => cellAddress(row, col);
+
+function isPlanKey(text: string): text is PlanKey {
+  return Object.prototype.hasOwnProperty.call(planFr, text);
+}
+
+/** `IF(x > y, n, 0)`-style term: the count of a competitor that is served before (`strict` for those listed after). */
+function servedBefore(other: string, self: string, strict: boolean, weight: string): string {
+  return `IF(${other}${strict ? ">" : ">="}${self},${weight},0)`;
+}
+
+/**
+ * A formula that writes a translated template with one number in it: `"Écart de "&(B9-I50)&" contacts…"`.
+ */
+export function templateFormula(template: string, parts: Readonly<Record<string, string>>): string {
+  const pieces: string[] = [];
+  let last = 0;
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    const index = m.index ?? 0;
+    if (index > last) pieces.push(textLiteral(template.slice(last, index)));
+    pieces.push(parts[m[1]] ?? textLiteral(m[0]));
+    last = index + m[0].length;
+  }
+  if (last < template.length) pieces.push(textLiteral(template.slice(last)));
+  return pieces.join("&");
+}
+
+/** The label shown for a client in the Contacts and PAC sheets: its name, else its id. */
+export function clientLabel(c: ScoredClient): string {
+  return c.name ?? c.id;
+}
+
+/**
+ * The "Contacts" sheet: the capital's parameters (editable, named), the capital as a formula over them, its
+ * split by family (largest remainder in formulas, so it always sums to the capital and matches the engine),
+ * the entretien need and plan by ABC class (COUNTIF over the per-client table × editable norms, scaled like
+ * the engine when the needs exceed the budget), the number of reps, the monthly plan (INT/MOD: even spread,
+ * remainder in the first months), checks, and the engine's per-client plan as values.
+ */
+export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sheet: SheetPlan; layout: ContactsLayout } {
+  const t = (key: PlanKey, params?: Record<string, string | number>): string => planText(key, lang, params);
+  const name = t("sheet.contacts");
+  const s = new SheetDraft(name);
+  const planned = portfolio.clients.filter((c) => c.allocation !== undefined);
+  const m = planned.length;
+  const counts = { A: 0, B: 0, C: 0 };
+  for (const c of planned) if (c.abc) counts[c.abc.cls]++;
+  const model = contactsModel(portfolio.capital.value, portfolio.shares, portfolio.norms, counts);
+  const lastCol = 2 + MONTHS - 1 + 7;
+
+  const section = (row: number, key: PlanKey): void => {
+    s.set(row, 0, t(key));
+    s.style(range(row, 0, 1, lastCol + 1), STYLES.section);
+    s.height(row, 20);
+  };
+  /** A header row: plan keys are translated, other strings written as they are, null leaves the cell blank. */
+  const header = (row: number, col: number, keys: readonly (PlanKey | string | null)[], helperFrom = Infinity): void => {
+    keys.forEach((k, j) => {
+      if (k !== null) s.set(row, col + j, isPlanKey(k) ? t(k) : k);
+    });
+    s.style(range(row, col, 1, Math.min(keys.length, helperFrom - col)), STYLES.header);
+    if (helperFrom < col + keys.length) s.style(range(row, helperFrom, 1, col + keys.length - helperFrom), { ...STYLES.helper, wrap: true, bold: true });
+    s.height(row, 30);
+  };
+
+  s.set(0, 0, t("contacts.title"));
+  s.style(range(0, 0, 1, lastCol + 1), STYLES.title);
+  s.height(0, 26);
+  s.set(1, 0, t("contacts.hint"));
+  s.style(range(1, 0, 1, 1), STYLES.subtitle);
+
+  // Capital.
+  const weeks: Cell = [4, 1];
+  const days: Cell = [5, 1];
+  const perDay: Cell = [6, 1];
+  const direct: Cell = [7, 1];
+  const capital: Cell = [8, 1];
+  section(3, "contacts.section.capital");
+  const input = portfolio.capital.input;
+  s.row(4, 0, [t("contacts.weeks"), input.weeks, t("contacts.weeks_note")]);
+  s.row(5, 0, [t("contacts.days"), input.daysPerWeek]);
+  s.row(6, 0, [t("contacts.per_day"), input.contactsPerDay]);
+  s.row(7, 0, [t("contacts.direct"), portfolio.capital.direct ?? null]);
+  const capitalFormula = `IF(${A(...direct)}="",INT(${A(...weeks)}*${A(...days)}*${A(...perDay)}+1E-9),${A(...direct)})`;
+  s.row(8, 0, [t("contacts.capital"), formula(capitalFormula, model.capital), t("contacts.capital_note")]);
+  s.style(range(4, 2, 1, 1), STYLES.note);
+  s.style(range(8, 2, 1, 1), STYLES.note);
+  s.style(range(4, 1, 4, 1), { ...STYLES.editable, horizontal: "center" });
+  s.edit(range(4, 1, 4, 1));
+  s.style(range(8, 0, 1, 2), { ...STYLES.total, fontSize: 12 });
+  s.style(range(8, 1, 1, 1), { horizontal: "center" });
+  s.defineName(t("name.weeks"), ...weeks);
+  s.defineName(t("name.days"), ...days);
+  s.defineName(t("name.per_day"), ...perDay);
+  s.defineName(t("name.direct"), ...direct);
+  s.defineName(t("name.capital"), ...capital);
+  const cap = A(...capital);
+
+  // Families: largest remainder in formulas.
+  section(10, "contacts.section.families");
+  header(11, 0, ["contacts.col.family", "contacts.col.share", "contacts.col.contacts", null, "contacts.col.quota", "contacts.col.floor", "contacts.col.rest", "contacts.col.rank"], 4);
+  const famRow = (k: number): number => 12 + k;
+  const famTotalRow = 15;
+  const leftCell = A(famTotalRow, 7);
+  const rest = (k: number): string => A(famRow(k), 6);
+  const families = {} as Record<ActionFamily, { share: Cell; total: Cell }>;
+  FAMILIES.forEach((f, k) => {
+    const r = famRow(k);
+    const line = model.families[k];
+    const rank = FAMILIES.map((_, j) => (j === k ? "" : servedBefore(rest(j), rest(k), j > k, "1")))
+      .filter((x) => x !== "")
+      .join("+");
+    s.row(r, 0, [
+      label(`family.${f}`, lang),
+      line.share,
+      formula(`${A(r, 5)}+IF(${A(r, 7)}<${leftCell},1,0)`, line.total),
+      null,
+      formula(`ROUND(${cap}*${A(r, 1)},9)`, line.quota),
+      formula(`INT(${A(r, 4)})`, line.floor),
+      formula(`ROUND(${A(r, 4)}-${A(r, 5)},9)`, line.rest),
+      formula(rank, line.rank),
+    ]);
+    families[f] = { share: [r, 1], total: [r, 2] };
+    s.defineName(t(SHARE_NAMES[f]), r, 1);
+  });
+  s.row(famTotalRow, 0, [
+    t("total"),
+    formula(`SUM(${A(12, 1)}:${A(14, 1)})`, model.families.reduce((a, l) => a + l.share, 0)),
+    formula(`SUM(${A(12, 2)}:${A(14, 2)})`, model.families.reduce((a, l) => a + l.total, 0)),
+    null,
+    null,
+    formula(`SUM(${A(12, 5)}:${A(14, 5)})`, model.families.reduce((a, l) => a + l.floor, 0)),
+    t("contacts.left"),
+    formula(`${cap}-${A(famTotalRow, 5)}`, model.familyLeft),
+  ]);
+  s.style(range(12, 1, 4, 1), { numberFormat: FORMATS.percent, horizontal: "center" });
+  s.style(range(12, 1, 3, 1), STYLES.editable);
+  s.edit(range(12, 1, 3, 1));
+  s.style(range(12, 2, 4, 1), { horizontal: "center", bold: true });
+  s.style(range(12, 4, 4, 4), STYLES.helper);
+  s.style(range(famTotalRow, 0, 1, 3), STYLES.total);
+
+  // Entretien by ABC class.
+  const clientsTop = 44;
+  const reserveRow = clientsTop + m;
+  const clientsTotalRow = reserveRow + 2;
+  const classRange = `${A(clientsTop, 2)}:${A(reserveRow + 1, 2)}`;
+  section(17, "contacts.section.classes");
+  header(
+    18,
+    0,
+    ["contacts.col.class", "contacts.col.clients", "contacts.col.norm", "contacts.col.need", "contacts.col.planned", "contacts.col.floor", "contacts.col.rest", "contacts.col.before", "contacts.col.extra"],
+    5,
+  );
+  const clsRow = (k: number): number => 19 + k;
+  const clsTotalRow = 22;
+  const needTotal = A(clsTotalRow, 3);
+  const budget = A(famRow(0), 2);
+  const clsLeft = A(clsTotalRow, 8);
+  const classes = {} as Record<AbcClass, { clients: Cell; norm: Cell; need: Cell; planned: Cell }>;
+  CLASSES.forEach((cls, k) => {
+    const r = clsRow(k);
+    const line = model.classes[cls];
+    const remOf = (j: number): string => A(clsRow(j), 6);
+    const before = CLASSES.map((_, j) => (j === k ? "" : servedBefore(remOf(j), remOf(k), j > k, A(clsRow(j), 1))))
+      .filter((x) => x !== "")
+      .join("+");
+    const norm = A(r, 2);
+    s.row(r, 0, [
+      t("class", { cls }),
+      formula(`COUNTIF(${classRange},${textLiteral(cls)})`, line.clients),
+      line.norm,
+      formula(`${A(r, 1)}*${norm}`, line.need),
+      formula(`IF(${needTotal}>${budget},${A(r, 1)}*${A(r, 5)}+${A(r, 8)},${A(r, 3)})`, line.planned),
+      formula(`IF(${needTotal}=0,0,(${budget}*${norm}-MOD(${budget}*${norm},${needTotal}))/${needTotal})`, line.floor),
+      formula(`IF(${needTotal}=0,0,MOD(${budget}*${norm},${needTotal}))`, line.rest),
+      formula(before, line.before),
+      formula(`MIN(${A(r, 1)},MAX(0,${clsLeft}-${A(r, 7)}))`, line.extra),
+    ]);
+    classes[cls] = { clients: [r, 1], norm: [r, 2], need: [r, 3], planned: [r, 4] };
+    s.defineName(t("name.norm", { cls }), r, 2);
+  });
+  const sumCol = (col: number, value: number): FormulaCell => formula(`SUM(${A(clsRow(0), col)}:${A(clsRow(2), col)})`, value);
+  s.row(clsTotalRow, 0, [
+    t("total"),
+    sumCol(1, counts.A + counts.B + counts.C),
+    null,
+    sumCol(3, model.needTotal),
+    sumCol(4, model.plannedTotal),
+    null,
+    null,
+    t("contacts.left"),
+    formula(
+      `IF(${needTotal}>${budget},${budget}-(${CLASSES.map((_, k) => `${A(clsRow(k), 1)}*${A(clsRow(k), 5)}`).join("+")}),0)`,
+      model.classLeft,
+    ),
+  ]);
+  s.style(range(19, 1, 4, 4), { horizontal: "center" });
+  s.style(range(19, 2, 3, 1), STYLES.editable);
+  s.edit(range(19, 2, 3, 1));
+  s.style(range(19, 4, 4, 1), { bold: true });
+  s.style(range(19, 5, 4, 4), STYLES.helper);
+  s.style(range(clsTotalRow, 0, 1, 5), STYLES.total);
+  const reps: Cell = [23, 1];
+  const unused: Cell = [24, 1];
+  const stimulationBudget: Cell = [25, 1];
+  s.row(23, 0, [t("contacts.reps"), formula(`IF(${cap}>0,ROUNDUP(${needTotal}/${cap},0),"")`, model.reps ?? "")]);
+  s.row(24, 0, [t("contacts.unused"), formula(`${budget}-${A(clsTotalRow, 4)}`, model.unused)]);
+  s.row(25, 0, [t("contacts.stim_budget"), formula(`${A(famRow(1), 2)}+${A(...unused)}`, model.stimulationBudget)]);
+  s.style(range(23, 1, 3, 1), { horizontal: "center", bold: true });
+
+  // Monthly plan.
+  section(27, "contacts.section.planning");
+  const monthCol = 2;
+  header(28, 0, ["contacts.col.line", "contacts.col.year", ...Array.from({ length: MONTHS }, (_, k) => `month.${k + 1}`)]);
+  const planningSources: readonly string[] = [A(clsRow(0), 4), A(clsRow(1), 4), A(clsRow(2), 4), A(...stimulationBudget), A(famRow(2), 2)];
+  const planningLabels = [
+    ...CLASSES.map((cls) => t("line.entretien", { cls })),
+    t("line.stimulation"),
+    t("line.conquete"),
+  ];
+  const planningRows = planningSources.map((_, k) => 29 + k);
+  const planningTotalRow = 34;
+  planningSources.forEach((source, k) => {
+    const r = planningRows[k];
+    const total = model.planning[k];
+    const year = A(r, 1);
+    s.row(r, 0, [
+      planningLabels[k],
+      formula(source, total),
+      ...Array.from({ length: MONTHS }, (_, j) => formula(`INT(${year}/${MONTHS})+IF(${j + 1}<=MOD(${year},${MONTHS}),1,0)`, monthShare(total, j + 1))),
+    ]);
+  });
+  s.row(
+    planningTotalRow,
+    0,
+    [
+      t("total"),
+      ...Array.from({ length: MONTHS + 1 }, (_, j) =>
+        formula(
+          `SUM(${A(planningRows[0], 1 + j)}:${A(planningRows[4], 1 + j)})`,
+          model.planning.reduce((sum, total) => sum + (j === 0 ? total : monthShare(total, j)), 0),
+        ),
+      ),
+    ],
+  );
+  s.style(range(29, 1, 6, MONTHS + 1), { horizontal: "center" });
+  s.style(range(29, 1, 6, 1), { bold: true });
+  s.style(range(planningTotalRow, 0, 1, MONTHS + 2), STYLES.total);
+
+  // Checks.
+  section(36, "contacts.section.checks");
+  const gapFormula = (x: string): string => templateFormula(planTemplate("check.gap", lang), { gap: `(${cap}-${x})` });
+  const ok = textLiteral(t("check.ok"));
+  const sharesSum = model.families.reduce((a, l) => a + l.share, 0);
+  const familiesSum = model.families.reduce((a, l) => a + l.total, 0);
+  const planningSum = model.planning.reduce((a, b) => a + b, 0);
+  const clientsSum = planned.reduce((a, c) => a + (c.allocation?.total ?? 0), 0) + portfolio.allocation.stimulationPool + portfolio.allocation.conquestPool;
+  const gapText = (x: number): string => t("check.gap", { gap: model.capital - x });
+  const checkCol = 1;
+  const checks: readonly [PlanKey, string, string][] = [
+    [
+      "check.shares",
+      `IF(ROUND(${A(famTotalRow, 1)},9)=1,${ok},${textLiteral(t("check.shares_bad"))})`,
+      Math.round(sharesSum * 1e9) === 1e9 ? t("check.ok") : t("check.shares_bad"),
+    ],
+    ["check.families", `IF(${A(famTotalRow, 2)}=${cap},${ok},${gapFormula(A(famTotalRow, 2))})`, familiesSum === model.capital ? t("check.ok") : gapText(familiesSum)],
+    ["check.planning", `IF(${A(planningTotalRow, 1)}=${cap},${ok},${gapFormula(A(planningTotalRow, 1))})`, planningSum === model.capital ? t("check.ok") : gapText(planningSum)],
+    ["check.clients", `IF(${A(clientsTotalRow, 8)}=${cap},${ok},${gapFormula(A(clientsTotalRow, 8))})`, clientsSum === model.capital ? t("check.ok") : gapText(clientsSum)],
+  ];
+  checks.forEach(([key, f, result], k) => {
+    s.row(37 + k, 0, [t(key), formula(f, result)]);
+    s.merge(range(37 + k, checkCol, 1, 8));
+  });
+  const checkRange = range(37, checkCol, checks.length, 1);
+  s.style(range(37, checkCol, checks.length, 8), STYLES.check);
+  s.colour({ range: checkRange, equals: t("check.ok"), fill: COLOURS.ok, fontColor: COLOURS.okText });
+  const check: Cell = [40, checkCol];
+  s.defineName(t("name.check"), ...check);
+
+  // Per-client plan (the engine's values).
+  section(42, "contacts.section.clients");
+  header(43, 0, [
+    "contacts.col.client",
+    "contacts.col.code",
+    "contacts.col.class",
+    "contacts.col.target",
+    "contacts.col.need",
+    label("family.entretien", lang),
+    label("family.stimulation", lang),
+    label("family.conquete", lang),
+    "contacts.col.total",
+    ...Array.from({ length: MONTHS }, (_, k) => `month.${k + 1}`),
+  ]);
+  const rows = planned.map((c) => {
+    const a = c.allocation;
+    if (!a) throw new Error("unreachable: filtered on allocation");
+    const target = c.isProspect ? t("status.prospect") : c.pr ? label(targetLabelKey(c.pr.target), lang) : null;
+    return [clientLabel(c), c.id, c.abc?.cls ?? null, target, a.need, a.entretien, a.stimulation, a.conquete, a.total, ...a.monthly];
+  });
+  s.block(clientsTop, 0, rows);
+  s.row(reserveRow, 0, [t("contacts.reserve_stimulation"), null, null, null, null, null, portfolio.allocation.stimulationPool, null, portfolio.allocation.stimulationPool]);
+  s.row(reserveRow + 1, 0, [t("contacts.reserve_conquete"), null, null, null, null, null, null, portfolio.allocation.conquestPool, portfolio.allocation.conquestPool]);
+  const totals = Array.from({ length: 5 + MONTHS }, (_, j) => {
+    const col = 4 + j;
+    const value = rows.reduce((sum, r) => sum + (r[col] as number), 0) + (col === 6 || col === 8 ? portfolio.allocation.stimulationPool : 0) + (col === 7 || col === 8 ? portfolio.allocation.conquestPool : 0);
+    return formula(`SUM(${A(clientsTop, col)}:${A(reserveRow + 1, col)})`, value);
+  });
+  s.row(clientsTotalRow, 0, [t("total"), null, null, null, ...totals]);
+  s.style(range(clientsTop, 2, m + 3, 7 + MONTHS), { horizontal: "center" });
+  s.style(range(clientsTop, 8, m + 3, 1), { bold: true });
+  s.style(range(reserveRow, 0, 2, 1), { italic: true });
+  s.style(range(clientsTotalRow, 0, 1, 9 + MONTHS), STYLES.total);
+  if (m > 0) for (const cls of CLASSES) s.colour({ range: range(clientsTop, 2, m, 1), equals: cls, ...ABC_COLOURS[cls] });
+
+  const widths = [46, 14, 12, 12, ...Array.from({ length: lastCol - 3 }, () => 9)];
+  const sheet = s.toSheet({
+    columnWidths: widths,
+    tabColor: "#548235",
+    print: { orientation: "landscape", paper: "A4", fitToPagesWide: 1, area: range(0, 0, clientsTotalRow + 1, lastCol + 1), titleRows: [0, 0] },
+  });
+  return {
+    sheet,
+    layout: {
+      sheet: name,
+      weeks,
+      days,
+      perDay,
+      direct,
+      capital,
+      families,
+      familyTotal: [famTotalRow, 2],
+      classes,
+      classTotal: { clients: [clsTotalRow, 1], need: [clsTotalRow, 3], planned: [clsTotalRow, 4] },
+      reps,
+      stimulationBudget,
+      planningRows,
+      planningTotalRow,
+      yearCol: 1,
+      monthCol,
+      check,
+      model,
+    },
+  };
+}

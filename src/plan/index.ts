@@ -1,0 +1,41 @@
+export { scorePortfolio, warningText, reasonText, DEFAULT_CAPITAL_INPUT, PLAN_METHODS } from "./score";
+export type {
+  ScoreOptions,
+  ScoredPortfolio,
+  ScoredClient,
+  ScoreWarning,
+  WarningSeverity,
+  ClientReason,
+  CapitalSetting,
+  ClassSummary,
+  PlanMethod,
+} from "./score";
+export { scoreTable, SCORE_COLUMNS } from "./scoreTable";
+export type { ScoreColumn, ScoreRow } from "./scoreTable";
+export { buildWorkbookPlan } from "./workbook";
+export type { WorkbookPlanOptions } from "./workbook";
+export { buildTargetsSheet, TARGET_COLUMNS } from "./targetsSheet";
+export { buildContactsSheet } from "./contactsSheet";
+export type { ContactsLayout } from "./contactsSheet";
+export { buildPacSheet, MAX_PARETO_POINTS, MAX_PR_POINTS } from "./pacSheet";
+export { contactsModel } from "./contactsModel";
+export type { ContactsModel } from "./contactsModel";
+export { resolveSheetNames, renameSheetsInPlan, MAX_SHEET_NAME } from "./sheetNames";
+export { shortWhy } from "./summary";
+export { columnLetter, cellAddress, rangeAddress, quoteSheet, isFormulaCell } from "./cells";
+export type {
+  FormulaCell,
+  PlanValue,
+  CellRange,
+  ValueBlock,
+  CellStyle,
+  FormatRule,
+  ConditionalColour,
+  TablePlan,
+  PrintPlan,
+  ChartPlan,
+  NamedCell,
+  SheetPlan,
+  RowHeight,
+  WorkbookPlan,
+} from "./types";

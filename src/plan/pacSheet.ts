@@ -1,0 +1,586 @@
+import { PHASE_LABEL, QUADRANT_LABEL, SHAPE_LABEL, type AbcClass, type ContactQuadrant, type MaturityPhase } from "../engine";
+import type { PrTarget } from "../engine/penetration";
+import { explain, label, type Lang } from "../i18n";
+import { planTemplate, planText, type PlanKey } from "../i18n/plan";
+import { formula, range, sheetCell, textLiteral } from "./cells";
+import { MONTHS, clientLabel, templateFormula, type Cell, type ContactsLayout } from "./contactsSheet";
+import { monthShare } from "./contactsModel";
+import { SheetDraft } from "./grid";
+import { PR_TARGETS, targetLabelKey } from "./labels";
+import type { ScoredClient, ScoredPortfolio } from "./score";
+import { ABC_COLOURS, COLOURS, FORMATS, QUADRANT_COLOURS, STYLES, TARGET_COLOURS } from "./styles";
+import type { CellStyle, PlanValue, SheetPlan } from "./types";
+
+/** Columns of the printed PAC: A labels, B amounts, C…N twelve narrow columns (months), O the last notes. */
+const WIDTHS = [36, 14, ...Array.from({ length: MONTHS }, () => 8.5), 16];
+const LAST = WIDTHS.length - 1;
+/** Left part of the diagnosis (tables) and right part (charts). */
+const TABLE_COLS = 5;
+const CHART_COL = 6;
+const CHART_COLS = LAST - CHART_COL + 1;
+const CHART_ROWS = 18;
+/** The chart data sits right of the print area. */
+const DATA_COL = LAST + 2;
+/** Above this many clients the Pareto chart shows groups of clients (≤ 100 bars). */
+export const MAX_PARETO_POINTS = 200;
+/** Above this many clients the P-R chart shows one point per distinct (P, R) pair. */
+export const MAX_PR_POINTS = 1000;
+
+const CLASSES: readonly AbcClass[] = ["A", "B", "C"];
+const QUADRANTS: readonly ContactQuadrant[] = ["cash_cow", "skeleton", "golden_goose", "contact_eater"];
+const PHASES: readonly MaturityPhase[] = ["D", "C", "M", "V"];
+const AT_RISK = new Set(["at_risk", "hibernating", "cant_lose"]);
+
+type ActionKind = "stimulation" | "entretien" | "securisation" | "conquete" | "reconquete";
+
+/**
+ * The "PAC" sheet (Plan d'Actions Commerciales, SPEC §9): the seven sections in order — objectives, diagnosis
+ * (tables and the Pareto and P-R charts), orientations, actions, contact strategy, planning, conditions of
+ * success — on A4 landscape, one page wide, title rows repeated. Cells that depend on the capital or the norms
+ * are formulas on the Contacts sheet's parameter cells; the blocks the rep fills in are yellow and say
+ * "À compléter".
+ */
+export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: ContactsLayout): SheetPlan {
+  const t = (key: PlanKey, params?: Record<string, string | number>): string => planText(key, lang, params);
+  const s = new SheetDraft(t("sheet.pac"));
+  const ref = (cell: Cell): string => sheetCell(contacts.sheet, cell[0], cell[1]);
+  const model = contacts.model;
+  const stats = portfolioStats(portfolio);
+  let r = 0;
+
+  const full = (row: number): ReturnType<typeof range> => range(row, 0, 1, LAST + 1);
+  const section = (key: PlanKey): void => {
+    r++;
+    s.set(r, 0, t(key));
+    s.merge(full(r));
+    s.style(full(r), STYLES.section);
+    s.height(r, 22);
+    r++;
+  };
+  const subheading = (key: PlanKey, cols = TABLE_COLS): void => {
+    s.set(r, 0, t(key));
+    s.merge(range(r, 0, 1, cols));
+    s.style(range(r, 0, 1, cols), STYLES.subheading);
+    r++;
+  };
+  const header = (values: readonly (string | null)[], col = 0, height?: number): void => {
+    s.row(r, col, values);
+    s.style(range(r, col, 1, values.length), STYLES.header);
+    if (height) s.height(r, height);
+    r++;
+  };
+  const breaks: number[] = [];
+  /** The next free row starts a new printed page; the section that follows skips its blank row there. */
+  const pageBreak = (): void => {
+    breaks.push(r);
+    r--;
+  };
+  const note = (text: PlanValue, cols = LAST + 1, height?: number): void => {
+    s.set(r, 0, text);
+    s.merge(range(r, 0, 1, cols));
+    s.style(range(r, 0, 1, cols), { ...STYLES.note, wrap: true, vertical: "top" });
+    if (height) s.height(r, height);
+    r++;
+  };
+  /** An amount in columns C–D (merged): the narrow month columns are too small for a CA in euros. */
+  const amount = (row: number): void => {
+    s.merge(range(row, 2, 1, 2));
+    s.style(range(row, 2, 1, 2), { numberFormat: FORMATS.euro });
+  };
+  const editable = (row: number, col: number, cols: number, value: PlanValue, style: CellStyle = {}): void => {
+    s.set(row, col, value);
+    const area = range(row, col, 1, cols);
+    s.merge(area);
+    s.style(area, { ...STYLES.editable, ...style });
+    s.edit(area);
+  };
+
+  // Title.
+  s.set(0, 0, t("pac.title"));
+  s.merge(full(0));
+  s.style(full(0), STYLES.title);
+  s.height(0, 28);
+  const subtitle = planText("pac.subtitle", lang, { clients: stats.customers, prospects: portfolio.prospects });
+  s.set(1, 0, formula(templateFormula(subtitle, { capital: ref(contacts.capital) }), subtitle.replace("{capital}", String(model.capital))));
+  s.merge(full(1));
+  s.style(full(1), { ...STYLES.subtitle, horizontal: "left" });
+  r = 2;
+  s.set(r, 0, t("pac.editable_note"));
+  s.merge(full(r));
+  s.style(full(r), { ...STYLES.note, horizontal: "right" });
+  r++;
+
+  // 1. Objectives.
+  section("pac.s1");
+  const lastCa = stats.classedCa;
+  const caRow = r;
+  s.row(r, 0, [t("pac.last_ca"), lastCa]);
+  s.style(range(r, 1, 1, 1), { numberFormat: FORMATS.euro, bold: true });
+  s.set(r, 2, t("pac.last_ca_note", { n: stats.classed }));
+  s.style(range(r, 2, 1, 1), STYLES.note);
+  r++;
+  const growthRow = r;
+  s.set(r, 0, t("pac.growth"));
+  editable(r, 1, 1, null, { numberFormat: FORMATS.percent, horizontal: "center" });
+  s.set(r, 2, t("pac.growth_note"));
+  s.style(range(r, 2, 1, 1), { ...STYLES.note, fontColor: COLOURS.editableText, bold: true });
+  r++;
+  const caCell = `$B$${caRow + 1}`;
+  const growthCell = `$B$${growthRow + 1}`;
+  s.row(r, 0, [
+    t("pac.objective"),
+    formula(`IF(${growthCell}="",${textLiteral(t("pac.todo"))},ROUND(${caCell}*(1+${growthCell}),0))`, t("pac.todo")),
+    t("pac.objective_note"),
+  ]);
+  s.style(range(r, 1, 1, 1), { numberFormat: FORMATS.euro, bold: true, horizontal: "right" });
+  s.style(range(r, 2, 1, 1), STYLES.note);
+  r++;
+  s.set(r, 0, t("pac.deadline"));
+  editable(r, 1, 4, t("pac.deadline_todo"));
+  r++;
+  s.set(r, 0, t("pac.indicator"));
+  editable(r, 1, LAST, t("pac.indicator_todo"));
+  r++;
+
+  // 2. Diagnosis, on two pages: ABC and ranks beside the Pareto chart, then P-R, contacts and maturity beside
+  // the P-R chart.
+  section("pac.s2");
+  const charts = chartData(s, portfolio, lang);
+  const notComputed = (reason: PlanKey): void => note(t("pac.not_computed", { reason: t(reason) }), TABLE_COLS);
+  let pageTop = r;
+  subheading("pac.abc");
+  if (portfolio.methods.abc) {
+    header([t("pac.col.class"), t("pac.col.ca"), t("pac.col.ca_share"), t("pac.col.clients"), t("pac.col.clients_share")]);
+    const n = stats.classed;
+    for (const cls of CLASSES) {
+      const k = portfolio.classes[cls];
+      s.row(r, 0, [t("class", { cls }), k.ca, k.share, k.clients, n > 0 ? k.clients / n : 0]);
+      s.style(range(r, 0, 1, 1), { ...ABC_COLOURS[cls], bold: true });
+      r++;
+    }
+    s.row(r, 0, [t("total"), lastCa, 1, n, 1]);
+    s.style(range(r, 0, 1, TABLE_COLS), STYLES.total);
+    s.style(range(r - 3, 1, 4, 1), { numberFormat: FORMATS.euro });
+    s.style(range(r - 3, 2, 4, 1), { numberFormat: FORMATS.percent, horizontal: "center" });
+    s.style(range(r - 3, 3, 4, 1), { horizontal: "center" });
+    s.style(range(r - 3, 4, 4, 1), { numberFormat: FORMATS.percent, horizontal: "center" });
+    r++;
+  } else notComputed("reason.no_ca");
+  r++;
+  subheading("pac.ranks");
+  header([t("pac.col.rank"), t("pac.col.r"), t("pac.col.p")]);
+  for (const rank of [1, 2, 3, 4] as const) {
+    const rCount = portfolio.methods.r ? stats.rRanks[rank - 1] : null;
+    const pCount = portfolio.methods.p ? stats.pRanks[rank - 1] : null;
+    s.row(r, 0, [t("pac.rank", { rank }), rCount, pCount]);
+    s.style(range(r, 1, 1, 2), { horizontal: "center" });
+    r++;
+  }
+  if (charts.pareto) {
+    s.chart({
+      kind: "pareto",
+      title: t("pac.chart.pareto"),
+      anchor: range(pageTop, CHART_COL, CHART_ROWS, CHART_COLS),
+      categories: charts.pareto.categories,
+      series: [
+        { name: t("pac.chart.ca"), values: charts.pareto.values },
+        { name: t("pac.chart.cumulative"), values: charts.pareto.cumulative },
+      ],
+      axisTitles: { x: t("pac.chart.clients_axis"), y: t("pac.chart.ca"), y2: t("pac.chart.cumulative") },
+    });
+    r = Math.max(r, pageTop + CHART_ROWS);
+  }
+  pageBreak();
+  section("pac.s2_more");
+  pageTop = r;
+
+  subheading("pac.prmatrix");
+  if (portfolio.methods.pr) {
+    header([t("pac.prmatrix_corner"), "R1", "R2", "R3", "R4"]);
+    for (const p of [1, 2, 3, 4]) {
+      s.set(r, 0, `P${p}`);
+      s.style(range(r, 0, 1, 1), { bold: true, horizontal: "center" });
+      for (const rank of [1, 2, 3, 4]) {
+        s.set(r, rank, stats.prMatrix[(p - 1) * 4 + rank - 1]);
+        const gap = rank - p;
+        const colour = TARGET_COLOURS[gap >= 1 ? "develop" : gap <= -1 ? "secure" : "maintain"];
+        s.style(range(r, rank, 1, 1), { fill: colour.fill, fontColor: colour.fontColor, horizontal: "center", border: "thin" });
+      }
+      r++;
+    }
+    r++;
+    subheading("pac.targets");
+    header([t("pac.col.target"), t("pac.col.clients"), t("pac.col.ca"), null]);
+    s.merge(range(r - 1, 2, 1, 2));
+    for (const target of PR_TARGETS) {
+      const group = stats.targets[target];
+      s.row(r, 0, [label(targetLabelKey(target), lang), group.clients, group.ca]);
+      s.style(range(r, 0, 1, 1), { ...TARGET_COLOURS[target], bold: true });
+      s.style(range(r, 1, 1, 1), { horizontal: "center" });
+      amount(r);
+      r++;
+    }
+  } else notComputed("reason.no_potential");
+  r++;
+
+  subheading("pac.quadrants");
+  if (portfolio.methods.contacts) {
+    header([t("pac.col.quadrant"), t("pac.col.clients"), t("pac.col.ca"), null]);
+    s.merge(range(r - 1, 2, 1, 2));
+    for (const q of QUADRANTS) {
+      const group = stats.quadrants[q];
+      s.row(r, 0, [label(QUADRANT_LABEL[q], lang), group.clients, group.ca]);
+      s.style(range(r, 0, 1, 1), { ...QUADRANT_COLOURS[q], bold: true });
+      s.style(range(r, 1, 1, 1), { horizontal: "center" });
+      amount(r);
+      r++;
+    }
+    if (portfolio.splits) note(explain(portfolio.splits.why, lang), TABLE_COLS, 26);
+  } else notComputed("reason.no_contacts");
+  r++;
+
+  subheading("pac.maturity");
+  if (portfolio.methods.maturity && portfolio.shape) {
+    header([t("pac.col.phase"), t("pac.col.clients")]);
+    const counts = portfolio.shape.counts;
+    for (const phase of PHASES) {
+      s.row(r, 0, [`${phase} — ${label(PHASE_LABEL[phase], lang)}`, counts[phase]]);
+      s.style(range(r, 1, 1, 1), { horizontal: "center" });
+      r++;
+    }
+    s.row(r, 0, [t("pac.unclassed"), counts.unclassed]);
+    s.style(range(r, 1, 1, 1), { horizontal: "center" });
+    r++;
+    s.set(r, 0, label(SHAPE_LABEL[portfolio.shape.shape], lang));
+    s.style(range(r, 0, 1, 1), { bold: true });
+    r++;
+    note(explain(portfolio.shape.why, lang), TABLE_COLS, 28);
+  } else notComputed("reason.no_periods");
+  if (charts.pr) {
+    s.chart({
+      kind: "prMatrix",
+      title: t("pac.chart.pr"),
+      anchor: range(pageTop, CHART_COL, CHART_ROWS, CHART_COLS),
+      series: [
+        { name: t("pac.chart.p_axis"), values: charts.pr.p },
+        { name: t("pac.chart.r_axis"), values: charts.pr.r },
+      ],
+      axisTitles: { x: t("pac.chart.p_axis"), y: t("pac.chart.r_axis") },
+    });
+    r = Math.max(r, pageTop + CHART_ROWS);
+  }
+  pageBreak();
+
+  // 3. Orientations.
+  section("pac.s3");
+  header([t("pac.col.target"), t("pac.col.clients"), t("pac.col.ca"), null, null, t("pac.col.orientation"), ...new Array<null>(LAST - 5).fill(null)]);
+  s.merge(range(r - 1, 2, 1, 2));
+  s.merge(range(r - 1, 5, 1, LAST - 4));
+  const orientation = (name: string, colour: CellStyle, group: Group, text: string, withCa = true): void => {
+    s.row(r, 0, [name, group.clients, withCa ? group.ca : null, null, null, text]);
+    s.style(range(r, 0, 1, 1), { ...colour, bold: true });
+    s.style(range(r, 1, 1, 1), { horizontal: "center" });
+    s.merge(range(r, 2, 1, 2));
+    s.style(range(r, 2, 1, 2), { numberFormat: FORMATS.euro });
+    s.merge(range(r, 5, 1, LAST - 4));
+    s.style(range(r, 0, 1, LAST + 1), { wrap: true, vertical: "middle" });
+    s.height(r, 20);
+    r++;
+  };
+  if (portfolio.methods.pr) {
+    for (const target of PR_TARGETS) {
+      orientation(label(targetLabelKey(target), lang), TARGET_COLOURS[target], stats.targets[target], t(`orient.${target}` as PlanKey));
+    }
+  } else if (portfolio.methods.abc) {
+    for (const cls of CLASSES) {
+      orientation(t("class", { cls }), ABC_COLOURS[cls], { clients: portfolio.classes[cls].clients, ca: portfolio.classes[cls].ca }, t(`orient.abc.${cls}` as PlanKey));
+    }
+  }
+  orientation(t("pac.prospects"), {}, { clients: portfolio.prospects, ca: 0 }, t("orient.conquest"), false);
+  if (portfolio.methods.contacts) {
+    for (const q of QUADRANTS) {
+      orientation(label(QUADRANT_LABEL[q], lang), QUADRANT_COLOURS[q], stats.quadrants[q], t(`orient.quadrant.${q}` as PlanKey));
+    }
+  }
+
+  // 4. Actions.
+  section("pac.s4");
+  const actionCols: readonly [PlanKey, number, number][] = [
+    ["pac.col.action", 0, 1],
+    ["pac.col.target", 1, 1],
+    ["pac.col.objective", 2, 4],
+    ["pac.col.means", 6, 4],
+    ["pac.col.who", 10, 2],
+    ["pac.col.deadline", 12, 2],
+    ["pac.col.indicator", 14, 1],
+  ];
+  for (const [key, col, cols] of actionCols) {
+    s.set(r, col, t(key));
+    s.merge(range(r, col, 1, cols));
+  }
+  s.style(full(r), STYLES.header);
+  r++;
+  const develop = portfolio.methods.pr ? stats.targets.develop.clients : stats.stimulated;
+  const means = (key: PlanKey, cell: Cell, value: number): PlanValue =>
+    formula(templateFormula(planTemplate(key, lang), { x: ref(cell) }), t(key, { x: String(value) }));
+  const actions: { kind: ActionKind; n: number; means: PlanValue }[] = [
+    { kind: "stimulation", n: develop, means: means("action.stimulation.means", contacts.stimulationBudget, model.stimulationBudget) },
+    { kind: "entretien", n: stats.classed, means: means("action.entretien.means", contacts.classTotal.planned, model.plannedTotal) },
+  ];
+  if (portfolio.methods.pr) {
+    actions.push({ kind: "securisation", n: stats.targets.secure.clients, means: t("action.securisation.means") });
+  }
+  actions.push({ kind: "conquete", n: portfolio.prospects, means: means("action.conquete.means", contacts.families.conquete.total, model.families[2].total) });
+  if (portfolio.methods.rfm) {
+    actions.push({ kind: "reconquete", n: stats.atRisk, means: t("action.reconquete.means") });
+  }
+  for (const a of actions) {
+    s.row(r, 0, [t(`action.${a.kind}` as PlanKey), t(`action.${a.kind}.target` as PlanKey)]);
+    s.set(r, 2, t(`action.${a.kind}.objective` as PlanKey, { n: a.n }));
+    s.merge(range(r, 2, 1, 4));
+    s.set(r, 6, a.means);
+    s.merge(range(r, 6, 1, 4));
+    editable(r, 10, 2, t("pac.todo"));
+    editable(r, 12, 2, t("pac.todo"));
+    editable(r, 14, 1, t(`action.${a.kind}.indicator` as PlanKey));
+    s.style(range(r, 0, 1, 1), { bold: true });
+    s.style(full(r), { wrap: true, vertical: "middle", border: "thin" });
+    s.height(r, 40);
+    r++;
+  }
+
+  // 5. Contact strategy.
+  pageBreak();
+  section("pac.s5");
+  // The cached text writes numbers as Excel's "&" does (no thousands separator).
+  const capitalText = t("pac.capital_formula", {
+    weeks: String(portfolio.capital.input.weeks),
+    days: String(portfolio.capital.input.daysPerWeek),
+    perDay: String(portfolio.capital.input.contactsPerDay),
+  });
+  const capitalFormula = `IF(${ref(contacts.direct)}="",${templateFormula(planTemplate("pac.capital_formula", lang), {
+    weeks: ref(contacts.weeks),
+    days: ref(contacts.days),
+    perDay: ref(contacts.perDay),
+  })},${textLiteral(t("pac.capital_direct"))})`;
+  s.row(r, 0, [t("pac.capital"), formula(ref(contacts.capital), model.capital)]);
+  s.set(r, 2, formula(capitalFormula, portfolio.capital.direct === undefined ? capitalText : t("pac.capital_direct")));
+  s.merge(range(r, 2, 1, LAST - 1));
+  s.style(range(r, 0, 1, 2), { ...STYLES.total, fontSize: 12 });
+  s.style(range(r, 1, 1, 1), { horizontal: "center" });
+  s.style(range(r, 2, 1, 1), STYLES.note);
+  r += 2;
+  s.row(r, 0, [t("pac.col.family"), t("pac.col.contacts"), t("pac.col.share")]);
+  s.style(range(r, 0, 1, 3), STYLES.header);
+  s.row(r, 4, [t("pac.col.class"), t("pac.col.clients"), t("pac.col.norm"), t("pac.col.need"), t("pac.col.planned")]);
+  s.style(range(r, 4, 1, 5), STYLES.header);
+  r++;
+  (["entretien", "stimulation", "conquete"] as const).forEach((f, k) => {
+    const cells = contacts.families[f];
+    const line = model.families[k];
+    s.row(r + k, 0, [label(`family.${f}`, lang), formula(ref(cells.total), line.total), formula(ref(cells.share), line.share)]);
+  });
+  s.row(r + 3, 0, [t("total"), formula(ref(contacts.familyTotal), model.capital), null]);
+  CLASSES.forEach((cls, k) => {
+    const cells = contacts.classes[cls];
+    const line = model.classes[cls];
+    s.row(r + k, 4, [
+      cls,
+      formula(ref(cells.clients), line.clients),
+      formula(ref(cells.norm), line.norm),
+      formula(ref(cells.need), line.need),
+      formula(ref(cells.planned), line.planned),
+    ]);
+    s.style(range(r + k, 4, 1, 1), { ...ABC_COLOURS[cls], bold: true, horizontal: "center" });
+  });
+  s.row(r + 3, 4, [
+    t("total"),
+    formula(ref(contacts.classTotal.clients), CLASSES.reduce((a, c) => a + model.classes[c].clients, 0)),
+    null,
+    formula(ref(contacts.classTotal.need), model.needTotal),
+    formula(ref(contacts.classTotal.planned), model.plannedTotal),
+  ]);
+  s.style(range(r, 1, 4, 1), { horizontal: "center" });
+  s.style(range(r, 2, 4, 1), { numberFormat: FORMATS.percent, horizontal: "center" });
+  s.style(range(r, 5, 4, 4), { horizontal: "center" });
+  s.style(range(r + 3, 0, 1, 3), STYLES.total);
+  s.style(range(r + 3, 4, 1, 5), STYLES.total);
+  r += 5;
+  s.row(r, 0, [t("pac.reps"), formula(ref(contacts.reps), model.reps ?? "")]);
+  s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
+  r++;
+  s.row(r, 0, [t("pac.stim_budget"), formula(ref(contacts.stimulationBudget), model.stimulationBudget)]);
+  s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
+  r++;
+  note(t("pac.contacts_note"));
+
+  // 6. Planning.
+  section("pac.s6");
+  header([t("contacts.col.line"), t("contacts.col.year"), ...Array.from({ length: MONTHS }, (_, k) => t(`month.${k + 1}` as PlanKey))]);
+  const planningLabels = [...CLASSES.map((cls) => t("line.entretien", { cls })), t("line.stimulation"), t("line.conquete"), t("total")];
+  [...contacts.planningRows, contacts.planningTotalRow].forEach((row, k) => {
+    const total = k < model.planning.length ? model.planning[k] : model.planning.reduce((a, b) => a + b, 0);
+    const monthValue = (j: number): number =>
+      k < model.planning.length ? monthShare(total, j + 1) : model.planning.reduce((a, b) => a + monthShare(b, j + 1), 0);
+    s.row(r, 0, [
+      planningLabels[k],
+      formula(ref([row, contacts.yearCol]), total),
+      ...Array.from({ length: MONTHS }, (_, j) => formula(ref([row, contacts.monthCol + j]), monthValue(j))),
+    ]);
+    s.style(range(r, 1, 1, MONTHS + 1), { horizontal: "center" });
+    if (k === model.planning.length) s.style(range(r, 0, 1, MONTHS + 2), STYLES.total);
+    r++;
+  });
+  note(t("pac.planning_note"));
+
+  // 7. Conditions of success.
+  section("pac.s7");
+  const conditions = range(r, 0, 5, LAST + 1);
+  s.set(r, 0, t("pac.conditions_todo"));
+  s.merge(conditions);
+  s.style(conditions, { ...STYLES.editable, wrap: true, vertical: "top", horizontal: "left" });
+  s.edit(conditions);
+  r += conditions.rows;
+
+  return s.toSheet({
+    columnWidths: [...WIDTHS, 2, ...DATA_WIDTHS],
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      fitToPagesWide: 1,
+      area: range(0, 0, r, LAST + 1),
+      titleRows: [0, 1],
+      rowBreaks: breaks,
+    },
+    tabColor: "#C00000",
+  });
+}
+
+const DATA_WIDTHS = [24, 12, 12, 2, 24, 6, 6];
+
+interface Group {
+  clients: number;
+  ca: number;
+}
+
+interface PortfolioStats {
+  customers: number;
+  classed: number;
+  classedCa: number;
+  rRanks: number[];
+  pRanks: number[];
+  /** Clients per (P, R) cell, index (P − 1) × 4 + R − 1. */
+  prMatrix: number[];
+  targets: Record<PrTarget, Group>;
+  quadrants: Record<ContactQuadrant, Group>;
+  /** Clients with turbo visits planned. */
+  stimulated: number;
+  /** Clients of the RFM segments at risk, hibernating, can't lose. */
+  atRisk: number;
+}
+
+/** The counts the PAC's diagnosis shows, in one pass over the clients. */
+function portfolioStats(portfolio: ScoredPortfolio): PortfolioStats {
+  const group = (): Group => ({ clients: 0, ca: 0 });
+  const stats: PortfolioStats = {
+    customers: 0,
+    classed: 0,
+    classedCa: 0,
+    rRanks: [0, 0, 0, 0],
+    pRanks: [0, 0, 0, 0],
+    prMatrix: new Array<number>(16).fill(0),
+    targets: { develop: group(), maintain: group(), secure: group() },
+    quadrants: { cash_cow: group(), skeleton: group(), golden_goose: group(), contact_eater: group() },
+    stimulated: 0,
+    atRisk: 0,
+  };
+  for (const c of portfolio.clients) {
+    if (c.isProspect) continue;
+    stats.customers++;
+    const ca = c.ca ?? 0;
+    if (c.abc) {
+      stats.classed++;
+      stats.classedCa += ca;
+    }
+    if (c.r) stats.rRanks[c.r.rank - 1]++;
+    if (c.p) stats.pRanks[c.p.rank - 1]++;
+    if (c.pr) {
+      stats.prMatrix[(c.pr.p - 1) * 4 + c.pr.r - 1]++;
+      stats.targets[c.pr.target].clients++;
+      stats.targets[c.pr.target].ca += ca;
+    }
+    if (c.contacts) {
+      stats.quadrants[c.contacts.quadrant].clients++;
+      stats.quadrants[c.contacts.quadrant].ca += ca;
+    }
+    if ((c.allocation?.stimulation ?? 0) > 0) stats.stimulated++;
+    if (c.rfm?.segment !== undefined && AT_RISK.has(c.rfm.segment)) stats.atRisk++;
+  }
+  return stats;
+}
+
+interface ChartRanges {
+  readonly pareto?: { categories: ReturnType<typeof range>; values: ReturnType<typeof range>; cumulative: ReturnType<typeof range> };
+  readonly pr?: { p: ReturnType<typeof range>; r: ReturnType<typeof range> };
+}
+
+/** Writes the charts' data right of the print area and returns the ranges the charts read. */
+function chartData(s: SheetDraft, portfolio: ScoredPortfolio, lang: Lang): ChartRanges {
+  const t = (key: PlanKey, params?: Record<string, string | number>): string => planText(key, lang, params);
+  s.region(DATA_COL);
+  const top = 3;
+  s.set(top, DATA_COL, t("pac.chart_data"));
+  s.style(range(top, DATA_COL, 1, DATA_WIDTHS.length), STYLES.subheading);
+  const first = top + 2;
+  const out: { -readonly [K in keyof ChartRanges]: ChartRanges[K] } = {};
+
+  const ranked = portfolio.clients
+    .filter((c): c is ScoredClient & { abc: NonNullable<ScoredClient["abc"]> } => c.abc !== undefined)
+    .sort((a, b) => a.abc.rank - b.abc.rank);
+  if (ranked.length > 0) {
+    s.row(top + 1, DATA_COL, [t("pac.col.name"), t("pac.col.ca"), t("pac.col.cumulative")]);
+    s.style(range(top + 1, DATA_COL, 1, 3), STYLES.header);
+    const rows: PlanValue[][] = [];
+    if (ranked.length <= MAX_PARETO_POINTS) {
+      for (const c of ranked) rows.push([clientLabel(c), c.ca ?? 0, c.abc.cumulativeShare]);
+    } else {
+      const size = Math.ceil(ranked.length / 100);
+      for (let k = 0; k < ranked.length; k += size) {
+        const group = ranked.slice(k, k + size);
+        const lastOne = group[group.length - 1];
+        rows.push([
+          t("pac.group", { from: k + 1, to: k + group.length }),
+          group.reduce((a, c) => a + Math.max(0, c.ca ?? 0), 0),
+          lastOne.abc.cumulativeShare,
+        ]);
+      }
+    }
+    rows.forEach((row, k) => s.row(first + k, DATA_COL, row));
+    s.style(range(first, DATA_COL + 1, rows.length, 1), { numberFormat: FORMATS.euro });
+    s.style(range(first, DATA_COL + 2, rows.length, 1), { numberFormat: FORMATS.percent });
+    out.pareto = {
+      categories: range(first, DATA_COL, rows.length, 1),
+      values: range(first, DATA_COL + 1, rows.length, 1),
+      cumulative: range(first, DATA_COL + 2, rows.length, 1),
+    };
+  }
+
+  const pr = portfolio.clients.filter((c) => c.pr !== undefined);
+  if (pr.length > 0) {
+    const col = DATA_COL + 4;
+    s.row(top + 1, col, [t("pac.col.name"), "P", "R"]);
+    s.style(range(top + 1, col, 1, 3), STYLES.header);
+    let rows: PlanValue[][];
+    if (pr.length <= MAX_PR_POINTS) {
+      rows = pr.map((c) => [clientLabel(c), c.pr?.p ?? null, c.pr?.r ?? null]);
+    } else {
+      const seen = new Map<string, number>();
+      for (const c of pr) seen.set(c.pr?.code ?? "", (seen.get(c.pr?.code ?? "") ?? 0) + 1);
+      rows = [...seen.entries()].sort().map(([code, n]) => [`${code} (${n})`, Number(code[1]), Number(code[4])]);
+    }
+    rows.forEach((row, k) => s.row(first + k, col, row));
+    s.style(range(first, col + 1, rows.length, 2), { horizontal: "center" });
+    out.pr = { p: range(first, col + 1, rows.length, 1), r: range(first, col + 2, rows.length, 1) };
+  }
+  return out;
+}

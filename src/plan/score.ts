@@ -1,0 +1,675 @@
+import {
+  allocateContacts,
+  classifyAbc,
+  contactCapital,
+  contactMatrix,
+  contactMatrixSplits,
+  contactNeed,
+  DEFAULT_FAMILY_SHARES,
+  EngineError,
+  DEFAULT_VISIT_NORMS,
+  elasticityList,
+  isElasticityFailure,
+  isEngineError,
+  maturity,
+  portfolioShape,
+  repsNeeded,
+  type AbcClass,
+  type AbcOptions,
+  type AbcResult,
+  type ActionFamily,
+  type AllocationClient,
+  type AllocationResult,
+  type ClientAllocation,
+  type ContactCapitalInput,
+  type ContactMatrixOptions,
+  type ContactMatrixRow,
+  type ContactMatrixSplits,
+  type ElasticityResult,
+  type FamilyShares,
+  type MaturityOptions,
+  type MaturityResult,
+  type PortfolioShapeResult,
+  type VisitNorms,
+} from "../engine";
+import { penetration, type PenetrationResult } from "../engine/penetration";
+import { quarterRanksDetailed, type QuarterRankResult } from "../engine/quarterRanks";
+import { rfmScores, type RfmOptions, type RfmResult } from "../engine/rfm";
+import { errorMessage, explain, type Lang, type Why } from "../i18n";
+import { planText, type PlanKey } from "../i18n/plan";
+import type { ImportedClient } from "../io/clientTable";
+
+/** The methods `scorePortfolio` may run; each runs only when its inputs exist. */
+export type PlanMethod = "abc" | "r" | "p" | "pr" | "rfm" | "contacts" | "elasticity" | "maturity" | "allocation";
+
+export const PLAN_METHODS: readonly PlanMethod[] = ["abc", "r", "p", "pr", "rfm", "contacts", "elasticity", "maturity", "allocation"];
+
+/** Default contact capital parameters: 52 − 5 − 1 − 1 weeks, 4 field days, 3 visits a day (540, SPEC §8). */
+export const DEFAULT_CAPITAL_INPUT: ContactCapitalInput = { weeks: 45, daysPerWeek: 4, contactsPerDay: 3 };
+
+export interface ScoreOptions {
+  /** Language of the `why` sentences and warning messages; default "fr". Results themselves are neutral. */
+  readonly lang?: Lang;
+  /** The parameters of the capital (default 45 weeks × 4 days × 3 contacts), or the capital itself. */
+  readonly capital?: ContactCapitalInput | number;
+  /** Split by action family; default entretien 60 %, stimulation 25 %, conquête 15 %. */
+  readonly shares?: FamilyShares;
+  /** Yearly visit norms by ABC class; default A 12, B 6, C 2. */
+  readonly norms?: Partial<VisitNorms>;
+  readonly abc?: AbcOptions;
+  readonly rfm?: RfmOptions;
+  readonly contactMatrix?: ContactMatrixOptions;
+  readonly maturity?: MaturityOptions;
+}
+
+/** One explanation of a client's result, tagged with the method it comes from. */
+export interface ClientReason {
+  readonly method: PlanMethod;
+  readonly why: Why;
+}
+
+export type WarningSeverity = "warning" | "info";
+
+/**
+ * Something the user should know about the scoring: a client skipped by a method (blank value), a method that
+ * could not run, a flagged value. Language-neutral (`key`, `params`, `error`); `message` is in the score's
+ * language, `warningText` gives it in another.
+ */
+export interface ScoreWarning {
+  readonly key: PlanKey;
+  readonly severity: WarningSeverity;
+  readonly params: Readonly<Record<string, string | number>>;
+  /** Param names whose value is a PlanKey to translate (method names, field lists). */
+  readonly labels?: readonly string[];
+  /** The engine error behind the warning, rendered into `{error}`. */
+  readonly error?: EngineError;
+  /** Index in `ScoredPortfolio.clients` of the client it is about. */
+  readonly client?: number;
+  readonly message: string;
+}
+
+export interface ScoredClient {
+  /** Position in the input list (and in `ScoredPortfolio.clients`). */
+  readonly index: number;
+  readonly id: string;
+  /** Sheet row the client was read from. */
+  readonly row: number;
+  readonly name?: string;
+  readonly isProspect: boolean;
+  readonly ca?: number;
+  readonly potential?: number;
+  readonly abc?: AbcResult;
+  /** Interquartile rank of the CA among the clients with a CA. */
+  readonly r?: QuarterRankResult;
+  /** Interquartile rank of the potential among the clients with a potential. */
+  readonly p?: QuarterRankResult;
+  /** P-R among the clients having both a CA and a potential. */
+  readonly pr?: PenetrationResult;
+  readonly rfm?: RfmResult;
+  readonly contacts?: ContactMatrixRow;
+  readonly maturity?: MaturityResult;
+  readonly elasticity?: ElasticityResult;
+  /** Planned contacts; absent for a client left out of the allocation (no CA, so no ABC class). */
+  readonly allocation?: ClientAllocation;
+  readonly reasons: readonly ClientReason[];
+  /** `reasons` as sentences in the score's language (computed when first read). */
+  readonly why: readonly string[];
+  readonly warnings: readonly ScoreWarning[];
+}
+
+export interface CapitalSetting {
+  /** The capital used (contacts a year). */
+  readonly value: number;
+  /** The parameters shown on the Contacts sheet (the defaults when the capital was given directly). */
+  readonly input: ContactCapitalInput;
+  /** Set when the capital was given directly rather than computed from `input`. */
+  readonly direct?: number;
+}
+
+export interface ClassSummary {
+  readonly clients: number;
+  /** Sum of the CA of the class (amounts ≤ 0 included). */
+  readonly ca: number;
+  /** Share of the total positive CA. */
+  readonly share: number;
+}
+
+export interface ScoredPortfolio {
+  readonly lang: Lang;
+  readonly clients: readonly ScoredClient[];
+  /** Which methods ran (on at least one client). */
+  readonly methods: Readonly<Record<PlanMethod, boolean>>;
+  readonly capital: CapitalSetting;
+  readonly shares: FamilyShares;
+  readonly norms: VisitNorms;
+  /** The engine's allocation (`perClient` is in the order of the allocated clients; use `clients[i].allocation`). */
+  readonly allocation: AllocationResult;
+  readonly families: Readonly<Record<ActionFamily, number>>;
+  /** Entretien need: Σ clients of each ABC class × its norm. */
+  readonly need: number;
+  /** ceil(need / capital); undefined when the capital is 0. */
+  readonly reps?: number;
+  readonly classes: Readonly<Record<AbcClass, ClassSummary>>;
+  /** Sum of the positive CA of the classified clients. */
+  readonly totalCa: number;
+  readonly prospects: number;
+  readonly shape?: PortfolioShapeResult;
+  readonly splits?: ContactMatrixSplits;
+  /** Portfolio-level explanations (allocation, split points, maturity shape). */
+  readonly notes: readonly Why[];
+  /** Every warning, the clients' included, in the order found. */
+  readonly warnings: readonly ScoreWarning[];
+}
+
+const CLASSES: readonly AbcClass[] = ["A", "B", "C"];
+
+const METHOD_LABEL: Readonly<Record<PlanMethod, PlanKey>> = {
+  abc: "method.abc",
+  r: "method.r",
+  p: "method.p",
+  pr: "method.pr",
+  rfm: "method.rfm",
+  contacts: "method.contacts",
+  elasticity: "method.elasticity",
+  maturity: "method.maturity",
+  allocation: "method.allocation",
+};
+
+function isNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+/** The text of an engine error, with the row it names replaced by the client's sheet row. */
+function errorText(error: EngineError, lang: Lang, row?: number): string {
+  const params = row !== undefined && "row" in error.params ? { ...error.params, row } : error.params;
+  return errorMessage(error.code, params, lang);
+}
+
+/** A warning's message in `lang`. */
+export function warningText(warning: ScoreWarning, lang: Lang): string {
+  const params: Record<string, string | number> = { ...warning.params };
+  for (const name of warning.labels ?? []) {
+    const value = params[name];
+    if (typeof value === "string") params[name] = planText(value as PlanKey, lang);
+  }
+  if (warning.error) {
+    const row = typeof warning.params.row === "number" ? warning.params.row : undefined;
+    params.error = errorText(warning.error, lang, row);
+  }
+  return planText(warning.key, lang, params);
+}
+
+/** A client reason as a sentence; R and P ranks say which amount they rank. */
+export function reasonText(reason: ClientReason, lang: Lang): string {
+  const sentence = explain(reason.why, lang);
+  if (reason.method === "r") return planText("why.prefix.r", lang, { sentence });
+  if (reason.method === "p") return planText("why.prefix.p", lang, { sentence });
+  return sentence;
+}
+
+interface Draft {
+  abc?: AbcResult;
+  r?: QuarterRankResult;
+  p?: QuarterRankResult;
+  pr?: PenetrationResult;
+  rfm?: RfmResult;
+  contacts?: ContactMatrixRow;
+  maturity?: MaturityResult;
+  elasticity?: ElasticityResult;
+  allocation?: ClientAllocation;
+  warnings: ScoreWarning[];
+}
+
+/** The explanations of a client's results, in the order of the methods. */
+function reasonsOf(d: Draft): ClientReason[] {
+  const reasons: ClientReason[] = [];
+  if (d.abc) reasons.push({ method: "abc", why: d.abc.why });
+  if (d.r) reasons.push({ method: "r", why: d.r.why });
+  if (d.p) reasons.push({ method: "p", why: d.p.why });
+  if (d.pr) {
+    reasons.push({ method: "pr", why: d.pr.why });
+    if (d.pr.warning) reasons.push({ method: "pr", why: d.pr.warning });
+  }
+  if (d.rfm) {
+    reasons.push({ method: "rfm", why: d.rfm.why.r }, { method: "rfm", why: d.rfm.why.f }, { method: "rfm", why: d.rfm.why.m });
+    if (d.rfm.why.segment) reasons.push({ method: "rfm", why: d.rfm.why.segment });
+  }
+  if (d.contacts) reasons.push({ method: "contacts", why: d.contacts.why });
+  if (d.maturity) reasons.push({ method: "maturity", why: d.maturity.why });
+  if (d.elasticity) reasons.push({ method: "elasticity", why: d.elasticity.why });
+  if (d.allocation) {
+    reasons.push({ method: "allocation", why: d.allocation.why });
+    if (d.allocation.stimulationWhy) reasons.push({ method: "allocation", why: d.allocation.stimulationWhy });
+  }
+  return reasons;
+}
+
+class Collector {
+  readonly all: ScoreWarning[] = [];
+
+  constructor(
+    private readonly lang: Lang,
+    private readonly drafts: Draft[],
+    private readonly clients: readonly ImportedClient[],
+  ) {}
+
+  add(
+    key: PlanKey,
+    severity: WarningSeverity,
+    params: Record<string, string | number>,
+    extra: { labels?: readonly string[]; error?: EngineError; client?: number } = {},
+  ): void {
+    const base = { key, severity, params, ...extra };
+    const warning: ScoreWarning = { ...base, message: warningText({ ...base, message: "" }, this.lang) };
+    this.all.push(warning);
+    if (extra.client !== undefined) this.drafts[extra.client].warnings.push(warning);
+  }
+
+  /** A client skipped by a method because some of its inputs are blank. */
+  skipped(i: number, method: PlanMethod, fields: readonly PlanKey[]): void {
+    const c = this.clients[i];
+    const params: Record<string, string | number> = { id: c.id, row: c.row, method: METHOD_LABEL[method] };
+    const labels = ["method"];
+    fields.forEach((f, k) => {
+      params[`field${k}`] = f;
+      labels.push(`field${k}`);
+    });
+    const key: PlanKey = fields.length === 1 ? "warn.skipped1" : fields.length === 2 ? "warn.skipped2" : "warn.skipped3";
+    this.add(key, "warning", params, { labels, client: i });
+  }
+
+  /** A client-level engine error (potential ≤ 0, undefined elasticity…). */
+  clientError(i: number, method: PlanMethod, error: EngineError): void {
+    const c = this.clients[i];
+    this.add("warn.client_error", "warning", { id: c.id, row: c.row, method: METHOD_LABEL[method] }, { labels: ["method"], error, client: i });
+  }
+
+  /** A method that could not run at all. */
+  failed(method: PlanMethod, error: unknown): void {
+    if (!isEngineError(error)) throw error;
+    this.add("warn.method_failed", "warning", { method: METHOD_LABEL[method] }, { labels: ["method"], error });
+  }
+
+  /** A method whose inputs are absent from the whole list. */
+  notRun(method: PlanMethod, reason: PlanKey): void {
+    this.add("warn.method_not_run", "info", { method: METHOD_LABEL[method], reason }, { labels: ["method", "reason"] });
+  }
+}
+
+function resolveCapital(option: ScoreOptions["capital"]): CapitalSetting {
+  if (option === undefined) return { value: contactCapital(DEFAULT_CAPITAL_INPUT), input: DEFAULT_CAPITAL_INPUT };
+  if (typeof option === "number") {
+    if (!Number.isSafeInteger(option) || option < 0) {
+      throw new EngineError("BAD_PARAMETER", { arg: "capital de contacts", value: String(option), expected: "un nombre entier positif ou nul" });
+    }
+    return { value: option, input: DEFAULT_CAPITAL_INPUT, direct: option };
+  }
+  return { value: contactCapital(option), input: { ...option } };
+}
+
+/** Indices of the clients (not prospects) for which `has` holds; the others are warned about when some have it. */
+function select(indices: readonly number[], has: (i: number) => boolean): { kept: number[]; missing: number[] } {
+  const kept: number[] = [];
+  const missing: number[] = [];
+  for (const i of indices) (has(i) ? kept : missing).push(i);
+  return { kept, missing };
+}
+
+/**
+ * Scores a portfolio read by `src/io`: runs every method whose inputs exist, then plans the contacts.
+ *
+ * - Prospects (`isProspect`) take part in no scoring method; they share the conquête contacts (equal scores).
+ * - ABC and R on `ca`; P on `potential`; P-R on the clients having both (when that is not every client with a
+ *   CA, a note says its ranks are computed among them, so they can differ from the R and P columns); RFM on
+ *   `recencyDays`, `frequency`, `monetary`; the contact matrix on `contacts` and `ca`; elasticity on
+ *   `contactsBefore`, `contacts` and the last two `periods`; maturity on the last two `periods`.
+ * - A method runs when at least one client has its inputs; a client with a blank input is skipped by that
+ *   method with a warning naming its row (never read as 0). A method the engine refuses (e.g. fewer than two
+ *   clients for a median) is reported, and the others still run.
+ * - The capital comes from `{ weeks, daysPerWeek, contactsPerDay }` (default 45 × 4 × 3 = 540) or is given
+ *   directly; clients without an ABC class (no CA) get no planned contacts.
+ *
+ * @throws EngineError BAD_PARAMETER, BAD_SHARES, BAD_NORMS for invalid capital, shares or norms (settings,
+ *   not data); never for a blank or odd client value.
+ * @example scorePortfolio([{ id: "Dupont", row: 2, ca: 1200 }, { id: "Martin", row: 3, ca: 300 }], {}).clients[0].abc?.cls // "A"
+ */
+export function scorePortfolio(clients: readonly ImportedClient[], options: ScoreOptions = {}): ScoredPortfolio {
+  const lang = options.lang ?? "fr";
+  const capital = resolveCapital(options.capital);
+  const shares = options.shares ?? DEFAULT_FAMILY_SHARES;
+  const norms: VisitNorms = { ...DEFAULT_VISIT_NORMS, ...options.norms };
+  const drafts: Draft[] = clients.map(() => ({ warnings: [] }));
+  const warn = new Collector(lang, drafts, clients);
+  const methods: Record<PlanMethod, boolean> = {
+    abc: false,
+    r: false,
+    p: false,
+    pr: false,
+    rfm: false,
+    contacts: false,
+    elasticity: false,
+    maturity: false,
+    allocation: false,
+  };
+  const notes: Why[] = [];
+
+  const customers: number[] = [];
+  let prospects = 0;
+  clients.forEach((c, i) => {
+    if (c.isProspect === true) prospects++;
+    else customers.push(i);
+  });
+  const any = (has: (c: ImportedClient) => boolean): boolean => customers.some((i) => has(clients[i]));
+  const hasCa = (c: ImportedClient): boolean => isNumber(c.ca);
+  const hasPotential = (c: ImportedClient): boolean => isNumber(c.potential);
+
+  // ABC and R on the CA.
+  const withCa = select(customers, (i) => hasCa(clients[i]));
+  if (withCa.kept.length === 0) {
+    warn.notRun("abc", "reason.no_ca");
+  } else {
+    for (const i of withCa.missing) warn.skipped(i, "abc", ["field.ca"]);
+    const amounts = withCa.kept.map((i) => clients[i].ca as number);
+    try {
+      classifyAbc(amounts, options.abc).forEach((res, k) => {
+        drafts[withCa.kept[k]].abc = res;
+        if (res.warning === "negative") {
+          const c = clients[withCa.kept[k]];
+          warn.add("warn.negative_ca", "warning", { id: c.id, row: c.row, amount: c.ca as number }, { client: withCa.kept[k] });
+        }
+      });
+      methods.abc = true;
+    } catch (e) {
+      warn.failed("abc", e);
+    }
+    try {
+      quarterRanksDetailed(amounts).forEach((res, k) => {
+        drafts[withCa.kept[k]].r = res;
+      });
+      methods.r = true;
+    } catch (e) {
+      warn.failed("r", e);
+    }
+  }
+
+  // P on the potential, P-R on the clients with both.
+  if (!any(hasPotential)) {
+    warn.notRun("p", "reason.no_potential");
+  } else {
+    const withPotential = select(customers, (i) => hasPotential(clients[i]));
+    for (const i of withPotential.missing) warn.skipped(i, "p", ["field.potential"]);
+    try {
+      quarterRanksDetailed(withPotential.kept.map((i) => clients[i].potential as number)).forEach((res, k) => {
+        drafts[withPotential.kept[k]].p = res;
+      });
+      methods.p = true;
+    } catch (e) {
+      warn.failed("p", e);
+    }
+    const both = withPotential.kept.filter((i) => hasCa(clients[i]));
+    if (both.length > 0) {
+      if (both.length < withCa.kept.length) {
+        warn.add("warn.pr_subset", "info", { n: both.length, total: withCa.kept.length });
+      }
+      try {
+        const results = penetration(
+          both.map((i) => clients[i].potential as number),
+          both.map((i) => clients[i].ca as number),
+        );
+        results.forEach((res, k) => {
+          const i = both[k];
+          drafts[i].pr = res;
+          if (res.error) warn.clientError(i, "pr", res.error);
+          if (res.overOne) {
+            warn.add("warn.over_one", "warning", { id: clients[i].id, row: clients[i].row }, { client: i });
+          }
+        });
+        methods.pr = true;
+      } catch (e) {
+        warn.failed("pr", e);
+      }
+    }
+  }
+
+  // RFM.
+  const rfmFields: readonly { key: PlanKey; has: (c: ImportedClient) => boolean }[] = [
+    { key: "field.recency", has: (c) => isNumber(c.recencyDays) },
+    { key: "field.frequency", has: (c) => isNumber(c.frequency) },
+    { key: "field.monetary", has: (c) => isNumber(c.monetary) },
+  ];
+  // The monetary amount is the CA of a plain client table: RFM runs when recency or frequency is there too.
+  if (!any((c) => rfmFields[0].has(c) || rfmFields[1].has(c))) {
+    warn.notRun("rfm", "reason.no_rfm");
+  } else {
+    const rfm = select(customers, (i) => rfmFields.every((f) => f.has(clients[i])));
+    for (const i of rfm.missing) {
+      warn.skipped(i, "rfm", rfmFields.filter((f) => !f.has(clients[i])).map((f) => f.key));
+    }
+    if (rfm.kept.length > 0) {
+      try {
+        rfmScores(
+          {
+            recency: rfm.kept.map((i) => clients[i].recencyDays as number),
+            frequency: rfm.kept.map((i) => clients[i].frequency as number),
+            monetary: rfm.kept.map((i) => clients[i].monetary as number),
+          },
+          options.rfm,
+        ).forEach((res, k) => {
+          drafts[rfm.kept[k]].rfm = res;
+        });
+        methods.rfm = true;
+      } catch (e) {
+        warn.failed("rfm", e);
+      }
+    }
+  }
+
+  // Contact profitability matrix.
+  const hasContacts = (c: ImportedClient): boolean => isNumber(c.contacts);
+  let splits: ContactMatrixSplits | undefined;
+  if (!any(hasContacts)) {
+    warn.notRun("contacts", "reason.no_contacts");
+  } else {
+    const matrix = select(customers, (i) => hasContacts(clients[i]) && hasCa(clients[i]));
+    for (const i of matrix.missing) {
+      const c = clients[i];
+      warn.skipped(i, "contacts", [...(hasContacts(c) ? [] : ["field.contacts" as const]), ...(hasCa(c) ? [] : ["field.ca" as const])]);
+    }
+    if (matrix.kept.length > 0) {
+      const contacts = matrix.kept.map((i) => clients[i].contacts as number);
+      const amounts = matrix.kept.map((i) => clients[i].ca as number);
+      try {
+        contactMatrix(contacts, amounts, options.contactMatrix).forEach((res, k) => {
+          drafts[matrix.kept[k]].contacts = res;
+        });
+        splits = contactMatrixSplits(contacts, amounts, options.contactMatrix);
+        notes.push(splits.why);
+        methods.contacts = true;
+      } catch (e) {
+        if (isEngineError(e) && e.index !== undefined) warn.clientError(matrix.kept[e.index], "contacts", e);
+        else warn.failed("contacts", e);
+      }
+    }
+  }
+
+  // Elasticity (N−1 → N) and maturity, from the last two periods.
+  const lastTwo = (c: ImportedClient): [number, number] | undefined => {
+    const p = c.periods;
+    if (!p || p.length < 2) return undefined;
+    const before = p[p.length - 2];
+    const after = p[p.length - 1];
+    return isNumber(before) && isNumber(after) ? [before, after] : undefined;
+  };
+  const hasPeriods = any((c) => (c.periods?.length ?? 0) >= 2);
+  if (!any((c) => isNumber(c.contactsBefore))) {
+    warn.notRun("elasticity", "reason.no_contacts_before");
+  } else if (!hasPeriods) {
+    warn.notRun("elasticity", "reason.no_periods");
+  } else {
+    const el = select(customers, (i) => {
+      const c = clients[i];
+      return isNumber(c.contactsBefore) && hasContacts(c) && lastTwo(c) !== undefined;
+    });
+    for (const i of el.missing) {
+      const c = clients[i];
+      const fields: PlanKey[] = [];
+      if (!isNumber(c.contactsBefore)) fields.push("field.contacts_before");
+      if (!hasContacts(c)) fields.push("field.contacts");
+      if (lastTwo(c) === undefined) fields.push("field.periods");
+      warn.skipped(i, "elasticity", fields);
+    }
+    if (el.kept.length > 0) {
+      const pairs = el.kept.map((i) => lastTwo(clients[i]) as [number, number]);
+      try {
+        elasticityList(
+          pairs.map((p) => p[0]),
+          pairs.map((p) => p[1]),
+          el.kept.map((i) => clients[i].contactsBefore as number),
+          el.kept.map((i) => clients[i].contacts as number),
+        ).forEach((res, k) => {
+          const i = el.kept[k];
+          if (isElasticityFailure(res)) warn.clientError(i, "elasticity", res.error);
+          else drafts[i].elasticity = res;
+        });
+        methods.elasticity = true;
+      } catch (e) {
+        warn.failed("elasticity", e);
+      }
+    }
+  }
+
+  let shape: PortfolioShapeResult | undefined;
+  if (!hasPeriods) {
+    warn.notRun("maturity", "reason.no_periods");
+  } else {
+    const mat = select(customers, (i) => lastTwo(clients[i]) !== undefined);
+    for (const i of mat.missing) warn.skipped(i, "maturity", ["field.periods"]);
+    if (mat.kept.length > 0) {
+      try {
+        const results = maturity(mat.kept.map((i) => lastTwo(clients[i]) as [number, number]), options.maturity);
+        results.forEach((res, k) => {
+          const i = mat.kept[k];
+          drafts[i].maturity = res;
+          if (res.warning) {
+            const key: PlanKey = res.warning === "no_sales" ? "warn.maturity_no_sales" : "warn.maturity_negative";
+            warn.add(key, "warning", { id: clients[i].id, row: clients[i].row }, { client: i });
+          }
+        });
+        shape = portfolioShape(results.map((r) => r.phase));
+        notes.push(shape.why);
+        methods.maturity = true;
+      } catch (e) {
+        warn.failed("maturity", e);
+      }
+    }
+  }
+
+  // Allocation of the capital.
+  const allocated: number[] = [];
+  const input: AllocationClient[] = [];
+  clients.forEach((c, i) => {
+    if (c.isProspect === true) {
+      allocated.push(i);
+      input.push({ isProspect: true });
+      return;
+    }
+    const d = drafts[i];
+    if (!d.abc) {
+      if (methods.abc) warn.add("warn.no_allocation", "warning", { id: c.id, row: c.row }, { client: i });
+      return;
+    }
+    allocated.push(i);
+    input.push({
+      abc: d.abc.cls,
+      ...(d.pr ? { prGap: d.pr.gap } : {}),
+      ...(d.elasticity ? { elasticity: d.elasticity.value } : {}),
+    });
+  });
+  const months = 12;
+  let allocation: AllocationResult;
+  if (input.length > 0) {
+    allocation = allocateContacts({ capital: capital.value, shares, norms, clients: input, months });
+    allocation.perClient.forEach((a, k) => {
+      drafts[allocated[k]].allocation = a;
+    });
+    methods.allocation = true;
+  } else {
+    // Nobody to plan for: the capital is still split by family (a zero-score prospect takes nothing).
+    allocation = allocateContacts({ capital: capital.value, shares, norms, clients: [{ isProspect: true, prospectScore: 0 }], months });
+    allocation = { ...allocation, perClient: [] };
+    warn.notRun("allocation", "reason.no_client");
+  }
+  notes.unshift(...allocation.notes);
+
+  // Portfolio summaries.
+  const classes: Record<AbcClass, { clients: number; ca: number; share: number }> = {
+    A: { clients: 0, ca: 0, share: 0 },
+    B: { clients: 0, ca: 0, share: 0 },
+    C: { clients: 0, ca: 0, share: 0 },
+  };
+  let totalCa = 0;
+  drafts.forEach((d, i) => {
+    if (!d.abc) return;
+    const ca = clients[i].ca as number;
+    classes[d.abc.cls].clients++;
+    classes[d.abc.cls].ca += ca;
+    totalCa += Math.max(0, ca);
+  });
+  for (const cls of CLASSES) classes[cls].share = totalCa > 0 ? Math.max(0, classes[cls].ca) / totalCa : 0;
+  const need = contactNeed(CLASSES.map((cls) => ({ clients: classes[cls].clients, norm: norms[cls] })));
+  const reps = capital.value > 0 ? repsNeeded(need, capital.value) : undefined;
+
+  const scored = clients.map((c, i): ScoredClient => {
+    const d = drafts[i];
+    let reasons: readonly ClientReason[] | undefined;
+    let why: readonly string[] | undefined;
+    // One object shape for every client (absent results are undefined); `reasons` and `why` are made on first
+    // read: a 100 000-client portfolio has over a million of them, most never shown.
+    const client: ScoredClient = {
+      index: i,
+      id: c.id,
+      row: c.row,
+      name: c.name,
+      isProspect: c.isProspect === true,
+      ca: isNumber(c.ca) ? c.ca : undefined,
+      potential: isNumber(c.potential) ? c.potential : undefined,
+      abc: d.abc,
+      r: d.r,
+      p: d.p,
+      pr: d.pr,
+      rfm: d.rfm,
+      contacts: d.contacts,
+      maturity: d.maturity,
+      elasticity: d.elasticity,
+      allocation: d.allocation,
+      get reasons(): readonly ClientReason[] {
+        return (reasons ??= reasonsOf(d));
+      },
+      get why(): readonly string[] {
+        return (why ??= this.reasons.map((r) => reasonText(r, lang)));
+      },
+      warnings: d.warnings,
+    };
+    return client;
+  });
+
+  return {
+    lang,
+    clients: scored,
+    methods,
+    capital,
+    shares,
+    norms,
+    allocation,
+    families: allocation.families,
+    need,
+    ...(reps !== undefined ? { reps } : {}),
+    classes,
+    totalCa,
+    prospects,
+    ...(shape ? { shape } : {}),
+    ...(splits ? { splits } : {}),
+    notes,
+    warnings: warn.all,
+  };
+}

@@ -1,0 +1,38 @@
+import { formula } from "./cells";
+import { renameSheetsInPlan, resolveSheetNames } from "./sheetNames";
+import type { WorkbookPlan } from "./types";
+
+const plan: WorkbookPlan = {
+  sheets: [
+    { name: "Contacts", blocks: [{ row: 0, col: 0, values: [[1, formula("B1*2", 2)]] }], formats: [] },
+    { name: "PAC", blocks: [{ row: 0, col: 0, values: [[formula("'Contacts'!$A$1+'PAC'!$B$2", 1), "'Contacts'!A1 stays text"]] }], formats: [] },
+  ],
+};
+
+describe("resolveSheetNames / renameSheetsInPlan", () => {
+  it.each([
+    { name: "free names", taken: [], replace: false, expected: [["Contacts", "Contacts"], ["PAC", "PAC"]] },
+    { name: "a taken name gets (2)", taken: ["PAC"], replace: false, expected: [["Contacts", "Contacts"], ["PAC", "PAC (2)"]] },
+    { name: "case does not matter", taken: ["pac", "PAC (2)"], replace: false, expected: [["Contacts", "Contacts"], ["PAC", "PAC (3)"]] },
+    { name: "replace keeps the names", taken: ["PAC", "Contacts"], replace: true, expected: [["Contacts", "Contacts"], ["PAC", "PAC"]] },
+  ])("resolveSheetNames(plan, taken): $name", ({ taken, replace, expected }) => {
+    expect([...resolveSheetNames(plan, taken, replace)]).toEqual(expected);
+  });
+
+  it("resolveSheetNames cuts long names to 31 characters with their suffix", () => {
+    const long = { sheets: [{ name: "X".repeat(31), blocks: [], formats: [] }] };
+    expect(resolveSheetNames(long, ["X".repeat(31)]).get("X".repeat(31))).toBe(`${"X".repeat(27)} (2)`);
+  });
+
+  it("renameSheetsInPlan retargets quoted references in formulas only, in one pass", () => {
+    const out = renameSheetsInPlan(plan, new Map([["Contacts", "PAC"], ["PAC", "PAC (2)"]]));
+    expect(out.sheets.map((s) => s.name)).toEqual(["PAC", "PAC (2)"]);
+    expect(out.sheets[1].blocks[0].values[0]).toEqual([{ formula: "'PAC'!$A$1+'PAC (2)'!$B$2", result: 1 }, "'Contacts'!A1 stays text"]);
+    expect(renameSheetsInPlan(plan, new Map([["PAC", "PAC"]]))).toBe(plan);
+  });
+
+  it("renameSheetsInPlan doubles apostrophes of a new name", () => {
+    const out = renameSheetsInPlan(plan, new Map([["Contacts", "L'équipe"]]));
+    expect(out.sheets[1].blocks[0].values[0][0]).toEqual({ formula: "'L''équipe'!$A$1+'PAC'!$B$2", result: 1 });
+  });
+});

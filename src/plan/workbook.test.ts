@@ -1,0 +1,207 @@
+import type { ImportedClient } from "../io/clientTable";
+import { FIXTURE_CLIENTS } from "./__fixtures__/portfolio";
+import { isFormulaCell } from "./cells";
+import { scorePortfolio } from "./score";
+import type { CellRange, PlanValue, SheetPlan, WorkbookPlan } from "./types";
+import { buildWorkbookPlan } from "./workbook";
+
+/** Classic functions only: they compute in Excel 2016+ and LibreOffice 7.4 with no `_xlfn.` prefix. */
+const ALLOWED_FUNCTIONS = new Set(["SUM", "SUMIFS", "COUNTIFS", "COUNTIF", "INDEX", "MATCH", "ROUND", "ROUNDUP", "INT", "MOD", "IF", "IFERROR", "MIN", "MAX"]);
+
+function cellMap(sheet: SheetPlan): Map<string, PlanValue> {
+  const cells = new Map<string, PlanValue>();
+  for (const b of sheet.blocks) {
+    b.values.forEach((line, i) =>
+      line.forEach((v, j) => {
+        if (v === null) return;
+        const key = `${b.row + i},${b.col + j}`;
+        if (cells.has(key)) throw new Error(`${sheet.name}: two blocks write ${key}`);
+        cells.set(key, v);
+      }),
+    );
+  }
+  return cells;
+}
+
+function inside(range: CellRange, row: number, col: number): boolean {
+  return row >= range.row && row < range.row + range.rows && col >= range.col && col < range.col + range.cols;
+}
+
+function colIndex(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
+/** The invariants every written sheet keeps, whatever the portfolio. */
+function checkPlan(plan: WorkbookPlan): void {
+  const sheets = new Map(plan.sheets.map((s) => [s.name, s]));
+  const maps = new Map(plan.sheets.map((s) => [s.name, cellMap(s)]));
+  for (const sheet of plan.sheets) {
+    const cells = maps.get(sheet.name) as Map<string, PlanValue>;
+    for (const b of sheet.blocks) {
+      expect(b.row >= 0 && b.col >= 0).toBe(true);
+      for (const line of b.values) expect(line.length).toBe(b.values[0].length);
+    }
+    for (const [key, value] of cells) {
+      if (!isFormulaCell(value)) continue;
+      expect(value.formula.startsWith("=")).toBe(false);
+      expect(value.result).not.toBeUndefined();
+      const withoutText = value.formula.replace(/"(?:[^"]|"")*"/g, '""');
+      for (const m of withoutText.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) {
+        if (!ALLOWED_FUNCTIONS.has(m[1])) throw new Error(`${sheet.name}!${key}: ${m[1]} is not a classic function (${value.formula})`);
+      }
+      for (const m of withoutText.matchAll(/'((?:[^']|'')+)'!/g)) expect(sheets.has(m[1].replace(/''/g, "'"))).toBe(true);
+      // A formula that is one reference to another sheet caches that cell's value.
+      const single = /^'((?:[^']|'')+)'!\$([A-Z]+)\$(\d+)$/.exec(value.formula);
+      if (single) {
+        const target = maps.get(single[1])?.get(`${Number(single[3]) - 1},${colIndex(single[2])}`) ?? null;
+        expect(value.result).toEqual(isFormulaCell(target) ? target.result : (target ?? ""));
+      }
+    }
+    const merges = sheet.merges ?? [];
+    merges.forEach((m, k) => {
+      for (let j = k + 1; j < merges.length; j++) {
+        const o = merges[j];
+        const overlap = m.row < o.row + o.rows && o.row < m.row + m.rows && m.col < o.col + o.cols && o.col < m.col + m.cols;
+        if (overlap) throw new Error(`${sheet.name}: merges ${JSON.stringify(m)} and ${JSON.stringify(o)} overlap`);
+      }
+      for (const key of cells.keys()) {
+        const [r, c] = key.split(",").map(Number);
+        if (inside(m, r, c) && (r !== m.row || c !== m.col)) throw new Error(`${sheet.name}: ${key} is hidden by merge ${JSON.stringify(m)}`);
+      }
+    });
+    for (const f of sheet.formats) expect(f.range.rows > 0 && f.range.cols > 0 && f.range.row >= 0 && f.range.col >= 0).toBe(true);
+    const names = sheet.names ?? [];
+    for (const n of names) expect(n.name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
+    expect(new Set(names.map((n) => n.name)).size).toBe(names.length);
+  }
+}
+
+function text(sheet: SheetPlan): string[] {
+  return [...cellMap(sheet).values()].filter((v): v is string => typeof v === "string");
+}
+
+describe("buildWorkbookPlan", () => {
+  const portfolio = scorePortfolio(FIXTURE_CLIENTS, {});
+  const plan = buildWorkbookPlan(portfolio);
+  const [targets, contacts, pac] = plan.sheets;
+
+  it("buildWorkbookPlan(portfolio): three sheets, French by default, English on demand", () => {
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC"]);
+    expect(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC"]);
+  });
+
+  it.each([
+    { name: "fixture fr", plan: () => plan },
+    { name: "fixture en", plan: () => buildWorkbookPlan(scorePortfolio(FIXTURE_CLIENTS, { lang: "en" }), { lang: "en" }) },
+    { name: "direct capital 60 (scaled)", plan: () => buildWorkbookPlan(scorePortfolio(FIXTURE_CLIENTS, { capital: 60 })) },
+    { name: "no client", plan: () => buildWorkbookPlan(scorePortfolio([], {})) },
+    { name: "CA only", plan: () => buildWorkbookPlan(scorePortfolio([{ id: "A", row: 2, ca: 10 }, { id: "B", row: 3, ca: 5 }], {})) },
+    { name: "prospects only", plan: () => buildWorkbookPlan(scorePortfolio([{ id: "P", row: 2, isProspect: true }], {})) },
+  ])("buildWorkbookPlan($name): blocks, formulas (classic functions, cached results), merges and names are sound", ({ plan: make }) => {
+    checkPlan(make());
+  });
+
+  it("Cibles: one row per client, an Excel table with filters, a frozen header, colours per class", () => {
+    expect(targets.blocks.find((b) => b.row === 1)?.values.length).toBe(FIXTURE_CLIENTS.length);
+    expect(targets.tables).toEqual([{ name: "PAC_Cibles", range: { row: 0, col: 0, rows: 13, cols: 20 }, style: "TableStyleLight9" }]);
+    expect(targets.freeze).toEqual({ rows: 1, cols: 2 });
+    const equals = (targets.conditional ?? []).map((c) => c.equals);
+    expect(equals).toEqual(expect.arrayContaining(["A", "B", "C", "Développer", "Entretenir", "Sécuriser", "Vaches à lait", "Contactivores", "Prospect"]));
+    const formats = targets.formats.map((f) => f.style.numberFormat).filter(Boolean);
+    expect(formats).toEqual(expect.arrayContaining(['#,##0 "€"', "0.0%"]));
+  });
+
+  it("client names that look like formulas stay plain strings in every sheet", () => {
+    for (const sheet of plan.sheets) {
+      const values = [...cellMap(sheet).values()];
+      for (const name of ["=SOMME(A1)", "+33 Export", "-Remise Pro", "@Home Déco"]) {
+        if (sheet.name === "Contacts" || sheet.name === "Cibles") expect(values).toContain(name);
+        expect(values.some((v) => isFormulaCell(v) && v.formula.includes(name))).toBe(false);
+      }
+    }
+  });
+
+  it("Contacts: editable named parameters, the capital as a formula over them, the family split and the check", () => {
+    const cells = cellMap(contacts);
+    const names = Object.fromEntries((contacts.names ?? []).map((n) => [n.name, `${n.row},${n.col}`]));
+    expect(Object.keys(names)).toEqual(
+      expect.arrayContaining(["PAC_Semaines", "PAC_Jours", "PAC_ContactsParJour", "PAC_CapitalImpose", "PAC_Capital", "PAC_Part_Entretien", "PAC_Norme_A", "PAC_Controle"]),
+    );
+    expect(cells.get(names.PAC_Semaines)).toBe(45);
+    expect(cells.get(names.PAC_Capital)).toEqual({ formula: 'IF($B$8="",INT($B$5*$B$6*$B$7+1E-9),$B$8)', result: 540 });
+    const editable = contacts.editable ?? [];
+    for (const key of ["PAC_Semaines", "PAC_Jours", "PAC_ContactsParJour", "PAC_CapitalImpose", "PAC_Part_Entretien", "PAC_Norme_A"]) {
+      const [r, c] = names[key].split(",").map(Number);
+      expect(editable.some((e) => inside(e, r, c))).toBe(true);
+    }
+    const familyTotals = [12, 13, 14].map((r) => cells.get(`${r},2`));
+    expect(familyTotals.map((v) => (isFormulaCell(v as PlanValue) ? (v as { result: number }).result : v))).toEqual([324, 135, 81]);
+    expect(cells.get("12,2")).toEqual({ formula: "$F$13+IF($H$13<$H$16,1,0)", result: 324 });
+    expect(cells.get("19,1")).toMatchObject({ formula: expect.stringMatching(/^COUNTIF\(\$C\$45:\$C\$\d+,"A"\)$/), result: 4 });
+    expect(cells.get("23,1")).toEqual({ formula: 'IF($B$9>0,ROUNDUP($D$23/$B$9,0),"")', result: 1 });
+    expect(cells.get(names.PAC_Controle)).toMatchObject({ result: "OK" });
+    expect(cells.get("29,2")).toEqual({ formula: "INT($B$30/12)+IF(1<=MOD($B$30,12),1,0)", result: 4 });
+  });
+
+  it("PAC: the seven sections in order, A4 landscape one page wide, title rows repeated, print area set", () => {
+    const sections = text(pac).filter((v) => /^\d\. /.test(v));
+    expect(sections).toEqual([
+      "1. Objectifs",
+      "2. Diagnostic du portefeuille",
+      "2. Diagnostic du portefeuille (suite)",
+      "3. Orientations",
+      "4. Actions",
+      "5. Stratégie de contacts",
+      "6. Planning",
+      "7. Conditions de succès",
+    ]);
+    expect(pac.print).toMatchObject({ orientation: "landscape", paper: "A4", fitToPagesWide: 1, titleRows: [0, 1] });
+    expect(pac.print?.area).toMatchObject({ row: 0, col: 0, cols: 15 });
+    expect(pac.print?.rowBreaks?.length).toBe(3);
+  });
+
+  it("PAC: editable blocks are marked (fill and « À compléter »), the charts read data outside the print area", () => {
+    const cells = cellMap(pac);
+    const editable = pac.editable ?? [];
+    const todo = [...cells].filter(([, v]) => typeof v === "string" && v.startsWith("À compléter"));
+    expect(todo.length).toBeGreaterThanOrEqual(5);
+    for (const [key] of todo) {
+      const [r, c] = key.split(",").map(Number);
+      expect(editable.some((e) => inside(e, r, c))).toBe(true);
+      expect(pac.formats.some((f) => inside(f.range, r, c) && f.style.fill === "#FFF2CC")).toBe(true);
+    }
+    expect((pac.charts ?? []).map((c) => c.kind)).toEqual(["pareto", "prMatrix"]);
+    const area = pac.print?.area as CellRange;
+    for (const chart of pac.charts ?? []) {
+      for (const s of chart.series) expect(s.values.col).toBeGreaterThanOrEqual(area.col + area.cols);
+      expect(chart.anchor.col + chart.anchor.cols).toBeLessThanOrEqual(area.col + area.cols);
+    }
+  });
+
+  it("PAC: cells that depend on the capital or the norms are formulas on the Contacts sheet", () => {
+    const formulas = [...cellMap(pac).values()].filter(isFormulaCell);
+    expect(formulas.find((f) => f.formula === "'Contacts'!$B$9")).toEqual({ formula: "'Contacts'!$B$9", result: 540 });
+    expect(formulas.filter((f) => f.formula.includes("'Contacts'!")).length).toBeGreaterThan(60);
+    expect(formulas.find((f) => f.formula.startsWith('"Portefeuille'))?.result).toBe("Portefeuille de 10 clients et 2 prospects · capital de 540 contacts par an");
+  });
+
+  it("PAC without potential: no P-R section content, orientations by ABC class, one chart", () => {
+    const noPotential: ImportedClient[] = FIXTURE_CLIENTS.map(({ potential: _p, ...c }) => c);
+    const sheet = buildWorkbookPlan(scorePortfolio(noPotential, {})).sheets[2];
+    expect(text(sheet)).toEqual(expect.arrayContaining(["Non calculé : aucun client n'a de potentiel.", "Classe A"]));
+    expect((sheet.charts ?? []).map((c) => c.kind)).toEqual(["pareto"]);
+  });
+
+  it("PAC with many clients: the Pareto groups clients, the P-R chart shows distinct pairs", () => {
+    const many: ImportedClient[] = Array.from({ length: 1500 }, (_, i) => ({ id: `C${i}`, row: i + 2, ca: 1000 + ((i * 7919) % 5000), potential: 2000 + ((i * 104729) % 9000) }));
+    const sheet = buildWorkbookPlan(scorePortfolio(many, {})).sheets[2];
+    const [pareto, pr] = sheet.charts ?? [];
+    expect(pareto.series[0].values.rows).toBe(100);
+    expect(pr.series[0].values.rows).toBeLessThanOrEqual(16);
+  });
+
+  it("snapshot: Cibles", () => expect(targets).toMatchSnapshot());
+  it("snapshot: Contacts", () => expect(contacts).toMatchSnapshot());
+  it("snapshot: PAC", () => expect(pac).toMatchSnapshot());
+  it("snapshot: PAC in English", () => expect(buildWorkbookPlan(scorePortfolio(FIXTURE_CLIENTS, { lang: "en" }), { lang: "en" }).sheets[2]).toMatchSnapshot());
+});

@@ -1,0 +1,491 @@
+import { Parts } from "./parts";
+import { writeZip } from "./zip";
+
+/**
+ * Adds the sheets of one .xlsx package (the plan's, written alone) to another (the user's workbook) at the
+ * package level: the base's parts are copied byte for byte, so its sheets keep everything, charts, pivot tables
+ * and all, and a 100 000-row base sheet costs no exceljs round trip. The added sheets bring their tables,
+ * drawings and charts under free part names; their styles, conditional formats and shared strings are
+ * appended to the base's and their indexes shifted; their defined names follow them.
+ */
+
+const REL = {
+  worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
+  sharedStrings: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings",
+} as const;
+const TYPE = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  sharedStrings: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+} as const;
+
+/** What the base already uses: sheets, defined names (with what they refer to) and tables (with their sheet). */
+export interface BaseNames {
+  readonly sheets: readonly string[];
+  readonly definedNames: readonly { readonly name: string; readonly text: string; readonly local?: number }[];
+  readonly tables: readonly { readonly name: string; readonly sheet: string }[];
+}
+
+export function xmlDecode(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, "&");
+}
+
+function xmlEncode(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name.replace(":", "\\:")}="([^"]*)"`).exec(tag);
+  return m ? xmlDecode(m[1]) : undefined;
+}
+
+function setAttr(tag: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name.replace(":", "\\:")}=")[^"]*(")`);
+  return re.test(tag) ? tag.replace(re, `$1${xmlEncode(value)}$2`) : tag.replace(/(\/?>)$/, ` ${name}="${xmlEncode(value)}"$1`);
+}
+
+function relsPath(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
+}
+
+function resolve(fromPart: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = fromPart.split("/").slice(0, -1);
+  for (const piece of target.split("/")) {
+    if (piece === "..") parts.pop();
+    else if (piece !== ".") parts.push(piece);
+  }
+  return parts.join("/");
+}
+
+/** `target` written relative to the folder of `fromPart`. */
+function relative(fromPart: string, target: string): string {
+  const from = fromPart.split("/").slice(0, -1);
+  const to = target.split("/");
+  let k = 0;
+  while (k < from.length && k < to.length - 1 && from[k] === to[k]) k++;
+  return [...new Array<string>(from.length - k).fill(".."), ...to.slice(k)].join("/");
+}
+
+interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+  readonly external: boolean;
+}
+
+function relationships(xml: string): Relationship[] {
+  return [...xml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
+    id: attr(m[0], "Id") ?? "",
+    type: attr(m[0], "Type") ?? "",
+    target: attr(m[0], "Target") ?? "",
+    external: attr(m[0], "TargetMode") === "External",
+  }));
+}
+
+function freeRelId(xml: string): string {
+  const used = new Set(relationships(xml).map((r) => r.id));
+  let n = 1;
+  while (used.has(`rId${n}`)) n++;
+  return `rId${n}`;
+}
+
+function addRelationship(xml: string, type: string, target: string): { xml: string; id: string } {
+  const id = freeRelId(xml);
+  return { id, xml: xml.replace("</Relationships>", `<Relationship Id="${id}" Type="${type}" Target="${xmlEncode(target)}"/></Relationships>`) };
+}
+
+interface SheetEntry {
+  readonly tag: string;
+  readonly name: string;
+  readonly relId: string;
+  readonly path: string;
+}
+
+async function sheetEntries(pkg: Parts): Promise<SheetEntry[]> {
+  const workbook = await pkg.text("xl/workbook.xml");
+  const rels = relationships(await pkg.text("xl/_rels/workbook.xml.rels"));
+  return [...workbook.matchAll(/<sheet\b[^>]*\/?>/g)].map((m) => {
+    const relId = attr(m[0], "r:id") ?? "";
+    const rel = rels.find((r) => r.id === relId);
+    return { tag: m[0], name: attr(m[0], "name") ?? "", relId, path: rel ? resolve("xl/workbook.xml", rel.target) : "" };
+  });
+}
+
+interface DefinedName {
+  readonly tag: string;
+  readonly name: string;
+  readonly local?: number;
+  readonly text: string;
+}
+
+function definedNames(workbook: string): DefinedName[] {
+  return [...workbook.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)].map((m) => {
+    const local = attr(m[0], "localSheetId");
+    return { tag: m[0], name: attr(m[0], "name") ?? "", ...(local !== undefined ? { local: Number(local) } : {}), text: xmlDecode(m[2]) };
+  });
+}
+
+function refersTo(text: string, sheet: string): boolean {
+  const quoted = `'${sheet.replace(/'/g, "''")}'!`;
+  return text.includes(quoted) || new RegExp(`(^|[^A-Za-z0-9_.'])${sheet.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}!`).test(text);
+}
+
+/** The names the base already uses and where the plan's indexes will start, read from its package. */
+export async function inspectBase(bytes: Buffer | Uint8Array): Promise<BaseNames & { shift: StyleShift }> {
+  const pkg = await Parts.read(bytes);
+  const workbook = await pkg.text("xl/workbook.xml");
+  const rels = relationships(await pkg.text("xl/_rels/workbook.xml.rels"));
+  const stylesRel = rels.find((r) => /\/styles$/.test(r.type));
+  const styles = stylesRel ? await pkg.text(resolve("xl/workbook.xml", stylesRel.target)) : "";
+  const sstRel = rels.find((r) => /\/sharedStrings$/.test(r.type));
+  const sst = sstRel ? await pkg.text(resolve("xl/workbook.xml", sstRel.target)) : "";
+  const sheets = await sheetEntries(pkg);
+  const tables: { name: string; sheet: string }[] = [];
+  for (const sheet of sheets) {
+    const sheetRels = relsPath(sheet.path);
+    if (!pkg.has(sheetRels)) continue;
+    for (const r of relationships(await pkg.text(sheetRels))) {
+      const path = resolve(sheet.path, r.target);
+      if (r.external || !/\/table$/.test(r.type) || !pkg.has(path)) continue;
+      const tag = /<table\b[^>]*>/.exec(await pkg.text(path))?.[0];
+      const name = tag ? attr(tag, "name") : undefined;
+      if (name) tables.push({ name, sheet: sheet.name });
+    }
+  }
+  return {
+    sheets: sheets.map((s) => s.name),
+    definedNames: definedNames(workbook).map((n) => ({ name: n.name, text: n.text, ...(n.local !== undefined ? { local: n.local } : {}) })),
+    tables,
+    shift: {
+      xf: listItems(styles, "cellXfs", "xf").length,
+      dxf: listItems(styles, "dxfs", "dxf").length,
+      sst: [...sst.matchAll(/<si\b[^>]*>[\s\S]*?<\/si>|<si\/>/g)].length,
+    },
+  };
+}
+
+/** The defined and table names still in the base once `replaced` sheets (upper-case names) are dropped. */
+export function keptNames(base: BaseNames, replaced: ReadonlySet<string>): { definedNames: string[]; tables: string[] } {
+  const dropped = base.sheets.filter((s) => replaced.has(s.toUpperCase()));
+  const droppedIndex = new Set(base.sheets.flatMap((s, i) => (replaced.has(s.toUpperCase()) ? [i] : [])));
+  return {
+    definedNames: base.definedNames
+      .filter((n) => !(n.local !== undefined && droppedIndex.has(n.local)) && !dropped.some((s) => refersTo(n.text, s)))
+      .map((n) => n.name),
+    tables: base.tables.filter((t) => !replaced.has(t.sheet.toUpperCase())).map((t) => t.name),
+  };
+}
+
+/** Children of <styleSheet> in schema order: a missing list is created before the first later one present. */
+const STYLE_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+
+function listItems(styles: string, list: string, item: string): string[] {
+  const m = new RegExp(`<${list}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${list}>)`).exec(styles);
+  if (!m || !m[1]) return [];
+  return [...m[1].matchAll(new RegExp(`<${item}\\b[^>]*?(?:/>|>[\\s\\S]*?</${item}>)`, "g"))].map((x) => x[0]);
+}
+
+/** Appends items to a list of styles.xml, creating it in its place when absent; returns the new XML and the offset. */
+function appendItems(styles: string, list: string, item: string, items: readonly string[]): { xml: string; offset: number } {
+  const offset = listItems(styles, list, item).length;
+  if (items.length === 0) return { xml: styles, offset };
+  const count = offset + items.length;
+  const full = new RegExp(`<${list}\\b([^>]*?)>([\\s\\S]*?)</${list}>`);
+  const empty = new RegExp(`<${list}\\b([^>]*?)/>`);
+  let xml: string;
+  if (full.test(styles)) {
+    xml = styles.replace(full, (_, attrs: string, body: string) => `<${list}${setAttrText(attrs, "count", String(count))}>${body}${items.join("")}</${list}>`);
+  } else if (empty.test(styles)) {
+    xml = styles.replace(empty, (_, attrs: string) => `<${list}${setAttrText(attrs, "count", String(count))}>${items.join("")}</${list}>`);
+  } else {
+    const later = STYLE_ORDER.slice(STYLE_ORDER.indexOf(list) + 1)
+      .map((name) => styles.search(new RegExp(`<${name}\\b`)))
+      .filter((i) => i >= 0);
+    const at = later.length > 0 ? Math.min(...later) : styles.lastIndexOf("</styleSheet>");
+    xml = `${styles.slice(0, at)}<${list} count="${count}">${items.join("")}</${list}>${styles.slice(at)}`;
+  }
+  return { xml, offset };
+}
+
+function setAttrText(attrs: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name}=")[^"]*(")`);
+  return re.test(attrs) ? attrs.replace(re, `$1${value}$2`) : `${attrs} ${name}="${value}"`;
+}
+
+/** Appends the plan's styles to the base's; returns the offsets of cell formats and differential formats. */
+function mergeStyles(base: string, plan: string): { xml: string; xf: number; dxf: number } {
+  let xml = base;
+  // Custom number formats get ids after the base's (builtin ids below 164 are shared).
+  const baseFormats = listItems(xml, "numFmts", "numFmt");
+  let nextId = Math.max(163, ...baseFormats.map((f) => Number(attr(f, "numFmtId") ?? 0))) + 1;
+  const formatIds = new Map<string, string>();
+  const newFormats = listItems(plan, "numFmts", "numFmt").map((f) => {
+    const id = attr(f, "numFmtId") ?? "0";
+    const code = attr(f, "formatCode") ?? "General";
+    const existing = baseFormats.find((b) => attr(b, "formatCode") === code);
+    if (existing) {
+      formatIds.set(id, attr(existing, "numFmtId") ?? id);
+      return "";
+    }
+    const fresh = String(nextId++);
+    formatIds.set(id, fresh);
+    return setAttr(f, "numFmtId", fresh);
+  });
+  xml = appendItems(xml, "numFmts", "numFmt", newFormats.filter((f) => f !== "")).xml;
+  const fonts = appendItems(xml, "fonts", "font", listItems(plan, "fonts", "font"));
+  xml = fonts.xml;
+  const fills = appendItems(xml, "fills", "fill", listItems(plan, "fills", "fill"));
+  xml = fills.xml;
+  const borders = appendItems(xml, "borders", "border", listItems(plan, "borders", "border"));
+  xml = borders.xml;
+  const remapFormat = (tag: string): string => {
+    const id = attr(tag, "numFmtId");
+    return id !== undefined && formatIds.has(id) ? setAttr(tag, "numFmtId", formatIds.get(id) as string) : tag;
+  };
+  const xfs = listItems(plan, "cellXfs", "xf").map((xf) =>
+    xf.replace(/^<xf\b[^>]*?\/?>/, (open) => {
+      let tag = remapFormat(open);
+      tag = setAttr(tag, "fontId", String(Number(attr(tag, "fontId") ?? 0) + fonts.offset));
+      tag = setAttr(tag, "fillId", String(Number(attr(tag, "fillId") ?? 0) + fills.offset));
+      tag = setAttr(tag, "borderId", String(Number(attr(tag, "borderId") ?? 0) + borders.offset));
+      return setAttr(tag, "xfId", "0");
+    }),
+  );
+  const cellXfs = appendItems(xml, "cellXfs", "xf", xfs);
+  xml = cellXfs.xml;
+  const dxfs = appendItems(
+    xml,
+    "dxfs",
+    "dxf",
+    listItems(plan, "dxfs", "dxf").map((d) => d.replace(/<numFmt\b[^>]*\/>/g, (f) => remapFormat(f))),
+  );
+  xml = dxfs.xml;
+  return { xml, xf: cellXfs.offset, dxf: dxfs.offset };
+}
+
+/** Where the plan's style, differential-format and shared-string indexes start in the merged workbook. */
+export interface StyleShift {
+  readonly xf: number;
+  readonly dxf: number;
+  readonly sst: number;
+}
+
+function shiftNumber(tag: string, name: string, by: number): string {
+  return by === 0 ? tag : tag.replace(new RegExp(`(\\s${name}=")(\\d+)(")`), (_, p: string, n: string, q: string) => `${p}${Number(n) + by}${q}`);
+}
+
+/**
+ * A sheet written alone, with its indexes moved into the merged workbook: cell and row styles (`s`), column
+ * styles, conditional formats (`dxfId`) and shared strings (`t="s"` values). Its tab is not selected (two
+ * selected tabs would group the sheets in Excel).
+ */
+export function shiftSheetXml(sheet: string, shift: StyleShift): string {
+  return sheet
+    .replace(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (_, attrs: string, rest: string, body: string | undefined) => {
+      const a = shiftNumber(attrs, "s", shift.xf);
+      if (body === undefined) return `<c${a}/>`;
+      const b = /\st="s"/.test(a) && shift.sst !== 0 ? body.replace(/<v>(\d+)<\/v>/, (_v, n: string) => `<v>${Number(n) + shift.sst}</v>`) : body;
+      return `<c${a}>${b}</c>`;
+    })
+    .replace(/<row\b[^>]*>/g, (tag) => shiftNumber(tag, "s", shift.xf))
+    .replace(/<col\b[^>]*>/g, (tag) => shiftNumber(tag, "style", shift.xf))
+    .replace(/<cfRule\b[^>]*>/g, (tag) => shiftNumber(tag, "dxfId", shift.dxf))
+    .replace(/<sheetView\b[^>]*>/g, (tag) => tag.replace(/\stabSelected="[^"]*"/, ""));
+}
+
+function nextFree(pkg: Parts, prefix: string, taken: Set<string>): string {
+  let n = 1;
+  while (pkg.has(`${prefix}${n}.xml`) || taken.has(`${prefix}${n}.xml`)) n++;
+  const path = `${prefix}${n}.xml`;
+  taken.add(path);
+  return path;
+}
+
+function addOverride(types: string, part: string, type: string): string {
+  return types.includes(`PartName="/${part}"`) ? types : types.replace("</Types>", `<Override PartName="/${part}" ContentType="${type}"/></Types>`);
+}
+
+function removeOverride(types: string, part: string): string {
+  return types.replace(new RegExp(`<Override\\b[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`), "");
+}
+
+/** Drops the base's sheets named in `names` (and their tables, drawings stay orphaned), fixing the names. */
+async function dropSheets(pkg: Parts, names: ReadonlySet<string>): Promise<void> {
+  if (names.size === 0) return;
+  const sheets = await sheetEntries(pkg);
+  const dropped = sheets.filter((s) => names.has(s.name.toUpperCase()));
+  if (dropped.length === 0) return;
+  let workbook = await pkg.text("xl/workbook.xml");
+  let rels = await pkg.text("xl/_rels/workbook.xml.rels");
+  let types = await pkg.text("[Content_Types].xml");
+  const keptIndex = new Map<number, number>();
+  let k = 0;
+  sheets.forEach((s, i) => {
+    if (!dropped.includes(s)) keptIndex.set(i, k++);
+  });
+  for (const s of dropped) {
+    workbook = workbook.replace(s.tag, "");
+    rels = rels.replace(new RegExp(`<Relationship\\b[^>]*\\sId="${s.relId}"[^>]*/>`), "");
+    const sheetRels = relsPath(s.path);
+    if (pkg.has(sheetRels)) {
+      for (const r of relationships(await pkg.text(sheetRels))) {
+        if (r.external || !/\/table$/.test(r.type)) continue;
+        const table = resolve(s.path, r.target);
+        pkg.remove(table);
+        types = removeOverride(types, table);
+      }
+      pkg.remove(sheetRels);
+    }
+    pkg.remove(s.path);
+    types = removeOverride(types, s.path);
+  }
+  for (const n of definedNames(workbook)) {
+    const local = n.local;
+    const gone = (local !== undefined && !keptIndex.has(local)) || dropped.some((s) => refersTo(n.text, s.name));
+    if (gone) workbook = workbook.replace(n.tag, "");
+    else if (local !== undefined && keptIndex.get(local) !== local) {
+      const open = /^<definedName\b[^>]*>/.exec(n.tag)?.[0] ?? "";
+      workbook = workbook.replace(n.tag, setAttr(open, "localSheetId", String(keptIndex.get(local))) + n.tag.slice(open.length));
+    }
+  }
+  workbook = workbook.replace(/<definedNames>\s*<\/definedNames>/, "");
+  workbook = workbook.replace(/<workbookView\b[^>]*\/?>/g, (tag) => {
+    const active = Number(attr(tag, "activeTab") ?? 0);
+    return active >= k ? setAttr(tag, "activeTab", "0") : tag;
+  });
+  pkg.set("xl/workbook.xml", workbook);
+  pkg.set("xl/_rels/workbook.xml.rels", rels);
+  pkg.set("[Content_Types].xml", types);
+}
+
+/**
+ * Adds every sheet of `planBytes` after the sheets of `baseBytes`; with `replace`, the base's sheets with the
+ * same names (case-insensitive) are dropped first. The plan's sheet, defined and table names must already be
+ * free in the base (see `baseNames`).
+ */
+export async function graftSheets(
+  baseBytes: Buffer | Uint8Array,
+  planParts: ReadonlyMap<string, Buffer>,
+  shift: StyleShift,
+  replace: ReadonlySet<string> = new Set(),
+): Promise<Buffer> {
+  const base = await Parts.read(baseBytes);
+  const plan = Parts.of(planParts);
+  await dropSheets(base, replace);
+
+  let types = await base.text("[Content_Types].xml");
+  let workbook = await base.text("xl/workbook.xml");
+  let rels = await base.text("xl/_rels/workbook.xml.rels");
+  const baseSheets = await sheetEntries(base);
+  const planSheets = await sheetEntries(plan);
+  const planWorkbook = await plan.text("xl/workbook.xml");
+
+  // Styles.
+  const stylesRel = relationships(rels).find((r) => /\/styles$/.test(r.type));
+  const stylesPath = stylesRel ? resolve("xl/workbook.xml", stylesRel.target) : "xl/styles.xml";
+  const merged = mergeStyles(await base.text(stylesPath), await plan.text("xl/styles.xml"));
+  if (merged.xf !== shift.xf || merged.dxf !== shift.dxf) throw new Error("writeXlsx: the base's styles changed between inspection and grafting");
+  base.set(stylesPath, merged.xml);
+
+  // Shared strings: the plan's are appended to the base's (or become the base's).
+  if (plan.has("xl/sharedStrings.xml")) {
+    const planSst = await plan.text("xl/sharedStrings.xml");
+    const items = [...planSst.matchAll(/<si\b[^>]*>[\s\S]*?<\/si>|<si\/>/g)].map((m) => m[0]);
+    const sstRel = relationships(rels).find((r) => /\/sharedStrings$/.test(r.type));
+    if (sstRel) {
+      const path = resolve("xl/workbook.xml", sstRel.target);
+      const sst = await base.text(path);
+      const sstOffset = [...sst.matchAll(/<si\b[^>]*>[\s\S]*?<\/si>|<si\/>/g)].length;
+      if (sstOffset !== shift.sst) throw new Error("writeXlsx: the base's shared strings changed between inspection and grafting");
+      const unique = sstOffset + items.length;
+      const body = sst.includes("</sst>") ? sst.replace("</sst>", `${items.join("")}</sst>`) : sst.replace(/<sst\b([^>]*)\/>/, `<sst$1>${items.join("")}</sst>`);
+      base.set(path, body.replace(/<sst\b[^>]*>/, (tag) => setAttr(setAttr(tag, "uniqueCount", String(unique)), "count", String(Math.max(Number(attr(tag, "count") ?? 0) + items.length, unique)))));
+    } else {
+      if (shift.sst !== 0) throw new Error("writeXlsx: the base's shared strings changed between inspection and grafting");
+      base.set("xl/sharedStrings.xml", planSst);
+      const added = addRelationship(rels, REL.sharedStrings, "sharedStrings.xml");
+      rels = added.xml;
+      types = addOverride(types, "xl/sharedStrings.xml", TYPE.sharedStrings);
+    }
+  }
+
+  // Sheets, with their tables, drawings and charts under free names.
+  const taken = new Set<string>();
+  let tableId = 0;
+  for (const path of base.paths().filter((p) => /^xl\/tables\/[^/]+\.xml$/.test(p))) {
+    tableId = Math.max(tableId, Number(attr(/<table\b[^>]*>/.exec(await base.text(path))?.[0] ?? "", "id") ?? 0));
+  }
+  let sheetId = Math.max(0, ...baseSheets.map((s) => Number(attr(s.tag, "sheetId") ?? 0)));
+  const planTypes = await plan.text("[Content_Types].xml");
+  const typeOf = (part: string): string | undefined => {
+    const m = new RegExp(`<Override\\b[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*ContentType="([^"]+)"`).exec(planTypes);
+    return m?.[1];
+  };
+  /** Copies a part and, recursively, the parts its relationships point to; returns its new path. */
+  const copyPart = async (from: string, prefix: string, transform?: (xml: string) => string): Promise<string> => {
+    const to = nextFree(base, prefix, taken);
+    const fromRels = relsPath(from);
+    if (plan.has(fromRels)) {
+      let relXml = await plan.text(fromRels);
+      for (const r of relationships(relXml)) {
+        if (r.external) continue;
+        const target = resolve(from, r.target);
+        const folder = /^(.*\/)([a-zA-Z]+?)\d*\.xml$/.exec(target);
+        if (!folder) continue;
+        const copied = await copyPart(target, `${folder[1]}${folder[2]}`, target.startsWith("xl/tables/") ? renumberTable : undefined);
+        relXml = relXml.replace(new RegExp(`(<Relationship\\b[^>]*\\sId="${r.id}"[^>]*\\sTarget=")[^"]*(")`), `$1${relative(to, copied)}$2`);
+      }
+      base.set(relsPath(to), relXml);
+    }
+    // Bytes as they are (a 100 000-row sheet is never decoded); only tables are edited.
+    const data = transform ? transform(plan.text(from)) : plan.bytes(from);
+    base.set(to, data);
+    const type = typeOf(from);
+    if (type) types = addOverride(types, to, type);
+    return to;
+  };
+  const renumberTable = (xml: string): string => xml.replace(/<table\b[^>]*>/, (tag) => setAttr(tag, "id", String(++tableId)));
+
+  const newIndex = new Map<number, number>();
+  const remaining = (await sheetEntries(base)).length;
+  for (const [k, sheet] of planSheets.entries()) {
+    const to = await copyPart(sheet.path, "xl/worksheets/sheet");
+    types = addOverride(types, to, TYPE.worksheet);
+    const added = addRelationship(rels, REL.worksheet, relative("xl/workbook.xml", to));
+    rels = added.xml;
+    const tag = `<sheet name="${xmlEncode(sheet.name)}" sheetId="${++sheetId}"${attr(sheet.tag, "state") && attr(sheet.tag, "state") !== "visible" ? ` state="${attr(sheet.tag, "state")}"` : ""} r:id="${added.id}"/>`;
+    workbook = workbook.includes("</sheets>") ? workbook.replace("</sheets>", `${tag}</sheets>`) : workbook.replace(/<sheets\s*\/>/, `<sheets>${tag}</sheets>`);
+    newIndex.set(k, remaining + k);
+  }
+
+  // Defined names of the plan (parameters, print areas and titles) follow their sheets.
+  const names = definedNames(planWorkbook).map((n) => {
+    const local = n.local !== undefined ? newIndex.get(n.local) : undefined;
+    const open = /^<definedName\b[^>]*>/.exec(n.tag)?.[0] ?? "<definedName>";
+    const tag = local !== undefined ? setAttr(open, "localSheetId", String(local)) : open;
+    return `${tag}${xmlEncode(n.text)}</definedName>`;
+  });
+  if (names.length > 0) {
+    if (workbook.includes("</definedNames>")) workbook = workbook.replace("</definedNames>", `${names.join("")}</definedNames>`);
+    else {
+      const at = ["<calcPr", "<oleSize", "<customWorkbookViews", "<pivotCaches", "<smartTagPr", "<smartTagTypes", "<webPublishing", "<fileRecoveryPr", "<webPublishObjects", "<extLst", "</workbook>"]
+        .map((t) => workbook.indexOf(t))
+        .filter((i) => i >= 0)
+        .reduce((a, b) => Math.min(a, b), workbook.length);
+      workbook = `${workbook.slice(0, at)}<definedNames>${names.join("")}</definedNames>${workbook.slice(at)}`;
+    }
+  }
+  // The merged workbook must be recalculated by its reader: the base's cached results stay valid, ours too.
+  base.set("xl/workbook.xml", workbook);
+  base.set("xl/_rels/workbook.xml.rels", rels);
+  base.set("[Content_Types].xml", types);
+  return writeZip(base.entries());
+}
