@@ -1,0 +1,126 @@
+import { DEFAULT_CAPITAL, isIsoDay, langOf, parseArgs, type Command } from "./args";
+import { CliError } from "./errors";
+
+const base = { capital: DEFAULT_CAPITAL, lang: "fr" } as const;
+
+const parsed: readonly { name: string; argv: string[]; expected: Command }[] = [
+  { name: "--help anywhere", argv: ["plan", "x.xlsx", "--help"], expected: { kind: "help" } },
+  { name: "-h", argv: ["-h"], expected: { kind: "help" } },
+  { name: "help", argv: ["help"], expected: { kind: "help" } },
+  { name: "plan with defaults", argv: ["plan", "clients.xlsx"], expected: { kind: "plan", file: "clients.xlsx", replace: false, ...base } },
+  {
+    name: "plan with every option",
+    argv: ["plan", "c.xlsx", "--sheet", "Clients 2025", "--capital", "600", "--reference-date", "2025-12-31", "--lang", "en", "--out", "o/PAC.xlsx", "--replace"],
+    expected: { kind: "plan", file: "c.xlsx", sheet: "Clients 2025", capital: { kind: "given", capital: 600 }, referenceDate: "2025-12-31", lang: "en", out: "o/PAC.xlsx", replace: true },
+  },
+  {
+    name: "plan with the capital computed, --name=value forms, decimal comma",
+    argv: ["plan", "--weeks=44", "--days", "4,5", "--per-day=2.5", "c.csv"],
+    expected: { kind: "plan", file: "c.csv", capital: { kind: "computed", weeks: 44, daysPerWeek: 4.5, contactsPerDay: 2.5 }, lang: "fr", replace: false },
+  },
+  { name: "score defaults to csv", argv: ["score", "c.csv"], expected: { kind: "score", file: "c.csv", format: "csv", ...base } },
+  {
+    name: "score with json, sheet, date and capital",
+    argv: ["score", "c.xlsx", "--format", "json", "--sheet", "Feuil1", "--reference-date", "2024-02-29", "--capital", "540"],
+    expected: { kind: "score", file: "c.xlsx", format: "json", sheet: "Feuil1", referenceDate: "2024-02-29", capital: { kind: "given", capital: 540 }, lang: "fr" },
+  },
+  { name: "-- ends the options", argv: ["score", "--", "--odd-name.csv"], expected: { kind: "score", file: "--odd-name.csv", format: "csv", ...base } },
+];
+
+describe("parseArgs", () => {
+  it.each(parsed)("parseArgs(argv): $name", ({ argv, expected }) => {
+    expect(parseArgs(argv)).toEqual(expected);
+  });
+});
+
+const errors: readonly { argv: string[]; message: string }[] = [
+  { argv: [], message: "Aucune commande : tapez « pac plan <fichier> » ou « pac score <fichier> » (aide : pac --help)." },
+  { argv: ["planifier", "x.xlsx"], message: "Commande inconnue « planifier » : les commandes sont plan et score (aide : pac --help)." },
+  {
+    argv: ["--capital", "5"],
+    message: "Option « --capital » avant la commande : tapez « pac plan <fichier> » ou « pac score <fichier> », puis les options (aide : pac --help).",
+  },
+  { argv: ["plan", "x.xlsx", "--format", "csv"], message: "Option inconnue « --format » pour pac plan (aide : pac --help)." },
+  { argv: ["score", "x.xlsx", "--out", "o.xlsx"], message: "Option inconnue « --out » pour pac score (aide : pac --help)." },
+  { argv: ["score", "x.xlsx", "--replace"], message: "Option inconnue « --replace » pour pac score (aide : pac --help)." },
+  { argv: ["plan", "x.xlsx", "-v"], message: "Option inconnue « -v » pour pac plan (aide : pac --help)." },
+  { argv: ["plan", "x.xlsx", "--sheet"], message: "L'option --sheet attend une valeur." },
+  { argv: ["plan", "x.xlsx", "--sheet", "--replace"], message: "L'option --sheet attend une valeur." },
+  { argv: ["plan", "x.xlsx", "--out="], message: "L'option --out attend une valeur." },
+  { argv: ["plan", "x.xlsx", "--replace=oui"], message: "L'option --replace ne prend pas de valeur." },
+  { argv: ["plan", "x.xlsx", "--lang", "fr", "--lang", "en"], message: "L'option --lang est donnée deux fois." },
+  { argv: ["plan"], message: "Indiquez le fichier à lire : pac plan <clients.xlsx|clients.csv>." },
+  { argv: ["score", "--format", "json"], message: "Indiquez le fichier à lire : pac score <clients.xlsx|clients.csv>." },
+  { argv: ["plan", "a.xlsx", "b.xlsx"], message: "Argument en trop « b.xlsx » : un seul fichier à la fois." },
+  { argv: ["plan", "x.xlsx", "--capital", "0"], message: "--capital attend un nombre entier de contacts supérieur à 0, pas « 0 »." },
+  { argv: ["plan", "x.xlsx", "--capital", "12,5"], message: "--capital attend un nombre entier de contacts supérieur à 0, pas « 12,5 »." },
+  { argv: ["plan", "x.xlsx", "--capital", "-5"], message: "--capital attend un nombre entier de contacts supérieur à 0, pas « -5 »." },
+  { argv: ["plan", "x.xlsx", "--weeks", "54", "--days", "4", "--per-day", "3"], message: "--weeks attend un nombre entier de semaines de 1 à 53, pas « 54 »." },
+  { argv: ["plan", "x.xlsx", "--weeks", "4.5", "--days", "4", "--per-day", "3"], message: "--weeks attend un nombre entier de semaines de 1 à 53, pas « 4.5 »." },
+  {
+    argv: ["plan", "x.xlsx", "--weeks", "45", "--days", "8", "--per-day", "3"],
+    message: "--days attend un nombre de jours de terrain par semaine, supérieur à 0 et au plus 7, pas « 8 ».",
+  },
+  {
+    argv: ["plan", "x.xlsx", "--weeks", "45", "--days", "0", "--per-day", "3"],
+    message: "--days attend un nombre de jours de terrain par semaine, supérieur à 0 et au plus 7, pas « 0 ».",
+  },
+  { argv: ["plan", "x.xlsx", "--weeks", "45", "--days", "4", "--per-day", "trois"], message: "--per-day attend un nombre de contacts par jour supérieur à 0, pas « trois »." },
+  {
+    argv: ["plan", "x.xlsx", "--capital", "540", "--weeks", "45"],
+    message: "--capital ne se combine pas avec --weeks, --days et --per-day : donnez l'un ou l'autre.",
+  },
+  { argv: ["plan", "x.xlsx", "--weeks", "45"], message: "Pour calculer le capital, donnez --weeks, --days et --per-day ensemble (il manque --days, --per-day)." },
+  { argv: ["plan", "x.xlsx", "--days", "4", "--per-day", "3"], message: "Pour calculer le capital, donnez --weeks, --days et --per-day ensemble (il manque --weeks)." },
+  { argv: ["plan", "x.xlsx", "--reference-date", "31/12/2025"], message: "--reference-date attend une date AAAA-MM-JJ, par exemple 2025-12-31, pas « 31/12/2025 »." },
+  { argv: ["plan", "x.xlsx", "--reference-date", "2025-02-29"], message: "--reference-date attend une date AAAA-MM-JJ, par exemple 2025-12-31, pas « 2025-02-29 »." },
+  { argv: ["plan", "x.xlsx", "--lang", "de"], message: "--lang attend fr ou en, pas « de »." },
+  { argv: ["score", "x.xlsx", "--format", "xml"], message: "--format attend csv ou json, pas « xml »." },
+  { argv: ["plan", "x.xlsx", "--out", "plan.xls"], message: "--out doit nommer un classeur .xlsx, pas « plan.xls »." },
+];
+
+describe("parseArgs errors", () => {
+  it.each(errors)("parseArgs($argv) throws the French message", ({ argv, message }) => {
+    let thrown: unknown;
+    try {
+      parseArgs(argv);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(CliError);
+    expect((thrown as CliError).message).toBe(message);
+    expect((thrown as CliError).text("fr")).toBe(message);
+  });
+
+  it("parseArgs(argv) errors also read in English", () => {
+    expect(() => parseArgs(["plan", "x.xlsx", "--lang", "de"])).toThrow(CliError);
+    try {
+      parseArgs(["plan", "x.xlsx", "--lang", "de"]);
+    } catch (error) {
+      expect((error as CliError).text("en")).toBe('--lang needs fr or en, not "de".');
+    }
+  });
+});
+
+describe("isIsoDay and langOf", () => {
+  it.each([
+    ["2025-12-31", true],
+    ["2024-02-29", true],
+    ["2025-02-29", false],
+    ["2025-13-01", false],
+    ["1949-12-31", false],
+    ["2025-1-1", false],
+    ["", false],
+  ])("isIsoDay(%p) is %p", (text, ok) => {
+    expect(isIsoDay(text)).toBe(ok);
+  });
+
+  it.each([
+    [["plan", "x", "--lang", "en"], "en"],
+    [["plan", "x", "--lang=en"], "en"],
+    [["plan", "x", "--lang", "de"], "fr"],
+    [[], "fr"],
+  ] as const)("langOf(%p) is %p", (argv, lang) => {
+    expect(langOf(argv)).toBe(lang);
+  });
+});

@@ -1,0 +1,187 @@
+import { mkdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { isEngineError } from "../engine";
+import { errorMessage } from "../i18n";
+import { cliMessage, type CliMessageKey } from "../i18n/cli";
+import type { Lang, MessageParams } from "../i18n/types";
+import type { ImportReport } from "../io";
+import { scorePortfolio, type ScoredPortfolio } from "../plan";
+import { langOf, parseArgs, type CommonOptions, type PlanCommand, type ScoreCommand } from "./args";
+import { importClients } from "./clients";
+import { CliError, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from "./errors";
+import { readInput, type InputTable } from "./input";
+import { scoreRows } from "./output";
+import { writePlanWorkbook } from "./workbook";
+import { planSummary } from "./summary";
+
+/** Where the CLI writes; tests pass collectors, `bin/pac.js` the process streams. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Inputs with more rows than this report progress on stderr. Default 10 000. */
+  readonly progressAbove?: number;
+}
+
+const PROGRESS_ABOVE = 10_000;
+/** A file this big announces its reading before its row count is known. */
+const BIG_FILE_BYTES = 2_000_000;
+
+export const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Progress lines on stderr for big inputs, with the seconds since the start. */
+class Progress {
+  private readonly start = performance.now();
+  enabled = false;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly lang: Lang,
+  ) {}
+
+  say(key: CliMessageKey, params: MessageParams = {}): void {
+    if (!this.enabled) return;
+    const seconds = Math.round((performance.now() - this.start) / 100) / 10;
+    this.io.stderr(`${cliMessage(key, { ...params, seconds }, this.lang)}\n`);
+  }
+}
+
+interface Loaded {
+  readonly input: InputTable;
+  readonly shape: "clients" | "journal";
+  readonly report: ImportReport;
+  readonly portfolio: ScoredPortfolio;
+}
+
+/** The source named in messages: the file, and the sheet when it is a workbook. */
+function sourceName(input: InputTable): string {
+  return input.sheet !== undefined ? `${input.path} › ${input.sheet}` : input.path;
+}
+
+async function load(options: CommonOptions, io: CliIo, progress: Progress): Promise<Loaded> {
+  const lang = options.lang;
+  const warn = (error: CliError): void => io.stderr(`${error.text(lang)}\n`);
+  progress.enabled = fileSize(options.file) > BIG_FILE_BYTES;
+  progress.say("PROGRESS_READ", { path: options.file });
+  const input = await readInput(options.file, { ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), warn });
+  progress.enabled = input.rows.length > (io.progressAbove ?? PROGRESS_ABOVE);
+  progress.say("PROGRESS_ROWS", { n: input.rows.length });
+  const source = sourceName(input);
+  const imported = importClients(
+    input.rows,
+    { firstRowNumber: input.firstRowNumber, date1904: input.date1904, ...(options.referenceDate ? { referenceDate: options.referenceDate } : {}) },
+    source,
+    lang,
+  );
+  if (imported.headerRow !== input.firstRowNumber) warn(new CliError("HEADER_MOVED", { row: imported.headerRow }));
+  progress.say("PROGRESS_SCORE", { n: imported.clients.length });
+  const capital = options.capital.kind === "given" ? options.capital.capital : { weeks: options.capital.weeks, daysPerWeek: options.capital.daysPerWeek, contactsPerDay: options.capital.contactsPerDay };
+  let portfolio: ScoredPortfolio;
+  try {
+    portfolio = scorePortfolio(imported.clients, { lang, capital });
+  } catch (error) {
+    if (isEngineError(error)) throw new CliError("SCORING_FAILED", { source, reason: errorMessage(error.code, error.params, lang) });
+    throw error;
+  }
+  if (!portfolio.clients.some((c) => c.abc !== undefined)) {
+    const customers = portfolio.clients.length - portfolio.prospects;
+    const reason =
+      customers === 0
+        ? cliMessage("ONLY_PROSPECTS", { n: portfolio.prospects }, lang)
+        : (portfolio.warnings.find((w) => w.client === undefined)?.message ?? portfolio.warnings[0]?.message ?? "");
+    throw new CliError("NOTHING_TO_SCORE", { source, reason });
+  }
+  return { input, shape: imported.shape, report: imported.report, portfolio };
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** `<input without extension>-PAC.xlsx`, beside the input. */
+export function defaultOutPath(input: string): string {
+  const ext = extname(input);
+  return join(dirname(input), `${basename(input, ext)}-PAC.xlsx`);
+}
+
+function samePath(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
+async function runPlan(cmd: PlanCommand, io: CliIo): Promise<void> {
+  const out = cmd.out ?? defaultOutPath(cmd.file);
+  if (samePath(out, cmd.file)) throw new CliError("SAME_AS_INPUT", { path: cmd.file });
+  const progress = new Progress(io, cmd.lang);
+  const { input, shape, report, portfolio } = await load(cmd, io, progress);
+  progress.say("PROGRESS_PLAN");
+  const written = await writePlanWorkbook(portfolio, input, { lang: cmd.lang, replace: cmd.replace, onWrite: () => progress.say("PROGRESS_WRITE", { path: out }) });
+  try {
+    mkdirSync(dirname(resolve(out)), { recursive: true });
+    writeFileSync(out, written.bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError("WRITE_FAILED", { path: out, reason: code ?? String(error) });
+  }
+  progress.say("PROGRESS_DONE");
+  const lines = planSummary({
+    path: cmd.file,
+    ...(input.sheet !== undefined ? { sheet: input.sheet } : {}),
+    shape,
+    report,
+    portfolio,
+    out,
+    sheets: written.sheets,
+    lang: cmd.lang,
+  });
+  io.stdout(`${lines.join("\n")}\n`);
+}
+
+async function runScore(cmd: ScoreCommand, io: CliIo): Promise<void> {
+  const progress = new Progress(io, cmd.lang);
+  const { portfolio } = await load(cmd, io, progress);
+  const text = scoreRows(portfolio, cmd.format);
+  progress.say("PROGRESS_DONE");
+  io.stdout(text);
+}
+
+/**
+ * Runs `pac` with its arguments and returns the exit code: 0 done, 2 bad input (a French message on stderr,
+ * no stack trace), 1 an internal error (stack only with PAC_DEBUG=1).
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const lang = langOf(argv);
+  try {
+    const cmd = parseArgs(argv);
+    switch (cmd.kind) {
+      case "help":
+        io.stdout(`${cliMessage("HELP", undefined, lang)}\n`);
+        return EXIT_OK;
+      case "plan":
+        await runPlan(cmd, io);
+        return EXIT_OK;
+      case "score":
+        await runScore(cmd, io);
+        return EXIT_OK;
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`${error.text(lang)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    io.stderr(`${cliMessage("UNEXPECTED", { reason }, lang)}\n`);
+    if (process.env.PAC_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return EXIT_INTERNAL;
+  }
+}

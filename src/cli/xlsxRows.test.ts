@@ -1,0 +1,131 @@
+import ExcelJS from "exceljs";
+import { normaliseCell } from "../io";
+import { writeZip } from "../xlsx/zip";
+import { worksheetRows } from "./input";
+import { UnsupportedXlsx, isDateFormat, openXlsx } from "./xlsxRows";
+
+async function viaExceljs(bytes: Buffer, sheet: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return worksheetRows(wb.getWorksheet(sheet) as ExcelJS.Worksheet);
+}
+
+const normalised = (rows: unknown[][]): unknown => rows.map((r) => r.map((v) => normaliseCell(v)));
+
+function part(name: string, xml: string): { name: string; data: Uint8Array } {
+  return { name, data: Buffer.from(xml, "utf8") };
+}
+
+/** A hand-written package: what exceljs never writes (inline strings, prefixes, no `r`, phonetic runs…). */
+function handMade(sheetXml: string, options: { sharedStrings?: string; styles?: string; workbookPr?: string } = {}): Buffer {
+  return writeZip([
+    part("[Content_Types].xml", "<Types/>"),
+    part(
+      "xl/workbook.xml",
+      `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${options.workbookPr ?? ""}<sheets><sheet name="Données &amp; co" sheetId="1" r:id="rId7"/></sheets></workbook>`,
+    ),
+    part(
+      "xl/_rels/workbook.xml.rels",
+      '<Relationships><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/feuille.xml"/></Relationships>',
+    ),
+    part("xl/worksheets/feuille.xml", sheetXml),
+    ...(options.sharedStrings ? [part("xl/sharedStrings.xml", options.sharedStrings)] : []),
+    ...(options.styles ? [part("xl/styles.xml", options.styles)] : []),
+  ]);
+}
+
+describe("openXlsx", () => {
+  it("openXlsx(bytes).rows(sheet) gives what exceljs gives, for every kind of value", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Vide");
+    const ws = wb.addWorksheet("Valeurs");
+    ws.getCell("A1").value = "Client";
+    ws.getCell("B1").value = "CA";
+    ws.getCell("C1").value = "Date";
+    ws.getCell("A2").value = "Noël & <fils> \"SA\"";
+    ws.getCell("B2").value = 1234.5;
+    ws.getCell("C2").value = new Date(Date.UTC(2025, 11, 19));
+    ws.getCell("C2").numFmt = "dd/mm/yyyy";
+    ws.getCell("A3").value = { richText: [{ text: "Riche " }, { font: { bold: true }, text: "texte" }] };
+    ws.getCell("B3").value = { formula: "B2*2", result: 2469 };
+    ws.getCell("C3").value = { formula: "TODAY()", result: new Date(Date.UTC(2024, 1, 29)) };
+    ws.getCell("C3").numFmt = "[$-40C]d mmmm yyyy";
+    ws.getCell("A4").value = { text: "lien", hyperlink: "https://example.com" };
+    ws.getCell("B4").value = true;
+    ws.getCell("C4").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+    ws.getCell("A6").value = "=pas une formule";
+    ws.getCell("E6").value = -0.25;
+    ws.getCell("E6").numFmt = '0.00 "jours"';
+    ws.getCell("A7").value = { formula: 'A6&"x"', result: "=pas une formulex" };
+    ws.getCell("B8").numFmt = "0.00"; // styled but empty: not a value
+    ws.mergeCells("A9:B9");
+    ws.getCell("A9").value = "fusion";
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const fast = openXlsx(bytes);
+    expect(fast.names).toEqual(["Vide", "Valeurs"]);
+    expect(fast.date1904).toBe(false);
+    const rows = fast.rows("Valeurs");
+    expect(normalised(rows)).toEqual(normalised(await viaExceljs(bytes, "Valeurs")));
+    expect(rows[1][2]).toEqual(new Date(Date.UTC(2025, 11, 19)));
+    expect(rows[2]).toEqual(["Riche texte", 2469, new Date(Date.UTC(2024, 1, 29))]);
+    expect(rows[4]).toEqual([]);
+    expect(rows[8]).toEqual(["fusion"]);
+    expect(rows).toHaveLength(9);
+    expect(fast.rows("Vide")).toEqual([]);
+  });
+
+  it("openXlsx(bytes) reads dates of a 1904 workbook as exceljs does", async () => {
+    const wb = new ExcelJS.Workbook();
+    (wb as unknown as { properties: { date1904: boolean } }).properties.date1904 = true;
+    const ws = wb.addWorksheet("Mac");
+    ws.getCell("A1").value = new Date(Date.UTC(2023, 5, 30));
+    ws.getCell("A1").numFmt = "dd/mm/yyyy";
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const fast = openXlsx(bytes);
+    expect(fast.date1904).toBe(true);
+    expect(fast.rows("Mac")).toEqual(await viaExceljs(bytes, "Mac"));
+    expect(fast.rows("Mac")[0][0]).toEqual(new Date(Date.UTC(2023, 5, 30)));
+  });
+
+  it("openXlsx(bytes) reads inline strings, prefixed tags, cells without r, entities and phonetic runs", () => {
+    const sheet =
+      '<x:worksheet xmlns:x="main"><x:sheetData>' +
+      '<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>Caf&#233; &lt;Nord&gt;</x:t></x:is></x:c><x:c t="s"><x:v>0</x:v></x:c><x:c t="str"><x:f>1+1</x:f><x:v>deux</x:v></x:c></x:row>' +
+      '<x:row><x:c t="b"><x:v>0</x:v></x:c><x:c t="e"><x:v>#DIV/0!</x:v></x:c><x:c t="d"><x:v>2025-03-01T00:00:00</x:v></x:c><x:c s="1"><x:v>45000</x:v></x:c><x:c s="2"><x:v>7</x:v></x:c></x:row>' +
+      '<x:row r="5" spans="1:3"/>' +
+      "</x:sheetData></x:worksheet>";
+    const bytes = handMade(sheet, {
+      sharedStrings: "<sst><si><r><t>東京</t></r><rPh sb=\"0\" eb=\"2\"><t>トウキョウ</t></rPh><r><t xml:space=\"preserve\"> SA</t></r></si></sst>",
+      styles: '<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="&quot;sem. &quot;0"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>',
+    });
+    const fast = openXlsx(bytes);
+    expect(fast.names).toEqual(["Données & co"]);
+    expect(fast.rows("Données & co")).toEqual([
+      [],
+      ["Café <Nord>", "東京 SA", "deux"],
+      [false, { error: "#DIV/0!" }, new Date(Date.UTC(2025, 2, 1)), new Date(Date.UTC(2023, 2, 15)), 7],
+    ]);
+  });
+
+  it.each([
+    ["not a zip", Buffer.from("Client;CA\nA;1\n".repeat(3))],
+    ["a zip without a workbook", writeZip([part("word/document.xml", "<w:document/>")])],
+  ])("openXlsx(bytes) throws UnsupportedXlsx for %s", (_, bytes) => {
+    expect(() => openXlsx(bytes)).toThrow(UnsupportedXlsx);
+  });
+});
+
+describe("isDateFormat", () => {
+  it.each([
+    ["dd/mm/yyyy", true],
+    ["[$-40C]d mmmm yyyy", true],
+    ["h:mm", true],
+    ["#,##0 \"€\"", false],
+    ['0.00 "jours"', false],
+    ["[Red]0.00", false],
+    ["General", false],
+    ["0%", false],
+  ])("isDateFormat(%p) is %p", (code, expected) => {
+    expect(isDateFormat(code)).toBe(expected);
+  });
+});

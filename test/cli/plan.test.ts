@@ -1,0 +1,122 @@
+import ExcelJS from "exceljs";
+import { copyFileSync, existsSync, writeFileSync } from "node:fs";
+import { SAMPLE_PATH } from "../../scripts/make-sample";
+import { pac, tempDir } from "./run";
+
+const tmp = tempDir("pac-plan-");
+afterAll(() => tmp.remove());
+
+async function open(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+/** Every cell value of a sheet, by address. */
+function cells(sheet: ExcelJS.Worksheet): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      out.set(cell.address, cell.value instanceof Date ? cell.value.toISOString() : cell.value);
+    });
+  });
+  return out;
+}
+
+describe("pac plan", () => {
+  const out = tmp.path("out/PAC-demo.xlsx");
+  let run: { code: number; stdout: string; stderr: string };
+
+  beforeAll(async () => {
+    run = await pac(["plan", SAMPLE_PATH, "--out", out]);
+  });
+
+  it("pac plan <sample> --out FILE prints the French summary", () => {
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split("\n");
+    expect(lines.slice(0, 3)).toEqual([
+      "PAC Commercial — plan d'actions écrit",
+      `Source : ${SAMPLE_PATH}, feuille « Clients » (tableau clients)`,
+      "Lus : 150 clients et 30 prospects (180 lignes) ; 0 cellule(s) rejetée(s)",
+    ]);
+    const abc = /^Classes ABC : A (\d+) · B (\d+) · C (\d+)$/.exec(lines[3]);
+    expect(abc).not.toBeNull();
+    const [a, b, c] = (abc as RegExpExecArray).slice(1).map(Number);
+    expect(a + b + c).toBe(150);
+    const need = 12 * a + 6 * b + 2 * c;
+    expect(lines[4]).toBe(`Capital de contacts : 540 par an ; besoin d'entretien : ${need} contacts → ${Math.ceil(need / 540)} commercial(aux)`);
+    expect(lines[5]).toBe(`Classeur : ${out} (feuilles ajoutées : Cibles, Contacts, PAC)`);
+    expect(lines[6]).toMatch(/^À vérifier \(\d+\) :$/);
+  });
+
+  it("pac plan keeps the input sheets untouched and adds Cibles, Contacts and PAC", async () => {
+    const [input, written] = await Promise.all([open(SAMPLE_PATH), open(out)]);
+    expect(written.worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC"]);
+    for (const name of ["Clients", "Lisez-moi"]) {
+      expect(cells(written.getWorksheet(name) as ExcelJS.Worksheet)).toEqual(cells(input.getWorksheet(name) as ExcelJS.Worksheet));
+    }
+    expect((written.getWorksheet("Clients") as ExcelJS.Worksheet).getCell("L2").numFmt).toBe("dd/mm/yyyy");
+  });
+
+  it("pac plan writes company names starting with = or + as text, never as formulas", async () => {
+    const targets = (await open(out)).getWorksheet("Cibles") as ExcelJS.Worksheet;
+    const odd: ExcelJS.Cell[] = [];
+    targets.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === "string" && /^[=+]/.test(cell.value)) odd.push(cell);
+      }),
+    );
+    expect(odd.map((c) => c.value)).toEqual(["=Équilibre Conseil SAS", "+Plus Services Nord-Isère SARL"]);
+    expect(odd.every((c) => c.type === ExcelJS.ValueType.String)).toBe(true);
+  });
+
+  it("pac plan on its own output adds « Cibles (2) »… and, with --replace, replaces the sheets", async () => {
+    const again = tmp.path("again.xlsx");
+    const second = await pac(["plan", out, "--out", again]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("(feuilles ajoutées : Cibles (2), Contacts (2), PAC (2))");
+    expect((await open(again)).worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Cibles (2)", "Contacts (2)", "PAC (2)"]);
+    const replaced = tmp.path("replaced.xlsx");
+    const third = await pac(["plan", out, "--out", replaced, "--replace"]);
+    expect(third.code).toBe(0);
+    expect(third.stdout).toContain("(feuilles ajoutées : Cibles, Contacts, PAC)");
+    expect((await open(replaced)).worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC"]);
+  });
+
+  it("pac plan writes <input>-PAC.xlsx beside the input by default, and never over the input", async () => {
+    const input = tmp.path("portefeuille.xlsx");
+    copyFileSync(SAMPLE_PATH, input);
+    const done = await pac(["plan", input, "--capital", "1000"]);
+    expect(done.code).toBe(0);
+    expect(existsSync(tmp.path("portefeuille-PAC.xlsx"))).toBe(true);
+    expect(done.stdout).toMatch(/Capital de contacts : 1\u202f000 par an/);
+    const refused = await pac(["plan", input, "--out", input]);
+    expect(refused).toEqual({ code: 2, stdout: "", stderr: `--out désigne le fichier d'entrée « ${input} » : choisissez un autre nom pour ne pas l'écraser.\n` });
+  });
+
+  it("pac plan on a CSV copies its rows to a sheet named after the file, numbers as numbers", async () => {
+    const csv = tmp.path("Clients Nord.csv");
+    writeFileSync(csv, "\ufeffClient;CA 2024;CA 2025;Potentiel\r\n0042;10 000;12 500,5;40 000\r\nB;8 000;6 000;9 000\r\nC;1 000;1 100;5 000\r\n");
+    const target = tmp.path("nord.xlsx");
+    const done = await pac(["plan", csv, "--out", target]);
+    expect(done.stderr).toBe("");
+    expect(done.code).toBe(0);
+    expect(done.stdout.split("\n")[1]).toBe(`Source : ${csv} (tableau clients)`);
+    const wb = await open(target);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Clients Nord", "Cibles", "Contacts", "PAC"]);
+    const sheet = wb.getWorksheet("Clients Nord") as ExcelJS.Worksheet;
+    expect(sheet.getRow(2).values).toEqual([undefined, "0042", 10000, 12500.5, 40000]);
+  });
+
+  it("pac plan --lang en writes the English workbook and summary", async () => {
+    const target = tmp.path("en.xlsx");
+    const done = await pac(["plan", SAMPLE_PATH, "--out", target, "--lang", "en", "--weeks", "44", "--days", "4", "--per-day", "2,5"]);
+    expect(done.code).toBe(0);
+    expect(done.stdout.split("\n")[0]).toBe("PAC Commercial — action plan written");
+    expect(done.stdout).toContain("Contact capital: 440 a year");
+    const names = (await open(target)).worksheets.map((w) => w.name);
+    expect(names.slice(0, 2)).toEqual(["Clients", "Lisez-moi"]);
+    expect(names).toHaveLength(5);
+  });
+});

@@ -1,0 +1,90 @@
+import ExcelJS from "exceljs";
+import { readFileSync } from "node:fs";
+import { detectTableColumns, readClientTable } from "../../src/io";
+import { worksheetRows } from "../../src/cli/input";
+import {
+  SAMPLE_HEADERS,
+  SAMPLE_PATH,
+  checkCoverage,
+  fixZipTimes,
+  generateClients,
+  readingOf,
+  sampleRows,
+  sampleWorkbook,
+  stableXlsx,
+} from "../../scripts/make-sample";
+
+describe("the bundled sample (assets/sample/clients-demo.xlsx)", () => {
+  const clients = generateClients();
+
+  it("generateClients() is deterministic and holds every case of the demo", () => {
+    expect(generateClients()).toEqual(clients);
+    expect(clients.filter((c) => !c.prospect)).toHaveLength(150);
+    expect(clients.filter((c) => c.prospect)).toHaveLength(30);
+    expect(() => checkCoverage(clients)).not.toThrow();
+    expect(new Set(clients.map((c) => c.code)).size).toBe(180);
+  });
+
+  it("the committed file is what scripts/make-sample.ts writes today (run it after changing the generator)", async () => {
+    const bytes = await stableXlsx(sampleWorkbook(clients));
+    expect(bytes.equals(readFileSync(SAMPLE_PATH))).toBe(true);
+  });
+
+  it("src/io maps every column of the sample but Ville and Secteur, which are no field", () => {
+    const detection = detectTableColumns([...SAMPLE_HEADERS]);
+    const byField = Object.fromEntries(Object.entries(detection.fields).map(([field, m]) => [field, m?.header]));
+    expect(byField).toEqual({
+      id: "Client",
+      name: "Raison sociale",
+      contactsBefore: "Visites 2024",
+      contacts: "Visites 2025",
+      frequency: "Nb commandes 2025",
+      potential: "Potentiel",
+      lastPurchase: "Date dernier achat",
+      prospect: "Prospect",
+    });
+    expect(detection.periods.map((p) => p.header)).toEqual(["CA 2023", "CA 2024", "CA 2025"]);
+  });
+
+  it("readClientTable(sample) reads 180 rows with no refused cell and nothing missing for any method", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE_PATH);
+    const sheet = wb.getWorksheet("Clients");
+    if (!sheet) throw new Error("no Clients sheet");
+    const rows = worksheetRows(sheet);
+    const result = readClientTable(rows);
+    expect(result.clients).toHaveLength(180);
+    expect(result.report.rejectedCells).toEqual({});
+    expect(result.mapping.missing).toEqual([]);
+    expect(result.mapping.unused.map((u) => u.header)).toEqual(["Ville", "Secteur"]);
+    expect(result.report.referenceDate).toBe("2025-12-20");
+    const odd = result.clients.find((c) => c.name?.startsWith("="));
+    expect(odd).toMatchObject({ id: "C018", name: "=Équilibre Conseil SAS", isProspect: false });
+    expect(result.clients.filter((c) => c.isProspect)).toHaveLength(30);
+    expect(result.clients.filter((c) => c.isProspect).every((c) => c.ca === undefined && c.lastPurchase === undefined)).toBe(true);
+    // Dates are real Excel dates, not text.
+    expect(rows[1][11]).toBeInstanceOf(Date);
+  });
+
+  it("sampleRows(clients) gives the header then one row per client", () => {
+    const rows = sampleRows(clients);
+    expect(rows[0]).toEqual([...SAMPLE_HEADERS]);
+    expect(rows).toHaveLength(181);
+  });
+
+  it.each([
+    { name: "elastic", ca: [100, 130], contacts: [10, 12], reading: "elastic" },
+    { name: "low", ca: [100, 110], contacts: [10, 15], reading: "low" },
+    { name: "inelastic", ca: [100, 100], contacts: [10, 12], reading: "inelastic" },
+    { name: "inverse", ca: [100, 90], contacts: [10, 12], reading: "inverse" },
+    { name: "same contacts", ca: [100, 90], contacts: [10, 10], reading: "same" },
+    { name: "no contacts before", ca: [100, 90], contacts: [0, 2], reading: "none" },
+    { name: "no CA before", ca: [0, 90], contacts: [1, 2], reading: "none" },
+  ])("readingOf(ca, contacts): $name", ({ ca, contacts, reading }) => {
+    expect(readingOf(ca[0], ca[1], contacts[0], contacts[1])).toBe(reading);
+  });
+
+  it("fixZipTimes(zip) refuses what is not a zip", () => {
+    expect(() => fixZipTimes(Buffer.from("not a zip at all, just some text long enough"), new Date())).toThrow("not a zip file");
+  });
+});

@@ -1,0 +1,120 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { parseCsv } from "../../src/cli/csv";
+import { SAMPLE_PATH, generateClients } from "../../scripts/make-sample";
+import { pac, tempDir } from "./run";
+
+const HEADER = "id,abc,r,p,pr_code,pr_gap,pr_target,rfm_code,rfm_sum,rfm_segment,quadrant,maturity,elasticity,contacts_planned";
+const tmp = tempDir("pac-score-");
+afterAll(() => tmp.remove());
+
+describe("pac score", () => {
+  it("pac score <sample> --format csv prints the header then one row per client, prospects left out", async () => {
+    const run = await pac(["score", SAMPLE_PATH, "--format", "csv"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith(`${HEADER}\r\n`)).toBe(true);
+    const rows = parseCsv(run.stdout, ",");
+    expect(rows).toHaveLength(151);
+    const expectedIds = generateClients().filter((c) => !c.prospect).map((c) => c.code);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(expectedIds);
+    expect(rows.every((r) => r.length === 14)).toBe(true);
+    // Every client has an ABC class, R, P and planned contacts; classes take their closed values.
+    for (const r of rows.slice(1)) {
+      expect(["A", "B", "C"]).toContain(r[1]);
+      expect(["1", "2", "3", "4"]).toContain(r[2]);
+      expect(r[4]).toMatch(/^P[1-4]-R[1-4]$/);
+      expect(["Développer", "Entretenir", "Sécuriser"]).toContain(r[6]);
+      expect(["", "D", "C", "M", "V"]).toContain(r[11]);
+      expect(r[13]).toMatch(/^\d+$/);
+    }
+    const column = (k: number): Set<string> => new Set(rows.slice(1).map((r) => r[k]));
+    expect(column(11)).toEqual(new Set(["D", "C", "M", "V"]));
+    expect(column(10)).toEqual(new Set(["Squelettes", "Vaches à lait", "Poules aux œufs d'or", "Contactivores"]));
+    // French numbers keep their decimal comma, so the field is quoted (RFC 4180).
+    expect(run.stdout).toMatch(/,"-?\d+,\d+",/);
+  });
+
+  it("pac score <sample> --format json prints an array of objects with the stable keys", async () => {
+    const run = await pac(["score", SAMPLE_PATH, "--format", "json"]);
+    expect(run.code).toBe(0);
+    const rows = JSON.parse(run.stdout) as Record<string, string>[];
+    expect(rows).toHaveLength(150);
+    expect(Object.keys(rows[0]).join(",")).toBe(HEADER);
+    expect(rows.find((r) => r.id === "C018")?.abc).toMatch(/^[ABC]$/);
+  });
+
+  it("pac score --lang en writes labels and numbers the English way", async () => {
+    const run = await pac(["score", SAMPLE_PATH, "--lang", "en"]);
+    expect(run.code).toBe(0);
+    const rows = parseCsv(run.stdout, ",").slice(1);
+    expect(new Set(rows.map((r) => r[6]))).toEqual(new Set(["Develop", "Maintain", "Secure"]));
+    expect(rows.some((r) => /^-?\d+\.\d+$/.test(r[12]))).toBe(true);
+  });
+
+  it("pac score reads a French CSV (';', UTF-8 BOM, decimal commas, dd/mm/yyyy dates)", async () => {
+    const file = tmp.path("clients.csv");
+    writeFileSync(
+      file,
+      "\ufeffCode client;Raison sociale;CA 2024;CA 2025;Potentiel;Visites 2024;Visites 2025;Date dernier achat\r\n" +
+        "C1;Boulangerie Noël;10 000,00;12 500,50;40 000;4;6;15/11/2025\r\n" +
+        'C2;"Dupont; Fils";8 000;6 000;9 000;3;3;02/06/2025\r\n' +
+        "C3;=Équilibre;1 000;1 100;5 000;1;2;01/12/2025\r\n",
+    );
+    const run = await pac(["score", file]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const rows = parseCsv(run.stdout, ",");
+    expect(rows.map((r) => r[0])).toEqual(["id", "C1", "C2", "C3"]);
+    expect(rows[1][1]).toBe("A");
+    expect(rows[2][11]).toBe("V");
+  });
+
+  it("pac score reads a sales journal and scores its clients (RFM from the invoices)", async () => {
+    const file = tmp.path("journal.csv");
+    const lines = ["N° facture;Date facture;Client;Montant"];
+    const customers = ["Alpha", "Bravo", "Charlie", "Delta"];
+    let invoice = 1000;
+    customers.forEach((c, k) => {
+      for (let j = 0; j <= k; j++) lines.push(`F${invoice++};${String(1 + j * 3).padStart(2, "0")}/0${1 + k}/2025;${c};${(k + 1) * 1000 + j * 10},50`);
+    });
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const run = await pac(["score", file, "--format", "json", "--reference-date", "2025-12-31"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const rows = JSON.parse(run.stdout) as Record<string, string>[];
+    expect(rows.map((r) => r.id)).toEqual(customers);
+    expect(rows.every((r) => /^[1-5]{3}$/.test(r.rfm_code))).toBe(true);
+    expect(rows[3].abc).toBe("A");
+  });
+
+  it("pac score takes the sheet named by --sheet and skips title rows above the header", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Notes").getCell("A1").value = "rien ici";
+    const sheet = wb.addWorksheet("Portefeuille");
+    sheet.addRows([["Portefeuille 2025 — secteur Nord"], [], ["Client", "CA"], ["X1", 900], ["X2", 60], ["X3", 40]]);
+    const file = tmp.path("titled.xlsx");
+    await wb.xlsx.writeFile(file);
+    const run = await pac(["score", file, "--sheet", "portefeuille"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("En-tête lu à la ligne 3 (les lignes au-dessus sont des titres).\n");
+    expect(parseCsv(run.stdout, ",").map((r) => r.slice(0, 2))).toEqual([["id", "abc"], ["X1", "A"], ["X2", "B"], ["X3", "C"]]);
+  });
+
+  it("pac score reports progress on stderr for big inputs, never on stdout", async () => {
+    const run = await pac(["score", SAMPLE_PATH], { progressAbove: 100 });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^181 lignes lues \([\d,]+ s\) ; analyse du tableau…\n180 clients lus/);
+    expect(run.stderr).toMatch(/Terminé en [\d,]+ s\.\n$/);
+    expect(run.stdout.startsWith(HEADER)).toBe(true);
+  });
+
+  it("pac score warns that --sheet does not apply to a CSV", async () => {
+    mkdirSync(tmp.path("sub"), { recursive: true });
+    const file = tmp.path("sub/c.csv");
+    writeFileSync(file, "Client;CA\nA;10\nB;5\n");
+    const run = await pac(["score", file, "--sheet", "X"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`Attention : --sheet ne s'applique qu'à un classeur .xlsx ; ignorée pour « ${file} ».\n`);
+  });
+});
