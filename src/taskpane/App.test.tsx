@@ -1,27 +1,266 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "./App";
+import type { WorkbookPort } from "./ports/port";
+import { CA_ONLY, CLIENTS, fakePort } from "./testing/fakePort";
 
-function renderApp(inExcel: boolean) {
+// jsdom has no ResizeObserver; Fluent's MessageBar observes its own width to reflow.
+class NoResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+beforeAll(() => {
+  if (!("ResizeObserver" in window)) Object.defineProperty(window, "ResizeObserver", { value: NoResizeObserver, configurable: true });
+});
+
+// Griffel's style rules pile up in <head> across tests and make every role query's getComputedStyle slower.
+afterEach(() => {
+  document.head.querySelectorAll("style").forEach((style) => style.remove());
+});
+
+function renderApp(port: WorkbookPort) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <App inExcel={inExcel} />
+      <App port={port} />
     </FluentProvider>,
   );
 }
 
-describe("App", () => {
-  it("App shows the French title and the ABC function by default", () => {
-    renderApp(true);
-    expect(screen.getByRole("heading", { level: 1, name: "PAC Commercial" })).toBeInTheDocument();
-    expect(screen.getByText("Classeur Excel connecté.")).toBeInTheDocument();
-    expect(screen.getByText(/Classe A, B ou C/)).toBeInTheDocument();
+async function sourceRead() {
+  await screen.findByRole("heading", { name: "Rapport d'import" }, { timeout: 10_000 });
+}
+
+async function goTo(step: RegExp) {
+  await userEvent.click(screen.getByRole("tab", { name: step }));
+}
+
+describe("Source step", () => {
+  it("Source shows the detected columns with their confidence and the import report", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    const potential = screen.getByRole("combobox", { name: "Potentiel" });
+    expect((potential as HTMLSelectElement).selectedOptions[0].textContent).toBe("E · Potentiel");
+    expect(screen.getAllByText(/^confiance \d+/).length).toBeGreaterThan(3);
+    expect(screen.getByText("8 client(s) retenu(s) sur 8 ligne(s) lue(s) (0 vide(s)).")).toBeInTheDocument();
+    expect(screen.getByText("Aucune cellule refusée.")).toBeInTheDocument();
   });
 
-  it("App switches to English from the language radio group", async () => {
-    renderApp(false);
+  it("Source mapping override: choosing no potential column disables P-R with the reason", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Potentiel" }), "none");
+    expect((screen.getByRole("combobox", { name: "Potentiel" }) as HTMLSelectElement).value).toBe("none");
+    expect(screen.getByRole("button", { name: "Revenir à la détection" })).toBeInTheDocument();
+    await goTo(/Méthodes/);
+    expect(screen.getByText(/Sans colonne de potentiel, seul le rang R est calculé/)).toBeInTheDocument();
+  });
+
+  it("Source: an unreadable table shows the French error and blocks the next steps", async () => {
+    renderApp(fakePort({ sheets: { Feuil1: [["Bonjour"], ["le monde"]] } }));
+    await sourceRead();
+    expect(screen.getByText("Rien n'a pu être lu : corrigez la source ou la correspondance des colonnes.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Suivant" })).toBeDisabled();
+    expect(screen.getByRole("tab", { name: /Méthodes/ })).toBeDisabled();
+  });
+
+  it("Source: a failing read is reported in French", async () => {
+    const port = fakePort({ sheets: { Clients: CLIENTS } });
+    renderApp({ ...port, readTable: () => Promise.reject(new Error("réseau coupé")) });
+    expect(await screen.findByText("Lecture impossible : Erreur inattendue : réseau coupé")).toBeInTheDocument();
+  });
+});
+
+describe("Méthodes step", () => {
+  it("Méthodes disables the methods whose columns are missing, with the reason", async () => {
+    renderApp(fakePort({ sheets: { Ventes: CA_ONLY } }));
+    await sourceRead();
+    await goTo(/Méthodes/);
+    expect(screen.getByRole("checkbox", { name: "ABC (Pareto 20/80)" })).toBeEnabled();
+    expect(screen.getByRole("checkbox", { name: "ABC (Pareto 20/80)" })).toBeChecked();
+    const rfm = screen.getByRole("checkbox", { name: "RFM (récence, fréquence, montant)" });
+    expect(rfm).toBeDisabled();
+    expect(rfm).toHaveAccessibleDescription(/^Indisponible : RFM : colonne\(s\) manquante\(s\) : Récence \(jours\) ou Date du dernier achat/);
+    expect(screen.getByRole("checkbox", { name: "Matrice de rentabilité des contacts" })).toBeDisabled();
+    expect(screen.getByRole("checkbox", { name: /Maturité/ })).toBeDisabled();
+    expect(screen.getByRole("checkbox", { name: /Maturité/ })).toHaveAccessibleDescription(/au moins deux périodes de CA/);
+  });
+
+  it("Méthodes keeps an unticked method when going to another step and back", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await goTo(/Méthodes/);
+    await userEvent.click(screen.getByRole("checkbox", { name: "RFM (récence, fréquence, montant)" }));
+    await goTo(/Capital/);
+    await goTo(/Méthodes/);
+    expect(screen.getByRole("checkbox", { name: "RFM (récence, fréquence, montant)" })).not.toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "ABC (Pareto 20/80)" })).toBeChecked();
+  });
+
+  it("Méthodes: inconsistent ABC thresholds give the engine's French message", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await goTo(/Méthodes/);
+    await userEvent.click(screen.getByRole("button", { name: "Avancé : seuils" }));
+    const a = screen.getByRole("spinbutton", { name: "ABC : seuil de la classe A (%)" });
+    fireEvent.change(a, { target: { value: "97" } });
+    expect((await screen.findAllByText(/Seuils invalides \(97\s%\s;\s95\s%\) : il faut 0 < seuil A < seuil B/, undefined, { timeout: 5000 })).length).toBeGreaterThan(0);
+  });
+});
+
+describe("Capital step", () => {
+  it("Capital computes live and its family sliders always sum to 100 %", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await goTo(/Capital/);
+    expect(screen.getByText("Capital : 540 contacts par an et par commercial")).toBeInTheDocument();
+    fireEvent.change(screen.getByRole("spinbutton", { name: "Contacts par jour" }), { target: { value: "4" } });
+    expect(screen.getByText("Capital : 720 contacts par an et par commercial")).toBeInTheDocument();
+
+    const entretien = screen.getByRole("slider", { name: /^Entretien/ });
+    fireEvent.change(entretien, { target: { value: "80" } });
+    const values = ["Entretien", "Stimulation", "Conquête"].map((n) => Number((screen.getByRole("slider", { name: new RegExp(`^${n}`) }) as HTMLInputElement).value));
+    expect(values[0]).toBe(80);
+    expect(values[0] + values[1] + values[2]).toBe(100);
+    expect(screen.getByText("Total : 100 %")).toBeInTheDocument();
+    fireEvent.change(screen.getByRole("slider", { name: /^Conquête/ }), { target: { value: "100" } });
+    expect(screen.getByRole("slider", { name: /^Entretien/ })).toHaveValue("0");
+    expect(screen.getByText("Total : 100 %")).toBeInTheDocument();
+  });
+
+  it("Capital shows the need, the reps and a warning when the need exceeds the capital", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await goTo(/Capital/);
+    expect(screen.getByText(/^Besoin d'entretien : \d+ contacts par an$/)).toBeInTheDocument();
+    fireEvent.change(screen.getByRole("spinbutton", { name: "Semaines travaillées par an" }), { target: { value: "1" } });
+    fireEvent.change(screen.getByRole("spinbutton", { name: "Jours de terrain par semaine" }), { target: { value: "1" } });
+    fireEvent.change(screen.getByRole("spinbutton", { name: "Contacts par jour" }), { target: { value: "1" } });
+    expect(screen.getByText(/^Le besoin \(\d+ contacts\) dépasse le capital \(1\)/)).toBeInTheDocument();
+  });
+
+  it("Capital: an impossible value gives a French error", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await goTo(/Capital/);
+    fireEvent.change(screen.getByRole("spinbutton", { name: "Jours de terrain par semaine" }), { target: { value: "9" } });
+    expect(screen.getAllByText(/jours|Paramètre|valeur/i).some((el) => el.textContent?.includes("9"))).toBe(true);
+    expect(screen.queryByText(/^Capital : /)).not.toBeInTheDocument();
+  });
+});
+
+describe("Aperçu step", () => {
+  it("Aperçu shows the classes, the charts and each client's pourquoi on demand", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await goTo(/Aperçu/);
+    expect(screen.getByText("Classe A")).toBeInTheDocument();
+    expect(screen.getByRole("img", { name: "Courbe de Pareto (CA cumulé)" })).toBeInTheDocument();
+    expect(screen.getByRole("img", { name: "Matrice P-R (potentiel × réalisé)" })).toBeInTheDocument();
+    const table = screen.getByRole("table", { name: "Premiers clients" });
+    expect(within(table).getAllByRole("row")).toHaveLength(9);
+    const why = screen.getByRole("button", { name: "Pourquoi pour Dupont SA" });
+    expect(why).toHaveAttribute("aria-expanded", "false");
+    await userEvent.click(why);
+    expect(why).toHaveAttribute("aria-expanded", "true");
+    expect(within(table).getAllByRole("listitem").length).toBeGreaterThan(1);
+  });
+});
+
+describe("Générer step", () => {
+  it("Générer writes Cibles, Contacts and PAC through the port and never the user's sheet", async () => {
+    const port = fakePort({ sheets: { Clients: CLIENTS } });
+    renderApp(port);
+    await sourceRead();
+    await goTo(/Générer/);
+    await userEvent.click(screen.getByRole("button", { name: "Générer" }));
+    expect(await screen.findByText("Feuilles écrites : Cibles, Contacts, PAC.")).toBeInTheDocument();
+    expect(port.writes).toHaveLength(1);
+    expect(port.writes[0].plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC"]);
+    expect(port.writes[0].options.replace).toBe(false);
+    expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "1");
+  });
+
+  it("Générer asks before touching an existing PAC sheet, and writes beside it by default", async () => {
+    const port = fakePort({ sheets: { Clients: CLIENTS, PAC: [["ancien plan"]] } });
+    renderApp(port);
+    await sourceRead();
+    await goTo(/Générer/);
+    await userEvent.click(screen.getByRole("button", { name: "Générer" }));
+    const question = await screen.findByRole("alertdialog");
+    expect(within(question).getByText("Ces feuilles existent déjà : PAC. Que faire ?")).toBeInTheDocument();
+    expect(port.writes).toHaveLength(0);
+    expect(screen.getByRole("radio", { name: /Écrire à côté/ })).toBeChecked();
+    await userEvent.click(screen.getByRole("button", { name: "Continuer" }));
+    await screen.findByText(/^Feuilles écrites/);
+    expect(port.writes).toHaveLength(1);
+    expect(port.writes[0].options.replace).toBe(false);
+  });
+
+  it("Générer replaces only when the user says so", async () => {
+    const port = fakePort({ sheets: { Clients: CLIENTS, PAC: [["ancien plan"]] } });
+    renderApp(port);
+    await sourceRead();
+    await goTo(/Générer/);
+    await userEvent.click(screen.getByRole("button", { name: "Générer" }));
+    await userEvent.click(await screen.findByRole("radio", { name: /Remplacer/ }));
+    await userEvent.click(screen.getByRole("button", { name: "Continuer" }));
+    await screen.findByText(/^Feuilles écrites/);
+    expect(port.writes[0].options.replace).toBe(true);
+  });
+
+  it("Générer: cancelling before the write writes nothing", async () => {
+    const port = fakePort({ sheets: { Clients: CLIENTS, PAC: [["ancien plan"]] } });
+    renderApp(port);
+    await sourceRead();
+    await goTo(/Générer/);
+    await userEvent.click(screen.getByRole("button", { name: "Générer" }));
+    await screen.findByRole("alertdialog");
+    await userEvent.click(screen.getByRole("button", { name: "Annuler" }));
+    expect(screen.getByText("Génération annulée : rien n'a été écrit.")).toBeInTheDocument();
+    expect(port.writes).toHaveLength(0);
+  });
+
+  it("Générer: a write failure is shown in French", async () => {
+    const port = fakePort({ sheets: { Clients: CLIENTS } });
+    renderApp({ ...port, writePlan: () => Promise.reject(new Error("disque plein")) });
+    await sourceRead();
+    await goTo(/Générer/);
+    await userEvent.click(screen.getByRole("button", { name: "Générer" }));
+    expect(await screen.findByText("La génération a échoué : Erreur inattendue : disque plein")).toBeInTheDocument();
+  });
+});
+
+describe("App", () => {
+  it("App switches the wizard to English from the language radio group", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
     await userEvent.click(screen.getByRole("radio", { name: "English" }));
-    expect(screen.getByText("Browser mode: open an .xlsx or .csv workbook to start.")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Import report" })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: /Contact capital/ })).toBeInTheDocument();
+  });
+
+  it("App shows the sharing tools only when the port offers them", async () => {
+    const port = fakePort({ sheets: { Clients: CLIENTS } });
+    const prepare = jest.fn().mockResolvedValue("3 formules figées sur 1 feuille.");
+    renderApp({ ...port, prepareForSharing: prepare, restoreFormulas: jest.fn().mockResolvedValue("") });
+    await sourceRead();
+    await userEvent.click(screen.getByRole("button", { name: "Préparer pour le partage" }));
+    expect(await screen.findByText("3 formules figées sur 1 feuille.")).toBeInTheDocument();
+    expect(prepare).toHaveBeenCalledTimes(1);
+  });
+
+  it("App in a browser asks for a file and shows a French error for a bad one", async () => {
+    const openFile = jest.fn().mockRejectedValue(new (await import("./ports/port")).PortError("file.error.unreadable", { file: "x.xlsx" }));
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App openFile={openFile} />
+      </FluentProvider>,
+    );
+    const input = screen.getByLabelText("Choisir un fichier .xlsx ou .csv");
+    await userEvent.upload(input, new File(["zzz"], "x.xlsx"));
+    expect(await screen.findByText(/^Le fichier « x.xlsx » n'est pas un classeur .xlsx lisible/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("button", { name: "Choisir un fichier .xlsx ou .csv" })).toBeEnabled());
   });
 });

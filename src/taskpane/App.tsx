@@ -1,16 +1,11 @@
-import {
-  Body1,
-  Caption1,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Subtitle2,
-  Title3,
-  tokens,
-  type RadioGroupOnChangeData,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, makeStyles, Radio, RadioGroup, Title3, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { t, type Lang, type UiKey } from "../i18n";
+import type { Lang } from "../i18n/types";
+import { wizardText } from "../i18n/wizard";
+import { FileOpen } from "./components/FileOpen";
+import { SharingPanel } from "./components/SharingPanel";
+import { Wizard } from "./components/Wizard";
+import type { WorkbookPort } from "./ports/port";
 
 const useStyles = makeStyles({
   root: {
@@ -18,43 +13,58 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalL,
+    maxWidth: "56rem",
+    marginLeft: "auto",
+    marginRight: "auto",
   },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
+  file: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
 export interface AppProps {
-  /** True inside Excel; false when the page runs alone in a browser (standalone mode). */
-  readonly inExcel: boolean;
+  /** The workbook to work on: Excel's, or none yet in a browser (then `openFile` asks for one). */
+  readonly port?: WorkbookPort;
+  /** Standalone mode: turns the chosen .xlsx/.csv into a port. */
+  readonly openFile?: (file: File) => Promise<WorkbookPort>;
   readonly initialLang?: Lang;
 }
 
-const FUNCTIONS: readonly { name: string; key: UiKey }[] = [{ name: "PAC.ABC", key: "fn.ABC" }];
-
-export function App({ inExcel, initialLang = "fr" }: AppProps) {
+export function App({ port: givenPort, openFile, initialLang = "fr" }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
-  const onLang = (_: unknown, data: RadioGroupOnChangeData) => setLang(data.value === "en" ? "en" : "fr");
+  const [filePort, setFilePort] = useState<WorkbookPort>();
+  const port = givenPort ?? filePort;
   return (
     <main className={styles.root} lang={lang}>
-      <Title3 as="h1">{t("app.title", lang)}</Title3>
-      <Body1>{t("app.subtitle", lang)}</Body1>
-      <Caption1>{t(inExcel ? "app.inExcel" : "app.standalone", lang)}</Caption1>
-      <Subtitle2 as="h2">{t("app.functionsTitle", lang)}</Subtitle2>
-      <ul className={styles.list}>
-        {FUNCTIONS.map((f) => (
-          <li key={f.name}>
-            <Body1>
-              <strong>{f.name}</strong> — {t(f.key, lang)}
-            </Body1>
-          </li>
-        ))}
-      </ul>
-      <Caption1>{t("app.functionsHint", lang)}</Caption1>
-      <Caption1>{t("app.privacy", lang)}</Caption1>
-      <RadioGroup aria-label={t("app.language", lang)} value={lang} onChange={onLang} layout="horizontal">
-        <Radio value="fr" label="Français" />
-        <Radio value="en" label="English" />
-      </RadioGroup>
+      <header className={styles.header}>
+        <div>
+          <Title3 as="h1">{wizardText("app.title", lang)}</Title3>
+          <Body1 block>{wizardText("app.subtitle", lang)}</Body1>
+        </div>
+        <RadioGroup
+          aria-label={wizardText("app.language", lang)}
+          value={lang}
+          onChange={(_, d) => setLang(d.value === "en" ? "en" : "fr")}
+          layout="horizontal"
+        >
+          <Radio value="fr" label="Français" />
+          <Radio value="en" label="English" />
+        </RadioGroup>
+      </header>
+      {!port && openFile && <FileOpen lang={lang} open={openFile} onOpened={setFilePort} />}
+      {port && port.kind === "file" && (
+        <div className={styles.file}>
+          <Caption1>{wizardText("file.open", lang, { file: port.title })}</Caption1>
+          {!givenPort && (
+            <Button size="small" appearance="subtle" onClick={() => setFilePort(undefined)}>
+              {wizardText("file.change", lang)}
+            </Button>
+          )}
+        </div>
+      )}
+      {/* A new port (another file) starts a new wizard: its state belongs to that workbook. */}
+      {port && <Wizard key={port.title} port={port} lang={lang} />}
+      {port && <SharingPanel port={port} lang={lang} />}
     </main>
   );
 }

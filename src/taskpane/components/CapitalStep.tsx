@@ -1,0 +1,146 @@
+import {
+  Body1,
+  Caption1,
+  Field,
+  Input,
+  Label,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Slider,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { contactCapital, largestRemainder, type ActionFamily } from "../../engine";
+import type { Lang } from "../../i18n/types";
+import { wizardText, type WizardKey } from "../../i18n/wizard";
+import { errorText } from "../errorText";
+import type { Wizard } from "../hooks/useWizard";
+import { FAMILIES, type CapitalSettings } from "../wizardModel";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(9rem, 1fr))", gap: tokens.spacingHorizontalM },
+  capital: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  slider: { display: "flex", flexDirection: "column" },
+});
+
+const FAMILY_LABEL: Readonly<Record<ActionFamily, WizardKey>> = {
+  entretien: "family.entretien",
+  stimulation: "family.stimulation",
+  conquete: "family.conquete",
+};
+
+function parse(text: string): number {
+  const t = text.trim().replace(",", ".");
+  return t === "" ? NaN : Number(t);
+}
+
+/** The capital of the settings, or the engine's error for impossible values. */
+function liveCapital(c: CapitalSettings): { value?: number; error?: unknown } {
+  try {
+    return { value: contactCapital({ weeks: c.weeks, daysPerWeek: c.daysPerWeek, contactsPerDay: c.contactsPerDay }) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+export function CapitalStep({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
+  const styles = useStyles();
+  const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
+  const c = wizard.capital;
+  const set = (patch: Partial<CapitalSettings>) => wizard.setCapital({ ...c, ...patch });
+  const live = liveCapital(c);
+  const byFamily = live.value !== undefined ? largestRemainder(live.value, FAMILIES.map((f) => c.shares[f])) : undefined;
+  const portfolio = wizard.scored.portfolio;
+  const sum = FAMILIES.reduce((s, f) => s + c.shares[f], 0);
+  return (
+    <section className={styles.root} aria-labelledby="capital-title">
+      <Subtitle2 as="h2" id="capital-title">
+        {w("capital.title")}
+      </Subtitle2>
+      <div className={styles.grid}>
+        <Field label={w("capital.weeks")}>
+          <Input type="number" min={0} max={53} value={Number.isFinite(c.weeks) ? String(c.weeks) : ""} onChange={(_, d) => set({ weeks: parse(d.value) })} />
+        </Field>
+        <Field label={w("capital.days")}>
+          <Input type="number" min={0} max={7} value={Number.isFinite(c.daysPerWeek) ? String(c.daysPerWeek) : ""} onChange={(_, d) => set({ daysPerWeek: parse(d.value) })} />
+        </Field>
+        <Field label={w("capital.perDay")}>
+          <Input type="number" min={0} step={0.5} value={Number.isFinite(c.contactsPerDay) ? String(c.contactsPerDay) : ""} onChange={(_, d) => set({ contactsPerDay: parse(d.value) })} />
+        </Field>
+      </div>
+      <div role="status" aria-live="polite">
+        {live.value !== undefined ? (
+          <>
+            <Body1 className={styles.capital} block>
+              {w("capital.value", { value: live.value })}
+            </Body1>
+            <Caption1>{w("capital.formula", { weeks: c.weeks, days: c.daysPerWeek, perDay: c.contactsPerDay })}</Caption1>
+          </>
+        ) : (
+          <MessageBar intent="error">
+            <MessageBarBody>{errorText(live.error, lang)}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+
+      <Subtitle2 as="h3">{w("capital.families")}</Subtitle2>
+      {FAMILIES.map((f, k) => {
+        const id = `share-${f}`;
+        const text = w("family.value", { label: w(FAMILY_LABEL[f]), pct: c.shares[f], n: byFamily ? byFamily[k] : 0 });
+        return (
+          <div key={f} className={styles.slider}>
+            <Label htmlFor={id}>{text}</Label>
+            <Slider
+              id={id}
+              min={0}
+              max={100}
+              step={1}
+              value={c.shares[f]}
+              aria-valuetext={`${c.shares[f]} %`}
+              onChange={(_, d) => wizard.changeShare(f, d.value)}
+            />
+          </div>
+        );
+      })}
+      <Caption1>{w("capital.sum", { pct: sum })}</Caption1>
+
+      <Subtitle2 as="h3">{w("capital.norms")}</Subtitle2>
+      <div className={styles.grid}>
+        {(["A", "B", "C"] as const).map((cls) => (
+          <Field key={cls} label={w("capital.norm", { cls })}>
+            <Input
+              type="number"
+              min={0}
+              value={Number.isFinite(c.norms[cls]) ? String(c.norms[cls]) : ""}
+              onChange={(_, d) => set({ norms: { ...c.norms, [cls]: parse(d.value) } })}
+            />
+          </Field>
+        ))}
+      </div>
+
+      <div role="status" aria-live="polite">
+        {portfolio ? (
+          <>
+            <Body1 block>{w("capital.need", { need: portfolio.need })}</Body1>
+            {portfolio.reps !== undefined && <Body1 block>{w("capital.reps", { reps: portfolio.reps })}</Body1>}
+            {portfolio.need > portfolio.capital.value && (
+              <MessageBar intent="warning">
+                <MessageBarBody>
+                  {w("capital.overNeed", { need: portfolio.need, capital: portfolio.capital.value, reps: portfolio.reps ?? "—" })}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+          </>
+        ) : wizard.scored.failure ? (
+          <MessageBar intent="error">
+            <MessageBarBody>{w("preview.scoreError", { detail: errorText(wizard.scored.failure.error, lang) })}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          <Caption1>{w("capital.noScore")}</Caption1>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,264 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { issueText, JOURNAL_FIELDS, TABLE_FIELDS, type ColumnChoice, type ImportReport, type RejectReason } from "../../io";
+import { columnLetter } from "../../plan/cells";
+import { ioFieldLabel } from "../../i18n/io";
+import { formatPercent } from "../../i18n";
+import type { Lang } from "../../i18n/types";
+import { wizardText, type WizardKey } from "../../i18n/wizard";
+import { errorText } from "../errorText";
+import type { AnyField, ImportView, Wizard } from "../hooks/useWizard";
+import type { SourceRef } from "../ports/port";
+import { rejectedTotal } from "../wizardModel";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
+  grow: { flexGrow: 1, minWidth: "12rem" },
+  mapping: { display: "grid", gridTemplateColumns: "minmax(8rem, 1fr) minmax(10rem, 1.4fr) auto", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "center" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  report: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+});
+
+const SHOWN_ISSUES = 12;
+
+function refValue(ref: SourceRef): string {
+  return ref.kind === "sheet" ? `sheet:${ref.name}` : ref.kind;
+}
+
+function parseRef(value: string): SourceRef {
+  if (value === "selection") return { kind: "selection" };
+  if (value.startsWith("sheet:")) return { kind: "sheet", name: value.slice("sheet:".length) };
+  return { kind: "active" };
+}
+
+export interface SourceStepProps {
+  readonly wizard: Wizard;
+  readonly lang: Lang;
+  /** Excel can read the current selection; a file cannot. */
+  readonly canReadSelection: boolean;
+}
+
+export function SourceStep({ wizard, lang, canReadSelection }: SourceStepProps) {
+  const styles = useStyles();
+  const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
+  const view = wizard.imported.view;
+  const failure = wizard.readFailure ?? wizard.imported.failure;
+  return (
+    <section className={styles.root} aria-labelledby="source-title">
+      <Subtitle2 as="h2" id="source-title">
+        {w("source.title")}
+      </Subtitle2>
+      <div className={styles.row}>
+        <Field label={w("source.where")} className={styles.grow}>
+          <Select value={refValue(wizard.sourceRef)} onChange={(_, d) => wizard.chooseSource(parseRef(d.value))}>
+            <option value="active">{w("source.active")}</option>
+            {canReadSelection && <option value="selection">{w("source.selection")}</option>}
+            {wizard.sheets.map((s) => (
+              <option key={s.name} value={`sheet:${s.name}`}>
+                {w("source.sheet", { sheet: s.name })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button onClick={() => void wizard.reload()} disabled={wizard.reading}>
+          {w("source.reload")}
+        </Button>
+      </div>
+      {wizard.reading && <Spinner size="tiny" label={w("source.reading")} />}
+      {failure && (
+        <MessageBar intent="error">
+          <MessageBarBody>{w("source.readError", { detail: errorText(failure.error, lang) })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {wizard.table && !wizard.reading && (
+        <Caption1>
+          {wizard.table.rows.length === 0
+            ? w("source.empty")
+            : w("source.readFrom", { sheet: wizard.table.sheetName, address: wizard.table.address, rows: wizard.table.rows.length })}
+        </Caption1>
+      )}
+      {wizard.table && wizard.table.rows.length > 0 && (
+        <RadioGroup
+          aria-label={w("source.shape")}
+          value={wizard.shape}
+          onChange={(_, d) => wizard.setShape(d.value === "journal" ? "journal" : "clients")}
+        >
+          <Radio value="clients" label={w("source.shape.clients")} />
+          <Radio value="journal" label={w("source.shape.journal")} />
+        </RadioGroup>
+      )}
+      {view && <MappingEditor view={view} wizard={wizard} lang={lang} />}
+      {view && wizard.shape === "journal" && (
+        <Field label={w("source.reference")} hint={w("source.referenceHint")}>
+          <Input value={wizard.referenceDate} placeholder="31/12/2025" onChange={(_, d) => wizard.setReferenceDate(d.value)} />
+        </Field>
+      )}
+      {view && <ImportReportView report={view.report} lang={lang} />}
+    </section>
+  );
+}
+
+function MappingEditor({ view, wizard, lang }: { view: ImportView; wizard: Wizard; lang: Lang }) {
+  const styles = useStyles();
+  const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
+  const fields: readonly AnyField[] = view.shape === "journal" ? JOURNAL_FIELDS : TABLE_FIELDS;
+  const onChange = (field: AnyField, value: string) => {
+    const choice: ColumnChoice = value === "none" ? "none" : Number(value);
+    wizard.setMapping(field, choice);
+  };
+  return (
+    <div>
+      <Subtitle2 as="h3">{w("source.mapping")}</Subtitle2>
+      <Caption1 block>{w("source.mappingHint")}</Caption1>
+      <div className={styles.mapping} role="group" aria-label={w("source.mapping")}>
+        {fields.map((field) => {
+          const match = view.fields[field];
+          const name = ioFieldLabel(field, lang);
+          return (
+            <Mapped key={field} label={name}>
+              <Select
+                aria-label={name}
+                value={match ? String(match.column) : "none"}
+                onChange={(_, d) => onChange(field, d.value)}
+              >
+                <option value="none">{w("source.none")}</option>
+                {view.columns.map((c) => (
+                  <option key={c.column} value={String(c.column)}>
+                    {w("source.column", { letter: columnLetter(c.column), header: c.header || "—" })}
+                  </option>
+                ))}
+              </Select>
+              {match ? (
+                <Badge
+                  appearance="tint"
+                  color={match.source === "override" ? "brand" : match.confidence >= 0.8 ? "success" : "warning"}
+                >
+                  {match.source === "override" ? w("source.manual") : w("source.confidence", { pct: formatPercent(match.confidence, lang, 0) })}
+                </Badge>
+              ) : (
+                <span />
+              )}
+            </Mapped>
+          );
+        })}
+      </div>
+      {view.shape === "clients" && (
+        <Caption1 block>
+          {view.periodLabels.length > 0 ? w("source.periods", { list: view.periodLabels.join(", ") }) : w("source.noPeriods")}
+        </Caption1>
+      )}
+      {Object.keys(wizard.overrides).length > 0 && (
+        <Button appearance="subtle" size="small" onClick={wizard.resetMapping}>
+          {w("source.resetMapping")}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function Mapped({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <Body1>{label}</Body1>
+      {children}
+    </>
+  );
+}
+
+const REJECT_KEYS: Readonly<Record<RejectReason, WizardKey>> = {
+  blank: "reject.blank",
+  text: "reject.text",
+  error: "reject.error",
+  boolean: "reject.boolean",
+  date: "reject.date",
+  invalidDate: "reject.invalidDate",
+  dateOutOfRange: "reject.dateOutOfRange",
+  phantomDate: "reject.phantomDate",
+  negativeCount: "reject.negativeCount",
+  flag: "reject.flag",
+};
+
+export function ImportReportView({ report, lang }: { report: ImportReport; lang: Lang }) {
+  const styles = useStyles();
+  const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
+  const rejected = rejectedTotal(report);
+  // Info lines (blank cells…) are counted above; "n more" lines are kept only for the kinds listed here.
+  const listed = new Set(report.issues.filter((i) => i.severity !== "info").map((i) => i.key as string));
+  const issues = report.issues.filter((i) => i.severity !== "info" || (i.key === "ISSUES_NOT_SHOWN" && listed.has(String(i.params.about))));
+  const shown = issues.slice(0, SHOWN_ISSUES);
+  const reasons = (Object.entries(report.rejectedCells) as [RejectReason, number | undefined][]).filter(([, n]) => (n ?? 0) > 0);
+  return (
+    <section className={styles.report} aria-labelledby="report-title">
+      <Subtitle2 as="h3" id="report-title">
+        {w("report.title")}
+      </Subtitle2>
+      {report.status === "failed" && (
+        <MessageBar intent="error">
+          <MessageBarBody>{w("report.failed")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Body1>{w("report.kept", { clients: report.clientsKept, rows: report.rowsRead, empty: report.emptyRows })}</Body1>
+      <Body1>{rejected === 0 ? w("report.noReject") : w("report.rejected", { n: rejected })}</Body1>
+      {reasons.length > 0 && (
+        <ul className={styles.list}>
+          {reasons.map(([reason, n]) => (
+            <li key={reason}>
+              <Caption1>
+                {n} {w(REJECT_KEYS[reason])}
+              </Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+      {report.blankCells > 0 && <Caption1>{w("report.blank", { n: report.blankCells })}</Caption1>}
+      {shown.length > 0 && (
+        <>
+          <Subtitle2 as="h4">{w("report.issues")}</Subtitle2>
+          <ul className={styles.list} aria-label={w("report.issues")}>
+            {shown.map((issue, k) => (
+              <li key={k}>
+                <Caption1>{issueText(issue, lang)}</Caption1>
+              </li>
+            ))}
+          </ul>
+          {issues.length > shown.length && <Caption1>{w("report.more", { n: issues.length - shown.length })}</Caption1>}
+        </>
+      )}
+      {report.assumptions.length > 0 && (
+        <>
+          <Subtitle2 as="h4">{w("report.assumptions")}</Subtitle2>
+          <ul className={styles.list} aria-label={w("report.assumptions")}>
+            {report.assumptions.map((note, k) => (
+              <li key={k}>
+                <Caption1>{issueText(note, lang)}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

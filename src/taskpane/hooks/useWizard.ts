@@ -1,0 +1,308 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  guessShape,
+  readClientTable,
+  readJournal,
+  type ColumnChoice,
+  type ColumnRef,
+  type FieldMatch,
+  type ImportedClient,
+  type ImportReport,
+  type JournalField,
+  type MissingForMethod,
+  type TableField,
+} from "../../io";
+import type { Lang } from "../../i18n/types";
+import { scorePortfolio, type ScoredPortfolio } from "../../plan/score";
+import type { SheetSummary, SourceRef, SourceTable, WorkbookPort } from "../ports/port";
+import { buildPlan, outputSheetNames } from "../planning";
+import {
+  DEFAULT_CAPITAL,
+  DEFAULT_THRESHOLDS,
+  methodAvailability,
+  scoreOptions,
+  setShare,
+  withMethods,
+  type CapitalSettings,
+  type MethodAvailability,
+  type Thresholds,
+  type WizardMethod,
+} from "../wizardModel";
+import type { ActionFamily } from "../../engine";
+
+export type StepId = "source" | "methods" | "capital" | "preview" | "generate";
+export const STEPS: readonly StepId[] = ["source", "methods", "capital", "preview", "generate"];
+
+export type Shape = "clients" | "journal";
+export type AnyField = TableField | JournalField;
+
+/** The import as the Source step shows it. */
+export interface ImportView {
+  readonly shape: Shape;
+  readonly clients: readonly ImportedClient[];
+  readonly report: ImportReport;
+  readonly fields: Readonly<Partial<Record<AnyField, FieldMatch>>>;
+  readonly periodLabels: readonly string[];
+  /** Every column of the table (header text by 0-based index), for the dropdowns. */
+  readonly columns: readonly ColumnRef[];
+  readonly missing: readonly MissingForMethod[];
+}
+
+export type Phase = "read" | "score" | "write";
+
+export type Generation =
+  | { readonly status: "idle" }
+  | { readonly status: "asking"; readonly existing: readonly string[] }
+  | { readonly status: "running"; readonly phase: Phase; readonly progress: number }
+  | { readonly status: "cancelled" }
+  | { readonly status: "done"; readonly sheetNames: readonly string[] }
+  | { readonly status: "error"; readonly error: unknown };
+
+/** Errors are kept as thrown; the component turns them into text in the current language. */
+export type Failure = { readonly error: unknown };
+
+function columnsOf(fields: Readonly<Partial<Record<string, FieldMatch>>>, extra: readonly ColumnRef[]): ColumnRef[] {
+  const byIndex = new Map<number, string>();
+  for (const m of Object.values(fields)) if (m) byIndex.set(m.column, m.header);
+  for (const c of extra) if (!byIndex.has(c.column)) byIndex.set(c.column, c.header);
+  return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([column, header]) => ({ column, header }));
+}
+
+/** Reads a source table with the user's overrides: the one call to src/io. */
+export function importTable(
+  table: SourceTable,
+  shape: Shape,
+  overrides: Readonly<Partial<Record<AnyField, ColumnChoice>>>,
+  referenceDate: string,
+): ImportView {
+  const common = {
+    firstRowNumber: Math.max(1, table.firstRowNumber),
+    date1904: table.date1904 === true,
+    ...(referenceDate.trim() !== "" ? { referenceDate: referenceDate.trim() } : {}),
+  };
+  if (shape === "journal") {
+    const r = readJournal(table.rows, { ...common, mapping: overrides as Partial<Record<JournalField, ColumnChoice>> });
+    return {
+      shape,
+      clients: r.clients,
+      report: r.report,
+      fields: r.mapping.fields,
+      periodLabels: r.mapping.periodLabels,
+      columns: columnsOf(r.mapping.fields, r.mapping.unused),
+      missing: r.mapping.missing,
+    };
+  }
+  const r = readClientTable(table.rows, { ...common, mapping: overrides as Partial<Record<TableField, ColumnChoice>> });
+  return {
+    shape,
+    clients: r.clients,
+    report: r.report,
+    fields: r.mapping.fields,
+    periodLabels: r.mapping.periodLabels,
+    columns: columnsOf(r.mapping.fields, [...r.mapping.periods, ...r.mapping.unused]),
+    missing: r.mapping.missing,
+  };
+}
+
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The wizard's state and actions: the source read and its mapping, the methods, the thresholds, the capital,
+ * the scoring (recomputed when a setting changes) and the generation. Everything lives here, above the steps,
+ * so going back and forth between steps loses nothing.
+ */
+export function useWizard(port: WorkbookPort, lang: Lang) {
+  const [step, setStep] = useState<StepId>("source");
+  const [sheets, setSheets] = useState<readonly SheetSummary[]>([]);
+  const [sourceRef, setSourceRef] = useState<SourceRef>({ kind: "active" });
+  const [table, setTable] = useState<SourceTable | undefined>();
+  const [reading, setReading] = useState(false);
+  const [readFailure, setReadFailure] = useState<Failure | undefined>();
+  const [shape, setShapeState] = useState<Shape>("clients");
+  const [overrides, setOverrides] = useState<Readonly<Partial<Record<AnyField, ColumnChoice>>>>({});
+  const [referenceDate, setReferenceDate] = useState("");
+  const [unticked, setUnticked] = useState<ReadonlySet<WizardMethod>>(new Set());
+  const [thresholds, setThresholds] = useState<Thresholds>(DEFAULT_THRESHOLDS);
+  const [capital, setCapital] = useState<CapitalSettings>(DEFAULT_CAPITAL);
+  const [generation, setGeneration] = useState<Generation>({ status: "idle" });
+  const cancelRef = useRef(false);
+
+  const read = useCallback(
+    async (ref: SourceRef) => {
+      setReading(true);
+      setReadFailure(undefined);
+      try {
+        const t = await port.readTable(ref);
+        setTable(t);
+        setOverrides({});
+        setShapeState(guessShape(t.rows) ?? "clients");
+      } catch (error) {
+        setTable(undefined);
+        setReadFailure({ error });
+      } finally {
+        setReading(false);
+      }
+    },
+    [port],
+  );
+
+  useEffect(() => {
+    let live = true;
+    port.listSheets().then(
+      (list) => {
+        if (live) setSheets(list);
+      },
+      (error: unknown) => {
+        if (live) setReadFailure({ error });
+      },
+    );
+    void read({ kind: "active" });
+    return () => {
+      live = false;
+    };
+  }, [port, read]);
+
+  const chooseSource = useCallback(
+    (ref: SourceRef) => {
+      setSourceRef(ref);
+      void read(ref);
+    },
+    [read],
+  );
+
+  const imported = useMemo((): { view?: ImportView; failure?: Failure } => {
+    if (!table) return {};
+    try {
+      return { view: importTable(table, shape, overrides, referenceDate) };
+    } catch (error) {
+      return { failure: { error } };
+    }
+  }, [table, shape, overrides, referenceDate]);
+
+  const availability: MethodAvailability[] = useMemo(() => methodAvailability(imported.view?.missing ?? []), [imported.view]);
+  const selected = useMemo(
+    () => new Set(availability.filter((a) => a.available && !unticked.has(a.method)).map((a) => a.method)),
+    [availability, unticked],
+  );
+
+  const scored = useMemo((): { portfolio?: ScoredPortfolio; failure?: Failure } => {
+    const view = imported.view;
+    if (!view || view.report.status === "failed" || view.clients.length === 0) return {};
+    try {
+      const full = scorePortfolio(view.clients, scoreOptions(thresholds, capital, lang));
+      return { portfolio: withMethods(full, selected) };
+    } catch (error) {
+      return { failure: { error } };
+    }
+  }, [imported.view, thresholds, capital, lang, selected]);
+
+  const canContinue = imported.view !== undefined && imported.view.report.status !== "failed" && imported.view.clients.length > 0;
+
+  const setMapping = useCallback((field: AnyField, choice: ColumnChoice) => {
+    setOverrides((o) => ({ ...o, [field]: choice }));
+  }, []);
+
+  const setShape = useCallback((s: Shape) => {
+    setShapeState(s);
+    setOverrides({});
+  }, []);
+
+  const toggleMethod = useCallback((method: WizardMethod, on: boolean) => {
+    setUnticked((u) => {
+      const next = new Set(u);
+      if (on) next.delete(method);
+      else next.add(method);
+      return next;
+    });
+  }, []);
+
+  const changeShare = useCallback((family: ActionFamily, value: number) => {
+    setCapital((c) => ({ ...c, shares: setShare(c.shares, family, value) }));
+  }, []);
+
+  const run = useCallback(
+    async (replace: boolean) => {
+      cancelRef.current = false;
+      try {
+        setGeneration({ status: "running", phase: "read", progress: 0 });
+        const fresh = await port.readTable(sourceRef);
+        const view = importTable(fresh, shape, overrides, referenceDate);
+        await tick();
+        if (cancelRef.current) return setGeneration({ status: "cancelled" });
+        setGeneration({ status: "running", phase: "score", progress: 1 / 3 });
+        await tick();
+        const portfolio = withMethods(scorePortfolio(view.clients, scoreOptions(thresholds, capital, lang)), selected);
+        const plan = buildPlan(portfolio, lang);
+        await tick();
+        if (cancelRef.current) return setGeneration({ status: "cancelled" });
+        setGeneration({ status: "running", phase: "write", progress: 2 / 3 });
+        const result = await port.writePlan(plan, {
+          replace,
+          onProgress: (done, total) => {
+            if (total > 0) setGeneration({ status: "running", phase: "write", progress: 2 / 3 + Math.min(1, done / total) / 3 });
+          },
+        });
+        setGeneration({ status: "done", sheetNames: result.sheetNames });
+      } catch (error) {
+        setGeneration({ status: "error", error });
+      }
+    },
+    [port, sourceRef, shape, overrides, referenceDate, thresholds, capital, lang, selected],
+  );
+
+  /** Starts the generation, or asks first when output sheets already exist. */
+  const generate = useCallback(async () => {
+    try {
+      const existing = await port.existingSheets(outputSheetNames(lang));
+      if (existing.length > 0) {
+        setGeneration({ status: "asking", existing });
+        return;
+      }
+    } catch (error) {
+      setGeneration({ status: "error", error });
+      return;
+    }
+    await run(false);
+  }, [port, lang, run]);
+
+  const cancel = useCallback(() => {
+    cancelRef.current = true;
+    setGeneration((g) => (g.status === "asking" ? { status: "cancelled" } : g));
+  }, []);
+
+  return {
+    step,
+    setStep,
+    sheets,
+    sourceRef,
+    chooseSource,
+    reload: () => read(sourceRef),
+    table,
+    reading,
+    readFailure,
+    shape,
+    setShape,
+    overrides,
+    setMapping,
+    resetMapping: () => setOverrides({}),
+    referenceDate,
+    setReferenceDate,
+    imported,
+    canContinue,
+    availability,
+    selected,
+    toggleMethod,
+    thresholds,
+    setThresholds,
+    capital,
+    setCapital,
+    changeShare,
+    scored,
+    generation,
+    generate,
+    confirmGenerate: (replace: boolean) => run(replace),
+    cancel,
+  };
+}
+
+export type Wizard = ReturnType<typeof useWizard>;

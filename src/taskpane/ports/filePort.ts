@@ -1,0 +1,154 @@
+import type ExcelJS from "exceljs";
+import { decodeText, parseCsv } from "../../cli/csv";
+import type { WorkbookPlan } from "../../plan/types";
+import { writePlanInto } from "./planInto";
+import { PortError, type SheetSummary, type SourceRef, type SourceTable, type WorkbookPort } from "./port";
+
+/** What the port needs of a browser `File` (tests pass plain objects). */
+export interface FileLike {
+  readonly name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+type ExcelJSModule = typeof ExcelJS;
+
+/** exceljs is big: loaded on first use, in its own chunk, so the task pane in Excel never downloads it. */
+async function loadExcelJs(): Promise<ExcelJSModule> {
+  try {
+    const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as unknown as { default?: ExcelJSModule } & ExcelJSModule;
+    return mod.default ?? mod;
+  } catch {
+    throw new PortError("file.loadFailed");
+  }
+}
+
+/** Writes a plan into an exceljs workbook; src/xlsx's `writeXlsx` when present (see `writePlanInto`). */
+export type PlanWriter = (
+  plan: WorkbookPlan,
+  workbook: ExcelJS.Workbook,
+  options: { readonly replace: boolean; readonly keep: ReadonlySet<string> },
+) => Promise<readonly string[]>;
+
+function baseName(fileName: string): string {
+  const dot = fileName.lastIndexOf(".");
+  return (dot > 0 ? fileName.slice(0, dot) : fileName) || "classeur";
+}
+
+/** A valid sheet name from a file name: no []:*?/\ and at most 31 characters. */
+function sheetNameOf(fileName: string): string {
+  const cleaned = baseName(fileName).replace(/[[\]:*?/\\]/g, " ").trim().slice(0, 31);
+  return cleaned === "" ? "Données" : cleaned;
+}
+
+/** The values of a worksheet as rows (column A at index 0), empty rows kept as `[]`; exceljs values as they are. */
+function worksheetRows(sheet: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = (row.values as unknown[]).slice(1);
+    while (rows.length < rowNumber - 1) rows.push([]);
+    for (let k = 0; k < values.length; k++) if (values[k] === undefined) values[k] = null;
+    rows.push(values);
+  });
+  return rows;
+}
+
+type Kind = "xlsx" | "xls" | "csv";
+
+function kindOf(name: string, bytes: Uint8Array): Kind | undefined {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "xlsx";
+  if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return "xls";
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) return "xlsx";
+  if (lower.endsWith(".csv") || lower.endsWith(".txt")) return "csv";
+  return undefined;
+}
+
+/**
+ * Opens an .xlsx or .csv chosen in the browser as a workbook port. A CSV becomes a workbook with one sheet named
+ * after the file, so the downloaded workbook holds the data beside the written sheets.
+ *
+ * @throws PortError file.error.* (French message) for an empty, unreadable, .xls or unknown file.
+ */
+export async function openFilePort(file: FileLike, writer: PlanWriter = writePlanInto): Promise<WorkbookPort> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes.length === 0) throw new PortError("file.error.empty", { file: file.name });
+  const kind = kindOf(file.name, bytes);
+  if (kind === undefined) throw new PortError("file.error.type", { file: file.name });
+  if (kind === "xls") throw new PortError("file.error.xls", { file: file.name });
+  const ExcelJs = await loadExcelJs();
+  const workbook = new ExcelJs.Workbook();
+  if (kind === "xlsx") {
+    try {
+      await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    } catch {
+      throw new PortError("file.error.unreadable", { file: file.name });
+    }
+  } else {
+    const rows = parseCsv(decodeText(bytes));
+    const sheet = workbook.addWorksheet(sheetNameOf(file.name));
+    for (const row of rows) sheet.addRow(row);
+  }
+  const visible = workbook.worksheets.filter((s) => s.state === "visible");
+  if (visible.length === 0) throw new PortError("file.error.noSheet", { file: file.name });
+  const activeTab = workbook.views?.[0]?.activeTab ?? 0;
+  const active = workbook.worksheets[activeTab]?.state === "visible" ? workbook.worksheets[activeTab] : visible[0];
+  const date1904 = workbook.properties?.date1904 === true;
+  /** Sheets the wizard read: never replaced. */
+  const read = new Set<string>();
+  let written = false;
+
+  const sheetFor = (source: SourceRef): ExcelJS.Worksheet => {
+    if (source.kind === "sheet") {
+      const s = workbook.getWorksheet(source.name);
+      if (!s) throw new PortError("file.error.noSheet", { file: file.name });
+      return s;
+    }
+    return active;
+  };
+
+  return {
+    kind: "file",
+    title: file.name,
+    listSheets: async (): Promise<SheetSummary[]> => visible.map((s) => ({ name: s.name, active: s === active })),
+    readTable: async (source): Promise<SourceTable> => {
+      const sheet = sheetFor(source);
+      read.add(sheet.name);
+      const rows = worksheetRows(sheet);
+      let first = 0;
+      while (first < rows.length && rows[first].every((v) => v === null || v === undefined || v === "")) first++;
+      const kept = rows.slice(first);
+      const width = kept.reduce((m, r) => Math.max(m, r.length), 0);
+      const address = kept.length > 0 && width > 0 ? `A${first + 1}:${columnLetters(width - 1)}${first + kept.length}` : "";
+      return { sheetName: sheet.name, address, firstRowNumber: first + 1, rows: kept, date1904 };
+    },
+    existingSheets: async (names) => {
+      const wanted = new Set(names.map((n) => n.toLocaleUpperCase("fr-FR")));
+      return workbook.worksheets.filter((s) => wanted.has(s.name.toLocaleUpperCase("fr-FR"))).map((s) => s.name);
+    },
+    writePlan: async (plan, options) => {
+      options.onProgress?.(0, 1);
+      const sheetNames = await writer(plan, workbook, { replace: options.replace, keep: read });
+      written = true;
+      options.onProgress?.(1, 1);
+      return { sheetNames };
+    },
+    download: async () => {
+      if (!written) throw new PortError("generate.blocked");
+      const buffer = await workbook.xlsx.writeBuffer();
+      const blob = new Blob([buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+      return { fileName: `${baseName(file.name)}-PAC.xlsx`, blob };
+    },
+  };
+}
+
+function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+

@@ -1,0 +1,198 @@
+import { ABC_DEFAULT_THRESHOLDS, DEFAULT_FAMILY_SHARES, DEFAULT_VISIT_NORMS, largestRemainder, type AbcMode, type ActionFamily } from "../engine";
+import type { ImportReport, MethodId, MissingForMethod } from "../io";
+import type { PlanMethod, ScoredClient, ScoredPortfolio, ScoreOptions } from "../plan/score";
+
+/** The six choices of the "Méthodes" step (R/P and P-R go together). */
+export type WizardMethod = "abc" | "rp" | "rfm" | "contacts" | "elasticity" | "maturity";
+
+export const WIZARD_METHODS: readonly WizardMethod[] = ["abc", "rp", "rfm", "contacts", "elasticity", "maturity"];
+
+/** The import method whose missing columns disable each choice. */
+const NEEDED: Readonly<Record<WizardMethod, MethodId>> = {
+  abc: "abc",
+  rp: "quartiles",
+  rfm: "rfm",
+  contacts: "contacts",
+  elasticity: "elasticity",
+  maturity: "maturity",
+};
+
+/** The results of the scored portfolio each choice controls. */
+const PLAN_PARTS: Readonly<Record<WizardMethod, readonly PlanMethod[]>> = {
+  abc: ["abc"],
+  rp: ["r", "p", "pr"],
+  rfm: ["rfm"],
+  contacts: ["contacts"],
+  elasticity: ["elasticity"],
+  maturity: ["maturity"],
+};
+
+export const FAMILIES: readonly ActionFamily[] = ["entretien", "stimulation", "conquete"];
+
+/** Whole percentages per family, always summing to 100. */
+export type SharePercents = Readonly<Record<ActionFamily, number>>;
+
+export interface Thresholds {
+  readonly abcMode: AbcMode;
+  /** Percentages, e.g. 80 and 95. */
+  readonly abcA: number;
+  readonly abcB: number;
+  readonly rfmClasses: number;
+  /** Blank: the portfolio median. */
+  readonly splitContacts: string;
+  readonly splitCa: string;
+  /** Percentage, e.g. 10. */
+  readonly maturity: number;
+}
+
+export interface CapitalSettings {
+  readonly weeks: number;
+  readonly daysPerWeek: number;
+  readonly contactsPerDay: number;
+  readonly shares: SharePercents;
+  readonly norms: Readonly<Record<"A" | "B" | "C", number>>;
+}
+
+function percents(fractions: Readonly<Record<ActionFamily, number>>): SharePercents {
+  const [entretien, stimulation, conquete] = largestRemainder(100, FAMILIES.map((f) => fractions[f]));
+  return { entretien, stimulation, conquete };
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  abcMode: "amount",
+  abcA: ABC_DEFAULT_THRESHOLDS.amount[0] * 100,
+  abcB: ABC_DEFAULT_THRESHOLDS.amount[1] * 100,
+  rfmClasses: 5,
+  splitContacts: "",
+  splitCa: "",
+  maturity: 10,
+};
+
+export const DEFAULT_CAPITAL: CapitalSettings = {
+  weeks: 45,
+  daysPerWeek: 4,
+  contactsPerDay: 3,
+  shares: percents(DEFAULT_FAMILY_SHARES),
+  norms: { ...DEFAULT_VISIT_NORMS },
+};
+
+/** The thresholds of an ABC mode, in percent (amount: 80/95; clients: 20/50). */
+export function abcDefaults(mode: AbcMode): { abcA: number; abcB: number } {
+  const [a, b] = ABC_DEFAULT_THRESHOLDS[mode];
+  return { abcA: Math.round(a * 1000) / 10, abcB: Math.round(b * 1000) / 10 };
+}
+
+export interface MethodAvailability {
+  readonly method: WizardMethod;
+  readonly available: boolean;
+  /** Why it is unavailable (or, for "rp", why only R is computed): the import's message, French. */
+  readonly missing?: MissingForMethod;
+  /** For "rp" without a potential: P and P-R cannot run. */
+  readonly partial?: MissingForMethod;
+}
+
+/** Which choices the mapped columns allow, from the import's `missing` list. */
+export function methodAvailability(missing: readonly MissingForMethod[]): MethodAvailability[] {
+  const byMethod = new Map(missing.map((m) => [m.method, m]));
+  return WIZARD_METHODS.map((method) => {
+    const lack = byMethod.get(NEEDED[method]);
+    const partial = method === "rp" ? byMethod.get("pr") : undefined;
+    return { method, available: lack === undefined, ...(lack ? { missing: lack } : {}), ...(partial && !lack ? { partial } : {}) };
+  });
+}
+
+/**
+ * Sets one family's share and spreads the rest over the two others in proportion to their current shares
+ * (equally when both are 0), in whole percentages by largest remainder: the result always sums to 100.
+ * @example setShare({ entretien: 60, stimulation: 25, conquete: 15 }, "entretien", 80) // { 80, 13, 7 }
+ */
+export function setShare(shares: SharePercents, family: ActionFamily, value: number): SharePercents {
+  const v = Math.min(100, Math.max(0, Math.round(Number.isFinite(value) ? value : 0)));
+  const others = FAMILIES.filter((f) => f !== family);
+  const weights = others.map((f) => shares[f]);
+  const rest = 100 - v;
+  const split = weights[0] + weights[1] > 0 ? largestRemainder(rest, weights) : largestRemainder(rest, [1, 1]);
+  const out: Record<ActionFamily, number> = { entretien: 0, stimulation: 0, conquete: 0 };
+  out[family] = v;
+  others.forEach((f, k) => {
+    out[f] = split[k];
+  });
+  return out;
+}
+
+function optionalNumber(text: string): number | undefined {
+  const t = text.trim().replace(/\s/g, "").replace(",", ".");
+  if (t === "") return undefined;
+  return Number(t);
+}
+
+/** The engine options of the wizard's settings. Invalid values are passed on: the engine says what is wrong. */
+export function scoreOptions(thresholds: Thresholds, capital: CapitalSettings, lang: "fr" | "en"): ScoreOptions {
+  const splitContacts = optionalNumber(thresholds.splitContacts);
+  const splitAmounts = optionalNumber(thresholds.splitCa);
+  return {
+    lang,
+    capital: { weeks: capital.weeks, daysPerWeek: capital.daysPerWeek, contactsPerDay: capital.contactsPerDay },
+    shares: {
+      entretien: capital.shares.entretien / 100,
+      stimulation: capital.shares.stimulation / 100,
+      conquete: capital.shares.conquete / 100,
+    },
+    norms: capital.norms,
+    abc: { mode: thresholds.abcMode, thresholds: [thresholds.abcA / 100, thresholds.abcB / 100] },
+    rfm: { classes: thresholds.rfmClasses },
+    contactMatrix: {
+      ...(splitContacts !== undefined ? { splitContacts } : {}),
+      ...(splitAmounts !== undefined ? { splitAmounts } : {}),
+    },
+    maturity: { threshold: thresholds.maturity / 100 },
+  };
+}
+
+const CLIENT_FIELD: Readonly<Partial<Record<PlanMethod, keyof ScoredClient>>> = {
+  abc: "abc",
+  r: "r",
+  p: "p",
+  pr: "pr",
+  rfm: "rfm",
+  contacts: "contacts",
+  elasticity: "elasticity",
+  maturity: "maturity",
+};
+
+/**
+ * The portfolio without the results of the unticked methods (their columns are then not written). The
+ * allocation is kept as computed: it rests on the ABC classes even when ABC is not shown.
+ */
+export function withMethods(portfolio: ScoredPortfolio, selected: ReadonlySet<WizardMethod>): ScoredPortfolio {
+  const dropped = new Set<PlanMethod>();
+  for (const m of WIZARD_METHODS) if (!selected.has(m)) for (const part of PLAN_PARTS[m]) dropped.add(part);
+  if (dropped.size === 0) return portfolio;
+  const methods = { ...portfolio.methods };
+  for (const m of dropped) methods[m] = false;
+  const clients = portfolio.clients.map((c): ScoredClient => {
+    const copy: Record<string, unknown> = { ...c };
+    for (const m of dropped) {
+      const field = CLIENT_FIELD[m];
+      if (field) delete copy[field];
+    }
+    const keep = c.reasons.map((r) => !dropped.has(r.method));
+    return {
+      ...(copy as unknown as ScoredClient),
+      reasons: c.reasons.filter((_, i) => keep[i]),
+      why: c.why.filter((_, i) => keep[i]),
+    };
+  });
+  return {
+    ...portfolio,
+    methods,
+    clients,
+    ...(dropped.has("maturity") ? { shape: undefined } : {}),
+    ...(dropped.has("contacts") ? { splits: undefined } : {}),
+  };
+}
+
+/** Total refused cells of an import report. */
+export function rejectedTotal(report: ImportReport): number {
+  return Object.values(report.rejectedCells).reduce<number>((s, n) => s + (n ?? 0), 0);
+}

@@ -1,0 +1,179 @@
+/**
+ * The standalone page in a real browser: Debian's Chromium driven by playwright-core, against the production
+ * build served from dist/ by a tiny static server (office.js from dist/office-js, never the CDN). Outside
+ * Office, Office.onReady resolves with host null and the page asks for a file.
+ *
+ * Skips, saying why, when /usr/bin/chromium is absent (CI: apt-get install -y chromium). Builds dist/ when
+ * missing. Screenshots go to test/artifacts/ (git-ignored).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+const ROOT = resolve(__dirname, "..", "..");
+const DIST = join(ROOT, "dist");
+const ARTIFACTS = join(ROOT, "test", "artifacts");
+const CHROMIUM = "/usr/bin/chromium";
+const SAMPLE = join(ROOT, "assets", "sample", "clients-demo.xlsx");
+
+const TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".css": "text/css",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+function serve(dir: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
+    const file = join(dir, path === "/" ? "taskpane.html" : path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    ok({ server, origin: `http://127.0.0.1:${port}` });
+  }));
+}
+
+/** A small client workbook, used when the bundled sample is absent. */
+async function sampleBytes(): Promise<Buffer> {
+  if (existsSync(SAMPLE)) return readFileSync(SAMPLE);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Clients");
+  ws.addRow(["Code client", "Raison sociale", "CA 2024", "CA 2025", "Potentiel", "Contacts 2024", "Contacts 2025"]);
+  for (let i = 1; i <= 40; i++) ws.addRow([`C${i}`, `Client ${i}`, 1000 * (41 - i), 1100 * (41 - i) + (i % 3) * 500, 3000 * ((i * 7) % 40 + 1), 1 + (i % 6), 2 + (i % 5)]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`test/e2e/standalone: SKIPPED — ${CHROMIUM} not found (apt-get install -y chromium).`);
+const describeBrowser = haveChromium ? describe : describe.skip;
+
+describeBrowser("standalone page in Chromium", () => {
+  let server: Server;
+  let origin: string;
+  let context: BrowserContext;
+  let profile: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(DIST, "taskpane.html")) || !existsSync(join(DIST, "office-js", "office.js"))) {
+      execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "inherit" });
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    ({ server, origin } = await serve(DIST));
+    profile = mkdtempSync(join(tmpdir(), "pac-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      acceptDownloads: true,
+      viewport: { width: 900, height: 1000 },
+      locale: "fr-FR",
+    });
+    // Nothing may leave the machine: any request off our origin fails the test.
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(origin) || url.startsWith("blob:") || url.startsWith("data:")) return route.continue();
+      problems.push(`request off origin: ${url}`);
+      return route.abort();
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close();
+    server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  async function openPage(): Promise<Page> {
+    const page = await context.newPage();
+    page.on("console", (m) => {
+      // office.js tries to frame Microsoft's telemetry page outside Office; our CSP blocks it, as it should.
+      if (m.type() === "error" && !m.text().includes("telemetryservice.firstpartyapps.oaspapps.com")) problems.push(`console: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(`${origin}/taskpane.html`);
+    await page.getByRole("heading", { name: "Ouvrir un fichier de clients" }).waitFor({ timeout: 30_000 });
+    return page;
+  }
+
+  async function shot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
+  }
+
+  it("goes from the sample workbook to a downloaded workbook with Cibles, Contacts and PAC", async () => {
+    const page = await openPage();
+    await shot(page, "0-open.png");
+    await page.locator("#file-input").setInputFiles({
+      name: "clients-demo.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await sampleBytes(),
+    });
+    await page.getByRole("heading", { name: "Rapport d'import" }).waitFor({ timeout: 30_000 });
+    await shot(page, "1-source.png");
+
+    await page.getByRole("button", { name: "Suivant" }).click();
+    await page.getByRole("heading", { name: "Méthodes de ciblage" }).waitFor();
+    await page.getByRole("button", { name: "Avancé : seuils" }).click();
+    await page.getByRole("spinbutton", { name: "ABC : seuil de la classe A (%)" }).waitFor();
+    await page.waitForTimeout(400); // the accordion's opening animation
+    await shot(page, "2-methods.png");
+
+    await page.getByRole("tab", { name: /Capital de contacts/ }).click();
+    await page.getByRole("heading", { name: "Capital de contacts" }).waitFor();
+    await page.getByRole("slider", { name: /^Entretien/ }).focus();
+    await page.keyboard.press("ArrowRight");
+    await shot(page, "3-capital.png");
+    const total = await page.getByText(/^Total : \d+/).textContent();
+    expect(total?.replace(/\s/g, "")).toBe("Total:100%");
+
+    await page.getByRole("tab", { name: /Aperçu/ }).click();
+    await page.getByRole("img", { name: "Courbe de Pareto (CA cumulé)" }).waitFor();
+    await page.getByRole("button", { name: /^Pourquoi pour / }).first().click();
+    await shot(page, "4-preview.png");
+
+    await page.getByRole("tab", { name: /Générer/ }).click();
+    await page.getByRole("button", { name: "Générer", exact: true }).click();
+    await page.getByText(/^Feuilles écrites : /).waitFor({ timeout: 60_000 });
+    expect(await page.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("1");
+    await page.waitForTimeout(400); // the progress bar's width transition
+    await shot(page, "5-generate.png");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le classeur" }).click()]);
+    expect(download.suggestedFilename()).toBe("clients-demo-PAC.xlsx");
+    const saved = join(ARTIFACTS, "clients-demo-PAC.xlsx");
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const names = wb.worksheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(["Cibles", "Contacts", "PAC"]));
+    expect(wb.getWorksheet("Cibles")?.rowCount).toBeGreaterThan(2);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it("says in French that a malformed .xlsx cannot be read", async () => {
+    const page = await openPage();
+    await page.locator("#file-input").setInputFiles({
+      name: "abime.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("ceci n'est pas un classeur")]),
+    });
+    await page.getByText(/^Le fichier « abime\.xlsx » n'est pas un classeur \.xlsx lisible/).waitFor({ timeout: 30_000 });
+    await shot(page, "6-malformed.png");
+    await page.close();
+  }, 120_000);
+});
