@@ -18,6 +18,7 @@ import { classifyAbc } from "../src/engine/abc";
 import { penetration } from "../src/engine/penetration";
 import { quarterRanks } from "../src/engine/quarterRanks";
 import { rfmScores } from "../src/engine/rfm";
+import { mulberry32 } from "../test/support/random";
 
 const PYTHON = "/usr/bin/python3";
 const SEED = 20240607;
@@ -28,18 +29,6 @@ interface Portfolio {
   readonly frequency: number[];
   readonly monetary: number[];
   readonly potential: number[];
-}
-
-/** mulberry32: a small, fast, seeded PRNG with a uniform output in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

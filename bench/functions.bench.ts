@@ -3,20 +3,10 @@
 import "../test/shims/custom-functions-global";
 import { abcCells } from "../src/functions/abc";
 import { rfmCells } from "../src/functions/rfm";
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../test/support/random";
 
 const N = 100_000;
-const rand = prng(42);
+const rand = mulberry32(42);
 const recency = Array.from({ length: N }, () => [Math.floor(rand() * 720)]);
 const frequency = Array.from({ length: N }, () => [1 + Math.floor(rand() * rand() * 40)]);
 const monetary = Array.from({ length: N }, () => [Math.round(Math.exp(5 + rand() * 6) * 100) / 100]);

@@ -22,6 +22,7 @@
 import ExcelJS from "exceljs";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { mulberry32 } from "../test/support/random";
 
 /** The headers of the sample, in column order; each is recognised by `src/io` (see test/cli/sample.test.ts). */
 export const SAMPLE_HEADERS = [
@@ -69,18 +70,6 @@ export interface SampleClient {
   /** What the generator aimed at (not written to the file). */
   readonly phase?: Phase;
   readonly reading?: Reading;
-}
-
-/** mulberry32: a small seeded PRNG with a uniform output in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ACTIVITIES = [
