@@ -30,6 +30,32 @@ describe("classifyAbc", () => {
     expect(r[4].cumulativeShare).toBe(1);
   });
 
+  /*
+   * The 12-client portfolio of quarterRanks.test.ts and penetration.test.ts, realised CA. Total of the positive
+   * amounts 200 000 € (C12's −2 000 € of returns weighs nothing and is C with a warning). Sorted, ties in input order:
+   *   C2 50 000 before 0 %     cumul 25 %    A
+   *   C1 30 000 before 25 %    cumul 40 %    A
+   *   C6 20 000 before 40 %    cumul 50 %    A
+   *   C8 20 000 (tie with C6)  cumul 60 %    A
+   *   C5 15 000 before 60 %    cumul 67,5 %  A
+   *   C9 15 000 (tie with C5)  cumul 75 %    A
+   *   C7 14 000 before 75 %    cumul 82 %    A   (75 % < 80 %)
+   *   C11 12 000 before 82 %   cumul 88 %    B
+   *   C3 10 000 before 88 %    cumul 93 %    B
+   *   C10 10 000 (tie with C3) cumul 98 %    B
+   *   C4 4 000 before 98 %     cumul 100 %   C   (98 % ≥ 95 %)
+   *   C12 −2 000                             C   (≤ 0)
+   */
+  it("classifyAbc(12 clients) gives the hand-computed classes, ranks and cumulative shares", () => {
+    const realised = [30000, 50000, 10000, 4000, 15000, 20000, 14000, 20000, 15000, 10000, 12000, -2000];
+    const r = classifyAbc(realised);
+    expect(r.map((x) => x.cls).join("")).toBe("AABCAAAAABBC");
+    expect(r.map((x) => x.rank)).toEqual([2, 1, 9, 11, 5, 3, 7, 4, 6, 10, 8, 12]);
+    const cumul = [0.4, 0.25, 0.93, 1, 0.675, 0.5, 0.82, 0.6, 0.75, 0.98, 0.88];
+    cumul.forEach((c, i) => expect(r[i].cumulativeShare).toBeCloseTo(c, 12));
+    expect(r[11]).toMatchObject({ cls: "C", warning: "negative" });
+  });
+
   const cases: { name: string; amounts: number[]; options?: AbcOptions; classes: string }[] = [
     { name: "one value is A", amounts: [120], classes: "A" },
     { name: "all equal are all A (same class as the first)", amounts: [5, 5, 5, 5], classes: "AAAA" },
