@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { readFileSync, statSync } from "node:fs";
-import { decodeText, parseCsv } from "./csv";
+import { decodeText, parseCsv } from "../io";
 import { CliError } from "./errors";
 import { openXlsx } from "./xlsxRows";
 

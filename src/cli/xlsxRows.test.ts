@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { normaliseCell } from "../io";
-import { writeZip } from "../xlsx/zip";
+import { writeZipBuffer as writeZip } from "../xlsx/zip";
 import { worksheetRows } from "./input";
 import { UnsupportedXlsx, isDateFormat, openXlsx } from "./xlsxRows";
 

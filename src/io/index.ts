@@ -33,5 +33,7 @@ export type { FieldChoice } from "./fields";
 export { METHODS, METHOD_NEEDS } from "./common";
 export type { MethodId, MissingForMethod, ReadOptions } from "./common";
 export { issueText, DEFAULT_MAX_ISSUES_PER_KIND } from "./report";
+export { parseCsv, decodeText, decodeWindows1252, detectSeparator } from "./csv";
+export type { Separator } from "./csv";
 export { ioMessage, ioFieldLabel, ioMethodLabel } from "../i18n/io";
 export type { ImportIssue, ImportNote, ImportReport, JournalStats, RejectReason, Severity } from "./report";

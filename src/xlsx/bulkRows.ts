@@ -73,6 +73,18 @@ function rowPositions(xml: string): { row: number; start: number; end: number }[
   return out;
 }
 
+const ENCODER = new TextEncoder();
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 /** Rows are encoded to UTF-8 this many at a time: few large strings, not millions of small ones, for the GC. */
 const ROWS_PER_CHUNK = 2000;
 
@@ -80,8 +92,8 @@ const ROWS_PER_CHUNK = 2000;
  * Inserts the bulk rows into a worksheet's XML (as written by exceljs) and widens its `<dimension>`; returns
  * the sheet as UTF-8 bytes. Runs must not overlap the rows exceljs wrote, other than their template row.
  */
-export function insertBulkRows(sheetXml: string, runs: readonly BulkRun[]): Buffer {
-  if (runs.length === 0) return Buffer.from(sheetXml, "utf8");
+export function insertBulkRows(sheetXml: string, runs: readonly BulkRun[]): Uint8Array {
+  if (runs.length === 0) return ENCODER.encode(sheetXml);
   let xml = sheetXml.replace("<sheetData/>", "<sheetData></sheetData>");
   let maxRow = 0;
   let maxCol = 0;
@@ -106,10 +118,10 @@ export function insertBulkRows(sheetXml: string, runs: readonly BulkRun[]): Buff
       return { run, at: next ? next.start : xml.indexOf("</sheetData>"), styles: template ? rowStyles(xml.slice(template.start, template.end)) : new Map<number, string>() };
     })
     .sort((a, b) => a.at - b.at);
-  const chunks: Buffer[] = [];
+  const chunks: Uint8Array[] = [];
   let from = 0;
   for (const { run, at, styles } of inserts) {
-    chunks.push(Buffer.from(xml.slice(from, at), "utf8"));
+    chunks.push(ENCODER.encode(xml.slice(from, at)));
     from = at;
     const width = run.rows.reduce((w, line) => Math.max(w, line.length), 0);
     const refs = Array.from({ length: width }, (_, j) => columnLetter(run.col + j));
@@ -122,12 +134,12 @@ export function insertBulkRows(sheetXml: string, runs: readonly BulkRun[]): Buff
       cells.push("</row>");
       pending.push(cells.join(""));
       if (pending.length === ROWS_PER_CHUNK) {
-        chunks.push(Buffer.from(pending.join(""), "utf8"));
+        chunks.push(ENCODER.encode(pending.join("")));
         pending = [];
       }
     });
-    if (pending.length > 0) chunks.push(Buffer.from(pending.join(""), "utf8"));
+    if (pending.length > 0) chunks.push(ENCODER.encode(pending.join("")));
   }
-  chunks.push(Buffer.from(xml.slice(from), "utf8"));
-  return Buffer.concat(chunks);
+  chunks.push(ENCODER.encode(xml.slice(from)));
+  return concat(chunks);
 }

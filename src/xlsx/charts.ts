@@ -303,7 +303,7 @@ async function read(zip: Parts, path: string): Promise<string> {
  * the relationships, the content types and the sheet's `<drawing>` element. The package is compressed once,
  * here.
  */
-export async function finishParts(bytes: Buffer | Uint8Array, sheets: readonly SheetCharts[], shift?: StyleShift): Promise<Map<string, Buffer>> {
+export async function finishParts(bytes: Uint8Array, sheets: readonly SheetCharts[], shift?: StyleShift): Promise<Map<string, Uint8Array>> {
   const zip = await Parts.read(bytes);
   const paths = await sheetPaths(zip);
   let types = await read(zip, "[Content_Types].xml");
@@ -337,7 +337,7 @@ export async function finishParts(bytes: Buffer | Uint8Array, sheets: readonly S
 }
 
 /** The parts as an .xlsx package ([Content_Types].xml first). */
-export function zipParts(parts: ReadonlyMap<string, Buffer>): Buffer {
+export function zipParts(parts: ReadonlyMap<string, Uint8Array>): Uint8Array {
   return writeZip(Parts.of(parts).entries());
 }
 

@@ -139,7 +139,7 @@ function refersTo(text: string, sheet: string): boolean {
 }
 
 /** The names the base already uses and where the plan's indexes will start, read from its package. */
-export async function inspectBase(bytes: Buffer | Uint8Array): Promise<BaseNames & { shift: StyleShift }> {
+export async function inspectBase(bytes: Uint8Array): Promise<BaseNames & { shift: StyleShift }> {
   const pkg = await Parts.read(bytes);
   const workbook = await pkg.text("xl/workbook.xml");
   const rels = relationships(await pkg.text("xl/_rels/workbook.xml.rels"));
@@ -372,11 +372,11 @@ async function dropSheets(pkg: Parts, names: ReadonlySet<string>): Promise<void>
  * free in the base (see `baseNames`).
  */
 export async function graftSheets(
-  baseBytes: Buffer | Uint8Array,
-  planParts: ReadonlyMap<string, Buffer>,
+  baseBytes: Uint8Array,
+  planParts: ReadonlyMap<string, Uint8Array>,
   shift: StyleShift,
   replace: ReadonlySet<string> = new Set(),
-): Promise<Buffer> {
+): Promise<Uint8Array> {
   const base = await Parts.read(baseBytes);
   const plan = Parts.of(planParts);
   await dropSheets(base, replace);

@@ -1,5 +1,6 @@
-export { writeXlsx } from "./write";
-export type { WriteXlsxOptions } from "./write";
+// Node entry (the CLI): `readXlsxRows` reads files with node:fs. The browser imports "./write" directly.
+export { writeXlsx, writeXlsxPackage } from "./write";
+export type { WriteXlsxOptions, WrittenXlsx } from "./write";
 export { readXlsxRows } from "./read";
 export { finishParts, zipParts, chartXml } from "./charts";
 export { graftSheets, inspectBase } from "./graft";

@@ -1,29 +1,35 @@
-import JSZip from "jszip";
 import { crc32, entryData, readZip, type RawZipEntry, type StoredEntry, type ZipEntry } from "./zip";
 
+const DECODER = new TextDecoder("utf-8");
+const ENCODER = new TextEncoder();
+
+/** A part's content: UTF-8 bytes, or XML text not yet encoded. */
+export type PartData = Uint8Array | string;
+
 /**
- * The parts of an .xlsx package, read once (native inflate, on demand) and edited in place: untouched parts
- * are written back as their original compressed bytes.
+ * The parts of an .xlsx package, read once (inflated on demand) and edited in place: untouched parts are
+ * written back as their original compressed bytes.
  */
 export class Parts {
   private readonly stored = new Map<string, StoredEntry>();
-  private readonly changed = new Map<string, Buffer | string>();
+  private readonly changed = new Map<string, PartData>();
   private readonly removed = new Set<string>();
 
   private constructor() {}
 
-  /** Reads a package; a layout the small reader does not handle (ZIP64…) goes through JSZip instead. */
+  /** Reads a package; a layout the small reader does not handle (ZIP64…) goes through JSZip (loaded then) instead. */
   static async read(bytes: Uint8Array): Promise<Parts> {
     const parts = new Parts();
     let entries: StoredEntry[];
     try {
       entries = readZip(bytes);
     } catch {
+      const { default: JSZip } = await import("jszip");
       const zip = await JSZip.loadAsync(bytes);
       entries = [];
       for (const [name, file] of Object.entries(zip.files)) {
         if (file.dir) continue;
-        const data = await file.async("nodebuffer");
+        const data = await file.async("uint8array");
         entries.push({ name, method: 0, crc: crc32(data), size: data.length, compressed: data });
       }
     }
@@ -31,7 +37,7 @@ export class Parts {
     return parts;
   }
 
-  static of(map: ReadonlyMap<string, Buffer | string>): Parts {
+  static of(map: ReadonlyMap<string, PartData>): Parts {
     const parts = new Parts();
     for (const [path, data] of map) parts.changed.set(path, data);
     return parts;
@@ -43,15 +49,15 @@ export class Parts {
 
   text(path: string): string {
     const data = this.get(path);
-    return typeof data === "string" ? data : data.toString("utf8");
+    return typeof data === "string" ? data : DECODER.decode(data);
   }
 
-  bytes(path: string): Buffer {
+  bytes(path: string): Uint8Array {
     const data = this.get(path);
-    return typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    return typeof data === "string" ? ENCODER.encode(data) : data;
   }
 
-  private get(path: string): Buffer | string {
+  private get(path: string): PartData {
     if (this.removed.has(path)) throw new Error(`writeXlsx: the package has no part ${path}`);
     const changed = this.changed.get(path);
     if (changed !== undefined) return changed;
@@ -60,7 +66,7 @@ export class Parts {
     return entryData(entry);
   }
 
-  set(path: string, data: Buffer | string): void {
+  set(path: string, data: PartData): void {
     this.removed.delete(path);
     this.changed.set(path, data);
   }
@@ -75,7 +81,7 @@ export class Parts {
   }
 
   /** Every part as bytes (for another package's graft). */
-  toMap(): Map<string, Buffer> {
+  toMap(): Map<string, Uint8Array> {
     return new Map(this.paths().map((p) => [p, this.bytes(p)]));
   }
 
@@ -83,7 +89,7 @@ export class Parts {
   entries(): (ZipEntry | RawZipEntry)[] {
     const out = this.paths().map((name): ZipEntry | RawZipEntry => {
       const changed = this.changed.get(name);
-      if (changed !== undefined) return { name, data: typeof changed === "string" ? Buffer.from(changed, "utf8") : changed };
+      if (changed !== undefined) return { name, data: typeof changed === "string" ? ENCODER.encode(changed) : changed };
       return { name, raw: this.stored.get(name) as StoredEntry };
     });
     return out.sort((a, b) => (a.name === "[Content_Types].xml" ? -1 : b.name === "[Content_Types].xml" ? 1 : 0));

@@ -5,7 +5,7 @@ import { FIXTURE_CLIENTS, generatedClients } from "../plan/__fixtures__/portfoli
 import { isFormulaCell } from "../plan/cells";
 import { scorePortfolio } from "../plan/score";
 import { buildWorkbookPlan } from "../plan/workbook";
-import { writeXlsx } from "./write";
+import { writeXlsx, writeXlsxPackage } from "./write";
 
 const plan = buildWorkbookPlan(scorePortfolio(FIXTURE_CLIENTS, {}));
 
@@ -137,6 +137,16 @@ describe("writeXlsx", () => {
     expect(out.worksheets.map((ws) => ws.name)).toEqual(["Données", "Cibles", "Contacts", "PAC"]);
     const names = (out.definedNames as unknown as { model: { name: string }[] }).model.map((n) => n.name);
     expect(names).not.toContain("Ancien");
+  });
+
+  it("writeXlsxPackage(plan, { base, replace: true, keep }): a kept sheet is never dropped, the plan's goes beside it", async () => {
+    const base = await userWorkbook();
+    const { bytes: written, sheetNames } = await writeXlsxPackage(plan, { base, replace: true, keep: ["pac"] });
+    expect(written).toBeInstanceOf(Uint8Array);
+    expect(sheetNames).toEqual(["Cibles", "Contacts", "PAC (2)"]);
+    const out = await load(Buffer.from(written));
+    expect(out.worksheets.map((ws) => ws.name)).toEqual(["Données", "PAC", "Cibles", "Contacts", "PAC (2)"]);
+    expect(sheet(out, "PAC").getCell("A1").value).toBe("mon ancien plan");
   });
 
   it("writeXlsx(plan, { base: workbook }): the caller's exceljs workbook object is not modified", async () => {

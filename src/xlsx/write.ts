@@ -11,9 +11,11 @@ export interface WriteXlsxOptions {
    * A workbook to add the sheets to (an exceljs Workbook, or the bytes of an .xlsx file). It is never modified:
    * its parts are copied as they are and the plan's sheets are added after its sheets.
    */
-  readonly base?: ExcelJS.Workbook | Buffer | Uint8Array;
+  readonly base?: ExcelJS.Workbook | Uint8Array;
   /** Replace the base's sheets that have the plan's names (default: write "PAC (2)"…). */
   readonly replace?: boolean;
+  /** Base sheets never replaced, whatever `replace` says (case-insensitive): the sheets the caller read. */
+  readonly keep?: Iterable<string>;
 }
 
 /** exceljs's default font (styles.xml), kept for every styled cell. */
@@ -276,26 +278,46 @@ function upper(names: Iterable<string>): Set<string> {
   return new Set([...names].map((n) => n.toUpperCase()));
 }
 
+/** exceljs's `writeBuffer` result (a Buffer in Node, an ArrayBuffer-like elsewhere) as bytes. */
+function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+/** An .xlsx package and the names its plan sheets were written under. */
+export interface WrittenXlsx {
+  readonly bytes: Uint8Array;
+  /** The written name of each plan sheet, in plan order ("PAC (2)" when "PAC" was taken and kept). */
+  readonly sheetNames: readonly string[];
+}
+
 /**
  * Writes a workbook plan to .xlsx bytes with exceljs. With a base workbook, the plan's sheets are written alone
  * and grafted into the base's package after its sheets (see `graft`): the base's own parts are copied byte for
  * byte, so its sheets are never modified — charts, pivot tables and all — and a large base costs no round trip
  * through exceljs. A sheet name already taken gets " (2)", " (3)"… (the plan's formulas follow), unless
- * `replace` drops the base's sheet of that name first; defined names and table names already taken get "_2",
- * "_3"… Charts, which exceljs cannot write, are added as DrawingML parts; tables of many rows are written as
- * XML after exceljs (see `bulkRows`).
+ * `replace` drops the base's sheet of that name first (never one named in `keep`); defined names and table
+ * names already taken get "_2", "_3"… Charts, which exceljs cannot write, are added as DrawingML parts; tables
+ * of many rows are written as XML after exceljs (see `bulkRows`). Runs in Node and in the browser (no Node
+ * module, no Buffer).
  *
  * @throws Error when the base cannot be read as an .xlsx package.
  */
-export async function writeXlsx(plan: WorkbookPlan, options: WriteXlsxOptions = {}): Promise<Buffer> {
+export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOptions = {}): Promise<WrittenXlsx> {
   const replace = options.replace === true;
   // An exceljs workbook is serialised first: the caller's object is never touched.
-  const base = options.base === undefined ? undefined : options.base instanceof ExcelJS.Workbook ? Buffer.from(await options.base.xlsx.writeBuffer()) : options.base;
+  const base = options.base === undefined ? undefined : options.base instanceof Uint8Array ? options.base : toBytes(await options.base.xlsx.writeBuffer());
   const info = base ? await inspectBase(base) : undefined;
-  const renames = resolveSheetNames(plan, info?.sheets ?? [], replace);
-  const written = renameSheetsInPlan(plan, renames);
+  const baseSheets = info?.sheets ?? [];
   const planNames = upper(plan.sheets.map((s) => s.name));
-  const replaced = replace && info ? upper(info.sheets.filter((s) => planNames.has(s.toUpperCase()))) : new Set<string>();
+  const keep = upper(options.keep ?? []);
+  const replaced = replace ? upper(baseSheets.filter((s) => planNames.has(s.toUpperCase()) && !keep.has(s.toUpperCase()))) : new Set<string>();
+  const renames = resolveSheetNames(
+    plan,
+    baseSheets.filter((s) => !replaced.has(s.toUpperCase())),
+    false,
+  );
+  const sheetNames = plan.sheets.map((s) => renames.get(s.name) ?? s.name);
+  const written = renameSheetsInPlan(plan, renames);
   const kept = info ? keptNames(info, replaced) : { definedNames: [], tables: [] };
   const names = upper(kept.definedNames);
   const tables = upper(kept.tables);
@@ -306,9 +328,20 @@ export async function writeXlsx(plan: WorkbookPlan, options: WriteXlsxOptions = 
     const { runs, widen } = writeSheet(workbook, sheet, names, tables);
     if (info || runs.length > 0 || (sheet.charts?.length ?? 0) > 0) finishing.push({ sheet, runs, tables: widen });
   }
-  if (finishing.length === 0) return Buffer.from(await workbook.xlsx.writeBuffer());
+  if (finishing.length === 0) return { bytes: toBytes(await workbook.xlsx.writeBuffer()), sheetNames };
   // Stored uncompressed by exceljs, compressed once at the end.
-  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
-  const parts = await finishParts(stored as unknown as Buffer, finishing, info?.shift);
-  return base && info ? graftSheets(base, parts, info.shift, replaced) : zipParts(parts);
+  const stored = toBytes(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
+  const parts = await finishParts(stored, finishing, info?.shift);
+  return { bytes: base && info ? await graftSheets(base, parts, info.shift, replaced) : zipParts(parts), sheetNames };
+}
+
+/**
+ * `writeXlsxPackage`'s bytes, as a Buffer for Node callers (fs, streams); outside Node, where there is no
+ * Buffer, the plain bytes.
+ *
+ * @throws Error when the base cannot be read as an .xlsx package.
+ */
+export async function writeXlsx(plan: WorkbookPlan, options: WriteXlsxOptions = {}): Promise<Buffer> {
+  const { bytes } = await writeXlsxPackage(plan, options);
+  return (typeof Buffer === "undefined" ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as Buffer;
 }

@@ -12,6 +12,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 const ROOT = resolve(__dirname, "..", "..");
@@ -161,6 +162,12 @@ describeBrowser("standalone page in Chromium", () => {
     const names = wb.worksheets.map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(["Cibles", "Contacts", "PAC"]));
     expect(wb.getWorksheet("Cibles")?.rowCount).toBeGreaterThan(2);
+    // Written by src/xlsx: the user's sheets kept, the charts as DrawingML parts, Cibles as an Excel table.
+    expect(names[0]).toBe("Clients");
+    expect(wb.getWorksheet("Cibles")?.getTables().length).toBeGreaterThan(0);
+    const zip = await JSZip.loadAsync(readFileSync(saved));
+    expect(zip.file("xl/charts/chart1.xml")).not.toBeNull();
+    expect(Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p)).length).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await page.close();
   }, 180_000);

@@ -1,4 +1,5 @@
 import {
+  activateSheet,
   applyWorkbookPlan,
   listSheets,
   prepareForSharing,
@@ -46,14 +47,7 @@ export function createExcelPort(env: ExcelEnv = {}): WorkbookPort {
       });
       return { sheetNames: result.sheetNames };
     },
-    // TODO(src/excel): move into an `activateSheet(name, env)` there, so Excel.run stays in one folder.
-    selectSheet: async (name) => {
-      const run = env.run ?? ((batch) => Excel.run(batch));
-      await run(async (context) => {
-        context.workbook.worksheets.getItem(name).activate();
-        await context.sync();
-      });
-    },
+    selectSheet: (name) => activateSheet(name, env),
     prepareForSharing: async () => (await prepareForSharing({ ...env, scope: "workbook" })).message,
     restoreFormulas: async () => (await restoreFormulas({ ...env, scope: "workbook" })).message,
   };

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
-import { decodeText, parseCsv } from "../../cli/csv";
+import { decodeText, parseCsv } from "../../io";
 import type { WorkbookPlan } from "../../plan/types";
-import { writePlanInto } from "./planInto";
+import type { WrittenXlsx } from "../../xlsx/write";
 import { PortError, type SheetSummary, type SourceRef, type SourceTable, type WorkbookPort } from "./port";
 
 /** What the port needs of a browser `File` (tests pass plain objects). */
@@ -22,12 +22,22 @@ async function loadExcelJs(): Promise<ExcelJSModule> {
   }
 }
 
-/** Writes a plan into an exceljs workbook; src/xlsx's `writeXlsx` when present (see `writePlanInto`). */
+/** Writes a plan's sheets into a copy of `base` (the user's workbook): src/xlsx's `writeXlsxPackage` by default. */
 export type PlanWriter = (
   plan: WorkbookPlan,
-  workbook: ExcelJS.Workbook,
-  options: { readonly replace: boolean; readonly keep: ReadonlySet<string> },
-) => Promise<readonly string[]>;
+  options: { readonly base: ExcelJS.Workbook | Uint8Array; readonly replace: boolean; readonly keep: ReadonlySet<string> },
+) => Promise<WrittenXlsx>;
+
+/** src/xlsx's writer (charts, tables, conditional colours, print setup), loaded on first use in its own chunk. */
+const writeWithXlsx: PlanWriter = async (plan, options) => {
+  let writer: typeof import("../../xlsx/write");
+  try {
+    writer = await import(/* webpackChunkName: "xlsx-writer" */ "../../xlsx/write");
+  } catch {
+    throw new PortError("file.loadFailed");
+  }
+  return writer.writeXlsxPackage(plan, options);
+};
 
 function baseName(fileName: string): string {
   const dot = fileName.lastIndexOf(".");
@@ -65,11 +75,13 @@ function kindOf(name: string, bytes: Uint8Array): Kind | undefined {
 
 /**
  * Opens an .xlsx or .csv chosen in the browser as a workbook port. A CSV becomes a workbook with one sheet named
- * after the file, so the downloaded workbook holds the data beside the written sheets.
+ * after the file, so the downloaded workbook holds the data beside the written sheets. Each `writePlan` starts
+ * again from the file as uploaded: the download is the user's workbook, untouched, plus the latest plan's
+ * sheets; with `replace`, a sheet of the same name is dropped unless the wizard read it.
  *
  * @throws PortError file.error.* (French message) for an empty, unreadable, .xls or unknown file.
  */
-export async function openFilePort(file: FileLike, writer: PlanWriter = writePlanInto): Promise<WorkbookPort> {
+export async function openFilePort(file: FileLike, writer: PlanWriter = writeWithXlsx): Promise<WorkbookPort> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.length === 0) throw new PortError("file.error.empty", { file: file.name });
   const kind = kindOf(file.name, bytes);
@@ -77,6 +89,8 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writePla
   if (kind === "xls") throw new PortError("file.error.xls", { file: file.name });
   const ExcelJs = await loadExcelJs();
   const workbook = new ExcelJs.Workbook();
+  /** What the plan's sheets are added to: the uploaded bytes, or the workbook made from the CSV. */
+  const base: ExcelJS.Workbook | Uint8Array = kind === "xlsx" ? bytes : workbook;
   if (kind === "xlsx") {
     try {
       await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
@@ -95,7 +109,7 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writePla
   const date1904 = workbook.properties?.date1904 === true;
   /** Sheets the wizard read: never replaced. */
   const read = new Set<string>();
-  let written = false;
+  let written: Uint8Array | undefined;
 
   const sheetFor = (source: SourceRef): ExcelJS.Worksheet => {
     if (source.kind === "sheet") {
@@ -127,15 +141,14 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writePla
     },
     writePlan: async (plan, options) => {
       options.onProgress?.(0, 1);
-      const sheetNames = await writer(plan, workbook, { replace: options.replace, keep: read });
-      written = true;
+      const result = await writer(plan, { base, replace: options.replace, keep: read });
+      written = result.bytes;
       options.onProgress?.(1, 1);
-      return { sheetNames };
+      return { sheetNames: result.sheetNames };
     },
     download: async () => {
       if (!written) throw new PortError("generate.blocked");
-      const buffer = await workbook.xlsx.writeBuffer();
-      const blob = new Blob([buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+      const blob = new Blob([written as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
       return { fileName: `${baseName(file.name)}-PAC.xlsx`, blob };
     },
   };
