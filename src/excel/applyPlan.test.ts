@@ -1,4 +1,4 @@
-import type { SheetPlan, WorkbookPlan } from "../plan/types";
+import type { PrintPlan, SheetPlan, WorkbookPlan } from "../plan/types";
 import { applyWorkbookPlan, GENERATED_MARK } from "./applyPlan";
 import { WorkbookError } from "./errors";
 import { FakeExcel, type SheetModel } from "./fakeExcel";
@@ -21,7 +21,7 @@ function formula(sheet: SheetModel | undefined, row: number, col: number): strin
   return sheet?.cell(row, col)?.formula;
 }
 
-const WRITES = /^(range\.(values|formulas|numberFormat)|format\.|conditionalFormats|worksheet\.(name|position|delete|visibility|tabColor|names|tables|customProperties)|charts|freezePanes|pageLayout|notes|note\.|table\.)/;
+const WRITES = /^(range\.(values|formulas|numberFormat)|format\.|conditionalFormats|worksheet\.(name|position|delete|visibility|tabColor|names|tables|customProperties|horizontalPageBreaks)|charts|freezePanes|pageLayout|notes|note\.|table\.)/;
 
 /** Commands that changed a sheet (reads excluded). */
 function writesTo(fake: FakeExcel, sheet: SheetModel) {
@@ -252,6 +252,123 @@ describe("applyWorkbookPlan: sheet features", () => {
   });
 });
 
+/** The plan without row heights, page breaks and axis titles (the writer's output before it applied them). */
+function withoutPrintLayout(plan: WorkbookPlan): WorkbookPlan {
+  return {
+    sheets: plan.sheets.map(({ rowHeights: _heights, ...sheet }) => ({
+      ...sheet,
+      ...(sheet.print ? { print: { ...sheet.print, rowBreaks: undefined } } : {}),
+      ...(sheet.charts ? { charts: sheet.charts.map(({ axisTitles: _titles, ...chart }) => chart) } : {}),
+    })),
+  };
+}
+
+describe("applyWorkbookPlan: row heights, page breaks and axis titles", () => {
+  it("applyWorkbookPlan(plan) sets row heights in points, one command per run of consecutive rows of equal height", async () => {
+    const fake = new FakeExcel();
+    await applyWorkbookPlan(syntheticPlan(10), env(fake));
+    const cibles = fake.sheet("Cibles") as SheetModel;
+    const pac = fake.sheet("PAC") as SheetModel;
+
+    expect(cibles.featuresAt("format.rowHeight").map((f) => [f.address, f.value])).toEqual([["A1", 30]]);
+    // Rows 1–3 at 20 points in one command, row 6 at 32: the same points the .xlsx writer gives `row.height`.
+    expect(pac.featuresAt("format.rowHeight").map((f) => [f.address, f.value])).toEqual([
+      ["A1:A3", 20],
+      ["A6", 32],
+    ]);
+  });
+
+  it("applyWorkbookPlan(plan) groups unordered, repeated row heights into runs, the last height of a row winning", async () => {
+    const fake = new FakeExcel();
+    const plan: WorkbookPlan = {
+      sheets: [
+        {
+          name: "S",
+          blocks: [{ row: 0, col: 0, values: [["a"]] }],
+          formats: [],
+          rowHeights: [
+            { row: 9, height: 40 },
+            { row: 3, height: 20 },
+            { row: 4, height: 15 },
+            { row: 4, height: 20 },
+            { row: 5, height: 20 },
+            { row: 7, height: 20 },
+            { row: 8, height: 40 },
+          ],
+        },
+      ],
+    };
+    const result = await applyWorkbookPlan(plan, env(fake));
+    expect(result.syncs).toBe(2);
+    expect((fake.sheet("S") as SheetModel).featuresAt("format.rowHeight").map((f) => [f.address, f.value])).toEqual([
+      ["A4:A6", 20],
+      ["A8", 20],
+      ["A9:A10", 40],
+    ]);
+  });
+
+  it("applyWorkbookPlan(plan) adds a manual page break before each planned row, after the print area, never before row 1", async () => {
+    const fake = new FakeExcel();
+    const print: PrintPlan = { orientation: "portrait", paper: "A4", fitToPagesWide: 1, area: { row: 0, col: 1, rows: 60, cols: 3 }, rowBreaks: [40, 0, 20, 40] };
+    await applyWorkbookPlan({ sheets: [{ name: "S", blocks: [{ row: 0, col: 1, values: [["a"]] }], formats: [], print }] }, env(fake));
+    const sheet = fake.sheet("S") as SheetModel;
+
+    // Each break once, in row order, at the print area's first column: rows 21 and 41 start a page.
+    expect(sheet.rowBreaks).toEqual([20, 40]);
+    expect(sheet.featuresAt("horizontalPageBreaks.add()").map((f) => f.args)).toEqual([["B21"], ["B41"]]);
+    const kinds = fake.log.map((op) => op.kind);
+    expect(kinds.indexOf("worksheet.horizontalPageBreaks.add")).toBeGreaterThan(kinds.indexOf("pageLayout.setPrintArea()"));
+
+    const synthetic = new FakeExcel();
+    await applyWorkbookPlan(syntheticPlan(10), env(synthetic));
+    expect(synthetic.sheet("PAC")?.rowBreaks).toEqual([5]);
+    expect(synthetic.sheet("Cibles")?.rowBreaks).toEqual([]);
+  });
+
+  it("applyWorkbookPlan(plan) titles the pareto's category, value and secondary (share) axes and the P-R matrix's axes", async () => {
+    const fake = new FakeExcel();
+    await applyWorkbookPlan(syntheticPlan(10), env(fake));
+    const cibles = fake.sheet("Cibles") as SheetModel;
+    const texts = (path: string): unknown[] => cibles.featuresAt(`charts.add().axes.${path}.title.text`).map((f) => f.value);
+
+    // Pareto first, then the P-R matrix (a scatter: its x axis is the category axis of Office.js).
+    expect(texts("categoryAxis")).toEqual(["Clients", "P (fréquence)"]);
+    expect(texts("valueAxis")).toEqual(["CA N (€)", "R (récence)"]);
+    expect(texts("getItem()")).toEqual(["Part cumulée du CA"]);
+    // The secondary axis is the one the share line is on: getItem(Value, Secondary), asked for once.
+    expect(cibles.featuresAt("charts.add().axes.getItem()").map((f) => f.args)).toEqual([["Value", "Secondary"]]);
+  });
+
+  it("applyWorkbookPlan(plan) without axis titles titles only the P-R matrix's axes, with its series names", async () => {
+    const fake = new FakeExcel();
+    await applyWorkbookPlan(withoutPrintLayout(syntheticPlan(10)), env(fake));
+    const cibles = fake.sheet("Cibles") as SheetModel;
+    const titled = cibles.features.filter((f) => f.path.endsWith(".title.text") && f.path !== "charts.add().title.text");
+
+    expect(titled.map((f) => [f.path, f.value])).toEqual([
+      ["charts.add().axes.categoryAxis.title.text", "Rang P"],
+      ["charts.add().axes.valueAxis.title.text", "Rang R"],
+    ]);
+    expect(cibles.featuresAt("format.rowHeight")).toEqual([]);
+    expect(fake.log.filter((op) => op.kind === "worksheet.horizontalPageBreaks.add")).toEqual([]);
+  });
+
+  it.each([
+    { clients: 10, syncs: 2 },
+    { clients: 100_000, syncs: 7 },
+  ])("applyWorkbookPlan($clients clients) takes $syncs syncs with or without row heights, page breaks and axis titles", async ({ clients, syncs }) => {
+    const counts: number[] = [];
+    for (const plan of [syntheticPlan(clients), withoutPrintLayout(syntheticPlan(clients))]) {
+      const fake = new FakeExcel();
+      fake.storeCells = false;
+      const result = await applyWorkbookPlan(plan, env(fake));
+      expect(result.syncs).toBe(fake.syncs);
+      counts.push(result.syncs);
+    }
+    expect(counts).toEqual([syncs, syncs]);
+  });
+});
+
 describe("applyWorkbookPlan: number formats", () => {
   it("applyWorkbookPlan(plan) fills a long column's number format down from its first row, before any other format", async () => {
     const fake = new FakeExcel();
@@ -283,6 +400,13 @@ describe("applyWorkbookPlan: misuse and old hosts", () => {
     { name: "a non-finite number", plan: sheet({ blocks: [{ row: 0, col: 0, values: [[Number.NaN]] }] }), message: /finite/ },
     { name: "a formula with its =", plan: sheet({ blocks: [{ row: 0, col: 0, values: [[{ formula: "=A1" }]] }] }), message: /without "="/ },
     { name: "a table name like a cell", plan: sheet({ tables: [{ name: "AB12", range: { row: 0, col: 0, rows: 2, cols: 1 } }] }), message: /not a valid Excel name/ },
+    { name: "a row height above 409 points", plan: sheet({ rowHeights: [{ row: 0, height: 410 }] }), message: /0\.\.409 points/ },
+    { name: "a row height on row -1", plan: sheet({ rowHeights: [{ row: -1, height: 20 }] }), message: /not a row of the grid/ },
+    {
+      name: "a page break below the grid",
+      plan: sheet({ print: { orientation: "portrait", paper: "A4", fitToPagesWide: 1, area: { row: 0, col: 0, rows: 1, cols: 1 }, rowBreaks: [1_048_576] } }),
+      message: /page break 0/,
+    },
     { name: "a chart with one series", plan: sheet({ charts: [{ kind: "pareto", title: "P", anchor: { row: 0, col: 0, rows: 2, cols: 2 }, series: [{ name: "x", values: { row: 0, col: 0, rows: 2, cols: 1 } }] }] }), message: /two series/ },
   ])("applyWorkbookPlan(plan with $name) throws a TypeError before writing", async ({ plan, message }) => {
     const fake = new FakeExcel();

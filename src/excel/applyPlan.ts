@@ -158,8 +158,9 @@ async function removeWrittenSheets(context: Excel.RequestContext, names: readonl
  * is asked), then the writes packed into requests of at most `maxRequestChars` JSON characters (4 MB). Every
  * sheet's values go first, in 2-D blocks chunked to a quarter of a request (1 MB) and `maxChunkRows` rows,
  * through `formulas` where a chunk holds a formula; then number formats (filled down from the first row on
- * long ranges), tables, cell formats, and the sheet features (column widths, merges, conditional colours,
- * freeze panes, print layout, named cells, unlocked editable cells, tab colour, charts). Calculation is
+ * long ranges), tables, cell formats, and the sheet features (column widths, row heights, merges, conditional
+ * colours, freeze panes, print layout and manual page breaks, named cells, unlocked editable cells, tab colour,
+ * charts with their axis titles). Calculation is
  * suspended in every request but the last, which marks the written formulas dirty and recalculates them
  * (unless the workbook calculates manually). The number of syncs is 1 (+1 with `replace` and a name taken)
  * + ⌈payload / 4 MB⌉: 2 for a small plan, 7 for the 100 000-client synthetic plan of the tests.

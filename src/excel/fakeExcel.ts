@@ -62,6 +62,8 @@ export class SheetModel {
   readonly customProperties = new Map<string, string>();
   readonly names = new Map<string, string>();
   readonly features: FeatureCall[] = [];
+  /** Manual horizontal page breaks: the rows (0-based) that start a printed page, in the order added. */
+  readonly rowBreaks: number[] = [];
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   tabColor = "";
   constructor(public name: string) {}
@@ -432,6 +434,7 @@ class FakeWorksheet {
   readonly notes: FakeNotes;
   readonly names: { add: (name: string, range: FakeRange) => void };
   readonly tables: { add: (range: FakeRange, hasHeaders: boolean) => FakeTable };
+  readonly horizontalPageBreaks: { add: (pageBreakRange: FakeRange | string) => void };
   readonly charts: unknown;
   readonly freezePanes: unknown;
   readonly pageLayout: unknown;
@@ -473,6 +476,30 @@ class FakeWorksheet {
         });
         return table;
       },
+    };
+    // `add(range)` puts a break before the range's top-left cell. A break before row 1 or a range of another
+    // sheet is refused here (the writer must never send either); adding an existing break again is a no-op.
+    this.horizontalPageBreaks = {
+      add: (pageBreakRange) =>
+        fake.enqueue({
+          kind: "worksheet.horizontalPageBreaks.add",
+          chars: ENVELOPE + 20,
+          exec: () => {
+            const sheet = this.resolve();
+            let rect: Rect;
+            if (typeof pageBreakRange === "string") {
+              rect = parseA1(pageBreakRange);
+            } else {
+              const target = pageBreakRange.resolve();
+              if (target.sheet !== sheet) throw new FakeOfficeError("InvalidArgument", "page break range on another sheet");
+              rect = target.rect;
+            }
+            if (rect.row === 0) throw new FakeOfficeError("InvalidArgument", "no page break before row 1");
+            if (!sheet.rowBreaks.includes(rect.row)) sheet.rowBreaks.push(rect.row);
+            sheet.features.push({ path: "horizontalPageBreaks.add()", args: [a1(rect)], address: a1(rect) });
+            return { sheet, address: a1(rect) };
+          },
+        }),
     };
     this.charts = recorder(fake, "charts", () => ({ sheet: this.resolve() }));
     this.freezePanes = recorder(fake, "freezePanes", () => ({ sheet: this.resolve() }));

@@ -3,7 +3,7 @@ import { cellAddress, columnLetters, contains, parseRangeAddress, rangeAddress }
 import { isValidName, sheetNameProblem, uniqueSheetName, uniqueTableName } from "./names";
 import { packOps, type Op } from "./ops";
 import { chunkRows, uniformRowsPerChunk } from "./payload";
-import { characterWidthToPoints, textEqualsFormula } from "./sheetOps";
+import { characterWidthToPoints, pageBreakRows, rowHeightRuns, textEqualsFormula } from "./sheetOps";
 
 describe("A1 addresses", () => {
   it.each([
@@ -129,6 +129,49 @@ describe("small conversions", () => {
     { chars: 8.43, points: 48 },
   ])("characterWidthToPoints($chars) is $points", ({ chars, points }) => {
     expect(characterWidthToPoints(chars)).toBeCloseTo(points, 1);
+  });
+
+  it.each([
+    { name: "nothing", heights: [], runs: [] },
+    { name: "one row", heights: [{ row: 2, height: 20 }], runs: [{ row: 2, rows: 1, height: 20 }] },
+    {
+      name: "consecutive equal rows",
+      heights: [
+        { row: 2, height: 20 },
+        { row: 3, height: 20 },
+        { row: 4, height: 20 },
+      ],
+      runs: [{ row: 2, rows: 3, height: 20 }],
+    },
+    {
+      name: "a gap or another height cuts a run",
+      heights: [
+        { row: 2, height: 20 },
+        { row: 4, height: 20 },
+        { row: 5, height: 30 },
+      ],
+      runs: [
+        { row: 2, rows: 1, height: 20 },
+        { row: 4, rows: 1, height: 20 },
+        { row: 5, rows: 1, height: 30 },
+      ],
+    },
+    {
+      name: "unordered, a row twice (the last wins)",
+      heights: [
+        { row: 5, height: 20 },
+        { row: 4, height: 15 },
+        { row: 4, height: 20 },
+      ],
+      runs: [{ row: 4, rows: 2, height: 20 }],
+    },
+  ])("rowHeightRuns($name)", ({ heights, runs }) => {
+    expect(rowHeightRuns(heights)).toEqual(runs);
+  });
+
+  it("pageBreakRows drops row 0 and repeats, and sorts", () => {
+    expect(pageBreakRows([40, 0, 20, 40])).toEqual([20, 40]);
+    expect(pageBreakRows([])).toEqual([]);
   });
 
   it("textEqualsFormula doubles quotes", () => {

@@ -1,4 +1,4 @@
-import type { CellRange, CellStyle, ChartPlan, SheetPlan } from "../plan/types";
+import type { CellRange, CellStyle, ChartPlan, RowHeight, SheetPlan } from "../plan/types";
 import { cellAddress } from "./addresses";
 import { cellInput, isFormulaInput, type CellInput } from "./cellInput";
 import { rewriteFormula, type Renames } from "./formulaRefs";
@@ -93,6 +93,43 @@ function applyCellFormat(range: Excel.Range, rows: number, cols: number, style: 
   }
 }
 
+/** Excel's largest row height, in points. */
+export const MAX_ROW_HEIGHT = 409;
+
+/** Consecutive rows of one height: `rows` rows from `row` (0-based). */
+export interface RowHeightRun {
+  readonly row: number;
+  readonly rows: number;
+  readonly height: number;
+}
+
+/**
+ * A plan's row heights as runs of consecutive rows of equal height, in row order, so that each run is one
+ * `format.rowHeight` command instead of one per row. A row given twice keeps its last height, as in the
+ * .xlsx writer (which assigns them in plan order).
+ * @example rowHeightRuns([{ row: 3, height: 20 }, { row: 4, height: 20 }, { row: 6, height: 20 }])
+ * // [{ row: 3, rows: 2, height: 20 }, { row: 6, rows: 1, height: 20 }]
+ */
+export function rowHeightRuns(heights: readonly RowHeight[]): RowHeightRun[] {
+  const byRow = new Map<number, number>();
+  for (const h of heights) byRow.set(h.row, h.height);
+  const runs: { row: number; rows: number; height: number }[] = [];
+  for (const [row, height] of [...byRow].sort((a, b) => a[0] - b[0])) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.row + last.rows === row && last.height === height) last.rows++;
+    else runs.push({ row, rows: 1, height });
+  }
+  return runs;
+}
+
+/**
+ * The rows (0-based) to put a manual page break before: each once, in order, without row 0 (the first page
+ * starts there anyway; the .xlsx writer skips it too).
+ */
+export function pageBreakRows(rows: readonly number[]): number[] {
+  return [...new Set(rows)].filter((r) => r > 0).sort((a, b) => a - b);
+}
+
 /** `="A"`: the text-equals condition of a cell-value rule, quotes doubled. */
 export function textEqualsFormula(text: string): string {
   return `="${text.replace(/"/g, '""')}"`;
@@ -101,6 +138,8 @@ export function textEqualsFormula(text: string): string {
 function addChart(handle: SheetHandle, chart: ChartPlan): void {
   const ws = worksheet(handle);
   const [first, second] = chart.series;
+  // Empty titles are no titles, as in the .xlsx writer.
+  const titles = chart.axisTitles ?? {};
   let added: Excel.Chart;
   switch (chart.kind) {
     case "pareto": {
@@ -120,6 +159,9 @@ function addChart(handle: SheetHandle, chart: ChartPlan): void {
       share.minimum = 0;
       share.maximum = 1;
       share.numberFormat = "0%";
+      if (titles.x) added.axes.categoryAxis.title.text = titles.x;
+      if (titles.y) added.axes.valueAxis.title.text = titles.y;
+      if (titles.y2) share.title.text = titles.y2;
       added.legend.position = "Bottom";
       break;
     }
@@ -130,8 +172,9 @@ function addChart(handle: SheetHandle, chart: ChartPlan): void {
       points.name = chart.title;
       points.setXAxisValues(rangeOf(handle, first.values));
       points.setValues(rangeOf(handle, second.values));
-      added.axes.categoryAxis.title.text = first.name;
-      added.axes.valueAxis.title.text = second.name;
+      // The plan's axis titles; without them, the series names (P rank, R rank).
+      added.axes.categoryAxis.title.text = titles.x || first.name;
+      added.axes.valueAxis.title.text = titles.y || second.name;
       added.legend.visible = false;
       break;
     }
@@ -261,6 +304,10 @@ export function buildSheetOps(
     features.push({ chars: SMALL, apply: () => (worksheet(handle).getRangeByIndexes(0, from, 1, count).format.columnWidth = points) });
     c = end;
   }
+  // Heights in points, like `format.rowHeight`; a one-column range sets the height of its whole rows.
+  for (const run of rowHeightRuns(plan.rowHeights ?? [])) {
+    features.push({ chars: SMALL, apply: () => (worksheet(handle).getRangeByIndexes(run.row, 0, run.rows, 1).format.rowHeight = run.height) });
+  }
   for (const m of plan.merges ?? []) features.push({ chars: SMALL, apply: () => rangeOf(handle, m).merge(false) });
   for (const c of plan.conditional ?? []) {
     features.push({
@@ -299,6 +346,18 @@ export function buildSheetOps(
         if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows[0] + 1}:$${print.titleRows[1] + 1}`);
       },
     });
+    // Manual page breaks (ExcelApi 1.9, below the 1.12 this writer requires): `add` puts the break before the
+    // top-left cell of the range it is given, so the given row starts a new printed page.
+    const breaks = pageBreakRows(print.rowBreaks ?? []);
+    if (breaks.length > 0) {
+      features.push({
+        chars: OP_OVERHEAD_CHARS * (1 + breaks.length),
+        apply: () => {
+          const ws = worksheet(handle);
+          for (const row of breaks) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(row, print.area.col, 1, 1));
+        },
+      });
+    }
   }
   for (const n of plan.names ?? []) {
     // Worksheet scope: a second copy of the sheet ("PAC (2)") gets its own parameters, and no name of the

@@ -73,6 +73,7 @@ export function cibles(n: number): SheetPlan {
           { name: "CA N", values: { row: 1, col: 2, rows: Math.min(n, 20), cols: 1 } },
           { name: "Part cumulée", values: { row: 1, col: 10, rows: Math.min(n, 20), cols: 1 } },
         ],
+        axisTitles: { x: "Clients", y: "CA N (€)", y2: "Part cumulée du CA" },
       },
       {
         kind: "prMatrix",
@@ -82,8 +83,10 @@ export function cibles(n: number): SheetPlan {
           { name: "Rang P", values: { row: 1, col: 11, rows: last, cols: 1 } },
           { name: "Rang R", values: { row: 1, col: 12, rows: last, cols: 1 } },
         ],
+        axisTitles: { x: "P (fréquence)", y: "R (récence)" },
       },
     ],
+    rowHeights: [{ row: 0, height: 30 }],
     tabColor: "#1F4E79",
   };
 }
@@ -134,7 +137,14 @@ export function pac(n: number): SheetPlan {
       { row: 0, col: 1, rows: 3, cols: 1 },
       { row: 6, col: 8, rows: n, cols: 1 },
     ],
-    print: { orientation: "portrait", paper: "A4", fitToPagesWide: 1, area: { row: 0, col: 0, rows: n + 6, cols: 9 }, titleRows: [5, 5] },
+    // The parameters alone on the first page; the action table from the second on.
+    print: { orientation: "portrait", paper: "A4", fitToPagesWide: 1, area: { row: 0, col: 0, rows: n + 6, cols: 9 }, titleRows: [5, 5], rowBreaks: [5] },
+    rowHeights: [
+      { row: 0, height: 20 },
+      { row: 1, height: 20 },
+      { row: 2, height: 20 },
+      { row: 5, height: 32 },
+    ],
   };
 }
 

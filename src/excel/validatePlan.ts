@@ -1,6 +1,7 @@
 import type { CellRange, SheetPlan, WorkbookPlan } from "../plan/types";
 import { MAX_COL, MAX_ROW } from "./addresses";
 import { isValidName, sheetNameProblem } from "./names";
+import { MAX_ROW_HEIGHT } from "./sheetOps";
 
 function fail(sheet: string, what: string): never {
   throw new TypeError(`applyWorkbookPlan: sheet "${sheet}": ${what}`);
@@ -51,12 +52,21 @@ function checkSheet(s: SheetPlan, tableNames: Set<string>): void {
   s.columnWidths?.forEach((w, i) => {
     if (!(Number.isFinite(w) && w >= 0 && w <= 255)) fail(name, `column width ${i} (${w}) is not 0..255 characters`);
   });
+  s.rowHeights?.forEach((h, i) => {
+    if (!(isIndex(h.row) && h.row <= MAX_ROW)) fail(name, `row height ${i}: row ${h.row} is not a row of the grid`);
+    if (!(Number.isFinite(h.height) && h.height >= 0 && h.height <= MAX_ROW_HEIGHT)) {
+      fail(name, `row height ${i} (${h.height}) is not 0..${MAX_ROW_HEIGHT} points`);
+    }
+  });
   if (s.freeze && !(isIndex(s.freeze.rows) && isIndex(s.freeze.cols))) fail(name, "freeze rows/cols must be integers ≥ 0");
   if (s.print) {
     checkRange(name, "print area", s.print.area);
     if (!(Number.isInteger(s.print.fitToPagesWide) && s.print.fitToPagesWide >= 1)) fail(name, "fitToPagesWide must be an integer ≥ 1");
     const t = s.print.titleRows;
     if (t && !(isIndex(t[0]) && isIndex(t[1]) && t[0] <= t[1])) fail(name, "print title rows must be [first, last] with first ≤ last");
+    s.print.rowBreaks?.forEach((r, i) => {
+      if (!(isIndex(r) && r <= MAX_ROW)) fail(name, `page break ${i}: row ${r} is not a row of the grid`);
+    });
   }
   for (const t of s.tables ?? []) {
     if (!isValidName(t.name)) fail(name, `table name "${t.name}" is not a valid Excel name`);
@@ -84,7 +94,8 @@ function checkSheet(s: SheetPlan, tableNames: Set<string>): void {
 /**
  * Checks that a plan can be written as it stands, before anything is sent to Excel.
  * @throws TypeError naming the sheet and the faulty part: an invalid or duplicate sheet name, ragged rows,
- * a range outside the grid, an invalid table or cell name, a name used twice, a chart without two series.
+ * a range outside the grid, a row height or page break outside the grid (or a height above 409 points), an
+ * invalid table or cell name, a name used twice, a chart without two series.
  */
 export function validatePlan(plan: WorkbookPlan): void {
   const sheetNames = new Set<string>();
