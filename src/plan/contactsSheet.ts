@@ -349,9 +349,12 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   s.block(clientsTop, 0, rows);
   s.row(reserveRow, 0, [t("contacts.reserve_stimulation"), null, null, null, null, null, portfolio.allocation.stimulationPool, null, portfolio.allocation.stimulationPool]);
   s.row(reserveRow + 1, 0, [t("contacts.reserve_conquete"), null, null, null, null, null, null, portfolio.allocation.conquestPool, portfolio.allocation.conquestPool]);
+  // Column sums in one pass over the rows (columns 4 … 8 + MONTHS are numbers).
+  const sums = new Array<number>(5 + MONTHS).fill(0);
+  for (const r of rows) for (let j = 0; j < sums.length; j++) sums[j] += r[4 + j] as number;
   const totals = Array.from({ length: 5 + MONTHS }, (_, j) => {
     const col = 4 + j;
-    const value = rows.reduce((sum, r) => sum + (r[col] as number), 0) + (col === 6 || col === 8 ? portfolio.allocation.stimulationPool : 0) + (col === 7 || col === 8 ? portfolio.allocation.conquestPool : 0);
+    const value = sums[j] + (col === 6 || col === 8 ? portfolio.allocation.stimulationPool : 0) + (col === 7 || col === 8 ? portfolio.allocation.conquestPool : 0);
     return formula(`SUM(${A(clientsTop, col)}:${A(reserveRow + 1, col)})`, value);
   });
   s.row(clientsTotalRow, 0, [t("total"), null, null, null, ...totals]);

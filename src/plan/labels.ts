@@ -1,15 +1,19 @@
 import type { PrTarget } from "../engine/penetration";
-import type { RfmSegment } from "../engine/rfm";
+import { RFM_SEGMENTS, type RfmSegment } from "../engine/rfm";
 import type { LabelKey } from "../i18n";
+
+export const PR_TARGETS: readonly PrTarget[] = ["develop", "maintain", "secure"];
+
+// Built once: the sheets look a label key up per client row, and a fresh `pr.target.${t}` string costs a hash.
+const TARGET_KEYS = Object.fromEntries(PR_TARGETS.map((t) => [t, `pr.target.${t}`])) as Record<PrTarget, LabelKey>;
+const SEGMENT_KEYS = Object.fromEntries(RFM_SEGMENTS.map((s) => [s, `rfm.segment.${s}`])) as Record<RfmSegment, LabelKey>;
 
 /** The label key of a P-R target ("Développer", "Entretenir", "Sécuriser"). */
 export function targetLabelKey(target: PrTarget): LabelKey {
-  return `pr.target.${target}`;
+  return TARGET_KEYS[target] ?? `pr.target.${target}`;
 }
 
 /** The label key of an RFM segment ("Champions"…). */
 export function segmentLabelKey(segment: RfmSegment): LabelKey {
-  return `rfm.segment.${segment}`;
+  return SEGMENT_KEYS[segment] ?? `rfm.segment.${segment}`;
 }
-
-export const PR_TARGETS: readonly PrTarget[] = ["develop", "maintain", "secure"];

@@ -525,6 +525,25 @@ interface ChartRanges {
 }
 
 /** Writes the charts' data right of the print area and returns the ranges the charts read. */
+type Ranked = ScoredClient & { abc: NonNullable<ScoredClient["abc"]> };
+
+/**
+ * The classified clients in ABC rank order. The ranks are a permutation of 1..n (ties broken in input order),
+ * so each client is put in its place in one pass; a sort (same order) is the fallback if they ever are not.
+ */
+function byAbcRank(clients: readonly ScoredClient[]): Ranked[] {
+  const ranked = clients.filter((c): c is Ranked => c.abc !== undefined);
+  const placed = new Array<Ranked | undefined>(ranked.length);
+  for (const c of ranked) {
+    const k = c.abc.rank - 1;
+    if (!Number.isInteger(k) || k < 0 || k >= placed.length || placed[k] !== undefined) {
+      return ranked.sort((a, b) => a.abc.rank - b.abc.rank);
+    }
+    placed[k] = c;
+  }
+  return placed as Ranked[];
+}
+
 function chartData(s: SheetDraft, portfolio: ScoredPortfolio, lang: Lang): ChartRanges {
   const t = (key: PlanKey, params?: Record<string, string | number>): string => planText(key, lang, params);
   s.region(DATA_COL);
@@ -534,9 +553,7 @@ function chartData(s: SheetDraft, portfolio: ScoredPortfolio, lang: Lang): Chart
   const first = top + 2;
   const out: { -readonly [K in keyof ChartRanges]: ChartRanges[K] } = {};
 
-  const ranked = portfolio.clients
-    .filter((c): c is ScoredClient & { abc: NonNullable<ScoredClient["abc"]> } => c.abc !== undefined)
-    .sort((a, b) => a.abc.rank - b.abc.rank);
+  const ranked = byAbcRank(portfolio.clients);
   if (ranked.length > 0) {
     s.row(top + 1, DATA_COL, [t("pac.col.name"), t("pac.col.ca"), t("pac.col.cumulative")]);
     s.style(range(top + 1, DATA_COL, 1, 3), STYLES.header);

@@ -85,6 +85,7 @@ export interface ScoreWarning {
   readonly error?: EngineError;
   /** Index in `ScoredPortfolio.clients` of the client it is about. */
   readonly client?: number;
+  /** Made when first read. */
   readonly message: string;
 }
 
@@ -259,8 +260,19 @@ class Collector {
     params: Record<string, string | number>,
     extra: { labels?: readonly string[]; error?: EngineError; client?: number } = {},
   ): void {
-    const base = { key, severity, params, ...extra };
-    const warning: ScoreWarning = { ...base, message: warningText({ ...base, message: "" }, this.lang) };
+    const lang = this.lang;
+    let message: string | undefined;
+    // The message is made on first read: a large portfolio has tens of thousands of client warnings, mostly
+    // counted rather than read.
+    const warning: ScoreWarning = {
+      key,
+      severity,
+      params,
+      ...extra,
+      get message(): string {
+        return (message ??= warningText(warning, lang));
+      },
+    };
     this.all.push(warning);
     if (extra.client !== undefined) this.drafts[extra.client].warnings.push(warning);
   }

@@ -1,73 +1,123 @@
-import { ELASTICITY_READING_LABEL, QUADRANT_LABEL } from "../engine";
-import { formatNumber, formatPercent, label, type Lang } from "../i18n";
+import { ELASTICITY_READING_LABEL, QUADRANT_LABEL, type ContactQuadrant, type ElasticityReading } from "../engine";
+import type { PrTarget } from "../engine/penetration";
+import { RFM_SEGMENTS, type RfmSegment } from "../engine/rfm";
+import { formatNumber, label, type Lang } from "../i18n";
 import { planTemplate, type PlanKey } from "../i18n/plan";
 import { segmentLabelKey, targetLabelKey } from "./labels";
 import type { ScoredClient } from "./score";
 
+type Params = Readonly<Record<string, string | number>>;
+type Render = (params: Params) => string;
+
+/**
+ * `formatNumber`, without its grouping regex when there is nothing to group (|value| < 1000 once rounded):
+ * the same text, computed the same way. Most numbers of the short pourquoi are small.
+ */
+function formatSmall(value: number, lang: Lang, digits = 2): string {
+  if (!Number.isFinite(value)) return String(value);
+  const rounded = Number(value.toFixed(digits));
+  const abs = Math.abs(rounded);
+  if (abs >= 1000) return formatNumber(value, lang, digits);
+  const text = lang === "fr" ? abs.toString().replace(".", ",") : abs.toString();
+  return rounded < 0 ? `-${text}` : text;
+}
+
+/** `formatPercent(fraction, lang)` (one decimal), through `formatSmall`. */
+function formatPercentSmall(fraction: number, lang: Lang): string {
+  const n = formatSmall(fraction * 100, lang, 1);
+  return lang === "fr" ? `${n}\u202f%` : `${n}%`;
+}
+
+/** A template split once; each call only joins (numbers formatted as `fill` does). */
+function compile(key: PlanKey, lang: Lang): Render {
+  const pieces = planTemplate(key, lang).split(/\{(\w+)\}/);
+  return (p) => {
+    let out = pieces[0];
+    for (let k = 1; k < pieces.length; k += 2) {
+      const v = p[pieces[k]];
+      out += (v === undefined ? `{${pieces[k]}}` : typeof v === "number" ? formatSmall(v, lang) : v) + pieces[k + 1];
+    }
+    return out;
+  };
+}
+
+/** Everything the short pourquoi needs in one language, looked up once rather than per client. */
+interface ShortWhyText {
+  readonly abc: Render;
+  readonly abcNonPositive: string;
+  readonly pr: Render;
+  readonly rfm: Render;
+  readonly rfmNoSegment: Render;
+  readonly elasticity: Render;
+  readonly planned: Render;
+  readonly prospect: Render;
+  readonly none: string;
+  readonly separator: string;
+  readonly targets: Readonly<Record<PrTarget, string>>;
+  readonly segments: Readonly<Record<RfmSegment, string>>;
+  readonly quadrants: Readonly<Record<ContactQuadrant, string>>;
+  readonly readings: Readonly<Record<ElasticityReading, string>>;
+}
+
+function labelsOf<K extends string>(keys: readonly K[], key: (k: K) => Parameters<typeof label>[0], lang: Lang): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const k of keys) out[k] = label(key(k), lang);
+  return out;
+}
+
+
+const texts: Partial<Record<Lang, ShortWhyText>> = {};
+
+function shortWhyText(lang: Lang): ShortWhyText {
+  let t = texts[lang];
+  if (!t) {
+    t = {
+      abc: compile("short.abc", lang),
+      abcNonPositive: compile("short.abc_nonpositive", lang)({}),
+      pr: compile("short.pr", lang),
+      rfm: compile("short.rfm", lang),
+      rfmNoSegment: compile("short.rfm_nosegment", lang),
+      elasticity: compile("short.elasticity", lang),
+      planned: compile("short.planned", lang),
+      prospect: compile("short.prospect", lang),
+      none: compile("short.none", lang)({}),
+      separator: compile("short.separator", lang)({}),
+      targets: labelsOf(["develop", "maintain", "secure"], targetLabelKey, lang),
+      segments: labelsOf(RFM_SEGMENTS, segmentLabelKey, lang),
+      quadrants: labelsOf(Object.keys(QUADRANT_LABEL) as ContactQuadrant[], (q) => QUADRANT_LABEL[q], lang),
+      readings: labelsOf(Object.keys(ELASTICITY_READING_LABEL) as ElasticityReading[], (r) => ELASTICITY_READING_LABEL[r], lang),
+    };
+    texts[lang] = t;
+  }
+  return t;
+}
+
 /**
  * The short "pourquoi" of a row of the Cibles sheet: the client's class, P-R target, contact quadrant,
  * elasticity and planned contacts, each in a few words, joined by " · ". The full sentences stay in
- * `ScoredClient.why`.
+ * `ScoredClient.why`. Cheap by design (one per written row): templates and labels are looked up once per
+ * language, and small numbers skip the grouping regex.
  *
  * @example shortWhy(client, "fr") // "Classe A (cumul 34,2 % du CA) · P1-R1 → Entretenir · 90 contacts : 12 d'entretien + 78 « turbo »"
  */
-type Params = Readonly<Record<string, string | number>>;
-
-/** `formatNumber`, with a shortcut for the small whole numbers that make most of the short pourquoi. */
-function fastNumber(value: number, lang: Lang): string {
-  return Number.isInteger(value) && value > -1000 && value < 1000 ? String(value) : formatNumber(value, lang);
-}
-
-const compiled = new Map<string, (params: Params) => string>();
-
-/**
- * `planText` for hot loops: the template is split once per key and language, then each call only joins
- * (numbers formatted as `fill` does). The Cibles sheet writes one short pourquoi per client.
- */
-function planTextFast(key: PlanKey, lang: Lang, params: Params = {}): string {
-  const id = `${lang}\u0000${key}`;
-  let render = compiled.get(id);
-  if (!render) {
-    const pieces = planTemplate(key, lang).split(/\{(\w+)\}/);
-    render = (p) => {
-      let out = pieces[0];
-      for (let k = 1; k < pieces.length; k += 2) {
-        const v = p[pieces[k]];
-        out += (v === undefined ? `{${pieces[k]}}` : typeof v === "number" ? fastNumber(v, lang) : v) + pieces[k + 1];
-      }
-      return out;
-    };
-    compiled.set(id, render);
-  }
-  return render(params);
-}
-
 export function shortWhy(c: ScoredClient, lang: Lang): string {
-  const planText = planTextFast;
+  const t = shortWhyText(lang);
+  // Parts joined at the end: `join` makes one flat string, where `+=` would keep a rope of pieces per row.
   const parts: string[] = [];
-  if (c.abc) {
-    parts.push(
-      c.abc.share > 0
-        ? planText("short.abc", lang, { cls: c.abc.cls, cumulative: formatPercent(c.abc.cumulativeShare, lang) })
-        : planText("short.abc_nonpositive", lang),
-    );
-  }
-  if (c.pr) parts.push(planText("short.pr", lang, { code: c.pr.code, target: label(targetLabelKey(c.pr.target), lang) }));
-  if (c.rfm) {
-    parts.push(
-      c.rfm.segment
-        ? planText("short.rfm", lang, { code: c.rfm.code, segment: label(segmentLabelKey(c.rfm.segment), lang) })
-        : planText("short.rfm_nosegment", lang, { code: c.rfm.code }),
-    );
-  }
-  if (c.contacts) parts.push(label(QUADRANT_LABEL[c.contacts.quadrant], lang));
-  if (c.elasticity) {
-    const reading = label(ELASTICITY_READING_LABEL[c.elasticity.reading], lang);
-    parts.push(planText("short.elasticity", lang, { value: formatNumber(c.elasticity.value, lang), reading }));
-  }
+  const push = (part: string): void => {
+    parts.push(part);
+  };
+  const abc = c.abc;
+  if (abc) push(abc.share > 0 ? t.abc({ cls: abc.cls, cumulative: formatPercentSmall(abc.cumulativeShare, lang) }) : t.abcNonPositive);
+  if (c.pr) push(t.pr({ code: c.pr.code, target: t.targets[c.pr.target] }));
+  const rfm = c.rfm;
+  if (rfm) push(rfm.segment ? t.rfm({ code: rfm.code, segment: t.segments[rfm.segment] }) : t.rfmNoSegment({ code: rfm.code }));
+  if (c.contacts) push(t.quadrants[c.contacts.quadrant]);
+  const e = c.elasticity;
+  if (e) push(t.elasticity({ value: formatSmall(e.value, lang), reading: t.readings[e.reading] }));
   const a = c.allocation;
-  if (c.isProspect) parts.push(planText("short.prospect", lang, { conquete: a?.conquete ?? 0 }));
-  else if (a) parts.push(planText("short.planned", lang, { total: a.total, entretien: a.entretien, stimulation: a.stimulation }));
-  else parts.push(planText("short.none", lang));
-  return parts.join(planText("short.separator", lang));
+  if (c.isProspect) push(t.prospect({ conquete: a?.conquete ?? 0 }));
+  else if (a) push(t.planned({ total: a.total, entretien: a.entretien, stimulation: a.stimulation }));
+  else push(t.none);
+  return parts.join(t.separator);
 }
