@@ -1,8 +1,5 @@
 /** Writing CSV, RFC 4180 (reading it is src/io's `parseCsv`). */
 
-// test/cli/score.test.ts still imports parseCsv from here: remove this line once it imports from src/io.
-export { parseCsv } from "../io/csv";
-
 /** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180); blanks for null/undefined. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";

@@ -1,6 +1,12 @@
 import ExcelJS from "exceljs";
 import { normaliseCell } from "../io";
-import { writeZipBuffer as writeZip } from "../xlsx/zip";
+import { writeZip as writeZipBytes } from "../xlsx/zip";
+
+/** A hand-made package as a Buffer, the way the CLI reads files. */
+function writeZip(...args: Parameters<typeof writeZipBytes>): Buffer {
+  const bytes = writeZipBytes(...args);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 import { worksheetRows } from "./input";
 import { UnsupportedXlsx, isDateFormat, openXlsx } from "./xlsxRows";
 

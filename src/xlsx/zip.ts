@@ -225,11 +225,3 @@ export function writeZip(entries: readonly (ZipEntry | RawZipEntry)[], level = 6
   return out;
 }
 
-/**
- * `writeZip` as a Node Buffer, for Node code that takes Buffers (the CLI's .xlsx reader tests build hand-made
- * packages with it). Node only.
- */
-export function writeZipBuffer(entries: readonly (ZipEntry | RawZipEntry)[], level = 6): Buffer {
-  const bytes = writeZip(entries, level);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}

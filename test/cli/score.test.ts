@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { parseCsv } from "../../src/cli/csv";
+import { parseCsv } from "../../src/io/csv";
 import { SAMPLE_PATH, generateClients } from "../../scripts/make-sample";
 import { pac, tempDir } from "./run";
 
