@@ -7,46 +7,18 @@
  * missing. Screenshots go to test/artifacts/ (git-ignored).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
-import { extname, join, normalize, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { CHROMIUM, launchChromium, serve } from "./browser";
 
 const ROOT = resolve(__dirname, "..", "..");
 const DIST = join(ROOT, "dist");
 const ARTIFACTS = join(ROOT, "test", "artifacts");
-const CHROMIUM = "/usr/bin/chromium";
 const SAMPLE = join(ROOT, "assets", "sample", "clients-demo.xlsx");
-
-const TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".css": "text/css",
-  ".xml": "application/xml",
-  ".map": "application/json",
-};
-
-function serve(dir: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
-    const file = join(dir, path === "/" ? "taskpane.html" : path);
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, "127.0.0.1", () => {
-    const address = server.address();
-    const port = typeof address === "object" && address ? address.port : 0;
-    ok({ server, origin: `http://127.0.0.1:${port}` });
-  }));
-}
 
 /** A small client workbook, used when the bundled sample is absent. */
 async function sampleBytes(): Promise<Buffer> {
@@ -66,7 +38,7 @@ describeBrowser("standalone page in Chromium", () => {
   let server: Server;
   let origin: string;
   let context: BrowserContext;
-  let profile: string;
+  let closeBrowser: (() => Promise<void>) | undefined;
   const problems: string[] = [];
 
   beforeAll(async () => {
@@ -75,15 +47,7 @@ describeBrowser("standalone page in Chromium", () => {
     }
     mkdirSync(ARTIFACTS, { recursive: true });
     ({ server, origin } = await serve(DIST));
-    profile = mkdtempSync(join(tmpdir(), "pac-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-      acceptDownloads: true,
-      viewport: { width: 900, height: 1000 },
-      locale: "fr-FR",
-    });
+    ({ context, close: closeBrowser } = await launchChromium());
     // Nothing may leave the machine: any request off our origin fails the test.
     await context.route("**/*", (route) => {
       const url = route.request().url();
@@ -94,9 +58,8 @@ describeBrowser("standalone page in Chromium", () => {
   }, 300_000);
 
   afterAll(async () => {
-    await context?.close();
+    await closeBrowser?.();
     server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function openPage(): Promise<Page> {
