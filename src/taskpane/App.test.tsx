@@ -72,6 +72,84 @@ describe("Source step", () => {
   });
 });
 
+describe("Source step: CA-per-period columns", () => {
+  const maturity = () => screen.getByRole("checkbox", { name: /^Maturité/ });
+  const elasticity = () => screen.getByRole("checkbox", { name: "Élasticité du CA aux contacts" });
+
+  it("Source periods override: unticking a period disables maturity with its reason, and ticking it back re-enables it", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    const periods = screen.getByRole("group", { name: "Colonnes de CA par période" });
+    expect(within(periods).getByRole("checkbox", { name: "C · CA 2024" })).toBeChecked();
+    expect(within(periods).getByRole("checkbox", { name: "D · CA 2025" })).toBeChecked();
+    expect(within(periods).getByText("CA par période (du plus ancien au plus récent) : 2024, 2025")).toBeInTheDocument();
+    await goTo(/Méthodes/);
+    expect(maturity()).toBeEnabled();
+    expect(maturity()).toBeChecked();
+
+    await goTo(/Source/);
+    await userEvent.click(screen.getByRole("checkbox", { name: "C · CA 2024" }));
+    expect(screen.getByText("CA par période (du plus ancien au plus récent) : 2025")).toBeInTheDocument();
+    await goTo(/Méthodes/);
+    expect(maturity()).toBeDisabled();
+    expect(maturity()).not.toBeChecked();
+    expect(maturity()).toHaveAccessibleDescription(/^Indisponible : .*au moins deux périodes de CA.* 1 trouvée\(s\)/);
+    expect(elasticity()).toBeDisabled();
+
+    // The choice survives the trip; ticked again, the column comes last and is moved back before 2025.
+    await goTo(/Source/);
+    const again = screen.getByRole("checkbox", { name: "C · CA 2024" });
+    expect(again).not.toBeChecked();
+    await userEvent.click(again);
+    expect(screen.getByText("CA par période (du plus ancien au plus récent) : 2025, 2024")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Rendre C · CA 2024 plus ancienne" }));
+    const label = screen.getByRole("textbox", { name: "Libellé de la période C · CA 2024" });
+    await userEvent.clear(label);
+    await userEvent.type(label, "Année 1");
+    expect(label).toHaveValue("Année 1");
+    expect(screen.getByText("CA par période (du plus ancien au plus récent) : Année 1, 2025")).toBeInTheDocument();
+    await goTo(/Méthodes/);
+    expect(maturity()).toBeEnabled();
+    expect(maturity()).toBeChecked();
+    expect(elasticity()).toBeEnabled();
+  });
+
+  it("Source periods override: « Aucune période » disables elasticity and maturity until the detection is restored", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await userEvent.click(screen.getByRole("button", { name: "Aucune période" }));
+    expect(screen.getByText("Aucune colonne de CA par période.")).toBeInTheDocument();
+    expect(screen.getByRole("checkbox", { name: "C · CA 2024" })).not.toBeChecked();
+    await goTo(/Méthodes/);
+    expect(maturity()).toHaveAccessibleDescription(/0 trouvée\(s\)/);
+    expect(maturity()).toBeDisabled();
+    expect(elasticity()).toBeDisabled();
+    await goTo(/Source/);
+    await userEvent.click(screen.getByRole("button", { name: "Reprendre la détection des périodes" }));
+    expect(screen.getByText("CA par période (du plus ancien au plus récent) : 2024, 2025")).toBeInTheDocument();
+    await goTo(/Méthodes/);
+    expect(maturity()).toBeEnabled();
+    expect(elasticity()).toBeEnabled();
+  });
+
+  it("Source periods override: editing a label keeps a plain « CA » read as year N on the CA field", async () => {
+    const sheet = [
+      ["Client", "CA N-1", "CA"],
+      ["Alpha", 900, 1000],
+      ["Beta", 600, 500],
+      ["Gamma", 100, 200],
+    ];
+    renderApp(fakePort({ sheets: { Ventes: sheet } }));
+    await sourceRead();
+    expect(screen.getByText("CA par période (du plus ancien au plus récent) : N-1, N")).toBeInTheDocument();
+    const label = screen.getByRole("textbox", { name: "Libellé de la période C · CA" });
+    await userEvent.clear(label);
+    await userEvent.type(label, "2025");
+    expect(screen.getByText("CA par période (du plus ancien au plus récent) : N-1, 2025")).toBeInTheDocument();
+    expect((screen.getByRole("combobox", { name: "CA" }) as HTMLSelectElement).selectedOptions[0].textContent).toBe("C · CA");
+  });
+});
+
 describe("Méthodes step", () => {
   it("Méthodes disables the methods whose columns are missing, with the reason", async () => {
     renderApp(fakePort({ sheets: { Ventes: CA_ONLY } }));
@@ -106,6 +184,62 @@ describe("Méthodes step", () => {
     const a = screen.getByRole("spinbutton", { name: "ABC : seuil de la classe A (%)" });
     fireEvent.change(a, { target: { value: "97" } });
     expect((await screen.findAllByText(/Seuils invalides \(97\s%\s;\s95\s%\) : il faut 0 < seuil A < seuil B/, undefined, { timeout: 5000 })).length).toBeGreaterThan(0);
+  });
+});
+
+describe("Number fields", () => {
+  it("Avancé: clearing a threshold to type a new one keeps the text, and an empty or invalid one says so in French", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await goTo(/Méthodes/);
+    await userEvent.click(screen.getByRole("button", { name: "Avancé : seuils" }));
+    const threshold = screen.getByRole("spinbutton", { name: "Maturité : seuil de croissance (%)" });
+    await userEvent.clear(threshold);
+    expect(threshold).toHaveValue(null);
+    expect(threshold).toHaveAccessibleDescription("Saisissez un nombre ; la valeur précédente (10) reste appliquée.");
+    await userEvent.tab();
+    expect(threshold).toHaveValue(null);
+    expect(screen.getByText("Saisissez un nombre ; la valeur précédente (10) reste appliquée.")).toBeInTheDocument();
+
+    await userEvent.type(threshold, "15");
+    expect(threshold).toHaveValue(15);
+    expect(screen.queryByText(/^Saisissez un nombre/)).not.toBeInTheDocument();
+    await userEvent.tab();
+    expect(threshold).toHaveValue(15);
+
+    // Kept when going to another step and back.
+    await goTo(/Capital/);
+    await goTo(/Méthodes/);
+    await userEvent.click(screen.getByRole("button", { name: "Avancé : seuils" }));
+    const kept = screen.getByRole("spinbutton", { name: "Maturité : seuil de croissance (%)" });
+    expect(kept).toHaveValue(15);
+    await userEvent.clear(kept);
+    await userEvent.type(kept, "abc");
+    expect(kept).toHaveAccessibleDescription("Saisissez un nombre ; la valeur précédente (15) reste appliquée.");
+
+    const split = screen.getByRole("textbox", { name: "Matrice : seuil de CA (vide : médiane)" });
+    await userEvent.type(split, "douze");
+    expect(split).toHaveAccessibleDescription("Saisissez un nombre, ou laissez vide pour prendre la médiane.");
+    await userEvent.clear(split);
+    expect(split).not.toHaveAccessibleDescription(/Saisissez/);
+
+    await userEvent.click(screen.getByRole("button", { name: "Valeurs par défaut" }));
+    expect(screen.getByRole("spinbutton", { name: "Maturité : seuil de croissance (%)" })).toHaveValue(10);
+    expect(screen.queryByText(/^Saisissez un nombre/)).not.toBeInTheDocument();
+  });
+
+  it("Capital: clearing a field keeps the last capital and asks for a number; typing a new one recomputes", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await goTo(/Capital/);
+    const weeks = screen.getByRole("spinbutton", { name: "Semaines travaillées par an" });
+    await userEvent.clear(weeks);
+    expect(weeks).toHaveValue(null);
+    expect(weeks).toHaveAccessibleDescription("Saisissez un nombre ; la valeur précédente (45) reste appliquée.");
+    expect(screen.getByText("Capital : 540 contacts par an et par commercial")).toBeInTheDocument();
+    await userEvent.type(weeks, "40");
+    expect(weeks).toHaveValue(40);
+    expect(screen.getByText("Capital : 480 contacts par an et par commercial")).toBeInTheDocument();
   });
 });
 

@@ -126,6 +126,37 @@ function optionalNumber(text: string): number | undefined {
   return Number(t);
 }
 
+/**
+ * The number a field's text stands for (French "12,5" or "12.5", spaces ignored), or undefined when the text is
+ * blank or not a number: the field then says so and the last valid value stays applied.
+ * @example parseNumberText("12,5") // 12.5
+ */
+export function parseNumberText(text: string): number | undefined {
+  const n = optionalNumber(text);
+  return n !== undefined && Number.isFinite(n) ? n : undefined;
+}
+
+/** One CA-per-period column chosen in the Source step; `label` as typed ("" keeps the label read from the header). */
+export interface PeriodChoice {
+  readonly column: number;
+  readonly label: string;
+}
+
+/** The `mapping.periods` of `readClientTable` for the user's choice: blank labels are left to the import. */
+export function periodsMapping(choice: readonly PeriodChoice[] | "none"): readonly { column: number; label?: string }[] | "none" {
+  if (choice === "none" || choice.length === 0) return "none";
+  return choice.map((p) => (p.label.trim() !== "" ? { column: p.column, label: p.label.trim() } : { column: p.column }));
+}
+
+/** Moves the period at `index` one place earlier (-1) or later (+1); out-of-range moves change nothing. */
+export function movePeriod(choice: readonly PeriodChoice[], index: number, by: -1 | 1): PeriodChoice[] {
+  const to = index + by;
+  const next = [...choice];
+  if (index < 0 || index >= next.length || to < 0 || to >= next.length) return next;
+  [next[index], next[to]] = [next[to], next[index]];
+  return next;
+}
+
 /** The engine options of the wizard's settings. Invalid values are passed on: the engine says what is wrong. */
 export function scoreOptions(thresholds: Thresholds, capital: CapitalSettings, lang: "fr" | "en"): ScoreOptions {
   const splitContacts = optionalNumber(thresholds.splitContacts);

@@ -1,8 +1,6 @@
 import {
   Body1,
   Caption1,
-  Field,
-  Input,
   Label,
   makeStyles,
   MessageBar,
@@ -17,6 +15,7 @@ import { wizardText, type WizardKey } from "../../i18n/wizard";
 import { errorText } from "../errorText";
 import type { Wizard } from "../hooks/useWizard";
 import { FAMILIES, type CapitalSettings } from "../wizardModel";
+import { NumberField } from "./NumberField";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -30,11 +29,6 @@ const FAMILY_LABEL: Readonly<Record<ActionFamily, WizardKey>> = {
   stimulation: "family.stimulation",
   conquete: "family.conquete",
 };
-
-function parse(text: string): number {
-  const t = text.trim().replace(",", ".");
-  return t === "" ? NaN : Number(t);
-}
 
 /** The capital of the settings, or the engine's error for impossible values. */
 function liveCapital(c: CapitalSettings): { value?: number; error?: unknown } {
@@ -60,15 +54,9 @@ export function CapitalStep({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
         {w("capital.title")}
       </Subtitle2>
       <div className={styles.grid}>
-        <Field label={w("capital.weeks")}>
-          <Input type="number" min={0} max={53} value={Number.isFinite(c.weeks) ? String(c.weeks) : ""} onChange={(_, d) => set({ weeks: parse(d.value) })} />
-        </Field>
-        <Field label={w("capital.days")}>
-          <Input type="number" min={0} max={7} value={Number.isFinite(c.daysPerWeek) ? String(c.daysPerWeek) : ""} onChange={(_, d) => set({ daysPerWeek: parse(d.value) })} />
-        </Field>
-        <Field label={w("capital.perDay")}>
-          <Input type="number" min={0} step={0.5} value={Number.isFinite(c.contactsPerDay) ? String(c.contactsPerDay) : ""} onChange={(_, d) => set({ contactsPerDay: parse(d.value) })} />
-        </Field>
+        <NumberField label={w("capital.weeks")} lang={lang} min={0} max={53} value={c.weeks} onCommit={(weeks) => set({ weeks })} />
+        <NumberField label={w("capital.days")} lang={lang} min={0} max={7} value={c.daysPerWeek} onCommit={(daysPerWeek) => set({ daysPerWeek })} />
+        <NumberField label={w("capital.perDay")} lang={lang} min={0} step={0.5} value={c.contactsPerDay} onCommit={(contactsPerDay) => set({ contactsPerDay })} />
       </div>
       <div role="status" aria-live="polite">
         {live.value !== undefined ? (
@@ -109,14 +97,14 @@ export function CapitalStep({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
       <Subtitle2 as="h3">{w("capital.norms")}</Subtitle2>
       <div className={styles.grid}>
         {(["A", "B", "C"] as const).map((cls) => (
-          <Field key={cls} label={w("capital.norm", { cls })}>
-            <Input
-              type="number"
-              min={0}
-              value={Number.isFinite(c.norms[cls]) ? String(c.norms[cls]) : ""}
-              onChange={(_, d) => set({ norms: { ...c.norms, [cls]: parse(d.value) } })}
-            />
-          </Field>
+          <NumberField
+            key={cls}
+            label={w("capital.norm", { cls })}
+            lang={lang}
+            min={0}
+            value={c.norms[cls]}
+            onCommit={(n) => set({ norms: { ...c.norms, [cls]: n } })}
+          />
         ))}
       </div>
 

@@ -16,6 +16,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
+import { useState } from "react";
 import { ioMessage } from "../../i18n/io";
 import type { Lang } from "../../i18n/types";
 import { wizardText, type WizardKey } from "../../i18n/wizard";
@@ -23,7 +24,8 @@ import type { MissingForMethod } from "../../io";
 import { warningText } from "../../plan/score";
 import { errorText } from "../errorText";
 import type { Wizard } from "../hooks/useWizard";
-import { abcDefaults, DEFAULT_THRESHOLDS, type Thresholds, type WizardMethod } from "../wizardModel";
+import { abcDefaults, DEFAULT_THRESHOLDS, parseNumberText, type Thresholds, type WizardMethod } from "../wizardModel";
+import { NumberField } from "./NumberField";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -109,15 +111,30 @@ export function MethodsStep({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
   );
 }
 
-function numberOr(text: string, fallback: number): number {
-  const n = Number(text.replace(",", "."));
-  return text.trim() === "" || !Number.isFinite(n) ? fallback : n;
+/** A text field whose blank means "the median": any other text must be a number. */
+function SplitField({ label, value, onChange, lang }: { label: string; value: string; onChange: (text: string) => void; lang: Lang }) {
+  const invalid = value.trim() !== "" && parseNumberText(value) === undefined;
+  return (
+    <Field
+      label={label}
+      validationState={invalid ? "error" : "none"}
+      validationMessage={invalid ? wizardText("field.notNumberOrBlank", lang) : undefined}
+    >
+      <Input inputMode="decimal" value={value} onChange={(_, d) => onChange(d.value)} />
+    </Field>
+  );
 }
 
 function ThresholdFields({ thresholds: t, onChange, lang }: { thresholds: Thresholds; onChange: (t: Thresholds) => void; lang: Lang }) {
   const styles = useStyles();
   const w = (key: WizardKey) => wizardText(key, lang);
+  // Bumped when the values are replaced from outside the fields, so that a half-typed text gives way to them.
+  const [generation, setGeneration] = useState(0);
   const set = (patch: Partial<Thresholds>) => onChange({ ...t, ...patch });
+  const replace = (next: Thresholds) => {
+    setGeneration((g) => g + 1);
+    onChange(next);
+  };
   return (
     <div className={styles.root}>
       <RadioGroup
@@ -126,34 +143,22 @@ function ThresholdFields({ thresholds: t, onChange, lang }: { thresholds: Thresh
         value={t.abcMode}
         onChange={(_, d) => {
           const mode = d.value === "clients" ? "clients" : "amount";
-          set({ abcMode: mode, ...abcDefaults(mode) });
+          replace({ ...t, abcMode: mode, ...abcDefaults(mode) });
         }}
       >
         <Radio value="amount" label={w("advanced.abcMode.amount")} />
         <Radio value="clients" label={w("advanced.abcMode.clients")} />
       </RadioGroup>
-      <div className={styles.grid}>
-        <Field label={w("advanced.abcA")}>
-          <Input type="number" min={1} max={99} value={String(t.abcA)} onChange={(_, d) => set({ abcA: numberOr(d.value, t.abcA) })} />
-        </Field>
-        <Field label={w("advanced.abcB")}>
-          <Input type="number" min={1} max={100} value={String(t.abcB)} onChange={(_, d) => set({ abcB: numberOr(d.value, t.abcB) })} />
-        </Field>
-        <Field label={w("advanced.rfmClasses")}>
-          <Input type="number" min={2} max={10} value={String(t.rfmClasses)} onChange={(_, d) => set({ rfmClasses: numberOr(d.value, t.rfmClasses) })} />
-        </Field>
-        <Field label={w("advanced.maturity")}>
-          <Input type="number" min={0} max={99} value={String(t.maturity)} onChange={(_, d) => set({ maturity: numberOr(d.value, t.maturity) })} />
-        </Field>
-        <Field label={w("advanced.splitContacts")}>
-          <Input inputMode="decimal" value={t.splitContacts} onChange={(_, d) => set({ splitContacts: d.value })} />
-        </Field>
-        <Field label={w("advanced.splitCa")}>
-          <Input inputMode="decimal" value={t.splitCa} onChange={(_, d) => set({ splitCa: d.value })} />
-        </Field>
+      <div className={styles.grid} key={generation}>
+        <NumberField label={w("advanced.abcA")} lang={lang} min={1} max={99} value={t.abcA} onCommit={(abcA) => set({ abcA })} />
+        <NumberField label={w("advanced.abcB")} lang={lang} min={1} max={100} value={t.abcB} onCommit={(abcB) => set({ abcB })} />
+        <NumberField label={w("advanced.rfmClasses")} lang={lang} min={2} max={10} value={t.rfmClasses} onCommit={(rfmClasses) => set({ rfmClasses })} />
+        <NumberField label={w("advanced.maturity")} lang={lang} min={0} max={99} value={t.maturity} onCommit={(maturity) => set({ maturity })} />
+        <SplitField label={w("advanced.splitContacts")} lang={lang} value={t.splitContacts} onChange={(splitContacts) => set({ splitContacts })} />
+        <SplitField label={w("advanced.splitCa")} lang={lang} value={t.splitCa} onChange={(splitCa) => set({ splitCa })} />
       </div>
       <div>
-        <Button size="small" onClick={() => onChange(DEFAULT_THRESHOLDS)}>
+        <Button size="small" onClick={() => replace(DEFAULT_THRESHOLDS)}>
           {w("advanced.reset")}
         </Button>
       </div>

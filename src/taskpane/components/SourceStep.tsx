@@ -3,6 +3,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
   makeStyles,
@@ -24,13 +25,18 @@ import { wizardText, type WizardKey } from "../../i18n/wizard";
 import { errorText } from "../errorText";
 import type { AnyField, ImportView, Wizard } from "../hooks/useWizard";
 import type { SourceRef } from "../ports/port";
-import { rejectedTotal } from "../wizardModel";
+import { movePeriod, rejectedTotal, type PeriodChoice } from "../wizardModel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "12rem" },
   mapping: { display: "grid", gridTemplateColumns: "minmax(8rem, 1fr) minmax(10rem, 1.4fr) auto", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "center" },
+  periods: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
+  periodsTitle: { fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  periodList: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  period: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS },
+  others: { display: "flex", flexDirection: "column" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   report: {
     display: "flex",
@@ -165,16 +171,91 @@ function MappingEditor({ view, wizard, lang }: { view: ImportView; wizard: Wizar
           );
         })}
       </div>
-      {view.shape === "clients" && (
-        <Caption1 block>
-          {view.periodLabels.length > 0 ? w("source.periods", { list: view.periodLabels.join(", ") }) : w("source.noPeriods")}
-        </Caption1>
-      )}
-      {Object.keys(wizard.overrides).length > 0 && (
+      {view.shape === "clients" && <PeriodsEditor view={view} wizard={wizard} lang={lang} />}
+      {(Object.keys(wizard.overrides).length > 0 || wizard.periodsChoice !== undefined) && (
         <Button appearance="subtle" size="small" onClick={wizard.resetMapping}>
           {w("source.resetMapping")}
         </Button>
       )}
+    </div>
+  );
+}
+
+/**
+ * The CA-per-period columns: the ones used, oldest first, each with its label and buttons to reorder it; then
+ * the sheet's other columns, to tick; and "none". The choice goes to the import as `mapping.periods`.
+ */
+function PeriodsEditor({ view, wizard, lang }: { view: ImportView; wizard: Wizard; lang: Lang }) {
+  const styles = useStyles();
+  const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
+  const choice = wizard.periodsChoice;
+  const chosen: readonly PeriodChoice[] =
+    choice === undefined ? view.periods.map((p) => ({ column: p.column, label: p.label })) : choice === "none" ? [] : choice;
+  const readLabel = new Map(view.periods.map((p) => [p.column, p.label]));
+  const headerOf = new Map(view.columns.map((c) => [c.column, c.header]));
+  const name = (column: number) => w("source.column", { letter: columnLetter(column), header: headerOf.get(column) || "—" });
+  const others = view.columns.filter((c) => !chosen.some((p) => p.column === c.column));
+  const set = (next: readonly PeriodChoice[]) => wizard.setPeriods(next.length === 0 ? "none" : next);
+  return (
+    <div className={styles.periods} role="group" aria-labelledby="periods-title">
+      <Body1 as="h4" id="periods-title" className={styles.periodsTitle}>
+        {w("source.periodsTitle")}
+      </Body1>
+      <Caption1 block>{w("source.periodsHint")}</Caption1>
+      {chosen.length > 0 && (
+        <ol className={styles.periodList} aria-label={w("source.periodsChosen")}>
+          {chosen.map((p, k) => (
+            <li key={p.column} className={styles.period}>
+              <Checkbox label={name(p.column)} checked onChange={() => set(chosen.filter((q) => q.column !== p.column))} />
+              <Input
+                size="small"
+                aria-label={w("source.periodLabel", { column: name(p.column) })}
+                value={p.label}
+                placeholder={readLabel.get(p.column)}
+                onChange={(_, d) => set(chosen.map((q) => (q.column === p.column ? { ...q, label: d.value } : q)))}
+              />
+              <Button
+                size="small"
+                appearance="subtle"
+                aria-label={w("source.periodEarlier", { column: name(p.column) })}
+                disabled={k === 0}
+                onClick={() => set(movePeriod(chosen, k, -1))}
+              >
+                ↑
+              </Button>
+              <Button
+                size="small"
+                appearance="subtle"
+                aria-label={w("source.periodLater", { column: name(p.column) })}
+                disabled={k === chosen.length - 1}
+                onClick={() => set(movePeriod(chosen, k, 1))}
+              >
+                ↓
+              </Button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {others.length > 0 && (
+        <div role="group" aria-label={w("source.periodsOther")} className={styles.others}>
+          {others.map((c) => (
+            <Checkbox key={c.column} label={name(c.column)} checked={false} onChange={() => set([...chosen, { column: c.column, label: "" }])} />
+          ))}
+        </div>
+      )}
+      <Caption1 block role="status">
+        {view.periodLabels.length > 0 ? w("source.periods", { list: view.periodLabels.join(", ") }) : w("source.noPeriods")}
+      </Caption1>
+      <div className={styles.row}>
+        <Button size="small" disabled={chosen.length === 0} onClick={() => wizard.setPeriods("none")}>
+          {w("source.periodsNone")}
+        </Button>
+        {choice !== undefined && (
+          <Button size="small" appearance="subtle" onClick={() => wizard.setPeriods(undefined)}>
+            {w("source.periodsDetect")}
+          </Button>
+        )}
+      </div>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {
   type ImportReport,
   type JournalField,
   type MissingForMethod,
+  type PeriodMatch,
   type TableField,
 } from "../../io";
 import type { Lang } from "../../i18n/types";
@@ -20,11 +21,13 @@ import {
   DEFAULT_CAPITAL,
   DEFAULT_THRESHOLDS,
   methodAvailability,
+  periodsMapping,
   scoreOptions,
   setShare,
   withMethods,
   type CapitalSettings,
   type MethodAvailability,
+  type PeriodChoice,
   type Thresholds,
   type WizardMethod,
 } from "../wizardModel";
@@ -43,6 +46,8 @@ export interface ImportView {
   readonly report: ImportReport;
   readonly fields: Readonly<Partial<Record<AnyField, FieldMatch>>>;
   readonly periodLabels: readonly string[];
+  /** The CA-per-period columns read, oldest first (none for a journal: its periods are calendar years). */
+  readonly periods: readonly PeriodMatch[];
   /** Every column of the table (header text by 0-based index), for the dropdowns. */
   readonly columns: readonly ColumnRef[];
   readonly missing: readonly MissingForMethod[];
@@ -68,12 +73,16 @@ function columnsOf(fields: Readonly<Partial<Record<string, FieldMatch>>>, extra:
   return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([column, header]) => ({ column, header }));
 }
 
-/** Reads a source table with the user's overrides: the one call to src/io. */
+/** The user's choice of CA-per-period columns: undefined keeps the detected ones. */
+export type PeriodsChoice = readonly PeriodChoice[] | "none" | undefined;
+
+/** Reads a source table with the user's overrides (fields, and for a client table the periods): the one call to src/io. */
 export function importTable(
   table: SourceTable,
   shape: Shape,
   overrides: Readonly<Partial<Record<AnyField, ColumnChoice>>>,
   referenceDate: string,
+  periods: PeriodsChoice = undefined,
 ): ImportView {
   const common = {
     firstRowNumber: Math.max(1, table.firstRowNumber),
@@ -88,17 +97,23 @@ export function importTable(
       report: r.report,
       fields: r.mapping.fields,
       periodLabels: r.mapping.periodLabels,
+      periods: [],
       columns: columnsOf(r.mapping.fields, r.mapping.unused),
       missing: r.mapping.missing,
     };
   }
-  const r = readClientTable(table.rows, { ...common, mapping: overrides as Partial<Record<TableField, ColumnChoice>> });
+  const mapping = {
+    ...(overrides as Partial<Record<TableField, ColumnChoice>>),
+    ...(periods !== undefined ? { periods: periodsMapping(periods) } : {}),
+  };
+  const r = readClientTable(table.rows, { ...common, mapping });
   return {
     shape,
     clients: r.clients,
     report: r.report,
     fields: r.mapping.fields,
     periodLabels: r.mapping.periodLabels,
+    periods: r.mapping.periods,
     columns: columnsOf(r.mapping.fields, [...r.mapping.periods, ...r.mapping.unused]),
     missing: r.mapping.missing,
   };
@@ -120,6 +135,7 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
   const [readFailure, setReadFailure] = useState<Failure | undefined>();
   const [shape, setShapeState] = useState<Shape>("clients");
   const [overrides, setOverrides] = useState<Readonly<Partial<Record<AnyField, ColumnChoice>>>>({});
+  const [periodsChoice, setPeriodsChoice] = useState<PeriodsChoice>(undefined);
   const [referenceDate, setReferenceDate] = useState("");
   const [unticked, setUnticked] = useState<ReadonlySet<WizardMethod>>(new Set());
   const [thresholds, setThresholds] = useState<Thresholds>(DEFAULT_THRESHOLDS);
@@ -135,6 +151,7 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
         const t = await port.readTable(ref);
         setTable(t);
         setOverrides({});
+        setPeriodsChoice(undefined);
         setShapeState(guessShape(t.rows) ?? "clients");
       } catch (error) {
         setTable(undefined);
@@ -173,11 +190,11 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
   const imported = useMemo((): { view?: ImportView; failure?: Failure } => {
     if (!table) return {};
     try {
-      return { view: importTable(table, shape, overrides, referenceDate) };
+      return { view: importTable(table, shape, overrides, referenceDate, periodsChoice) };
     } catch (error) {
       return { failure: { error } };
     }
-  }, [table, shape, overrides, referenceDate]);
+  }, [table, shape, overrides, referenceDate, periodsChoice]);
 
   const availability: MethodAvailability[] = useMemo(() => methodAvailability(imported.view?.missing ?? []), [imported.view]);
   const selected = useMemo(
@@ -205,6 +222,33 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
   const setShape = useCallback((s: Shape) => {
     setShapeState(s);
     setOverrides({});
+    setPeriodsChoice(undefined);
+  }, []);
+
+  /**
+   * Replaces the CA-per-period columns (oldest first; "none"; undefined: back to the detection). A column the
+   * import used both as a field and as a period (a plain "CA" read as year N) stays on its field: the import
+   * would otherwise give a forced period column priority over the detected field.
+   */
+  const setPeriods = useCallback(
+    (next: PeriodsChoice) => {
+      const view = imported.view;
+      if (next !== undefined && next !== "none" && periodsChoice === undefined && view) {
+        const pinned: Partial<Record<AnyField, ColumnChoice>> = {};
+        for (const [field, match] of Object.entries(view.fields) as [AnyField, FieldMatch | undefined][]) {
+          if (!match || overrides[field] !== undefined) continue;
+          if (view.periods.some((p) => p.column === match.column) && next.some((p) => p.column === match.column)) pinned[field] = match.column;
+        }
+        if (Object.keys(pinned).length > 0) setOverrides((o) => ({ ...pinned, ...o }));
+      }
+      setPeriodsChoice(next);
+    },
+    [imported.view, periodsChoice, overrides],
+  );
+
+  const resetMapping = useCallback(() => {
+    setOverrides({});
+    setPeriodsChoice(undefined);
   }, []);
 
   const toggleMethod = useCallback((method: WizardMethod, on: boolean) => {
@@ -226,7 +270,7 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
       try {
         setGeneration({ status: "running", phase: "read", progress: 0 });
         const fresh = await port.readTable(sourceRef);
-        const view = importTable(fresh, shape, overrides, referenceDate);
+        const view = importTable(fresh, shape, overrides, referenceDate, periodsChoice);
         await tick();
         if (cancelRef.current) return setGeneration({ status: "cancelled" });
         setGeneration({ status: "running", phase: "score", progress: 1 / 3 });
@@ -247,7 +291,7 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
         setGeneration({ status: "error", error });
       }
     },
-    [port, sourceRef, shape, overrides, referenceDate, thresholds, capital, lang, selected],
+    [port, sourceRef, shape, overrides, referenceDate, periodsChoice, thresholds, capital, lang, selected],
   );
 
   /** Starts the generation, or asks first when output sheets already exist. */
@@ -284,7 +328,9 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
     setShape,
     overrides,
     setMapping,
-    resetMapping: () => setOverrides({}),
+    periodsChoice,
+    setPeriods,
+    resetMapping,
     referenceDate,
     setReferenceDate,
     imported,
