@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { readFileSync, statSync } from "node:fs";
 import { decodeText, parseCsv } from "../io";
 import { CliError } from "./errors";
-import { openXlsx } from "./xlsxRows";
+import { openXlsx } from "../xlsx/readRows";
 
 /** The raw cells of the sheet the CLI reads, as `src/io` takes them. */
 export interface InputTable {
@@ -102,7 +102,7 @@ function chooseSheet(path: string, names: readonly string[], wanted: string | un
 }
 
 /**
- * The rows of the chosen worksheet of an .xlsx: read by the fast reader (`xlsxRows.ts`), or by exceljs when
+ * The rows of the chosen worksheet of an .xlsx: read by the fast reader (`src/xlsx/readRows.ts`), or by exceljs when
  * the fast reader does not handle the file (exceljs then decides whether the file is readable at all).
  */
 async function workbookTable(

@@ -3,6 +3,7 @@ import JSZip from "jszip";
 import { FIXTURE_CLIENTS } from "../../plan/__fixtures__/portfolio";
 import { scorePortfolio } from "../../plan/score";
 import { buildWorkbookPlan } from "../../plan/workbook";
+import { openXlsx, UnsupportedXlsx } from "../../xlsx/readRows";
 import { openFilePort, type FileLike } from "./filePort";
 import { PortError } from "./port";
 
@@ -20,6 +21,37 @@ async function userXlsx(): Promise<Uint8Array> {
   clients.addRow(["C1", 1200]);
   wb.addWorksheet("PAC").getCell("A1").value = "mon ancien plan";
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The same package with a ZIP64 end of central directory, which src/xlsx's reader leaves to exceljs. */
+function zip64(bytes: Uint8Array): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (view.getUint32(end, true) !== 0x06054b50) end--;
+  const count = view.getUint16(end + 10, true);
+  const size = view.getUint32(end + 12, true);
+  const offset = view.getUint32(end + 16, true);
+  const out = new Uint8Array(end + 56 + 20 + 22);
+  out.set(bytes.subarray(0, end));
+  const o = new DataView(out.buffer);
+  o.setUint32(end, 0x06064b50, true);
+  o.setBigUint64(end + 4, 44n, true);
+  o.setUint16(end + 12, 45, true);
+  o.setUint16(end + 14, 45, true);
+  o.setBigUint64(end + 24, BigInt(count), true);
+  o.setBigUint64(end + 32, BigInt(count), true);
+  o.setBigUint64(end + 40, BigInt(size), true);
+  o.setBigUint64(end + 48, BigInt(offset), true);
+  o.setUint32(end + 56, 0x07064b50, true);
+  o.setBigUint64(end + 64, BigInt(end), true);
+  o.setUint32(end + 72, 1, true);
+  const eocd = end + 76;
+  o.setUint32(eocd, 0x06054b50, true);
+  o.setUint16(eocd + 8, 0xffff, true);
+  o.setUint16(eocd + 10, 0xffff, true);
+  o.setUint32(eocd + 12, 0xffffffff, true);
+  o.setUint32(eocd + 16, 0xffffffff, true);
+  return out;
 }
 
 async function downloaded(port: Awaited<ReturnType<typeof openFilePort>>): Promise<{ zip: JSZip; wb: ExcelJS.Workbook }> {
@@ -65,6 +97,53 @@ describe("openFilePort", () => {
     const { wb } = await downloaded(port);
     expect(wb.worksheets.map((s) => s.name)).toEqual(["ventes 2025", "Cibles", "Contacts", "PAC"]);
     expect(wb.getWorksheet("ventes 2025")?.getCell("A2").value).toBe("Dupont");
+  });
+
+  it("an .xlsx is read by src/xlsx's reader: visible sheets, the active one, merged cells blank, dates of 1904", async () => {
+    const wb = new ExcelJS.Workbook();
+    (wb as unknown as { properties: { date1904: boolean } }).properties.date1904 = true;
+    wb.addWorksheet("Notes");
+    wb.addWorksheet("Caché", { state: "hidden" });
+    const clients = wb.addWorksheet("Clients");
+    clients.getCell("B3").value = "Chiffre";
+    clients.mergeCells("B3:C3");
+    clients.getCell("B4").value = new Date(Date.UTC(2024, 0, 31));
+    clients.getCell("B4").numFmt = "dd/mm/yyyy";
+    clients.getCell("C4").value = { formula: "1+1", result: 2 };
+    wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 2, visibility: "visible" }];
+    const port = await openFilePort(fileOf("clients.xlsx", new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(await port.listSheets()).toEqual([
+      { name: "Notes", active: false },
+      { name: "Clients", active: true },
+    ]);
+    expect(await port.existingSheets(["caché", "PAC"])).toEqual(["Caché"]);
+    const table = await port.readTable({ kind: "active" });
+    expect(table).toEqual({
+      sheetName: "Clients",
+      address: "A3:C4",
+      firstRowNumber: 3,
+      rows: [[null, "Chiffre"], [null, new Date(Date.UTC(2024, 0, 31)), 2]],
+      date1904: true,
+    });
+  });
+
+  it("an .xlsx src/xlsx's reader does not handle (zip64) is read by exceljs, the same way", async () => {
+    const plain = await userXlsx();
+    expect(() => openXlsx(zip64(plain))).toThrow(UnsupportedXlsx);
+    const port = await openFilePort(fileOf("clients.xlsx", zip64(plain)));
+    expect(await port.listSheets()).toEqual([
+      { name: "Clients", active: true },
+      { name: "PAC", active: false },
+    ]);
+    const expected = await (await openFilePort(fileOf("clients.xlsx", plain))).readTable({ kind: "sheet", name: "Clients" });
+    expect(await port.readTable({ kind: "sheet", name: "Clients" })).toEqual(expected);
+    expect(expected.rows).toEqual([["Code client", "CA 2025"], ["C1", 1200]]);
+  });
+
+  it("an .xlsx neither reader can read is refused as unreadable", async () => {
+    const bytes = await userXlsx();
+    const damaged = bytes.slice(0, bytes.length - 200);
+    await expect(openFilePort(fileOf("clients.xlsx", damaged))).rejects.toMatchObject({ key: "file.error.unreadable" });
   });
 
   it("download() before writePlan is refused", async () => {

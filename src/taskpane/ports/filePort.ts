@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import { decodeText, parseCsv } from "../../io";
 import type { WorkbookPlan } from "../../plan/types";
+import { openXlsx, UnsupportedXlsx, type SheetState, type XlsxSheets } from "../../xlsx/readRows";
 import type { WrittenXlsx } from "../../xlsx/write";
 import { PortError, type SheetSummary, type SourceRef, type SourceTable, type WorkbookPort } from "./port";
 
@@ -50,16 +51,89 @@ function sheetNameOf(fileName: string): string {
   return cleaned === "" ? "Données" : cleaned;
 }
 
-/** The values of a worksheet as rows (column A at index 0), empty rows kept as `[]`; exceljs values as they are. */
+/**
+ * The values of a worksheet as rows (column A at index 0), empty rows kept as `[]`, exceljs values as they are:
+ * the shapes src/xlsx's fast reader gives (the covered cells of a merge are blank, no trailing blanks).
+ */
 function worksheetRows(sheet: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = (row.values as unknown[]).slice(1);
     while (rows.length < rowNumber - 1) rows.push([]);
-    for (let k = 0; k < values.length; k++) if (values[k] === undefined) values[k] = null;
-    rows.push(values);
+    const cells: unknown[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      while (cells.length < col - 1) cells.push(null);
+      cells[col - 1] = cell.isMerged && cell.master !== cell ? null : (cell.value ?? null);
+    });
+    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+    rows.push(cells);
   });
   return rows;
+}
+
+/** What the port reads of the workbook, whichever reader read it. */
+interface ReadWorkbook {
+  /** Every worksheet, in tab order. */
+  readonly sheets: readonly { readonly name: string; readonly state: SheetState }[];
+  /** The worksheet of the active tab, if it is one. */
+  readonly active: string | undefined;
+  readonly date1904: boolean;
+  /** The rows of a worksheet of `sheets` (by exact name). */
+  rows(name: string): Promise<unknown[][]>;
+}
+
+function exceljsRead(workbook: ExcelJS.Workbook): ReadWorkbook {
+  const sheets = workbook.worksheets;
+  return {
+    sheets: sheets.map((s) => ({ name: s.name, state: s.state })),
+    active: sheets[workbook.views?.[0]?.activeTab ?? 0]?.name,
+    date1904: workbook.properties?.date1904 === true,
+    rows: async (name) => {
+      const sheet = workbook.getWorksheet(name);
+      return sheet ? worksheetRows(sheet) : [];
+    },
+  };
+}
+
+/** The uploaded .xlsx loaded by exceljs: for what src/xlsx's fast reader does not handle. */
+async function exceljsXlsx(bytes: Uint8Array, fileName: string): Promise<ReadWorkbook> {
+  const ExcelJs = await loadExcelJs();
+  const workbook = new ExcelJs.Workbook();
+  try {
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  } catch {
+    throw new PortError("file.error.unreadable", { file: fileName });
+  }
+  return exceljsRead(workbook);
+}
+
+/**
+ * An uploaded .xlsx read by src/xlsx's fast reader, several times faster than exceljs and without its chunk;
+ * exceljs reads it instead when the fast reader throws `UnsupportedXlsx` (zip64, encryption, a missing part…),
+ * and then decides whether the file is readable at all.
+ */
+async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadWorkbook> {
+  let fast: XlsxSheets;
+  try {
+    fast = openXlsx(bytes);
+  } catch (error) {
+    if (error instanceof UnsupportedXlsx) return exceljsXlsx(bytes, fileName);
+    throw error;
+  }
+  let fallback: Promise<ReadWorkbook> | undefined;
+  return {
+    sheets: fast.sheets,
+    active: fast.active,
+    date1904: fast.date1904,
+    rows: async (name) => {
+      try {
+        return fast.rows(name);
+      } catch (error) {
+        if (!(error instanceof UnsupportedXlsx)) throw error;
+      }
+      fallback ??= exceljsXlsx(bytes, fileName);
+      return (await fallback).rows(name);
+    },
+  };
 }
 
 type Kind = "xlsx" | "xls" | "csv";
@@ -87,35 +161,34 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
   const kind = kindOf(file.name, bytes);
   if (kind === undefined) throw new PortError("file.error.type", { file: file.name });
   if (kind === "xls") throw new PortError("file.error.xls", { file: file.name });
-  const ExcelJs = await loadExcelJs();
-  const workbook = new ExcelJs.Workbook();
   /** What the plan's sheets are added to: the uploaded bytes, or the workbook made from the CSV. */
-  const base: ExcelJS.Workbook | Uint8Array = kind === "xlsx" ? bytes : workbook;
+  let base: ExcelJS.Workbook | Uint8Array;
+  let book: ReadWorkbook;
   if (kind === "xlsx") {
-    try {
-      await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    } catch {
-      throw new PortError("file.error.unreadable", { file: file.name });
-    }
+    // The uploaded bytes are the base: writeXlsxPackage grafts the plan's sheets into them at package level.
+    base = bytes;
+    book = await readXlsx(bytes, file.name);
   } else {
-    const rows = parseCsv(decodeText(bytes));
+    const ExcelJs = await loadExcelJs();
+    const workbook = new ExcelJs.Workbook();
     const sheet = workbook.addWorksheet(sheetNameOf(file.name));
-    for (const row of rows) sheet.addRow(row);
+    for (const row of parseCsv(decodeText(bytes))) sheet.addRow(row);
+    base = workbook;
+    book = exceljsRead(workbook);
   }
-  const visible = workbook.worksheets.filter((s) => s.state === "visible");
+  const visible = book.sheets.filter((s) => s.state === "visible").map((s) => s.name);
   if (visible.length === 0) throw new PortError("file.error.noSheet", { file: file.name });
-  const activeTab = workbook.views?.[0]?.activeTab ?? 0;
-  const active = workbook.worksheets[activeTab]?.state === "visible" ? workbook.worksheets[activeTab] : visible[0];
-  const date1904 = workbook.properties?.date1904 === true;
+  const active = book.active !== undefined && visible.includes(book.active) ? book.active : visible[0];
+  const date1904 = book.date1904;
   /** Sheets the wizard read: never replaced. */
   const read = new Set<string>();
   let written: Uint8Array | undefined;
 
-  const sheetFor = (source: SourceRef): ExcelJS.Worksheet => {
+  const sheetFor = (source: SourceRef): string => {
     if (source.kind === "sheet") {
-      const s = workbook.getWorksheet(source.name);
+      const s = book.sheets.find((sheet) => sheet.name === source.name);
       if (!s) throw new PortError("file.error.noSheet", { file: file.name });
-      return s;
+      return s.name;
     }
     return active;
   };
@@ -123,21 +196,21 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
   return {
     kind: "file",
     title: file.name,
-    listSheets: async (): Promise<SheetSummary[]> => visible.map((s) => ({ name: s.name, active: s === active })),
+    listSheets: async (): Promise<SheetSummary[]> => visible.map((name) => ({ name, active: name === active })),
     readTable: async (source): Promise<SourceTable> => {
-      const sheet = sheetFor(source);
-      read.add(sheet.name);
-      const rows = worksheetRows(sheet);
+      const sheetName = sheetFor(source);
+      read.add(sheetName);
+      const rows = await book.rows(sheetName);
       let first = 0;
       while (first < rows.length && rows[first].every((v) => v === null || v === undefined || v === "")) first++;
       const kept = rows.slice(first);
       const width = kept.reduce((m, r) => Math.max(m, r.length), 0);
       const address = kept.length > 0 && width > 0 ? `A${first + 1}:${columnLetters(width - 1)}${first + kept.length}` : "";
-      return { sheetName: sheet.name, address, firstRowNumber: first + 1, rows: kept, date1904 };
+      return { sheetName, address, firstRowNumber: first + 1, rows: kept, date1904 };
     },
     existingSheets: async (names) => {
       const wanted = new Set(names.map((n) => n.toLocaleUpperCase("fr-FR")));
-      return workbook.worksheets.filter((s) => wanted.has(s.name.toLocaleUpperCase("fr-FR"))).map((s) => s.name);
+      return book.sheets.filter((s) => wanted.has(s.name.toLocaleUpperCase("fr-FR"))).map((s) => s.name);
     },
     writePlan: async (plan, options) => {
       options.onProgress?.(0, 1);

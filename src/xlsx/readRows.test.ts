@@ -1,14 +1,14 @@
 import ExcelJS from "exceljs";
+import { worksheetRows } from "../cli/input";
 import { normaliseCell } from "../io";
-import { writeZip as writeZipBytes } from "../xlsx/zip";
+import { UnsupportedXlsx, isDateFormat, openXlsx } from "./readRows";
+import { writeZip as writeZipBytes } from "./zip";
 
 /** A hand-made package as a Buffer, the way the CLI reads files. */
 function writeZip(...args: Parameters<typeof writeZipBytes>): Buffer {
   const bytes = writeZipBytes(...args);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
-import { worksheetRows } from "./input";
-import { UnsupportedXlsx, isDateFormat, openXlsx } from "./xlsxRows";
 
 async function viaExceljs(bytes: Buffer, sheet: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
@@ -111,6 +111,58 @@ describe("openXlsx", () => {
       ["Café <Nord>", "東京 SA", "deux"],
       [false, { error: "#DIV/0!" }, new Date(Date.UTC(2025, 2, 1)), new Date(Date.UTC(2023, 2, 15)), 7],
     ]);
+  });
+
+  it("openXlsx(bytes) gives each worksheet's state, and the active one, as exceljs reads them; plain Uint8Array bytes", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Un").getCell("A1").value = 1;
+    wb.addWorksheet("Deux", { state: "hidden" });
+    wb.addWorksheet("Trois", { state: "veryHidden" });
+    wb.addWorksheet("Quatre").getCell("B2").value = "x";
+    wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 3, visibility: "visible" }];
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer()).slice();
+    const fast = openXlsx(bytes);
+    const loaded = new ExcelJS.Workbook();
+    await loaded.xlsx.load(bytes.buffer);
+    expect(fast.sheets).toEqual(loaded.worksheets.map((s) => ({ name: s.name, state: s.state })));
+    expect(fast.sheets.map((s) => s.state)).toEqual(["visible", "hidden", "veryHidden", "visible"]);
+    expect(fast.active).toBe("Quatre");
+    expect(fast.rows("Quatre")).toEqual([[], [null, "x"]]);
+  });
+
+  it("openXlsx(bytes).active counts chart sheets among the tabs, and is undefined on one", () => {
+    const book = (activeTab: number): Buffer =>
+      writeZip([
+        part(
+          "xl/workbook.xml",
+          `<workbook xmlns:r="r"><bookViews><workbookView activeTab="${activeTab}"/></bookViews><sheets><sheet name="Graphique" sheetId="1" r:id="rId1"/><sheet name="Données" sheetId="2" r:id="rId2"/></sheets></workbook>`,
+        ),
+        part(
+          "xl/_rels/workbook.xml.rels",
+          '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        ),
+        part("xl/worksheets/sheet1.xml", '<worksheet><sheetData><row r="1"><c r="A1"><v>3</v></c></row></sheetData></worksheet>'),
+      ]);
+    expect(openXlsx(book(1)).names).toEqual(["Données"]);
+    expect(openXlsx(book(1)).active).toBe("Données");
+    expect(openXlsx(book(0)).active).toBeUndefined();
+    expect(openXlsx(book(1)).rows("Données")).toEqual([[3]]);
+  });
+
+  it("openXlsx(bytes) throws UnsupportedXlsx for a damaged deflate stream or a character reference beyond Unicode", () => {
+    const rows = '<row r="1"><c t="inlineStr"><is><t>bien</t></is></c></row>'.repeat(200);
+    const good = handMade(`<worksheet><sheetData>${rows}</sheetData></worksheet>`);
+    expect(openXlsx(good).rows("Données & co")).toHaveLength(1);
+    const name = Buffer.from("xl/worksheets/feuille.xml");
+    const local = good.indexOf(name) - 30; // the first copy of the name is the local header's
+    expect(good.readUInt32LE(local)).toBe(0x04034b50);
+    expect(good.readUInt16LE(local + 8)).toBe(8); // deflated
+    const damaged = Buffer.from(good);
+    const data = local + 30 + name.length;
+    damaged.fill(0xff, data, data + 8);
+    expect(() => openXlsx(damaged).rows("Données & co")).toThrow(UnsupportedXlsx);
+    const beyond = handMade('<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>&#x110000;</t></is></c></row></sheetData></worksheet>');
+    expect(() => openXlsx(beyond).rows("Données & co")).toThrow(UnsupportedXlsx);
   });
 
   it.each([
