@@ -3,6 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import { decodeText, parseCsv } from "../io";
 import { CliError } from "./errors";
 import { openXlsx } from "../xlsx/readRows";
+import { worksheetRows } from "../xlsx/sheetRows";
 
 /** The raw cells of the sheet the CLI reads, as `src/io` takes them. */
 export interface InputTable {
@@ -63,24 +64,6 @@ function fromFirstRow(rows: unknown[][]): { rows: unknown[][]; firstRowNumber: n
   return { rows: k === 0 ? rows : rows.slice(k), firstRowNumber: k + 1 };
 }
 
-/**
- * The values of a worksheet as rows (0-based columns), empty rows kept as `[]`, trailing blanks dropped; a
- * merged area gives its value in its top-left cell only, as Office.js and the fast reader do.
- */
-export function worksheetRows(sheet: ExcelJS.Worksheet): unknown[][] {
-  const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    while (rows.length < rowNumber - 1) rows.push([]);
-    const cells: unknown[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      while (cells.length < col - 1) cells.push(null);
-      cells[col - 1] = cell.isMerged && cell.master !== cell ? null : (cell.value ?? null);
-    });
-    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
-    rows.push(cells);
-  });
-  return rows;
-}
 
 /** Loads an .xlsx; a CliError when exceljs cannot read it. */
 export async function loadWorkbook(path: string, bytes: Buffer): Promise<ExcelJS.Workbook> {

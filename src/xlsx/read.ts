@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
+import { worksheetRows } from "./sheetRows";
 
 /**
  * The cell values of one worksheet of an .xlsx file as `unknown[][]`, ready for `readClientTable` /
@@ -28,17 +29,5 @@ export async function readXlsxRows(source: Buffer | Uint8Array | string, sheet?:
     const names = worksheets.map((w) => `« ${w.name} »`).join(", ");
     throw new Error(`readXlsxRows: no sheet ${typeof sheet === "number" ? `n° ${sheet + 1}` : `« ${String(sheet)} »`} (sheets: ${names || "none"})`);
   }
-  const rows: unknown[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    while (rows.length < rowNumber - 1) rows.push([]);
-    const cells: unknown[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      while (cells.length < colNumber - 1) cells.push(null);
-      const slave = cell.isMerged && cell.master !== cell;
-      cells.push(slave ? null : (cell.value ?? null));
-    });
-    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
-    rows.push(cells);
-  });
-  return rows;
+  return worksheetRows(ws);
 }

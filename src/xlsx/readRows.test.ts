@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { worksheetRows } from "../cli/input";
+import { worksheetRows } from "./sheetRows";
 import { normaliseCell } from "../io";
 import { UnsupportedXlsx, isDateFormat, openXlsx } from "./readRows";
 import { writeZip as writeZipBytes } from "./zip";

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { detectTableColumns, readClientTable } from "../../src/io";
-import { worksheetRows } from "../../src/cli/input";
+import { worksheetRows } from "../../src/xlsx/sheetRows";
 import {
   SAMPLE_HEADERS,
   SAMPLE_PATH,

@@ -1,7 +1,9 @@
 import type ExcelJS from "exceljs";
 import { decodeText, parseCsv } from "../../io";
+import { columnLetter } from "../../plan/cells";
 import type { WorkbookPlan } from "../../plan/types";
 import { openXlsx, UnsupportedXlsx, type SheetState, type XlsxSheets } from "../../xlsx/readRows";
+import { worksheetRows } from "../../xlsx/sheetRows";
 import type { WrittenXlsx } from "../../xlsx/write";
 import { PortError, type SheetSummary, type SourceRef, type SourceTable, type WorkbookPort } from "./port";
 
@@ -49,25 +51,6 @@ function baseName(fileName: string): string {
 function sheetNameOf(fileName: string): string {
   const cleaned = baseName(fileName).replace(/[[\]:*?/\\]/g, " ").trim().slice(0, 31);
   return cleaned === "" ? "Données" : cleaned;
-}
-
-/**
- * The values of a worksheet as rows (column A at index 0), empty rows kept as `[]`, exceljs values as they are:
- * the shapes src/xlsx's fast reader gives (the covered cells of a merge are blank, no trailing blanks).
- */
-function worksheetRows(sheet: ExcelJS.Worksheet): unknown[][] {
-  const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    while (rows.length < rowNumber - 1) rows.push([]);
-    const cells: unknown[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      while (cells.length < col - 1) cells.push(null);
-      cells[col - 1] = cell.isMerged && cell.master !== cell ? null : (cell.value ?? null);
-    });
-    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
-    rows.push(cells);
-  });
-  return rows;
 }
 
 /** What the port reads of the workbook, whichever reader read it. */
@@ -205,7 +188,7 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
       while (first < rows.length && rows[first].every((v) => v === null || v === undefined || v === "")) first++;
       const kept = rows.slice(first);
       const width = kept.reduce((m, r) => Math.max(m, r.length), 0);
-      const address = kept.length > 0 && width > 0 ? `A${first + 1}:${columnLetters(width - 1)}${first + kept.length}` : "";
+      const address = kept.length > 0 && width > 0 ? `A${first + 1}:${columnLetter(width - 1)}${first + kept.length}` : "";
       return { sheetName, address, firstRowNumber: first + 1, rows: kept, date1904 };
     },
     existingSheets: async (names) => {
@@ -225,16 +208,5 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
       return { fileName: `${baseName(file.name)}-PAC.xlsx`, blob };
     },
   };
-}
-
-function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
