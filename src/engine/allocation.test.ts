@@ -12,17 +12,8 @@ import {
   type ContactCapitalInput,
   type NeedSegment,
 } from "./allocation";
-import { EngineError } from "./errors";
+import { thrownEngineError as thrown } from "../../test/support/engineError";
 
-function thrown(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EngineError) return e;
-    throw e;
-  }
-  throw new Error("expected an EngineError");
-}
 
 describe("contactCapital, contactNeed, repsNeeded", () => {
   it("SPEC §8 oracle: (52 − 5 − 1 − 1) weeks × 4 days × 3 visits = 540; need 2 594 → 4.8 → 5 reps", () => {

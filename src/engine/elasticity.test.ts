@@ -8,16 +8,8 @@ import {
   type ElasticityReading,
 } from "./elasticity";
 import { EngineError } from "./errors";
+import { thrownEngineError as thrown } from "../../test/support/engineError";
 
-function thrown(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EngineError) return e;
-    throw e;
-  }
-  throw new Error("expected an EngineError");
-}
 
 describe("elasticity", () => {
   it("elasticity(20 000 → 26 000, 6 → 9) is 0.6, low (SPEC §5 worked check)", () => {

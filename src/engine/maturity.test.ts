@@ -1,17 +1,8 @@
 import fc from "fast-check";
 import { explain } from "../i18n";
-import { EngineError } from "./errors";
 import { maturity, portfolioShape, type MaturityOptions, type MaturityPhase, type PortfolioShape } from "./maturity";
+import { thrownEngineError as thrown } from "../../test/support/engineError";
 
-function thrown(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EngineError) return e;
-    throw e;
-  }
-  throw new Error("expected an EngineError");
-}
 
 describe("maturity", () => {
   /*
