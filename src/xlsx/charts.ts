@@ -2,7 +2,7 @@ import { isFormulaCell, quoteSheet, rangeAddress } from "../plan/cells";
 import type { CellRange, ChartPlan, PlanValue, SheetPlan } from "../plan/types";
 import { insertBulkRows, type BulkRun } from "./bulkRows";
 import { shiftSheetXml, type StyleShift } from "./graft";
-import { Parts } from "./parts";
+import { Parts, relsPath, resolveTarget } from "./parts";
 import { writeZip } from "./zip";
 
 /** A table whose rows exceljs did not all write: its full range, set by the finishing pass. */
@@ -232,22 +232,6 @@ function addRelationship(rels: string, type: string, target: string): { xml: str
   const id = `rId${n}`;
   const xml = rels.replace("</Relationships>", `<Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`);
   return { xml, id };
-}
-
-function relsPath(partPath: string): string {
-  const slash = partPath.lastIndexOf("/");
-  return `${partPath.slice(0, slash)}/_rels/${partPath.slice(slash + 1)}.rels`;
-}
-
-/** Resolves a relationship target relative to the part that holds it ("../drawings/drawing1.xml"). */
-function resolveTarget(fromPart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = fromPart.split("/").slice(0, -1);
-  for (const piece of target.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== ".") parts.push(piece);
-  }
-  return parts.join("/");
 }
 
 function nextFree(zip: Parts, prefix: string): number {

@@ -1,4 +1,4 @@
-import { Parts } from "./parts";
+import { Parts, relsPath, resolveTarget } from "./parts";
 import { writeZip } from "./zip";
 
 /**
@@ -48,21 +48,6 @@ function attr(tag: string, name: string): string | undefined {
 function setAttr(tag: string, name: string, value: string): string {
   const re = new RegExp(`(\\s${name.replace(":", "\\:")}=")[^"]*(")`);
   return re.test(tag) ? tag.replace(re, `$1${xmlEncode(value)}$2`) : tag.replace(/(\/?>)$/, ` ${name}="${xmlEncode(value)}"$1`);
-}
-
-function relsPath(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
-}
-
-function resolve(fromPart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = fromPart.split("/").slice(0, -1);
-  for (const piece of target.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== ".") parts.push(piece);
-  }
-  return parts.join("/");
 }
 
 /** `target` written relative to the folder of `fromPart`. */
@@ -115,7 +100,7 @@ async function sheetEntries(pkg: Parts): Promise<SheetEntry[]> {
   return [...workbook.matchAll(/<sheet\b[^>]*\/?>/g)].map((m) => {
     const relId = attr(m[0], "r:id") ?? "";
     const rel = rels.find((r) => r.id === relId);
-    return { tag: m[0], name: attr(m[0], "name") ?? "", relId, path: rel ? resolve("xl/workbook.xml", rel.target) : "" };
+    return { tag: m[0], name: attr(m[0], "name") ?? "", relId, path: rel ? resolveTarget("xl/workbook.xml", rel.target) : "" };
   });
 }
 
@@ -144,16 +129,16 @@ export async function inspectBase(bytes: Uint8Array): Promise<BaseNames & { shif
   const workbook = await pkg.text("xl/workbook.xml");
   const rels = relationships(await pkg.text("xl/_rels/workbook.xml.rels"));
   const stylesRel = rels.find((r) => /\/styles$/.test(r.type));
-  const styles = stylesRel ? await pkg.text(resolve("xl/workbook.xml", stylesRel.target)) : "";
+  const styles = stylesRel ? await pkg.text(resolveTarget("xl/workbook.xml", stylesRel.target)) : "";
   const sstRel = rels.find((r) => /\/sharedStrings$/.test(r.type));
-  const sst = sstRel ? await pkg.text(resolve("xl/workbook.xml", sstRel.target)) : "";
+  const sst = sstRel ? await pkg.text(resolveTarget("xl/workbook.xml", sstRel.target)) : "";
   const sheets = await sheetEntries(pkg);
   const tables: { name: string; sheet: string }[] = [];
   for (const sheet of sheets) {
     const sheetRels = relsPath(sheet.path);
     if (!pkg.has(sheetRels)) continue;
     for (const r of relationships(await pkg.text(sheetRels))) {
-      const path = resolve(sheet.path, r.target);
+      const path = resolveTarget(sheet.path, r.target);
       if (r.external || !/\/table$/.test(r.type) || !pkg.has(path)) continue;
       const tag = /<table\b[^>]*>/.exec(await pkg.text(path))?.[0];
       const name = tag ? attr(tag, "name") : undefined;
@@ -338,7 +323,7 @@ async function dropSheets(pkg: Parts, names: ReadonlySet<string>): Promise<void>
     if (pkg.has(sheetRels)) {
       for (const r of relationships(await pkg.text(sheetRels))) {
         if (r.external || !/\/table$/.test(r.type)) continue;
-        const table = resolve(s.path, r.target);
+        const table = resolveTarget(s.path, r.target);
         pkg.remove(table);
         types = removeOverride(types, table);
       }
@@ -390,7 +375,7 @@ export async function graftSheets(
 
   // Styles.
   const stylesRel = relationships(rels).find((r) => /\/styles$/.test(r.type));
-  const stylesPath = stylesRel ? resolve("xl/workbook.xml", stylesRel.target) : "xl/styles.xml";
+  const stylesPath = stylesRel ? resolveTarget("xl/workbook.xml", stylesRel.target) : "xl/styles.xml";
   const merged = mergeStyles(await base.text(stylesPath), await plan.text("xl/styles.xml"));
   if (merged.xf !== shift.xf || merged.dxf !== shift.dxf) throw new Error("writeXlsx: the base's styles changed between inspection and grafting");
   base.set(stylesPath, merged.xml);
@@ -401,7 +386,7 @@ export async function graftSheets(
     const items = [...planSst.matchAll(/<si\b[^>]*>[\s\S]*?<\/si>|<si\/>/g)].map((m) => m[0]);
     const sstRel = relationships(rels).find((r) => /\/sharedStrings$/.test(r.type));
     if (sstRel) {
-      const path = resolve("xl/workbook.xml", sstRel.target);
+      const path = resolveTarget("xl/workbook.xml", sstRel.target);
       const sst = await base.text(path);
       const sstOffset = [...sst.matchAll(/<si\b[^>]*>[\s\S]*?<\/si>|<si\/>/g)].length;
       if (sstOffset !== shift.sst) throw new Error("writeXlsx: the base's shared strings changed between inspection and grafting");
@@ -437,7 +422,7 @@ export async function graftSheets(
       let relXml = await plan.text(fromRels);
       for (const r of relationships(relXml)) {
         if (r.external) continue;
-        const target = resolve(from, r.target);
+        const target = resolveTarget(from, r.target);
         const folder = /^(.*\/)([a-zA-Z]+?)\d*\.xml$/.exec(target);
         if (!folder) continue;
         const copied = await copyPart(target, `${folder[1]}${folder[2]}`, target.startsWith("xl/tables/") ? renumberTable : undefined);
