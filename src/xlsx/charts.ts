@@ -1,7 +1,7 @@
 import { isFormulaCell, quoteSheet, rangeAddress } from "../plan/cells";
 import type { CellRange, ChartPlan, PlanValue, SheetPlan } from "../plan/types";
 import { insertBulkRows, type BulkRun } from "./bulkRows";
-import { shiftSheetXml, type StyleShift } from "./graft";
+import { shiftSheetXml, xmlDecode, type StyleShift } from "./graft";
 import { Parts, relsPath, resolveTarget } from "./parts";
 import { writeZip } from "./zip";
 
@@ -37,17 +37,6 @@ const MAX_LABELLED_CATEGORIES = 40;
 
 export function xmlEscape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-
-function xmlUnescape(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, "&");
 }
 
 /** The cells of a sheet plan, to fill the charts' caches (what a reader shows before recalculating). */
@@ -264,14 +253,14 @@ async function sheetPaths(zip: Parts): Promise<Map<string, string>> {
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
     const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, resolveTarget("xl/workbook.xml", xmlUnescape(target)));
+    if (id && target) targets.set(id, resolveTarget("xl/workbook.xml", xmlDecode(target)));
   }
   const paths = new Map<string, string>();
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const id = /\br:id="([^"]+)"/.exec(m[0])?.[1];
     const path = id ? targets.get(id) : undefined;
-    if (name !== undefined && path) paths.set(xmlUnescape(name), path);
+    if (name !== undefined && path) paths.set(xmlDecode(name), path);
   }
   return paths;
 }
@@ -311,7 +300,7 @@ export async function finishParts(bytes: Uint8Array, sheets: readonly SheetChart
     for (const path of zip.paths().filter((p) => /^xl\/tables\/[^/]+\.xml$/.test(p))) {
       const xml = await read(zip, path);
       const name = /<table\b[^>]*\bname="([^"]*)"/.exec(xml)?.[1];
-      const ref = name !== undefined ? widen.get(xmlUnescape(name)) : undefined;
+      const ref = name !== undefined ? widen.get(xmlDecode(name)) : undefined;
       if (!ref) continue;
       const table = xml.replace(/(<table\b[^>]*\bref=")[^"]*"/, `$1${ref}"`).replace(/(<autoFilter\b[^>]*\bref=")[^"]*"/, `$1${ref}"`);
       zip.set(path, table);
@@ -341,7 +330,7 @@ async function addSheetCharts(
   const existingTarget = existing ? new RegExp(`<Relationship\\b[^>]*Id="${existing}"[^>]*>`).exec(sheetRels)?.[0] : undefined;
   const existingPath = existingTarget ? /\bTarget="([^"]+)"/.exec(existingTarget)?.[1] : undefined;
   if (existingPath) {
-    drawingPath = resolveTarget(sheetPath, xmlUnescape(existingPath));
+    drawingPath = resolveTarget(sheetPath, xmlDecode(existingPath));
   } else {
     drawingPath = `xl/drawings/drawing${nextFree(zip, "xl/drawings/drawing")}.xml`;
     zip.set(drawingPath, emptyDrawing());
