@@ -5,20 +5,6 @@ import { App } from "./App";
 import type { WorkbookPort } from "./ports/port";
 import { CA_ONLY, CLIENTS, fakePort } from "./testing/fakePort";
 
-// jsdom has no ResizeObserver; Fluent's MessageBar observes its own width to reflow.
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-beforeAll(() => {
-  if (!("ResizeObserver" in window)) Object.defineProperty(window, "ResizeObserver", { value: NoResizeObserver, configurable: true });
-});
-
-// Griffel's style rules pile up in <head> across tests and make every role query's getComputedStyle slower.
-afterEach(() => {
-  document.head.querySelectorAll("style").forEach((style) => style.remove());
-});
 
 function renderApp(port: WorkbookPort) {
   return render(

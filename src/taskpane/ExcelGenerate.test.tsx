@@ -16,17 +16,6 @@ jest.mock("../excel", () => ({
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const excel = require("../excel") as Record<string, jest.Mock>;
 
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-beforeAll(() => {
-  if (!("ResizeObserver" in window)) Object.defineProperty(window, "ResizeObserver", { value: NoResizeObserver, configurable: true });
-});
-afterEach(() => {
-  document.head.querySelectorAll("style").forEach((style) => style.remove());
-});
 
 function excelWith(sheets: string[]) {
   excel.listSheets.mockResolvedValue(sheets.map((name, k) => ({ name, visible: true, active: k === 0 })));
