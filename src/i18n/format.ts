@@ -16,12 +16,30 @@ export function formatNumber(value: number, lang: "fr" | "en", digits = 2): stri
   return decPart ? `${sign}${grouped}${lang === "fr" ? "," : "."}${decPart}` : `${sign}${grouped}`;
 }
 
-/** Replaces each `{name}` in a template; numbers are written in the language's format. */
+/**
+ * Chooses the singular or plural form for a count. French takes the singular for 0 and 1 (« 0 client »,
+ * « 1 client », « 2 clients »), English only for 1 ("0 clients", "1 client").
+ * @example plural(0, "fr", "contact", "contacts") // "contact"
+ */
+export function plural(count: number, lang: "fr" | "en", singular: string, pluralForm: string): string {
+  const size = Math.abs(count);
+  const one = lang === "fr" ? size < 2 : size === 1;
+  return one ? singular : pluralForm;
+}
+
+/**
+ * Replaces each `{name}` in a template; numbers are written in the language's format. `{name|singular|plural}`
+ * writes the form that agrees with the number `name` (see `plural`), so templates never say « client(s) ».
+ * @example fill("{n} {n|client|clients}", { n: 2 }, "fr") // "2 clients"
+ */
 export function fill(template: string, params: MessageParams | undefined, lang: "fr" | "en"): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one?: string, many?: string) => {
     const value = params[name];
     if (value === undefined) return whole;
+    if (one !== undefined && many !== undefined) {
+      return typeof value === "number" ? plural(value, lang, one, many) : whole;
+    }
     return typeof value === "number" ? formatNumber(value, lang) : value;
   });
 }
