@@ -42,7 +42,7 @@ describe("production build", () => {
     expect(abc?.parameters[0].dimensionality).toBe("matrix");
   });
 
-  const ALL = ["RFM", "ABC", "P_R", "ELASTICITY", "QUARTILE", "CONTACTS", "MATURITY", "CAPITAL", "ALLOCATE"];
+  const ALL = ["RFM", "ABC", "P_R", "ELASTICITY", "QUARTER_RANK", "CONTACTS", "MATURITY", "CAPITAL", "ALLOCATE"];
 
   it("functions.js registers the nine functions with CustomFunctions.associate", () => {
     const js = fs.readFileSync(path.join(dist, "functions.js"), "utf8");

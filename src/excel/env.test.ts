@@ -23,13 +23,14 @@ describe("libraryHas(version, excel)", () => {
 });
 
 describe("sheetNotes(ws)", () => {
-  const complete = { add: () => undefined, getItemOrNullObject: () => undefined, load: () => undefined };
+  const noop = (): void => undefined;
+  const complete = { add: noop, getItemOrNullObject: noop, load: noop };
   it.each([
     { name: "a worksheet of ExcelApi 1.18", ws: { notes: complete }, found: true },
     { name: "a worksheet without notes (office.js older than 1.18)", ws: {}, found: false },
     { name: "notes null", ws: { notes: null }, found: false },
     { name: "notes a string", ws: { notes: "notes" }, found: false },
-    { name: "notes without getItemOrNullObject", ws: { notes: { add: () => undefined, load: () => undefined } }, found: false },
+    { name: "notes without getItemOrNullObject", ws: { notes: { add: noop, load: noop } }, found: false },
     {
       name: "a notes getter that throws",
       ws: Object.defineProperty({}, "notes", {
