@@ -40,13 +40,20 @@ function globalOffice(): OfficeLike | undefined {
   return typeof Office === "undefined" ? undefined : (Office as unknown as OfficeLike);
 }
 
-function PageMessage({ state, lang, appUrl }: { state: Exclude<AddinPageState, "excel">; lang: Lang; appUrl: string }) {
+interface PageMessageProps {
+  readonly state: Exclude<AddinPageState, "excel">;
+  readonly lang: Lang;
+  readonly appUrl: string;
+  readonly timeoutMs: number;
+}
+
+function PageMessage({ state, lang, appUrl, timeoutMs }: PageMessageProps) {
   return (
     <main lang={lang} style={{ padding: "1rem", maxWidth: "40rem" }}>
       <MessageBar intent={state === "outsideOffice" ? "info" : "error"} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{pageText(`addin.${state}.title`, lang)}</MessageBarTitle>{" "}
-          {pageText(`addin.${state}.body`, lang, { seconds: Math.round(DEFAULT_OFFICE_TIMEOUT_MS / 1000) })}
+          {pageText(`addin.${state}.body`, lang, { seconds: Math.round(timeoutMs / 1000) })}
         </MessageBarBody>
       </MessageBar>
       <Body1 block style={{ marginTop: "1rem" }}>
@@ -69,7 +76,7 @@ export async function startAddinPage(options: AddinPageOptions): Promise<AddinPa
   const show = (state: Exclude<AddinPageState, "excel">, lang: Lang): AddinPageState => {
     root.render(
       <FluentProvider theme={webLightTheme}>
-        <PageMessage state={state} lang={lang} appUrl={appUrl} />
+        <PageMessage state={state} lang={lang} appUrl={appUrl} timeoutMs={timeoutMs} />
       </FluentProvider>,
     );
     return state;
