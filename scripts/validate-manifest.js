@@ -280,17 +280,77 @@ function validateManifest(xml, { rootDir }) {
   return { errors, warnings };
 }
 
-module.exports = { validateManifest, EXCEL_API_MIN, DEFAULT_LOCALE, FRENCH_LOCALES };
+/** Microsoft's CDN address of office.js: the only script the add-in page may load from outside its origin. */
+const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** A page's CSP (from its <meta http-equiv>) as directive → sources. */
+function cspOf(html) {
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/i.exec(html);
+  if (!meta) return undefined;
+  const out = {};
+  for (const part of meta[1].split(";")) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name) out[name] = sources;
+  }
+  return out;
+}
+
+/**
+ * Checks the two built pages in `distDir`: taskpane.html (the add-in page) loads office.js from Microsoft's CDN
+ * and nothing else from outside, with a CSP that allows exactly that origin for scripts; app.html (standalone)
+ * loads no office.js and nothing from outside, with a same-origin CSP. Returns the errors (none: valid).
+ */
+function validatePages(distDir) {
+  const errors = [];
+  const pages = [
+    { file: "taskpane.html", external: [OFFICE_JS_URL], script: ["'self'", new URL(OFFICE_JS_URL).origin] },
+    { file: "app.html", external: [], script: ["'self'"] },
+  ];
+  for (const { file, external, script } of pages) {
+    const full = path.join(distDir, file);
+    if (!fs.existsSync(full)) {
+      errors.push(`${file} absent de ${distDir}.`);
+      continue;
+    }
+    const html = fs.readFileSync(full, "utf8");
+    const loads = [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    const outside = loads.filter((u) => /^[a-z][a-z0-9+.-]*:|^\/\//i.test(u));
+    if (JSON.stringify(outside) !== JSON.stringify(external)) {
+      errors.push(`${file} charge hors de son origine : ${outside.join(", ") || "rien"} (attendu : ${external.join(", ") || "rien"}).`);
+    }
+    const csp = cspOf(html);
+    if (!csp) {
+      errors.push(`${file} : pas de Content-Security-Policy.`);
+      continue;
+    }
+    if (JSON.stringify(csp["default-src"]) !== JSON.stringify(["'self'"])) errors.push(`${file} : CSP default-src doit être 'self' seul.`);
+    if (JSON.stringify(csp["script-src"]) !== JSON.stringify(script)) {
+      errors.push(`${file} : CSP script-src « ${(csp["script-src"] || []).join(" ")} » au lieu de « ${script.join(" ")} ».`);
+    }
+    for (const [name, sources] of Object.entries(csp)) {
+      if (name === "script-src") continue;
+      const off = sources.filter((src) => src === "*" || (/:/.test(src) && !["data:", "blob:"].includes(src)));
+      if (off.length > 0) errors.push(`${file} : CSP ${name} ouvre une autre origine (${off.join(" ")}).`);
+    }
+  }
+  return errors;
+}
+
+module.exports = { validateManifest, validatePages, EXCEL_API_MIN, DEFAULT_LOCALE, FRENCH_LOCALES, OFFICE_JS_URL };
 
 if (require.main === module) {
   const file = process.argv[2] || "manifest.xml";
   const xml = fs.readFileSync(file, "utf8");
-  const { errors, warnings } = validateManifest(xml, { rootDir: path.dirname(path.resolve(file)) });
+  const rootDir = path.dirname(path.resolve(file));
+  const { errors, warnings } = validateManifest(xml, { rootDir });
+  // A built manifest (dist/) sits beside the two pages: check what they load and their CSP too.
+  const withPages = fs.existsSync(path.join(rootDir, "taskpane.html"));
+  if (withPages) errors.push(...validatePages(rootDir));
   for (const w of warnings) console.warn(`attention : ${w}`);
   if (errors.length > 0) {
     for (const e of errors) console.error(`erreur : ${e}`);
     console.error(`${file} : ${errors.length} erreur(s).`);
     process.exit(1);
   }
-  console.log(`${file} : manifeste valide (vérification hors ligne).`);
+  console.log(`${file} : manifeste valide (vérification hors ligne)${withPages ? ", pages taskpane.html et app.html conformes" : ""}.`);
 }

@@ -153,6 +153,31 @@ describe("production build", () => {
   });
 });
 
+describe("validatePages(dist) (npm run validate on a built manifest)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { validatePages } = require("../scripts/validate-manifest.js") as { validatePages: (dir: string) => string[] };
+
+  it("validatePages(dist) finds no error in the built pages", () => {
+    expect(validatePages(dist)).toEqual([]);
+  });
+
+  const cdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+  it.each([
+    { name: "a copied office.js on the add-in page", page: "taskpane.html", edit: (h: string) => h.replace(cdn, "office-js/office.js"), error: /taskpane\.html charge hors de son origine : rien \(attendu : https:\/\/appsforoffice/ },
+    { name: "a second outside script on the add-in page", page: "taskpane.html", edit: (h: string) => h.replace("</head>", '<script src="https://cdn.example.com/x.js"></script></head>'), error: /charge hors de son origine : https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js, https:\/\/cdn\.example\.com\/x\.js/ },
+    { name: "office.js on the standalone page", page: "app.html", edit: (h: string) => h.replace("</head>", `<script src="${cdn}"></script></head>`), error: /app\.html charge hors de son origine/ },
+    { name: "a CSP that lets any script in", page: "app.html", edit: (h: string) => h.replace("script-src 'self'", "script-src 'self' https:"), error: /app\.html : CSP script-src « 'self' https: »/ },
+    { name: "a CSP that lets the add-in page connect out", page: "taskpane.html", edit: (h: string) => h.replace("connect-src 'self' blob:", "connect-src 'self' blob: https://telemetry.example.com"), error: /CSP connect-src ouvre une autre origine \(https:\/\/telemetry\.example\.com\)/ },
+    { name: "no CSP", page: "app.html", edit: (h: string) => h.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ""), error: /app\.html : pas de Content-Security-Policy/ },
+  ])("validatePages rejects $name", ({ page, edit, error }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pac-pages-"));
+    for (const f of ["taskpane.html", "app.html"]) fs.copyFileSync(path.join(dist, f), path.join(dir, f));
+    fs.writeFileSync(path.join(dir, page), edit(fs.readFileSync(path.join(dist, page), "utf8")));
+    expect(validatePages(dir).join("\n")).toMatch(error);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe("PAC_ORIGIN", () => {
   it.each([
     { value: undefined, error: /PAC_ORIGIN manquant/ },
