@@ -75,6 +75,11 @@ const csp = (scriptOrigins = []) =>
     "base-uri 'self'",
     "form-action 'none'",
   ].join("; ");
+/** The manifest with every URL on `origin` (the source manifest is written for the development origin). */
+function manifestFor(xml, origin) {
+  return origin === DEV_ORIGIN ? xml : xml.split(DEV_ORIGIN).join(origin);
+}
+
 const ADDIN_CSP = csp([OFFICE_JS_ORIGIN]);
 const APP_CSP = csp();
 
@@ -144,7 +149,7 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().split(DEV_ORIGIN).join(origin)),
+            transform: (content) => manifestFor(content.toString(), origin),
           },
         ],
       }),
@@ -165,3 +170,4 @@ module.exports.ADDIN_CSP = ADDIN_CSP;
 module.exports.APP_CSP = APP_CSP;
 module.exports.DEV_ORIGIN = DEV_ORIGIN;
 module.exports.productionOrigin = productionOrigin;
+module.exports.manifestFor = manifestFor;

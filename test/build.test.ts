@@ -20,6 +20,8 @@ const webpackConfig = require("../webpack.config.js") as {
   ADDIN_CSP: string;
   APP_CSP: string;
   productionOrigin: (value: string | undefined) => string;
+  manifestFor: (xml: string, origin: string) => string;
+  DEV_ORIGIN: string;
 };
 
 // CI builds before testing; a developer running `npm test` alone gets a build here.
@@ -198,6 +200,18 @@ describe("PAC_ORIGIN", () => {
     { value: " https://PAC.test:8443 ", origin: "https://pac.test:8443" },
   ])("productionOrigin($value) is $origin", ({ value, origin }) => {
     expect(webpackConfig.productionOrigin(value)).toBe(origin);
+  });
+
+  it.each([
+    { build: "development (npm run build:dev)", origin: "https://localhost:3000" },
+    { build: "production, PAC_ORIGIN=https://pac.mon-lycee.fr", origin: "https://pac.mon-lycee.fr" },
+  ])("a $build build writes every manifest URL on $origin", ({ origin }) => {
+    const source = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
+    const built = webpackConfig.manifestFor(source, origin);
+    const urls = [...built.matchAll(/"(https:\/\/[^"]+)"/g)].map((m) => new URL(m[1]).origin);
+    expect(urls.length).toBeGreaterThan(10);
+    expect(new Set(urls)).toEqual(new Set([origin]));
+    if (origin === webpackConfig.DEV_ORIGIN) expect(built).toBe(source);
   });
 
   it("npm run build without PAC_ORIGIN stops before writing anything, saying what to do", () => {
