@@ -4,6 +4,32 @@
 "use strict";
 
 /**
+ * Built-in Excel functions whose names are close to ours, in English and in French (Excel's French names, e.g.
+ * RANK.EQ is EQUATION.RANG). Microsoft asks add-ins not to reuse a built-in name in any language: in the
+ * language where the names collide, the built-in wins or the formula becomes ambiguous.
+ */
+const BUILT_IN_NAMES = Object.freeze([
+  // English
+  "ABS", "AVERAGE", "COUNT", "FREQUENCY", "MATCH", "MEDIAN", "MODE", "PERCENTILE", "PERCENTILE.INC", "PERCENTILE.EXC",
+  "PERCENTRANK", "PERCENTRANK.INC", "PERCENTRANK.EXC", "QUARTILE", "QUARTILE.INC", "QUARTILE.EXC", "RANK", "RANK.EQ",
+  "RANK.AVG", "RATE", "SUM", "SORT", "TREND", "GROWTH", "FORECAST", "CHOOSE",
+  // French
+  "CENTILE", "CENTILE.INCLURE", "CENTILE.EXCLURE", "CHOISIR", "CROISSANCE", "EQUATION.RANG", "EQUIV", "FREQUENCE",
+  "MEDIANE", "MOYENNE", "MOYENNE.RANG", "NB", "PREVISION", "QUARTILE.INCLURE", "QUARTILE.EXCLURE", "RANG",
+  "RANG.POURCENTAGE", "RANG.POURCENTAGE.INCLURE", "RANG.POURCENTAGE.EXCLURE", "SOMME", "TAUX", "TENDANCE", "TRIER",
+]);
+
+/** The function ids and names of `metadata` that equal a built-in Excel function name (case-insensitive). */
+function builtInClashes(metadata) {
+  const builtIn = new Set(BUILT_IN_NAMES);
+  const clashes = [];
+  for (const fn of metadata.functions) {
+    for (const value of new Set([fn.id, fn.name])) if (builtIn.has(String(value).toUpperCase())) clashes.push(value);
+  }
+  return clashes;
+}
+
+/**
  * Returns a translated copy of the metadata. Throws, listing every gap, when a function or a parameter has no
  * translation, or when the table names something the metadata does not have.
  */
@@ -32,7 +58,12 @@ function localizeMetadata(metadata, table) {
     if (!metadata.functions.some((fn) => fn.id === id)) problems.push(`fonction ${id} traduite mais absente`);
   }
   if (problems.length > 0) throw new Error(`Métadonnées françaises incomplètes : ${problems.join(" ; ")}`);
-  return { ...metadata, functions };
+  const localized = { ...metadata, functions };
+  const clashes = [...builtInClashes(metadata), ...builtInClashes(localized)];
+  if (clashes.length > 0) {
+    throw new Error(`Nom de fonction Excel intégrée réutilisé (interdit dans toutes les langues) : ${[...new Set(clashes)].join(", ")}`);
+  }
+  return localized;
 }
 
 /** Webpack plugin: emits `output` next to the English `input` asset. */
@@ -63,4 +94,4 @@ class LocalizeFunctionsPlugin {
   }
 }
 
-module.exports = { localizeMetadata, LocalizeFunctionsPlugin };
+module.exports = { BUILT_IN_NAMES, builtInClashes, localizeMetadata, LocalizeFunctionsPlugin };

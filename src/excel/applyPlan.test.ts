@@ -1,7 +1,7 @@
 import type { PrintPlan, SheetPlan, WorkbookPlan } from "../plan/types";
 import { applyWorkbookPlan, GENERATED_MARK } from "./applyPlan";
 import { WorkbookError } from "./errors";
-import { FakeExcel, type SheetModel } from "./fakeExcel";
+import { FakeExcel, type SheetModel } from "../../test/support/fakeExcel";
 import { DEFAULT_MAX_REQUEST_CHARS } from "./payload";
 import { syntheticPlan } from "./syntheticPlan";
 

@@ -1,6 +1,6 @@
 import { OfficeMockObject } from "office-addin-mock";
 import type { ExcelRun } from "./env";
-import { FakeExcel, FakeOfficeError } from "./fakeExcel";
+import { FakeExcel, FakeOfficeError } from "../../test/support/fakeExcel";
 import { readSheetTable } from "./readTable";
 import { activateSheet, listSheets } from "./sheets";
 

@@ -1,4 +1,4 @@
-import { FakeExcel, type SheetModel } from "./fakeExcel";
+import { FakeExcel, type SheetModel } from "../../test/support/fakeExcel";
 import { parseRecord, prepareForSharing, RECORD_SHEET, restoreFormulas } from "./sharing";
 
 const NOW = () => new Date(2025, 2, 14, 9, 30);
@@ -196,6 +196,75 @@ describe("prepareForSharing / restoreFormulas", () => {
     const restored = await restoreFormulas({ ...env(fake), scope: "sheet" });
     expect(restored.formulas).toBe(3);
     expect(clients.cell(1, 1)?.formula).toBe("=PAC.ABC(D2:D6)");
+  });
+});
+
+/**
+ * The host reports ExcelApi 1.18 (`isSetSupported` reads Excel, not the library) while the loaded office.js
+ * predates it and its worksheets have no `notes`: the old npm copy of office.js on a current Excel did exactly
+ * that, and "Restaurer les formules" then threw "Cannot read properties of undefined (reading
+ * 'getItemOrNullObject')".
+ */
+describe("a host that claims ExcelApi 1.18 with an office.js that has no worksheet.notes", () => {
+  const claims118 = (fake: FakeExcel) => ({ run: fake.run, supports: () => true, now: NOW });
+
+  it.each([
+    { prepareLib: false, restoreLib: false, prepared: { notes: 0 }, restored: { notes: 0, notesFailed: false }, left: 0 },
+    { prepareLib: true, restoreLib: false, prepared: { notes: 2 }, restored: { notes: 0, notesFailed: true }, left: 2 },
+    { prepareLib: true, restoreLib: true, prepared: { notes: 2 }, restored: { notes: 2, notesFailed: false }, left: 0 },
+    { prepareLib: false, restoreLib: true, prepared: { notes: 0 }, restored: { notes: 0, notesFailed: false }, left: 0 },
+  ])(
+    "prepare (notes in library: $prepareLib) then restore (notes in library: $restoreLib) never throws and puts every formula back",
+    async ({ prepareLib, restoreLib, prepared, restored, left }) => {
+      const { fake, clients } = workbook();
+      const before = snapshot(clients);
+      fake.library = { notes: prepareLib };
+      const p = await prepareForSharing({ ...claims118(fake), scope: "sheet" });
+      expect(p).toMatchObject({ formulas: 3, notesFailed: false, ...prepared });
+      expect(p.message).toBe("3 formules figées sur 1 feuille.");
+      fake.library = { notes: restoreLib };
+      const r = await restoreFormulas({ ...claims118(fake), scope: "sheet" });
+      expect(r).toMatchObject({ formulas: 3, ...restored });
+      expect(clients.cell(1, 1)?.formula).toBe("=PAC.ABC(D2:D6)");
+      expect(fake.sheet(RECORD_SHEET)).toBeUndefined();
+      // The user's own note is never touched; ours stay only when the library could not remove them.
+      expect(clients.notes.get("C2")).toBe("Ma note à moi");
+      expect(clients.notes.size).toBe(1 + left);
+      // Formulas back; the spilled cells emptied so that the array spills again (Excel recomputes them).
+      const spilled = ["2,1", "3,1", "4,1", "5,1"];
+      expect(snapshot(clients)).toEqual(Object.fromEntries(Object.entries(before).filter(([k]) => !spilled.includes(k))));
+      if (left === 0) {
+        expect(r.message).toBe("3 formules restaurées sur 1 feuille.");
+      } else {
+        expect(r.message).toBe(
+          "3 formules restaurées sur 1 feuille. 2 notes «\u00a0[PAC]\u00a0» restent sur les cellules restaurées\u00a0: cette version d'Excel n'a pas pu les retirer\u00a0; supprimez-les à la main (clic droit › Supprimer la note).",
+        );
+      }
+    },
+  );
+
+  it("restoreFormulas without worksheet.notes, one note left, says it in the singular (fr) and in English", async () => {
+    const { fake, clients } = workbook();
+    await prepareForSharing({ ...claims118(fake), scope: "sheet", maxNotes: 1 });
+    expect(clients.notes.size).toBe(2);
+    fake.library = { notes: false };
+    const fr = await restoreFormulas({ ...claims118(fake), scope: "sheet" });
+    expect(fr.message).toContain("1 note «\u00a0[PAC]\u00a0» reste sur les cellules restaurées\u00a0: cette version d'Excel n'a pas pu la retirer\u00a0; supprimez-la");
+    fake.library = { notes: true };
+    await prepareForSharing({ ...claims118(fake), scope: "sheet", lang: "en", maxNotes: 1 });
+    fake.library = { notes: false };
+    const en = await restoreFormulas({ ...claims118(fake), scope: "sheet", lang: "en" });
+    expect(en.message).toBe("3 formulas restored on 1 sheet. 1 “[PAC]” note remains on the restored cells: this version of Excel could not remove it; delete it by hand (right-click › Delete Note).");
+  });
+
+  it("restoreFormulas whose note lookup is refused still restores, and counts the notes left", async () => {
+    const { fake, clients } = workbook();
+    await prepareForSharing({ ...claims118(fake), scope: "sheet" });
+    fake.failOn = (kind) => kind.startsWith("note.") || kind.startsWith("notes.");
+    const r = await restoreFormulas({ ...claims118(fake), scope: "sheet" });
+    expect(r).toMatchObject({ formulas: 3, notes: 0, notesFailed: true });
+    expect(clients.cell(1, 1)?.formula).toBe("=PAC.ABC(D2:D6)");
+    expect(r.message).toContain("2 notes «\u00a0[PAC]\u00a0» restent");
   });
 });
 

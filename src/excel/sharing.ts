@@ -3,7 +3,7 @@ import type { Lang } from "../i18n/types";
 import type { CellRange } from "../plan/types";
 import { cellAddress, contains, parseRangeAddress, rangeAddress } from "./addresses";
 import { valueInput, type CellInput } from "./cellInput";
-import { countingSync, NOTES_API, requireApi, resolveRun, resolveSupports, type ExcelEnv, type Syncer } from "./env";
+import { countingSync, NOTES_API, requireApi, resolveRun, resolveSupports, sheetNotes, type ExcelEnv, type Syncer } from "./env";
 import { officeErrorCode, WorkbookError } from "./errors";
 import { callsPacFunction } from "./formulaRefs";
 import { chunkRows, DEFAULT_MAX_CHUNK_ROWS, DEFAULT_MAX_REQUEST_CHARS, OP_OVERHEAD_CHARS } from "./payload";
@@ -266,7 +266,7 @@ function sheetNotFound(options: SharingOptions, error: unknown): never {
 export async function prepareForSharing(options: SharingOptions): Promise<SharingResult> {
   const supports = resolveSupports(options);
   requireApi(supports);
-  const withNotes = supports(NOTES_API);
+  const hostNotes = supports(NOTES_API);
   const lang = options.lang ?? "fr";
   const maxChars = options.maxRequestChars ?? DEFAULT_MAX_REQUEST_CHARS;
   const maxNotes = options.maxNotes ?? DEFAULT_MAX_NOTES;
@@ -277,11 +277,13 @@ export async function prepareForSharing(options: SharingOptions): Promise<Sharin
     const worksheets = context.workbook.worksheets;
     const recordSheet = worksheets.getItemOrNullObject(RECORD_SHEET);
     const targets = await targetSheets(context, options, sync, () => recordSheet.load("name"));
+    // Notes only when the host reports ExcelApi 1.18 and the loaded office.js really has them.
+    const withNotes = hostNotes && targets.every((ws) => sheetNotes(ws) !== undefined);
     const used = targets.map((ws) => {
       const range = ws.getUsedRangeOrNullObject(true);
       range.load("formulas,values,rowIndex,columnIndex");
       // The sheet's notes (usually few), to know which anchors already carry one.
-      const notes = withNotes ? ws.notes : undefined;
+      const notes = withNotes ? sheetNotes(ws) : undefined;
       notes?.load("items/content");
       return { ws, range, notes };
     });
@@ -428,8 +430,10 @@ export async function prepareForSharing(options: SharingOptions): Promise<Sharin
         chars: OP_OVERHEAD_CHARS + a.c.formula.length,
         apply: () => {
           const content = excelText("note.frozen", { formula: a.c.formula }, lang);
+          const notes = sheetNotes(a.c.ws);
           if (a.existingNote === "ours" && a.note) a.note.content = content;
-          else a.c.ws.notes.add(a.c.ws.getRangeByIndexes(a.c.row, a.c.col, 1, 1), content);
+          else if (notes) notes.add(a.c.ws.getRangeByIndexes(a.c.row, a.c.col, 1, 1), content);
+          else throw new Error("prepareForSharing: worksheet.notes vanished");
         },
       }));
       try {
@@ -475,7 +479,7 @@ export async function prepareForSharing(options: SharingOptions): Promise<Sharin
 export async function restoreFormulas(options: SharingOptions): Promise<SharingResult> {
   const supports = resolveSupports(options);
   requireApi(supports);
-  const withNotes = supports(NOTES_API);
+  const hostNotes = supports(NOTES_API);
   const lang = options.lang ?? "fr";
   const maxChars = options.maxRequestChars ?? DEFAULT_MAX_REQUEST_CHARS;
 
@@ -520,14 +524,30 @@ export async function restoreFormulas(options: SharingOptions): Promise<SharingR
       return { ...result, message: `${result.message} ${detail}` };
     }
 
-    // Our notes on those cells, to remove them after the formulas are back.
-    const notes = restorable.map((r) => {
-      if (!withNotes || !r.note) return undefined;
-      const note = sheetsByName.get(r.sheet.toLowerCase())?.notes.getItemOrNullObject(r.cell);
-      note?.load("content");
+    // Our notes on those cells, to remove them after the formulas are back. Without `worksheet.notes` in the
+    // loaded office.js (whatever the host reports), or if looking them up fails, they are left and counted.
+    let notesLeft = 0;
+    let notes = restorable.map((r) => {
+      if (!r.note) return undefined;
+      const ws = sheetsByName.get(r.sheet.toLowerCase());
+      const collection = hostNotes && ws ? sheetNotes(ws) : undefined;
+      if (!collection) {
+        notesLeft++;
+        return undefined;
+      }
+      const note = collection.getItemOrNullObject(r.cell);
+      note.load("content");
       return note;
     });
-    if (notes.some((n) => n !== undefined)) await sync();
+    if (notes.some((n) => n !== undefined)) {
+      try {
+        await sync();
+      } catch {
+        // Deliberately not rethrown: nothing but the note lookups was in that request.
+        notesLeft += notes.filter((n) => n !== undefined).length;
+        notes = notes.map(() => undefined);
+      }
+    }
 
     const writes: Op[] = [];
     let cells = 0;
@@ -583,14 +603,17 @@ export async function restoreFormulas(options: SharingOptions): Promise<SharingR
       } catch {
         // Deliberately not rethrown: the formulas are back; a leftover note is harmless and reported.
         notesFailed = true;
+        notesLeft += ours.length;
       }
     }
+    if (notesLeft > 0) notesFailed = true;
 
     const sheetCount = new Set(restorable.map((r) => r.sheet.toLowerCase())).size;
     let message = summary("restore", restorable.length, sheetCount, lang);
     if (missingRecords.length > 0) {
       message += ` ${excelText("restore.missingSheets", { formulas: countPhrase("formula", missingRecords.length, lang), names: missingSheets.join(", ") }, lang)}`;
     }
+    if (notesLeft > 0) message += ` ${excelText("restore.notesLeft", { n: notesLeft }, lang)}`;
     return {
       formulas: restorable.length,
       sheets: sheetCount,

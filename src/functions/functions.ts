@@ -13,7 +13,7 @@ import { contactsCells } from "./contacts";
 import { elasticityCells } from "./elasticity";
 import { maturityCells } from "./maturity";
 import { prCells } from "./pr";
-import { quartileCells } from "./quartile";
+import { quarterRankCells } from "./quarterRank";
 import { rfmCells } from "./rfm";
 
 /**
@@ -85,12 +85,12 @@ export function elasticity(
 
 /**
  * Interquartile rank 1 to 4 of each client: the quarter of the total amount it falls in (rank 1 = the biggest clients making the first quarter of the total). The R indicator on sales, the P indicator on potential.
- * @customfunction QUARTILE
+ * @customfunction QUARTER_RANK
  * @param amounts Amount per client (sales or potential).
  * @returns One rank 1 to 4 per client.
  */
-export function quartile(amounts: any[][]): any[][] {
-  return quartileCells(amounts);
+export function quarter_rank(amounts: any[][]): any[][] {
+  return quarterRankCells(amounts);
 }
 
 /**

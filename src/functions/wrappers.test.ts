@@ -4,7 +4,7 @@ import { contactsCells } from "./contacts";
 import { elasticityCells } from "./elasticity";
 import { maturityCells } from "./maturity";
 import { prCells } from "./pr";
-import { quartileCells } from "./quartile";
+import { quarterRankCells } from "./quarterRank";
 import { rfmCells } from "./rfm";
 
 describe("PAC.RFM", () => {
@@ -105,15 +105,15 @@ describe("PAC.ELASTICITY", () => {
   });
 });
 
-describe("PAC.QUARTILE", () => {
-  it("quartileCells ranks by quarter of the total amount", () => {
+describe("PAC.QUARTER_RANK", () => {
+  it("quarterRankCells ranks by quarter of the total amount", () => {
     // Total 100: 40 (before 0 → 1), 30 (0.40 → 2), 20 (0.70 → 3), 10 (0.90 → 4).
-    expect(cellsOf(quartileCells(col([10, 40, 20, 30]))).flat()).toEqual([4, 1, 3, 2]);
+    expect(cellsOf(quarterRankCells(col([10, 40, 20, 30]))).flat()).toEqual([4, 1, 3, 2]);
   });
 
-  it("quartileCells keeps blanks blank", () => {
+  it("quarterRankCells keeps blanks blank", () => {
     // Total 40: 30 (before 0 → 1), 10 (before 0.75 → 4).
-    expect(cellsOf(quartileCells([[10, "", 30]]))).toEqual([[4, "", 1]]);
+    expect(cellsOf(quarterRankCells([[10, "", 30]]))).toEqual([[4, "", 1]]);
   });
 });
 

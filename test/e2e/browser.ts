@@ -1,14 +1,32 @@
 /**
- * What the browser test and the wizard benchmark share: a static server for dist/ on 127.0.0.1, and Debian's
- * Chromium launched by playwright-core with a fresh profile (never a downloaded browser).
+ * What the browser tests and the wizard benchmark share: the production build in dist/ (built when missing), a
+ * static server for it on 127.0.0.1, and Debian's Chromium launched by playwright-core with a fresh profile
+ * (never a downloaded browser).
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { extname, join, normalize, resolve } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
+export const ROOT = resolve(__dirname, "..", "..");
+export const DIST = join(ROOT, "dist");
+/** The origin a production build made here is written for (".test" is reserved for tests, RFC 6761). */
+export const TEST_ORIGIN = "https://pac.test";
+/** Microsoft's CDN address of office.js, as the add-in page names it. */
+export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** Builds dist/ (production) when a page is missing, for PAC_ORIGIN or the test origin. */
+export function ensureDist(): void {
+  if (existsSync(join(DIST, "app.html")) && existsSync(join(DIST, "taskpane.html"))) return;
+  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, PAC_ORIGIN: process.env.PAC_ORIGIN || TEST_ORIGIN },
+  });
+}
 
 const TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
@@ -20,11 +38,11 @@ const TYPES: Readonly<Record<string, string>> = {
   ".map": "application/json",
 };
 
-/** Serves `dir` on a free port of 127.0.0.1; "/" is taskpane.html. */
+/** Serves `dir` on a free port of 127.0.0.1; "/" is app.html, the standalone page. */
 export function serve(dir: string): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
-    const file = join(dir, path === "/" ? "taskpane.html" : path);
+    const file = join(dir, path === "/" ? "app.html" : path);
     if (!file.startsWith(dir) || !existsSync(file)) {
       res.writeHead(404).end();
       return;

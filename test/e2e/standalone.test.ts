@@ -1,22 +1,19 @@
 /**
- * The standalone page in a real browser: Debian's Chromium driven by playwright-core, against the production
- * build served from dist/ by a tiny static server (office.js from dist/office-js, never the CDN). Outside
- * Office, Office.onReady resolves with host null and the page asks for a file.
+ * The standalone page (app.html) in a real browser: Debian's Chromium driven by playwright-core, against the
+ * production build served from dist/ by a tiny static server. The page loads no office.js and nothing from
+ * outside its origin: any other request fails the test. It asks for a file and offers the result as a download.
  *
  * Skips, saying why, when /usr/bin/chromium is absent (CI: apt-get install -y chromium). Builds dist/ when
  * missing. Screenshots go to test/artifacts/ (git-ignored).
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, launchChromium, serve } from "./browser";
+import { CHROMIUM, DIST, ensureDist, launchChromium, ROOT, serve } from "./browser";
 
-const ROOT = resolve(__dirname, "..", "..");
-const DIST = join(ROOT, "dist");
 const ARTIFACTS = join(ROOT, "test", "artifacts");
 const SAMPLE = join(ROOT, "assets", "sample", "clients-demo.xlsx");
 
@@ -42,9 +39,7 @@ describeBrowser("standalone page in Chromium", () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, "taskpane.html")) || !existsSync(join(DIST, "office-js", "office.js"))) {
-      execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "inherit" });
-    }
+    ensureDist();
     mkdirSync(ARTIFACTS, { recursive: true });
     ({ server, origin } = await serve(DIST));
     ({ context, close: closeBrowser } = await launchChromium());
@@ -65,11 +60,10 @@ describeBrowser("standalone page in Chromium", () => {
   async function openPage(): Promise<Page> {
     const page = await context.newPage();
     page.on("console", (m) => {
-      // office.js tries to frame Microsoft's telemetry page outside Office; our CSP blocks it, as it should.
-      if (m.type() === "error" && !m.text().includes("telemetryservice.firstpartyapps.oaspapps.com")) problems.push(`console: ${m.text()}`);
+      if (m.type() === "error") problems.push(`console: ${m.text()}`);
     });
     page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-    await page.goto(`${origin}/taskpane.html`);
+    await page.goto(`${origin}/app.html`);
     await page.getByRole("heading", { name: "Ouvrir un fichier de clients" }).waitFor({ timeout: 30_000 });
     return page;
   }

@@ -1,5 +1,5 @@
 /*
- * The real retail journal (shared/data/online_retail_II_sample.xlsx, two sheets, 34 766 lines) read through the
+ * The real retail journal (test/fixtures/online_retail_II_sample.xlsx, two sheets, 34 766 lines) read through the
  * same path as the CLI: exceljs cell values -> readJournal. The expected figures were computed once, separately,
  * by test/fixtures/online_retail_expected.py with openpyxl (re-run it with /usr/bin/python3 to regenerate
  * test/fixtures/online_retail_expected.json). The sheets are given as one range: sheet 2 follows sheet 1 with
@@ -11,8 +11,7 @@ import { readJournal, type JournalResult } from "../../src/io";
 import expected from "../fixtures/online_retail_expected.json";
 import { worksheetRows } from "./exceljsRows";
 
-const REPO_ROOT = path.resolve(__dirname, "../..");
-const DATA = path.resolve(REPO_ROOT, "../shared/data/online_retail_II_sample.xlsx");
+const DATA = path.resolve(__dirname, "../fixtures/online_retail_II_sample.xlsx");
 
 describe("readJournal on the online-retail sample (exceljs values)", () => {
   let result: JournalResult;

@@ -25,6 +25,8 @@ export const excelTextsEn: Record<ExcelTextKey, string> = {
   "restore.done.other": "{formulas} restored on {sheets}.",
   "restore.none": "No frozen formula to restore.",
   "restore.missingSheets": "{formulas} not restored: sheet(s) not found ({names}).",
+  "restore.notesLeft":
+    "{n} “[PAC]” {n|note remains|notes remain} on the restored cells: this version of Excel could not remove {n|it|them}; delete {n|it|them} by hand (right-click › Delete Note).",
   "note.frozen": "[PAC] Formula frozen for sharing:\n{formula}\nTo bring it back: PAC Commercial › Restore formulas.",
   "record.sheet": "Sheet",
   "record.cell": "Cell",

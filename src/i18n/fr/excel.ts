@@ -34,6 +34,9 @@ export const excelTextsFr = {
   "restore.done.other": "{formulas} restaurées sur {sheets}.",
   "restore.none": "Aucune formule figée à restaurer.",
   "restore.missingSheets": "{formulas} non restaurée(s) : feuille(s) introuvable(s) ({names}).",
+  /** Notes « [PAC] » that could not be removed (an Excel whose office.js lacks notes, or a refused request). */
+  "restore.notesLeft":
+    "{n} {n|note|notes} «\u00a0[PAC]\u00a0» {n|reste|restent} sur les cellules restaurées\u00a0: cette version d'Excel n'a pas pu {n|la|les} retirer\u00a0; {n|supprimez-la|supprimez-les} à la main (clic droit › Supprimer la note).",
   /** The note left on a frozen anchor cell. Starts with the language-neutral marker "[PAC]". */
   "note.frozen": "[PAC] Formule figée pour le partage :\n{formula}\nPour la rétablir : PAC Commercial › Restaurer les formules.",
   "record.sheet": "Feuille",

@@ -5,10 +5,11 @@ import { completeRows, numberColumn, type Out } from "./columns";
 import { inCell } from "./errors";
 
 /**
- * `=PAC.QUARTILE(amounts)`: the interquartile rank 1–4 of each client (the quarter of the total amount it falls
- * in, SPEC §3), used as R on realised CA and as P on potential. Blank rows stay blank.
+ * `=PAC.QUARTER_RANK(amounts)` (French `PAC.RANG_QUART`): the interquartile rank 1–4 of each client (the quarter
+ * of the total amount it falls in, docs/methodes.md §3), used as R on realised CA and as P on potential. Blank
+ * rows stay blank. Not named QUARTILE: that is a built-in Excel function, in English and in French.
  */
-export function quartileCells(amounts: unknown): Out[][] {
+export function quarterRankCells(amounts: unknown): Out[][] {
   return inCell(() => {
     const col = numberColumn(amounts, "montants", "Montant");
     const { rows, values, out } = completeRows([col]);

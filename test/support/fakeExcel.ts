@@ -9,9 +9,9 @@
  * Cells are typed input, as in Excel: a string starting with "'" is text (the apostrophe dropped), one
  * starting with "=" is a formula, "+x", "-x", "@x" become formulas too, numeric strings become numbers.
  *
- * Not part of the add-in: it belongs with the test fakes (it sits here because tests sit beside the code).
+ * Test support, never bundled: it lives in test/support, outside src/.
  */
-import type { ExcelRun } from "./env";
+import type { ExcelRun } from "../../src/excel/env";
 
 export class FakeOfficeError extends Error {
   override readonly name = "RichApi.Error";
@@ -203,6 +203,11 @@ export class FakeExcel {
   storeCells = true;
   /** Makes the command of this kind fail when it runs (and the rest of its request not run). */
   failOn?: (kind: string, request: number) => boolean;
+  /**
+   * The loaded office.js: `notes: false` is a library older than ExcelApi 1.18 (before 1.1.1xx on the CDN, or
+   * the old npm copy), whose worksheets have no `notes` property whatever the host reports.
+   */
+  library: { notes: boolean } = { notes: true };
 
   readonly requests: Request[] = [];
   readonly log: LoggedOp[] = [];
@@ -431,7 +436,7 @@ class FakeWorksheet {
   private settledNull?: boolean;
   private readonly values = new Map<string, unknown>();
   readonly customProperties: FakeCustomProperties;
-  readonly notes: FakeNotes;
+  readonly notes?: FakeNotes;
   readonly names: { add: (name: string, range: FakeRange) => void };
   readonly tables: { add: (range: FakeRange, hasHeaders: boolean) => FakeTable };
   readonly horizontalPageBreaks: { add: (pageBreakRange: FakeRange | string) => void };
@@ -447,7 +452,7 @@ class FakeWorksheet {
   ) {
     fake.track(this);
     this.customProperties = new FakeCustomProperties(fake, this);
-    this.notes = new FakeNotes(fake, this);
+    if (fake.library.notes) this.notes = new FakeNotes(fake, this);
     this.names = {
       add: (name, range) =>
         fake.enqueue({
