@@ -89,18 +89,31 @@ export const whyEn: Record<WhyKey, string> = {
   "allocation.entretien": "Maintenance: norm {norm} contacts a year for class {cls}, {planned} planned.",
   "allocation.entretien_scaled":
     "Maintenance: norm {norm} contacts a year for class {cls}, cut to {planned} because needs ({need}) exceed the budget ({budget}).",
-  "allocation.stimulation": "Stimulation: P-R gap {gap}, {planned} extra “turbo” visits.",
-  "allocation.stimulation_elastic": "Stimulation: elasticity {elasticity} (at least 1), {planned} extra “turbo” visits.",
+  "allocation.stimulation": "Stimulation: P-R gap {gap}, {planned} extra “turbo” {planned|visit|visits}.",
+  "allocation.stimulation_elastic": "Stimulation: elasticity {elasticity} (at least 1), {planned} extra “turbo” {planned|visit|visits}.",
+  "allocation.stimulation_capped_gap":
+    "Stimulation: P-R gap {gap}, {planned} extra “turbo” {planned|visit|visits}, the client's cap ({cap}, as many as its maintenance norm).",
+  "allocation.stimulation_capped_elastic":
+    "Stimulation: elasticity {elasticity} (at least 1), {planned} extra “turbo” {planned|visit|visits}, the client's cap ({cap}, as many as its maintenance norm).",
   "allocation.stimulation_not_eligible": "No “turbo” visit: neither a P-R gap of at least 1 nor an elasticity of at least 1.",
-  "allocation.prospect": "Conquest: prospect with score {score}, {planned} contacts of the {budget} for conquest.",
+  "allocation.stimulation_no_ca":
+    "No “turbo” visit: elastic, but no sales in the last period ({ca}) and no P-R gap of at least 1, so no potential to capture; minimal, remote contact.",
+  "allocation.stimulation_no_cap": "No “turbo” visit: the maintenance norm of class {cls} is zero, and so is its cap.",
+  "allocation.prospect": "Conquest: prospect with score {score}, {planned} {planned|contact|contacts} of the {budget} for conquest.",
   "allocation.families":
     "Capital of {capital} contacts: maintenance {entretien} ({entretienShare}), stimulation {stimulation} ({stimulationShare}), conquest {conquete} ({conqueteShare}), rounded by the largest-remainder method.",
   "allocation.scaled":
-    "Maintenance needs ({need} contacts) exceed the budget ({budget}): each norm is cut to {ratio} of its value.",
+    "Maintenance needs ({need} contacts) exceed the maintenance budget ({budget}): each norm is cut to {ratio} of its value.",
   "allocation.unused":
-    "{unused} unused maintenance contacts (needs {need} for a budget of {budget}) go to stimulation.",
+    "{unused} unused maintenance {unused|contact|contacts} (needs {need} for a budget of {budget}) go to stimulation.",
   "allocation.stimulation_pool":
-    "No client has a P-R gap of at least 1 or an elasticity of at least 1: the {pool} stimulation contacts are left to assign.",
-  "allocation.conquest_pool": "No prospect with a positive score: the {pool} conquest contacts stay one pool to plan.",
+    "No client has a P-R gap of at least 1 or an elasticity of at least 1, and no prospect is retained: the {pool} stimulation {pool|contact|contacts} stay an unassigned reserve.",
+  "allocation.stimulation_capped":
+    "The “turbo” caps ({cap} of each client's maintenance norm) leave {pool} stimulation {pool|contact|contacts}, and no prospect is retained: {pool|it stays|they stay} an unassigned reserve.",
+  "allocation.stimulation_to_conquest":
+    "No client has a P-R gap of at least 1 or an elasticity of at least 1: the {pool} stimulation {pool|contact|contacts} go to conquest, to the retained prospects.",
+  "allocation.capped_to_conquest":
+    "The “turbo” caps ({cap} of each client's maintenance norm) leave {pool} stimulation {pool|contact|contacts}: {pool|it goes|they go} to conquest, to the retained prospects.",
+  "allocation.conquest_pool": "No retained prospect: the {pool} conquest {pool|contact|contacts} stay one pool to plan.",
   "allocation.none": "No contact planned.",
 };

@@ -95,21 +95,36 @@ export const whyFr = {
   "allocation.entretien": "Entretien : norme {norm} contacts/an pour la classe {cls}, {planned} prévus.",
   "allocation.entretien_scaled":
     "Entretien : norme {norm} contacts/an pour la classe {cls}, réduite à {planned} car les besoins ({need}) dépassent le budget ({budget}).",
-  "allocation.stimulation": "Stimulation : écart P-R {gap}, {planned} visites « turbo » en plus.",
-  "allocation.stimulation_elastic": "Stimulation : élasticité {elasticity} (au moins 1), {planned} visites « turbo » en plus.",
+  "allocation.stimulation": "Stimulation : écart P-R {gap}, {planned} {planned|visite|visites} « turbo » en plus.",
+  "allocation.stimulation_elastic":
+    "Stimulation : élasticité {elasticity} (au moins 1), {planned} {planned|visite|visites} « turbo » en plus.",
+  "allocation.stimulation_capped_gap":
+    "Stimulation : écart P-R {gap}, {planned} {planned|visite|visites} « turbo » en plus, le plafond du client ({cap}, autant que sa norme d'entretien).",
+  "allocation.stimulation_capped_elastic":
+    "Stimulation : élasticité {elasticity} (au moins 1), {planned} {planned|visite|visites} « turbo » en plus, le plafond du client ({cap}, autant que sa norme d'entretien).",
   "allocation.stimulation_not_eligible":
     "Pas de visite « turbo » : ni écart P-R d'au moins 1, ni élasticité d'au moins 1.",
-  "allocation.prospect": "Conquête : prospect de score {score}, {planned} contacts sur les {budget} de conquête.",
+  "allocation.stimulation_no_ca":
+    "Pas de visite « turbo » : client élastique, mais sans CA sur la dernière période ({ca}) ni écart P-R d'au moins 1, donc sans potentiel à capter ; contact minimal, à distance.",
+  "allocation.stimulation_no_cap": "Pas de visite « turbo » : la norme d'entretien de la classe {cls} est nulle, donc son plafond aussi.",
+  "allocation.prospect":
+    "Conquête : prospect de score {score}, {planned} {planned|contact|contacts} sur les {budget} de conquête.",
   "allocation.families":
     "Capital de {capital} contacts : entretien {entretien} ({entretienShare}), stimulation {stimulation} ({stimulationShare}), conquête {conquete} ({conqueteShare}), arrondis par la méthode des plus forts restes.",
   "allocation.scaled":
-    "Les besoins d'entretien ({need} contacts) dépassent le budget ({budget}) : chaque norme est ramenée à {ratio} de sa valeur.",
+    "Les besoins d'entretien ({need} contacts) dépassent le budget d'entretien ({budget}) : chaque norme est ramenée à {ratio} de sa valeur.",
   "allocation.unused":
-    "{unused} contacts d'entretien non utilisés (besoins {need} pour un budget de {budget}) passent en stimulation.",
+    "{unused} {unused|contact|contacts} d'entretien non {unused|utilisé|utilisés} (besoins {need} pour un budget de {budget}) passent en stimulation.",
   "allocation.stimulation_pool":
-    "Aucun client n'a un écart P-R d'au moins 1 ni une élasticité d'au moins 1 : les {pool} contacts de stimulation restent à affecter.",
+    "Aucun client n'a un écart P-R d'au moins 1 ni une élasticité d'au moins 1, et aucun prospect n'est retenu : les {pool} {pool|contact|contacts} de stimulation restent une réserve non affectée.",
+  "allocation.stimulation_capped":
+    "Les plafonds de visites « turbo » ({cap} de la norme d'entretien de chaque client) laissent {pool} {pool|contact|contacts} de stimulation, et aucun prospect n'est retenu : {pool|il reste|ils restent} en réserve non affectée.",
+  "allocation.stimulation_to_conquest":
+    "Aucun client n'a un écart P-R d'au moins 1 ni une élasticité d'au moins 1 : les {pool} {pool|contact|contacts} de stimulation passent en conquête, vers les prospects retenus.",
+  "allocation.capped_to_conquest":
+    "Les plafonds de visites « turbo » ({cap} de la norme d'entretien de chaque client) laissent {pool} {pool|contact|contacts} de stimulation : {pool|il passe|ils passent} en conquête, vers les prospects retenus.",
   "allocation.conquest_pool":
-    "Aucun prospect avec un score positif : les {pool} contacts de conquête restent une réserve à planifier.",
+    "Aucun prospect retenu : les {pool} {pool|contact|contacts} de conquête restent une réserve à planifier.",
   "allocation.none": "Aucun contact planifié.",
 } as const;
 
