@@ -30,10 +30,10 @@ export const labelsEn: Record<LabelKey, string> = {
   "maturity.phase.C": "Growth",
   "maturity.phase.M": "Maturity",
   "maturity.phase.V": "Decline",
-  "maturity.shape.ascending": "Ascending maturity",
-  "maturity.shape.descending": "Descending configuration",
+  "maturity.shape.ascending": "Ascending (rising) maturity",
+  "maturity.shape.descending": "Descending (rejuvenating) configuration",
   "maturity.shape.u_curve": "U-shaped curve",
-  "maturity.shape.mixed": "No dominant shape",
+  "maturity.shape.balanced": "Balanced",
   "family.entretien": "Maintenance",
   "family.stimulation": "Stimulation",
   "family.conquete": "Conquest",
@@ -77,14 +77,14 @@ export const whyEn: Record<WhyKey, string> = {
   "maturity.none": "Not classed: no sales in either of the last two periods.",
   "maturity.none_negative":
     "Not classed: no sales in the previous period and negative sales ({last}) in the last one (returns?).",
-  "maturity.shape.ascending":
-    "Ascending maturity: D + C make {dcShare} of the {classed} classed clients (over 50%); D {d}, C {c}, M {m}, V {v}, not classed {unclassed}.",
-  "maturity.shape.descending":
-    "Descending configuration: M + V make {mvShare} of the {classed} classed clients (over 50%) and V ({v}) ≥ D ({d}); C {c}, M {m}, not classed {unclassed}.",
   "maturity.shape.u_curve":
-    "U-shaped curve: D ({d}) and V ({v}) each exceed C ({c}) and M ({m}); D + C {dcShare}, M + V {mvShare} of the {classed} classed clients.",
-  "maturity.shape.mixed":
-    "No dominant shape: D + C {dcShare}, M + V {mvShare} of the {classed} classed clients; D {d}, C {c}, M {m}, V {v}, not classed {unclassed}.",
+    "U-shaped curve: starting clients (D {d}) and declining clients (V {v}) each outnumber growing (C {c}) and mature ones (M {m}); the portfolio renews itself at both ends: secure the newcomers and decide, client by client, whether to revive or reduce the effort on the declining ones. {classed} classed {classed|client|clients}, {unclassed} not classed.",
+  "maturity.shape.ascending":
+    "Ascending (rising) maturity: M + V make {mvShare} of the {classed} classed {classed|client|clients} (over 50%); the portfolio is ageing: plan conquest and rejuvenation. D {d}, C {c}, M {m}, V {v}, not classed {unclassed}.",
+  "maturity.shape.descending":
+    "Descending (rejuvenating) configuration: D + C make {dcShare} of the {classed} classed {classed|client|clients} (over 50%); a young portfolio: develop and secure the new clients. D {d}, C {c}, M {m}, V {v}, not classed {unclassed}.",
+  "maturity.shape.balanced":
+    "Balanced: no U-shaped curve, and neither M + V ({mvShare}) nor D + C ({dcShare}) is over 50% of the {classed} classed {classed|client|clients}; D {d}, C {c}, M {m}, V {v}, not classed {unclassed}.",
   "maturity.shape.none": "No classed client ({unclassed} not classed): no portfolio shape.",
   "allocation.entretien": "Maintenance: norm {norm} contacts a year for class {cls}, {planned} planned.",
   "allocation.entretien_scaled":

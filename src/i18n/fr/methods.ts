@@ -33,10 +33,10 @@ export const labelsFr = {
   "maturity.phase.C": "Croissance",
   "maturity.phase.M": "Maturité",
   "maturity.phase.V": "Vieillissement",
-  "maturity.shape.ascending": "Maturité ascendante",
-  "maturity.shape.descending": "Configuration descendante",
+  "maturity.shape.ascending": "Maturité ascendante (ou montante)",
+  "maturity.shape.descending": "Configuration descendante (rajeunissante)",
   "maturity.shape.u_curve": "Courbe en U",
-  "maturity.shape.mixed": "Sans forme dominante",
+  "maturity.shape.balanced": "Équilibrée",
   "family.entretien": "Entretien",
   "family.stimulation": "Stimulation",
   "family.conquete": "Conquête",
@@ -83,15 +83,15 @@ export const whyFr = {
   "maturity.none": "Non classé : aucun CA sur les deux dernières périodes.",
   "maturity.none_negative":
     "Non classé : aucun CA sur l'avant-dernière période et un CA négatif ({last}) sur la dernière (des retours ?).",
-  "maturity.shape.ascending":
-    "Maturité ascendante : D + C font {dcShare} des {classed} clients classés (plus de 50 %) ; D {d}, C {c}, M {m}, V {v}, non classés {unclassed}.",
-  "maturity.shape.descending":
-    "Configuration descendante : M + V font {mvShare} des {classed} clients classés (plus de 50 %) et V ({v}) ≥ D ({d}) ; C {c}, M {m}, non classés {unclassed}.",
   "maturity.shape.u_curve":
-    "Courbe en U : D ({d}) et V ({v}) dépassent chacun C ({c}) et M ({m}) ; D + C {dcShare}, M + V {mvShare} des {classed} clients classés.",
-  "maturity.shape.mixed":
-    "Sans forme dominante : D + C {dcShare}, M + V {mvShare} des {classed} clients classés ; D {d}, C {c}, M {m}, V {v}, non classés {unclassed}.",
-  "maturity.shape.none": "Aucun client classé ({unclassed} non classés) : pas de forme de portefeuille.",
+    "Courbe en U : les clients en démarrage (D {d}) et en vieillissement (V {v}) dépassent chacun ceux en croissance (C {c}) et en maturité (M {m}) ; le portefeuille se renouvelle par les deux bouts : sécuriser les nouveaux venus et décider, client par client, de relancer ou de réduire l'effort sur les vieillissants. {classed} {classed|client classé|clients classés}, {unclassed} non {unclassed|classé|classés}.",
+  "maturity.shape.ascending":
+    "Maturité ascendante (ou montante) : M + V font {mvShare} des {classed} {classed|client classé|clients classés} (plus de 50\u202f%) ; le portefeuille vieillit : prévoir la conquête et le rajeunissement de la clientèle. D {d}, C {c}, M {m}, V {v}, non classés {unclassed}.",
+  "maturity.shape.descending":
+    "Configuration descendante ou rajeunissante : D + C font {dcShare} des {classed} {classed|client classé|clients classés} (plus de 50\u202f%) ; un portefeuille jeune : développer et sécuriser les nouveaux clients. D {d}, C {c}, M {m}, V {v}, non classés {unclassed}.",
+  "maturity.shape.balanced":
+    "Équilibrée : ni courbe en U, ni M + V ({mvShare}), ni D + C ({dcShare}) au-dessus de 50\u202f% des {classed} {classed|client classé|clients classés} ; D {d}, C {c}, M {m}, V {v}, non classés {unclassed}.",
+  "maturity.shape.none": "Aucun client classé ({unclassed} non {unclassed|classé|classés}) : pas de forme de portefeuille.",
   "allocation.entretien": "Entretien : norme {norm} contacts/an pour la classe {cls}, {planned} prévus.",
   "allocation.entretien_scaled":
     "Entretien : norme {norm} contacts/an pour la classe {cls}, réduite à {planned} car les besoins ({need}) dépassent le budget ({budget}).",
