@@ -164,7 +164,7 @@ describe("allocateContacts", () => {
     expect(r.conquestPool).toBe(81);
     expect(r.warnings).toEqual(["reserve", "conquest_pool"]);
     expect(explain(r.notes[2])).toBe(
-      "Aucun client n'a un écart P-R d'au moins 1 ni une élasticité d'au moins 1, et aucun prospect n'est retenu : les 259 contacts de stimulation restent une réserve non affectée.",
+      "Aucun client n'a un écart P-R d'au moins 1 ni une élasticité d'au moins 1, et aucun prospect retenu ne peut les recevoir : 259 contacts de stimulation restent en réserve non affectée.",
     );
     // The calendar levels the months: 200 client contacts + 259 + 81 = 540, 45 a month.
     const months = new Array<number>(12).fill(0);
@@ -196,11 +196,12 @@ describe("allocateContacts", () => {
     /*
      * Capital 100: entretien 60, stimulation 25, conquête 15. Needs A 12 + C 2 + C 2 = 16, 44 unused → stimulation
      * budget 69. Eligible: r1 (A, gap 1, cap 12), r2 (C, elastic, cap 2); r3 (C, elastic but last CA 0, no gap):
-     * none. r1 and r2 reach their caps (69 × 1/2 ≥ 12, ≥ 2): 12 and 2; 55 left. Prospects r4, r5 (scores 1):
-     * conquête 15 + 55 = 70 → 35 each. Σ = 12 + 12 + 2 + 2 + 2 + 35 + 35 = 100, no réserve.
+     * none. r1 and r2 reach their caps (69 × 1/2 ≥ 12, ≥ 2): 12 and 2; 55 left. Prospects r4, r5 (scores 1,
+     * cap 40 here): conquête 15 + 55 = 70 → 35 each. Σ = 12 + 12 + 2 + 2 + 2 + 35 + 35 = 100, no réserve.
      */
     const r = allocateContacts({
       capital: 100,
+      prospectCap: 40,
       clients: [
         { abc: "A", prGap: 1 },
         { abc: "C", elasticity: 2, lastCa: 500 },
@@ -212,6 +213,17 @@ describe("allocateContacts", () => {
     expect(r.perClient.map((c) => c.stimulation)).toEqual([12, 2, 0, 0, 0]);
     expect(r.perClient.map((c) => c.conquete)).toEqual([0, 0, 0, 35, 35]);
     expect(r).toMatchObject({ reserve: 0, stimulationToConquest: 55, conquestBudget: 70, conquestPool: 0, warnings: [] });
+    // With the default cap of 6 contacts per prospect: 6 each from the conquête family (15), whose 3 left stay a
+    // pool to plan on new prospects; the 55 stimulation contacts stay in the réserve.
+    const capped = allocateContacts({
+      capital: 100,
+      clients: [{ abc: "A", prGap: 1 }, { abc: "C", elasticity: 2, lastCa: 500 }, { abc: "C", elasticity: 2, lastCa: 0 }, { isProspect: true }, { isProspect: true }],
+    });
+    expect(capped.perClient.map((c) => c.conquete)).toEqual([0, 0, 0, 6, 6]);
+    expect(capped).toMatchObject({ reserve: 55, stimulationToConquest: 0, conquestBudget: 12, conquestPool: 3, warnings: ["reserve", "conquest_pool"] });
+    expect(explain(capped.notes.find((n) => n.key === "allocation.conquest_capped")!)).toBe(
+      "2 prospects retenus, au plafond de 6 contacts par prospect : 3 contacts de conquête restent à planifier, sur de nouveaux prospects.",
+    );
     expect(explain(r.perClient[2].stimulationWhy!)).toBe(
       "Pas de visite « turbo » : client élastique, mais sans CA sur la dernière période (0) ni écart P-R d'au moins 1, donc sans potentiel à capter ; contact minimal, à distance.",
     );
@@ -295,6 +307,12 @@ describe("allocateContacts", () => {
       expected: { entretien: [12], stimulation: [0], pools: [73, 15] },
     },
     { name: "a negative cap factor", input: { capital: 100, stimulationCap: -1, clients: [{ abc: "A" }] }, expected: "BAD_PARAMETER" },
+    { name: "a fractional prospect cap", input: { capital: 100, prospectCap: 2.5, clients: [{ isProspect: true }] }, expected: "BAD_PARAMETER" },
+    {
+      name: "a prospect cap of 0: conquête and stimulation all stay pools",
+      input: { capital: 100, prospectCap: 0, clients: [{ abc: "A" }, { isProspect: true }] },
+      expected: { entretien: [12, 0], stimulation: [0, 0], pools: [73, 15] },
+    },
     { name: "a blank (NaN) cap factor", input: { capital: 100, stimulationCap: NaN, clients: [{ abc: "A" }] }, expected: "BAD_PARAMETER" },
     {
       name: "month weights of the wrong length",
@@ -396,7 +414,8 @@ describe("allocateContacts", () => {
           sum(pc.map((c) => c.entretien)) + r.entretienUnused === f.entretien &&
           sum(pc.map((c) => c.stimulation)) + r.reserve + r.stimulationToConquest === f.stimulation + r.entretienUnused &&
           sum(pc.map((c) => c.conquete)) + r.conquestPool === f.conquete + r.stimulationToConquest &&
-          (r.reserve === 0 || r.stimulationToConquest === 0) &&
+          pc.every((c, i) => input.clients[i].isProspect !== true || c.conquete <= 6) &&
+          (r.stimulationToConquest === 0 || r.conquestPool === 0) &&
           sum(pc.map((c) => c.total)) + r.reserve + r.conquestPool === input.capital &&
           sum(monthTotals) === input.capital &&
           r.stimulationPool === r.reserve &&

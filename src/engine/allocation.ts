@@ -17,6 +17,8 @@ export const DEFAULT_FAMILY_SHARES: FamilyShares = { entretien: 0.6, stimulation
 export const DEFAULT_VISIT_NORMS: VisitNorms = { A: 12, B: 6, C: 2 };
 /** Turbo visits per client at most this many times its entretien norm (SPEC §8: a turbo client at most doubles). */
 export const DEFAULT_STIMULATION_CAP = 1;
+/** Conquête contacts per retained prospect at most (SPEC §8). */
+export const DEFAULT_PROSPECT_CAP = 6;
 
 /**
  * Portfolio-level conditions the user must be told about (the wizard, the CLI summary and the PAC show them):
@@ -84,6 +86,8 @@ export interface AllocationInput {
   readonly monthWeights?: readonly number[];
   /** Turbo visits per client ≤ ⌊factor × the client's norm⌋; default 1 (SPEC §8). A number ≥ 0. */
   readonly stimulationCap?: number;
+  /** Conquête contacts per retained prospect at most; default 6 (SPEC §8). A whole number ≥ 0. */
+  readonly prospectCap?: number;
 }
 
 export interface ClientAllocation {
@@ -123,11 +127,14 @@ export interface AllocationResult {
   readonly reserve: number;
   /** Same as `reserve` (its former name, kept for the sheets that read it). */
   readonly stimulationPool: number;
-  /** Stimulation contacts the caps left that went to conquête (retained prospects); 0 without prospects. */
+  /** Stimulation contacts the caps left that went to conquête (retained prospects, up to their cap). */
   readonly stimulationToConquest: number;
-  /** Conquête shared among the prospects: families.conquete + stimulationToConquest. */
+  /** Conquête given to the prospects in all (Σ per-prospect conquête). */
   readonly conquestBudget: number;
-  /** Conquête not assigned to a prospect (no prospect, or all scores 0): one pool to plan. */
+  /**
+   * Conquête not given to a prospect: all of it without a retained prospect (score > 0), else what the
+   * prospect caps leave; one pool to plan (more prospects to find).
+   */
   readonly conquestPool: number;
   /** Conditions to show the user, in the order needs, réserve, conquête. */
   readonly warnings: readonly AllocationWarning[];
@@ -365,12 +372,13 @@ function cappedShares(total: number, weights: readonly number[], caps: readonly 
  *    (ties: larger weight first, then higher class, then input order), each client at most ⌊stimulationCap × its norm⌋ (default
  *    1 × norm: a turbo client at most doubles its contacts); a client whose share reaches its cap gets the cap
  *    and the rest is shared again among the others.
- * 4. What the caps leave (all of the budget when nobody is eligible) goes to conquête when some prospect has a
- *    positive score (`stimulationToConquest`), else stays a réserve non affectée (`reserve`).
- * 5. Conquête (its family plus what stimulation passed on): shared among the prospects in proportion to their
- *    score (default 1: equal shares), by largest remainder (ties: higher score first, then input order); with no
- *    prospect, or only zero scores, the family stays one `conquestPool`.
- * 6. Calendar: every row's total, the réserve and the conquête pool are spread over the months by
+ * 4. Conquête: its family plus what the turbo caps left (all of the stimulation budget when nobody is
+ *    eligible) is shared among the retained prospects (score > 0) in proportion to their score (default 1:
+ *    equal shares), by largest remainder (ties: higher score first, then input order), each at most
+ *    `prospectCap` (default 6). The conquête family is used first: `stimulationToConquest` is what the
+ *    prospects took beyond it; what the prospects cannot take of the family stays one `conquestPool` (all of
+ *    it without a retained prospect), and of the stimulation a réserve non affectée (`reserve`).
+ * 5. Calendar: every row's total, the réserve and the conquête pool are spread over the months by
  *    `levelCalendar` (regular intervals, months levelled, optional `monthWeights`).
  * Invariant: Σ per-client totals + reserve + conquestPool = capital. Permuting the rows permutes the per-client
  * results, up to exchanges between rows with the same class (entretien), the same weight and class
@@ -394,6 +402,8 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
     throw badParameter("capacités mensuelles", input.monthWeights.length, `une capacité par mois (${months})`);
   }
   const capFactor = checkCap(input.stimulationCap ?? DEFAULT_STIMULATION_CAP);
+  const prospectCap = input.prospectCap ?? DEFAULT_PROSPECT_CAP;
+  checkWholeNumber(prospectCap, "plafond de contacts par prospect");
   if (clients.length === 0) throw new EngineError("EMPTY_INPUT", { arg: "clients" });
   clients.forEach(checkClient);
 
@@ -442,19 +452,30 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
   const stimulationLeft = stimulationBudget - stimulation.reduce((a, b) => a + b, 0);
 
   const scores = clients.map((c) => (isProspect(c) ? (c.prospectScore ?? 1) : 0));
-  const scored = scores.some((s) => s > 0);
-  const stimulationToConquest = scored ? stimulationLeft : 0;
-  const reserve = stimulationLeft - stimulationToConquest;
-  if (stimulationLeft > 0) {
-    const key = eligible ? "allocation.stimulation_capped" : "allocation.stimulation_pool";
-    const params = { pool: stimulationLeft, cap: { pct: capFactor } };
-    notes.push({ key: scored ? (eligible ? "allocation.capped_to_conquest" : "allocation.stimulation_to_conquest") : key, params });
-  }
-  const conquestBudget = famC + stimulationToConquest;
+  const retained = scores.filter((x) => x > 0).length;
+  const prospectCaps = clients.map((c) => (isProspect(c) ? prospectCap : 0));
+  // Conquête takes its own family first, then what the turbo caps left, each prospect up to its cap.
   const conquete =
-    scored && conquestBudget > 0 ? largestRemainder(conquestBudget, scores, scores.map((s) => -s)) : new Array<number>(n).fill(0);
-  const conquestPool = scored ? 0 : famC;
-  if (conquestPool > 0) notes.push({ key: "allocation.conquest_pool", params: { pool: conquestPool } });
+    retained > 0 ? cappedShares(famC + stimulationLeft, scores, prospectCaps, scores.map((x) => -x)) : new Array<number>(n).fill(0);
+  const conquestBudget = conquete.reduce((a, b) => a + b, 0);
+  const stimulationToConquest = Math.max(0, conquestBudget - famC);
+  const conquestPool = famC - (conquestBudget - stimulationToConquest);
+  const reserve = stimulationLeft - stimulationToConquest;
+  const capPct = { pct: capFactor };
+  if (stimulationToConquest > 0) {
+    const key = eligible ? "allocation.capped_to_conquest" : "allocation.stimulation_to_conquest";
+    notes.push({ key, params: { pool: stimulationToConquest, cap: capPct } });
+  }
+  if (reserve > 0) {
+    notes.push({ key: eligible ? "allocation.stimulation_capped" : "allocation.stimulation_pool", params: { pool: reserve, cap: capPct } });
+  }
+  if (conquestPool > 0) {
+    notes.push(
+      retained > 0
+        ? { key: "allocation.conquest_capped", params: { pool: conquestPool, prospects: retained, cap: prospectCap } }
+        : { key: "allocation.conquest_pool", params: { pool: conquestPool } },
+    );
+  }
   const warnings: AllocationWarning[] = [];
   if (scaled) warnings.push("needs_scaled");
   if (reserve > 0) warnings.push("reserve");

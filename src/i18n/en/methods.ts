@@ -107,13 +107,15 @@ export const whyEn: Record<WhyKey, string> = {
   "allocation.unused":
     "{unused} unused maintenance {unused|contact|contacts} (needs {need} for a budget of {budget}) go to stimulation.",
   "allocation.stimulation_pool":
-    "No client has a P-R gap of at least 1 or an elasticity of at least 1, and no prospect is retained: the {pool} stimulation {pool|contact|contacts} stay an unassigned reserve.",
+    "No client has a P-R gap of at least 1 or an elasticity of at least 1, and no retained prospect can take them: {pool} stimulation {pool|contact stays|contacts stay} an unassigned reserve.",
   "allocation.stimulation_capped":
-    "The “turbo” caps ({cap} of each client's maintenance norm) leave {pool} stimulation {pool|contact|contacts}, and no prospect is retained: {pool|it stays|they stay} an unassigned reserve.",
+    "The “turbo” caps ({cap} of each client's maintenance norm) leave {pool} stimulation {pool|contact|contacts} that no retained prospect can take: {pool|it stays|they stay} an unassigned reserve.",
   "allocation.stimulation_to_conquest":
     "No client has a P-R gap of at least 1 or an elasticity of at least 1: the {pool} stimulation {pool|contact|contacts} go to conquest, to the retained prospects.",
   "allocation.capped_to_conquest":
     "The “turbo” caps ({cap} of each client's maintenance norm) leave {pool} stimulation {pool|contact|contacts}: {pool|it goes|they go} to conquest, to the retained prospects.",
+  "allocation.conquest_capped":
+    "{prospects} retained {prospects|prospect|prospects} at the cap of {cap} contacts per prospect: {pool} conquest {pool|contact remains|contacts remain} to plan, on new prospects.",
   "allocation.conquest_pool": "No retained prospect: the {pool} conquest {pool|contact|contacts} stay one pool to plan.",
   "allocation.none": "No contact planned.",
 };

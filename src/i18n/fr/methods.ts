@@ -116,13 +116,15 @@ export const whyFr = {
   "allocation.unused":
     "{unused} {unused|contact|contacts} d'entretien non {unused|utilisé|utilisés} (besoins {need} pour un budget de {budget}) passent en stimulation.",
   "allocation.stimulation_pool":
-    "Aucun client n'a un écart P-R d'au moins 1 ni une élasticité d'au moins 1, et aucun prospect n'est retenu : les {pool} {pool|contact|contacts} de stimulation restent une réserve non affectée.",
+    "Aucun client n'a un écart P-R d'au moins 1 ni une élasticité d'au moins 1, et aucun prospect retenu ne peut les recevoir : {pool} {pool|contact|contacts} de stimulation {pool|reste|restent} en réserve non affectée.",
   "allocation.stimulation_capped":
-    "Les plafonds de visites « turbo » ({cap} de la norme d'entretien de chaque client) laissent {pool} {pool|contact|contacts} de stimulation, et aucun prospect n'est retenu : {pool|il reste|ils restent} en réserve non affectée.",
+    "Les plafonds de visites « turbo » ({cap} de la norme d'entretien de chaque client) laissent {pool} {pool|contact|contacts} de stimulation qu'aucun prospect retenu ne peut recevoir : {pool|il reste|ils restent} en réserve non affectée.",
   "allocation.stimulation_to_conquest":
     "Aucun client n'a un écart P-R d'au moins 1 ni une élasticité d'au moins 1 : les {pool} {pool|contact|contacts} de stimulation passent en conquête, vers les prospects retenus.",
   "allocation.capped_to_conquest":
     "Les plafonds de visites « turbo » ({cap} de la norme d'entretien de chaque client) laissent {pool} {pool|contact|contacts} de stimulation : {pool|il passe|ils passent} en conquête, vers les prospects retenus.",
+  "allocation.conquest_capped":
+    "{prospects} {prospects|prospect retenu|prospects retenus}, au plafond de {cap} contacts par prospect : {pool} {pool|contact|contacts} de conquête {pool|reste|restent} à planifier, sur de nouveaux prospects.",
   "allocation.conquest_pool":
     "Aucun prospect retenu : les {pool} {pool|contact|contacts} de conquête restent une réserve à planifier.",
   "allocation.none": "Aucun contact planifié.",
