@@ -27,9 +27,9 @@ describe("import messages (src/i18n/io)", () => {
     {
       name: "field and method ids are translated",
       key: "MISSING_FIELDS",
-      params: { method: "pr", n: 2, fields: "potential,ca|periods" },
-      fr: "P-R : colonnes manquantes : Potentiel, CA ou CA par période.",
-      en: "P-R: missing columns: Potential, Sales or Sales per period.",
+      params: { method: "pr", fields: "potential,ca|periods" },
+      fr: "P-R : il manque Potentiel, CA ou CA par période.",
+      en: "P-R: missing Potential, Sales or Sales per period.",
     },
     {
       name: "plural agreement: one line, one form",

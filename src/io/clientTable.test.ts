@@ -122,10 +122,10 @@ describe("readClientTable", () => {
   it("readClientTable reads a journal-like header as a table and says what each method lacks", () => {
     const { mapping } = readClientTable([["Client", "Montant"], ["A", 1]]);
     expect(mapping.missing.map((m) => m.message)).toEqual([
-      "RFM : colonnes manquantes : Récence (jours) ou Date du dernier achat, Fréquence (nombre de commandes).",
-      "P-R : colonne manquante : Potentiel.",
-      "Élasticité : colonnes manquantes : CA par période, Contacts (période N-1), Contacts (période N).",
-      "Matrice de rentabilité des contacts : colonne manquante : Contacts (période N).",
+      "RFM : il manque Récence (jours) ou Date du dernier achat, Fréquence (nombre de commandes).",
+      "P-R : il manque Potentiel.",
+      "Élasticité : il manque CA par période, Contacts (période N-1), Contacts (période N).",
+      "Matrice de rentabilité des contacts : il manque Contacts (période N).",
       "Maturité (D/C/M/V) : il faut au moins deux périodes de CA (par exemple « CA N-1 » et « CA N ») ; 0 trouvée.",
     ]);
   });

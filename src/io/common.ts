@@ -287,7 +287,7 @@ export function readReferenceDate(value: ReadOptions["referenceDate"], date1904:
 
 export function missingMessage(method: MethodId, needs: readonly (readonly FieldId[])[], periodsFound?: number): string {
   if (periodsFound !== undefined) return ioMessage("MISSING_PERIODS", { method, n: periodsFound }, "fr");
-  return ioMessage("MISSING_FIELDS", { method, n: needs.length, fields: needs.map((alt) => alt.join("|")).join(",") }, "fr");
+  return ioMessage("MISSING_FIELDS", { method, fields: needs.map((alt) => alt.join("|")).join(",") }, "fr");
 }
 
 /** The inputs each method needs, as sets of alternatives; "periods" means at least two CA periods. */

@@ -74,7 +74,7 @@ export const ioMessagesEn: Record<IoMessageKey, string> = {
     "The journal covers {first} to {last}; maturity and elasticity compare N-1 ({n1Start} to {n1End}) with N ({nStart} to {nEnd}) and need sales from {n1Start}. The period from {n1Start} to {missingEnd} is missing: maturity and elasticity not computed. Add the missing sales (for example the previous year's sheet).",
   LINES_AFTER_REFERENCE: "{n} {n|line|lines} dated after the reference date {date}: negative recency for the customers concerned.",
 
-  MISSING_FIELDS: "{method}: missing {n|column|columns}: {fields}.",
+  MISSING_FIELDS: "{method}: missing {fields}.",
   MISSING_PERIODS: "{method}: at least two periods of sales are needed (such as “Sales N-1” and “Sales N”); {n} found.",
 
   ISSUES_NOT_SHOWN: "{n} more {n|message|messages} of the same kind not shown (counted in the total).",

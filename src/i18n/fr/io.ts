@@ -84,7 +84,7 @@ export const ioMessagesFr = {
   LINES_AFTER_REFERENCE: "{n} {n|ligne datée|lignes datées} après la date de référence {date} : récence négative pour les clients concernés.",
 
   // Methods that cannot run with the columns found.
-  MISSING_FIELDS: "{method} : {n|colonne manquante|colonnes manquantes} : {fields}.",
+  MISSING_FIELDS: "{method} : il manque {fields}.",
   MISSING_PERIODS: "{method} : il faut au moins deux périodes de CA (par exemple « CA N-1 » et « CA N ») ; {n} {n|trouvée|trouvées}.",
 
   ISSUES_NOT_SHOWN: "{n} {n|autre message|autres messages} du même type non {n|affiché|affichés} (comptés dans le total).",
