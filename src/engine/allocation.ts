@@ -443,10 +443,11 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
   const stimWeights = clients.map((c) => (isProspect(c) ? 0 : stimulationWeight(c)));
   const caps = needs.map((need) => Math.floor(capFactor * need + 1e-9));
   const eligible = stimWeights.some((w, i) => w > 0 && caps[i] > 0);
-  // Remainder ties: larger weight first, then higher class, then input order.
-  const stimPriority = new Float64Array(n);
-  Array.from({ length: n }, (_, i) => i)
-    .sort((a, b) => stimWeights[b] - stimWeights[a] || classPriority[a] - classPriority[b])
+  // Remainder ties: larger weight first, then higher class, then input order (only eligible rows can tie).
+  const stimPriority = new Float64Array(n).fill(n);
+  stimWeights
+    .flatMap((w, i) => (w > 0 ? [i] : []))
+    .sort((a, b) => stimWeights[b] - stimWeights[a] || classPriority[a] - classPriority[b] || a - b)
     .forEach((i, rank) => (stimPriority[i] = rank));
   const stimulation = eligible ? cappedShares(stimulationBudget, stimWeights, caps, stimPriority) : new Array<number>(n).fill(0);
   const stimulationLeft = stimulationBudget - stimulation.reduce((a, b) => a + b, 0);
@@ -492,7 +493,11 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
     counts: levelled.counts.subarray(0, n * months),
     offsets: levelled.offsets.subarray(0, n),
   };
-  const rowOf = (i: number): number[] => Array.from(levelled.counts.subarray(i * months, (i + 1) * months));
+  const rowOf = (i: number): number[] => {
+    const row = new Array<number>(months);
+    for (let m = 0, k = i * months; m < months; m++, k++) row[m] = levelled.counts[k];
+    return row;
+  };
 
   // One object literal per client, built in one go (no spread of a base object): 100 000 clients make 100 000.
   const perClient = new Array<ClientAllocation>(n);

@@ -91,8 +91,7 @@ export function levelCalendar(contacts: ArrayLike<number>, options: CalendarOpti
   }
   const counts = new Int32Array(n * months);
   const offsets = new Int32Array(n);
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => contacts[b] - contacts[a] || a - b);
+  const order = decreasingOrder(contacts);
 
   const load = new Float64Array(months);
   const inverse = new Float64Array(months);
@@ -231,6 +230,26 @@ function smooth(contacts: ArrayLike<number>, order: readonly number[], counts: I
     }
     if (!moved) break;
   }
+}
+
+/**
+ * Indices by decreasing count, ties in input order: a counting sort (one pass per distinct count up to the
+ * largest), since counts are small whole numbers; a comparison sort when the largest is huge.
+ */
+function decreasingOrder(contacts: ArrayLike<number>): number[] {
+  const n = contacts.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (contacts[i] > max) max = contacts[i];
+  if (max > 4 * n + 1024) {
+    const order = Array.from({ length: n }, (_, i) => i);
+    return order.sort((a, b) => contacts[b] - contacts[a] || a - b);
+  }
+  const start = new Int32Array(max + 2);
+  for (let i = 0; i < n; i++) start[max - contacts[i] + 1]++;
+  for (let k = 1; k <= max + 1; k++) start[k] += start[k - 1];
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[start[max - contacts[i]]++] = i;
+  return order;
 }
 
 /** The row of client `i` as a plain array (January first). */
