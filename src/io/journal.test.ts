@@ -17,6 +17,11 @@ describe("readJournal: the aggregation rules", () => {
       client: { monetary: 20, frequency: 1, lastPurchase: "2025-01-02" },
     },
     {
+      name: "lines that cancel out total exactly 0, never a negative float residue",
+      rows: [H, ["A", "F1", "02/01/2025", 1, 0.3], ["A", "C1", "03/01/2025", -1, 0.1], ["A", "C2", "03/01/2025", -1, 0.2]],
+      client: { monetary: 0, ca: 0, periods: [0] },
+    },
+    {
       name: "an invoice starting with C is never a purchase, whatever its total (case ignored)",
       rows: [H, ["A", "C9", "02/01/2025", 1, 10], ["A", "c10", "03/01/2025", 1, 10], ["A", "F1", "01/01/2025", 1, 1]],
       client: { frequency: 1, firstPurchase: "2025-01-01", lastPurchase: "2025-01-01" },

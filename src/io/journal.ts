@@ -181,7 +181,8 @@ function finishMapping(fields: Partial<Record<JournalField, FieldMatch>>, header
  *
  * Rules (exact):
  * - line amount = the amount column when there is one, else quantity × unit price;
- * - `monetary` (and `ca`) = the sum of all the client's line amounts, cancellations and returns included;
+ * - `monetary` (and `ca`) = the sum of all the client's line amounts, cancellations and returns included; a sum
+ *   that is zero once rounded to the cent (lines that cancel out, a float residue) is exactly 0;
  * - an invoice is a purchase when its number does not start with "C" (case ignored) and its total for that
  *   client is > 0 (beyond floating-point noise); `frequency` = the number of distinct purchase invoices
  *   (without an invoice column: distinct days with a positive total);
@@ -600,8 +601,8 @@ export function readJournal(rows: unknown[][], options: JournalOptions = {}): Jo
   let negative = 0;
   let firstNegative = "";
   for (let c = 0; c < n; c++) {
-    const periods = labels.length === 2 ? [caN1[c], caN[c]] : labels.length === 1 ? [caN[c]] : [];
-    const m = monetary[c];
+    const periods = labels.length === 2 ? [settle(caN1[c]), settle(caN[c])] : labels.length === 1 ? [settle(caN[c])] : [];
+    const m = settle(monetary[c]);
     const client: { -readonly [K in keyof ImportedClient]: ImportedClient[K] } = { id: ids[c], row: clientRow[c] };
     const name = clientNames[c];
     if (name !== undefined) client.name = name;
@@ -731,6 +732,14 @@ export function rollingPeriods(ref: number, firstDay: number): JournalPeriods {
     nEnd: dayToIso(ref - 1),
     covered: firstDay <= n1Start,
   };
+}
+
+/**
+ * A sum of line amounts, with a total that is zero once rounded to the cent written as 0: lines that cancel out
+ * leave a float residue (0.3 − 0.1 − 0.2 = −2.8e-17) that must never read as a negative client (SPEC §2).
+ */
+function settle(x: number): number {
+  return x < 0.005 && x > -0.005 ? 0 : x;
 }
 
 function round2(x: number): number {
