@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { classifyAbc, type AbcOptions } from "./abc";
 import { EngineError } from "./errors";
+import { explain } from "../i18n";
 
 /*
  * Textbook case (10 clients, total 100 000 €), sorted by CA descending:
@@ -87,6 +88,21 @@ describe("classifyAbc", () => {
     const r = classifyAbc([100, -20]);
     expect(r[1]).toMatchObject({ cls: "C", share: 0, warning: "negative", why: { key: "abc.C_nonpositive" } });
     expect(r[0].warning).toBeUndefined();
+  });
+
+  const centCases: { name: string; amount: number; warning?: "negative"; share: number }[] = [
+    { name: "−0 (a journal whose lines cancel out) is 0, not negative", amount: -0, share: 0 },
+    { name: "a float residue −1.4e-14 is 0, not negative", amount: -1.4e-14, share: 0 },
+    { name: "−0.004 rounds to 0.00: not negative", amount: -0.004, share: 0 },
+    { name: "+0.004 rounds to 0.00: weighs nothing", amount: 0.004, share: 0 },
+    { name: "−0.005 is a negative cent", amount: -0.005, warning: "negative", share: 0 },
+    { name: "+0.005 counts", amount: 0.005, share: 0.005 / 100.005 },
+  ];
+  it.each(centCases)("classifyAbc([100, x]): $name", ({ amount, warning, share }) => {
+    const r = classifyAbc([100, amount]);
+    expect(r[1].warning).toBe(warning);
+    expect(r[1].share).toBeCloseTo(share, 12);
+    if (share === 0 && !warning) expect(explain(r[1].why)).toBe("Classe C : montant nul ou négatif (0), il ne pèse rien dans le CA.");
   });
 
   const errors: { name: string; amounts: number[]; options?: AbcOptions; code: string; message?: string }[] = [

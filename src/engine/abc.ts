@@ -43,6 +43,22 @@ function checkThresholds([a, b]: readonly [number, number]): void {
   if (!ok) throw new EngineError("BAD_THRESHOLDS", { a: show(a), b: show(b) });
 }
 
+/** Amounts below half a cent in absolute value, read as 0. */
+const CENT_ZERO = 0.005;
+
+/** `amounts` with every |x| < half a cent replaced by 0 (a copy only when there is one). */
+function centZeroed(amounts: readonly number[]): readonly number[] {
+  let copy: number[] | undefined;
+  for (let i = 0; i < amounts.length; i++) {
+    const x = amounts[i];
+    if (x < CENT_ZERO && x > -CENT_ZERO && !Object.is(x, 0)) {
+      copy ??= amounts.slice();
+      copy[i] = 0;
+    }
+  }
+  return copy ?? amounts;
+}
+
 /** What a positive client's row reads its numbers and its why from: one per call, shared by its rows. */
 interface AbcScale {
   readonly mode: AbcMode;
@@ -118,7 +134,9 @@ function rowClass(scale: AbcScale) {
  * the clients strictly ahead. Class A if `before < a`, B if `before < b`, else C: A is the fewest top clients
  * that reach `a` of the total, so the largest client is always A. Equal amounts share the class of the first
  * of them. The total is the sum of the positive amounts: an amount ≤ 0 weighs nothing, is class C and, when
- * negative, carries a warning. In "clients" mode A is the first `ceil(a × n)` clients and B up to
+ * negative, carries a warning. An amount that is zero once rounded to the cent (|x| < 0.005: −0, or the float
+ * residue of a journal whose lines cancel out, like −1.4e-14) is read as 0: class C, no weight, no warning, never
+ * "negative (0)". In "clients" mode A is the first `ceil(a × n)` clients and B up to
  * `ceil(b × n)`, with the same tie and ≤ 0 rules.
  *
  * Results are read-only. A positive client's `share`, `before`, `cumulativeShare` and `why` are getters
@@ -137,6 +155,7 @@ export function classifyAbc(amounts: readonly number[], options: AbcOptions = {}
   const thresholds = options.thresholds ?? ABC_DEFAULT_THRESHOLDS[mode];
   checkThresholds(thresholds);
   assertFiniteList(amounts, "montants", "ABC");
+  amounts = centZeroed(amounts);
 
   const n = amounts.length;
   const dist = distributionOf(amounts);

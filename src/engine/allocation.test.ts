@@ -94,12 +94,13 @@ describe("allocateContacts", () => {
    * Entretien, norms A 12, B 6, C 2: needs 12 + 12 + 6 + 6 + 2 + 2 + 2 = 42 > 30 → scaled by 30/42.
    *   quotas A 8.571, B 4.286, C 1.429 → floors 8, 8, 4, 4, 1, 1, 1 (27); 3 left, largest remainders:
    *   r1, r2 (A, .571) then r5 (first C, .429) → 9, 9, 4, 4, 2, 1, 1 = 30.
-   * Stimulation 13 (nothing unused): eligible r1 (gap 2, weight 2), r3 (gap 1, weight 1),
-   *   r4 (gap −1 but elasticity 1.2, weight 1), r6 (gap 3, weight 3); total weight 7.
-   *   quotas 26/7 = 3.714, 13/7 = 1.857, 1.857, 39/7 = 5.571 → floors 3, 1, 1, 5 (10); 3 left:
-   *   r3 (.857), r4 (.857), r1 (.714) → 4, 2, 2, 5 = 13.
+   * Stimulation 13 (nothing unused): eligible r1 (gap 2, weight 2, cap 12), r3 (gap 1, weight 1, cap 6),
+   *   r4 (gap −1 but elasticity 1.2, weight 1, cap 6), r6 (gap 3, weight 3, cap = C norm 2); total weight 7.
+   *   quotas 26/7 = 3.714, 13/7 = 1.857, 1.857, 39/7 = 5.571: r6 reaches its cap → 2; the 11 left go to
+   *   r1, r3, r4 (weights 2, 1, 1): 5.5, 2.75, 2.75 → floors 5, 2, 2 (9); 2 left: r3, r4 (.75) → 5, 3, 3.
+   *   Stimulation 5, 3, 3, 2 = 13: nothing left for conquête or the réserve.
    * Conquête 7 between prospects r8 (score 2) and r9 (score 1): 4.667, 2.333 → 4, 2; 1 left to r8 → 5, 2.
-   * Totals: 13, 9, 6, 6, 2, 6, 1, 5, 2 = 50.
+   * Totals: 14, 9, 7, 7, 2, 3, 1, 5, 2 = 50.
    */
   const portfolio: AllocationClient[] = [
     { abc: "A", prGap: 2 },
@@ -119,16 +120,23 @@ describe("allocateContacts", () => {
     expect(r.needTotal).toBe(42);
     expect(r.scaled).toBe(true);
     expect(r.perClient.map((c) => c.entretien)).toEqual([9, 9, 4, 4, 2, 1, 1, 0, 0]);
-    expect(r.perClient.map((c) => c.stimulation)).toEqual([4, 0, 2, 2, 0, 5, 0, 0, 0]);
+    expect(r.perClient.map((c) => c.stimulation)).toEqual([5, 0, 3, 3, 0, 2, 0, 0, 0]);
+    expect(r.perClient.map((c) => c.stimulationCap)).toEqual([12, 12, 6, 6, 2, 2, 2, 0, 0]);
     expect(r.perClient.map((c) => c.conquete)).toEqual([0, 0, 0, 0, 0, 0, 0, 5, 2]);
-    expect(r.perClient.map((c) => c.total)).toEqual([13, 9, 6, 6, 2, 6, 1, 5, 2]);
-    expect(r.perClient[0].monthly).toEqual([2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
-    expect(r).toMatchObject({ entretienUnused: 0, stimulationBudget: 13, stimulationPool: 0, conquestPool: 0 });
+    expect(r.perClient.map((c) => c.total)).toEqual([14, 9, 7, 7, 2, 3, 1, 5, 2]);
+    // 14 contacts: one a month, the two extra six months apart.
+    expect(r.perClient[0].monthly).toEqual([2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1]);
+    expect(r.perClient.every((c) => c.monthly.reduce((a, b) => a + b, 0) === c.total)).toBe(true);
+    expect(r).toMatchObject({ entretienUnused: 0, stimulationBudget: 13, reserve: 0, stimulationPool: 0, conquestPool: 0 });
+    expect(r.warnings).toEqual(["needs_scaled"]);
+    expect(explain(r.perClient[5].stimulationWhy!)).toBe(
+      "Stimulation : écart P-R 3, 2 visites « turbo » en plus, le plafond du client (2, autant que sa norme d'entretien).",
+    );
     expect(explain(r.perClient[0].why)).toBe(
       "Entretien : norme 12 contacts/an pour la classe A, réduite à 9 car les besoins (42) dépassent le budget (30).",
     );
     expect(explain(r.perClient[3].stimulationWhy!)).toBe(
-      "Stimulation : élasticité 1,2 (au moins 1), 2 visites « turbo » en plus.",
+      "Stimulation : élasticité 1,2 (au moins 1), 3 visites « turbo » en plus.",
     );
     expect(explain(r.perClient[1].stimulationWhy!)).toBe(
       "Pas de visite « turbo » : ni écart P-R d'au moins 1, ni élasticité d'au moins 1.",
@@ -139,7 +147,7 @@ describe("allocateContacts", () => {
     );
   });
 
-  it("allocateContacts(capital 540, 30 clients, no gap, no prospect): unused entretien goes to stimulation, which stays a pool", () => {
+  it("allocateContacts(capital 540, 30 clients, no gap, no prospect): unused entretien goes to stimulation, which stays a réserve non affectée", () => {
     const clients: AllocationClient[] = [
       ...new Array<AllocationClient>(10).fill({ abc: "A" }),
       ...new Array<AllocationClient>(10).fill({ abc: "B" }),
@@ -152,7 +160,18 @@ describe("allocateContacts", () => {
     expect(r.entretienUnused).toBe(124);
     expect(r.stimulationBudget).toBe(259);
     expect(r.stimulationPool).toBe(259);
+    expect(r.reserve).toBe(259);
     expect(r.conquestPool).toBe(81);
+    expect(r.warnings).toEqual(["reserve", "conquest_pool"]);
+    expect(explain(r.notes[2])).toBe(
+      "Aucun client n'a un écart P-R d'au moins 1 ni une élasticité d'au moins 1, et aucun prospect retenu ne peut les recevoir : 259 contacts de stimulation restent en réserve non affectée.",
+    );
+    // The calendar levels the months: 200 client contacts + 259 + 81 = 540, 45 a month.
+    const months = new Array<number>(12).fill(0);
+    r.perClient.forEach((c) => c.monthly.forEach((v, m) => (months[m] += v)));
+    r.reserveMonthly.forEach((v, m) => (months[m] += v));
+    r.conquestPoolMonthly.forEach((v, m) => (months[m] += v));
+    expect(months).toEqual(new Array<number>(12).fill(45));
     expect(r.notes.map((n) => n.key)).toEqual([
       "allocation.families",
       "allocation.unused",
@@ -173,10 +192,57 @@ describe("allocateContacts", () => {
     expect(r.perClient.map((c) => c.entretien)).toEqual([0, 3, 1]);
   });
 
+  it("allocateContacts: turbo visits are capped at the norm, a client without CA gets none on elasticity alone, and what the caps leave goes to the retained prospects", () => {
+    /*
+     * Capital 100: entretien 60, stimulation 25, conquête 15. Needs A 12 + C 2 + C 2 = 16, 44 unused → stimulation
+     * budget 69. Eligible: r1 (A, gap 1, cap 12), r2 (C, elastic, cap 2); r3 (C, elastic but last CA 0, no gap):
+     * none. r1 and r2 reach their caps (69 × 1/2 ≥ 12, ≥ 2): 12 and 2; 55 left. Prospects r4, r5 (scores 1,
+     * cap 40 here): conquête 15 + 55 = 70 → 35 each. Σ = 12 + 12 + 2 + 2 + 2 + 35 + 35 = 100, no réserve.
+     */
+    const r = allocateContacts({
+      capital: 100,
+      prospectCap: 40,
+      clients: [
+        { abc: "A", prGap: 1 },
+        { abc: "C", elasticity: 2, lastCa: 500 },
+        { abc: "C", elasticity: 2, lastCa: 0 },
+        { isProspect: true },
+        { isProspect: true },
+      ],
+    });
+    expect(r.perClient.map((c) => c.stimulation)).toEqual([12, 2, 0, 0, 0]);
+    expect(r.perClient.map((c) => c.conquete)).toEqual([0, 0, 0, 35, 35]);
+    expect(r).toMatchObject({ reserve: 0, stimulationToConquest: 55, conquestBudget: 70, conquestPool: 0, warnings: [] });
+    // With the default cap of 6 contacts per prospect: 6 each from the conquête family (15), whose 3 left stay a
+    // pool to plan on new prospects; the 55 stimulation contacts stay in the réserve.
+    const capped = allocateContacts({
+      capital: 100,
+      clients: [{ abc: "A", prGap: 1 }, { abc: "C", elasticity: 2, lastCa: 500 }, { abc: "C", elasticity: 2, lastCa: 0 }, { isProspect: true }, { isProspect: true }],
+    });
+    expect(capped.perClient.map((c) => c.conquete)).toEqual([0, 0, 0, 6, 6]);
+    expect(capped).toMatchObject({ reserve: 55, stimulationToConquest: 0, conquestBudget: 12, conquestPool: 3, warnings: ["reserve", "conquest_pool"] });
+    expect(explain(capped.notes.find((n) => n.key === "allocation.conquest_capped")!)).toBe(
+      "2 prospects retenus, au plafond de 6 contacts par prospect : 3 contacts de conquête restent à planifier, sur de nouveaux prospects.",
+    );
+    expect(explain(r.perClient[2].stimulationWhy!)).toBe(
+      "Pas de visite « turbo » : client élastique, mais sans CA sur la dernière période (0) ni écart P-R d'au moins 1, donc sans potentiel à capter ; contact minimal, à distance.",
+    );
+    expect(explain(r.notes.find((n) => n.key === "allocation.capped_to_conquest")!)).toBe(
+      "Les plafonds de visites « turbo » (100\u202f% de la norme d'entretien de chaque client) laissent 55 contacts de stimulation : ils passent en conquête, vers les prospects retenus.",
+    );
+    // A client without CA but with a potential gap is stimulated: the potential is there to capture.
+    const gap = allocateContacts({ capital: 100, clients: [{ abc: "C", prGap: 3, lastCa: 0 }] });
+    expect(gap.perClient[0].stimulation).toBe(2);
+    expect(gap.reserve).toBe(100 - 15 - 2 - 2);
+    expect(gap.warnings).toEqual(["reserve", "conquest_pool"]);
+  });
+
   it("allocateContacts: a remainder tie in stimulation goes to the larger gap", () => {
-    // Stimulation 10 (budget 0 for entretien) shared 1 : 3 → 2.5, 7.5 → 2, 7; the tie goes to gap 3.
+    // Stimulation 10 (budget 0 for entretien) shared 1 : 3 → 2.5, 7.5 → 2, 7; the tie goes to gap 3. Caps of
+    // 2 × the B norm (12) do not bind.
     const r = allocateContacts({
       capital: 10,
+      stimulationCap: 2,
       shares: { entretien: 0, stimulation: 1, conquete: 0 },
       clients: [{ abc: "B", prGap: 1 }, { abc: "B", prGap: 3 }],
     });
@@ -192,7 +258,7 @@ describe("allocateContacts", () => {
     {
       name: "one value: a single A client with gap 1 takes entretien and the rest of stimulation",
       input: { capital: 100, clients: [{ abc: "A", prGap: 1 }] },
-      expected: { entretien: [12], stimulation: [73], pools: [0, 15] },
+      expected: { entretien: [12], stimulation: [12], pools: [61, 15] },
     },
     {
       name: "all equal clients get equal allocations when nothing is left over",
@@ -212,12 +278,12 @@ describe("allocateContacts", () => {
     {
       name: "a negative gap is not eligible for stimulation",
       input: { capital: 20, clients: [{ abc: "C", prGap: -2 }, { abc: "C", prGap: 1 }] },
-      expected: { entretien: [2, 2], stimulation: [0, 13], pools: [0, 3] },
+      expected: { entretien: [2, 2], stimulation: [0, 2], pools: [11, 3] },
     },
     {
       name: "an elasticity a hair under 1 (float noise) is eligible",
       input: { capital: 20, clients: [{ abc: "C", elasticity: 0.9999999999999998 }] },
-      expected: { entretien: [2], stimulation: [15], pools: [0, 3] },
+      expected: { entretien: [2], stimulation: [2], pools: [13, 3] },
     },
     {
       name: "custom norms override the defaults",
@@ -230,6 +296,29 @@ describe("allocateContacts", () => {
       expected: { entretien: [2, 0], stimulation: [0, 0], pools: [83, 15] },
     },
     { name: "capital 0", input: { capital: 0, clients: [{ abc: "A", prGap: 3 }] }, expected: { entretien: [0], stimulation: [0], pools: [0, 0] } },
+    {
+      name: "a cap factor of 2 lets a turbo client double its norm twice over",
+      input: { capital: 100, stimulationCap: 2, clients: [{ abc: "B", prGap: 1 }] },
+      expected: { entretien: [6], stimulation: [12], pools: [67, 15] },
+    },
+    {
+      name: "a cap factor of 0: no turbo visit at all, all of stimulation in the réserve",
+      input: { capital: 100, stimulationCap: 0, clients: [{ abc: "A", prGap: 3 }] },
+      expected: { entretien: [12], stimulation: [0], pools: [73, 15] },
+    },
+    { name: "a negative cap factor", input: { capital: 100, stimulationCap: -1, clients: [{ abc: "A" }] }, expected: "BAD_PARAMETER" },
+    { name: "a fractional prospect cap", input: { capital: 100, prospectCap: 2.5, clients: [{ isProspect: true }] }, expected: "BAD_PARAMETER" },
+    {
+      name: "a prospect cap of 0: conquête and stimulation all stay pools",
+      input: { capital: 100, prospectCap: 0, clients: [{ abc: "A" }, { isProspect: true }] },
+      expected: { entretien: [12, 0], stimulation: [0, 0], pools: [73, 15] },
+    },
+    { name: "a blank (NaN) cap factor", input: { capital: 100, stimulationCap: NaN, clients: [{ abc: "A" }] }, expected: "BAD_PARAMETER" },
+    {
+      name: "month weights of the wrong length",
+      input: { capital: 100, monthWeights: [1, 1, 1], months: 12, clients: [{ abc: "A" }] },
+      expected: "BAD_PARAMETER",
+    },
     { name: "a blank (NaN) gap", input: { capital: 100, clients: [{ abc: "A", prGap: NaN }] }, expected: "NOT_FINITE" },
     { name: "a text elasticity", input: { capital: 100, clients: [{ abc: "A", elasticity: "1,2" as unknown as number }] }, expected: "NOT_FINITE" },
     { name: "a blank row", input: { capital: 100, clients: [null as unknown as AllocationClient] }, expected: "BAD_PARAMETER" },
@@ -275,6 +364,7 @@ describe("allocateContacts", () => {
           abc: fc.constantFrom("A" as const, "B" as const, "C" as const),
           prGap: fc.integer({ min: -3, max: 3 }),
           elasticity: fc.double({ min: -2, max: 3, noNaN: true }),
+          lastCa: fc.oneof(fc.constant(0), fc.integer({ min: -100, max: 10_000 })),
         },
         { requiredKeys: ["abc"] },
       ),
@@ -293,29 +383,44 @@ describe("allocateContacts", () => {
       .map(([a, b, c]) => ({ entretien: a / (a + b + c), stimulation: b / (a + b + c), conquete: c / (a + b + c) })),
     clients: fc.array(clientArb, { minLength: 1, maxLength: 60 }),
     norms: fc.record({ A: fc.nat(30), B: fc.nat(20), C: fc.nat(10) }, { requiredKeys: [] }),
+    stimulationCap: fc.constantFrom(0, 0.5, 1, 1, 1, 2, 3.5),
   });
 
   function sum(xs: readonly number[]): number {
     return xs.reduce((a, b) => a + b, 0);
   }
 
-  it("allocateContacts: every allocation is a non-negative integer, entretien never above the need, families and pools sum exactly to the capital (property)", () => {
+  it("allocateContacts: every allocation is a non-negative integer, entretien never above the need, turbo visits never above the cap, and per-client contacts + réserve + conquête pool = capital exactly (property)", () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const r = allocateContacts(input);
         const isCount = (x: number) => Number.isSafeInteger(x) && x >= 0;
         const f = r.families;
         const pc = r.perClient;
+        const monthTotals = new Array<number>(12).fill(0);
+        pc.forEach((c) => c.monthly.forEach((v, m) => (monthTotals[m] += v)));
+        r.reserveMonthly.forEach((v, m) => (monthTotals[m] += v));
+        r.conquestPoolMonthly.forEach((v, m) => (monthTotals[m] += v));
+        const noTurbo = (c: AllocationClient) =>
+          c.isProspect !== true && c.lastCa !== undefined && c.lastCa <= 0 && !(c.prGap !== undefined && c.prGap >= 1);
         return (
-          [f.entretien, f.stimulation, f.conquete, r.entretienUnused, r.stimulationPool, r.conquestPool].every(isCount) &&
+          [f.entretien, f.stimulation, f.conquete, r.entretienUnused, r.reserve, r.conquestPool, r.stimulationToConquest].every(isCount) &&
           pc.every((c) => [c.entretien, c.stimulation, c.conquete, c.total, ...c.monthly].every(isCount)) &&
           pc.every((c) => c.entretien <= c.need && (r.scaled || c.entretien === c.need)) &&
+          pc.every((c) => c.stimulation <= c.stimulationCap && c.stimulationCap === Math.floor((input.stimulationCap ?? 1) * c.need + 1e-9)) &&
+          input.clients.every((c, i) => !noTurbo(c) || pc[i].stimulation === 0) &&
           pc.every((c) => c.total === c.entretien + c.stimulation + c.conquete && sum(c.monthly) === c.total) &&
           f.entretien + f.stimulation + f.conquete === input.capital &&
           sum(pc.map((c) => c.entretien)) + r.entretienUnused === f.entretien &&
-          sum(pc.map((c) => c.stimulation)) + r.stimulationPool === f.stimulation + r.entretienUnused &&
-          sum(pc.map((c) => c.conquete)) + r.conquestPool === f.conquete &&
-          sum(pc.map((c) => c.total)) + r.stimulationPool + r.conquestPool === input.capital &&
+          sum(pc.map((c) => c.stimulation)) + r.reserve + r.stimulationToConquest === f.stimulation + r.entretienUnused &&
+          sum(pc.map((c) => c.conquete)) + r.conquestPool === f.conquete + r.stimulationToConquest &&
+          pc.every((c, i) => input.clients[i].isProspect !== true || c.conquete <= 6) &&
+          (r.stimulationToConquest === 0 || r.conquestPool === 0) &&
+          sum(pc.map((c) => c.total)) + r.reserve + r.conquestPool === input.capital &&
+          sum(monthTotals) === input.capital &&
+          r.stimulationPool === r.reserve &&
+          r.warnings.includes("needs_scaled") === r.needTotal > f.entretien &&
+          r.warnings.includes("reserve") === r.reserve > 0 &&
           (r.scaled ? r.entretienUnused === 0 : r.entretienUnused === f.entretien - r.needTotal)
         );
       }),
@@ -331,9 +436,10 @@ describe("allocateContacts", () => {
   function keys(c: AllocationClient): [string, string, string] {
     if (c.isProspect === true) return ["prospect", "prospect", `score ${c.prospectScore ?? 1}`];
     const byGap = c.prGap !== undefined && c.prGap >= 1;
-    const elastic = c.elasticity !== undefined && c.elasticity >= 1 - 1e-9;
+    const elastic = c.elasticity !== undefined && c.elasticity >= 1 - 1e-9 && !(c.lastCa !== undefined && c.lastCa <= 0);
     const weight = byGap ? c.prGap! : elastic ? 1 : 0;
-    return [`class ${c.abc}`, `weight ${weight}`, "client"];
+    // The cap (class norm) matters too: two rows of the same weight but different caps are not interchangeable.
+    return [`class ${c.abc}`, `weight ${weight} class ${c.abc}`, "client"];
   }
   function byKey(clients: readonly AllocationClient[], r: AllocationResult, family: 0 | 1 | 2): Map<string, number[]> {
     const field = (["entretien", "stimulation", "conquete"] as const)[family];
@@ -358,7 +464,12 @@ describe("allocateContacts", () => {
         }
         const permuted = perm.map((p) => input.clients[p]);
         const r2 = allocateContacts({ ...input, clients: permuted });
-        if (r2.stimulationPool !== r.stimulationPool || r2.conquestPool !== r.conquestPool) return false;
+        if (r2.reserve !== r.reserve || r2.conquestPool !== r.conquestPool) return false;
+        const totals = (x: AllocationResult) =>
+          JSON.stringify(x.perClient.reduce((m, c) => m.map((v, k) => v + c.monthly[k]), [...x.reserveMonthly].map((v, k) => v + x.conquestPoolMonthly[k])));
+        // The calendar depends only on the multiset of row totals; remainder ties can exchange a unit between rows.
+        const multiset = (x: AllocationResult) => JSON.stringify(x.perClient.map((c) => c.total).sort((a, b) => a - b));
+        if (multiset(r2) === multiset(r) && totals(r2) !== totals(r)) return false;
         for (const family of [0, 1, 2] as const) {
           const a = byKey(input.clients, r, family);
           const b = byKey(permuted, r2, family);

@@ -1,5 +1,6 @@
 import type { Why } from "../i18n";
 import type { AbcClass } from "./abc";
+import { levelCalendar, type CalendarResult } from "./calendar";
 import { elasticityReading } from "./elasticity";
 import { EngineError } from "./errors";
 import { largestRemainder } from "./stats/largestRemainder";
@@ -14,6 +15,18 @@ export type VisitNorms = Readonly<Record<AbcClass, number>>;
 
 export const DEFAULT_FAMILY_SHARES: FamilyShares = { entretien: 0.6, stimulation: 0.25, conquete: 0.15 };
 export const DEFAULT_VISIT_NORMS: VisitNorms = { A: 12, B: 6, C: 2 };
+/** Turbo visits per client at most this many times its entretien norm (SPEC §8: a turbo client at most doubles). */
+export const DEFAULT_STIMULATION_CAP = 1;
+/** Conquête contacts per retained prospect at most (SPEC §8). */
+export const DEFAULT_PROSPECT_CAP = 6;
+
+/**
+ * Portfolio-level conditions the user must be told about (the wizard, the CLI summary and the PAC show them):
+ * "needs_scaled": the entretien needs exceed the entretien budget, so every norm was cut;
+ * "reserve": stimulation contacts no client may take (caps, or nobody eligible) and no retained prospect: they
+ * stay a réserve non affectée; "conquest_pool": no retained prospect, conquête stays one pool to plan.
+ */
+export type AllocationWarning = "needs_scaled" | "reserve" | "conquest_pool";
 
 export interface ContactCapitalInput {
   /** Working weeks in the year, 0..53 (e.g. 52 − 5 holidays − 1 training − 1 seminar = 45). */
@@ -39,9 +52,18 @@ export interface AllocationCustomer {
   readonly prGap?: number;
   /** Elasticity of CA to contacts (SPEC §5). */
   readonly elasticity?: number;
+  /**
+   * CA of the last period (N). When it is ≤ 0 the client gets no turbo visit unless its P-R gap is ≥ 1 (a
+   * potential not captured): a lost or dormant client is not stimulated on its elasticity alone. Unknown: no rule.
+   */
+  readonly lastCa?: number;
 }
 
-/** A prospect: no entretien nor stimulation, a share of conquête by its score (default 1). */
+/**
+ * A prospect: no entretien nor stimulation, a share of conquête in proportion to its score (default 1: the
+ * prospects share equally). A score of 0 means not retained (écarté). The score is where the Ep of SPEC §11
+ * will go.
+ */
 export interface AllocationProspect {
   readonly isProspect: true;
   readonly prospectScore?: number;
@@ -58,8 +80,14 @@ export interface AllocationInput {
   readonly clients: readonly AllocationClient[];
   /** Overrides of the default norms A 12, B 6, C 2 (whole numbers ≥ 0). */
   readonly norms?: Partial<VisitNorms>;
-  /** Months the yearly plan is spread over; default 12. */
+  /** Months the yearly plan is spread over; default 12 (or the length of `monthWeights`). */
   readonly months?: number;
+  /** Relative capacity of each month for the calendar (e.g. August 0.5); default equal. */
+  readonly monthWeights?: readonly number[];
+  /** Turbo visits per client ≤ ⌊factor × the client's norm⌋; default 1 (SPEC §8). A number ≥ 0. */
+  readonly stimulationCap?: number;
+  /** Conquête contacts per retained prospect at most; default 6 (SPEC §8). A whole number ≥ 0. */
+  readonly prospectCap?: number;
 }
 
 export interface ClientAllocation {
@@ -69,8 +97,10 @@ export interface ClientAllocation {
   readonly stimulation: number;
   readonly conquete: number;
   readonly total: number;
-  /** `total` spread over the months (see `monthlySpread`). */
+  /** The client's row of the calendar: `total` at regular intervals over the months, January first. */
   readonly monthly: number[];
+  /** Most turbo visits the client may get (⌊cap factor × norm⌋); 0 for a prospect. */
+  readonly stimulationCap: number;
   /** Entretien for a client, conquête for a prospect. */
   readonly why: Why;
   /** Why the client gets turbo visits or not; absent for a prospect. */
@@ -90,10 +120,32 @@ export interface AllocationResult {
   readonly entretienUnused: number;
   /** families.stimulation + entretienUnused. */
   readonly stimulationBudget: number;
-  /** Stimulation left unassigned because no client qualifies (gap ≥ 1 or elasticity ≥ 1). */
+  /**
+   * Réserve non affectée: stimulation contacts no client may take (every eligible client at its cap, or nobody
+   * eligible) when there is no retained prospect to take them. Shown on the Contacts and PAC sheets.
+   */
+  readonly reserve: number;
+  /** Same as `reserve` (its former name, kept for the sheets that read it). */
   readonly stimulationPool: number;
-  /** Conquête not assigned to a prospect (no prospect, or all scores 0): one pool to plan. */
+  /** Stimulation contacts the caps left that went to conquête (retained prospects, up to their cap). */
+  readonly stimulationToConquest: number;
+  /** Conquête given to the prospects in all (Σ per-prospect conquête). */
+  readonly conquestBudget: number;
+  /**
+   * Conquête not given to a prospect: all of it without a retained prospect (score > 0), else what the
+   * prospect caps leave; one pool to plan (more prospects to find).
+   */
   readonly conquestPool: number;
+  /** Conditions to show the user, in the order needs, réserve, conquête. */
+  readonly warnings: readonly AllocationWarning[];
+  /**
+   * Per-client calendar (SPEC §8), rows in input order: `calendar.counts[i × months + m]`. The Planning table is
+   * its sum (`calendarTotals`), plus the two pools below.
+   */
+  readonly calendar: CalendarResult;
+  /** The réserve and the conquête pool spread over the months, levelled with the clients. */
+  readonly reserveMonthly: number[];
+  readonly conquestPoolMonthly: number[];
   /** Portfolio-level explanations: the split, scaling, transfers, pools. */
   readonly notes: Why[];
 }
@@ -209,6 +261,13 @@ function checkShares(shares: FamilyShares): number[] {
   return values.map((v) => Math.round(v * SHARE_SCALE));
 }
 
+function checkCap(cap: number): number {
+  if (typeof cap !== "number" || !Number.isFinite(cap) || cap < 0) {
+    throw badParameter("plafond des visites « turbo »", cap, "un nombre positif ou nul de fois la norme d'entretien, par exemple 1");
+  }
+  return cap;
+}
+
 function checkNorms(overrides: Partial<VisitNorms> | undefined): VisitNorms {
   const norms: VisitNorms = {
     A: overrides?.A ?? DEFAULT_VISIT_NORMS.A,
@@ -253,13 +312,48 @@ function isProspect(client: AllocationClient): client is AllocationProspect {
   return client.isProspect === true;
 }
 
-/** Turbo-visit weight: max(gap, 1) when the gap is ≥ 1 or the client is elastic, else 0 (not eligible). */
+/**
+ * Turbo-visit weight: max(gap, 1) when the gap is ≥ 1 or the client is elastic, else 0 (not eligible); 0 as
+ * well for a client without CA in the last period unless its gap is ≥ 1.
+ */
 function stimulationWeight(client: AllocationCustomer): number {
   const gap = client.prGap;
   const byGap = gap !== undefined && gap >= 1;
   const elastic = client.elasticity !== undefined && elasticityReading(client.elasticity) === "elastic";
   if (!byGap && !elastic) return 0;
+  if (!byGap && client.lastCa !== undefined && client.lastCa <= 0) return 0;
   return byGap ? gap : 1;
+}
+
+/**
+ * `largestRemainder` with a ceiling per entry: entries whose quota reaches their cap get the cap, the rest is
+ * shared again among the others, until no quota reaches its cap; then largest remainder among those left (a
+ * quota below a whole cap rounds to at most the cap). Gives min(total, Σ caps) in all.
+ */
+function cappedShares(total: number, weights: readonly number[], caps: readonly number[], priority: ArrayLike<number>): number[] {
+  const n = weights.length;
+  const result = new Array<number>(n).fill(0);
+  const active = weights.map((w, i) => w > 0 && caps[i] > 0);
+  let left = total;
+  for (;;) {
+    let weightSum = 0;
+    for (let i = 0; i < n; i++) if (active[i]) weightSum += weights[i];
+    if (left <= 0 || weightSum <= 0) return result;
+    let fixed = false;
+    for (let i = 0; i < n; i++) {
+      if (active[i] && (left * weights[i]) / weightSum >= caps[i]) {
+        result[i] = caps[i];
+        active[i] = false;
+        fixed = true;
+      }
+    }
+    if (!fixed) break;
+    left = total - result.reduce((a, b) => a + b, 0);
+  }
+  const activeWeights = weights.map((w, i) => (active[i] ? w : 0));
+  const shares = largestRemainder(left, activeWeights, priority);
+  for (let i = 0; i < n; i++) if (active[i]) result[i] = shares[i];
+  return result;
 }
 
 /**
@@ -273,18 +367,26 @@ function stimulationWeight(client: AllocationCustomer): number {
  *    is shared in proportion to the needs by largest remainder (ties: higher class first, then input order),
  *    which never gives a client more than its need.
  * 3. Stimulation (turbo visits): the stimulation budget plus the unused entretien is shared among the clients
- *    with P-R gap ≥ 1 or elasticity ≥ 1, in proportion to max(gap, 1) (1 for a client eligible by elasticity
- *    alone), by largest remainder (ties: larger weight first, then input order). If nobody is eligible the
- *    whole budget stays as `stimulationPool`, reported in `notes`, for the rep to plan.
- * 4. Conquête: shared among the prospects in proportion to their score (default 1), by largest remainder
- *    (ties: higher score first, then input order); with no prospect, or only zero scores, it stays one
- *    `conquestPool`.
- * Invariant: Σ per-client totals + stimulationPool + conquestPool = capital. Permuting the rows permutes the
- * per-client results, up to exchanges between rows with the same class (entretien), the same weight
- * (stimulation) or the same score (conquête), which are the only remainder ties broken by input order (exact
- * for whole gaps and scores; fractional scores are shared in floating point).
+ *    with P-R gap ≥ 1 or elasticity ≥ 1 (but not a client with no CA in the last period, `lastCa` ≤ 0, and no
+ *    gap ≥ 1), in proportion to max(gap, 1) (1 for a client eligible by elasticity alone), by largest remainder
+ *    (ties: larger weight first, then higher class, then input order), each client at most ⌊stimulationCap × its norm⌋ (default
+ *    1 × norm: a turbo client at most doubles its contacts); a client whose share reaches its cap gets the cap
+ *    and the rest is shared again among the others.
+ * 4. Conquête: its family plus what the turbo caps left (all of the stimulation budget when nobody is
+ *    eligible) is shared among the retained prospects (score > 0) in proportion to their score (default 1:
+ *    equal shares), by largest remainder (ties: higher score first, then input order), each at most
+ *    `prospectCap` (default 6). The conquête family is used first: `stimulationToConquest` is what the
+ *    prospects took beyond it; what the prospects cannot take of the family stays one `conquestPool` (all of
+ *    it without a retained prospect), and of the stimulation a réserve non affectée (`reserve`).
+ * 5. Calendar: every row's total, the réserve and the conquête pool are spread over the months by
+ *    `levelCalendar` (regular intervals, months levelled, optional `monthWeights`).
+ * Invariant: Σ per-client totals + reserve + conquestPool = capital. Permuting the rows permutes the per-client
+ * results, up to exchanges between rows with the same class (entretien), the same weight and class
+ * (stimulation) or the same score (conquête), which are the only remainder ties broken by input order (exact for
+ * whole gaps and scores; fractional scores are shared in floating point); the monthly totals do not change.
  *
- * @throws EngineError BAD_PARAMETER (capital not a whole number ≥ 0, unknown class, negative score, months),
+ * @throws EngineError BAD_PARAMETER (capital not a whole number ≥ 0, unknown class, negative score, months,
+ *   month weights, a negative or non-numeric stimulation cap),
  *   BAD_SHARES, BAD_NORMS, EMPTY_INPUT, NOT_FINITE (a gap or elasticity given as NaN: leave it out instead).
  * @example allocateContacts({ capital: 540, clients: [{ abc: "A", prGap: 2 }, { abc: "C" }] }).families
  *   // { entretien: 324, stimulation: 135, conquete: 81 }
@@ -294,8 +396,14 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
   checkWholeNumber(capital, "capital de contacts");
   const shareWeights = checkShares(input.shares ?? DEFAULT_FAMILY_SHARES);
   const norms = checkNorms(input.norms);
-  const months = input.months ?? 12;
+  const months = input.months ?? input.monthWeights?.length ?? 12;
   checkMonths(months);
+  if (input.monthWeights !== undefined && input.monthWeights.length !== months) {
+    throw badParameter("capacités mensuelles", input.monthWeights.length, `une capacité par mois (${months})`);
+  }
+  const capFactor = checkCap(input.stimulationCap ?? DEFAULT_STIMULATION_CAP);
+  const prospectCap = input.prospectCap ?? DEFAULT_PROSPECT_CAP;
+  checkWholeNumber(prospectCap, "plafond de contacts par prospect");
   if (clients.length === 0) throw new EngineError("EMPTY_INPUT", { arg: "clients" });
   clients.forEach(checkClient);
 
@@ -333,20 +441,63 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
 
   const stimulationBudget = famS + entretienUnused;
   const stimWeights = clients.map((c) => (isProspect(c) ? 0 : stimulationWeight(c)));
-  const eligible = stimWeights.some((w) => w > 0);
-  const stimulation =
-    eligible && stimulationBudget > 0
-      ? largestRemainder(stimulationBudget, stimWeights, stimWeights.map((w) => -w))
-      : new Array<number>(n).fill(0);
-  const stimulationPool = eligible ? 0 : stimulationBudget;
-  if (stimulationPool > 0) notes.push({ key: "allocation.stimulation_pool", params: { pool: stimulationPool } });
+  const caps = needs.map((need) => Math.floor(capFactor * need + 1e-9));
+  const eligible = stimWeights.some((w, i) => w > 0 && caps[i] > 0);
+  // Remainder ties: larger weight first, then higher class, then input order (only eligible rows can tie).
+  const stimPriority = new Float64Array(n).fill(n);
+  stimWeights
+    .flatMap((w, i) => (w > 0 ? [i] : []))
+    .sort((a, b) => stimWeights[b] - stimWeights[a] || classPriority[a] - classPriority[b] || a - b)
+    .forEach((i, rank) => (stimPriority[i] = rank));
+  const stimulation = eligible ? cappedShares(stimulationBudget, stimWeights, caps, stimPriority) : new Array<number>(n).fill(0);
+  const stimulationLeft = stimulationBudget - stimulation.reduce((a, b) => a + b, 0);
 
   const scores = clients.map((c) => (isProspect(c) ? (c.prospectScore ?? 1) : 0));
-  const scored = scores.some((s) => s > 0);
+  const retained = scores.filter((x) => x > 0).length;
+  const prospectCaps = clients.map((c) => (isProspect(c) ? prospectCap : 0));
+  // Conquête takes its own family first, then what the turbo caps left, each prospect up to its cap.
   const conquete =
-    scored && famC > 0 ? largestRemainder(famC, scores, scores.map((s) => -s)) : new Array<number>(n).fill(0);
-  const conquestPool = scored ? 0 : famC;
-  if (conquestPool > 0) notes.push({ key: "allocation.conquest_pool", params: { pool: conquestPool } });
+    retained > 0 ? cappedShares(famC + stimulationLeft, scores, prospectCaps, scores.map((x) => -x)) : new Array<number>(n).fill(0);
+  const conquestBudget = conquete.reduce((a, b) => a + b, 0);
+  const stimulationToConquest = Math.max(0, conquestBudget - famC);
+  const conquestPool = famC - (conquestBudget - stimulationToConquest);
+  const reserve = stimulationLeft - stimulationToConquest;
+  const capPct = { pct: capFactor };
+  if (stimulationToConquest > 0) {
+    const key = eligible ? "allocation.capped_to_conquest" : "allocation.stimulation_to_conquest";
+    notes.push({ key, params: { pool: stimulationToConquest, cap: capPct } });
+  }
+  if (reserve > 0) {
+    notes.push({ key: eligible ? "allocation.stimulation_capped" : "allocation.stimulation_pool", params: { pool: reserve, cap: capPct } });
+  }
+  if (conquestPool > 0) {
+    notes.push(
+      retained > 0
+        ? { key: "allocation.conquest_capped", params: { pool: conquestPool, prospects: retained, cap: prospectCap } }
+        : { key: "allocation.conquest_pool", params: { pool: conquestPool } },
+    );
+  }
+  const warnings: AllocationWarning[] = [];
+  if (scaled) warnings.push("needs_scaled");
+  if (reserve > 0) warnings.push("reserve");
+  if (conquestPool > 0) warnings.push("conquest_pool");
+
+  const totals = new Array<number>(n + 2);
+  for (let i = 0; i < n; i++) totals[i] = entretien[i] + stimulation[i] + conquete[i];
+  totals[n] = reserve;
+  totals[n + 1] = conquestPool;
+  const levelled = levelCalendar(totals, { weights: input.monthWeights ?? new Array<number>(months).fill(1) });
+  const calendar: CalendarResult = {
+    months,
+    clients: n,
+    counts: levelled.counts.subarray(0, n * months),
+    offsets: levelled.offsets.subarray(0, n),
+  };
+  const rowOf = (i: number): number[] => {
+    const row = new Array<number>(months);
+    for (let m = 0, k = i * months; m < months; m++, k++) row[m] = levelled.counts[k];
+    return row;
+  };
 
   // One object literal per client, built in one go (no spread of a base object): 100 000 clients make 100 000.
   const perClient = new Array<ClientAllocation>(n);
@@ -356,25 +507,19 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
     const planned = entretien[i];
     const stim = stimulation[i];
     const conq = conquete[i];
-    const total = planned + stim + conq;
-    const monthly = spread(total, months);
+    const total = totals[i];
+    const monthly = rowOf(i);
     if (isProspect(c)) {
-      const params = { score: scores[i], planned: conq, budget: famC };
-      perClient[i] = { need, entretien: planned, stimulation: stim, conquete: conq, total, monthly, why: { key: "allocation.prospect", params } };
+      const params = { score: scores[i], planned: conq, budget: conquestBudget };
+      perClient[i] = { need, entretien: planned, stimulation: stim, conquete: conq, total, monthly, stimulationCap: 0, why: { key: "allocation.prospect", params } };
       continue;
     }
     const why: Why =
       planned < need
         ? { key: "allocation.entretien_scaled", params: { norm: need, cls: c.abc, planned, need: needTotal, budget: famE } }
         : { key: "allocation.entretien", params: { norm: need, cls: c.abc, planned } };
-    const w = stimWeights[i];
-    const stimulationWhy: Why =
-      w === 0
-        ? { key: "allocation.stimulation_not_eligible", params: {} }
-        : c.prGap !== undefined && c.prGap >= 1
-          ? { key: "allocation.stimulation", params: { gap: c.prGap, planned: stim } }
-          : { key: "allocation.stimulation_elastic", params: { elasticity: c.elasticity ?? 1, planned: stim } };
-    perClient[i] = { need, entretien: planned, stimulation: stim, conquete: conq, total, monthly, why, stimulationWhy };
+    const stimulationWhy = stimulationExplanation(c, stimWeights[i], stim, caps[i]);
+    perClient[i] = { need, entretien: planned, stimulation: stim, conquete: conq, total, monthly, stimulationCap: caps[i], why, stimulationWhy };
   }
 
   return {
@@ -384,8 +529,33 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
     scaled,
     entretienUnused,
     stimulationBudget,
-    stimulationPool,
+    reserve,
+    stimulationPool: reserve,
+    stimulationToConquest,
+    conquestBudget,
     conquestPool,
+    warnings,
+    calendar,
+    reserveMonthly: rowOf(n),
+    conquestPoolMonthly: rowOf(n + 1),
     notes,
   };
+}
+
+function stimulationExplanation(c: AllocationCustomer, weight: number, planned: number, cap: number): Why {
+  const byGap = c.prGap !== undefined && c.prGap >= 1;
+  if (weight === 0) {
+    const elastic = c.elasticity !== undefined && elasticityReading(c.elasticity) === "elastic";
+    return elastic && !byGap
+      ? { key: "allocation.stimulation_no_ca", params: { ca: c.lastCa ?? 0 } }
+      : { key: "allocation.stimulation_not_eligible", params: {} };
+  }
+  if (cap === 0) return { key: "allocation.stimulation_no_cap", params: { cls: c.abc } };
+  const capped = planned >= cap;
+  if (byGap) {
+    const params = { gap: c.prGap ?? 1, planned, cap };
+    return { key: capped ? "allocation.stimulation_capped_gap" : "allocation.stimulation", params };
+  }
+  const params = { elasticity: c.elasticity ?? 1, planned, cap };
+  return { key: capped ? "allocation.stimulation_capped_elastic" : "allocation.stimulation_elastic", params };
 }

@@ -9,11 +9,13 @@ export { contactMatrix, contactMatrixSplits, median, QUADRANT_LABEL } from "./co
 export type { ContactQuadrant, ContactMatrixOptions, ContactMatrixRow, ContactMatrixSplits, SplitSource } from "./contactMatrix";
 export { maturity, portfolioShape, MATURITY_DEFAULT_THRESHOLD, PHASE_LABEL, SHAPE_LABEL } from "./maturity";
 export type { MaturityPhase, MaturityWarning, MaturityOptions, MaturityResult, MaturityCounts, PortfolioShape, PortfolioShapeResult } from "./maturity";
-export { contactCapital, contactNeed, repsNeeded, monthlySpread, allocateContacts, DEFAULT_FAMILY_SHARES, DEFAULT_VISIT_NORMS } from "./allocation";
-export type { ActionFamily, FamilyShares, VisitNorms, ContactCapitalInput, NeedSegment, AllocationClient, AllocationCustomer, AllocationProspect, AllocationInput, ClientAllocation, AllocationResult } from "./allocation";
+export { contactCapital, contactNeed, repsNeeded, monthlySpread, allocateContacts, DEFAULT_FAMILY_SHARES, DEFAULT_VISIT_NORMS, DEFAULT_STIMULATION_CAP, DEFAULT_PROSPECT_CAP } from "./allocation";
+export type { AllocationWarning, ActionFamily, FamilyShares, VisitNorms, ContactCapitalInput, NeedSegment, AllocationClient, AllocationCustomer, AllocationProspect, AllocationInput, ClientAllocation, AllocationResult } from "./allocation";
 export { rfmScores, rfmSegment, RFM_SEGMENTS, RFM_DEFAULT_CLASSES } from "./rfm";
 export type { RfmInput, RfmGrids, RfmOptions, RfmResult, RfmSegment, RfmWhy } from "./rfm";
 export { quarterRanks, quarterRanksDetailed } from "./quarterRanks";
 export type { QuarterRank, QuarterRankResult } from "./quarterRanks";
 export { penetration, prTarget } from "./penetration";
 export type { PenetrationResult, PrCode, PrTarget } from "./penetration";
+export { levelCalendar, calendarTotals, calendarRow, CALENDAR_MONTHS } from "./calendar";
+export type { CalendarOptions, CalendarResult, CalendarTotals } from "./calendar";

@@ -119,30 +119,32 @@ describe("portfolioShape", () => {
     counts?: [number, number, number, number, number];
   }[] = [
     { name: "empty input", phases: [], shape: "EMPTY_INPUT" },
-    { name: "one value D is ascending", phases: ["D"], shape: "ascending", counts: [1, 0, 0, 0, 0] },
-    { name: "all equal M is descending (V 0 ≥ D 0)", phases: ["M", "M", "M"], shape: "descending", counts: [0, 0, 3, 0, 0] },
-    { name: "D + C > 50 % is ascending", phases: ["D", "C", "C", "M", "V"], shape: "ascending", counts: [1, 2, 1, 1, 0] },
+    { name: "one value D is descending (young)", phases: ["D"], shape: "descending", counts: [1, 0, 0, 0, 0] },
+    { name: "all equal M is ascending (ageing)", phases: ["M", "M", "M"], shape: "ascending", counts: [0, 0, 3, 0, 0] },
+    { name: "D + C > 50 % is descending (rajeunissante)", phases: ["D", "C", "C", "M", "V"], shape: "descending", counts: [1, 2, 1, 1, 0] },
+    { name: "M + V > 50 % is ascending (montante), even with more D than V", phases: ["D", "D", "M", "M", "V"], shape: "ascending" },
     {
-      name: "a tie on the 50 % boundary is neither ascending nor descending",
+      name: "a tie on the 50 % boundary is neither ascending nor descending: balanced",
       phases: ["C", "C", "M", "M"],
-      shape: "mixed",
+      shape: "balanced",
       counts: [0, 2, 2, 0, 0],
     },
     {
-      name: "M + V > 50 % but V < D is not descending; D and V above C and M is a U",
+      name: "the U is tested first: D and V above C and M, although M + V > 50 %",
       phases: ["D", "D", "D", "D", "D", "V", "V", "V", "V", "M", "M", "M", "C"],
       shape: "u_curve",
       counts: [5, 1, 3, 4, 0],
     },
-    { name: "M + V > 50 % and V ≥ D is descending", phases: ["D", "V", "V", "M", "C"], shape: "descending" },
+    { name: "the U is tested first: D and V above C and M, although D + C > 50 %", phases: ["D", "D", "D", "D", "C", "V", "V"], shape: "u_curve" },
+    { name: "D equal to M is not a U", phases: ["D", "D", "M", "M", "V", "V", "V", "C"], shape: "ascending" },
     { name: "exactly 50 / 50 with D and V above C and M is a U", phases: ["D", "D", "C", "M", "V", "V"], shape: "u_curve" },
     {
       name: "unclassed clients are counted, not in the percentages",
       phases: ["D", "C", null, null, null, "M"],
-      shape: "ascending",
+      shape: "descending",
       counts: [1, 1, 1, 0, 3],
     },
-    { name: "no classed client at all", phases: [null, null], shape: "mixed", counts: [0, 0, 0, 0, 2] },
+    { name: "no classed client at all", phases: [null, null], shape: "balanced", counts: [0, 0, 0, 0, 2] },
     { name: "a value that is not a phase", phases: ["D", "X" as MaturityPhase], shape: "BAD_PARAMETER" },
   ];
   it.each(cases)("portfolioShape(phases): $name", ({ phases, shape, counts }) => {
@@ -161,9 +163,13 @@ describe("portfolioShape", () => {
   it("portfolioShape explains the shape with the shares over classed clients", () => {
     const r = portfolioShape(["D", "C", "C", "M", null]);
     expect(explain(r.why)).toBe(
-      "Maturité ascendante : D + C font 75\u202f% des 4 clients classés (plus de 50 %) ; D 1, C 2, M 1, V 0, non classés 1.",
+      "Configuration descendante ou rajeunissante : D + C font 75\u202f% des 4 clients classés (plus de 50\u202f%) ; un portefeuille jeune : développer et sécuriser les nouveaux clients. D 1, C 2, M 1, V 0, non classés 1.",
     );
-    expect(explain(portfolioShape([null]).why)).toBe("Aucun client classé (1 non classés) : pas de forme de portefeuille.");
+    expect(explain(portfolioShape(["M", "V", "V", "C"]).why)).toBe(
+      "Maturité ascendante (ou montante) : M + V font 75\u202f% des 4 clients classés (plus de 50\u202f%) ; le portefeuille vieillit : prévoir la conquête et le rajeunissement de la clientèle. D 0, C 1, M 1, V 2, non classés 0.",
+    );
+    expect(explain(portfolioShape(["M", "V", "V", "C"]).why, "en")).toMatch(/^Ascending \(rising\) maturity: M \+ V make 75% of the 4 classed clients/);
+    expect(explain(portfolioShape([null]).why)).toBe("Aucun client classé (1 non classé) : pas de forme de portefeuille.");
   });
 
   it("portfolioShape: counts add up and the shape follows SPEC §7 (property)", () => {
@@ -173,11 +179,11 @@ describe("portfolioShape", () => {
         const { shape, counts: c } = portfolioShape(phases);
         if (c.D + c.C + c.M + c.V + c.unclassed !== phases.length) return false;
         const classed = c.D + c.C + c.M + c.V;
-        if (classed === 0) return shape === "mixed";
-        if ((c.D + c.C) / classed > 0.5) return shape === "ascending";
-        if ((c.M + c.V) / classed > 0.5 && c.V >= c.D) return shape === "descending";
+        if (classed === 0) return shape === "balanced";
         if (Math.min(c.D, c.V) > Math.max(c.C, c.M)) return shape === "u_curve";
-        return shape === "mixed";
+        if ((c.M + c.V) / classed > 0.5) return shape === "ascending";
+        if ((c.D + c.C) / classed > 0.5) return shape === "descending";
+        return shape === "balanced";
       }),
       { numRuns: 1000 },
     );

@@ -21,7 +21,11 @@ export interface MaturityResult {
   readonly warning?: MaturityWarning;
 }
 
-export type PortfolioShape = "ascending" | "descending" | "u_curve" | "mixed";
+/**
+ * Pascal Py's shapes: "u_curve" (courbe en U), "ascending" (maturité ascendante ou montante: the portfolio ages),
+ * "descending" (configuration descendante ou rajeunissante: a young portfolio), else "balanced" (équilibrée).
+ */
+export type PortfolioShape = "u_curve" | "ascending" | "descending" | "balanced";
 
 export interface MaturityCounts {
   readonly D: number;
@@ -53,7 +57,7 @@ export const SHAPE_LABEL: Readonly<Record<PortfolioShape, LabelKey>> = {
   ascending: "maturity.shape.ascending",
   descending: "maturity.shape.descending",
   u_curve: "maturity.shape.u_curve",
-  mixed: "maturity.shape.mixed",
+  balanced: "maturity.shape.balanced",
 };
 
 function classify(prev: number, last: number, t: number): MaturityResult {
@@ -114,13 +118,17 @@ export function maturity(periods: readonly (readonly number[])[], options: Matur
 }
 
 /**
- * Portfolio shape from the phases (SPEC §7). Percentages are over the classed clients (D + C + M + V; the
- * unclassed are only counted): "ascending" if D + C > 50 %; else "descending" if M + V > 50 % and V ≥ D; else
- * "u_curve" if D and V both exceed C and M (strictly); else "mixed". Exactly 50/50 is neither ascending nor
- * descending. No classed client at all gives "mixed" with its own explanation. Counts are always reported.
+ * Portfolio shape from the phases (SPEC §7, second edition), tested in this order over the classed clients
+ * (D + C + M + V; the unclassed are only counted):
+ * 1. "u_curve" (courbe en U): D and V each exceed both C and M, strictly;
+ * 2. "ascending" (maturité ascendante ou montante): M + V > 50 %, the portfolio ages;
+ * 3. "descending" (configuration descendante ou rajeunissante): D + C > 50 %, a young portfolio;
+ * 4. else "balanced" (équilibrée). Exactly 50 / 50 is neither ascending nor descending.
+ * No classed client at all gives "balanced" with its own explanation. Counts are always reported. (The first
+ * edition of §7 had ascending and descending the wrong way round.)
  *
  * @throws EngineError EMPTY_INPUT, BAD_PARAMETER (a value that is not D, C, M, V or null, naming the row).
- * @example portfolioShape(["D", "C", "C", "M", null]).shape // "ascending" (3 of 4 classed are D + C)
+ * @example portfolioShape(["D", "C", "C", "M", null]).shape // "descending" (3 of 4 classed are D + C: young)
  */
 export function portfolioShape(phases: readonly (MaturityPhase | null)[]): PortfolioShapeResult {
   if (phases.length === 0) throw new EngineError("EMPTY_INPUT", { arg: "phases" });
@@ -148,15 +156,15 @@ export function portfolioShape(phases: readonly (MaturityPhase | null)[]): Portf
   const counts: MaturityCounts = c;
   const classed = c.D + c.C + c.M + c.V;
   if (classed === 0) {
-    return { shape: "mixed", counts, why: { key: "maturity.shape.none", params: { unclassed: c.unclassed } } };
+    return { shape: "balanced", counts, why: { key: "maturity.shape.none", params: { unclassed: c.unclassed } } };
   }
   const dc = c.D + c.C;
   const mv = c.M + c.V;
   let shape: PortfolioShape;
-  if (2 * dc > classed) shape = "ascending";
-  else if (2 * mv > classed && c.V >= c.D) shape = "descending";
-  else if (c.D > c.C && c.D > c.M && c.V > c.C && c.V > c.M) shape = "u_curve";
-  else shape = "mixed";
+  if (c.D > c.C && c.D > c.M && c.V > c.C && c.V > c.M) shape = "u_curve";
+  else if (2 * mv > classed) shape = "ascending";
+  else if (2 * dc > classed) shape = "descending";
+  else shape = "balanced";
   return { shape, counts, why: shapeWhy(shape, counts, classed) };
 }
 
@@ -178,8 +186,8 @@ function shapeWhy(shape: PortfolioShape, c: MaturityCounts, classed: number): Wh
       return { key: "maturity.shape.descending", params };
     case "u_curve":
       return { key: "maturity.shape.u_curve", params };
-    case "mixed":
-      return { key: "maturity.shape.mixed", params };
+    case "balanced":
+      return { key: "maturity.shape.balanced", params };
     default:
       return assertNever(shape);
   }

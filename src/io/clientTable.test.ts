@@ -84,8 +84,21 @@ describe("readClientTable", () => {
     const rows = [["Client", "CA"], ...Array.from({ length: 8 }, (_, k) => [`C${k}`, "n.c."])];
     const { report } = readClientTable(rows, { maxIssuesPerKind: 3 });
     expect(report.issues.map((i) => i.key)).toEqual(["CELL_TEXT", "CELL_TEXT", "CELL_TEXT", "ISSUES_NOT_SHOWN"]);
-    expect(report.issues[3].message).toBe("5 autre(s) message(s) du même type non affiché(s).");
+    expect(report.issues[3].message).toBe("5 autres messages du même type non affichés (comptés dans le total).");
     expect([report.notShown, report.rejectedCells.text]).toEqual([5, 8]);
+    // The counts are never capped: a summary says 8 remarks, not 3.
+    expect(report.counts).toEqual({ error: 0, warning: 8, info: 0 });
+    expect(report.countsByKey).toEqual({ CELL_TEXT: 8 });
+  });
+
+  it.each([
+    { name: "0 keeps no message and counts them all", max: 0, kept: 0 },
+    { name: "Infinity keeps every message", max: Infinity, kept: 250 },
+  ])("readClientTable(maxIssuesPerKind): $name", ({ max, kept }) => {
+    const rows = [["Client", "CA"], ...Array.from({ length: 250 }, (_, k) => [`C${k}`, "n.c."])];
+    const { report } = readClientTable(rows, { maxIssuesPerKind: max });
+    expect(report.issues.filter((i) => i.key === "CELL_TEXT")).toHaveLength(kept);
+    expect([report.counts.warning, report.notShown]).toEqual([250, 250 - kept]);
   });
 
   it("readClientTable merge: amounts summed, recency the smallest, prospect only if every row says so", () => {
@@ -109,11 +122,11 @@ describe("readClientTable", () => {
   it("readClientTable reads a journal-like header as a table and says what each method lacks", () => {
     const { mapping } = readClientTable([["Client", "Montant"], ["A", 1]]);
     expect(mapping.missing.map((m) => m.message)).toEqual([
-      "RFM : colonne(s) manquante(s) : Récence (jours) ou Date du dernier achat, Fréquence (nombre de commandes).",
-      "P-R : colonne(s) manquante(s) : Potentiel.",
-      "Élasticité : colonne(s) manquante(s) : CA par période, Contacts (période N-1), Contacts (période N).",
-      "Matrice de rentabilité des contacts : colonne(s) manquante(s) : Contacts (période N).",
-      "Maturité (D/C/M/V) : il faut au moins deux périodes de CA (par exemple « CA N-1 » et « CA N ») ; 0 trouvée(s).",
+      "RFM : il manque Récence (jours) ou Date du dernier achat, Fréquence (nombre de commandes).",
+      "P-R : il manque Potentiel.",
+      "Élasticité : il manque CA par période, Contacts (période N-1), Contacts (période N).",
+      "Matrice de rentabilité des contacts : il manque Contacts (période N).",
+      "Maturité (D/C/M/V) : il faut au moins deux périodes de CA (par exemple « CA N-1 » et « CA N ») ; 0 trouvée.",
     ]);
   });
 });

@@ -39,7 +39,10 @@ export interface ReadOptions {
   readonly date1904?: boolean;
   /** Sheet row number of `rows[0]`, so messages name the rows the user sees. Default 1. */
   readonly firstRowNumber?: number;
-  /** Issues kept per message key (the rest are counted). Default 100. */
+  /**
+   * Messages kept in memory per message key; the rest are only counted (`report.counts` is always the true
+   * total). Default 100; `Infinity` keeps them all (a full list of remarks).
+   */
   readonly maxIssuesPerKind?: number;
 }
 
@@ -54,7 +57,9 @@ export function resolveOptions(options: ReadOptions, fn: string): Resolved {
   const firstRowNumber = options.firstRowNumber ?? 1;
   const maxIssuesPerKind = options.maxIssuesPerKind ?? DEFAULT_MAX_ISSUES_PER_KIND;
   if (!Number.isInteger(firstRowNumber) || firstRowNumber < 1) throw new RangeError(`${fn}: firstRowNumber must be an integer ≥ 1`);
-  if (!Number.isInteger(maxIssuesPerKind) || maxIssuesPerKind < 0) throw new RangeError(`${fn}: maxIssuesPerKind must be an integer ≥ 0`);
+  if (maxIssuesPerKind !== Infinity && (!Number.isInteger(maxIssuesPerKind) || maxIssuesPerKind < 0)) {
+    throw new RangeError(`${fn}: maxIssuesPerKind must be an integer ≥ 0 or Infinity`);
+  }
   return { date1904: options.date1904 === true, firstRowNumber, maxIssuesPerKind };
 }
 

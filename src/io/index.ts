@@ -9,7 +9,7 @@
 export { readClientTable, isTotalLabel } from "./clientTable";
 export type { ClientTableMapping, ClientTableOptions, ClientTableResult } from "./clientTable";
 export type { ColumnChoice, ImportedClient } from "./client";
-export { readJournal } from "./journal";
+export { readJournal, rollingPeriods } from "./journal";
 export type { JournalMapping, JournalOptions, JournalResult } from "./journal";
 export { normaliseCell, displayCell, UNSUPPORTED_VALUE } from "./cells";
 export type { Cell } from "./cells";
@@ -36,4 +36,4 @@ export { issueText, DEFAULT_MAX_ISSUES_PER_KIND } from "./report";
 export { parseCsv, decodeText, decodeWindows1252, detectSeparator } from "./csv";
 export type { Separator } from "./csv";
 export { ioMessage, ioFieldLabel, ioMethodLabel } from "../i18n/io";
-export type { ImportIssue, ImportNote, ImportReport, JournalStats, RejectReason, Severity } from "./report";
+export type { ImportIssue, ImportNote, ImportReport, JournalPeriods, JournalStats, RejectReason, Severity } from "./report";

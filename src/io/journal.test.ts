@@ -17,6 +17,11 @@ describe("readJournal: the aggregation rules", () => {
       client: { monetary: 20, frequency: 1, lastPurchase: "2025-01-02" },
     },
     {
+      name: "lines that cancel out total exactly 0, never a negative float residue",
+      rows: [H, ["A", "F1", "02/01/2025", 1, 0.3], ["A", "C1", "03/01/2025", -1, 0.1], ["A", "C2", "03/01/2025", -1, 0.2]],
+      client: { monetary: 0, ca: 0, periods: [0] },
+    },
+    {
       name: "an invoice starting with C is never a purchase, whatever its total (case ignored)",
       rows: [H, ["A", "C9", "02/01/2025", 1, 10], ["A", "c10", "03/01/2025", 1, 10], ["A", "F1", "01/01/2025", 1, 1]],
       client: { frequency: 1, firstPurchase: "2025-01-01", lastPurchase: "2025-01-01" },
@@ -63,9 +68,36 @@ describe("readJournal: the aggregation rules", () => {
       client: { recencyDays: 9 },
     },
     {
-      name: "CA per calendar year, oldest first, years without lines at 0",
-      rows: [H, ["A", "F1", "02/01/2022", 1, 10], ["A", "F2", "31/12/2024", 1, 30], ["B", "F3", "01/06/2023", 1, 5]],
-      client: { id: "A", periods: [10, 0, 30], monetary: 40 },
+      // Last date 04/12/2024, so the reference date is 05/12/2024: N = 05/12/2023–04/12/2024 (5 + 30),
+      // N-1 = 05/12/2022–04/12/2023 (10 + 20); the first line is on the first day of N-1, so N-1 is covered.
+      name: "CA over the rolling periods N-1 and N, each boundary day in its own period",
+      rows: [H, ["A", "F1", "05/12/2022", 1, 10], ["A", "F2", "04/12/2023", 1, 20], ["A", "F3", "05/12/2023", 1, 5], ["A", "F4", "04/12/2024", 1, 30]],
+      client: { periods: [30, 35], monetary: 65 },
+    },
+    {
+      // A journal from December to December: calendar years would make "2022" one month and every client new.
+      name: "a December-to-December journal is two 12-month periods, not three calendar years",
+      rows: [H, ["A", "F1", "01/12/2022", 1, 100], ["A", "F2", "15/01/2023", 1, 100], ["A", "F3", "15/01/2024", 1, 110], ["B", "F4", "30/11/2024", 1, 1]],
+      client: { id: "A", periods: [200, 110] },
+    },
+    {
+      name: "N-1 not covered (first line one day after its start): CA N alone, no maturity",
+      rows: [H, ["A", "F1", "06/12/2022", 1, 10], ["A", "F4", "04/12/2024", 1, 30]],
+      client: { periods: [30], monetary: 40 },
+    },
+    {
+      // Reference 01/03/2024 (explicit): N from 01/03/2023, N-1 from 01/03/2022; the line of 01/03/2024 is in no period.
+      name: "an explicit reference date: lines on or after it are in no period",
+      rows: [H, ["A", "F1", "01/03/2022", 1, 7], ["A", "F2", "29/02/2024", 1, 3], ["A", "F3", "01/03/2024", 1, 50]],
+      options: { referenceDate: "2024-03-01" },
+      client: { periods: [7, 3], monetary: 60 },
+    },
+    {
+      // Reference 29/02/2024 → N from 28/02/2023 (no 29 February that year), N-1 from 28/02/2022.
+      name: "a reference date on 29 February starts N on 28 February",
+      rows: [H, ["A", "F1", "28/02/2022", 1, 7], ["A", "F2", "27/02/2023", 1, 1], ["A", "F3", "28/02/2023", 1, 3]],
+      options: { referenceDate: "2024-02-29" },
+      client: { periods: [8, 3] },
     },
     {
       name: "Office.js values: serial dates, \"\" blanks, numbers as text",
@@ -94,13 +126,16 @@ describe("readJournal: the aggregation rules", () => {
     expect(clients.map((c) => [c.id, c.row])).toEqual([["B", 2], ["A", 3]]);
   });
 
-  it("readJournal: the sum of monetary and of the periods is the total of the lines used", () => {
+  it("readJournal: the sum of monetary is the total of the lines used, the periods the total of the lines in N-1 and N", () => {
     const rows = [H, ...Array.from({ length: 300 }, (_, k) => [`C${k % 7}`, `F${k % 40}`, utc(2023 + (k % 3), 1 + (k % 12), 1 + (k % 28)), (k % 5) - 1, 0.1 * k])];
     const { clients, report } = readJournal(rows);
     const monetary = clients.reduce((s, c) => s + (c.monetary ?? 0), 0);
     const periods = clients.reduce((s, c) => s + (c.periods ?? []).reduce<number>((a, b) => a + (b ?? 0), 0), 0);
     expect(monetary).toBeCloseTo(report.journal!.totalAmount, 9);
-    expect(periods).toBeCloseTo(report.journal!.totalAmount, 9);
+    // Last date 28/12/2025 → reference 29/12/2025, N-1 from 29/12/2023: the lines of 2023 before it are out.
+    expect(report.journal!.periods).toEqual({ n1Start: "2023-12-29", n1End: "2024-12-28", nStart: "2024-12-29", nEnd: "2025-12-28", covered: true });
+    const inPeriods = rows.slice(1).reduce((s, r) => s + ((r[2] as Date) >= utc(2023, 12, 29) ? (r[3] as number) * (r[4] as number) : 0), 0);
+    expect(periods).toBeCloseTo(inPeriods, 9);
     expect(clients.reduce((s, c) => s + (c.frequency ?? 0), 0)).toBe(report.journal!.purchases);
   });
 
@@ -153,7 +188,26 @@ describe("readJournal: the aggregation rules", () => {
     ]);
     expect(report.issues.map((i) => i.message)).toEqual([
       "Ligne 3, « Montant » : la cellule contient l'erreur #N/A.",
-      "1 ligne(s) ignorée(s) car leur date ou leur montant est illisible (détail par ligne).",
+      "Le journal couvre du 02/01/2025 au 02/01/2025 ; la maturité et l'élasticité comparent N-1 (du 03/01/2023 au 02/01/2024) à N (du 03/01/2024 au 02/01/2025) et demandent des ventes depuis le 03/01/2023. Il manque la période du 03/01/2023 au 01/01/2025 : maturité et élasticité non calculées. Ajoutez les ventes manquantes (par exemple l'onglet de l'année précédente).",
+      "1 ligne ignorée car sa date ou son montant est illisible (détail par ligne).",
     ]);
+  });
+
+  it("readJournal: the report says which periods it read, and the mapping labels them N-1 and N", () => {
+    const rows = [H, ["A", "F1", "05/12/2022", 1, 10], ["A", "F4", "04/12/2024", 1, 30]];
+    const { mapping, report } = readJournal(rows);
+    expect(mapping.periodLabels).toEqual(["N-1", "N"]);
+    expect(report.assumptions.map((a) => a.key)).toContain("PERIODS_ROLLING");
+    expect(report.assumptions.find((a) => a.key === "PERIODS_ROLLING")?.message).toBe(
+      "Périodes de 12 mois glissants avant la date de référence, jamais des années civiles : N-1 du 05/12/2022 au 04/12/2023, N du 05/12/2023 au 04/12/2024.",
+    );
+    expect(report.issues.some((i) => i.key === "PERIODS_NOT_COVERED")).toBe(false);
+    expect(mapping.missing.map((m) => m.method)).not.toContain("maturity");
+    const short = readJournal([H, ["A", "F1", "06/12/2022", 1, 10], ["A", "F4", "04/12/2024", 1, 30]]);
+    expect(short.mapping.periodLabels).toEqual(["N"]);
+    expect(short.mapping.missing.map((m) => m.method)).toContain("maturity");
+    expect(short.report.issues.find((i) => i.key === "PERIODS_NOT_COVERED")?.message).toBe(
+      "Le journal couvre du 06/12/2022 au 04/12/2024 ; la maturité et l'élasticité comparent N-1 (du 05/12/2022 au 04/12/2023) à N (du 05/12/2023 au 04/12/2024) et demandent des ventes depuis le 05/12/2022. Il manque la période du 05/12/2022 au 05/12/2022 : maturité et élasticité non calculées. Ajoutez les ventes manquantes (par exemple l'onglet de l'année précédente).",
+    );
   });
 });

@@ -14,16 +14,19 @@ import {
   type MissingForMethod,
   type ReadOptions,
 } from "./common";
-import { dayToFrench, dayToIso, yearOfDay as importedYearOfDay } from "./dates";
+import { civilFromDays, dayToFrench, dayToIso, daysFromCivil } from "./dates";
 import { JOURNAL_FIELDS, detectJournalColumns, headerText, type ColumnRef, type FieldId, type FieldMatch, type JournalField } from "./headers";
 import type { IoMessageKey } from "../i18n/io";
 import { readNumber, type NumberProblem } from "./numbers";
-import { ReportBuilder, headerList, type ImportReport, type JournalStats, type RejectReason } from "./report";
+import { ReportBuilder, headerList, type ImportReport, type JournalPeriods, type JournalStats, type RejectReason } from "./report";
 import { referenceDay, reportNoId, titleRowAbove } from "./structure";
 
 export interface JournalMapping {
   readonly fields: Readonly<Partial<Record<JournalField, FieldMatch>>>;
-  /** The calendar years of `periods`, oldest first ("2010", "2011"). */
+  /**
+   * The labels of `periods`, oldest first: ["N-1", "N"], the rolling 12-month windows before the reference date
+   * (their dates in `report.journal.periods`), or ["N"] alone when the journal does not cover N-1.
+   */
   readonly periodLabels: readonly string[];
   readonly unused: readonly ColumnRef[];
   readonly missing: readonly MissingForMethod[];
@@ -46,14 +49,11 @@ const FN = "readJournal";
 // Module-level copies, read once: the compiled CommonJS reads imported bindings through getters, and inside a
 // vm context (jest) every global lookup (Math, Date, Number, Array…) goes through an interceptor; both cost
 // far too much once per line of a million-line journal.
-const yearOfDay = importedYearOfDay;
 const isArray = Array.isArray;
 const isFiniteNumber = Number.isFinite;
 const toText = String;
 const DateClass = Date;
 const imul = Math.imul;
-const FIRST_YEAR = 1950;
-const YEAR_SPAN = 150;
 
 /** A growable typed array (doubling), so the hot loop allocates nothing per line. */
 function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, size: number, make: (n: number) => T): T {
@@ -181,14 +181,20 @@ function finishMapping(fields: Partial<Record<JournalField, FieldMatch>>, header
  *
  * Rules (exact):
  * - line amount = the amount column when there is one, else quantity × unit price;
- * - `monetary` (and `ca`) = the sum of all the client's line amounts, cancellations and returns included;
+ * - `monetary` (and `ca`) = the sum of all the client's line amounts, cancellations and returns included; a sum
+ *   that is zero once rounded to the cent (lines that cancel out, a float residue) is exactly 0;
  * - an invoice is a purchase when its number does not start with "C" (case ignored) and its total for that
  *   client is > 0 (beyond floating-point noise); `frequency` = the number of distinct purchase invoices
  *   (without an invoice column: distinct days with a positive total);
  * - `recencyDays` = whole calendar days from the last purchase date to the reference date (time ignored); the
  *   reference date is `options.referenceDate`, by default the day after the last date of the journal;
- * - `periods` = CA per calendar year, oldest first, every year from the first to the last of the journal;
- *   `firstPurchase` / `lastPurchase` = dates of the first and last purchase.
+ * - `periods` = [CA N-1, CA N] (SPEC §7): N = the 12 months before the reference date (from the same day a year
+ *   earlier; 29 February gives 28 February), N-1 = the 12 months before N; never calendar years (a journal
+ *   starting in December would make every client new). Lines dated on or after the reference date, or before
+ *   N-1, are in no period. When the journal's first line is later than the start of N-1, N-1 is not covered:
+ *   `periods` = [CA N] alone, so maturity and elasticity are not computed, and the report says which dates are
+ *   covered and which are needed (PERIODS_NOT_COVERED);
+ * - `firstPurchase` / `lastPurchase` = dates of the first and last purchase.
  * Lines with an unreadable date or amount are refused and reported; lines without a client id are counted
  * apart and reported; lines identical to an earlier one are kept and reported. Clients come in order of first
  * appearance.
@@ -286,9 +292,10 @@ export function readJournal(rows: unknown[][], options: JournalOptions = {}): Jo
   const clientNames: (string | undefined)[] = [];
   let clientRow: Int32Array = new Int32Array(1024);
   let monetary: Float64Array = new Float64Array(1024);
-  const perYear: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(YEAR_SPAN).fill(undefined);
-  let minYear = Infinity;
-  let maxYear = -Infinity;
+  // Per line used: its client, day and amount, summed into the periods once the reference date is known.
+  let lineClient: Int32Array = new Int32Array(1024);
+  let lineDay: Int32Array = new Int32Array(1024);
+  let lineAmount: Float64Array = new Float64Array(1024);
   // Per invoice (interned), and per (client, invoice) pair.
   const invNumbers = new Map<number, number>();
   const invTexts = new Map<string, number>();
@@ -332,8 +339,6 @@ export function readJournal(rows: unknown[][], options: JournalOptions = {}): Jo
   let lastPairClient = -1;
   let lastPairInv = -1;
   let lastPair = -1;
-  let lastYearDay = NaN;
-  let lastYear = 0;
 
   const refuseNumber = (value: unknown, column: string, rowNumber: number): void => {
     const cell = normaliseCell(value);
@@ -482,10 +487,6 @@ export function readJournal(rows: unknown[][], options: JournalOptions = {}): Jo
         if (client >= clientRow.length) {
           clientRow = grow(clientRow, client + 1, i32);
           monetary = grow(monetary, client + 1, f64);
-          for (let y = 0; y < YEAR_SPAN; y++) {
-            const a = perYear[y];
-            if (a) perYear[y] = grow(a, client + 1, f64);
-          }
         }
         clientRow[client] = rowNumber;
       } else client = known;
@@ -497,22 +498,18 @@ export function readJournal(rows: unknown[][], options: JournalOptions = {}): Jo
       if (label !== undefined) clientNames[client] = label;
     }
 
+    if (linesUsed >= lineDay.length) {
+      lineClient = grow(lineClient, linesUsed + 1, i32);
+      lineDay = grow(lineDay, linesUsed + 1, i32);
+      lineAmount = grow(lineAmount, linesUsed + 1, f64);
+    }
+    lineClient[linesUsed] = client;
+    lineDay[linesUsed] = day;
+    lineAmount[linesUsed] = amount;
     linesUsed++;
     totalAmount += amount;
     monetary[client] += amount;
     if (givenRef !== undefined && typeof givenRef === "number" && day > givenRef) linesAfterRef++;
-    if (day !== lastYearDay) {
-      lastYearDay = day;
-      lastYear = yearOfDay(day) - FIRST_YEAR;
-      if (lastYear + FIRST_YEAR < minYear) minYear = lastYear + FIRST_YEAR;
-      if (lastYear + FIRST_YEAR > maxYear) maxYear = lastYear + FIRST_YEAR;
-    }
-    let bucket = perYear[lastYear];
-    if (!bucket) {
-      bucket = new Float64Array(clientRow.length);
-      perYear[lastYear] = bucket;
-    }
-    bucket[client] += amount;
 
     // The (client, invoice) pair.
     if (invIsBlank && invCol >= 0) report.add("INVOICE_BLANK", "info", {}, rowNumber);
@@ -566,10 +563,37 @@ export function readJournal(rows: unknown[][], options: JournalOptions = {}): Jo
     if (pairMax[p] > lastDay[c]) lastDay[c] = pairMax[p];
   }
 
-  const years: string[] = [];
-  if (n > 0) for (let y = minYear; y <= maxYear; y++) years.push(String(y));
   const ref = referenceDay(maxDay >= minDay ? [maxDay] : [], options.referenceDate, r, report);
-  if (years.length > 0) report.note("PERIODS_BY_YEAR", { labels: years.join(", ") });
+  const windows = ref !== undefined && n > 0 ? rollingPeriods(ref, minDay) : undefined;
+  const labels: string[] = windows === undefined ? [] : windows.covered ? ["N-1", "N"] : ["N"];
+  const caN = new Float64Array(n);
+  const caN1 = new Float64Array(n);
+  if (windows) {
+    const n1Start = isoToDay(windows.n1Start);
+    const nStart = isoToDay(windows.nStart);
+    const end = isoToDay(windows.nEnd);
+    for (let k = 0; k < linesUsed; k++) {
+      const d = lineDay[k];
+      if (d > end || d < n1Start) continue;
+      if (d >= nStart) caN[lineClient[k]] += lineAmount[k];
+      else caN1[lineClient[k]] += lineAmount[k];
+    }
+    const dates = {
+      n1Start: isoToFrench(windows.n1Start),
+      n1End: isoToFrench(windows.n1End),
+      nStart: isoToFrench(windows.nStart),
+      nEnd: isoToFrench(windows.nEnd),
+    };
+    report.note("PERIODS_ROLLING", dates);
+    if (!windows.covered) {
+      report.add("PERIODS_NOT_COVERED", "warning", {
+        ...dates,
+        first: dayToFrench(minDay),
+        last: dayToFrench(maxDay),
+        missingEnd: dayToFrench(minDay - 1),
+      });
+    }
+  }
 
   const clients: ImportedClient[] = new Array<ImportedClient>(n);
   let withoutPurchase = 0;
@@ -577,9 +601,8 @@ export function readJournal(rows: unknown[][], options: JournalOptions = {}): Jo
   let negative = 0;
   let firstNegative = "";
   for (let c = 0; c < n; c++) {
-    const periods = new Array<number>(years.length);
-    for (let k = 0; k < years.length; k++) periods[k] = perYear[minYear + k - FIRST_YEAR]?.[c] ?? 0;
-    const m = monetary[c];
+    const periods = labels.length === 2 ? [settle(caN1[c]), settle(caN[c])] : labels.length === 1 ? [settle(caN[c])] : [];
+    const m = settle(monetary[c]);
     const client: { -readonly [K in keyof ImportedClient]: ImportedClient[K] } = { id: ids[c], row: clientRow[c] };
     const name = clientNames[c];
     if (name !== undefined) client.name = name;
@@ -615,10 +638,11 @@ export function readJournal(rows: unknown[][], options: JournalOptions = {}): Jo
     invoices: pairCount,
     purchases,
     ...(minDay <= maxDay ? { firstDate: dayToIso(minDay), lastDate: dayToIso(maxDay) } : {}),
+    ...(windows ? { periods: windows } : {}),
   };
   return {
     clients,
-    mapping: finishMapping(fields, header, years, n > 0),
+    mapping: finishMapping(fields, header, labels, n > 0),
     report: report.build({
       shape: "journal",
       rowsRead: rows.length - 1,
@@ -675,6 +699,47 @@ class LineTable {
       slot = (slot + step) & this.mask;
     }
   }
+}
+
+/** The same calendar day `years` earlier or later; 29 February becomes 28 February in a common year. */
+function shiftYears(day: number, years: number): number {
+  const [y, m, d] = civilFromDays(day);
+  const target = y + years;
+  const leap = (target % 4 === 0 && target % 100 !== 0) || target % 400 === 0;
+  return daysFromCivil(target, m, m === 2 && d === 29 && !leap ? 28 : d);
+}
+
+function isoToDay(iso: string): number {
+  return daysFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
+function isoToFrench(iso: string): string {
+  return dayToFrench(isoToDay(iso));
+}
+
+/**
+ * N and N-1 for a reference date (SPEC §7): N from the same day a year before the reference date to the day
+ * before it, N-1 the year before N. Covered when the journal's first line is on or before the start of N-1.
+ * @example rollingPeriods(ref 10/12/2010, first line 01/12/2009) // N 10/12/2009–09/12/2010, N-1 10/12/2008–09/12/2009, not covered
+ */
+export function rollingPeriods(ref: number, firstDay: number): JournalPeriods {
+  const nStart = shiftYears(ref, -1);
+  const n1Start = shiftYears(ref, -2);
+  return {
+    n1Start: dayToIso(n1Start),
+    n1End: dayToIso(nStart - 1),
+    nStart: dayToIso(nStart),
+    nEnd: dayToIso(ref - 1),
+    covered: firstDay <= n1Start,
+  };
+}
+
+/**
+ * A sum of line amounts, with a total that is zero once rounded to the cent written as 0: lines that cancel out
+ * leave a float residue (0.3 − 0.1 − 0.2 = −2.8e-17) that must never read as a negative client (SPEC §2).
+ */
+function settle(x: number): number {
+  return x < 0.005 && x > -0.005 ? 0 : x;
 }
 
 function round2(x: number): number {

@@ -47,6 +47,17 @@ export interface JournalStats {
   readonly purchases: number;
   readonly firstDate?: string;
   readonly lastDate?: string;
+  /** The rolling periods N-1 and N (SPEC §7), when there is a reference date and a client. */
+  readonly periods?: JournalPeriods;
+}
+
+/** N and N-1 (ISO dates, inclusive), and whether the journal covers N-1 (else no maturity nor elasticity). */
+export interface JournalPeriods {
+  readonly n1Start: string;
+  readonly n1End: string;
+  readonly nStart: string;
+  readonly nEnd: string;
+  readonly covered: boolean;
 }
 
 /** What the wizard and the CLI show after an import. */
@@ -62,9 +73,19 @@ export interface ImportReport {
   readonly clientsKept: number;
   readonly rejectedCells: Readonly<Partial<Record<RejectReason, number>>>;
   readonly blankCells: number;
-  /** At most `maxIssuesPerKind` per key, in row order within a key; `notShown` counts the rest. */
+  /**
+   * The messages kept: at most `maxIssuesPerKind` per key, in row order within a key, then one ISSUES_NOT_SHOWN
+   * line per capped key; `notShown` counts the messages not kept.
+   */
   readonly issues: readonly ImportIssue[];
   readonly notShown: number;
+  /**
+   * Every issue counted, never capped, by severity (ISSUES_NOT_SHOWN lines excluded): what a summary says
+   * ("42 remarques") whatever was kept in `issues`.
+   */
+  readonly counts: Readonly<Record<Severity, number>>;
+  /** Every issue counted by message key, never capped. */
+  readonly countsByKey: Readonly<Partial<Record<IoMessageKey, number>>>;
   readonly assumptions: readonly ImportNote[];
   /** ISO date, when recency was computed from dates. */
   readonly referenceDate?: string;
@@ -80,10 +101,11 @@ export function issueText(issue: ImportIssue | ImportNote, lang: Lang): string {
 
 export const DEFAULT_MAX_ISSUES_PER_KIND = 100;
 
-/** Collects issues with a per-key cap, counts refused cells, and builds the final report. */
+/** Collects issues (counting all, keeping at most `maxPerKind` per key), counts refused cells, builds the report. */
 export class ReportBuilder {
   private readonly issues: ImportIssue[] = [];
   private readonly counts = new Map<IoMessageKey, number>();
+  private readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   private readonly assumptions: ImportNote[] = [];
   readonly rejected: Partial<Record<RejectReason, number>> = {};
   blankCells = 0;
@@ -95,6 +117,7 @@ export class ReportBuilder {
   add(key: IoMessageKey, severity: Severity, params: MessageParams = {}, row?: number): void {
     if (severity === "error") this.hasError = true;
     if (severity === "warning") this.hasWarning = true;
+    this.bySeverity[severity]++;
     const count = (this.counts.get(key) ?? 0) + 1;
     this.counts.set(key, count);
     if (count > this.maxPerKind) return;
@@ -139,6 +162,8 @@ export class ReportBuilder {
       blankCells: this.blankCells,
       issues,
       notShown,
+      counts: { ...this.bySeverity },
+      countsByKey: Object.fromEntries(this.counts) as Partial<Record<IoMessageKey, number>>,
       assumptions: [...this.assumptions],
     };
   }

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { allocateContacts, type AbcClass, type AllocationClient } from "../engine";
 import { contactsModel, monthShare, round9 } from "./contactsModel";
+import { FIXTURE_CLIENTS } from "./__fixtures__/portfolio";
+import { scorePortfolio } from "./score";
 
 const CLASSES: readonly AbcClass[] = ["A", "B", "C"];
 
@@ -36,6 +38,26 @@ describe("contactsModel (the Contacts sheet's formulas, in TypeScript)", () => {
     expect(CLASSES.map((c) => m.classes[c].planned)).toEqual(CLASSES.map((c) => planned[c]));
     expect(m.plannedTotal).toBe(60);
     expect(m.stimulationBudget).toBe(result.stimulationBudget);
+  });
+
+  it("contactsModel(…, portfolio): what the engine placed, and the Planning by month from the per-client calendar", () => {
+    const p = scorePortfolio(FIXTURE_CLIENTS, {});
+    const counts = { A: p.classes.A.clients, B: p.classes.B.clients, C: p.classes.C.clients };
+    const m = contactsModel(540, p.shares, p.norms, counts, p);
+    expect(m.needsScaled).toBe(false);
+    const placed = m.placed!;
+    expect(placed.months.map((l) => l.line)).toEqual(["A", "B", "C", "prospects", "reserve", "conquestPool", "total"]);
+    const byLine = Object.fromEntries(placed.months.map((l) => [l.line, l]));
+    // The yearly totals add up: clients (entretien + turbo), prospects, réserve and pool make the capital.
+    expect(byLine.total.year).toBe(540);
+    expect(byLine.A.year + byLine.B.year + byLine.C.year).toBe(m.plannedTotal + placed.stimulation);
+    expect(byLine.prospects.year).toBe(placed.conquete);
+    expect([byLine.reserve.year, byLine.conquestPool.year]).toEqual([placed.reserve, placed.conquestPool]);
+    expect(placed.stimulation + placed.reserve + placed.stimulationToConquest).toBe(m.stimulationBudget);
+    for (let k = 0; k < 12; k++) {
+      expect(placed.months.slice(0, 6).reduce((a, l) => a + l.months[k], 0)).toBe(byLine.total.months[k]);
+    }
+    expect(contactsModel(60, p.shares, p.norms, counts).needsScaled).toBe(true);
   });
 
   it("contactsModel: a zero capital plans nothing and has no number of reps", () => {

@@ -1,4 +1,5 @@
 import type { AbcClass, FamilyShares, VisitNorms } from "../engine";
+import type { ScoredPortfolio } from "./score";
 
 /**
  * The numbers the Contacts sheet's formulas compute, in TypeScript, step for step: they are the cached
@@ -51,6 +52,38 @@ export interface ContactsModel {
   readonly reps?: number;
   /** Planning lines in sheet order: entretien A, B, C, stimulation, conquête; each its yearly total. */
   readonly planning: readonly number[];
+  /** The entretien needs exceed the entretien budget, so every norm is cut: the sheets must say so. */
+  readonly needsScaled: boolean;
+  /** What the engine placed, when the model is built from a scored portfolio (values, not formulas). */
+  readonly placed?: PlacedContacts;
+}
+
+/** The engine's allocation as the sheets show it: where the family budgets really went. */
+export interface PlacedContacts {
+  /** Turbo visits given to clients (Σ per client, each at most its cap). */
+  readonly stimulation: number;
+  /** Conquête given to prospects (Σ per prospect, each at most the prospect cap). */
+  readonly conquete: number;
+  /** Stimulation the turbo caps left that the prospects took. */
+  readonly stimulationToConquest: number;
+  /** Réserve non affectée: stimulation nobody may take (show it on the Contacts and PAC sheets). */
+  readonly reserve: number;
+  /** Conquête not given to a prospect (no retained prospect, or all at their cap). */
+  readonly conquestPool: number;
+  /**
+   * The Planning by month (12 values, January first) as the sum of the per-client calendar, in sheet order:
+   * clients of class A, B, C, prospects, réserve, conquête pool, then the total of each month (Σ = capital).
+   */
+  readonly months: readonly PlanningMonths[];
+}
+
+export type PlanningLine = "A" | "B" | "C" | "prospects" | "reserve" | "conquestPool" | "total";
+
+export interface PlanningMonths {
+  readonly line: PlanningLine;
+  readonly months: readonly number[];
+  /** Σ months. */
+  readonly year: number;
 }
 
 const CLASSES: readonly AbcClass[] = ["A", "B", "C"];
@@ -70,11 +103,16 @@ export function monthShare(total: number, month: number, months = 12): number {
   return Math.floor(total / months) + (month <= mod(total, months) ? 1 : 0);
 }
 
+/**
+ * The Contacts sheet's numbers for a capital, shares, norms and class counts; with `portfolio`, also what the
+ * engine placed (caps, réserve, prospects) and the Planning by month from the per-client calendar (`placed`).
+ */
 export function contactsModel(
   capital: number,
   shares: FamilyShares,
   norms: VisitNorms,
   counts: Readonly<Record<AbcClass, number>>,
+  portfolio?: Pick<ScoredPortfolio, "allocation" | "planning">,
 ): ContactsModel {
   const shareList = [shares.entretien, shares.stimulation, shares.conquete];
   const quotas = shareList.map((s) => round9(capital * s));
@@ -133,5 +171,37 @@ export function contactsModel(
     stimulationBudget,
     ...(capital > 0 ? { reps: Math.ceil(needTotal / capital) } : {}),
     planning: [classes.A.planned, classes.B.planned, classes.C.planned, stimulationBudget, totals[2]],
+    needsScaled: scaled,
+    ...(portfolio ? { placed: placedContacts(portfolio) } : {}),
+  };
+}
+
+function placedContacts({ allocation, planning }: Pick<ScoredPortfolio, "allocation" | "planning">): PlacedContacts {
+  let stimulation = 0;
+  let conquete = 0;
+  for (const a of allocation.perClient) {
+    stimulation += a.stimulation;
+    conquete += a.conquete;
+  }
+  const line = (name: PlanningLine, months: readonly number[]): PlanningMonths => ({
+    line: name,
+    months,
+    year: months.reduce((x, y) => x + y, 0),
+  });
+  return {
+    stimulation,
+    conquete,
+    stimulationToConquest: allocation.stimulationToConquest,
+    reserve: allocation.reserve,
+    conquestPool: allocation.conquestPool,
+    months: [
+      line("A", planning.byClass.A),
+      line("B", planning.byClass.B),
+      line("C", planning.byClass.C),
+      line("prospects", planning.prospects),
+      line("reserve", planning.reserve),
+      line("conquestPool", planning.conquestPool),
+      line("total", planning.total),
+    ],
   };
 }

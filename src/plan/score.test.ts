@@ -25,7 +25,10 @@ describe("scorePortfolio", () => {
       expect(p.allocation?.entretien).toBe(0);
       expect(p.allocation?.stimulation).toBe(0);
     }
-    expect(prospects.reduce((a, p) => a + (p.allocation?.conquete ?? 0), 0)).toBe(portfolio.families.conquete);
+    // Two prospects at the default cap of 6 contacts each: 12 of the 81 conquête contacts, 69 left to plan.
+    expect(prospects.map((p) => p.conquete)).toEqual([6, 6]);
+    expect(prospects.reduce((a, p) => a + (p.allocation?.conquete ?? 0), 0)).toBe(portfolio.allocation.conquestBudget);
+    expect(portfolio.allocation.conquestPool).toBe(portfolio.families.conquete - 12);
     expect(portfolio.prospects).toBe(2);
   });
 
@@ -78,6 +81,65 @@ describe("scorePortfolio", () => {
     expect(p.reps).toBe(2);
   });
 
+  it("scorePortfolio(fixture, { capital: 60 }): needs above the entretien budget are a warning, not only a note", () => {
+    const p = scorePortfolio(FIXTURE_CLIENTS, { capital: 60 });
+    expect(p.needsScaled).toBe(true);
+    const w = p.warnings.find((x) => x.key === "allocation.scaled");
+    expect(w?.severity).toBe("warning");
+    expect(w?.message).toBe("Les besoins d'entretien (72 contacts) dépassent le budget d'entretien (36) : chaque norme est ramenée à 50\u202f% de sa valeur.");
+    expect(warningText(w!, "en")).toBe("Maintenance needs (72 contacts) exceed the maintenance budget (36): each norm is cut to 50% of its value.");
+    expect(scorePortfolio(FIXTURE_CLIENTS, {}).needsScaled).toBe(false);
+  });
+
+  it("scorePortfolio(fixture): the Planning is the sum of the per-client calendar, by class, target and pool, and makes the capital", () => {
+    const { planning, clients, capital } = portfolio;
+    const add = (a: readonly number[], b: readonly number[]) => a.map((v, m) => v + b[m]);
+    const zero = new Array<number>(12).fill(0);
+    const sumRows = (rows: readonly (readonly number[])[]) => rows.reduce(add, zero);
+    expect(sumRows([planning.byClass.A, planning.byClass.B, planning.byClass.C, planning.prospects, planning.reserve, planning.conquestPool])).toEqual(planning.total);
+    expect(sumRows([planning.byTarget.develop, planning.byTarget.maintain, planning.byTarget.secure, planning.byTarget.none])).toEqual(
+      sumRows([planning.byClass.A, planning.byClass.B, planning.byClass.C]),
+    );
+    expect(planning.total.reduce((a, b) => a + b, 0)).toBe(capital.value);
+    for (const cls of ["A", "B", "C"] as const) {
+      expect(planning.byClass[cls]).toEqual(sumRows(clients.filter((c) => c.abc?.cls === cls).map((c) => c.calendar!)));
+    }
+    // Every client's row adds up to its contacts, and the months carry an even load (540 / 12 = 45).
+    for (const c of clients) if (c.allocation) expect(c.calendar!.reduce((a, b) => a + b, 0)).toBe(c.allocation.total);
+    expect(Math.max(...planning.total) - Math.min(...planning.total)).toBeLessThanOrEqual(2);
+    // A client of class A with 12 + 12 contacts sees its rep twice a month, all year.
+    const c01 = clients.find((c) => c.id === "C01")!;
+    expect([c01.entretien, c01.stimulation, c01.conquete]).toEqual([12, 12, 0]);
+    expect(c01.calendar).toEqual(new Array<number>(12).fill(2));
+  });
+
+  it("scorePortfolio: turbo visits capped at the norm; none for a client without CA in the last period and no P-R gap; class shares on the positive total", () => {
+    const clients: ImportedClient[] = [
+      { id: "Big", row: 2, ca: 9000, periods: [8000, 9000], contactsBefore: 10, contacts: 12 },
+      { id: "Lost", row: 3, ca: 0, periods: [500, 0], contactsBefore: 2, contacts: 1 },
+      { id: "Small", row: 4, ca: 1000, periods: [500, 1000], contactsBefore: 2, contacts: 3 },
+      { id: "Credit", row: 5, ca: -50, periods: [0, -50], contactsBefore: 1, contacts: 2 },
+    ];
+    const p = scorePortfolio(clients, {});
+    const byIdHere = (id: string) => p.clients.find((c) => c.id === id)!;
+    // Small: elasticity (100 %) / (50 %) = 2, elastic, class B (90 % of the positive CA before it): at most 6 turbo
+    // visits, its norm, although 135 + 324 − 30 contacts of stimulation are there to share.
+    expect(byIdHere("Small").abc?.cls).toBe("B");
+    expect(byIdHere("Small").elasticity?.value).toBe(2);
+    expect(byIdHere("Small").stimulation).toBe(6);
+    expect(p.reserve).toBe(135 + 324 - (12 + 6 + 2 + 2) - 6);
+    // Lost: elasticity (−100 %) / (−50 %) = 2 too, but no CA in N and no potential gap: no turbo visit.
+    expect(byIdHere("Lost").elasticity?.value).toBe(2);
+    expect(byIdHere("Lost").stimulation).toBe(0);
+    expect(byIdHere("Lost").why).toContain(
+      "Pas de visite « turbo » : client élastique, mais sans CA sur la dernière période (0) ni écart P-R d'au moins 1, donc sans potentiel à capter ; contact minimal, à distance.",
+    );
+    // Class C holds Lost (0) and Credit (−50): net −50, nothing positive, 0 % of the positive total.
+    expect(p.classes.C).toMatchObject({ clients: 2, ca: -50, positiveCa: 0, share: 0 });
+    expect(p.classes.A.share + p.classes.B.share + p.classes.C.share).toBeCloseTo(1, 12);
+    expect(p.classes.B.share).toBeCloseTo(1000 / 10000, 12);
+  });
+
   it("scorePortfolio(clients, { capital: { weeks: 40, daysPerWeek: 4, contactsPerDay: 2 } }): the capital from its parameters", () => {
     const p = scorePortfolio(FIXTURE_CLIENTS, { capital: { weeks: 40, daysPerWeek: 4, contactsPerDay: 2 } });
     expect(p.capital).toEqual({ value: 320, input: { weeks: 40, daysPerWeek: 4, contactsPerDay: 2 } });
@@ -110,7 +172,9 @@ describe("scorePortfolio", () => {
     const p = scorePortfolio([{ id: "X", row: 2, ca: 100, monetary: 100 }], {});
     expect(p.methods.abc && p.methods.r && p.methods.allocation).toBe(true);
     expect(p.methods.rfm || p.methods.p || p.methods.contacts || p.methods.maturity || p.methods.elasticity).toBe(false);
-    expect(p.warnings.filter((w) => w.severity === "warning")).toEqual([]);
+    // Nobody to stimulate and no prospect: the plan says where the contacts it cannot place stay.
+    expect(p.warnings.filter((w) => w.severity === "warning").map((w) => w.key)).toEqual(["allocation.stimulation_pool", "allocation.conquest_pool"]);
+    expect(p.reserve).toBe(135 + 324 - 12);
     expect(p.warnings.map((w) => w.message)).toContain("Méthode « rang P (potentiel) » non calculée : aucun client n'a de potentiel.");
   });
 

@@ -1,5 +1,6 @@
 import {
   allocateContacts,
+  calendarTotals,
   classifyAbc,
   contactCapital,
   contactMatrix,
@@ -20,6 +21,7 @@ import {
   type ActionFamily,
   type AllocationClient,
   type AllocationResult,
+  type AllocationWarning,
   type ClientAllocation,
   type ContactCapitalInput,
   type ContactMatrixOptions,
@@ -32,10 +34,10 @@ import {
   type PortfolioShapeResult,
   type VisitNorms,
 } from "../engine";
-import { penetration, type PenetrationResult } from "../engine/penetration";
+import { penetration, type PenetrationResult, type PrTarget } from "../engine/penetration";
 import { quarterRanksDetailed, type QuarterRankResult } from "../engine/quarterRanks";
 import { rfmScores, type RfmOptions, type RfmResult } from "../engine/rfm";
-import { errorMessage, explain, type Lang, type Why } from "../i18n";
+import { errorMessage, explain, type Lang, type Why, type WhyKey } from "../i18n";
 import { planText, type PlanKey } from "../i18n/plan";
 import type { ImportedClient } from "../io/clientTable";
 
@@ -56,6 +58,12 @@ export interface ScoreOptions {
   readonly shares?: FamilyShares;
   /** Yearly visit norms by ABC class; default A 12, B 6, C 2. */
   readonly norms?: Partial<VisitNorms>;
+  /** Turbo visits per client ≤ this × its norm; default 1 (SPEC §8). */
+  readonly stimulationCap?: number;
+  /** Conquête contacts per prospect at most; default 6 (SPEC §8). */
+  readonly prospectCap?: number;
+  /** Relative capacity of each of the 12 months for the calendar (e.g. August 0.5); default equal. */
+  readonly monthWeights?: readonly number[];
   readonly abc?: AbcOptions;
   readonly rfm?: RfmOptions;
   readonly contactMatrix?: ContactMatrixOptions;
@@ -76,7 +84,8 @@ export type WarningSeverity = "warning" | "info";
  * language, `warningText` gives it in another.
  */
 export interface ScoreWarning {
-  readonly key: PlanKey;
+  /** A PlanKey, or for the allocation's portfolio warnings the WhyKey of its explanation (see `why`). */
+  readonly key: PlanKey | WhyKey;
   readonly severity: WarningSeverity;
   readonly params: Readonly<Record<string, string | number>>;
   /** Param names whose value is a PlanKey to translate (method names, field lists). */
@@ -85,6 +94,8 @@ export interface ScoreWarning {
   readonly error?: EngineError;
   /** Index in `ScoredPortfolio.clients` of the client it is about. */
   readonly client?: number;
+  /** The explanation the message is made from, when the warning comes from the engine's allocation. */
+  readonly why?: Why;
   /** Made when first read. */
   readonly message: string;
 }
@@ -112,6 +123,11 @@ export interface ScoredClient {
   readonly elasticity?: ElasticityResult;
   /** Planned contacts; absent for a client left out of the allocation (no CA, so no ABC class). */
   readonly allocation?: ClientAllocation;
+  /** Planned contacts by family and the client's calendar (12 months, January first), from `allocation`. */
+  readonly entretien?: number;
+  readonly stimulation?: number;
+  readonly conquete?: number;
+  readonly calendar?: readonly number[];
   readonly reasons: readonly ClientReason[];
   /** `reasons` as sentences in the score's language (computed when first read). */
   readonly why: readonly string[];
@@ -129,10 +145,31 @@ export interface CapitalSetting {
 
 export interface ClassSummary {
   readonly clients: number;
-  /** Sum of the CA of the class (amounts ≤ 0 included). */
+  /** Net sum of the CA of the class (negative amounts included): label it « net » wherever it is shown. */
   readonly ca: number;
-  /** Share of the total positive CA. */
+  /** Sum of the positive CA of the class: the base of `share` (SPEC §2). */
+  readonly positiveCa: number;
+  /** positiveCa / the total positive CA of the portfolio; the three shares add up to 1. */
   readonly share: number;
+}
+
+/**
+ * The Planning table (SPEC §8, §9.6): contacts per month, January first, as sums of the per-client calendar,
+ * so it always agrees with the clients' rows; Σ over the rows (by class + prospects + réserve + conquête pool)
+ * of each month = `total`, and Σ `total` = the capital.
+ */
+export interface PlanningTable {
+  readonly months: number;
+  readonly total: readonly number[];
+  /** Clients by ABC class (all their contacts: entretien and stimulation). */
+  readonly byClass: Readonly<Record<AbcClass, readonly number[]>>;
+  /** Clients by P-R target (Développer, Entretenir, Sécuriser), "none" for the clients without P-R. */
+  readonly byTarget: Readonly<Record<PrTarget | "none", readonly number[]>>;
+  /** Conquête contacts of the prospects. */
+  readonly prospects: readonly number[];
+  /** The réserve non affectée and the conquête pool, spread like a client each. */
+  readonly reserve: readonly number[];
+  readonly conquestPool: readonly number[];
 }
 
 export interface ScoredPortfolio {
@@ -146,6 +183,14 @@ export interface ScoredPortfolio {
   /** The engine's allocation (`perClient` is in the order of the allocated clients; use `clients[i].allocation`). */
   readonly allocation: AllocationResult;
   readonly families: Readonly<Record<ActionFamily, number>>;
+  /** Needs above the entretien budget, so every norm was cut: warn the user (wizard, CLI summary, PAC). */
+  readonly needsScaled: boolean;
+  /** Réserve non affectée: stimulation contacts no client may take and no retained prospect to take them. */
+  readonly reserve: number;
+  /** Stimulation contacts the caps left that went to the prospects. */
+  readonly stimulationToConquest: number;
+  /** Contacts per month, by class and target: the sum of the per-client calendar. */
+  readonly planning: PlanningTable;
   /** Entretien need: Σ clients of each ABC class × its norm. */
   readonly need: number;
   /** ceil(need / capital); undefined when the capital is 0. */
@@ -188,6 +233,7 @@ function errorText(error: EngineError, lang: Lang, row?: number): string {
 
 /** A warning's message in `lang`. */
 export function warningText(warning: ScoreWarning, lang: Lang): string {
+  if (warning.why) return explain(warning.why, lang);
   const params: Record<string, string | number> = { ...warning.params };
   for (const name of warning.labels ?? []) {
     const value = params[name];
@@ -197,7 +243,7 @@ export function warningText(warning: ScoreWarning, lang: Lang): string {
     const row = typeof warning.params.row === "number" ? warning.params.row : undefined;
     params.error = errorText(warning.error, lang, row);
   }
-  return planText(warning.key, lang, params);
+  return planText(warning.key as PlanKey, lang, params);
 }
 
 /** A client reason as a sentence; R and P ranks say which amount they rank. */
@@ -255,10 +301,10 @@ class Collector {
   ) {}
 
   add(
-    key: PlanKey,
+    key: PlanKey | WhyKey,
     severity: WarningSeverity,
     params: Record<string, string | number>,
-    extra: { labels?: readonly string[]; error?: EngineError; client?: number } = {},
+    extra: { labels?: readonly string[]; error?: EngineError; client?: number; why?: Why } = {},
   ): void {
     const lang = this.lang;
     let message: string | undefined;
@@ -591,33 +637,53 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
       return;
     }
     allocated.push(i);
+    const lastCa = lastPeriodCa(c);
     input.push({
       abc: d.abc.cls,
       ...(d.pr ? { prGap: d.pr.gap } : {}),
       ...(d.elasticity ? { elasticity: d.elasticity.value } : {}),
+      ...(lastCa !== undefined ? { lastCa } : {}),
     });
   });
-  const months = 12;
+  const months = options.monthWeights?.length ?? 12;
+  const allocationOptions = {
+    capital: capital.value,
+    shares,
+    norms,
+    months,
+    ...(options.monthWeights ? { monthWeights: options.monthWeights } : {}),
+    ...(options.stimulationCap !== undefined ? { stimulationCap: options.stimulationCap } : {}),
+    ...(options.prospectCap !== undefined ? { prospectCap: options.prospectCap } : {}),
+  };
   let allocation: AllocationResult;
   if (input.length > 0) {
-    allocation = allocateContacts({ capital: capital.value, shares, norms, clients: input, months });
+    allocation = allocateContacts({ ...allocationOptions, clients: input });
     allocation.perClient.forEach((a, k) => {
       drafts[allocated[k]].allocation = a;
     });
     methods.allocation = true;
   } else {
     // Nobody to plan for: the capital is still split by family (a zero-score prospect takes nothing).
-    allocation = allocateContacts({ capital: capital.value, shares, norms, clients: [{ isProspect: true, prospectScore: 0 }], months });
-    allocation = { ...allocation, perClient: [] };
+    allocation = allocateContacts({ ...allocationOptions, clients: [{ isProspect: true, prospectScore: 0 }] });
+    allocation = {
+      ...allocation,
+      perClient: [],
+      calendar: { ...allocation.calendar, clients: 0, counts: allocation.calendar.counts.subarray(0, 0), offsets: allocation.calendar.offsets.subarray(0, 0) },
+    };
     warn.notRun("allocation", "reason.no_client");
   }
   notes.unshift(...allocation.notes);
+  for (const w of allocation.warnings) {
+    const why = allocationWarningWhy(w, allocation);
+    if (why) warn.add(why.key, "warning", {}, { why });
+  }
+  const planning = planningTable(allocation, allocated, drafts, months);
 
   // Portfolio summaries.
-  const classes: Record<AbcClass, { clients: number; ca: number; share: number }> = {
-    A: { clients: 0, ca: 0, share: 0 },
-    B: { clients: 0, ca: 0, share: 0 },
-    C: { clients: 0, ca: 0, share: 0 },
+  const classes: Record<AbcClass, { clients: number; ca: number; positiveCa: number; share: number }> = {
+    A: { clients: 0, ca: 0, positiveCa: 0, share: 0 },
+    B: { clients: 0, ca: 0, positiveCa: 0, share: 0 },
+    C: { clients: 0, ca: 0, positiveCa: 0, share: 0 },
   };
   let totalCa = 0;
   drafts.forEach((d, i) => {
@@ -625,9 +691,16 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     const ca = clients[i].ca as number;
     classes[d.abc.cls].clients++;
     classes[d.abc.cls].ca += ca;
-    totalCa += Math.max(0, ca);
+    // The share base of SPEC §2: the positive amounts only (the ABC's own, a cent residue counting as 0).
+    if (d.abc.share > 0) {
+      classes[d.abc.cls].positiveCa += ca;
+      totalCa += ca;
+    }
   });
-  for (const cls of CLASSES) classes[cls].share = totalCa > 0 ? Math.max(0, classes[cls].ca) / totalCa : 0;
+  for (const cls of CLASSES) {
+    classes[cls].ca = noNegativeZero(classes[cls].ca);
+    classes[cls].share = totalCa > 0 ? classes[cls].positiveCa / totalCa : 0;
+  }
   const need = contactNeed(CLASSES.map((cls) => ({ clients: classes[cls].clients, norm: norms[cls] })));
   const reps = capital.value > 0 ? repsNeeded(need, capital.value) : undefined;
 
@@ -654,6 +727,10 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
       maturity: d.maturity,
       elasticity: d.elasticity,
       allocation: d.allocation,
+      entretien: d.allocation?.entretien,
+      stimulation: d.allocation?.stimulation,
+      conquete: d.allocation?.conquete,
+      calendar: d.allocation?.monthly,
       get reasons(): readonly ClientReason[] {
         return (reasons ??= reasonsOf(d));
       },
@@ -674,6 +751,10 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     norms,
     allocation,
     families: allocation.families,
+    needsScaled: allocation.scaled,
+    reserve: allocation.reserve,
+    stimulationToConquest: allocation.stimulationToConquest,
+    planning,
     need,
     ...(reps !== undefined ? { reps } : {}),
     classes,
@@ -683,5 +764,59 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     ...(splits ? { splits } : {}),
     notes,
     warnings: warn.all,
+  };
+}
+
+/** x, with −0 (and a sum of amounts that cancel out to a float residue below half a cent) written as 0. */
+function noNegativeZero(x: number): number {
+  return Math.abs(x) < 0.005 ? 0 : x;
+}
+
+/** CA of the last period (N): the last of `periods` when it is a number, else `ca`. */
+function lastPeriodCa(c: ImportedClient): number | undefined {
+  const p = c.periods;
+  const last = p && p.length > 0 ? p[p.length - 1] : undefined;
+  if (isNumber(last)) return last;
+  return isNumber(c.ca) ? c.ca : undefined;
+}
+
+/** The note of the allocation that explains a portfolio warning, for its message. */
+function allocationWarningWhy(w: AllocationWarning, allocation: AllocationResult): Why | undefined {
+  const key: WhyKey =
+    w === "needs_scaled"
+      ? "allocation.scaled"
+      : w === "reserve"
+        ? allocation.notes.some((n) => n.key === "allocation.stimulation_capped")
+          ? "allocation.stimulation_capped"
+          : "allocation.stimulation_pool"
+        : "allocation.conquest_pool";
+  return allocation.notes.find((n) => n.key === key);
+}
+
+const TARGETS: readonly (PrTarget | "none")[] = ["develop", "maintain", "secure", "none"];
+
+/** Sums the per-client calendar by ABC class, by P-R target and for the prospects (see `PlanningTable`). */
+function planningTable(allocation: AllocationResult, allocated: readonly number[], drafts: readonly Draft[], months: number): PlanningTable {
+  const k = allocated.length;
+  const byClass = new Int32Array(k);
+  const byTarget = new Int32Array(k);
+  allocated.forEach((i, row) => {
+    const d = drafts[i];
+    byClass[row] = d.abc ? CLASSES.indexOf(d.abc.cls) : 3;
+    byTarget[row] = d.abc ? (d.pr ? TARGETS.indexOf(d.pr.target) : 3) : -1;
+  });
+  const cal = allocation.calendar;
+  const classTotals = calendarTotals(cal, byClass, 4).byGroup;
+  const targetTotals = calendarTotals(cal, byTarget, 4).byGroup;
+  const slice = (a: Int32Array, g: number): number[] => Array.from(a.subarray(g * months, (g + 1) * months));
+  const total = Array.from(calendarTotals(cal).months, (v, m) => v + allocation.reserveMonthly[m] + allocation.conquestPoolMonthly[m]);
+  return {
+    months,
+    total,
+    byClass: { A: slice(classTotals, 0), B: slice(classTotals, 1), C: slice(classTotals, 2) },
+    byTarget: { develop: slice(targetTotals, 0), maintain: slice(targetTotals, 1), secure: slice(targetTotals, 2), none: slice(targetTotals, 3) },
+    prospects: slice(classTotals, 3),
+    reserve: allocation.reserveMonthly,
+    conquestPool: allocation.conquestPoolMonthly,
   };
 }

@@ -56,6 +56,7 @@ export function observe(fixture: BadFixture): BadExpectation {
     rejectedCells: report.rejectedCells,
     blankCells: report.blankCells,
     notShown: report.notShown,
+    counts: report.counts,
   };
   if (report.referenceDate) summary.referenceDate = report.referenceDate;
   if (report.dateOrder) summary.dateOrder = report.dateOrder;

@@ -40,9 +40,9 @@ describe("bad inputs", () => {
     expect(report.status).toBe("warnings");
     const summaries = report.issues.filter((i) => i.row === undefined).map((i) => i.message);
     expect(summaries).toContain(
-      `${fr(expected.duplicateLines)} ligne(s) identique(s) à une ligne précédente, conservées (un journal peut répéter une ligne) : vérifiez qu'il ne s'agit pas d'un double import.`,
+      `${fr(expected.duplicateLines)} lignes identiques à une ligne précédente, conservées (un journal peut répéter une ligne) : vérifiez qu'il ne s'agit pas d'un double import.`,
     );
-    expect(summaries.some((m) => m.startsWith(`${fr(expected.linesWithoutCustomer)} ligne(s) sans identifiant client, pour un montant de `))).toBe(true);
+    expect(summaries.some((m) => m.startsWith(`${fr(expected.linesWithoutCustomer)} lignes sans identifiant client, pour un montant de `))).toBe(true);
     expect(report.issues.length).toBeLessThan(500);
     // The speed target (< 2 s) is measured by bench/journal.bench.ts; this only catches a collapse.
     expect(ms).toBeLessThan(20_000);

@@ -55,6 +55,8 @@ describe("readClientTable on the French fixture", () => {
       rejectedCells: {},
       blankCells: 4,
       notShown: 0,
+      counts: { error: 0, warning: 2, info: 7 },
+      countsByKey: { CELL_BLANK: 4, DUPLICATE_ID_MERGED: 1, DUPLICATE_ROW_DROPPED: 1, EMPTY_ROWS: 1, NEGATIVE_AMOUNT: 1, TOTAL_ROW: 1 },
       referenceDate: "2025-12-31",
       dateOrder: "dmy",
       issues: undefined,
@@ -63,7 +65,7 @@ describe("readClientTable on the French fixture", () => {
     expect(report.issues.filter((i) => i.key !== "CELL_BLANK").map((i) => i.message)).toEqual([
       "Ligne 8, « CA 2025 » : montant négatif (-4\u202f302,97) conservé, à vérifier (avoirs, retours ?).",
       "Ligne 65 : ligne de total « Total » exclue.",
-      "1 ligne(s) vide(s) ignorée(s) : 32.",
+      "1 ligne vide ignorée : 32.",
       "Ligne 41 : copie exacte de la ligne 18 (client « CL017 »), ignorée.",
       "Client « CL042 » présent lignes 45, 64 : lignes fusionnées, montants et contacts additionnés.",
     ]);

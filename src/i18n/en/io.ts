@@ -9,7 +9,7 @@ export const ioMessagesEn: Record<IoMessageKey, string> = {
   NO_ID_COLUMN: "No customer id column recognised (columns read: {headers}): choose it in the column mapping.",
   NO_DATE_COLUMN: "Journal: no date column recognised (columns read: {headers}).",
   NO_AMOUNT_COLUMN: "Journal: an Amount column, or Quantity and Unit price columns, are needed (columns read: {headers}).",
-  NO_DATA: "No data: the {n} row(s) below the header are empty.",
+  NO_DATA: "No data: the {n} {n|row|rows} below the header {n|is|are} empty.",
   NO_CLIENT: "No readable customer: no row has a usable customer id.",
 
   AMBIGUOUS_COLUMN: "Two columns could be “{field}”: “{header}” (used) and “{header2}”; check the mapping.",
@@ -28,14 +28,15 @@ export const ioMessagesEn: Record<IoMessageKey, string> = {
   REFERENCE_DATE_BAD: "Reference date “{value}” unreadable (dd/mm/yyyy expected): {date} is used instead.",
   DATE_ORDER_MDY: "Column “{column}”: dates read as month/day/year, because “{value}” is impossible as day/month/year; please check.",
   DATE_ORDER_MIXED:
-    "Column “{column}”: day/month and month/day dates are mixed (e.g. “{value}”); read as day/month/year, {n} impossible date(s) rejected.",
+    "Column “{column}”: day/month and month/day dates are mixed (e.g. “{value}”); read as day/month/year, {n} impossible {n|date|dates} rejected.",
   DATE_1904: "Date serial numbers read in the 1904 date system (old Mac workbook).",
   AMOUNT_FROM_QTY_PRICE: "Line amount = “{header}” × “{header2}”.",
   AMOUNT_FROM_COLUMN: "Line amount read from column “{header}”.",
   PURCHASE_RULE:
     "Purchase = an invoice whose number does not start with “C” and whose total for the customer is positive; frequency = the number of such invoices; monetary = the sum of all lines, cancellations and returns included.",
   NO_INVOICE_COLUMN: "No invoice number column: each day a customer bought counts as one purchase (frequency = distinct purchase days).",
-  PERIODS_BY_YEAR: "Sales per calendar year: {labels}.",
+  PERIODS_ROLLING:
+    "Rolling 12-month periods before the reference date, never calendar years: N-1 from {n1Start} to {n1End}, N from {nStart} to {nEnd}.",
 
   CELL_TEXT: "Row {row}, “{column}”: “{value}” is not a number.",
   CELL_ERROR: "Row {row}, “{column}”: the cell holds the error {value}.",
@@ -49,7 +50,7 @@ export const ioMessagesEn: Record<IoMessageKey, string> = {
   FLAG_UNREADABLE: "Row {row}, “{column}”: “{value}” says neither yes nor no (yes/no, x, prospect/customer expected).",
   NEGATIVE_AMOUNT: "Row {row}, “{column}”: negative amount ({value}) kept, please check (credit notes, returns?).",
 
-  EMPTY_ROWS: "{n} empty row(s) skipped: {rows}.",
+  EMPTY_ROWS: "{n} empty {n|row|rows} skipped: {rows}.",
   ROW_NO_ID: "Row {row}: no customer id, row skipped.",
   ROW_ID_ERROR: "Row {row}: the customer id holds the error {value}, row skipped.",
   TOTAL_ROW: "Row {row}: total row “{value}” excluded.",
@@ -61,20 +62,22 @@ export const ioMessagesEn: Record<IoMessageKey, string> = {
 
   LINE_BLANK: "Row {row}, “{column}”: empty cell, line skipped.",
   LINE_NO_CLIENT: "Row {row}: no customer id, line not assigned.",
-  LINES_NO_CLIENT: "{n} line(s) without a customer id, for an amount of {amount}: counted apart, not assigned to a customer.",
-  LINES_REJECTED: "{n} line(s) skipped because their date or amount is unreadable (details per row).",
+  LINES_NO_CLIENT: "{n} {n|line|lines} without a customer id, for an amount of {amount}: counted apart, not assigned to a customer.",
+  LINES_REJECTED: "{n} {n|line|lines} skipped because {n|its|their} date or amount is unreadable (details per row).",
   DUPLICATE_LINE: "Row {row}: same as row {row2}, kept.",
-  DUPLICATE_LINES: "{n} line(s) identical to an earlier line, kept (a journal may repeat a line): check this is not a double import.",
+  DUPLICATE_LINES: "{n} {n|line|lines} identical to an earlier line, kept (a journal may repeat a line): check this is not a double import.",
   INVOICE_BLANK: "Row {row}: empty invoice number, the line counts with the customer's other lines of the same day.",
   CLIENTS_WITHOUT_PURCHASE:
-    "{n} customer(s) without any purchase (only cancellations or invoices totalling zero or less): recency and purchase dates not computed (e.g. “{id}”).",
-  NEGATIVE_MONETARY: "{n} customer(s) with a negative total (returns above purchases), kept (e.g. “{id}”).",
-  LINES_AFTER_REFERENCE: "{n} line(s) dated after the reference date {date}: negative recency for the customers concerned.",
+    "{n} {n|customer|customers} without any purchase (only cancellations or invoices totalling zero or less): recency and purchase dates not computed (e.g. “{id}”).",
+  NEGATIVE_MONETARY: "{n} {n|customer|customers} with a negative total (returns above purchases), kept (e.g. “{id}”).",
+  PERIODS_NOT_COVERED:
+    "The journal covers {first} to {last}; maturity and elasticity compare N-1 ({n1Start} to {n1End}) with N ({nStart} to {nEnd}) and need sales from {n1Start}. The period from {n1Start} to {missingEnd} is missing: maturity and elasticity not computed. Add the missing sales (for example the previous year's sheet).",
+  LINES_AFTER_REFERENCE: "{n} {n|line|lines} dated after the reference date {date}: negative recency for the customers concerned.",
 
-  MISSING_FIELDS: "{method}: missing column(s): {fields}.",
+  MISSING_FIELDS: "{method}: missing {fields}.",
   MISSING_PERIODS: "{method}: at least two periods of sales are needed (such as “Sales N-1” and “Sales N”); {n} found.",
 
-  ISSUES_NOT_SHOWN: "{n} more message(s) of the same kind not shown.",
+  ISSUES_NOT_SHOWN: "{n} more {n|message|messages} of the same kind not shown (counted in the total).",
 };
 
 export const ioFieldLabelsEn: Record<IoFieldKey, string> = {

@@ -30,10 +30,10 @@ export const labelsEn: Record<LabelKey, string> = {
   "maturity.phase.C": "Growth",
   "maturity.phase.M": "Maturity",
   "maturity.phase.V": "Decline",
-  "maturity.shape.ascending": "Ascending maturity",
-  "maturity.shape.descending": "Descending configuration",
+  "maturity.shape.ascending": "Ascending (rising) maturity",
+  "maturity.shape.descending": "Descending (rejuvenating) configuration",
   "maturity.shape.u_curve": "U-shaped curve",
-  "maturity.shape.mixed": "No dominant shape",
+  "maturity.shape.balanced": "Balanced",
   "family.entretien": "Maintenance",
   "family.stimulation": "Stimulation",
   "family.conquete": "Conquest",
@@ -77,30 +77,45 @@ export const whyEn: Record<WhyKey, string> = {
   "maturity.none": "Not classed: no sales in either of the last two periods.",
   "maturity.none_negative":
     "Not classed: no sales in the previous period and negative sales ({last}) in the last one (returns?).",
-  "maturity.shape.ascending":
-    "Ascending maturity: D + C make {dcShare} of the {classed} classed clients (over 50%); D {d}, C {c}, M {m}, V {v}, not classed {unclassed}.",
-  "maturity.shape.descending":
-    "Descending configuration: M + V make {mvShare} of the {classed} classed clients (over 50%) and V ({v}) ≥ D ({d}); C {c}, M {m}, not classed {unclassed}.",
   "maturity.shape.u_curve":
-    "U-shaped curve: D ({d}) and V ({v}) each exceed C ({c}) and M ({m}); D + C {dcShare}, M + V {mvShare} of the {classed} classed clients.",
-  "maturity.shape.mixed":
-    "No dominant shape: D + C {dcShare}, M + V {mvShare} of the {classed} classed clients; D {d}, C {c}, M {m}, V {v}, not classed {unclassed}.",
+    "U-shaped curve: starting clients (D {d}) and declining clients (V {v}) each outnumber growing (C {c}) and mature ones (M {m}); the portfolio renews itself at both ends: secure the newcomers and decide, client by client, whether to revive or reduce the effort on the declining ones. {classed} classed {classed|client|clients}, {unclassed} not classed.",
+  "maturity.shape.ascending":
+    "Ascending (rising) maturity: M + V make {mvShare} of the {classed} classed {classed|client|clients} (over 50%); the portfolio is ageing: plan conquest and rejuvenation. D {d}, C {c}, M {m}, V {v}, not classed {unclassed}.",
+  "maturity.shape.descending":
+    "Descending (rejuvenating) configuration: D + C make {dcShare} of the {classed} classed {classed|client|clients} (over 50%); a young portfolio: develop and secure the new clients. D {d}, C {c}, M {m}, V {v}, not classed {unclassed}.",
+  "maturity.shape.balanced":
+    "Balanced: no U-shaped curve, and neither M + V ({mvShare}) nor D + C ({dcShare}) is over 50% of the {classed} classed {classed|client|clients}; D {d}, C {c}, M {m}, V {v}, not classed {unclassed}.",
   "maturity.shape.none": "No classed client ({unclassed} not classed): no portfolio shape.",
   "allocation.entretien": "Maintenance: norm {norm} contacts a year for class {cls}, {planned} planned.",
   "allocation.entretien_scaled":
     "Maintenance: norm {norm} contacts a year for class {cls}, cut to {planned} because needs ({need}) exceed the budget ({budget}).",
-  "allocation.stimulation": "Stimulation: P-R gap {gap}, {planned} extra “turbo” visits.",
-  "allocation.stimulation_elastic": "Stimulation: elasticity {elasticity} (at least 1), {planned} extra “turbo” visits.",
+  "allocation.stimulation": "Stimulation: P-R gap {gap}, {planned} extra “turbo” {planned|visit|visits}.",
+  "allocation.stimulation_elastic": "Stimulation: elasticity {elasticity} (at least 1), {planned} extra “turbo” {planned|visit|visits}.",
+  "allocation.stimulation_capped_gap":
+    "Stimulation: P-R gap {gap}, {planned} extra “turbo” {planned|visit|visits}, the client's cap ({cap}, as many as its maintenance norm).",
+  "allocation.stimulation_capped_elastic":
+    "Stimulation: elasticity {elasticity} (at least 1), {planned} extra “turbo” {planned|visit|visits}, the client's cap ({cap}, as many as its maintenance norm).",
   "allocation.stimulation_not_eligible": "No “turbo” visit: neither a P-R gap of at least 1 nor an elasticity of at least 1.",
-  "allocation.prospect": "Conquest: prospect with score {score}, {planned} contacts of the {budget} for conquest.",
+  "allocation.stimulation_no_ca":
+    "No “turbo” visit: elastic, but no sales in the last period ({ca}) and no P-R gap of at least 1, so no potential to capture; minimal, remote contact.",
+  "allocation.stimulation_no_cap": "No “turbo” visit: the maintenance norm of class {cls} is zero, and so is its cap.",
+  "allocation.prospect": "Conquest: prospect with score {score}, {planned} {planned|contact|contacts} of the {budget} for conquest.",
   "allocation.families":
     "Capital of {capital} contacts: maintenance {entretien} ({entretienShare}), stimulation {stimulation} ({stimulationShare}), conquest {conquete} ({conqueteShare}), rounded by the largest-remainder method.",
   "allocation.scaled":
-    "Maintenance needs ({need} contacts) exceed the budget ({budget}): each norm is cut to {ratio} of its value.",
+    "Maintenance needs ({need} contacts) exceed the maintenance budget ({budget}): each norm is cut to {ratio} of its value.",
   "allocation.unused":
-    "{unused} unused maintenance contacts (needs {need} for a budget of {budget}) go to stimulation.",
+    "{unused} unused maintenance {unused|contact|contacts} (needs {need} for a budget of {budget}) go to stimulation.",
   "allocation.stimulation_pool":
-    "No client has a P-R gap of at least 1 or an elasticity of at least 1: the {pool} stimulation contacts are left to assign.",
-  "allocation.conquest_pool": "No prospect with a positive score: the {pool} conquest contacts stay one pool to plan.",
+    "No client has a P-R gap of at least 1 or an elasticity of at least 1, and no retained prospect can take them: {pool} stimulation {pool|contact stays|contacts stay} an unassigned reserve.",
+  "allocation.stimulation_capped":
+    "The “turbo” caps ({cap} of each client's maintenance norm) leave {pool} stimulation {pool|contact|contacts} that no retained prospect can take: {pool|it stays|they stay} an unassigned reserve.",
+  "allocation.stimulation_to_conquest":
+    "No client has a P-R gap of at least 1 or an elasticity of at least 1: the {pool} stimulation {pool|contact|contacts} go to conquest, to the retained prospects.",
+  "allocation.capped_to_conquest":
+    "The “turbo” caps ({cap} of each client's maintenance norm) leave {pool} stimulation {pool|contact|contacts}: {pool|it goes|they go} to conquest, to the retained prospects.",
+  "allocation.conquest_capped":
+    "{prospects} retained {prospects|prospect|prospects} at the cap of {cap} contacts per prospect: {pool} conquest {pool|contact remains|contacts remain} to plan, on new prospects.",
+  "allocation.conquest_pool": "No retained prospect: the {pool} conquest {pool|contact|contacts} stay one pool to plan.",
   "allocation.none": "No contact planned.",
 };

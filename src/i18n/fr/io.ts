@@ -13,7 +13,7 @@ export const ioMessagesFr = {
   NO_ID_COLUMN: "Aucune colonne d'identifiant client reconnue (colonnes lues : {headers}) : choisissez-la dans la correspondance des colonnes.",
   NO_DATE_COLUMN: "Journal : aucune colonne de date reconnue (colonnes lues : {headers}).",
   NO_AMOUNT_COLUMN: "Journal : il faut une colonne Montant, ou les colonnes Quantité et Prix unitaire (colonnes lues : {headers}).",
-  NO_DATA: "Aucune donnée : les {n} ligne(s) sous l'en-tête sont vides.",
+  NO_DATA: "Aucune donnée : {n|la|les} {n} {n|ligne|lignes} sous l'en-tête {n|est vide|sont vides}.",
   NO_CLIENT: "Aucun client lisible : aucune ligne n'a d'identifiant client utilisable.",
 
   // The mapping of columns to fields.
@@ -34,14 +34,15 @@ export const ioMessagesFr = {
   REFERENCE_DATE_BAD: "Date de référence « {value} » illisible (jj/mm/aaaa attendu) : {date} est utilisée à la place.",
   DATE_ORDER_MDY: "Colonne « {column} » : dates lues en mois/jour/année, car « {value} » est impossible en jour/mois/année ; vérifiez.",
   DATE_ORDER_MIXED:
-    "Colonne « {column} » : dates en jour/mois et en mois/jour mélangées (par exemple « {value} ») ; lues en jour/mois/année, {n} date(s) impossible(s) rejetée(s).",
+    "Colonne « {column} » : dates en jour/mois et en mois/jour mélangées (par exemple « {value} ») ; lues en jour/mois/année, {n} {n|date impossible rejetée|dates impossibles rejetées}.",
   DATE_1904: "Numéros de série de date lus dans le calendrier 1904 (ancien classeur Mac).",
   AMOUNT_FROM_QTY_PRICE: "Montant de ligne = « {header} » × « {header2} ».",
   AMOUNT_FROM_COLUMN: "Montant de ligne lu dans la colonne « {header} ».",
   PURCHASE_RULE:
     "Achat = facture dont le numéro ne commence pas par « C » et dont le total pour le client est positif ; fréquence = nombre de ces factures ; montant = somme de toutes les lignes, annulations et retours compris.",
   NO_INVOICE_COLUMN: "Pas de colonne de numéro de facture : chaque jour où un client a acheté compte pour un achat (fréquence = jours d'achat distincts).",
-  PERIODS_BY_YEAR: "CA par année civile : {labels}.",
+  PERIODS_ROLLING:
+    "Périodes de 12 mois glissants avant la date de référence, jamais des années civiles : N-1 du {n1Start} au {n1End}, N du {nStart} au {nEnd}.",
 
   // One cell.
   CELL_TEXT: "Ligne {row}, « {column} » : « {value} » n'est pas un nombre.",
@@ -57,7 +58,7 @@ export const ioMessagesFr = {
   NEGATIVE_AMOUNT: "Ligne {row}, « {column} » : montant négatif ({value}) conservé, à vérifier (avoirs, retours ?).",
 
   // Rows of a client table.
-  EMPTY_ROWS: "{n} ligne(s) vide(s) ignorée(s) : {rows}.",
+  EMPTY_ROWS: "{n} {n|ligne vide ignorée|lignes vides ignorées} : {rows}.",
   ROW_NO_ID: "Ligne {row} : pas d'identifiant client, ligne ignorée.",
   ROW_ID_ERROR: "Ligne {row} : l'identifiant client contient l'erreur {value}, ligne ignorée.",
   TOTAL_ROW: "Ligne {row} : ligne de total « {value} » exclue.",
@@ -70,21 +71,23 @@ export const ioMessagesFr = {
   // Lines of a journal.
   LINE_BLANK: "Ligne {row}, « {column} » : cellule vide, ligne ignorée.",
   LINE_NO_CLIENT: "Ligne {row} : pas d'identifiant client, ligne non affectée.",
-  LINES_NO_CLIENT: "{n} ligne(s) sans identifiant client, pour un montant de {amount} : comptées à part, non affectées à un client.",
-  LINES_REJECTED: "{n} ligne(s) ignorée(s) car leur date ou leur montant est illisible (détail par ligne).",
+  LINES_NO_CLIENT: "{n} {n|ligne|lignes} sans identifiant client, pour un montant de {amount} : {n|comptée|comptées} à part, non {n|affectée|affectées} à un client.",
+  LINES_REJECTED: "{n} {n|ligne ignorée car sa|lignes ignorées car leur} date ou {n|son|leur} montant est illisible (détail par ligne).",
   DUPLICATE_LINE: "Ligne {row} : identique à la ligne {row2}, conservée.",
-  DUPLICATE_LINES: "{n} ligne(s) identique(s) à une ligne précédente, conservées (un journal peut répéter une ligne) : vérifiez qu'il ne s'agit pas d'un double import.",
+  DUPLICATE_LINES: "{n} {n|ligne identique|lignes identiques} à une ligne précédente, {n|conservée|conservées} (un journal peut répéter une ligne) : vérifiez qu'il ne s'agit pas d'un double import.",
   INVOICE_BLANK: "Ligne {row} : numéro de facture vide, la ligne compte avec les autres lignes du même client et du même jour.",
   CLIENTS_WITHOUT_PURCHASE:
-    "{n} client(s) sans aucun achat (seulement des annulations ou des factures de total nul ou négatif) : récence et dates d'achat non calculées (par exemple « {id} »).",
-  NEGATIVE_MONETARY: "{n} client(s) avec un montant total négatif (retours supérieurs aux achats), conservés (par exemple « {id} »).",
-  LINES_AFTER_REFERENCE: "{n} ligne(s) datée(s) après la date de référence {date} : récence négative pour les clients concernés.",
+    "{n} {n|client|clients} sans aucun achat (seulement des annulations ou des factures de total nul ou négatif) : récence et dates d'achat non calculées (par exemple « {id} »).",
+  NEGATIVE_MONETARY: "{n} {n|client|clients} avec un montant total négatif (retours supérieurs aux achats), {n|conservé|conservés} (par exemple « {id} »).",
+  PERIODS_NOT_COVERED:
+    "Le journal couvre du {first} au {last} ; la maturité et l'élasticité comparent N-1 (du {n1Start} au {n1End}) à N (du {nStart} au {nEnd}) et demandent des ventes depuis le {n1Start}. Il manque la période du {n1Start} au {missingEnd} : maturité et élasticité non calculées. Ajoutez les ventes manquantes (par exemple l'onglet de l'année précédente).",
+  LINES_AFTER_REFERENCE: "{n} {n|ligne datée|lignes datées} après la date de référence {date} : récence négative pour les clients concernés.",
 
   // Methods that cannot run with the columns found.
-  MISSING_FIELDS: "{method} : colonne(s) manquante(s) : {fields}.",
-  MISSING_PERIODS: "{method} : il faut au moins deux périodes de CA (par exemple « CA N-1 » et « CA N ») ; {n} trouvée(s).",
+  MISSING_FIELDS: "{method} : il manque {fields}.",
+  MISSING_PERIODS: "{method} : il faut au moins deux périodes de CA (par exemple « CA N-1 » et « CA N ») ; {n} {n|trouvée|trouvées}.",
 
-  ISSUES_NOT_SHOWN: "{n} autre(s) message(s) du même type non affiché(s).",
+  ISSUES_NOT_SHOWN: "{n} {n|autre message|autres messages} du même type non {n|affiché|affichés} (comptés dans le total).",
 } as const;
 
 export type IoMessageKey = keyof typeof ioMessagesFr;

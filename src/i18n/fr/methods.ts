@@ -33,10 +33,10 @@ export const labelsFr = {
   "maturity.phase.C": "Croissance",
   "maturity.phase.M": "Maturité",
   "maturity.phase.V": "Vieillissement",
-  "maturity.shape.ascending": "Maturité ascendante",
-  "maturity.shape.descending": "Configuration descendante",
+  "maturity.shape.ascending": "Maturité ascendante (ou montante)",
+  "maturity.shape.descending": "Configuration descendante (rajeunissante)",
   "maturity.shape.u_curve": "Courbe en U",
-  "maturity.shape.mixed": "Sans forme dominante",
+  "maturity.shape.balanced": "Équilibrée",
   "family.entretien": "Entretien",
   "family.stimulation": "Stimulation",
   "family.conquete": "Conquête",
@@ -83,33 +83,50 @@ export const whyFr = {
   "maturity.none": "Non classé : aucun CA sur les deux dernières périodes.",
   "maturity.none_negative":
     "Non classé : aucun CA sur l'avant-dernière période et un CA négatif ({last}) sur la dernière (des retours ?).",
-  "maturity.shape.ascending":
-    "Maturité ascendante : D + C font {dcShare} des {classed} clients classés (plus de 50 %) ; D {d}, C {c}, M {m}, V {v}, non classés {unclassed}.",
-  "maturity.shape.descending":
-    "Configuration descendante : M + V font {mvShare} des {classed} clients classés (plus de 50 %) et V ({v}) ≥ D ({d}) ; C {c}, M {m}, non classés {unclassed}.",
   "maturity.shape.u_curve":
-    "Courbe en U : D ({d}) et V ({v}) dépassent chacun C ({c}) et M ({m}) ; D + C {dcShare}, M + V {mvShare} des {classed} clients classés.",
-  "maturity.shape.mixed":
-    "Sans forme dominante : D + C {dcShare}, M + V {mvShare} des {classed} clients classés ; D {d}, C {c}, M {m}, V {v}, non classés {unclassed}.",
-  "maturity.shape.none": "Aucun client classé ({unclassed} non classés) : pas de forme de portefeuille.",
+    "Courbe en U : les clients en démarrage (D {d}) et en vieillissement (V {v}) dépassent chacun ceux en croissance (C {c}) et en maturité (M {m}) ; le portefeuille se renouvelle par les deux bouts : sécuriser les nouveaux venus et décider, client par client, de relancer ou de réduire l'effort sur les vieillissants. {classed} {classed|client classé|clients classés}, {unclassed} non {unclassed|classé|classés}.",
+  "maturity.shape.ascending":
+    "Maturité ascendante (ou montante) : M + V font {mvShare} des {classed} {classed|client classé|clients classés} (plus de 50\u202f%) ; le portefeuille vieillit : prévoir la conquête et le rajeunissement de la clientèle. D {d}, C {c}, M {m}, V {v}, non classés {unclassed}.",
+  "maturity.shape.descending":
+    "Configuration descendante ou rajeunissante : D + C font {dcShare} des {classed} {classed|client classé|clients classés} (plus de 50\u202f%) ; un portefeuille jeune : développer et sécuriser les nouveaux clients. D {d}, C {c}, M {m}, V {v}, non classés {unclassed}.",
+  "maturity.shape.balanced":
+    "Équilibrée : ni courbe en U, ni M + V ({mvShare}), ni D + C ({dcShare}) au-dessus de 50\u202f% des {classed} {classed|client classé|clients classés} ; D {d}, C {c}, M {m}, V {v}, non classés {unclassed}.",
+  "maturity.shape.none": "Aucun client classé ({unclassed} non {unclassed|classé|classés}) : pas de forme de portefeuille.",
   "allocation.entretien": "Entretien : norme {norm} contacts/an pour la classe {cls}, {planned} prévus.",
   "allocation.entretien_scaled":
     "Entretien : norme {norm} contacts/an pour la classe {cls}, réduite à {planned} car les besoins ({need}) dépassent le budget ({budget}).",
-  "allocation.stimulation": "Stimulation : écart P-R {gap}, {planned} visites « turbo » en plus.",
-  "allocation.stimulation_elastic": "Stimulation : élasticité {elasticity} (au moins 1), {planned} visites « turbo » en plus.",
+  "allocation.stimulation": "Stimulation : écart P-R {gap}, {planned} {planned|visite|visites} « turbo » en plus.",
+  "allocation.stimulation_elastic":
+    "Stimulation : élasticité {elasticity} (au moins 1), {planned} {planned|visite|visites} « turbo » en plus.",
+  "allocation.stimulation_capped_gap":
+    "Stimulation : écart P-R {gap}, {planned} {planned|visite|visites} « turbo » en plus, le plafond du client ({cap}, autant que sa norme d'entretien).",
+  "allocation.stimulation_capped_elastic":
+    "Stimulation : élasticité {elasticity} (au moins 1), {planned} {planned|visite|visites} « turbo » en plus, le plafond du client ({cap}, autant que sa norme d'entretien).",
   "allocation.stimulation_not_eligible":
     "Pas de visite « turbo » : ni écart P-R d'au moins 1, ni élasticité d'au moins 1.",
-  "allocation.prospect": "Conquête : prospect de score {score}, {planned} contacts sur les {budget} de conquête.",
+  "allocation.stimulation_no_ca":
+    "Pas de visite « turbo » : client élastique, mais sans CA sur la dernière période ({ca}) ni écart P-R d'au moins 1, donc sans potentiel à capter ; contact minimal, à distance.",
+  "allocation.stimulation_no_cap": "Pas de visite « turbo » : la norme d'entretien de la classe {cls} est nulle, donc son plafond aussi.",
+  "allocation.prospect":
+    "Conquête : prospect de score {score}, {planned} {planned|contact|contacts} sur les {budget} de conquête.",
   "allocation.families":
     "Capital de {capital} contacts : entretien {entretien} ({entretienShare}), stimulation {stimulation} ({stimulationShare}), conquête {conquete} ({conqueteShare}), arrondis par la méthode des plus forts restes.",
   "allocation.scaled":
-    "Les besoins d'entretien ({need} contacts) dépassent le budget ({budget}) : chaque norme est ramenée à {ratio} de sa valeur.",
+    "Les besoins d'entretien ({need} contacts) dépassent le budget d'entretien ({budget}) : chaque norme est ramenée à {ratio} de sa valeur.",
   "allocation.unused":
-    "{unused} contacts d'entretien non utilisés (besoins {need} pour un budget de {budget}) passent en stimulation.",
+    "{unused} {unused|contact|contacts} d'entretien non {unused|utilisé|utilisés} (besoins {need} pour un budget de {budget}) passent en stimulation.",
   "allocation.stimulation_pool":
-    "Aucun client n'a un écart P-R d'au moins 1 ni une élasticité d'au moins 1 : les {pool} contacts de stimulation restent à affecter.",
+    "Aucun client n'a un écart P-R d'au moins 1 ni une élasticité d'au moins 1, et aucun prospect retenu ne peut les recevoir : {pool} {pool|contact|contacts} de stimulation {pool|reste|restent} en réserve non affectée.",
+  "allocation.stimulation_capped":
+    "Les plafonds de visites « turbo » ({cap} de la norme d'entretien de chaque client) laissent {pool} {pool|contact|contacts} de stimulation qu'aucun prospect retenu ne peut recevoir : {pool|il reste|ils restent} en réserve non affectée.",
+  "allocation.stimulation_to_conquest":
+    "Aucun client n'a un écart P-R d'au moins 1 ni une élasticité d'au moins 1 : les {pool} {pool|contact|contacts} de stimulation passent en conquête, vers les prospects retenus.",
+  "allocation.capped_to_conquest":
+    "Les plafonds de visites « turbo » ({cap} de la norme d'entretien de chaque client) laissent {pool} {pool|contact|contacts} de stimulation : {pool|il passe|ils passent} en conquête, vers les prospects retenus.",
+  "allocation.conquest_capped":
+    "{prospects} {prospects|prospect retenu|prospects retenus}, au plafond de {cap} contacts par prospect : {pool} {pool|contact|contacts} de conquête {pool|reste|restent} à planifier, sur de nouveaux prospects.",
   "allocation.conquest_pool":
-    "Aucun prospect avec un score positif : les {pool} contacts de conquête restent une réserve à planifier.",
+    "Aucun prospect retenu : les {pool} {pool|contact|contacts} de conquête restent une réserve à planifier.",
   "allocation.none": "Aucun contact planifié.",
 } as const;
 
