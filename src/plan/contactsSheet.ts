@@ -35,6 +35,8 @@ export interface ContactsLayout {
   readonly monthCol: number;
   /** The cell telling whether the per-client plan still makes the capital. */
   readonly check: Cell;
+  /** The total cell of each pool line (stimulation, conquête) under the per-client plan, and their contacts. */
+  readonly reserves: readonly { readonly total: Cell; readonly line: ReserveLine }[];
   readonly model: ContactsModel;
 }
 
@@ -410,6 +412,10 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
       classTotal: { clients: [clsTotalRow, 1], need: [clsTotalRow, 3], planned: [clsTotalRow, 4] },
       reps,
       stimulationBudget,
+      reserves: [
+        { total: [reserveRow, 8], line: stimulationPool },
+        { total: [reserveRow + 1, 8], line: conquestPool },
+      ],
       planningRows,
       planningTotalRow,
       yearCol: 1,

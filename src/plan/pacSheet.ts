@@ -202,21 +202,39 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   section("pac.s2_more");
   pageTop = r;
 
-  subheading("pac.prmatrix");
   if (portfolio.methods.pr) {
-    header([t("pac.prmatrix_corner"), "R1", "R2", "R3", "R4"]);
+    // The P-R matrix is the 4 × 4 count grid (SPEC §9), drawn large where a chart would stand.
+    const cols = CHART_COLS;
+    let g = pageTop;
+    s.set(g, CHART_COL, t("pac.prmatrix"));
+    s.merge(range(g, CHART_COL, 1, cols));
+    s.style(range(g, CHART_COL, 1, cols), STYLES.subheading);
+    g++;
+    s.set(g, CHART_COL, t("pac.prmatrix_corner"));
+    for (const rank of [1, 2, 3, 4]) {
+      s.set(g, CHART_COL + 2 * rank - 1, `R${rank}`);
+      s.merge(range(g, CHART_COL + 2 * rank - 1, 1, 2));
+    }
+    s.style(range(g, CHART_COL, 1, cols), STYLES.header);
+    g++;
     for (const p of [1, 2, 3, 4]) {
-      s.set(r, 0, `P${p}`);
-      s.style(range(r, 0, 1, 1), { bold: true, horizontal: "center" });
+      s.set(g, CHART_COL, `P${p}`);
+      s.style(range(g, CHART_COL, 1, 1), { ...STYLES.header, fontSize: 12 });
       for (const rank of [1, 2, 3, 4]) {
-        s.set(r, rank, stats.prMatrix[(p - 1) * 4 + rank - 1]);
+        const cell = range(g, CHART_COL + 2 * rank - 1, 1, 2);
+        s.set(g, cell.col, stats.prMatrix[(p - 1) * 4 + rank - 1]);
+        s.merge(cell);
         const gap = rank - p;
         const colour = TARGET_COLOURS[gap >= 1 ? "develop" : gap <= -1 ? "secure" : "maintain"];
-        s.style(range(r, rank, 1, 1), { fill: colour.fill, fontColor: colour.fontColor, horizontal: "center", border: "thin" });
+        s.style(cell, { fill: colour.fill, fontColor: colour.fontColor, fontSize: 14, bold: true, horizontal: "center", vertical: "middle", border: "thin" });
       }
-      r++;
+      s.height(g, 24);
+      g++;
     }
-    r++;
+    s.set(g, CHART_COL, t("pac.prmatrix_legend"));
+    s.merge(range(g, CHART_COL, 1, cols));
+    s.style(range(g, CHART_COL, 1, cols), { ...STYLES.note, wrap: true, vertical: "top" });
+    s.height(g, 36);
     subheading("pac.targets");
     header([t("pac.col.target"), t("pac.col.clients"), t("pac.col.ca"), null]);
     s.merge(range(r - 1, 2, 1, 2));
@@ -228,7 +246,10 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
       amount(r);
       r++;
     }
-  } else notComputed("reason.no_potential");
+  } else {
+    subheading("pac.prmatrix");
+    notComputed("reason.no_potential");
+  }
   r++;
 
   subheading("pac.quadrants");
@@ -402,6 +423,30 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   r++;
   s.row(r, 0, [t("pac.stim_budget"), formula(ref(contacts.stimulationBudget), model.stimulationBudget)]);
   s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
+  r++;
+  // The pools no client or prospect took (values of the Contacts sheet's pool lines).
+  const reserve = contacts.reserves.reduce((sum, p) => sum + p.line.contacts, 0);
+  s.row(r, 0, [t("pac.reserve"), formula(contacts.reserves.map((p) => ref(p.total)).join("+"), reserve)]);
+  s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
+  r++;
+  // SPEC §8: say it as soon as the needs are scaled (need > entretien budget), in a formula that follows the norms.
+  const needCell = ref(contacts.classTotal.need);
+  const budgetCell = ref(contacts.families.entretien.total);
+  const scaledTemplate = planTemplate("pac.scaled", lang);
+  const scaled = model.needTotal > model.families[0].total;
+  s.set(
+    r,
+    0,
+    formula(
+      `IF(${needCell}>${budgetCell},${templateFormula(scaledTemplate, { need: needCell, budget: budgetCell, pct: `ROUND(${budgetCell}/${needCell}*100,0)` }, lang)},"")`,
+      scaled
+        ? templateValue(scaledTemplate, { need: model.needTotal, budget: model.families[0].total, pct: Math.round((model.families[0].total / model.needTotal) * 100) }, lang)
+        : "",
+    ),
+  );
+  s.merge(range(r, 0, 1, LAST + 1));
+  s.style(range(r, 0, 1, LAST + 1), { bold: true, fontColor: COLOURS.alertText, wrap: true, vertical: "top" });
+  s.height(r, 28);
   r++;
   note(t("pac.contacts_note"));
 

@@ -107,7 +107,7 @@ export function importRemarks(report: ImportReport, lang: Lang): Remark[] {
   });
 }
 
-const WIDTHS = [8, 16, 26, 110];
+const WIDTHS = [8, 14, 32, 110];
 
 /**
  * The "Remarques" sheet (en "Notes"): every remark of the import and of the scoring, one per row — source row,
