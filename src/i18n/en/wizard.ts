@@ -37,7 +37,7 @@ export const wizardEn: Record<WizardKey, string> = {
   "source.sheet": "Sheet “{sheet}”",
   "source.reload": "Read again",
   "source.reading": "Reading the sheet…",
-  "source.readFrom": "Read: {sheet}!{address} ({rows} rows).",
+  "source.readFrom": "Read: {sheet}!{address} ({rows} {rows|row|rows}).",
   "source.empty": "The range read is empty.",
   "source.shape": "Kind of table",
   "source.shape.clients": "One client per row",

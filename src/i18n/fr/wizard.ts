@@ -39,7 +39,7 @@ export const wizardFr = {
   "source.sheet": "Feuille « {sheet} »",
   "source.reload": "Relire",
   "source.reading": "Lecture de la feuille…",
-  "source.readFrom": "Lu : {sheet}!{address} ({rows} lignes).",
+  "source.readFrom": "Lu : {sheet}!{address} ({rows} {rows|ligne|lignes}).",
   "source.empty": "La plage lue est vide.",
   "source.shape": "Type de tableau",
   "source.shape.clients": "Un client par ligne",
