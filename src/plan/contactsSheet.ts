@@ -29,6 +29,8 @@ export interface ContactsLayout {
   readonly stimulationBudget: Cell;
   /** Planning lines (entretien A, B, C, stimulation, conquête, total): their row; year total in `yearCol`. */
   readonly planningRows: readonly number[];
+  /** The cached values of the Planning lines and of their total line: [year total, January … December] each. */
+  readonly planningValues: readonly (readonly number[])[];
   readonly planningTotalRow: number;
   readonly yearCol: number;
   /** Column of January; the twelve months follow. */
@@ -58,6 +60,16 @@ function isPlanKey(text: string): text is PlanKey {
 /** `IF(x > y, n, 0)`-style term: the count of a competitor that is served before (`strict` for those listed after). */
 function servedBefore(other: string, self: string, strict: boolean, weight: string): string {
   return `IF(${other}${strict ? ">" : ">="}${self},${weight},0)`;
+}
+
+/**
+ * The twelve months of a Planning line, as formulas over its yearly total cell with their cached values: the
+ * even spread, INT(year / 12) a month and the remainder on the first months. The one place to change when the
+ * Planning becomes the sum of the per-client calendar (SPEC §8): the PAC's Planning reads these cells and
+ * their values through `ContactsLayout.planningValues`.
+ */
+export function planningMonths(yearCell: string, total: number): FormulaCell[] {
+  return Array.from({ length: MONTHS }, (_, j) => formula(`INT(${yearCell}/${MONTHS})+IF(${j + 1}<=MOD(${yearCell},${MONTHS}),1,0)`, monthShare(total, j + 1)));
 }
 
 /** A line of contacts not given to any client: its label and its contacts. */
@@ -286,29 +298,20 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   ];
   const planningRows = planningSources.map((_, k) => 29 + k);
   const planningTotalRow = 34;
+  const planningValues: number[][] = [];
   planningSources.forEach((source, k) => {
     const r = planningRows[k];
     const total = model.planning[k];
-    const year = A(r, 1);
-    s.row(r, 0, [
-      planningLabels[k],
-      formula(source, total),
-      ...Array.from({ length: MONTHS }, (_, j) => formula(`INT(${year}/${MONTHS})+IF(${j + 1}<=MOD(${year},${MONTHS}),1,0)`, monthShare(total, j + 1))),
-    ]);
+    const months = planningMonths(A(r, 1), total);
+    s.row(r, 0, [planningLabels[k], formula(source, total), ...months]);
+    planningValues.push([total, ...months.map((m) => m.result as number)]);
   });
-  s.row(
-    planningTotalRow,
-    0,
-    [
-      t("total"),
-      ...Array.from({ length: MONTHS + 1 }, (_, j) =>
-        formula(
-          `SUM(${A(planningRows[0], 1 + j)}:${A(planningRows[4], 1 + j)})`,
-          model.planning.reduce((sum, total) => sum + (j === 0 ? total : monthShare(total, j)), 0),
-        ),
-      ),
-    ],
-  );
+  const totalLine = Array.from({ length: MONTHS + 1 }, (_, j) => planningValues.reduce((sum, line) => sum + line[j], 0));
+  planningValues.push(totalLine);
+  s.row(planningTotalRow, 0, [
+    t("total"),
+    ...totalLine.map((value, j) => formula(`SUM(${A(planningRows[0], 1 + j)}:${A(planningRows[4], 1 + j)})`, value)),
+  ]);
   s.style(range(29, 1, 6, MONTHS + 1), { horizontal: "center" });
   s.style(range(29, 1, 6, 1), { bold: true });
   s.style(range(planningTotalRow, 0, 1, MONTHS + 2), STYLES.total);
@@ -417,6 +420,7 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
         { total: [reserveRow + 1, 8], line: conquestPool },
       ],
       planningRows,
+      planningValues,
       planningTotalRow,
       yearCol: 1,
       monthCol,

@@ -5,7 +5,6 @@ import { planTemplate, planText, type PlanKey } from "../i18n/plan";
 import { formula, range, sheetCell, textLiteral } from "./cells";
 import { MONTHS, clientLabel, type Cell, type ContactsLayout } from "./contactsSheet";
 import { templateFormula, templateValue } from "./templateFormula";
-import { monthShare } from "./contactsModel";
 import { SheetDraft } from "./grid";
 import { PR_TARGETS, targetLabelKey } from "./labels";
 import type { ScoredClient, ScoredPortfolio } from "./score";
@@ -455,16 +454,14 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   header([t("contacts.col.line"), t("contacts.col.year"), ...Array.from({ length: MONTHS }, (_, k) => t(`month.${k + 1}` as PlanKey))]);
   const planningLabels = [...CLASSES.map((cls) => t("line.entretien", { cls })), t("line.stimulation"), t("line.conquete"), t("total")];
   [...contacts.planningRows, contacts.planningTotalRow].forEach((row, k) => {
-    const total = k < model.planning.length ? model.planning[k] : model.planning.reduce((a, b) => a + b, 0);
-    const monthValue = (j: number): number =>
-      k < model.planning.length ? monthShare(total, j + 1) : model.planning.reduce((a, b) => a + monthShare(b, j + 1), 0);
+    const values = contacts.planningValues[k];
     s.row(r, 0, [
       planningLabels[k],
-      formula(ref([row, contacts.yearCol]), total),
-      ...Array.from({ length: MONTHS }, (_, j) => formula(ref([row, contacts.monthCol + j]), monthValue(j))),
+      formula(ref([row, contacts.yearCol]), values[0]),
+      ...Array.from({ length: MONTHS }, (_, j) => formula(ref([row, contacts.monthCol + j]), values[j + 1])),
     ]);
     s.style(range(r, 1, 1, MONTHS + 1), { horizontal: "center" });
-    if (k === model.planning.length) s.style(range(r, 0, 1, MONTHS + 2), STYLES.total);
+    if (k === contacts.planningRows.length) s.style(range(r, 0, 1, MONTHS + 2), STYLES.total);
     r++;
   });
   note(t("pac.planning_note"));
