@@ -46,6 +46,13 @@ describe("groupColumnsXml", () => {
     expect(groupColumnsXml(xml, [{ col: 0, cols: 0, hidden: true }])).toBe(xml);
   });
 
+  it.each([
+    { name: "exceljs's outlineLevelCol=\"0\" is raised to 1", pr: '<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0"/>', out: '<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="1"/>' },
+    { name: "a deeper outline is kept", pr: '<sheetFormatPr outlineLevelCol="2"/>', out: '<sheetFormatPr outlineLevelCol="2"/>' },
+  ])("groupColumnsXml: $name", ({ pr, out }) => {
+    expect(groupColumnsXml(SHEET('<cols><col min="1" max="1" width="10"/></cols>', pr), [{ col: 0, cols: 1, hidden: true }])).toContain(out);
+  });
+
   it("groupColumnsXml adds a <sheetFormatPr> when there is none, before <cols>", () => {
     const xml = groupColumnsXml(SHEET('<cols><col min="1" max="1" width="10"/></cols>', ""), [{ col: 0, cols: 1, hidden: true }]);
     expect(xml).toContain('<sheetFormatPr defaultRowHeight="15" outlineLevelCol="1"/><cols>');

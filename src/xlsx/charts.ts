@@ -298,8 +298,16 @@ export function groupColumnsXml(sheetXml: string, groups: readonly ColumnGroup[]
     out.map((c) => `<col min="${c.min}" max="${c.max}"${c.attrs.map(([k, v]) => ` ${k}="${v}"`).join("")}/>`).join("") +
     "</cols>";
   let xml = existing ? sheetXml.replace(existing[0], cols) : sheetXml.replace("<sheetData", `${cols}<sheetData`);
-  if (/<sheetFormatPr\b/.test(xml)) {
-    if (!/<sheetFormatPr\b[^>]*outlineLevelCol=/.test(xml)) xml = xml.replace("<sheetFormatPr", '<sheetFormatPr outlineLevelCol="1"');
+  const formatPr = /<sheetFormatPr\b[^>]*>/.exec(xml)?.[0];
+  if (formatPr) {
+    // exceljs writes outlineLevelCol="0": the outline would not show.
+    const level = /\boutlineLevelCol="(\d+)"/.exec(formatPr);
+    const fixed = level
+      ? Number(level[1]) >= 1
+        ? formatPr
+        : formatPr.replace(level[0], 'outlineLevelCol="1"')
+      : formatPr.replace("<sheetFormatPr", '<sheetFormatPr outlineLevelCol="1"');
+    xml = xml.replace(formatPr, fixed);
   } else {
     xml = xml.replace("<cols>", '<sheetFormatPr defaultRowHeight="15" outlineLevelCol="1"/><cols>');
   }
