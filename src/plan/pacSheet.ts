@@ -161,7 +161,7 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     s.row(r, 0, [t("total"), stats.positiveCa, stats.positiveCa > 0 ? 1 : 0, n, n > 0 ? 1 : 0]);
     s.style(range(r, 0, 1, TABLE_COLS), STYLES.total);
     r++;
-    if (stats.classedCa !== stats.positiveCa) {
+    if (stats.negatives > 0) {
       s.row(r, 0, [t("pac.net_total"), stats.classedCa]);
       s.style(range(r, 0, 1, 2), { italic: true });
       r++;
@@ -544,6 +544,8 @@ interface PortfolioStats {
   classedCa: number;
   /** Total of their positive amounts: the base of the ABC shares (SPEC §2). */
   positiveCa: number;
+  /** Classified clients with a negative CA (below −0,005 €: an amount that rounds to 0 is 0, SPEC §2). */
+  negatives: number;
   /** Per ABC class: clients and the total of their positive amounts. */
   classes: Record<AbcClass, { clients: number; positiveCa: number }>;
   rRanks: number[];
@@ -566,6 +568,7 @@ function portfolioStats(portfolio: ScoredPortfolio): PortfolioStats {
     classed: 0,
     classedCa: 0,
     positiveCa: 0,
+    negatives: 0,
     classes: { A: { clients: 0, positiveCa: 0 }, B: { clients: 0, positiveCa: 0 }, C: { clients: 0, positiveCa: 0 } },
     rRanks: [0, 0, 0, 0],
     pRanks: [0, 0, 0, 0],
@@ -583,6 +586,7 @@ function portfolioStats(portfolio: ScoredPortfolio): PortfolioStats {
       stats.classed++;
       stats.classedCa += ca;
       stats.positiveCa += Math.max(0, ca);
+      if (ca < -0.005) stats.negatives++;
       stats.classes[c.abc.cls].clients++;
       stats.classes[c.abc.cls].positiveCa += Math.max(0, ca);
     }
