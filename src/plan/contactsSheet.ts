@@ -288,8 +288,12 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
 
   // Monthly plan.
   section(27, "contacts.section.planning");
-  const monthCol = 2;
-  header(28, 0, ["contacts.col.line", "contacts.col.year", ...Array.from({ length: MONTHS }, (_, k) => `month.${k + 1}`)]);
+  // The months stand in the per-client table's month columns, the year in its Total column: one grid to read.
+  const yearCol = 8;
+  const monthCol = 9;
+  header(28, 0, ["contacts.col.line"]);
+  header(28, yearCol, ["contacts.col.year", ...Array.from({ length: MONTHS }, (_, k) => `month.${k + 1}`)]);
+  s.style(range(28, 1, 1, yearCol - 1), STYLES.header);
   const planningSources: readonly string[] = [A(clsRow(0), 4), A(clsRow(1), 4), A(clsRow(2), 4), A(...stimulationBudget), A(famRow(2), 2)];
   const planningLabels = [
     ...CLASSES.map((cls) => t("line.entretien", { cls })),
@@ -302,19 +306,22 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   planningSources.forEach((source, k) => {
     const r = planningRows[k];
     const total = model.planning[k];
-    const months = planningMonths(A(r, 1), total);
-    s.row(r, 0, [planningLabels[k], formula(source, total), ...months]);
+    const months = planningMonths(A(r, yearCol), total);
+    s.set(r, 0, planningLabels[k]);
+    s.row(r, yearCol, [formula(source, total), ...months]);
     planningValues.push([total, ...months.map((m) => m.result as number)]);
   });
   const totalLine = Array.from({ length: MONTHS + 1 }, (_, j) => planningValues.reduce((sum, line) => sum + line[j], 0));
   planningValues.push(totalLine);
-  s.row(planningTotalRow, 0, [
-    t("total"),
-    ...totalLine.map((value, j) => formula(`SUM(${A(planningRows[0], 1 + j)}:${A(planningRows[4], 1 + j)})`, value)),
-  ]);
-  s.style(range(29, 1, 6, MONTHS + 1), { horizontal: "center" });
-  s.style(range(29, 1, 6, 1), { bold: true });
-  s.style(range(planningTotalRow, 0, 1, MONTHS + 2), STYLES.total);
+  s.set(planningTotalRow, 0, t("total"));
+  s.row(
+    planningTotalRow,
+    yearCol,
+    totalLine.map((value, j) => formula(`SUM(${A(planningRows[0], yearCol + j)}:${A(planningRows[4], yearCol + j)})`, value)),
+  );
+  s.style(range(29, yearCol, 6, MONTHS + 1), { horizontal: "center" });
+  s.style(range(29, yearCol, 6, 1), { bold: true });
+  s.style(range(planningTotalRow, 0, 1, yearCol + MONTHS + 1), STYLES.total);
 
   // Checks.
   section(36, "contacts.section.checks");
@@ -333,7 +340,7 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
       Math.round(sharesSum * 1e9) === 1e9 ? t("check.ok") : t("check.shares_bad"),
     ],
     ["check.families", `IF(${A(famTotalRow, 2)}=${cap},${ok},${gapFormula(A(famTotalRow, 2))})`, familiesSum === model.capital ? t("check.ok") : gapText(familiesSum)],
-    ["check.planning", `IF(${A(planningTotalRow, 1)}=${cap},${ok},${gapFormula(A(planningTotalRow, 1))})`, planningSum === model.capital ? t("check.ok") : gapText(planningSum)],
+    ["check.planning", `IF(${A(planningTotalRow, yearCol)}=${cap},${ok},${gapFormula(A(planningTotalRow, yearCol))})`, planningSum === model.capital ? t("check.ok") : gapText(planningSum)],
     // The per-client plan is values: once the capital changes it still makes the capital it was computed for.
     [
       "check.clients",
@@ -422,7 +429,7 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
       planningRows,
       planningValues,
       planningTotalRow,
-      yearCol: 1,
+      yearCol,
       monthCol,
       check,
       model,

@@ -142,7 +142,7 @@ describe("buildWorkbookPlan", () => {
     expect(cells.get("19,1")).toMatchObject({ formula: expect.stringMatching(/^COUNTIF\(\$C\$45:\$C\$\d+,"A"\)$/), result: 4 });
     expect(cells.get("23,1")).toEqual({ formula: 'IF($B$9>0,ROUNDUP($D$23/$B$9,0),"")', result: 1 });
     expect(cells.get(names.PAC_Controle)).toMatchObject({ result: "OK" });
-    expect(cells.get("29,2")).toEqual({ formula: "INT($B$30/12)+IF(1<=MOD($B$30,12),1,0)", result: 4 });
+    expect(cells.get("29,9")).toEqual({ formula: "INT($I$30/12)+IF(1<=MOD($I$30,12),1,0)", result: 4 });
   });
 
   it("PAC: the seven sections in order, A4 landscape one page wide, title rows repeated, print area set", () => {
