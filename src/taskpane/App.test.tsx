@@ -289,6 +289,7 @@ describe("Aperçu step", () => {
     await sourceRead();
     await goTo(/Aperçu/);
     expect(screen.getByText("Classe A")).toBeInTheDocument();
+    expect(screen.getByText("% du CA : part du total des montants positifs, la base du classement ABC.")).toBeInTheDocument();
     expect(screen.getByRole("img", { name: "Courbe de Pareto (CA cumulé)" })).toBeInTheDocument();
     const matrix = screen.getByRole("img", { name: "Matrice P-R (potentiel × réalisé)" });
     // P rows, R columns, P1-R1 top left: the cells come row by row, as in the PAC sheet's grid.

@@ -133,6 +133,7 @@ export const wizardEn: Record<WizardKey, string> = {
   "preview.classes": "ABC classes",
   "preview.class": "Class {cls}",
   "preview.classLine": "{n} {n|client|clients}, {share} of sales",
+  "preview.shareBase": "% of sales: share of the total of positive amounts, the base of the ABC classes.",
   "preview.quadrants": "Contact matrix",
   "preview.targets": "P-R targets",
   "preview.none": "Not computed.",

@@ -135,6 +135,7 @@ export const wizardFr = {
   "preview.classes": "Classes ABC",
   "preview.class": "Classe {cls}",
   "preview.classLine": "{n} {n|client|clients}, {share} du CA",
+  "preview.shareBase": "% du CA : part du total des montants positifs, la base du classement ABC.",
   "preview.quadrants": "Matrice des contacts",
   "preview.targets": "Cibles P-R",
   "preview.none": "Non calculé.",

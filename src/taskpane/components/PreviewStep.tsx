@@ -85,6 +85,10 @@ function PortfolioPreview({ portfolio, report, lang }: { portfolio: ScoredPortfo
   const quadrants = counts(QUADRANTS, clients.map((c) => c.contacts?.quadrant));
   const targets = counts<PrTarget>(PR_TARGETS, clients.map((c) => c.pr?.target));
   const toA = clients.filter((c) => c.abc?.cls === "A").length;
+  // SPEC §2: each class's share of the total of positive amounts (a return enlarges nobody's share), as the PAC sheet.
+  const positive = { A: 0, B: 0, C: 0 };
+  for (const c of clients) if (c.abc) positive[c.abc.cls] += Math.max(0, c.ca ?? 0);
+  const positiveTotal = positive.A + positive.B + positive.C;
   const toggle = (i: number) =>
     setOpen((s) => {
       const next = new Set(s);
@@ -106,7 +110,7 @@ function PortfolioPreview({ portfolio, report, lang }: { portfolio: ScoredPortfo
                   <strong>{w("preview.class", { cls })}</strong>
                 </Body1>
                 <Caption1>
-                  {w("preview.classLine", { n: portfolio.classes[cls].clients, share: formatPercent(portfolio.classes[cls].share, lang) })}
+                  {w("preview.classLine", { n: portfolio.classes[cls].clients, share: formatPercent(positiveTotal > 0 ? positive[cls] / positiveTotal : 0, lang) })}
                 </Caption1>
               </div>
             ))}
@@ -114,6 +118,7 @@ function PortfolioPreview({ portfolio, report, lang }: { portfolio: ScoredPortfo
         ) : (
           <Caption1>{w("preview.none")}</Caption1>
         )}
+        {portfolio.methods.abc && <Caption1>{w("preview.shareBase")}</Caption1>}
       </div>
       <div>
         <Subtitle2 as="h3">{w("preview.targets")}</Subtitle2>
