@@ -1,5 +1,7 @@
 /**
- * The bundled demo workbook: `npx tsx scripts/make-sample.ts [out.xlsx]` writes `assets/sample/clients-demo.xlsx`.
+ * The bundled demo workbook: `npm run sample` (or `npx tsx scripts/make-sample.ts [out.xlsx]`) writes
+ * `assets/sample/clients-demo.xlsx`. Its "Lisez-moi" sheet speaks to the manager who opens the file: no
+ * developer command in it.
  *
  * A fictional wholesaler, « Emballages Rhône-Alpes Distribution SAS » (packaging and hygiene supplies for
  * businesses), and its portfolio: 150 clients and 30 prospects, one row each, French headers. Everything comes
@@ -398,8 +400,10 @@ const README_LINES = [
   "Nb commandes 2025 : nombre de commandes ; Potentiel : achats annuels du client dans la catégorie, tous fournisseurs ;",
   "Date dernier achat : date de la dernière facture.",
   "",
+  "Pour obtenir le plan : dans Excel, onglet Accueil, bouton PAC Commercial (le complément), puis suivez les cinq étapes de l'assistant.",
+  "Le plan est écrit dans les feuilles Cibles, Contacts, PAC et Remarques, qui se lisent et se recalculent ensuite sans le complément.",
+  "",
   "Toute ressemblance avec des entreprises existantes serait fortuite.",
-  "Régénérer : npx tsx scripts/make-sample.ts",
 ];
 
 /** The demo workbook: a "Clients" sheet (the table) and a "Lisez-moi" sheet; fixed dates. */

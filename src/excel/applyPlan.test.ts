@@ -428,3 +428,57 @@ describe("applyWorkbookPlan: misuse and old hosts", () => {
     expect(await applyWorkbookPlan({ sheets: [] }, env(fake))).toMatchObject({ sheetNames: [], syncs: 0 });
   });
 });
+
+describe("applyWorkbookPlan: column groups and the Pareto's 80 % line", () => {
+  const sheet: SheetPlan = {
+    name: "S",
+    blocks: [{ row: 0, col: 0, values: [["a", 10, 0.5, 0.8, null, "helper"], ["b", 10, 1, 0.8, null, 1]] }],
+    formats: [],
+    columnGroups: [
+      { col: 5, cols: 2, hidden: true },
+      { col: 8, cols: 1, hidden: false },
+    ],
+    charts: [
+      {
+        kind: "pareto",
+        title: "P",
+        anchor: { row: 3, col: 0, rows: 10, cols: 5 },
+        categories: { row: 0, col: 0, rows: 2, cols: 1 },
+        series: [
+          { name: "CA", values: { row: 0, col: 1, rows: 2, cols: 1 } },
+          { name: "Part", values: { row: 0, col: 2, rows: 2, cols: 1 } },
+          { name: "Seuil de 80 %", values: { row: 0, col: 3, rows: 2, cols: 1 } },
+        ],
+      },
+    ],
+  };
+
+  it("applyWorkbookPlan(plan) groups the columns of each group and collapses the hidden ones", async () => {
+    const fake = new FakeExcel();
+    await applyWorkbookPlan({ sheets: [sheet] }, env(fake));
+    const s = fake.sheet("S") as SheetModel;
+    expect(s.featuresAt("group()").map((f) => [f.address, f.args])).toEqual([
+      ["F1:G1048576", ["ByColumns"]],
+      ["I1:I1048576", ["ByColumns"]],
+    ]);
+    expect(s.featuresAt("hideGroupDetails()").map((f) => [f.address, f.args])).toEqual([["F1:G1048576", ["ByColumns"]]]);
+  });
+
+  it("applyWorkbookPlan(plan) draws the third Pareto series as a dashed line on the share axis", async () => {
+    const fake = new FakeExcel();
+    await applyWorkbookPlan({ sheets: [sheet] }, env(fake));
+    const s = fake.sheet("S") as SheetModel;
+    expect(s.featuresAt("charts.add().series.add()").map((f) => f.args)).toEqual([["Part"], ["Seuil de 80 %"]]);
+    expect(s.featuresAt("charts.add().series.add().axisGroup").map((f) => f.value)).toEqual(["Secondary", "Secondary"]);
+    expect(s.featuresAt("charts.add().series.add().setValues()").map((f) => f.args)).toEqual([["C1:C2"], ["D1:D2"]]);
+    expect(s.featuresAt("charts.add().series.add().markerStyle")[0].value).toBe("None");
+    expect(s.featuresAt("charts.add().series.add().format.line.lineStyle")[0].value).toBe("Dash");
+  });
+
+  it("applyWorkbookPlan(plan) refuses a column group outside the grid before writing", async () => {
+    const fake = new FakeExcel();
+    const bad: SheetPlan = { ...sheet, columnGroups: [{ col: -1, cols: 2, hidden: true }] };
+    await expect(applyWorkbookPlan({ sheets: [bad] }, env(fake))).rejects.toThrow(/column group 0/);
+    expect(fake.sheet("S")).toBeUndefined();
+  });
+});

@@ -155,6 +155,18 @@ function addChart(handle: SheetHandle, chart: ChartPlan): void {
         bars.setXAxisValues(rangeOf(handle, chart.categories));
         line.setXAxisValues(rangeOf(handle, chart.categories));
       }
+      const third = chart.series[2];
+      if (third) {
+        // The 80 % reference: a dashed grey line on the share axis, as in the .xlsx writer.
+        const threshold = added.series.add(third.name);
+        threshold.chartType = "Line";
+        threshold.axisGroup = "Secondary";
+        threshold.setValues(rangeOf(handle, third.values));
+        if (chart.categories) threshold.setXAxisValues(rangeOf(handle, chart.categories));
+        threshold.markerStyle = "None";
+        threshold.format.line.color = "#7F7F7F";
+        threshold.format.line.lineStyle = "Dash";
+      }
       const share = added.axes.getItem("Value", "Secondary");
       share.minimum = 0;
       share.maximum = 1;
@@ -375,6 +387,17 @@ export function buildSheetOps(
   const tabColor = plan.tabColor;
   if (tabColor !== undefined) features.push({ chars: SMALL, apply: () => (worksheet(handle).tabColor = tabColor) });
   for (const chart of plan.charts ?? []) features.push({ chars: SMALL * 2, apply: () => addChart(handle, chart) });
+  for (const g of plan.columnGroups ?? []) {
+    // Outline of whole columns (ExcelApi 1.10), collapsed when hidden: helper calculations out of sight.
+    features.push({
+      chars: SMALL,
+      apply: () => {
+        const columns = rangeOf(handle, { row: 0, col: g.col, rows: 1, cols: g.cols }).getEntireColumn();
+        columns.group("ByColumns");
+        if (g.hidden) columns.hideGroupDetails("ByColumns");
+      },
+    });
+  }
 
   return { values, numberFormats, tables, formats, features, hasFormulas, extent: { rows: extentRows, cols: extentCols } };
 }

@@ -44,6 +44,7 @@ function checkSheet(s: SheetPlan, tableNames: Set<string>): void {
   });
   s.merges?.forEach((m, i) => checkRange(name, `merge ${i}`, m));
   s.editable?.forEach((e, i) => checkRange(name, `editable range ${i}`, e));
+  s.columnGroups?.forEach((g, i) => checkRange(name, `column group ${i}`, { row: 0, col: g.col, rows: 1, cols: g.cols }));
   s.conditional?.forEach((c, i) => {
     checkRange(name, `conditional colour ${i}`, c.range);
     checkColour(name, `conditional colour ${i}`, c.fill);
@@ -83,7 +84,8 @@ function checkSheet(s: SheetPlan, tableNames: Set<string>): void {
     checkRange(name, `named cell ${n.name}`, { row: n.row, col: n.col, rows: 1, cols: 1 });
   }
   for (const c of s.charts ?? []) {
-    if (c.series.length !== 2) fail(name, `chart "${c.title}" (${c.kind}) needs exactly two series`);
+    const allowed = c.kind === "pareto" ? [2, 3] : [2];
+    if (!allowed.includes(c.series.length)) fail(name, `chart "${c.title}" (${c.kind}) needs two series${c.kind === "pareto" ? " (or three: its 80 % line)" : ""}`);
     checkRange(name, `chart "${c.title}" anchor`, c.anchor);
     if (c.categories) checkRange(name, `chart "${c.title}" categories`, c.categories);
     c.series.forEach((sr) => checkRange(name, `chart "${c.title}" series "${sr.name}"`, sr.values));
@@ -95,7 +97,7 @@ function checkSheet(s: SheetPlan, tableNames: Set<string>): void {
  * Checks that a plan can be written as it stands, before anything is sent to Excel.
  * @throws TypeError naming the sheet and the faulty part: an invalid or duplicate sheet name, ragged rows,
  * a range outside the grid, a row height or page break outside the grid (or a height above 409 points), an
- * invalid table or cell name, a name used twice, a chart without two series.
+ * invalid table or cell name, a name used twice, a chart without two series (a Pareto may add a third, its 80 % line).
  */
 export function validatePlan(plan: WorkbookPlan): void {
   const sheetNames = new Set<string>();

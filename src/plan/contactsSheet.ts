@@ -6,6 +6,7 @@ import { cellAddress, formula, range, textLiteral } from "./cells";
 import { contactsModel, monthShare, type ContactsModel } from "./contactsModel";
 import { SheetDraft } from "./grid";
 import { targetLabelKey } from "./labels";
+import { templateFormula } from "./templateFormula";
 import type { ScoredClient, ScoredPortfolio } from "./score";
 import { ABC_COLOURS, COLOURS, FORMATS, STYLES } from "./styles";
 import type { FormulaCell, SheetPlan } from "./types";
@@ -28,12 +29,16 @@ export interface ContactsLayout {
   readonly stimulationBudget: Cell;
   /** Planning lines (entretien A, B, C, stimulation, conquête, total): their row; year total in `yearCol`. */
   readonly planningRows: readonly number[];
+  /** The cached values of the Planning lines and of their total line: [year total, January … December] each. */
+  readonly planningValues: readonly (readonly number[])[];
   readonly planningTotalRow: number;
   readonly yearCol: number;
   /** Column of January; the twelve months follow. */
   readonly monthCol: number;
   /** The cell telling whether the per-client plan still makes the capital. */
   readonly check: Cell;
+  /** The total cell of each pool line (stimulation, conquête) under the per-client plan, and their contacts. */
+  readonly reserves: readonly { readonly total: Cell; readonly line: ReserveLine }[];
   readonly model: ContactsModel;
 }
 
@@ -58,19 +63,38 @@ function servedBefore(other: string, self: string, strict: boolean, weight: stri
 }
 
 /**
- * A formula that writes a translated template with one number in it: `"Écart de "&(B9-I50)&" contacts…"`.
+ * The twelve months of a Planning line, as formulas over its yearly total cell with their cached values: the
+ * even spread, INT(year / 12) a month and the remainder on the first months. The one place to change when the
+ * Planning becomes the sum of the per-client calendar (SPEC §8): the PAC's Planning reads these cells and
+ * their values through `ContactsLayout.planningValues`.
  */
-export function templateFormula(template: string, parts: Readonly<Record<string, string>>): string {
-  const pieces: string[] = [];
-  let last = 0;
-  for (const m of template.matchAll(/\{(\w+)\}/g)) {
-    const index = m.index ?? 0;
-    if (index > last) pieces.push(textLiteral(template.slice(last, index)));
-    pieces.push(parts[m[1]] ?? textLiteral(m[0]));
-    last = index + m[0].length;
-  }
-  if (last < template.length) pieces.push(textLiteral(template.slice(last)));
-  return pieces.join("&");
+export function planningMonths(yearCell: string, total: number): FormulaCell[] {
+  return Array.from({ length: MONTHS }, (_, j) => formula(`INT(${yearCell}/${MONTHS})+IF(${j + 1}<=MOD(${yearCell},${MONTHS}),1,0)`, monthShare(total, j + 1)));
+}
+
+/** A line of contacts not given to any client: its label and its contacts. */
+export interface ReserveLine {
+  readonly label: string;
+  readonly contacts: number;
+}
+
+/**
+ * The two pool lines under the per-client plan, stimulation then conquête. A pool is "non affectée" when
+ * there were clients or prospects to give it to (caps left it over); otherwise its label says why it is empty
+ * of takers. The one place the sheets read the pools from the allocation.
+ */
+export function reserveLines(portfolio: ScoredPortfolio, lang: Lang): readonly [ReserveLine, ReserveLine] {
+  const stimulated = portfolio.clients.some((c) => (c.allocation?.stimulation ?? 0) > 0);
+  return [
+    {
+      label: planText(stimulated ? "contacts.reserve_stimulation_left" : "contacts.reserve_stimulation", lang),
+      contacts: portfolio.allocation.stimulationPool,
+    },
+    {
+      label: planText(portfolio.prospects > 0 ? "contacts.reserve_conquete_left" : "contacts.reserve_conquete", lang),
+      contacts: portfolio.allocation.conquestPool,
+    },
+  ];
 }
 
 /** The label shown for a client in the Contacts and PAC sheets: its name, else its id. */
@@ -95,6 +119,12 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   for (const c of planned) if (c.abc) counts[c.abc.cls]++;
   const model = contactsModel(portfolio.capital.value, portfolio.shares, portfolio.norms, counts);
   const lastCol = 2 + MONTHS - 1 + 7;
+  // The largest-remainder helpers sit right of the printed area, in a collapsed column group.
+  const help = lastCol + 2;
+  const helpers = (row: number, keys: readonly PlanKey[]): void => {
+    keys.forEach((k, j) => s.set(row, help + j, t(k)));
+    s.style(range(row, help, 1, keys.length), { ...STYLES.helper, wrap: true, bold: true });
+  };
 
   const section = (row: number, key: PlanKey): void => {
     s.set(row, 0, t(key));
@@ -102,12 +132,11 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
     s.height(row, 20);
   };
   /** A header row: plan keys are translated, other strings written as they are, null leaves the cell blank. */
-  const header = (row: number, col: number, keys: readonly (PlanKey | string | null)[], helperFrom = Infinity): void => {
+  const header = (row: number, col: number, keys: readonly (PlanKey | string | null)[]): void => {
     keys.forEach((k, j) => {
       if (k !== null) s.set(row, col + j, isPlanKey(k) ? t(k) : k);
     });
-    s.style(range(row, col, 1, Math.min(keys.length, helperFrom - col)), STYLES.header);
-    if (helperFrom < col + keys.length) s.style(range(row, helperFrom, 1, col + keys.length - helperFrom), { ...STYLES.helper, wrap: true, bold: true });
+    s.style(range(row, col, 1, keys.length), STYLES.header);
     s.height(row, 30);
   };
 
@@ -146,11 +175,15 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
 
   // Families: largest remainder in formulas.
   section(10, "contacts.section.families");
-  header(11, 0, ["contacts.col.family", "contacts.col.share", "contacts.col.contacts", null, "contacts.col.quota", "contacts.col.floor", "contacts.col.rest", "contacts.col.rank"], 4);
+  header(11, 0, ["contacts.col.family", "contacts.col.share", "contacts.col.contacts"]);
+  s.set(10, help, t("contacts.helpers"));
+  s.style(range(10, help, 1, 1), { ...STYLES.helper, bold: true });
+  helpers(11, ["contacts.col.quota", "contacts.col.floor", "contacts.col.rest", "contacts.col.rank"]);
+  const [quotaCol, floorCol, restCol, rankCol] = [help, help + 1, help + 2, help + 3];
   const famRow = (k: number): number => 12 + k;
   const famTotalRow = 15;
-  const leftCell = A(famTotalRow, 7);
-  const rest = (k: number): string => A(famRow(k), 6);
+  const leftCell = A(famTotalRow, rankCol);
+  const rest = (k: number): string => A(famRow(k), restCol);
   const families = {} as Record<ActionFamily, { share: Cell; total: Cell }>;
   FAMILIES.forEach((f, k) => {
     const r = famRow(k);
@@ -158,14 +191,11 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
     const rank = FAMILIES.map((_, j) => (j === k ? "" : servedBefore(rest(j), rest(k), j > k, "1")))
       .filter((x) => x !== "")
       .join("+");
-    s.row(r, 0, [
-      label(`family.${f}`, lang),
-      line.share,
-      formula(`${A(r, 5)}+IF(${A(r, 7)}<${leftCell},1,0)`, line.total),
-      null,
+    s.row(r, 0, [label(`family.${f}`, lang), line.share, formula(`${A(r, floorCol)}+IF(${A(r, rankCol)}<${leftCell},1,0)`, line.total)]);
+    s.row(r, help, [
       formula(`ROUND(${cap}*${A(r, 1)},9)`, line.quota),
-      formula(`INT(${A(r, 4)})`, line.floor),
-      formula(`ROUND(${A(r, 4)}-${A(r, 5)},9)`, line.rest),
+      formula(`INT(${A(r, quotaCol)})`, line.floor),
+      formula(`ROUND(${A(r, quotaCol)}-${A(r, floorCol)},9)`, line.rest),
       formula(rank, line.rank),
     ]);
     families[f] = { share: [r, 1], total: [r, 2] };
@@ -175,17 +205,17 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
     t("total"),
     formula(`SUM(${A(12, 1)}:${A(14, 1)})`, model.families.reduce((a, l) => a + l.share, 0)),
     formula(`SUM(${A(12, 2)}:${A(14, 2)})`, model.families.reduce((a, l) => a + l.total, 0)),
-    null,
-    null,
-    formula(`SUM(${A(12, 5)}:${A(14, 5)})`, model.families.reduce((a, l) => a + l.floor, 0)),
+  ]);
+  s.row(famTotalRow, help + 1, [
+    formula(`SUM(${A(12, floorCol)}:${A(14, floorCol)})`, model.families.reduce((a, l) => a + l.floor, 0)),
     t("contacts.left"),
-    formula(`${cap}-${A(famTotalRow, 5)}`, model.familyLeft),
+    formula(`${cap}-${A(famTotalRow, floorCol)}`, model.familyLeft),
   ]);
   s.style(range(12, 1, 4, 1), { numberFormat: FORMATS.percent, horizontal: "center" });
   s.style(range(12, 1, 3, 1), STYLES.editable);
   s.edit(range(12, 1, 3, 1));
   s.style(range(12, 2, 4, 1), { horizontal: "center", bold: true });
-  s.style(range(12, 4, 4, 4), STYLES.helper);
+  s.style(range(12, help, 4, 4), STYLES.helper);
   s.style(range(famTotalRow, 0, 1, 3), STYLES.total);
 
   // Entretien by ABC class.
@@ -194,22 +224,19 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   const clientsTotalRow = reserveRow + 2;
   const classRange = `${A(clientsTop, 2)}:${A(reserveRow + 1, 2)}`;
   section(17, "contacts.section.classes");
-  header(
-    18,
-    0,
-    ["contacts.col.class", "contacts.col.clients", "contacts.col.norm", "contacts.col.need", "contacts.col.planned", "contacts.col.floor", "contacts.col.rest", "contacts.col.before", "contacts.col.extra"],
-    5,
-  );
+  header(18, 0, ["contacts.col.class", "contacts.col.clients", "contacts.col.norm", "contacts.col.need", "contacts.col.planned"]);
+  helpers(18, ["contacts.col.floor", "contacts.col.rest", "contacts.col.before", "contacts.col.extra"]);
+  const [clsFloor, clsRest, clsBefore, clsExtra] = [help, help + 1, help + 2, help + 3];
   const clsRow = (k: number): number => 19 + k;
   const clsTotalRow = 22;
   const needTotal = A(clsTotalRow, 3);
   const budget = A(famRow(0), 2);
-  const clsLeft = A(clsTotalRow, 8);
+  const clsLeft = A(clsTotalRow, clsExtra);
   const classes = {} as Record<AbcClass, { clients: Cell; norm: Cell; need: Cell; planned: Cell }>;
   CLASSES.forEach((cls, k) => {
     const r = clsRow(k);
     const line = model.classes[cls];
-    const remOf = (j: number): string => A(clsRow(j), 6);
+    const remOf = (j: number): string => A(clsRow(j), clsRest);
     const before = CLASSES.map((_, j) => (j === k ? "" : servedBefore(remOf(j), remOf(k), j > k, A(clsRow(j), 1))))
       .filter((x) => x !== "")
       .join("+");
@@ -219,11 +246,13 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
       formula(`COUNTIF(${classRange},${textLiteral(cls)})`, line.clients),
       line.norm,
       formula(`${A(r, 1)}*${norm}`, line.need),
-      formula(`IF(${needTotal}>${budget},${A(r, 1)}*${A(r, 5)}+${A(r, 8)},${A(r, 3)})`, line.planned),
+      formula(`IF(${needTotal}>${budget},${A(r, 1)}*${A(r, clsFloor)}+${A(r, clsExtra)},${A(r, 3)})`, line.planned),
+    ]);
+    s.row(r, help, [
       formula(`IF(${needTotal}=0,0,(${budget}*${norm}-MOD(${budget}*${norm},${needTotal}))/${needTotal})`, line.floor),
       formula(`IF(${needTotal}=0,0,MOD(${budget}*${norm},${needTotal}))`, line.rest),
       formula(before, line.before),
-      formula(`MIN(${A(r, 1)},MAX(0,${clsLeft}-${A(r, 7)}))`, line.extra),
+      formula(`MIN(${A(r, 1)},MAX(0,${clsLeft}-${A(r, clsBefore)}))`, line.extra),
     ]);
     classes[cls] = { clients: [r, 1], norm: [r, 2], need: [r, 3], planned: [r, 4] };
     s.defineName(t("name.norm", { cls }), r, 2);
@@ -235,11 +264,11 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
     null,
     sumCol(3, model.needTotal),
     sumCol(4, model.plannedTotal),
-    null,
-    null,
+  ]);
+  s.row(clsTotalRow, clsBefore, [
     t("contacts.left"),
     formula(
-      `IF(${needTotal}>${budget},${budget}-(${CLASSES.map((_, k) => `${A(clsRow(k), 1)}*${A(clsRow(k), 5)}`).join("+")}),0)`,
+      `IF(${needTotal}>${budget},${budget}-(${CLASSES.map((_, k) => `${A(clsRow(k), 1)}*${A(clsRow(k), clsFloor)}`).join("+")}),0)`,
       model.classLeft,
     ),
   ]);
@@ -247,7 +276,7 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   s.style(range(19, 2, 3, 1), STYLES.editable);
   s.edit(range(19, 2, 3, 1));
   s.style(range(19, 4, 4, 1), { bold: true });
-  s.style(range(19, 5, 4, 4), STYLES.helper);
+  s.style(range(19, help, 4, 4), STYLES.helper);
   s.style(range(clsTotalRow, 0, 1, 5), STYLES.total);
   const reps: Cell = [23, 1];
   const unused: Cell = [24, 1];
@@ -259,8 +288,12 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
 
   // Monthly plan.
   section(27, "contacts.section.planning");
-  const monthCol = 2;
-  header(28, 0, ["contacts.col.line", "contacts.col.year", ...Array.from({ length: MONTHS }, (_, k) => `month.${k + 1}`)]);
+  // The months stand in the per-client table's month columns, the year in its Total column: one grid to read.
+  const yearCol = 8;
+  const monthCol = 9;
+  header(28, 0, ["contacts.col.line"]);
+  header(28, yearCol, ["contacts.col.year", ...Array.from({ length: MONTHS }, (_, k) => `month.${k + 1}`)]);
+  s.style(range(28, 1, 1, yearCol - 1), STYLES.header);
   const planningSources: readonly string[] = [A(clsRow(0), 4), A(clsRow(1), 4), A(clsRow(2), 4), A(...stimulationBudget), A(famRow(2), 2)];
   const planningLabels = [
     ...CLASSES.map((cls) => t("line.entretien", { cls })),
@@ -269,36 +302,30 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   ];
   const planningRows = planningSources.map((_, k) => 29 + k);
   const planningTotalRow = 34;
+  const planningValues: number[][] = [];
   planningSources.forEach((source, k) => {
     const r = planningRows[k];
     const total = model.planning[k];
-    const year = A(r, 1);
-    s.row(r, 0, [
-      planningLabels[k],
-      formula(source, total),
-      ...Array.from({ length: MONTHS }, (_, j) => formula(`INT(${year}/${MONTHS})+IF(${j + 1}<=MOD(${year},${MONTHS}),1,0)`, monthShare(total, j + 1))),
-    ]);
+    const months = planningMonths(A(r, yearCol), total);
+    s.set(r, 0, planningLabels[k]);
+    s.row(r, yearCol, [formula(source, total), ...months]);
+    planningValues.push([total, ...months.map((m) => m.result as number)]);
   });
+  const totalLine = Array.from({ length: MONTHS + 1 }, (_, j) => planningValues.reduce((sum, line) => sum + line[j], 0));
+  planningValues.push(totalLine);
+  s.set(planningTotalRow, 0, t("total"));
   s.row(
     planningTotalRow,
-    0,
-    [
-      t("total"),
-      ...Array.from({ length: MONTHS + 1 }, (_, j) =>
-        formula(
-          `SUM(${A(planningRows[0], 1 + j)}:${A(planningRows[4], 1 + j)})`,
-          model.planning.reduce((sum, total) => sum + (j === 0 ? total : monthShare(total, j)), 0),
-        ),
-      ),
-    ],
+    yearCol,
+    totalLine.map((value, j) => formula(`SUM(${A(planningRows[0], yearCol + j)}:${A(planningRows[4], yearCol + j)})`, value)),
   );
-  s.style(range(29, 1, 6, MONTHS + 1), { horizontal: "center" });
-  s.style(range(29, 1, 6, 1), { bold: true });
-  s.style(range(planningTotalRow, 0, 1, MONTHS + 2), STYLES.total);
+  s.style(range(29, yearCol, 6, MONTHS + 1), { horizontal: "center" });
+  s.style(range(29, yearCol, 6, 1), { bold: true });
+  s.style(range(planningTotalRow, 0, 1, yearCol + MONTHS + 1), STYLES.total);
 
   // Checks.
   section(36, "contacts.section.checks");
-  const gapFormula = (x: string): string => templateFormula(planTemplate("check.gap", lang), { gap: `(${cap}-${x})` });
+  const gapFormula = (x: string): string => templateFormula(planTemplate("check.gap", lang), { gap: `(${cap}-${x})` }, lang);
   const ok = textLiteral(t("check.ok"));
   const sharesSum = model.families.reduce((a, l) => a + l.share, 0);
   const familiesSum = model.families.reduce((a, l) => a + l.total, 0);
@@ -313,8 +340,13 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
       Math.round(sharesSum * 1e9) === 1e9 ? t("check.ok") : t("check.shares_bad"),
     ],
     ["check.families", `IF(${A(famTotalRow, 2)}=${cap},${ok},${gapFormula(A(famTotalRow, 2))})`, familiesSum === model.capital ? t("check.ok") : gapText(familiesSum)],
-    ["check.planning", `IF(${A(planningTotalRow, 1)}=${cap},${ok},${gapFormula(A(planningTotalRow, 1))})`, planningSum === model.capital ? t("check.ok") : gapText(planningSum)],
-    ["check.clients", `IF(${A(clientsTotalRow, 8)}=${cap},${ok},${gapFormula(A(clientsTotalRow, 8))})`, clientsSum === model.capital ? t("check.ok") : gapText(clientsSum)],
+    ["check.planning", `IF(${A(planningTotalRow, yearCol)}=${cap},${ok},${gapFormula(A(planningTotalRow, yearCol))})`, planningSum === model.capital ? t("check.ok") : gapText(planningSum)],
+    // The per-client plan is values: once the capital changes it still makes the capital it was computed for.
+    [
+      "check.clients",
+      `IF(${A(clientsTotalRow, 8)}=${cap},${ok},${textLiteral(t("check.clients_old", { old: clientsSum }))})`,
+      clientsSum === model.capital ? t("check.ok") : t("check.clients_old", { old: clientsSum }),
+    ],
   ];
   checks.forEach(([key, f, result], k) => {
     s.row(37 + k, 0, [t(key), formula(f, result)]);
@@ -327,7 +359,9 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   s.defineName(t("name.check"), ...check);
 
   // Per-client plan (the engine's values).
-  section(42, "contacts.section.clients");
+  s.set(42, 0, t("contacts.section.clients", { capital: portfolio.capital.value }));
+  s.style(range(42, 0, 1, lastCol + 1), STYLES.section);
+  s.height(42, 20);
   header(43, 0, [
     "contacts.col.client",
     "contacts.col.code",
@@ -347,14 +381,15 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
     return [clientLabel(c), c.id, c.abc?.cls ?? null, target, a.need, a.entretien, a.stimulation, a.conquete, a.total, ...a.monthly];
   });
   s.block(clientsTop, 0, rows);
-  s.row(reserveRow, 0, [t("contacts.reserve_stimulation"), null, null, null, null, null, portfolio.allocation.stimulationPool, null, portfolio.allocation.stimulationPool]);
-  s.row(reserveRow + 1, 0, [t("contacts.reserve_conquete"), null, null, null, null, null, null, portfolio.allocation.conquestPool, portfolio.allocation.conquestPool]);
+  const [stimulationPool, conquestPool] = reserveLines(portfolio, lang);
+  s.row(reserveRow, 0, [stimulationPool.label, null, null, null, null, null, stimulationPool.contacts, null, stimulationPool.contacts]);
+  s.row(reserveRow + 1, 0, [conquestPool.label, null, null, null, null, null, null, conquestPool.contacts, conquestPool.contacts]);
   // Column sums in one pass over the rows (columns 4 … 8 + MONTHS are numbers).
   const sums = new Array<number>(5 + MONTHS).fill(0);
   for (const r of rows) for (let j = 0; j < sums.length; j++) sums[j] += r[4 + j] as number;
   const totals = Array.from({ length: 5 + MONTHS }, (_, j) => {
     const col = 4 + j;
-    const value = sums[j] + (col === 6 || col === 8 ? portfolio.allocation.stimulationPool : 0) + (col === 7 || col === 8 ? portfolio.allocation.conquestPool : 0);
+    const value = sums[j] + (col === 6 || col === 8 ? stimulationPool.contacts : 0) + (col === 7 || col === 8 ? conquestPool.contacts : 0);
     return formula(`SUM(${A(clientsTop, col)}:${A(reserveRow + 1, col)})`, value);
   });
   s.row(clientsTotalRow, 0, [t("total"), null, null, null, ...totals]);
@@ -364,11 +399,13 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   s.style(range(clientsTotalRow, 0, 1, 9 + MONTHS), STYLES.total);
   if (m > 0) for (const cls of CLASSES) s.colour({ range: range(clientsTop, 2, m, 1), equals: cls, ...ABC_COLOURS[cls] });
 
-  const widths = [46, 14, 12, 12, ...Array.from({ length: lastCol - 3 }, () => 9)];
+  // Wide enough for "Stimulation" and "Entretien prévu" without a break inside a word.
+  const widths = [46, 14, 12, 12, 12, 12, 12, 12, 9, ...Array.from({ length: MONTHS }, () => 7), 2, 12, 12, 12, 12];
   const sheet = s.toSheet({
     columnWidths: widths,
     tabColor: "#548235",
     print: { orientation: "landscape", paper: "A4", fitToPagesWide: 1, area: range(0, 0, clientsTotalRow + 1, lastCol + 1), titleRows: [0, 0] },
+    columnGroups: [{ col: help, cols: 4, hidden: true }],
   });
   return {
     sheet,
@@ -385,9 +422,14 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
       classTotal: { clients: [clsTotalRow, 1], need: [clsTotalRow, 3], planned: [clsTotalRow, 4] },
       reps,
       stimulationBudget,
+      reserves: [
+        { total: [reserveRow, 8], line: stimulationPool },
+        { total: [reserveRow + 1, 8], line: conquestPool },
+      ],
       planningRows,
+      planningValues,
       planningTotalRow,
-      yearCol: 1,
+      yearCol,
       monthCol,
       check,
       model,

@@ -2,6 +2,7 @@ import type {
   CellRange,
   CellStyle,
   ChartPlan,
+  ColumnGroup,
   ConditionalColour,
   FormatRule,
   NamedCell,
@@ -12,6 +13,14 @@ import type {
   TablePlan,
   ValueBlock,
 } from "./types";
+
+/** Below this size a computed number is float dust (a sum of amounts that cancel out): it is written as 0. */
+const DUST = 1e-9;
+
+/** −0 and float dust (|x| < 1e-9) as 0, so no cell shows "-0" or "−0 €"; other numbers unchanged. */
+export function tidy(value: number): number {
+  return Math.abs(value) < DUST ? 0 : value;
+}
 
 /** Empty rows a block may span before it is cut in two. */
 const MAX_GAP = 2;
@@ -47,6 +56,7 @@ export class SheetDraft {
   }
 
   set(row: number, col: number, value: PlanValue): void {
+    if (typeof value === "number") value = tidy(value);
     const cells = this.regionFor(col);
     let line = cells.get(row);
     if (!line) {
@@ -142,6 +152,7 @@ export class SheetDraft {
     freeze?: { rows: number; cols: number };
     print?: PrintPlan;
     tabColor?: string;
+    columnGroups?: readonly ColumnGroup[];
   }): SheetPlan {
     return {
       name: this.name,
@@ -158,6 +169,7 @@ export class SheetDraft {
       ...(this.editable.length > 0 ? { editable: this.editable } : {}),
       ...(extra.tabColor ? { tabColor: extra.tabColor } : {}),
       ...(this.rowHeights.length > 0 ? { rowHeights: this.rowHeights } : {}),
+      ...(extra.columnGroups && extra.columnGroups.length > 0 ? { columnGroups: extra.columnGroups } : {}),
     };
   }
 }

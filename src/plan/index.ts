@@ -12,12 +12,15 @@ export type {
 } from "./score";
 export { scoreTable, SCORE_COLUMNS } from "./scoreTable";
 export type { ScoreColumn, ScoreRow } from "./scoreTable";
-export { buildWorkbookPlan } from "./workbook";
+export { buildWorkbookPlan, workbookSheetNames, workbookRemarks } from "./workbook";
+export { buildRemarksSheet, importRemarks, scoreRemarks, remarkKindLabel, warningKind, REMARK_KINDS } from "./remarks";
+export type { Remark, RemarkKind } from "./remarks";
 export type { WorkbookPlanOptions } from "./workbook";
 export { buildTargetsSheet, TARGET_COLUMNS } from "./targetsSheet";
 export { buildContactsSheet } from "./contactsSheet";
 export type { ContactsLayout } from "./contactsSheet";
-export { buildPacSheet, MAX_PARETO_POINTS, MAX_PR_POINTS } from "./pacSheet";
+export { buildPacSheet, actionLines, MAX_PARETO_POINTS } from "./pacSheet";
+export type { ActionLine } from "./pacSheet";
 export { contactsModel } from "./contactsModel";
 export type { ContactsModel } from "./contactsModel";
 export { resolveSheetNames, renameSheetsInPlan, MAX_SHEET_NAME } from "./sheetNames";
@@ -37,5 +40,6 @@ export type {
   NamedCell,
   SheetPlan,
   RowHeight,
+  ColumnGroup,
   WorkbookPlan,
 } from "./types";

@@ -1,10 +1,10 @@
 import { PHASE_LABEL, QUADRANT_LABEL, SHAPE_LABEL, type AbcClass, type ContactQuadrant, type MaturityPhase } from "../engine";
 import type { PrTarget } from "../engine/penetration";
-import { explain, label, type Lang } from "../i18n";
+import { explain, formatNumber, label, type Lang } from "../i18n";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
 import { formula, range, sheetCell, textLiteral } from "./cells";
-import { MONTHS, clientLabel, templateFormula, type Cell, type ContactsLayout } from "./contactsSheet";
-import { monthShare } from "./contactsModel";
+import { MONTHS, clientLabel, type Cell, type ContactsLayout } from "./contactsSheet";
+import { templateFormula, templateValue } from "./templateFormula";
 import { SheetDraft } from "./grid";
 import { PR_TARGETS, targetLabelKey } from "./labels";
 import type { ScoredClient, ScoredPortfolio } from "./score";
@@ -23,8 +23,6 @@ const CHART_ROWS = 18;
 const DATA_COL = LAST + 2;
 /** Above this many clients the Pareto chart shows groups of clients (≤ 100 bars). */
 export const MAX_PARETO_POINTS = 200;
-/** Above this many clients the P-R chart shows one point per distinct (P, R) pair. */
-export const MAX_PR_POINTS = 1000;
 
 const CLASSES: readonly AbcClass[] = ["A", "B", "C"];
 const QUADRANTS: readonly ContactQuadrant[] = ["cash_cow", "skeleton", "golden_goose", "contact_eater"];
@@ -101,7 +99,7 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   s.style(full(0), STYLES.title);
   s.height(0, 28);
   const subtitle = planText("pac.subtitle", lang, { clients: stats.customers, prospects: portfolio.prospects });
-  s.set(1, 0, formula(templateFormula(subtitle, { capital: ref(contacts.capital) }), subtitle.replace("{capital}", String(model.capital))));
+  s.set(1, 0, formula(templateFormula(subtitle, { capital: ref(contacts.capital) }, lang), templateValue(subtitle, { capital: model.capital }, lang)));
   s.merge(full(1));
   s.style(full(1), { ...STYLES.subtitle, horizontal: "left" });
   r = 2;
@@ -150,21 +148,29 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   let pageTop = r;
   subheading("pac.abc");
   if (portfolio.methods.abc) {
-    header([t("pac.col.class"), t("pac.col.ca"), t("pac.col.ca_share"), t("pac.col.clients"), t("pac.col.clients_share")]);
+    // SPEC §2: shares of the total of positive amounts, the base of the classes; the net total is labelled.
+    header([t("pac.col.class"), t("pac.col.ca_positive"), t("pac.col.ca_share"), t("pac.col.clients"), t("pac.col.clients_share")], 0, 30);
     const n = stats.classed;
+    const top = r;
     for (const cls of CLASSES) {
-      const k = portfolio.classes[cls];
-      s.row(r, 0, [t("class", { cls }), k.ca, k.share, k.clients, n > 0 ? k.clients / n : 0]);
+      const k = stats.classes[cls];
+      s.row(r, 0, [t("class", { cls }), k.positiveCa, share(k.positiveCa, stats.positiveCa), k.clients, n > 0 ? k.clients / n : 0]);
       s.style(range(r, 0, 1, 1), { ...ABC_COLOURS[cls], bold: true });
       r++;
     }
-    s.row(r, 0, [t("total"), lastCa, 1, n, 1]);
+    s.row(r, 0, [t("total"), stats.positiveCa, stats.positiveCa > 0 ? 1 : 0, n, n > 0 ? 1 : 0]);
     s.style(range(r, 0, 1, TABLE_COLS), STYLES.total);
-    s.style(range(r - 3, 1, 4, 1), { numberFormat: FORMATS.euro });
-    s.style(range(r - 3, 2, 4, 1), { numberFormat: FORMATS.percent, horizontal: "center" });
-    s.style(range(r - 3, 3, 4, 1), { horizontal: "center" });
-    s.style(range(r - 3, 4, 4, 1), { numberFormat: FORMATS.percent, horizontal: "center" });
     r++;
+    if (stats.negatives > 0) {
+      s.row(r, 0, [t("pac.net_total"), stats.classedCa]);
+      s.style(range(r, 0, 1, 2), { italic: true });
+      r++;
+    }
+    s.style(range(top, 1, r - top, 1), { numberFormat: FORMATS.euro });
+    s.style(range(top, 2, 4, 1), { numberFormat: FORMATS.percent, horizontal: "center" });
+    s.style(range(top, 3, 4, 1), { horizontal: "center" });
+    s.style(range(top, 4, 4, 1), { numberFormat: FORMATS.percent, horizontal: "center" });
+    note(t("pac.share_note", { total: formatMoney(stats.positiveCa, lang) }), TABLE_COLS, 26);
   } else notComputed("reason.no_ca");
   r++;
   subheading("pac.ranks");
@@ -185,6 +191,7 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
       series: [
         { name: t("pac.chart.ca"), values: charts.pareto.values },
         { name: t("pac.chart.cumulative"), values: charts.pareto.cumulative },
+        { name: t("pac.chart.threshold"), values: charts.pareto.threshold },
       ],
       axisTitles: { x: t("pac.chart.clients_axis"), y: t("pac.chart.ca"), y2: t("pac.chart.cumulative") },
     });
@@ -194,21 +201,39 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   section("pac.s2_more");
   pageTop = r;
 
-  subheading("pac.prmatrix");
   if (portfolio.methods.pr) {
-    header([t("pac.prmatrix_corner"), "R1", "R2", "R3", "R4"]);
+    // The P-R matrix is the 4 × 4 count grid (SPEC §9), drawn large where a chart would stand.
+    const cols = CHART_COLS;
+    let g = pageTop;
+    s.set(g, CHART_COL, t("pac.prmatrix"));
+    s.merge(range(g, CHART_COL, 1, cols));
+    s.style(range(g, CHART_COL, 1, cols), STYLES.subheading);
+    g++;
+    s.set(g, CHART_COL, t("pac.prmatrix_corner"));
+    for (const rank of [1, 2, 3, 4]) {
+      s.set(g, CHART_COL + 2 * rank - 1, `R${rank}`);
+      s.merge(range(g, CHART_COL + 2 * rank - 1, 1, 2));
+    }
+    s.style(range(g, CHART_COL, 1, cols), STYLES.header);
+    g++;
     for (const p of [1, 2, 3, 4]) {
-      s.set(r, 0, `P${p}`);
-      s.style(range(r, 0, 1, 1), { bold: true, horizontal: "center" });
+      s.set(g, CHART_COL, `P${p}`);
+      s.style(range(g, CHART_COL, 1, 1), { ...STYLES.header, fontSize: 12 });
       for (const rank of [1, 2, 3, 4]) {
-        s.set(r, rank, stats.prMatrix[(p - 1) * 4 + rank - 1]);
+        const cell = range(g, CHART_COL + 2 * rank - 1, 1, 2);
+        s.set(g, cell.col, stats.prMatrix[(p - 1) * 4 + rank - 1]);
+        s.merge(cell);
         const gap = rank - p;
         const colour = TARGET_COLOURS[gap >= 1 ? "develop" : gap <= -1 ? "secure" : "maintain"];
-        s.style(range(r, rank, 1, 1), { fill: colour.fill, fontColor: colour.fontColor, horizontal: "center", border: "thin" });
+        s.style(cell, { fill: colour.fill, fontColor: colour.fontColor, fontSize: 14, bold: true, horizontal: "center", vertical: "middle", border: "thin" });
       }
-      r++;
+      s.height(g, 24);
+      g++;
     }
-    r++;
+    s.set(g, CHART_COL, t("pac.prmatrix_legend"));
+    s.merge(range(g, CHART_COL, 1, cols));
+    s.style(range(g, CHART_COL, 1, cols), { ...STYLES.note, wrap: true, vertical: "top" });
+    s.height(g, 36);
     subheading("pac.targets");
     header([t("pac.col.target"), t("pac.col.clients"), t("pac.col.ca"), null]);
     s.merge(range(r - 1, 2, 1, 2));
@@ -220,7 +245,10 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
       amount(r);
       r++;
     }
-  } else notComputed("reason.no_potential");
+  } else {
+    subheading("pac.prmatrix");
+    notComputed("reason.no_potential");
+  }
   r++;
 
   subheading("pac.quadrants");
@@ -256,19 +284,6 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     r++;
     note(explain(portfolio.shape.why, lang), TABLE_COLS, 28);
   } else notComputed("reason.no_periods");
-  if (charts.pr) {
-    s.chart({
-      kind: "prMatrix",
-      title: t("pac.chart.pr"),
-      anchor: range(pageTop, CHART_COL, CHART_ROWS, CHART_COLS),
-      series: [
-        { name: t("pac.chart.p_axis"), values: charts.pr.p },
-        { name: t("pac.chart.r_axis"), values: charts.pr.r },
-      ],
-      axisTitles: { x: t("pac.chart.p_axis"), y: t("pac.chart.r_axis") },
-    });
-    r = Math.max(r, pageTop + CHART_ROWS);
-  }
   pageBreak();
 
   // 3. Orientations.
@@ -320,25 +335,21 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   }
   s.style(full(r), STYLES.header);
   r++;
-  const develop = portfolio.methods.pr ? stats.targets.develop.clients : stats.stimulated;
   const means = (key: PlanKey, cell: Cell, value: number): PlanValue =>
-    formula(templateFormula(planTemplate(key, lang), { x: ref(cell) }), t(key, { x: String(value) }));
-  const actions: { kind: ActionKind; n: number; means: PlanValue }[] = [
-    { kind: "stimulation", n: develop, means: means("action.stimulation.means", contacts.stimulationBudget, model.stimulationBudget) },
-    { kind: "entretien", n: stats.classed, means: means("action.entretien.means", contacts.classTotal.planned, model.plannedTotal) },
-  ];
-  if (portfolio.methods.pr) {
-    actions.push({ kind: "securisation", n: stats.targets.secure.clients, means: t("action.securisation.means") });
-  }
-  actions.push({ kind: "conquete", n: portfolio.prospects, means: means("action.conquete.means", contacts.families.conquete.total, model.families[2].total) });
-  if (portfolio.methods.rfm) {
-    actions.push({ kind: "reconquete", n: stats.atRisk, means: t("action.reconquete.means") });
-  }
-  for (const a of actions) {
+    formula(templateFormula(planTemplate(key, lang), { x: ref(cell) }, lang), templateValue(planTemplate(key, lang), { x: value }, lang));
+  for (const a of actionLines(portfolio, stats)) {
+    const meansCell: PlanValue =
+      a.kind === "stimulation"
+        ? means("action.stimulation.means", contacts.stimulationBudget, model.stimulationBudget)
+        : a.kind === "entretien"
+          ? means("action.entretien.means", contacts.classTotal.planned, model.plannedTotal)
+          : a.kind === "conquete"
+            ? means("action.conquete.means", contacts.families.conquete.total, model.families[2].total)
+            : t(`action.${a.kind}.means` as PlanKey);
     s.row(r, 0, [t(`action.${a.kind}` as PlanKey), t(`action.${a.kind}.target` as PlanKey)]);
-    s.set(r, 2, t(`action.${a.kind}.objective` as PlanKey, { n: a.n }));
+    s.set(r, 2, actionObjective(a, lang));
     s.merge(range(r, 2, 1, 4));
-    s.set(r, 6, a.means);
+    s.set(r, 6, meansCell);
     s.merge(range(r, 6, 1, 4));
     editable(r, 10, 2, t("pac.todo"));
     editable(r, 12, 2, t("pac.todo"));
@@ -353,16 +364,16 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   pageBreak();
   section("pac.s5");
   // The cached text writes numbers as Excel's "&" does (no thousands separator).
-  const capitalText = t("pac.capital_formula", {
-    weeks: String(portfolio.capital.input.weeks),
-    days: String(portfolio.capital.input.daysPerWeek),
-    perDay: String(portfolio.capital.input.contactsPerDay),
-  });
-  const capitalFormula = `IF(${ref(contacts.direct)}="",${templateFormula(planTemplate("pac.capital_formula", lang), {
-    weeks: ref(contacts.weeks),
-    days: ref(contacts.days),
-    perDay: ref(contacts.perDay),
-  })},${textLiteral(t("pac.capital_direct"))})`;
+  const capitalText = templateValue(
+    planTemplate("pac.capital_formula", lang),
+    { weeks: portfolio.capital.input.weeks, days: portfolio.capital.input.daysPerWeek, perDay: portfolio.capital.input.contactsPerDay },
+    lang,
+  );
+  const capitalFormula = `IF(${ref(contacts.direct)}="",${templateFormula(
+    planTemplate("pac.capital_formula", lang),
+    { weeks: ref(contacts.weeks), days: ref(contacts.days), perDay: ref(contacts.perDay) },
+    lang,
+  )},${textLiteral(t("pac.capital_direct"))})`;
   s.row(r, 0, [t("pac.capital"), formula(ref(contacts.capital), model.capital)]);
   s.set(r, 2, formula(capitalFormula, portfolio.capital.direct === undefined ? capitalText : t("pac.capital_direct")));
   s.merge(range(r, 2, 1, LAST - 1));
@@ -412,6 +423,30 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   s.row(r, 0, [t("pac.stim_budget"), formula(ref(contacts.stimulationBudget), model.stimulationBudget)]);
   s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
   r++;
+  // The pools no client or prospect took (values of the Contacts sheet's pool lines).
+  const reserve = contacts.reserves.reduce((sum, p) => sum + p.line.contacts, 0);
+  s.row(r, 0, [t("pac.reserve"), formula(contacts.reserves.map((p) => ref(p.total)).join("+"), reserve)]);
+  s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
+  r++;
+  // SPEC §8: say it as soon as the needs are scaled (need > entretien budget), in a formula that follows the norms.
+  const needCell = ref(contacts.classTotal.need);
+  const budgetCell = ref(contacts.families.entretien.total);
+  const scaledTemplate = planTemplate("pac.scaled", lang);
+  const scaled = model.needTotal > model.families[0].total;
+  s.set(
+    r,
+    0,
+    formula(
+      `IF(${needCell}>${budgetCell},${templateFormula(scaledTemplate, { need: needCell, budget: budgetCell, pct: `ROUND(${budgetCell}/${needCell}*100,0)` }, lang)},"")`,
+      scaled
+        ? templateValue(scaledTemplate, { need: model.needTotal, budget: model.families[0].total, pct: Math.round((model.families[0].total / model.needTotal) * 100) }, lang)
+        : "",
+    ),
+  );
+  s.merge(range(r, 0, 1, LAST + 1));
+  s.style(range(r, 0, 1, LAST + 1), { bold: true, fontColor: COLOURS.alertText, wrap: true, vertical: "top" });
+  s.height(r, 28);
+  r++;
   note(t("pac.contacts_note"));
 
   // 6. Planning.
@@ -419,16 +454,14 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   header([t("contacts.col.line"), t("contacts.col.year"), ...Array.from({ length: MONTHS }, (_, k) => t(`month.${k + 1}` as PlanKey))]);
   const planningLabels = [...CLASSES.map((cls) => t("line.entretien", { cls })), t("line.stimulation"), t("line.conquete"), t("total")];
   [...contacts.planningRows, contacts.planningTotalRow].forEach((row, k) => {
-    const total = k < model.planning.length ? model.planning[k] : model.planning.reduce((a, b) => a + b, 0);
-    const monthValue = (j: number): number =>
-      k < model.planning.length ? monthShare(total, j + 1) : model.planning.reduce((a, b) => a + monthShare(b, j + 1), 0);
+    const values = contacts.planningValues[k];
     s.row(r, 0, [
       planningLabels[k],
-      formula(ref([row, contacts.yearCol]), total),
-      ...Array.from({ length: MONTHS }, (_, j) => formula(ref([row, contacts.monthCol + j]), monthValue(j))),
+      formula(ref([row, contacts.yearCol]), values[0]),
+      ...Array.from({ length: MONTHS }, (_, j) => formula(ref([row, contacts.monthCol + j]), values[j + 1])),
     ]);
     s.style(range(r, 1, 1, MONTHS + 1), { horizontal: "center" });
-    if (k === model.planning.length) s.style(range(r, 0, 1, MONTHS + 2), STYLES.total);
+    if (k === contacts.planningRows.length) s.style(range(r, 0, 1, MONTHS + 2), STYLES.total);
     r++;
   });
   note(t("pac.planning_note"));
@@ -456,17 +489,65 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   });
 }
 
-const DATA_WIDTHS = [24, 12, 12, 2, 24, 6, 6];
+const DATA_WIDTHS = [24, 12, 12, 10];
 
 interface Group {
   clients: number;
   ca: number;
 }
 
+/** `part / total`, 0 when the total is not positive. */
+function share(part: number, total: number): number {
+  return total > 0 ? part / total : 0;
+}
+
+/** "12 345 €" for a note (cells keep numbers and their own format). */
+function formatMoney(value: number, lang: Lang): string {
+  return `${formatNumber(Math.round(value), lang, 0)}\u00a0€`;
+}
+
+/** One line of the Actions table: its kind and the number of clients (or prospects) it really targets. */
+export interface ActionLine {
+  readonly kind: ActionKind;
+  readonly n: number;
+}
+
+/**
+ * The lines of the Actions table. Each counts the clients it really targets: stimulation the clients given turbo
+ * visits, entretien the clients of the "Entretenir" P-R target (every classed client without P-R), sécurisation
+ * the "Sécuriser" target, conquête the prospects, reconquête the RFM segments at risk. Sécurisation and
+ * reconquête appear only when their method ran.
+ */
+export function actionLines(portfolio: ScoredPortfolio, stats: PortfolioStats = portfolioStats(portfolio)): ActionLine[] {
+  const lines: ActionLine[] = [
+    { kind: "stimulation", n: stats.stimulated },
+    { kind: "entretien", n: portfolio.methods.pr ? stats.targets.maintain.clients : stats.classed },
+  ];
+  if (portfolio.methods.pr) lines.push({ kind: "securisation", n: stats.targets.secure.clients });
+  lines.push({ kind: "conquete", n: portfolio.prospects });
+  if (portfolio.methods.rfm) lines.push({ kind: "reconquete", n: stats.atRisk });
+  return lines;
+}
+
+/** The objective of an action line; a line that targets nobody says so instead of "0 clients". */
+function actionObjective(a: ActionLine, lang: Lang): string {
+  if (a.n > 0) return planText(`action.${a.kind}.objective` as PlanKey, lang, { n: a.n });
+  if (a.kind === "stimulation") return planText("action.stimulation.none", lang);
+  if (a.kind === "conquete") return planText("action.conquete.none", lang);
+  return planText("action.none", lang);
+}
+
 interface PortfolioStats {
   customers: number;
   classed: number;
+  /** Net CA of the classified clients (negative amounts included). */
   classedCa: number;
+  /** Total of their positive amounts: the base of the ABC shares (SPEC §2). */
+  positiveCa: number;
+  /** Classified clients with a negative CA (below −0,005 €: an amount that rounds to 0 is 0, SPEC §2). */
+  negatives: number;
+  /** Per ABC class: clients and the total of their positive amounts. */
+  classes: Record<AbcClass, { clients: number; positiveCa: number }>;
   rRanks: number[];
   pRanks: number[];
   /** Clients per (P, R) cell, index (P − 1) × 4 + R − 1. */
@@ -486,6 +567,9 @@ function portfolioStats(portfolio: ScoredPortfolio): PortfolioStats {
     customers: 0,
     classed: 0,
     classedCa: 0,
+    positiveCa: 0,
+    negatives: 0,
+    classes: { A: { clients: 0, positiveCa: 0 }, B: { clients: 0, positiveCa: 0 }, C: { clients: 0, positiveCa: 0 } },
     rRanks: [0, 0, 0, 0],
     pRanks: [0, 0, 0, 0],
     prMatrix: new Array<number>(16).fill(0),
@@ -501,6 +585,10 @@ function portfolioStats(portfolio: ScoredPortfolio): PortfolioStats {
     if (c.abc) {
       stats.classed++;
       stats.classedCa += ca;
+      stats.positiveCa += Math.max(0, ca);
+      if (ca < -0.005) stats.negatives++;
+      stats.classes[c.abc.cls].clients++;
+      stats.classes[c.abc.cls].positiveCa += Math.max(0, ca);
     }
     if (c.r) stats.rRanks[c.r.rank - 1]++;
     if (c.p) stats.pRanks[c.p.rank - 1]++;
@@ -520,9 +608,16 @@ function portfolioStats(portfolio: ScoredPortfolio): PortfolioStats {
 }
 
 interface ChartRanges {
-  readonly pareto?: { categories: ReturnType<typeof range>; values: ReturnType<typeof range>; cumulative: ReturnType<typeof range> };
-  readonly pr?: { p: ReturnType<typeof range>; r: ReturnType<typeof range> };
+  readonly pareto?: {
+    categories: ReturnType<typeof range>;
+    values: ReturnType<typeof range>;
+    cumulative: ReturnType<typeof range>;
+    threshold: ReturnType<typeof range>;
+  };
 }
+
+/** The Pareto's reference line: the 80 % of SPEC §2. */
+const PARETO_LINE = 0.8;
 
 /** Writes the charts' data right of the print area and returns the ranges the charts read. */
 type Ranked = ScoredClient & { abc: NonNullable<ScoredClient["abc"]> };
@@ -555,11 +650,11 @@ function chartData(s: SheetDraft, portfolio: ScoredPortfolio, lang: Lang): Chart
 
   const ranked = byAbcRank(portfolio.clients);
   if (ranked.length > 0) {
-    s.row(top + 1, DATA_COL, [t("pac.col.name"), t("pac.col.ca"), t("pac.col.cumulative")]);
-    s.style(range(top + 1, DATA_COL, 1, 3), STYLES.header);
+    s.row(top + 1, DATA_COL, [t("pac.col.name"), t("pac.col.ca"), t("pac.col.cumulative"), t("pac.col.threshold")]);
+    s.style(range(top + 1, DATA_COL, 1, 4), STYLES.header);
     const rows: PlanValue[][] = [];
     if (ranked.length <= MAX_PARETO_POINTS) {
-      for (const c of ranked) rows.push([clientLabel(c), c.ca ?? 0, c.abc.cumulativeShare]);
+      for (const c of ranked) rows.push([clientLabel(c), c.ca ?? 0, c.abc.cumulativeShare, PARETO_LINE]);
     } else {
       const size = Math.ceil(ranked.length / 100);
       for (let k = 0; k < ranked.length; k += size) {
@@ -569,35 +664,20 @@ function chartData(s: SheetDraft, portfolio: ScoredPortfolio, lang: Lang): Chart
           t("pac.group", { from: k + 1, to: k + group.length }),
           group.reduce((a, c) => a + Math.max(0, c.ca ?? 0), 0),
           lastOne.abc.cumulativeShare,
+          PARETO_LINE,
         ]);
       }
     }
     rows.forEach((row, k) => s.row(first + k, DATA_COL, row));
     s.style(range(first, DATA_COL + 1, rows.length, 1), { numberFormat: FORMATS.euro });
-    s.style(range(first, DATA_COL + 2, rows.length, 1), { numberFormat: FORMATS.percent });
+    s.style(range(first, DATA_COL + 2, rows.length, 2), { numberFormat: FORMATS.percent });
     out.pareto = {
       categories: range(first, DATA_COL, rows.length, 1),
       values: range(first, DATA_COL + 1, rows.length, 1),
       cumulative: range(first, DATA_COL + 2, rows.length, 1),
+      threshold: range(first, DATA_COL + 3, rows.length, 1),
     };
-  }
-
-  const pr = portfolio.clients.filter((c) => c.pr !== undefined);
-  if (pr.length > 0) {
-    const col = DATA_COL + 4;
-    s.row(top + 1, col, [t("pac.col.name"), "P", "R"]);
-    s.style(range(top + 1, col, 1, 3), STYLES.header);
-    let rows: PlanValue[][];
-    if (pr.length <= MAX_PR_POINTS) {
-      rows = pr.map((c) => [clientLabel(c), c.pr?.p ?? null, c.pr?.r ?? null]);
-    } else {
-      const seen = new Map<string, number>();
-      for (const c of pr) seen.set(c.pr?.code ?? "", (seen.get(c.pr?.code ?? "") ?? 0) + 1);
-      rows = [...seen.entries()].sort().map(([code, n]) => [`${code} (${n})`, Number(code[1]), Number(code[4])]);
-    }
-    rows.forEach((row, k) => s.row(first + k, col, row));
-    s.style(range(first, col + 1, rows.length, 2), { horizontal: "center" });
-    out.pr = { p: range(first, col + 1, rows.length, 1), r: range(first, col + 2, rows.length, 1) };
   }
   return out;
 }
+

@@ -2,6 +2,7 @@ import { ELASTICITY_READING_LABEL, QUADRANT_LABEL, type ContactQuadrant, type El
 import type { PrTarget } from "../engine/penetration";
 import { RFM_SEGMENTS, type RfmSegment } from "../engine/rfm";
 import { formatNumber, label, type Lang } from "../i18n";
+import { plural } from "../i18n/format";
 import { planTemplate, type PlanKey } from "../i18n/plan";
 import { segmentLabelKey, targetLabelKey } from "./labels";
 import type { ScoredClient } from "./score";
@@ -28,14 +29,23 @@ function formatPercentSmall(fraction: number, lang: Lang): string {
   return lang === "fr" ? `${n}\u202f%` : `${n}%`;
 }
 
-/** A template split once; each call only joins (numbers formatted as `fill` does). */
+/**
+ * A template split once; each call only joins (numbers formatted as `fill` does, `{n|singular|plural}` agreeing
+ * with the number `n` as `fill` does).
+ */
 function compile(key: PlanKey, lang: Lang): Render {
-  const pieces = planTemplate(key, lang).split(/\{(\w+)\}/);
+  // split with three groups: text, name, singular, plural, text, … (the forms undefined for a plain `{name}`).
+  const pieces: (string | undefined)[] = planTemplate(key, lang).split(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/);
   return (p) => {
-    let out = pieces[0];
-    for (let k = 1; k < pieces.length; k += 2) {
-      const v = p[pieces[k]];
-      out += (v === undefined ? `{${pieces[k]}}` : typeof v === "number" ? formatSmall(v, lang) : v) + pieces[k + 1];
+    let out = pieces[0] ?? "";
+    for (let k = 1; k < pieces.length; k += 4) {
+      const name = pieces[k] ?? "";
+      const [one, many] = [pieces[k + 1], pieces[k + 2]];
+      const v = p[name];
+      let text: string;
+      if (one !== undefined && many !== undefined) text = typeof v === "number" ? plural(v, lang, one, many) : `{${name}|${one}|${many}}`;
+      else text = v === undefined ? `{${name}}` : typeof v === "number" ? formatSmall(v, lang) : v;
+      out += text + (pieces[k + 3] ?? "");
     }
     return out;
   };

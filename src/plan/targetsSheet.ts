@@ -23,7 +23,7 @@ const CLASSES: readonly AbcClass[] = ["A", "B", "C"];
 /** The Cibles columns, in order. Numbers stay numbers (formatted by the sheet); labels are in `lang`. */
 export const TARGET_COLUMNS: readonly Column[] = [
   { header: "col.id", width: 12, value: (c) => c.id },
-  { header: "col.name", width: 32, value: (c) => c.name ?? null },
+  { header: "col.name", width: 26, value: (c) => c.name ?? null },
   { header: "col.status", width: 10, value: (c, lang) => planText(c.isProspect ? "status.prospect" : "status.client", lang) },
   { header: "col.ca", width: 13, style: { numberFormat: FORMATS.euro }, value: (c) => c.ca ?? null },
   { header: "col.abc", width: 7, style: { horizontal: "center", bold: true }, value: (c) => c.abc?.cls ?? null },
@@ -49,7 +49,8 @@ export const TARGET_COLUMNS: readonly Column[] = [
     value: (c, lang) => (c.elasticity ? label(ELASTICITY_READING_LABEL[c.elasticity.reading], lang) : null),
   },
   { header: "col.planned", width: 10, style: { horizontal: "center", bold: true }, value: (c) => c.allocation?.total ?? null },
-  { header: "col.why", width: 100, style: { fontSize: 9 }, value: (c, lang) => shortWhy(c, lang) },
+  // Wrapped, so the printed page (fit to one page wide) keeps the whole pourquoi.
+  { header: "col.why", width: 80, style: { fontSize: 8, wrap: true }, value: (c, lang) => shortWhy(c, lang) },
 ];
 
 function columnIndex(header: PlanKey): number {
@@ -59,7 +60,8 @@ function columnIndex(header: PlanKey): number {
 /**
  * The "Cibles" sheet (en "Targets"): one row per client in input order, every result of the scoring, and a
  * short pourquoi; an Excel table with filters, the header frozen with the id and name, colours per ABC class,
- * P-R target and contact quadrant. Values only, no formula: this sheet is the record of the scoring.
+ * P-R target and contact quadrant. Values only, no formula: this sheet is the record of the scoring. Printed
+ * in landscape, one page wide, header row repeated.
  */
 export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang): SheetPlan {
   const sheet = new SheetDraft(planText("sheet.targets", lang));
@@ -94,5 +96,7 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang): Sheet
     columnWidths: TARGET_COLUMNS.map((c) => c.width),
     freeze: { rows: 1, cols: 2 },
     tabColor: "#2E75B6",
+    // A4 landscape, one page wide, the header repeated on every page.
+    print: { orientation: "landscape", paper: "A4", fitToPagesWide: 1, area: range(0, 0, n + 1, width), titleRows: [0, 0] },
   });
 }

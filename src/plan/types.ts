@@ -91,8 +91,10 @@ export interface ChartPlan {
   /** Category labels (pareto: client names; prMatrix: unused). */
   readonly categories?: CellRange;
   /**
-   * pareto: series[0] = CA bars, series[1] = cumulative share line (secondary axis, 0..1).
-   * prMatrix: series[0] = x values (P rank), series[1] = y values (R rank), a scatter of one point per client.
+   * pareto: series[0] = CA bars, series[1] = cumulative share line (secondary axis, 0..1), optional series[2] =
+   * the 80 % reference line (same axis).
+   * prMatrix: series[0] = x values (P rank), series[1] = y values (R rank), a scatter. No sheet of src/plan
+   * writes one any more (SPEC §9: the P-R matrix is the 4 × 4 count grid, a table); kept for the writers' tests.
    */
   readonly series: readonly { readonly name: string; readonly values: CellRange }[];
   /** Optional axis titles: x (categories or P), y (values or R), y2 (the pareto's secondary axis). */
@@ -128,6 +130,15 @@ export interface SheetPlan {
   readonly tabColor?: string;
   /** Explicit row heights in points (rows of wrapped text, tall free-text blocks); other rows keep the default. */
   readonly rowHeights?: readonly RowHeight[];
+  /** Columns grouped under an outline button (helper calculations), collapsed when `hidden`. */
+  readonly columnGroups?: readonly ColumnGroup[];
+}
+
+/** `cols` columns from `col` (0-based) grouped at outline level 1; `hidden` collapses the group. */
+export interface ColumnGroup {
+  readonly col: number;
+  readonly cols: number;
+  readonly hidden: boolean;
 }
 
 /** Height in points of one row (0-based). */

@@ -3,10 +3,10 @@ import { FIXTURE_CLIENTS } from "./__fixtures__/portfolio";
 import { isFormulaCell } from "./cells";
 import { scorePortfolio } from "./score";
 import type { CellRange, PlanValue, SheetPlan, WorkbookPlan } from "./types";
-import { buildWorkbookPlan } from "./workbook";
+import { buildWorkbookPlan, workbookSheetNames } from "./workbook";
 
 /** Classic functions only: they compute in Excel 2016+ and LibreOffice 7.4 with no `_xlfn.` prefix. */
-const ALLOWED_FUNCTIONS = new Set(["SUM", "SUMIFS", "COUNTIFS", "COUNTIF", "INDEX", "MATCH", "ROUND", "ROUNDUP", "INT", "MOD", "IF", "IFERROR", "MIN", "MAX"]);
+const ALLOWED_FUNCTIONS = new Set(["ABS", "SUM", "SUMIFS", "COUNTIFS", "COUNTIF", "INDEX", "MATCH", "ROUND", "ROUNDUP", "INT", "MOD", "IF", "IFERROR", "MIN", "MAX"]);
 
 function cellMap(sheet: SheetPlan): Map<string, PlanValue> {
   const cells = new Map<string, PlanValue>();
@@ -83,11 +83,13 @@ function text(sheet: SheetPlan): string[] {
 describe("buildWorkbookPlan", () => {
   const portfolio = scorePortfolio(FIXTURE_CLIENTS, {});
   const plan = buildWorkbookPlan(portfolio);
-  const [targets, contacts, pac] = plan.sheets;
+  const [targets, contacts, pac, remarks] = plan.sheets;
 
-  it("buildWorkbookPlan(portfolio): three sheets, French by default, English on demand", () => {
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC"]);
-    expect(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC"]);
+  it("buildWorkbookPlan(portfolio): four sheets, French by default, English on demand, the names workbookSheetNames gives", () => {
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
+    expect(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC", "Notes"]);
+    expect(workbookSheetNames("fr")).toEqual(plan.sheets.map((s) => s.name));
+    expect(workbookSheetNames("en")).toEqual(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name));
   });
 
   it.each([
@@ -136,11 +138,11 @@ describe("buildWorkbookPlan", () => {
     }
     const familyTotals = [12, 13, 14].map((r) => cells.get(`${r},2`));
     expect(familyTotals.map((v) => (isFormulaCell(v as PlanValue) ? (v as { result: number }).result : v))).toEqual([324, 135, 81]);
-    expect(cells.get("12,2")).toEqual({ formula: "$F$13+IF($H$13<$H$16,1,0)", result: 324 });
+    expect(cells.get("12,2")).toEqual({ formula: "$X$13+IF($Z$13<$Z$16,1,0)", result: 324 });
     expect(cells.get("19,1")).toMatchObject({ formula: expect.stringMatching(/^COUNTIF\(\$C\$45:\$C\$\d+,"A"\)$/), result: 4 });
     expect(cells.get("23,1")).toEqual({ formula: 'IF($B$9>0,ROUNDUP($D$23/$B$9,0),"")', result: 1 });
     expect(cells.get(names.PAC_Controle)).toMatchObject({ result: "OK" });
-    expect(cells.get("29,2")).toEqual({ formula: "INT($B$30/12)+IF(1<=MOD($B$30,12),1,0)", result: 4 });
+    expect(cells.get("29,9")).toEqual({ formula: "INT($I$30/12)+IF(1<=MOD($I$30,12),1,0)", result: 4 });
   });
 
   it("PAC: the seven sections in order, A4 landscape one page wide, title rows repeated, print area set", () => {
@@ -170,7 +172,7 @@ describe("buildWorkbookPlan", () => {
       expect(editable.some((e) => inside(e, r, c))).toBe(true);
       expect(pac.formats.some((f) => inside(f.range, r, c) && f.style.fill === "#FFF2CC")).toBe(true);
     }
-    expect((pac.charts ?? []).map((c) => c.kind)).toEqual(["pareto", "prMatrix"]);
+    expect((pac.charts ?? []).map((c) => c.kind)).toEqual(["pareto"]);
     const area = pac.print?.area as CellRange;
     for (const chart of pac.charts ?? []) {
       for (const s of chart.series) expect(s.values.col).toBeGreaterThanOrEqual(area.col + area.cols);
@@ -192,15 +194,19 @@ describe("buildWorkbookPlan", () => {
     expect((sheet.charts ?? []).map((c) => c.kind)).toEqual(["pareto"]);
   });
 
-  it("PAC with many clients: the Pareto groups clients, the P-R chart shows distinct pairs", () => {
+  it("PAC with many clients: the Pareto groups clients and keeps its 80 % line; no chart of one point per client", () => {
     const many: ImportedClient[] = Array.from({ length: 1500 }, (_, i) => ({ id: `C${i}`, row: i + 2, ca: 1000 + ((i * 7919) % 5000), potential: 2000 + ((i * 104729) % 9000) }));
     const sheet = buildWorkbookPlan(scorePortfolio(many, {})).sheets[2];
-    const [pareto, pr] = sheet.charts ?? [];
-    expect(pareto.series[0].values.rows).toBe(100);
-    expect(pr.series[0].values.rows).toBeLessThanOrEqual(16);
+    expect((sheet.charts ?? []).map((c) => c.kind)).toEqual(["pareto"]);
+    const [pareto] = sheet.charts ?? [];
+    expect(pareto.series.map((s) => s.values.rows)).toEqual([100, 100, 100]);
+    const cells = cellMap(sheet);
+    const line = pareto.series[2].values;
+    for (let r = line.row; r < line.row + line.rows; r++) expect(cells.get(`${r},${line.col}`)).toBe(0.8);
   });
 
   it("snapshot: Cibles", () => expect(targets).toMatchSnapshot());
+  it("snapshot: Remarques", () => expect(remarks).toMatchSnapshot());
   it("snapshot: Contacts", () => expect(contacts).toMatchSnapshot());
   it("snapshot: PAC", () => expect(pac).toMatchSnapshot());
   it("snapshot: PAC in English", () => expect(buildWorkbookPlan(scorePortfolio(FIXTURE_CLIENTS, { lang: "en" }), { lang: "en" }).sheets[2]).toMatchSnapshot());

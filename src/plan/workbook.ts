@@ -1,6 +1,9 @@
 import type { Lang } from "../i18n";
+import { planText } from "../i18n/plan";
+import type { ImportReport } from "../io/report";
 import { buildContactsSheet } from "./contactsSheet";
 import { buildPacSheet } from "./pacSheet";
+import { buildRemarksSheet, importRemarks, scoreRemarks, type Remark } from "./remarks";
 import type { ScoredPortfolio } from "./score";
 import { buildTargetsSheet } from "./targetsSheet";
 import type { WorkbookPlan } from "./types";
@@ -8,12 +11,30 @@ import type { WorkbookPlan } from "./types";
 export interface WorkbookPlanOptions {
   /** Language of every written text; default French. */
   readonly lang?: Lang;
+  /** The import report of the source: its entries head the "Remarques" sheet. */
+  readonly report?: ImportReport;
+  /** More remarks to list after the import's and the scoring's (e.g. the writer's). */
+  readonly remarks?: readonly Remark[];
+}
+
+/** The names of the written sheets, in order ("Cibles", "Contacts", "PAC", "Remarques" in French). */
+export function workbookSheetNames(lang: Lang = "fr"): string[] {
+  return [planText("sheet.targets", lang), planText("sheet.contacts", lang), planText("sheet.pac", lang), planText("sheet.remarks", lang)];
 }
 
 /**
- * The three written sheets of a scored portfolio, in order: "Cibles" (one row per client), "Contacts" (the
- * capital, its split and the monthly plan, as formulas over editable parameters) and "PAC" (the printable
- * plan, whose capital-dependent cells refer to the Contacts sheet). English names: Targets, Contacts, PAC.
+ * Every remark of a run, in the order of the "Remarques" sheet: the import report's, the scoring's, then
+ * `extra`.
+ */
+export function workbookRemarks(portfolio: ScoredPortfolio, lang: Lang, report?: ImportReport, extra: readonly Remark[] = []): Remark[] {
+  return [...(report ? importRemarks(report, lang) : []), ...scoreRemarks(portfolio, lang), ...extra];
+}
+
+/**
+ * The four written sheets of a scored portfolio, in order: "Cibles" (one row per client), "Contacts" (the
+ * capital, its split and the monthly plan, as formulas over editable parameters), "PAC" (the printable
+ * plan, whose capital-dependent cells refer to the Contacts sheet) and "Remarques" (every warning of the import
+ * and of the scoring). English names: Targets, Contacts, PAC, Notes (`workbookSheetNames`).
  * Pure data: the Office.js and exceljs writers apply it.
  */
 export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookPlanOptions = {}): WorkbookPlan {
@@ -21,5 +42,6 @@ export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookP
   const targets = buildTargetsSheet(portfolio, lang);
   const { sheet: contacts, layout } = buildContactsSheet(portfolio, lang);
   const pac = buildPacSheet(portfolio, lang, layout);
-  return { sheets: [targets, contacts, pac] };
+  const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, options.remarks), lang);
+  return { sheets: [targets, contacts, pac, remarks] };
 }

@@ -29,7 +29,7 @@ describe("Source step", () => {
     const potential = screen.getByRole("combobox", { name: "Potentiel" });
     expect((potential as HTMLSelectElement).selectedOptions[0].textContent).toBe("E · Potentiel");
     expect(screen.getAllByText(/^confiance \d+/).length).toBeGreaterThan(3);
-    expect(screen.getByText("8 client(s) retenu(s) sur 8 ligne(s) lue(s) (0 vide(s)).")).toBeInTheDocument();
+    expect(screen.getByText("8 clients retenus sur 8 lignes lues (0 vide).")).toBeInTheDocument();
     expect(screen.getByText("Aucune cellule refusée.")).toBeInTheDocument();
   });
 
@@ -257,7 +257,20 @@ describe("Capital step", () => {
     fireEvent.change(screen.getByRole("spinbutton", { name: "Semaines travaillées par an" }), { target: { value: "1" } });
     fireEvent.change(screen.getByRole("spinbutton", { name: "Jours de terrain par semaine" }), { target: { value: "1" } });
     fireEvent.change(screen.getByRole("spinbutton", { name: "Contacts par jour" }), { target: { value: "1" } });
-    expect(screen.getByText(/^Le besoin \(\d+ contacts\) dépasse le capital \(1\)/)).toBeInTheDocument();
+    expect(screen.getByText(/^Le besoin d'entretien \(\d+ contacts\) dépasse le budget d'entretien \(\d+ contacts?\)/)).toBeInTheDocument();
+    expect(screen.getByText(/Le besoin dépasse même le capital \(1 contact\) : il faudrait \d+ commerciaux/)).toBeInTheDocument();
+  });
+
+  it("Capital warns as soon as the need exceeds the entretien budget, before it exceeds the capital", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await goTo(/Capital/);
+    expect(screen.queryByText(/dépasse le budget d'entretien/)).not.toBeInTheDocument();
+    // 8 clients need 4 × 12 + … contacts; 540 × 5 % of entretien is 27, far below the need but not the capital.
+    fireEvent.change(screen.getByRole("slider", { name: /^Entretien/ }), { target: { value: "5" } });
+    const warning = await screen.findByText(/^Le besoin d'entretien \(\d+ contacts\) dépasse le budget d'entretien \(27 contacts\)/);
+    expect(warning).toBeInTheDocument();
+    expect(screen.queryByText(/dépasse même le capital/)).not.toBeInTheDocument();
   });
 
   it("Capital: an impossible value gives a French error", async () => {
@@ -276,8 +289,12 @@ describe("Aperçu step", () => {
     await sourceRead();
     await goTo(/Aperçu/);
     expect(screen.getByText("Classe A")).toBeInTheDocument();
+    expect(screen.getByText("% du CA : part du total des montants positifs, la base du classement ABC.")).toBeInTheDocument();
     expect(screen.getByRole("img", { name: "Courbe de Pareto (CA cumulé)" })).toBeInTheDocument();
-    expect(screen.getByRole("img", { name: "Matrice P-R (potentiel × réalisé)" })).toBeInTheDocument();
+    const matrix = screen.getByRole("img", { name: "Matrice P-R (potentiel × réalisé)" });
+    // P rows, R columns, P1-R1 top left: the cells come row by row, as in the PAC sheet's grid.
+    const cells = [...matrix.querySelectorAll("rect > title")].map((t) => t.textContent?.split(" :")[0]);
+    expect(cells.slice(0, 5)).toEqual(["P1-R1", "P1-R2", "P1-R3", "P1-R4", "P2-R1"]);
     const table = screen.getByRole("table", { name: "Premiers clients" });
     expect(within(table).getAllByRole("row")).toHaveLength(9);
     const why = screen.getByRole("button", { name: "Pourquoi pour Dupont SA" });
@@ -288,16 +305,36 @@ describe("Aperçu step", () => {
   });
 });
 
+describe("Aperçu: every remark, grouped by kind", () => {
+  it.each([
+    { name: "clients with unchanged contacts", rows: CLIENTS, group: /^Calcul impossible pour un client \(2\)$/, message: /^C02 \(ligne 3\), méthode « élasticité »/ },
+    { name: "a CA column only", rows: CA_ONLY, group: /^Méthode non calculée \(\d+\)$/, message: /^Méthode « rang P \(potentiel\) » non calculée/ },
+  ])("Aperçu lists the remarks of $name in a closed accordion that opens on click", async ({ rows, group, message }) => {
+    renderApp(fakePort({ sheets: { Clients: rows } }));
+    await sourceRead();
+    await goTo(/Aperçu/);
+    expect(screen.getByRole("heading", { name: "Remarques" })).toBeInTheDocument();
+    expect(screen.getByText(/remarques? de l'import et du calcul, aussi écrites? dans la feuille « Remarques »/)).toBeInTheDocument();
+    const header = screen.getByRole("button", { name: group });
+    expect(header).toHaveAttribute("aria-expanded", "false");
+    expect(screen.queryByText(message)).not.toBeInTheDocument();
+    await userEvent.click(header);
+    expect(header).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getByText(message)).toBeInTheDocument();
+  });
+});
+
 describe("Générer step", () => {
-  it("Générer writes Cibles, Contacts and PAC through the port and never the user's sheet", async () => {
+  it("Générer writes the sheets it announces (Cibles, Contacts, PAC, Remarques) through the port, never the user's sheet", async () => {
     const port = fakePort({ sheets: { Clients: CLIENTS } });
     renderApp(port);
     await sourceRead();
     await goTo(/Générer/);
     await userEvent.click(screen.getByRole("button", { name: "Générer" }));
-    expect(await screen.findByText("Feuilles écrites : Cibles, Contacts, PAC.")).toBeInTheDocument();
+    expect(screen.getByText("Écrit les feuilles « Cibles », « Contacts », « PAC » et « Remarques ». Vos feuilles ne sont jamais modifiées.")).toBeInTheDocument();
+    expect(await screen.findByText("Feuilles écrites : Cibles, Contacts, PAC, Remarques.")).toBeInTheDocument();
     expect(port.writes).toHaveLength(1);
-    expect(port.writes[0].plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC"]);
+    expect(port.writes[0].plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
     expect(port.writes[0].options.replace).toBe(false);
     expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "1");
   });

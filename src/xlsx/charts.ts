@@ -1,5 +1,5 @@
 import { isFormulaCell, quoteSheet, rangeAddress } from "../plan/cells";
-import type { CellRange, ChartPlan, PlanValue, SheetPlan } from "../plan/types";
+import type { CellRange, ChartPlan, ColumnGroup, PlanValue, SheetPlan } from "../plan/types";
 import { insertBulkRows, type BulkRun } from "./bulkRows";
 import { shiftSheetXml, xmlDecode, type StyleShift } from "./graft";
 import { Parts, relsPath, resolveTarget } from "./parts";
@@ -31,7 +31,7 @@ const NS = {
   chartType: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 } as const;
 
-const COLOURS = { bars: "2E75B6", line: "C00000", points: "2E75B6" } as const;
+const COLOURS = { bars: "2E75B6", line: "C00000", threshold: "7F7F7F", points: "2E75B6" } as const;
 /** Above this many categories the Pareto's client labels are hidden (they would overlap). */
 const MAX_LABELLED_CATEGORIES = 40;
 
@@ -108,9 +108,12 @@ function chartSpace(body: string, legend: boolean): string {
   );
 }
 
-/** Pareto: CA bars on the primary axes, cumulative share as a line on a secondary 0–100 % axis. */
+/**
+ * Pareto: CA bars on the primary axes, cumulative share as a line on a secondary 0–100 % axis, and, when the
+ * plan gives a third series, the 80 % reference as a dashed line on the same axis.
+ */
 function paretoXml(chart: ChartPlan, sheet: string, read: (row: number, col: number) => PlanValue): string {
-  const [bars, line] = chart.series;
+  const [bars, line, threshold] = chart.series;
   const categories = chart.categories;
   if (!bars || !line || !categories) throw new Error("writeXlsx: a pareto chart needs categories and two series");
   const cat = `<c:cat>${strRef(sheet, categories, read)}</c:cat>`;
@@ -129,6 +132,12 @@ function paretoXml(chart: ChartPlan, sheet: string, read: (row: number, col: num
       `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${COLOURS.line}"/></a:solidFill></a:ln></c:spPr>` +
       `<c:marker><c:symbol val="circle"/><c:size val="4"/><c:spPr><a:solidFill><a:srgbClr val="${COLOURS.line}"/></a:solidFill></c:spPr></c:marker>` +
       `${cat}<c:val>${numRef(sheet, line.values, read, "0%")}</c:val><c:smooth val="0"/></c:ser>` +
+      (threshold
+        ? `<c:ser><c:idx val="2"/><c:order val="2"/>${seriesName(threshold.name)}` +
+          `<c:spPr><a:ln w="19050"><a:solidFill><a:srgbClr val="${COLOURS.threshold}"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr>` +
+          `<c:marker><c:symbol val="none"/></c:marker>` +
+          `${cat}<c:val>${numRef(sheet, threshold.values, read, "0%")}</c:val><c:smooth val="0"/></c:ser>`
+        : "") +
       `<c:marker val="1"/><c:axId val="1003"/><c:axId val="1004"/></c:lineChart>` +
       `<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
       title(axes.x, 900, false) +
@@ -245,6 +254,66 @@ function insertDrawing(sheetXml: string, relId: string): string {
   return xml;
 }
 
+/** The attributes of an XML start tag's text (`min="1" max="2"`), in order. */
+function attributes(text: string): [string, string][] {
+  return [...text.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]);
+}
+
+/**
+ * The sheet's `<cols>` with the columns of `groups` at outline level 1 (hidden when the group is): `<col>`
+ * elements that straddle a group's edge are split, columns of a group without an element get one, and
+ * `<sheetFormatPr>` says the sheet has a column outline. exceljs writes no column outline; this pass does.
+ */
+export function groupColumnsXml(sheetXml: string, groups: readonly ColumnGroup[]): string {
+  const spans = groups.filter((g) => g.cols > 0).map((g) => ({ min: g.col + 1, max: g.col + g.cols, hidden: g.hidden }));
+  if (spans.length === 0) return sheetXml;
+  const inGroup = (c: number) => spans.find((g) => c >= g.min && c <= g.max);
+  const existing = /<cols>([\s\S]*?)<\/cols>/.exec(sheetXml);
+  const elements = existing ? [...existing[1].matchAll(/<col\b([^>]*?)\/>/g)].map((m) => attributes(m[1])) : [];
+  const out: { min: number; max: number; attrs: [string, string][] }[] = [];
+  const covered = new Set<number>();
+  const push = (min: number, max: number, attrs: [string, string][]): void => {
+    const group = inGroup(min);
+    const kept = attrs.filter(([k]) => k !== "min" && k !== "max" && (!group || (k !== "outlineLevel" && k !== "hidden")));
+    const extra: [string, string][] = group ? [["outlineLevel", "1"], ...(group.hidden ? ([["hidden", "1"]] as [string, string][]) : [])] : [];
+    out.push({ min, max, attrs: [...kept, ...extra] });
+  };
+  for (const attrs of elements) {
+    const min = Number(attrs.find(([k]) => k === "min")?.[1]);
+    const max = Number(attrs.find(([k]) => k === "max")?.[1]);
+    if (!Number.isInteger(min) || !Number.isInteger(max) || max < min) continue;
+    let start = min;
+    for (let c = min; c <= max; c++) {
+      covered.add(c);
+      if (c === max || inGroup(c) !== inGroup(c + 1)) {
+        push(start, c, attrs);
+        start = c + 1;
+      }
+    }
+  }
+  for (const g of spans) for (let c = g.min; c <= g.max; c++) if (!covered.has(c)) push(c, c, []);
+  out.sort((a, b) => a.min - b.min);
+  const cols =
+    "<cols>" +
+    out.map((c) => `<col min="${c.min}" max="${c.max}"${c.attrs.map(([k, v]) => ` ${k}="${v}"`).join("")}/>`).join("") +
+    "</cols>";
+  let xml = existing ? sheetXml.replace(existing[0], cols) : sheetXml.replace("<sheetData", `${cols}<sheetData`);
+  const formatPr = /<sheetFormatPr\b[^>]*>/.exec(xml)?.[0];
+  if (formatPr) {
+    // exceljs writes outlineLevelCol="0": the outline would not show.
+    const level = /\boutlineLevelCol="(\d+)"/.exec(formatPr);
+    const fixed = level
+      ? Number(level[1]) >= 1
+        ? formatPr
+        : formatPr.replace(level[0], 'outlineLevelCol="1"')
+      : formatPr.replace("<sheetFormatPr", '<sheetFormatPr outlineLevelCol="1"');
+    xml = xml.replace(formatPr, fixed);
+  } else {
+    xml = xml.replace("<cols>", '<sheetFormatPr defaultRowHeight="15" outlineLevelCol="1"/><cols>');
+  }
+  return xml;
+}
+
 /** The package path of each sheet, by sheet name, from workbook.xml and its relationships. */
 async function sheetPaths(zip: Parts): Promise<Map<string, string>> {
   const workbook = await read(zip, "xl/workbook.xml");
@@ -270,8 +339,8 @@ async function read(zip: Parts, path: string): Promise<string> {
 }
 
 /**
- * The finishing pass over the package exceljs wrote: large runs of rows inserted as XML (see `bulkRows`), then
- * the plan's charts (exceljs writes none): for each sheet, one drawing part holding a graphic frame per chart,
+ * The finishing pass over the package exceljs wrote: large runs of rows inserted as XML (see `bulkRows`), the
+ * column groups (`groupColumnsXml`), then the plan's charts (exceljs writes none): for each sheet, one drawing part holding a graphic frame per chart,
  * one chart part per chart (DrawingML, with cached values so the file reads right before any recalculation),
  * the relationships, the content types and the sheet's `<drawing>` element. The package is compressed once,
  * here.
@@ -285,12 +354,14 @@ export async function finishParts(bytes: Uint8Array, sheets: readonly SheetChart
   };
   for (const { sheet, runs } of sheets) {
     const charts = sheet.charts ?? [];
-    if (charts.length === 0 && (runs?.length ?? 0) === 0 && !shift) continue;
+    const groups = sheet.columnGroups ?? [];
+    if (charts.length === 0 && (runs?.length ?? 0) === 0 && groups.length === 0 && !shift) continue;
     const sheetPath = paths.get(sheet.name);
     if (!sheetPath) throw new Error(`writeXlsx: sheet "${sheet.name}" not found in the package`);
     // Indexes move into the base workbook before the bulk rows copy the template rows' styles.
     let sheetXml = shift ? shiftSheetXml(await read(zip, sheetPath), shift) : await read(zip, sheetPath);
     if (charts.length > 0) sheetXml = await addSheetCharts(zip, sheet, sheetPath, sheetXml, override);
+    if (groups.length > 0) sheetXml = groupColumnsXml(sheetXml, groups);
     // Large sheets skip JSZip's string encoding: they go to the ZIP writer as UTF-8 bytes.
     zip.set(sheetPath, insertBulkRows(sheetXml, runs ?? []));
   }

@@ -43,7 +43,7 @@ describe("writeXlsx", () => {
   });
 
   it("writeXlsx(plan): the three sheets with values, formulas and their cached results", () => {
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Cibles", "Contacts", "PAC"]);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
     const contacts = sheet(wb, "Contacts");
     expect(contacts.getCell("B5").value).toBe(45);
     expect(contacts.getCell("B9").value).toEqual({ formula: 'IF($B$8="",INT($B$5*$B$6*$B$7+1E-9),$B$8)', result: 540 });
@@ -82,11 +82,12 @@ describe("writeXlsx", () => {
     expect(setup.printArea).toMatch(/^\$?A\$?1:\$?O\$?\d+$/);
   });
 
-  it("writeXlsx(plan): the two charts are DrawingML parts of the package, well-formed and linked", async () => {
+  it("writeXlsx(plan): the Pareto chart (with its 80 % line) is a DrawingML part of the package, well-formed and linked", async () => {
     const zip = await JSZip.loadAsync(bytes);
     const files = Object.keys(zip.files);
-    expect(files).toEqual(expect.arrayContaining(["xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels"]));
-    for (const path of ["xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/drawings/drawing1.xml", "xl/worksheets/sheet3.xml", "[Content_Types].xml"]) {
+    expect(files).toEqual(expect.arrayContaining(["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels"]));
+    expect(files).not.toContain("xl/charts/chart2.xml");
+    for (const path of ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/worksheets/sheet3.xml", "[Content_Types].xml"]) {
       const xml = await (zip.file(path) as JSZip.JSZipObject).async("string");
       expect(XMLValidator.validate(xml)).toBe(true);
     }
@@ -99,14 +100,14 @@ describe("writeXlsx", () => {
     expect(pareto).toContain("<c:lineChart>");
     expect(pareto).toContain("<c:f>&apos;PAC&apos;!$R$6:$R$15</c:f>");
     expect(pareto).toContain("<c:v>=SOMME(A1)</c:v>");
-    const scatter = await (zip.file("xl/charts/chart2.xml") as JSZip.JSZipObject).async("string");
-    expect(scatter).toContain("<c:scatterChart>");
+    expect(pareto.match(/<c:ser>/g)).toHaveLength(3);
+    expect(pareto).toContain('<a:prstDash val="dash"/>');
   });
 
   it("writeXlsx(plan, { base }): keeps the base's sheets untouched and writes a taken name as « PAC (2) », references following", async () => {
     const base = await userWorkbook();
     const out = await load(await writeXlsx(plan, { base }));
-    expect(out.worksheets.map((ws) => ws.name)).toEqual(["Données", "PAC", "Cibles", "Contacts", "PAC (2)"]);
+    expect(out.worksheets.map((ws) => ws.name)).toEqual(["Données", "PAC", "Cibles", "Contacts", "PAC (2)", "Remarques"]);
     const data = sheet(out, "Données");
     expect(data.getCell("A2").value).toBe("Dupont");
     expect(data.getCell("B2").numFmt).toBe("0.00");
@@ -121,11 +122,11 @@ describe("writeXlsx", () => {
   it("writeXlsx(plan, { base: output }): writing twice suffixes sheets, names and tables", async () => {
     const once = await writeXlsx(plan);
     const twice = await load(await writeXlsx(plan, { base: once }));
-    expect(twice.worksheets.map((ws) => ws.name)).toEqual(["Cibles", "Contacts", "PAC", "Cibles (2)", "Contacts (2)", "PAC (2)"]);
+    expect(twice.worksheets.map((ws) => ws.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques", "Cibles (2)", "Contacts (2)", "PAC (2)", "Remarques (2)"]);
     const names = (twice.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
     expect(names.find((n) => n.name === "PAC_Capital_2")?.ranges).toEqual(["'Contacts (2)'!$B$9"]);
     const tables = twice.worksheets.flatMap((ws) => (ws.getTables() as unknown as { name: string }[]).map((t) => t.name));
-    expect(tables).toEqual(["PAC_Cibles", "PAC_Cibles_2"]);
+    expect(tables).toEqual(["PAC_Cibles", "PAC_Remarques", "PAC_Cibles_2", "PAC_Remarques_2"]);
     const pac2 = sheet(twice, "PAC (2)");
     const capitalRow = findRow(pac2, "Capital de contacts par an");
     expect(pac2.getCell(`B${capitalRow}`).value).toEqual({ formula: "'Contacts (2)'!$B$9", result: 540 });
@@ -134,7 +135,7 @@ describe("writeXlsx", () => {
   it("writeXlsx(plan, { base, replace: true }): replaces the sheets with the plan's names", async () => {
     const base = await userWorkbook();
     const out = await load(await writeXlsx(plan, { base, replace: true }));
-    expect(out.worksheets.map((ws) => ws.name)).toEqual(["Données", "Cibles", "Contacts", "PAC"]);
+    expect(out.worksheets.map((ws) => ws.name)).toEqual(["Données", "Cibles", "Contacts", "PAC", "Remarques"]);
     const names = (out.definedNames as unknown as { model: { name: string }[] }).model.map((n) => n.name);
     expect(names).not.toContain("Ancien");
   });
@@ -143,9 +144,9 @@ describe("writeXlsx", () => {
     const base = await userWorkbook();
     const { bytes: written, sheetNames } = await writeXlsxPackage(plan, { base, replace: true, keep: ["pac"] });
     expect(written).toBeInstanceOf(Uint8Array);
-    expect(sheetNames).toEqual(["Cibles", "Contacts", "PAC (2)"]);
+    expect(sheetNames).toEqual(["Cibles", "Contacts", "PAC (2)", "Remarques"]);
     const out = await load(Buffer.from(written));
-    expect(out.worksheets.map((ws) => ws.name)).toEqual(["Données", "PAC", "Cibles", "Contacts", "PAC (2)"]);
+    expect(out.worksheets.map((ws) => ws.name)).toEqual(["Données", "PAC", "Cibles", "Contacts", "PAC (2)", "Remarques"]);
     expect(sheet(out, "PAC").getCell("A1").value).toBe("mon ancien plan");
   });
 
@@ -176,12 +177,13 @@ describe("writeXlsx into a base workbook (grafted at the package level)", () => 
   it("writing twice keeps the first plan's charts and adds the second's", async () => {
     const once = await writeXlsx(plan);
     const twice = await parts(await writeXlsx(plan, { base: once }));
-    expect([...twice.keys()].filter((k) => /^xl\/charts\/chart\d+\.xml$/.test(k)).sort()).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/charts/chart3.xml", "xl/charts/chart4.xml"]);
-    expect(twice.get("xl/charts/chart3.xml")).toContain("&apos;PAC (2)&apos;!$R$6:$R$15");
+    expect([...twice.keys()].filter((k) => /^xl\/charts\/chart\d+\.xml$/.test(k)).sort()).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml"]);
+    expect(twice.get("xl/charts/chart2.xml")).toContain("&apos;PAC (2)&apos;!$R$6:$R$15");
     expect(twice.get("xl/charts/chart1.xml")).toContain("&apos;PAC&apos;!$R$6:$R$15");
     for (const xml of twice.values()) if (xml.startsWith("<?xml")) expect(XMLValidator.validate(xml)).toBe(true);
     const tableIds = [...twice.entries()].filter(([k]) => k.startsWith("xl/tables/")).map(([, xml]) => /<table\b[^>]*\sid="(\d+)"/.exec(xml)?.[1]);
-    expect(new Set(tableIds).size).toBe(2);
+    expect(new Set(tableIds).size).toBe(tableIds.length);
+    expect(tableIds.length).toBe(4);
   });
 
   it("the grafted sheets keep their styles, number formats, conditional colours and shared strings", async () => {
@@ -240,7 +242,7 @@ describe("writeXlsx with large tables (rows written as XML)", () => {
     const cibles = sheet(wb, "Cibles");
     expect(cibles.getCell("D300").numFmt).toBe('#,##0 "€"');
     expect(cibles.getCell("E300").font).toMatchObject({ bold: true, name: "Calibri" });
-    expect(cibles.getCell("T300").font).toMatchObject({ size: 9 });
+    expect(cibles.getCell("T300").font).toMatchObject({ size: 8 });
     const table = cibles.getTables()[0] as unknown as { table: { tableRef: string } };
     expect(table.table.tableRef).toBe("A1:T441");
     const contacts = sheet(wb, "Contacts");

@@ -46,13 +46,13 @@ describe("pac plan", () => {
     expect(a + b + c).toBe(150);
     const need = 12 * a + 6 * b + 2 * c;
     expect(lines[4]).toBe(`Capital de contacts : 540 par an ; besoin d'entretien : ${need} contacts → ${Math.ceil(need / 540)} commercial(aux)`);
-    expect(lines[5]).toBe(`Classeur : ${out} (feuilles ajoutées : Cibles, Contacts, PAC)`);
+    expect(lines[5]).toBe(`Classeur : ${out} (feuilles ajoutées : Cibles, Contacts, PAC, Remarques)`);
     expect(lines[6]).toMatch(/^À vérifier \(\d+\) :$/);
   });
 
   it("pac plan keeps the input sheets untouched and adds Cibles, Contacts and PAC", async () => {
     const [input, written] = await Promise.all([open(SAMPLE_PATH), open(out)]);
-    expect(written.worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC"]);
+    expect(written.worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques"]);
     for (const name of ["Clients", "Lisez-moi"]) {
       expect(cells(written.getWorksheet(name) as ExcelJS.Worksheet)).toEqual(cells(input.getWorksheet(name) as ExcelJS.Worksheet));
     }
@@ -75,13 +75,13 @@ describe("pac plan", () => {
     const again = tmp.path("again.xlsx");
     const second = await pac(["plan", out, "--out", again]);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain("(feuilles ajoutées : Cibles (2), Contacts (2), PAC (2))");
-    expect((await open(again)).worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Cibles (2)", "Contacts (2)", "PAC (2)"]);
+    expect(second.stdout).toContain("(feuilles ajoutées : Cibles (2), Contacts (2), PAC (2), Remarques (2))");
+    expect((await open(again)).worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques", "Cibles (2)", "Contacts (2)", "PAC (2)", "Remarques (2)"]);
     const replaced = tmp.path("replaced.xlsx");
     const third = await pac(["plan", out, "--out", replaced, "--replace"]);
     expect(third.code).toBe(0);
-    expect(third.stdout).toContain("(feuilles ajoutées : Cibles, Contacts, PAC)");
-    expect((await open(replaced)).worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC"]);
+    expect(third.stdout).toContain("(feuilles ajoutées : Cibles, Contacts, PAC, Remarques)");
+    expect((await open(replaced)).worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques"]);
   });
 
   it("pac plan writes <input>-PAC.xlsx beside the input by default, and never over the input", async () => {
@@ -104,7 +104,7 @@ describe("pac plan", () => {
     expect(done.code).toBe(0);
     expect(done.stdout.split("\n")[1]).toBe(`Source : ${csv} (tableau clients)`);
     const wb = await open(target);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Clients Nord", "Cibles", "Contacts", "PAC"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Clients Nord", "Cibles", "Contacts", "PAC", "Remarques"]);
     const sheet = wb.getWorksheet("Clients Nord") as ExcelJS.Worksheet;
     expect(sheet.getRow(2).values).toEqual([undefined, "0042", 10000, 12500.5, 40000]);
   });
@@ -117,6 +117,6 @@ describe("pac plan", () => {
     expect(done.stdout).toContain("Contact capital: 440 a year");
     const names = (await open(target)).worksheets.map((w) => w.name);
     expect(names.slice(0, 2)).toEqual(["Clients", "Lisez-moi"]);
-    expect(names).toHaveLength(5);
+    expect(names).toEqual(["Clients", "Lisez-moi", "Targets", "Contacts", "PAC", "Notes"]);
   });
 });

@@ -1007,6 +1007,35 @@ export class FakeRange {
   merge(_across?: boolean): void {
     this.simple("range.merge", () => undefined);
   }
+
+  /** The whole columns of the range (Excel's "F:G"): every row of its columns. */
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.fake, () => {
+      const { sheet, rect } = this.resolve();
+      return { sheet, rect: { row: 0, col: rect.col, rows: 1_048_576, cols: rect.cols } };
+    });
+  }
+
+  /** Outline grouping (ExcelApi 1.10) is recorded, not modelled: "group()" and "hideGroupDetails()" with their option. */
+  group(option: string): void {
+    this.outline("group()", option);
+  }
+
+  hideGroupDetails(option: string): void {
+    this.outline("hideGroupDetails()", option);
+  }
+
+  private outline(path: string, option: string): void {
+    this.fake.enqueue({
+      kind: `range.${path}`,
+      chars: ENVELOPE,
+      exec: () => {
+        const { sheet, rect } = this.resolve();
+        sheet.features.push({ path, args: [option], address: a1(rect) });
+        return { sheet, address: a1(rect) };
+      },
+    });
+  }
   setDirty(): void {
     this.simple("range.setDirty", () => undefined);
   }

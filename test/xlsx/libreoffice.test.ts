@@ -156,7 +156,7 @@ describeSoffice("the written workbook in LibreOffice", () => {
     });
     expect(valueOf(ws, layout.planningTotalRow, layout.yearCol)).toBe(p.capital.value);
     // The per-client plan is the engine's values for the old capital: the check says so.
-    expect(cell(layout.check)).toBe(`Écart de ${p.capital.value - 540} contacts : relancez la répartition dans PAC Commercial`);
+    expect(cell(layout.check)).toBe("Les contacts par client correspondent à l'ancien capital de 540 contacts ; les totaux par famille et par classe ci-dessus sont à jour.");
 
     // The PAC sheet follows the Contacts sheet.
     const pacWs = wb.getWorksheet("PAC") as ExcelJS.Worksheet;
@@ -190,9 +190,11 @@ describeSoffice("the written workbook in LibreOffice", () => {
       expect(texts[pageOf("6. Planning")]).toContain("Déc.");
       expect(pageOf("1. Objectifs")).toBe(pacPages[0]);
       expect(pageOf("7. Conditions de succès")).toBe(pacPages[3]);
-      // LibreOffice drew both charts from our DrawingML parts.
+      // LibreOffice drew the Pareto, with its 80 % line, from our DrawingML part; the P-R matrix is the count grid.
       expect(pageOf("Pareto : CA par client et part cumulée")).toBe(pacPages[0]);
-      expect(pageOf("Matrice P-R : un point par client")).toBe(pacPages[1]);
+      expect(texts[pacPages[0]]).toContain("Seuil de 80 %");
+      expect(pageOf("Matrice P-R (clients par case)")).toBe(pacPages[1]);
+      expect(texts[pacPages[1]]).toMatch(/P ?\\ ?R\s+R1\s+R2\s+R3\s+R4/);
       // Keep the rendered pages for a human look (test/artifacts is git-ignored).
       const artifacts = join(__dirname, "..", "artifacts", "xlsx");
       mkdirSync(artifacts, { recursive: true });

@@ -113,10 +113,14 @@ export function CapitalStep({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
           <>
             <Body1 block>{w("capital.need", { need: portfolio.need })}</Body1>
             {portfolio.reps !== undefined && <Body1 block>{w("capital.reps", { reps: portfolio.reps })}</Body1>}
-            {portfolio.need > portfolio.capital.value && (
+            {portfolio.need > portfolio.families.entretien && (
+              // SPEC §8: the needs are scaled as soon as they exceed the entretien budget, not only the capital.
               <MessageBar intent="warning">
                 <MessageBarBody>
-                  {w("capital.overNeed", { need: portfolio.need, capital: portfolio.capital.value, reps: portfolio.reps ?? "—" })}
+                  {w("capital.scaled", { need: portfolio.need, budget: portfolio.families.entretien })}
+                  {portfolio.need > portfolio.capital.value && portfolio.reps !== undefined && (
+                    <> {w("capital.overNeed", { capital: portfolio.capital.value, reps: portfolio.reps })}</>
+                  )}
                 </MessageBarBody>
               </MessageBar>
             )}

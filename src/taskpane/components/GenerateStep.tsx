@@ -18,6 +18,7 @@ import type { Lang } from "../../i18n/types";
 import { wizardText, type WizardKey } from "../../i18n/wizard";
 import { errorText } from "../errorText";
 import type { Phase, Wizard } from "../hooks/useWizard";
+import { outputSheetNames } from "../planning";
 import type { WorkbookPort } from "../ports/port";
 
 const useStyles = makeStyles({
@@ -25,6 +26,13 @@ const useStyles = makeStyles({
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   links: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** « Cibles », « Contacts », « PAC » et « Remarques »: the sheets `buildPlan` writes, as the wizard announces them. */
+export function sheetList(lang: Lang): string {
+  const quoted = outputSheetNames(lang).map((name) => (lang === "fr" ? `« ${name} »` : `“${name}”`));
+  const and = lang === "fr" ? " et " : " and ";
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")}${and}${quoted[quoted.length - 1]}` : quoted.join("");
+}
 
 const PHASE_TEXT: Readonly<Record<Phase, WizardKey>> = { read: "phase.read", score: "phase.score", write: "phase.write" };
 
@@ -68,7 +76,7 @@ export function GenerateStep({ wizard, port, lang }: GenerateStepProps) {
       <Subtitle2 as="h2" id="generate-title">
         {w("generate.title")}
       </Subtitle2>
-      <Body1>{port.kind === "excel" ? w("generate.what") : w("generate.whatFile")}</Body1>
+      <Body1>{w(port.kind === "excel" ? "generate.what" : "generate.whatFile", { names: sheetList(lang) })}</Body1>
       {!wizard.scored.portfolio && (
         <MessageBar intent="warning">
           <MessageBarBody>{w("generate.blocked")}</MessageBarBody>

@@ -15,18 +15,22 @@ import {
   TableRow,
   tokens,
 } from "@fluentui/react-components";
-import { Fragment, useState } from "react";
+import { Fragment, useMemo, useState } from "react";
 import { QUADRANT_LABEL, type AbcClass, type ContactQuadrant } from "../../engine";
 import type { PrTarget } from "../../engine/penetration";
 import { formatNumber, formatPercent, label } from "../../i18n";
 import type { Lang } from "../../i18n/types";
 import { wizardText, type WizardKey } from "../../i18n/wizard";
 import { PR_TARGETS, targetLabelKey } from "../../plan/labels";
+import type { ImportReport } from "../../io/report";
+import { planText } from "../../i18n/plan";
 import type { ScoredPortfolio } from "../../plan/score";
+import { workbookRemarks } from "../../plan/workbook";
 import { shortWhy } from "../../plan/summary";
 import { errorText } from "../errorText";
 import type { Wizard } from "../hooks/useWizard";
 import { ParetoChart, PrMatrix } from "./charts";
+import { WarningsList } from "./WarningsList";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -68,12 +72,12 @@ export function PreviewStep({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
           <MessageBarBody>{w("preview.scoreError", { detail: errorText(failure.error, lang) })}</MessageBarBody>
         </MessageBar>
       )}
-      {portfolio && <PortfolioPreview portfolio={portfolio} lang={lang} />}
+      {portfolio && <PortfolioPreview portfolio={portfolio} report={wizard.imported.view?.report} lang={lang} />}
     </section>
   );
 }
 
-function PortfolioPreview({ portfolio, lang }: { portfolio: ScoredPortfolio; lang: Lang }) {
+function PortfolioPreview({ portfolio, report, lang }: { portfolio: ScoredPortfolio; report?: ImportReport; lang: Lang }) {
   const styles = useStyles();
   const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
@@ -81,6 +85,10 @@ function PortfolioPreview({ portfolio, lang }: { portfolio: ScoredPortfolio; lan
   const quadrants = counts(QUADRANTS, clients.map((c) => c.contacts?.quadrant));
   const targets = counts<PrTarget>(PR_TARGETS, clients.map((c) => c.pr?.target));
   const toA = clients.filter((c) => c.abc?.cls === "A").length;
+  // SPEC §2: each class's share of the total of positive amounts (a return enlarges nobody's share), as the PAC sheet.
+  const positive = { A: 0, B: 0, C: 0 };
+  for (const c of clients) if (c.abc) positive[c.abc.cls] += Math.max(0, c.ca ?? 0);
+  const positiveTotal = positive.A + positive.B + positive.C;
   const toggle = (i: number) =>
     setOpen((s) => {
       const next = new Set(s);
@@ -89,6 +97,7 @@ function PortfolioPreview({ portfolio, lang }: { portfolio: ScoredPortfolio; lan
       return next;
     });
   const shown = clients.slice(0, SHOWN_CLIENTS);
+  const remarks = useMemo(() => workbookRemarks(portfolio, lang, report), [portfolio, lang, report]);
   return (
     <>
       <div>
@@ -101,7 +110,7 @@ function PortfolioPreview({ portfolio, lang }: { portfolio: ScoredPortfolio; lan
                   <strong>{w("preview.class", { cls })}</strong>
                 </Body1>
                 <Caption1>
-                  {w("preview.classLine", { n: portfolio.classes[cls].clients, share: formatPercent(portfolio.classes[cls].share, lang) })}
+                  {w("preview.classLine", { n: portfolio.classes[cls].clients, share: formatPercent(positiveTotal > 0 ? positive[cls] / positiveTotal : 0, lang) })}
                 </Caption1>
               </div>
             ))}
@@ -109,6 +118,7 @@ function PortfolioPreview({ portfolio, lang }: { portfolio: ScoredPortfolio; lan
         ) : (
           <Caption1>{w("preview.none")}</Caption1>
         )}
+        {portfolio.methods.abc && <Caption1>{w("preview.shareBase")}</Caption1>}
       </div>
       <div>
         <Subtitle2 as="h3">{w("preview.targets")}</Subtitle2>
@@ -161,10 +171,10 @@ function PortfolioPreview({ portfolio, lang }: { portfolio: ScoredPortfolio; lan
           />
         </div>
       )}
+      <WarningsList remarks={remarks} lang={lang} sheet={planText("sheet.remarks", lang)} />
       <div>
         <Subtitle2 as="h3">{w("preview.clients")}</Subtitle2>
         <Caption1 block>{w("preview.showing", { shown: shown.length, total: clients.length })}</Caption1>
-        {portfolio.warnings.length > 0 && <Caption1 block>{w("preview.warnings", { n: portfolio.warnings.length })}</Caption1>}
         <div className={styles.tableWrap}>
           <Table size="small" aria-label={w("preview.clients")}>
             <TableHeader>

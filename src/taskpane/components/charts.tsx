@@ -96,26 +96,29 @@ export interface PrMatrixProps {
   readonly axisR: string;
 }
 
-/** The 4 × 4 P-R matrix: clients counted per P rank (columns) and R rank (rows), coloured by target. */
+/**
+ * The 4 × 4 P-R matrix: clients counted per P rank (rows) and R rank (columns), P1-R1 top left, coloured by
+ * target — the orientation of the PAC sheet's grid (SPEC §9).
+ */
 export function PrMatrix({ clients, title, description, axisP, axisR }: PrMatrixProps) {
   const styles = useStyles();
   const counts = Array.from({ length: 4 }, () => [0, 0, 0, 0]);
-  for (const c of clients) if (c.pr) counts[c.pr.r - 1][c.pr.p - 1]++;
+  for (const c of clients) if (c.pr) counts[c.pr.p - 1][c.pr.r - 1]++;
   const size = 44;
   const left = 44;
-  const top = 8;
+  const top = 34;
   const width = left + size * 4 + 8;
-  const height = top + size * 4 + 34;
+  const height = top + size * 4 + 8;
   return (
     <svg className={`${styles.svg} ${styles.matrix}`} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} aria-description={description}>
-      {counts.map((row, r) =>
-        row.map((n, p) => {
+      {counts.map((row, p) =>
+        row.map((n, r) => {
           const gap = r - p;
           const cls = gap >= 1 ? styles.develop : gap === 0 ? styles.maintain : styles.secure;
-          const x = left + p * size;
-          const y = top + r * size;
+          const x = left + r * size;
+          const y = top + p * size;
           return (
-            <g key={`${r}-${p}`}>
+            <g key={`${p}-${r}`}>
               <rect x={x} y={y} width={size} height={size} className={cls}>
                 <title>{`P${p + 1}-R${r + 1} : ${n}`}</title>
               </rect>
@@ -128,19 +131,19 @@ export function PrMatrix({ clients, title, description, axisP, axisR }: PrMatrix
       )}
       {[0, 1, 2, 3].map((k) => (
         <g key={k}>
-          <text x={left + k * size + size / 2} y={top + 4 * size + 12} textAnchor="middle" className={styles.text}>
-            {`P${k + 1}`}
+          <text x={left + k * size + size / 2} y={top - 6} textAnchor="middle" className={styles.text}>
+            {`R${k + 1}`}
           </text>
           <text x={left - 6} y={top + k * size + size / 2 + 4} textAnchor="end" className={styles.text}>
-            {`R${k + 1}`}
+            {`P${k + 1}`}
           </text>
         </g>
       ))}
-      <text x={left + 2 * size} y={height - 4} textAnchor="middle" className={styles.text}>
-        {axisP}
+      <text x={left + 2 * size} y={12} textAnchor="middle" className={styles.text}>
+        {axisR}
       </text>
       <text x={10} y={top + 2 * size} textAnchor="middle" transform={`rotate(-90 10 ${top + 2 * size})`} className={styles.text}>
-        {axisR}
+        {axisP}
       </text>
     </svg>
   );

@@ -276,7 +276,7 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
         setGeneration({ status: "running", phase: "score", progress: 1 / 3 });
         await tick();
         const portfolio = withMethods(scorePortfolio(view.clients, scoreOptions(thresholds, capital, lang)), selected);
-        const plan = buildPlan(portfolio, lang);
+        const plan = buildPlan(portfolio, lang, view.report);
         await tick();
         if (cancelRef.current) return setGeneration({ status: "cancelled" });
         setGeneration({ status: "running", phase: "write", progress: 2 / 3 });

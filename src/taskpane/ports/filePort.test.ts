@@ -68,9 +68,9 @@ describe("openFilePort", () => {
     const port = await openFilePort(fileOf("clients.xlsx", await userXlsx()));
     await port.readTable({ kind: "sheet", name: "Clients" });
     const result = await port.writePlan(plan, { replace: false });
-    expect(result.sheetNames).toEqual(["Cibles", "Contacts", "PAC (2)"]);
+    expect(result.sheetNames).toEqual(["Cibles", "Contacts", "PAC (2)", "Remarques"]);
     const { zip, wb } = await downloaded(port);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(["Clients", "PAC", "Cibles", "Contacts", "PAC (2)"]);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Clients", "PAC", "Cibles", "Contacts", "PAC (2)", "Remarques"]);
     expect(zip.file("xl/charts/chart1.xml")).not.toBeNull();
     expect(wb.getWorksheet("Cibles")?.getTables().length).toBeGreaterThan(0);
     expect(wb.getWorksheet("PAC")?.getCell("A1").value).toBe("mon ancien plan");
@@ -79,12 +79,12 @@ describe("openFilePort", () => {
   it("writePlan({ replace: true }) replaces a sheet of the plan's name, but never one the wizard read", async () => {
     const replaced = await openFilePort(fileOf("clients.xlsx", await userXlsx()));
     await replaced.readTable({ kind: "sheet", name: "Clients" });
-    expect((await replaced.writePlan(plan, { replace: true })).sheetNames).toEqual(["Cibles", "Contacts", "PAC"]);
-    expect((await downloaded(replaced)).wb.worksheets.map((s) => s.name)).toEqual(["Clients", "Cibles", "Contacts", "PAC"]);
+    expect((await replaced.writePlan(plan, { replace: true })).sheetNames).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
+    expect((await downloaded(replaced)).wb.worksheets.map((s) => s.name)).toEqual(["Clients", "Cibles", "Contacts", "PAC", "Remarques"]);
 
     const kept = await openFilePort(fileOf("clients.xlsx", await userXlsx()));
     await kept.readTable({ kind: "sheet", name: "PAC" });
-    expect((await kept.writePlan(plan, { replace: true })).sheetNames).toEqual(["Cibles", "Contacts", "PAC (2)"]);
+    expect((await kept.writePlan(plan, { replace: true })).sheetNames).toEqual(["Cibles", "Contacts", "PAC (2)", "Remarques"]);
     const { wb } = await downloaded(kept);
     expect(wb.getWorksheet("PAC")?.getCell("A1").value).toBe("mon ancien plan");
   });
@@ -95,7 +95,7 @@ describe("openFilePort", () => {
     expect(table.sheetName).toBe("ventes 2025");
     await port.writePlan(plan, { replace: false });
     const { wb } = await downloaded(port);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(["ventes 2025", "Cibles", "Contacts", "PAC"]);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["ventes 2025", "Cibles", "Contacts", "PAC", "Remarques"]);
     expect(wb.getWorksheet("ventes 2025")?.getCell("A2").value).toBe("Dupont");
   });
 
