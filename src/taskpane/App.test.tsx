@@ -79,7 +79,7 @@ describe("Source step: CA-per-period columns", () => {
     await goTo(/Méthodes/);
     expect(maturity()).toBeDisabled();
     expect(maturity()).not.toBeChecked();
-    expect(maturity()).toHaveAccessibleDescription(/^Indisponible : .*au moins deux périodes de CA.* 1 trouvée\(s\)/);
+    expect(maturity()).toHaveAccessibleDescription(/^Indisponible : .*au moins deux périodes de CA.* 1 trouvée\./);
     expect(elasticity()).toBeDisabled();
 
     // The choice survives the trip; ticked again, the column comes last and is moved back before 2025.
@@ -107,7 +107,7 @@ describe("Source step: CA-per-period columns", () => {
     expect(screen.getByText("Aucune colonne de CA par période.")).toBeInTheDocument();
     expect(screen.getByRole("checkbox", { name: "C · CA 2024" })).not.toBeChecked();
     await goTo(/Méthodes/);
-    expect(maturity()).toHaveAccessibleDescription(/0 trouvée\(s\)/);
+    expect(maturity()).toHaveAccessibleDescription(/0 trouvée\./);
     expect(maturity()).toBeDisabled();
     expect(elasticity()).toBeDisabled();
     await goTo(/Source/);
@@ -145,7 +145,7 @@ describe("Méthodes step", () => {
     expect(screen.getByRole("checkbox", { name: "ABC (Pareto 20/80)" })).toBeChecked();
     const rfm = screen.getByRole("checkbox", { name: "RFM (récence, fréquence, montant)" });
     expect(rfm).toBeDisabled();
-    expect(rfm).toHaveAccessibleDescription(/^Indisponible : RFM : colonne\(s\) manquante\(s\) : Récence \(jours\) ou Date du dernier achat/);
+    expect(rfm).toHaveAccessibleDescription(/^Indisponible : RFM : il manque Récence \(jours\) ou Date du dernier achat/);
     expect(screen.getByRole("checkbox", { name: "Matrice de rentabilité des contacts" })).toBeDisabled();
     expect(screen.getByRole("checkbox", { name: /Maturité/ })).toBeDisabled();
     expect(screen.getByRole("checkbox", { name: /Maturité/ })).toHaveAccessibleDescription(/au moins deux périodes de CA/);
