@@ -61,7 +61,7 @@ export function remarkKindLabel(kind: string | undefined, lang: Lang): string {
 }
 
 /** The kind of a scoring warning, from its message key; keys added later fall under "info". */
-const WARNING_KIND: Readonly<Partial<Record<PlanKey, RemarkKind>>> = {
+const WARNING_KIND: Readonly<Partial<Record<ScoreWarning["key"], RemarkKind>>> = {
   "warn.skipped1": "skipped",
   "warn.skipped2": "skipped",
   "warn.skipped3": "skipped",
