@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { readFileSync, statSync } from "node:fs";
 import { decodeText, parseCsv } from "../io";
 import { CliError } from "./errors";
-import { openXlsx } from "../xlsx/readRows";
+import { openXlsx } from "./xlsxInput";
 import { worksheetRows } from "../xlsx/sheetRows";
 
 /** The raw cells of the sheet the CLI reads, as `src/io` takes them. */

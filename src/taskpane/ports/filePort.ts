@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import { decodeText, parseCsv } from "../../io";
 import { columnLetter } from "../../plan/cells";
 import type { WorkbookPlan } from "../../plan/types";
-import { openXlsx, UnsupportedXlsx, type SheetState, type XlsxSheets } from "../../xlsx/readRows";
+import { openXlsx, UnsupportedXlsx, type SheetState, type XlsxSheets } from "./xlsxReader";
 import { worksheetRows } from "../../xlsx/sheetRows";
 import type { WrittenXlsx } from "../../xlsx/write";
 import { PortError, type SheetSummary, type SourceRef, type SourceTable, type WorkbookPort } from "./port";
