@@ -1,8 +1,9 @@
 import { XlsxError } from "./errors";
-import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, MIN_CELL_SLOTS, XLSX_LIMITS, type XlsxLimits } from "./limits";
+import * as limits from "./limits";
+import { XLSX_LIMITS, type XlsxLimits } from "./limits";
 import { relsPath, resolveTarget } from "./parts";
 import { readPart, readZip } from "./unzip";
-import { parseXml, parseXmlNs } from "./xml";
+import { parseXml, parseXmlNs, type XmlHandlers } from "./xml";
 import type { StoredEntry } from "./zip";
 
 /**
@@ -79,15 +80,17 @@ function relationships(pkg: Package, fromPart: string): Relationship[] {
   const path = fromPart === "" ? "_rels/.rels" : relsPath(fromPart);
   const bytes = pkg.bytes(path);
   if (bytes === undefined) return [];
-  const out: Relationship[] = [];
-  parseXml(path, bytes, {
-    open: (local, a) => {
-      if (local !== "Relationship" || a.TargetMode === "External" || a.Id === undefined || a.Target === undefined) return;
-      out.push({ id: a.Id, type: a.Type ?? "", target: resolveTarget(fromPart === "" ? "x" : fromPart, percentDecoded(a.Target)) });
-    },
-    close: () => undefined,
-  });
-  return out;
+  return parseXml(path, bytes, () => {
+    const out: Relationship[] = [];
+    return {
+      out,
+      open: (local: string, a: Readonly<Record<string, string>>) => {
+        if (local !== "Relationship" || a.TargetMode === "External" || a.Id === undefined || a.Target === undefined) return;
+        out.push({ id: a.Id, type: a.Type ?? "", target: resolveTarget(fromPart === "" ? "x" : fromPart, percentDecoded(a.Target)) });
+      },
+      close: () => undefined,
+    };
+  }).out;
 }
 
 const hasType = (rel: Relationship, type: string): boolean => rel.type.endsWith(`/${type}`);
@@ -97,50 +100,56 @@ const REL_NAMESPACES = new Set(["http://schemas.openxmlformats.org/officeDocumen
 
 /** The text of each shared string (`<si>`): its `<t>` runs joined, phonetic runs (`<rPh>`) left out. */
 function sharedStrings(part: string, bytes: Uint8Array | undefined): string[] {
-  const out: string[] = [];
-  if (bytes === undefined) return out;
-  let inItem = false;
-  let phonetic = 0;
-  let inText = false;
-  let text = "";
-  parseXml(part, bytes, {
-    open: (local) => {
-      if (local === "si") {
-        inItem = true;
-        text = "";
-      } else if (inItem && local === "rPh") phonetic++;
-      else if (inItem && phonetic === 0 && local === "t") inText = true;
-    },
-    text: (t) => {
-      if (inText) text += t;
-    },
-    close: (local) => {
-      if (local === "t") inText = false;
-      else if (local === "rPh") phonetic--;
-      else if (local === "si") {
-        out.push(text);
-        inItem = false;
-      }
-    },
-  });
-  return out;
+  if (bytes === undefined) return [];
+  return parseXml(part, bytes, () => {
+    const out: string[] = [];
+    let inItem = false;
+    let phonetic = 0;
+    let inText = false;
+    let text = "";
+    return {
+      out,
+      open: (local: string) => {
+        if (local === "si") {
+          inItem = true;
+          text = "";
+        } else if (inItem && local === "rPh") phonetic++;
+        else if (inItem && phonetic === 0 && local === "t") inText = true;
+      },
+      text: (t: string) => {
+        if (inText) text += t;
+      },
+      close: (local: string) => {
+        if (local === "t") inText = false;
+        else if (local === "rPh") phonetic--;
+        else if (local === "si") {
+          out.push(text);
+          inItem = false;
+        }
+      },
+    };
+  }).out;
 }
 
 /** For each cell style index (`s`), whether its number format is a date format. */
 function dateStyles(part: string, bytes: Uint8Array | undefined): boolean[] {
   if (bytes === undefined) return [];
-  const custom = new Map<number, string>();
-  const ids: number[] = [];
-  let inCellXfs = false;
-  parseXml(part, bytes, {
-    open: (local, a) => {
-      if (local === "numFmt" && a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(Number(a.numFmtId), a.formatCode);
-      else if (local === "cellXfs") inCellXfs = true;
-      else if (inCellXfs && local === "xf") ids.push(Number(a.numFmtId ?? 0));
-    },
-    close: (local) => {
-      if (local === "cellXfs") inCellXfs = false;
-    },
+  const { custom, ids } = parseXml(part, bytes, () => {
+    const custom = new Map<number, string>();
+    const ids: number[] = [];
+    let inCellXfs = false;
+    return {
+      custom,
+      ids,
+      open: (local: string, a: Readonly<Record<string, string>>) => {
+        if (local === "numFmt" && a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(Number(a.numFmtId), a.formatCode);
+        else if (local === "cellXfs") inCellXfs = true;
+        else if (inCellXfs && local === "xf") ids.push(Number(a.numFmtId ?? 0));
+      },
+      close: (local: string) => {
+        if (local === "cellXfs") inCellXfs = false;
+      },
+    };
   });
   return ids.map((id) => {
     const code = custom.get(id);
@@ -177,6 +186,9 @@ function parseRef(ref: string): { col: number; row: number } | undefined {
   return { col, row };
 }
 
+// Copied once: an imported binding can be a getter (CommonJS interop), too slow for the per-cell checks.
+const { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, MIN_CELL_SLOTS } = limits;
+
 /** A frozen empty row: every row without a value shares it, so a sheet's gaps cost one pointer per row. */
 const NO_VALUE: unknown[] = Object.freeze([]) as unknown as unknown[];
 
@@ -190,9 +202,17 @@ interface SheetContext {
 
 /** The rows of a worksheet part (`rows[k]` is sheet row k + 1, `rows[k][j]` column j + 1). */
 function sheetRows(bytes: Uint8Array, ctx: SheetContext): unknown[][] {
+  const { rows, flush } = parseXml(ctx.part, bytes, () => sheetHandlers(bytes.length, ctx));
+  flush();
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+  return rows;
+}
+
+/** The handlers that build a sheet's rows, event by event. */
+function sheetHandlers(xmlBytes: number, ctx: SheetContext): XmlHandlers & { readonly rows: unknown[][]; flush(): void } {
   const { sheet } = ctx;
   const rows: unknown[][] = [];
-  const maxSlots = Math.max(MIN_CELL_SLOTS, bytes.length);
+  const maxSlots = Math.max(MIN_CELL_SLOTS, xmlBytes);
   let slots = 0;
   let inData = false;
   let row: unknown[] | undefined;
@@ -251,7 +271,9 @@ function sheetRows(bytes: Uint8Array, ctx: SheetContext): unknown[][] {
     }
   };
 
-  parseXml(ctx.part, bytes, {
+  return {
+    rows,
+    flush,
     open: (local, a) => {
       if (!inData) {
         if (local === "sheetData") inData = true;
@@ -327,7 +349,7 @@ function sheetRows(bytes: Uint8Array, ctx: SheetContext): unknown[][] {
           if (typeof cell === "string" && cell.length > MAX_CELL_CHARS) throw tooLong(cell.length);
           if (col > row.length) {
             slots += col - row.length;
-            if (slots > maxSlots) throw new XlsxError("LIMIT_CELLS", { sheet, n: maxSlots, size: bytes.length });
+            if (slots > maxSlots) throw new XlsxError("LIMIT_CELLS", { sheet, n: maxSlots, size: xmlBytes });
             while (row.length < col - 1) row.push(null);
           }
           row[col - 1] = cell;
@@ -340,10 +362,7 @@ function sheetRows(bytes: Uint8Array, ctx: SheetContext): unknown[][] {
         inData = false;
       }
     },
-  });
-  flush();
-  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
-  return rows;
+  };
 }
 
 /** exceljs's `worksheet.state`: a hidden sheet is not offered to the user. */

@@ -57,8 +57,131 @@ function reasonOf(error: unknown): string {
   return message.replace(/^[^:]*:\d+:\d+: /, "").replace(/\.$/, "").slice(0, 200);
 }
 
-/** Parses a part, element names read by local name (no namespace processing: the fast form, for sheets). */
-export function parseXml(part: string, bytes: Uint8Array, handlers: XmlHandlers): void {
+/** Thrown inside the fast scanner when the text holds something it leaves to saxes. */
+class LeaveToSaxes {}
+const LEAVE = new LeaveToSaxes();
+
+/**
+ * What the fast scanner leaves to saxes: characters XML forbids, a carriage return (line ends are normalised by
+ * XML), and "]]>" (forbidden in text).
+ */
+// eslint-disable-next-line no-control-regex
+const LEFT_TO_SAXES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\r\uFFFE\uFFFF]|\]\]>/;
+const XML_DECLARATION = /^<\?xml version=(?:"1\.0"|'1\.0')(?: encoding=(?:"UTF-8"|"utf-8"|'UTF-8'|'utf-8'))?(?: standalone=(?:"yes"|"no"|'yes'|'no'))? ?\?>/;
+const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z_][A-Za-z0-9_.-]*)?$/;
+const ATTRIBUTE = /[ \t\n]+([A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z_][A-Za-z0-9_.-]*)?)[ \t\n]*=[ \t\n]*(?:"([^"<\t\n]*)"|'([^'<\t\n]*)')/y;
+const SPACES = /^[ \t\n]*$/;
+const PREDEFINED: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+function isXmlChar(c: number): boolean {
+  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+}
+
+/** Text or an attribute value with its references decoded; anything but the five entities and character references is left to saxes. */
+function decodeReferences(raw: string): string {
+  let amp = raw.indexOf("&");
+  if (amp < 0) return raw;
+  let out = "";
+  let from = 0;
+  while (amp >= 0) {
+    const semi = raw.indexOf(";", amp + 1);
+    if (semi < 0 || semi - amp > 10) throw LEAVE;
+    const ref = raw.slice(amp + 1, semi);
+    let char: string | undefined;
+    if (ref.charCodeAt(0) === 35) {
+      const code = /^#x[0-9A-Fa-f]{1,6}$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]{1,7}$/.test(ref) ? Number(ref.slice(1)) : -1;
+      if (!isXmlChar(code)) throw LEAVE;
+      char = String.fromCodePoint(code);
+    } else char = PREDEFINED[ref];
+    if (char === undefined) throw LEAVE;
+    out += raw.slice(from, amp) + char;
+    from = semi + 1;
+    amp = raw.indexOf("&", from);
+  }
+  return out + raw.slice(from);
+}
+
+/**
+ * A linear scanner for the plain XML that spreadsheet writers produce (an XML declaration, elements, quoted
+ * attributes, text with the five entities and character references), giving the handlers exactly the events
+ * saxes gives. Anything else (comments, CDATA, DOCTYPE, processing instructions, carriage returns, names beyond
+ * ASCII, tabs or newlines in attribute values, any well-formedness fault) makes it give up: the caller then
+ * parses the part again with saxes, from the start, with fresh handlers. `test/fuzz` runs both on the same
+ * mutated parts and checks they agree.
+ */
+function scanPlainXml(xml: string, handlers: XmlHandlers): void {
+  if (LEFT_TO_SAXES.test(xml)) throw LEAVE;
+  let i = 0;
+  if (xml.startsWith("<?xml")) {
+    const declaration = XML_DECLARATION.exec(xml);
+    if (!declaration) throw LEAVE;
+    i = declaration[0].length;
+  }
+  const open: string[] = [];
+  let rooted = false;
+  const text = handlers.text;
+  const n = xml.length;
+  while (i < n) {
+    const lt = xml.indexOf("<", i);
+    const end = lt < 0 ? n : lt;
+    if (end > i) {
+      const raw = xml.slice(i, end);
+      if (open.length === 0) {
+        if (!SPACES.test(raw)) throw LEAVE;
+      } else if (text) text(decodeReferences(raw));
+    }
+    if (lt < 0) break;
+    const gt = xml.indexOf(">", lt + 1);
+    if (gt < 0) throw LEAVE;
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 47) {
+      // </name>, spaces allowed before ">"
+      let stop = gt;
+      while (stop > lt + 2 && (xml.charCodeAt(stop - 1) === 32 || xml.charCodeAt(stop - 1) === 9 || xml.charCodeAt(stop - 1) === 10)) stop--;
+      const name = xml.slice(lt + 2, stop);
+      if (open.pop() !== name) throw LEAVE;
+      handlers.close(localName(name));
+      i = gt + 1;
+      continue;
+    }
+    if (next === 33 || next === 63 || (open.length === 0 && rooted)) throw LEAVE;
+    const selfClosing = xml.charCodeAt(gt - 1) === 47;
+    const bodyEnd = selfClosing ? gt - 1 : gt;
+    let nameEnd = lt + 1;
+    while (nameEnd < bodyEnd) {
+      const c = xml.charCodeAt(nameEnd);
+      if (c === 32 || c === 9 || c === 10) break;
+      nameEnd++;
+    }
+    const name = xml.slice(lt + 1, nameEnd);
+    if (!NAME.test(name)) throw LEAVE;
+    const attributes: Record<string, string> = {};
+    let at = nameEnd;
+    while (at < bodyEnd) {
+      ATTRIBUTE.lastIndex = at;
+      const m = ATTRIBUTE.exec(xml);
+      if (!m || m.index !== at || ATTRIBUTE.lastIndex > bodyEnd) {
+        // Only spaces may remain before ">" or "/>".
+        if (!SPACES.test(xml.slice(at, bodyEnd))) throw LEAVE;
+        break;
+      }
+      const key = m[1];
+      if (key === "__proto__" || Object.prototype.hasOwnProperty.call(attributes, key)) throw LEAVE;
+      attributes[key] = decodeReferences(m[2] ?? m[3]);
+      at = ATTRIBUTE.lastIndex;
+    }
+    rooted = true;
+    const local = localName(name);
+    handlers.open(local, attributes);
+    if (selfClosing) handlers.close(local);
+    else open.push(name);
+    i = gt + 1;
+  }
+  if (!rooted || open.length > 0) throw LEAVE;
+}
+
+/** Parses a part with saxes alone, element names read by local name (no namespace processing). */
+export function parseXmlWithSaxes(part: string, bytes: Uint8Array, handlers: XmlHandlers): void {
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on("opentag", (tag: SaxesTagPlain) => handlers.open(localName(tag.name), tag.attributes));
   parser.on("closetag", (tag: SaxesTagPlain) => handlers.close(localName(tag.name)));
@@ -68,6 +191,35 @@ export function parseXml(part: string, bytes: Uint8Array, handlers: XmlHandlers)
     parser.on("cdata", text);
   }
   feed(part, bytes, parser);
+}
+
+/** Parts under this size are decoded to one string and tried with the fast scanner first. */
+const FAST_LIMIT = 256 * 1024 * 1024;
+
+/**
+ * Parses a part, element names read by local name: the fast scanner for plain XML, else saxes. `create` makes
+ * the handlers (called again when the fast scanner gives up, so no half-read state is kept); the handlers used
+ * to the end are returned.
+ */
+export function parseXml<H extends XmlHandlers>(part: string, bytes: Uint8Array, create: () => H): H {
+  if (bytes.length < FAST_LIMIT && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
+    let xml: string;
+    try {
+      xml = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      throw new XlsxError("XML_ENCODING", { part });
+    }
+    const handlers = create();
+    try {
+      scanPlainXml(xml, handlers);
+      return handlers;
+    } catch (error) {
+      if (error !== LEAVE) throw error;
+    }
+  }
+  const handlers = create();
+  parseXmlWithSaxes(part, bytes, handlers);
+  return handlers;
 }
 
 /** An attribute of a namespace-aware parse. */
