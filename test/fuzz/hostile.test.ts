@@ -1,0 +1,223 @@
+import { writeFileSync } from "node:fs";
+import { importClients } from "../../src/cli/clients";
+import { scorePortfolio } from "../../src/plan/score";
+import { XlsxError } from "../../src/xlsx/errors";
+import { XLSX_LIMITS } from "../../src/xlsx/limits";
+import { openXlsx } from "../../src/xlsx/readRows";
+import { readPartWithFflate, readZip } from "../../src/xlsx/unzip";
+import { writeZip } from "../../src/xlsx/zip";
+import { pac, tempDir } from "../cli/run";
+import { ABC_CLIENTS, abcBook, abcBookWithTraversal, badCrcBook, book, hostileFixtures, sheetOf, zipBomb } from "../fixtures/hostile/hostile";
+
+const NBSP = "\u00a0";
+
+/** ABC counts of the clients of a workbook's first sheet, through the functions the CLI uses. */
+function abcCounts(bytes: Uint8Array): Record<string, number> {
+  const wb = openXlsx(bytes);
+  const rows = wb.rows(wb.names[0]);
+  const { clients } = importClients(rows, { firstRowNumber: 1 }, "test", "fr");
+  const counts: Record<string, number> = { A: 0, B: 0, C: 0 };
+  for (const c of scorePortfolio(clients).clients) if (c.abc) counts[c.abc.cls]++;
+  return counts;
+}
+
+/** ABC computed here, apart from the engine: sorted by CA, class read from the share of the clients ahead (80 % / 95 %). */
+function independentAbc(cas: readonly number[]): Record<string, number> {
+  const total = cas.reduce((s, x) => s + x, 0);
+  const counts: Record<string, number> = { A: 0, B: 0, C: 0 };
+  let ahead = 0;
+  for (const ca of [...cas].sort((a, b) => b - a)) {
+    counts[ahead / total < 0.8 ? "A" : ahead / total < 0.95 ? "B" : "C"]++;
+    ahead += ca;
+  }
+  return counts;
+}
+
+function refusal(read: () => unknown): XlsxError {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof XlsxError) return error;
+    throw error;
+  }
+  throw new Error("read without an error");
+}
+
+describe("crafted attacks (issue 11): a right answer or a French refusal, fast", () => {
+  it("the ABC of the shifted-strings case is A12 / B5 / C3, computed apart from the engine too", () => {
+    expect(independentAbc(ABC_CLIENTS.map((c) => c.ca))).toEqual({ A: 12, B: 5, C: 3 });
+    expect(abcCounts(abcBook())).toEqual({ A: 12, B: 5, C: 3 });
+  });
+
+  it.each([
+    { name: "a comment holding <si> in sharedStrings", bytes: () => abcBook({ sstPrefix: "<!-- <si><t>piège</t></si> -->" }) },
+    { name: "a processing instruction, a comment and CDATA between shared strings", bytes: () => abcBook({ sstPrefix: "<?pi x?><!--a--><![CDATA[ <si> ]]>" }) },
+    { name: "namespace-prefixed parts (x:sst, x:workbook, x:worksheet, rel:id)", bytes: () => abcBook({ prefixed: true }) },
+    { name: "entries named outside the package and a relationship climbing above its root", bytes: abcBookWithTraversal },
+  ])("$name: the same clients and A12 / B5 / C3", ({ bytes }) => {
+    const wb = openXlsx(bytes());
+    expect(wb.names).toEqual(["Clients"]);
+    expect(wb.rows("Clients")).toEqual([["Client", "CA 2025"], ...ABC_CLIENTS.map((c) => [c.id, c.ca])]);
+    expect(abcCounts(bytes())).toEqual({ A: 12, B: 5, C: 3 });
+  });
+
+  it.each([
+    {
+      name: "60 000 unclosed tags",
+      bytes: () => hostileFixtures()["unclosed-tags.xlsx"],
+      message: new RegExp(`^Le classeur${NBSP}: la partie «${NBSP}xl/worksheets/sheet1.xml${NBSP}» n'est pas du XML valide \\(`),
+    },
+    {
+      name: '<row r="2000000000">',
+      bytes: () => hostileFixtures()["huge-row.xlsx"],
+      message: `Le classeur${NBSP}: la feuille «${NBSP}Clients${NBSP}» cite la ligne 2000000000, hors de la grille d'Excel (lignes 1 à 1${NBSP}048${NBSP}576).`,
+    },
+    {
+      name: "a cell ZZZZZZZ3",
+      bytes: () => hostileFixtures()["huge-column.xlsx"],
+      message: `Le classeur${NBSP}: la feuille «${NBSP}Clients${NBSP}» cite la cellule «${NBSP}ZZZZZZZ3${NBSP}», hors de la grille d'Excel (1${NBSP}048${NBSP}576 lignes × 16${NBSP}384 colonnes, de A1 à XFD1048576).`,
+    },
+    {
+      name: "a cell of 40 000 characters",
+      bytes: () => hostileFixtures()["long-cell.xlsx"],
+      message: `Le classeur${NBSP}: la cellule A2 de la feuille «${NBSP}Clients${NBSP}» contient 40\u202f000 caractères, au-delà de la limite d'Excel (32\u202f767 caractères par cellule).`,
+    },
+    {
+      name: "billion laughs (entities defined in a DTD are never expanded)",
+      bytes: () => hostileFixtures()["billion-laughs.xlsx"],
+      message: `Le classeur${NBSP}: la partie «${NBSP}xl/sharedStrings.xml${NBSP}» n'est pas du XML valide (undefined entity).`,
+    },
+    {
+      name: "XXE (an external entity is never fetched)",
+      bytes: () => hostileFixtures()["xxe.xlsx"],
+      message: `Le classeur${NBSP}: la partie «${NBSP}xl/sharedStrings.xml${NBSP}» n'est pas du XML valide (undefined entity).`,
+    },
+  ])("$name: refused with its French message", ({ bytes, message }) => {
+    const data = bytes();
+    const started = performance.now();
+    const error = refusal(() => {
+      const wb = openXlsx(data);
+      wb.rows(wb.names[0]);
+    });
+    expect(performance.now() - started).toBeLessThan(2000);
+    if (typeof message === "string") expect(error.message).toBe(message);
+    else expect(error.message).toMatch(message);
+  });
+
+  it("a stored part whose CRC-32 is not its own is refused, naming both checksums", () => {
+    const { bytes, expected, actual } = badCrcBook();
+    const hex = (n: number): string => n.toString(16).toUpperCase().padStart(8, "0");
+    const error = refusal(() => openXlsx(bytes, "crc.xlsx").rows("Clients"));
+    expect(error.message).toBe(
+      `«${NBSP}crc.xlsx${NBSP}»${NBSP}: la partie «${NBSP}xl/worksheets/sheet1.xml${NBSP}» est abîmée (somme de contrôle CRC-32 ${hex(actual)} au lieu de ${hex(expected)}).`,
+    );
+  });
+
+  it.each([
+    {
+      name: "declaring its 3.5 Gio",
+      declared: 3600 * 2 ** 20,
+      message: `Le classeur${NBSP}: la partie «${NBSP}xl/worksheets/sheet1.xml${NBSP}» ferait 3,5${NBSP}Gio une fois décompressée, au-delà de la limite de 512${NBSP}Mio par partie.`,
+    },
+    {
+      name: "declaring 1 Mio (a lie): inflating stops past it",
+      declared: 2 ** 20,
+      message: `Le classeur${NBSP}: la partie «${NBSP}xl/worksheets/sheet1.xml${NBSP}» ne se décompresse pas à la taille annoncée (1${NBSP}Mio)${NBSP}: fichier abîmé ou piégé.`,
+    },
+  ])("a 3.5 MB zip bomb inflating to 3.7 GB, $name: refused in well under a second, with little memory", ({ declared, message }) => {
+    const bytes = zipBomb(declared);
+    expect(bytes.length).toBeLessThan(4_000_000);
+    const rss = process.memoryUsage().rss;
+    const started = performance.now();
+    const error = refusal(() => openXlsx(bytes).rows("Clients"));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 2 ** 20);
+    expect(error.message).toBe(message);
+  });
+
+  it("the lying zip bomb stops as fast through fflate (the browser's inflater)", () => {
+    const entry = readZip(zipBomb(2 ** 20)).find((e) => e.name === "xl/worksheets/sheet1.xml");
+    if (!entry) throw new Error("no sheet");
+    const started = performance.now();
+    expect(() => readPartWithFflate(entry)).toThrow(expect.objectContaining({ code: "PART_SIZE" }));
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it.each([
+    {
+      name: "more parts than the limit (a ZIP64 directory claiming 200 000)",
+      bytes: () => zip64Count(book({ sheet: sheetOf("") }), 200_000),
+      message: `Le classeur${NBSP}: le classeur compte 200\u202f000 parties, au-delà de la limite de 100\u202f000 parties.`,
+    },
+    {
+      name: "parts declaring 1.2 Gio together",
+      bytes: () =>
+        writeZip(
+          [1, 2, 3].map((k) => {
+            const compressed = new Uint8Array(450_000).fill(k);
+            return { name: `xl/media/image${k}.bin`, raw: { name: `xl/media/image${k}.bin`, method: 8, crc: 0, size: 400 * 2 ** 20, compressed } };
+          }),
+        ),
+      message: `Le classeur${NBSP}: le classeur ferait 1,2${NBSP}Gio une fois décompressé, au-delà de la limite de 1${NBSP}Gio au total.`,
+    },
+    {
+      name: "a part declaring more than DEFLATE can give (1 Mio from 10 bytes)",
+      bytes: () => book({ sheet: "", rawSheet: { name: "xl/worksheets/sheet1.xml", raw: { name: "xl/worksheets/sheet1.xml", method: 8, crc: 0, size: 2 ** 20, compressed: new Uint8Array(10) } } }),
+      message: `Le classeur${NBSP}: la partie «${NBSP}xl/worksheets/sheet1.xml${NBSP}» ne se décompresse pas à la taille annoncée (1${NBSP}Mio)${NBSP}: fichier abîmé ou piégé.`,
+    },
+  ])("$name: refused before anything is inflated", ({ bytes, message }) => {
+    expect(refusal(() => openXlsx(bytes())).message).toBe(message);
+  });
+
+  it("the limits are those the README states", () => {
+    expect(XLSX_LIMITS).toEqual({ parts: 100_000, partBytes: 512 * 2 ** 20, totalBytes: 2 ** 30 });
+  });
+
+  it("pac score on a zip bomb and on a huge row number: exit code 2 and one French line, through the CLI's own path", async () => {
+    const tmp = tempDir("pac-hostile-");
+    try {
+      const bomb = tmp.path("bombe.xlsx");
+      writeFileSync(bomb, zipBomb(3600 * 2 ** 20));
+      const run = await pac(["score", bomb]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      // The CLI says it is reading a file this large ("Lecture de …"), then the reader's refusal.
+      expect(run.stderr.trimEnd().split("\n").pop()).toBe(
+        `Le classeur${NBSP}: la partie «${NBSP}xl/worksheets/sheet1.xml${NBSP}» ferait 3,5${NBSP}Gio une fois décompressée, au-delà de la limite de 512${NBSP}Mio par partie.`,
+      );
+      const row = tmp.path("ligne.xlsx");
+      writeFileSync(row, hostileFixtures()["huge-row.xlsx"]);
+      expect(await pac(["score", row, "--lang", "en"])).toEqual({ code: 2, stdout: "", stderr: 'The workbook: the sheet "Clients" names row 2000000000, outside Excel\'s grid (rows 1 to 1,048,576).\n' });
+    } finally {
+      tmp.remove();
+    }
+  });
+});
+
+/** The package with a ZIP64 end of central directory claiming `count` entries. */
+function zip64Count(bytes: Uint8Array, count: number): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (view.getUint32(end, true) !== 0x06054b50) end--;
+  const size = view.getUint32(end + 12, true);
+  const offset = view.getUint32(end + 16, true);
+  const out = new Uint8Array(end + 56 + 20 + 22);
+  out.set(bytes.subarray(0, end));
+  const o = new DataView(out.buffer);
+  o.setUint32(end, 0x06064b50, true);
+  o.setBigUint64(end + 4, 44n, true);
+  o.setBigUint64(end + 24, BigInt(count), true);
+  o.setBigUint64(end + 32, BigInt(count), true);
+  o.setBigUint64(end + 40, BigInt(size), true);
+  o.setBigUint64(end + 48, BigInt(offset), true);
+  o.setUint32(end + 56, 0x07064b50, true);
+  o.setBigUint64(end + 64, BigInt(end), true);
+  o.setUint32(end + 72, 1, true);
+  const eocd = end + 76;
+  o.setUint32(eocd, 0x06054b50, true);
+  o.setUint16(eocd + 8, 0xffff, true);
+  o.setUint16(eocd + 10, 0xffff, true);
+  o.setUint32(eocd + 12, 0xffffffff, true);
+  o.setUint32(eocd + 16, 0xffffffff, true);
+  return out;
+}
