@@ -73,6 +73,19 @@ const ATTRIBUTE = /[ \t\n]+([A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z_][A-Za-z0-9_.-]*
 const SPACES = /^[ \t\n]*$/;
 const PREDEFINED: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
+/** Element names already checked by the scanner, with their local name (a sheet uses a handful of names). */
+const checkedNames = new Map<string, string>();
+
+function checkedLocalName(name: string): string {
+  let local = checkedNames.get(name);
+  if (local === undefined) {
+    if (!NAME.test(name)) throw LEAVE;
+    local = localName(name);
+    if (checkedNames.size < 1000) checkedNames.set(name, local);
+  }
+  return local;
+}
+
 function isXmlChar(c: number): boolean {
   return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
 }
@@ -140,7 +153,7 @@ function scanPlainXml(xml: string, handlers: XmlHandlers): void {
       while (stop > lt + 2 && (xml.charCodeAt(stop - 1) === 32 || xml.charCodeAt(stop - 1) === 9 || xml.charCodeAt(stop - 1) === 10)) stop--;
       const name = xml.slice(lt + 2, stop);
       if (open.pop() !== name) throw LEAVE;
-      handlers.close(localName(name));
+      handlers.close(checkedLocalName(name));
       i = gt + 1;
       continue;
     }
@@ -154,7 +167,7 @@ function scanPlainXml(xml: string, handlers: XmlHandlers): void {
       nameEnd++;
     }
     const name = xml.slice(lt + 1, nameEnd);
-    if (!NAME.test(name)) throw LEAVE;
+    const local = checkedLocalName(name);
     const attributes: Record<string, string> = {};
     let at = nameEnd;
     while (at < bodyEnd) {
@@ -171,7 +184,6 @@ function scanPlainXml(xml: string, handlers: XmlHandlers): void {
       at = ATTRIBUTE.lastIndex;
     }
     rooted = true;
-    const local = localName(name);
     handlers.open(local, attributes);
     if (selfClosing) handlers.close(local);
     else open.push(name);

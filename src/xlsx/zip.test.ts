@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { readPart, readPartWithFflate } from "./unzip";
+import { readPart, readPartInJs } from "./unzip";
 import { crc32, defaultCodec, nodeZlibCodec, pakoCodec, readZip, writeZip, type ZipCodec } from "./zip";
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -33,8 +33,8 @@ describe("writeZip", () => {
   });
 
   it.each([
-    { name: "zlib writes, fflate reads", write: zlibCodec, read: readPartWithFflate },
-    { name: "pako writes, zlib reads", write: pakoCodec, read: readPart },
+    { name: "zlib writes, pako reads (the browser)", write: zlibCodec, read: readPartInJs },
+    { name: "pako writes, zlib reads (Node)", write: pakoCodec, read: readPart },
   ])("readZip(writeZip(entries)) round-trips: $name", ({ write, read }) => {
     const data = encode(`<sheetData>${'<row r="1"><c r="A1" t="inlineStr"><is><t>Café</t></is></c></row>'.repeat(2_000)}</sheetData>`);
     const entries = readZip(writeZip([{ name: "xl/worksheets/sheet1.xml", data }], 6, write));
