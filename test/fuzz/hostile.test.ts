@@ -4,7 +4,7 @@ import { scorePortfolio } from "../../src/plan/score";
 import { XlsxError } from "../../src/xlsx/errors";
 import { XLSX_LIMITS } from "../../src/xlsx/limits";
 import { openXlsx } from "../../src/xlsx/readRows";
-import { readPartInJs, readZip } from "../../src/xlsx/unzip";
+import { crc32, readPartInJs, readZip } from "../../src/xlsx/unzip";
 import { writeZip } from "../../src/xlsx/zip";
 import { pac, tempDir } from "../cli/run";
 import { ABC_CLIENTS, abcBook, abcBookWithTraversal, badCrcBook, book, hostileFixtures, sheetOf, zipBomb } from "../fixtures/hostile/hostile";
@@ -169,6 +169,52 @@ describe("crafted attacks (issue 11): a right answer or a French refusal, fast",
     expect(refusal(() => openXlsx(bytes())).message).toBe(message);
   });
 
+  it.each([
+    {
+      name: "rows of lone cells at column XFD (16 384 cells asked for by 40 bytes)",
+      bytes: () => book({ sheet: sheetOf(Array.from({ length: 100 }, (_, k) => `<row r="${k + 2}"><c r="XFD${k + 2}"><v>1</v></c></row>`).join("")) }),
+      message: /^Le classeur\u00a0: la feuille «\u00a0Clients\u00a0» demanderait plus de 1\u202f048\u202f576 cases pour [\d,]+\u00a0Kio de XML/,
+    },
+    {
+      name: "a cell pointing past the shared strings",
+      bytes: () => book({ sheet: sheetOf('<row r="2"><c r="A2" t="s"><v>7</v></c></row>'), sharedStrings: "<sst><si><t>seule</t></si></sst>" }),
+      message: `Le classeur${NBSP}: la cellule A2 de la feuille «${NBSP}Clients${NBSP}» renvoie au texte partagé n°${NBSP}7, absent du classeur.`,
+    },
+    {
+      name: "a sheet whose part is missing",
+      bytes: () => book({ sheet: "", rawSheet: { name: "xl/worksheets/autre.xml", raw: { name: "xl/worksheets/autre.xml", method: 0, crc: 0, size: 0, compressed: new Uint8Array(0) } } }),
+      message: `Le classeur${NBSP}: la partie «${NBSP}xl/worksheets/sheet1.xml${NBSP}» de la feuille «${NBSP}Clients${NBSP}» est absente de l'archive.`,
+    },
+    {
+      name: "a sheet that is not UTF-8",
+      bytes: () => book({ sheet: "", rawSheet: { name: "xl/worksheets/sheet1.xml", raw: { name: "xl/worksheets/sheet1.xml", method: 0, crc: crc32Of([0x3c, 0x61, 0xe9, 0x2f, 0x3e]), size: 5, compressed: new Uint8Array([0x3c, 0x61, 0xe9, 0x2f, 0x3e]) } } }),
+      message: `Le classeur${NBSP}: la partie «${NBSP}xl/worksheets/sheet1.xml${NBSP}» n'est pas du texte UTF-8 valide.`,
+    },
+  ])("$name: refused with its French message", ({ bytes, message }) => {
+    const error = refusal(() => openXlsx(bytes()).rows("Clients"));
+    if (typeof message === "string") expect(error.message).toBe(message);
+    else expect(error.message).toMatch(message);
+  });
+
+  it.each([
+    { name: "two parts of the same name", flags: 0, method: 8, duplicate: true, message: `Le classeur${NBSP}: deux parties portent le même nom, «${NBSP}xl/worksheets/sheet1.xml${NBSP}»${NBSP}: le classeur est ambigu, il n'est pas lu.` },
+    { name: "an encrypted part", flags: 1, method: 8, duplicate: false, message: `Le classeur${NBSP}: la partie «${NBSP}xl/worksheets/sheet1.xml${NBSP}» est chiffrée${NBSP}; enregistrez le classeur sans mot de passe depuis Excel.` },
+    { name: "an unknown compression method (Deflate64)", flags: 0, method: 9, duplicate: false, message: `Le classeur${NBSP}: la partie «${NBSP}xl/worksheets/sheet1.xml${NBSP}» utilise une méthode de compression que le lecteur ne connaît pas (n°${NBSP}9)${NBSP}; enregistrez le classeur depuis Excel.` },
+  ])("$name: refused with its French message", ({ flags, method, duplicate, message }) => {
+    const plain = book({ sheet: sheetOf(""), ...(duplicate ? { extra: [{ name: "xl/worksheets/sheet1.xml", data: new Uint8Array([0x3c, 0x61, 0x2f, 0x3e]) }] } : {}) });
+    const bytes = plain.slice();
+    const view = new DataView(bytes.buffer);
+    // Set the flags and method of the sheet's entry in the central directory (where the reader reads them).
+    for (let i = 0; i + 46 < bytes.length; i++) {
+      if (view.getUint32(i, true) !== 0x02014b50) continue;
+      const name = new TextDecoder().decode(bytes.subarray(i + 46, i + 46 + view.getUint16(i + 28, true)));
+      if (name !== "xl/worksheets/sheet1.xml") continue;
+      view.setUint16(i + 8, view.getUint16(i + 8, true) | flags, true);
+      if (method !== 8) view.setUint16(i + 10, method, true);
+    }
+    expect(refusal(() => openXlsx(bytes).rows("Clients")).message).toBe(message);
+  });
+
   it("the limits are those the README states", () => {
     expect(XLSX_LIMITS).toEqual({ parts: 100_000, partBytes: 512 * 2 ** 20, totalBytes: 2 ** 30 });
   });
@@ -193,6 +239,8 @@ describe("crafted attacks (issue 11): a right answer or a French refusal, fast",
     }
   });
 });
+
+const crc32Of = (bytes: number[]): number => crc32(new Uint8Array(bytes));
 
 /** The package with a ZIP64 end of central directory claiming `count` entries. */
 function zip64Count(bytes: Uint8Array, count: number): Uint8Array {
