@@ -94,7 +94,7 @@ async function workbookTable(
   wanted: string | undefined,
 ): Promise<{ sheet: string; names: readonly string[]; rows: unknown[][]; date1904: boolean }> {
   try {
-    const fast = openXlsx(bytes);
+    const fast = openXlsx(bytes, path);
     const sheet = chooseSheet(path, fast.names, wanted);
     return { sheet, names: fast.names, rows: fast.rows(sheet), date1904: fast.date1904 };
   } catch (error) {

@@ -1,17 +1,23 @@
 import type { Lang } from "../i18n/types";
-import { XlsxError } from "../xlsx/errors";
+import { XlsxError, type XlsxErrorCode } from "../xlsx/errors";
 import { openXlsx as openWorkbook, type OpenXlsxOptions, type XlsxSheets } from "../xlsx/readRows";
 import { CliError } from "./errors";
 
-/** A file the .xlsx reader refuses, as the CLI's error: its message alone on stderr, exit code 2. */
+/** Refusals that mean "this is no .xlsx at all": the CLI says so in its usual words (XLSX_CORRUPT). */
+const NOT_A_WORKBOOK: ReadonlySet<XlsxErrorCode> = new Set(["NOT_ZIP", "ZIP_DAMAGED", "NO_WORKBOOK"]);
+
+/**
+ * A file the .xlsx reader refuses, as the CLI's error: one message on stderr, exit code 2. A file that is no
+ * workbook at all gets the CLI's XLSX_CORRUPT text; any other refusal (a limit, a damaged part) the reader's own.
+ */
 export class XlsxInputError extends CliError {
   constructor(readonly refusal: XlsxError) {
     super("XLSX_CORRUPT", { path: refusal.file ?? "" });
-    this.message = refusal.message;
+    if (!NOT_A_WORKBOOK.has(refusal.code)) this.message = refusal.message;
   }
 
   override text(lang: Lang): string {
-    return this.refusal.messageIn(lang);
+    return NOT_A_WORKBOOK.has(this.refusal.code) ? super.text(lang) : this.refusal.messageIn(lang);
   }
 }
 

@@ -42,8 +42,7 @@ describe("pac exit code 2 on bad input, with one French line and no stack trace"
     {
       name: "damaged workbook (zip header, no content)",
       argv: () => ["plan", file("abime.xlsx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]))],
-      // The .xlsx reader's own message (src/i18n/fr/xlsx.ts); it names the file once input.ts passes the path to openXlsx.
-      message: () => "Le classeur\u00a0: ce n'est pas un fichier .xlsx lisible (pas d'archive ZIP complète\u00a0: fichier tronqué ou d'un autre format).",
+      message: () => `« ${tmp.path("abime.xlsx")} » n'est pas un classeur .xlsx lisible (fichier abîmé ou d'un autre format).`,
     },
     {
       name: "text named .xlsx",

@@ -6,6 +6,8 @@ import { XLSX_LIMITS } from "../../src/xlsx/limits";
 import { openXlsx } from "../../src/xlsx/readRows";
 import { crc32, readPartInJs, readZip } from "../../src/xlsx/unzip";
 import { writeZip } from "../../src/xlsx/zip";
+import { openFilePort, type FileLike } from "../../src/taskpane/ports/filePort";
+import { PortError } from "../../src/taskpane/ports/port";
 import { pac, tempDir } from "../cli/run";
 import { ABC_CLIENTS, abcBook, abcBookWithTraversal, badCrcBook, book, hostileFixtures, sheetOf, zipBomb } from "../fixtures/hostile/hostile";
 
@@ -229,11 +231,15 @@ describe("crafted attacks (issue 11): a right answer or a French refusal, fast",
       expect(run.stdout).toBe("");
       // The CLI says it is reading a file this large ("Lecture de …"), then the reader's refusal.
       expect(run.stderr.trimEnd().split("\n").pop()).toBe(
-        `Le classeur${NBSP}: la partie «${NBSP}xl/worksheets/sheet1.xml${NBSP}» ferait 3,5${NBSP}Gio une fois décompressée, au-delà de la limite de 512${NBSP}Mio par partie.`,
+        `«${NBSP}${bomb}${NBSP}»${NBSP}: la partie «${NBSP}xl/worksheets/sheet1.xml${NBSP}» ferait 3,5${NBSP}Gio une fois décompressée, au-delà de la limite de 512${NBSP}Mio par partie.`,
       );
       const row = tmp.path("ligne.xlsx");
       writeFileSync(row, hostileFixtures()["huge-row.xlsx"]);
-      expect(await pac(["score", row, "--lang", "en"])).toEqual({ code: 2, stdout: "", stderr: 'The workbook: the sheet "Clients" names row 2000000000, outside Excel\'s grid (rows 1 to 1,048,576).\n' });
+      expect(await pac(["score", row, "--lang", "en"])).toEqual({ code: 2, stdout: "", stderr: `"${row}": the sheet "Clients" names row 2000000000, outside Excel's grid (rows 1 to 1,048,576).\n` });
+      // A file that is no workbook at all: the CLI's usual words, naming it.
+      const junk = tmp.path("abime.xlsx");
+      writeFileSync(junk, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
+      expect(await pac(["score", junk])).toEqual({ code: 2, stdout: "", stderr: `« ${junk} » n'est pas un classeur .xlsx lisible (fichier abîmé ou d'un autre format).\n` });
     } finally {
       tmp.remove();
     }
@@ -241,6 +247,24 @@ describe("crafted attacks (issue 11): a right answer or a French refusal, fast",
 });
 
 const crc32Of = (bytes: number[]): number => crc32(new Uint8Array(bytes));
+
+describe("crafted attacks in the wizard's file port: the reader's French refusal, naming the file", () => {
+  const fileOf = (name: string, bytes: Uint8Array): FileLike => ({ name, arrayBuffer: async () => bytes.slice().buffer });
+
+  it("a zip bomb is refused on upload", async () => {
+    await expect(openFilePort(fileOf("bombe.xlsx", zipBomb(3600 * 2 ** 20)))).rejects.toMatchObject({
+      key: "file.error.unreadable",
+      message: `«${NBSP}bombe.xlsx${NBSP}»${NBSP}: la partie «${NBSP}xl/worksheets/sheet1.xml${NBSP}» ferait 3,5${NBSP}Gio une fois décompressée, au-delà de la limite de 512${NBSP}Mio par partie.`,
+    });
+  });
+
+  it("a huge row number is refused when the sheet is read, in the wizard's language", async () => {
+    const port = await openFilePort(fileOf("ligne.xlsx", hostileFixtures()["huge-row.xlsx"]));
+    const error = await port.readTable({ kind: "active" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PortError);
+    expect((error as PortError).messageIn("en")).toBe('"ligne.xlsx": the sheet "Clients" names row 2000000000, outside Excel\'s grid (rows 1 to 1,048,576).');
+  });
+});
 
 /** The package with a ZIP64 end of central directory claiming `count` entries. */
 function zip64Count(bytes: Uint8Array, count: number): Uint8Array {

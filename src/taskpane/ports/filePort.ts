@@ -97,7 +97,7 @@ async function exceljsXlsx(bytes: Uint8Array, fileName: string): Promise<ReadWor
 async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadWorkbook> {
   let fast: XlsxSheets;
   try {
-    fast = openXlsx(bytes);
+    fast = openXlsx(bytes, fileName);
   } catch (error) {
     if (error instanceof UnsupportedXlsx) return exceljsXlsx(bytes, fileName);
     throw error;
