@@ -130,7 +130,9 @@ function scanPlainXml(xml: string, handlers: XmlHandlers): void {
     if (!declaration) throw LEAVE;
     i = declaration[0].length;
   }
+  /** Names of the open elements, and their local names. */
   const open: string[] = [];
+  const locals: string[] = [];
   let rooted = false;
   const text = handlers.text;
   const n = xml.length;
@@ -148,12 +150,14 @@ function scanPlainXml(xml: string, handlers: XmlHandlers): void {
     if (gt < 0) throw LEAVE;
     const next = xml.charCodeAt(lt + 1);
     if (next === 47) {
-      // </name>, spaces allowed before ">"
-      let stop = gt;
-      while (stop > lt + 2 && (xml.charCodeAt(stop - 1) === 32 || xml.charCodeAt(stop - 1) === 9 || xml.charCodeAt(stop - 1) === 10)) stop--;
-      const name = xml.slice(lt + 2, stop);
-      if (open.pop() !== name) throw LEAVE;
-      handlers.close(checkedLocalName(name));
+      // </name>, spaces allowed before ">": compared in place with the open element's name.
+      const name = open.pop();
+      if (name === undefined || !xml.startsWith(name, lt + 2)) throw LEAVE;
+      for (let k = lt + 2 + name.length; k < gt; k++) {
+        const c = xml.charCodeAt(k);
+        if (c !== 32 && c !== 9 && c !== 10) throw LEAVE;
+      }
+      handlers.close(locals.pop() as string);
       i = gt + 1;
       continue;
     }
@@ -179,14 +183,18 @@ function scanPlainXml(xml: string, handlers: XmlHandlers): void {
         break;
       }
       const key = m[1];
-      if (key === "__proto__" || Object.prototype.hasOwnProperty.call(attributes, key)) throw LEAVE;
+      // A repeated attribute, or one named like an Object property ("__proto__", "toString"): left to saxes.
+      if (key in attributes) throw LEAVE;
       attributes[key] = decodeReferences(m[2] ?? m[3]);
       at = ATTRIBUTE.lastIndex;
     }
     rooted = true;
     handlers.open(local, attributes);
     if (selfClosing) handlers.close(local);
-    else open.push(name);
+    else {
+      open.push(name);
+      locals.push(local);
+    }
     i = gt + 1;
   }
   if (!rooted || open.length > 0) throw LEAVE;
