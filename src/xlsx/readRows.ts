@@ -1,3 +1,4 @@
+import { columnLetter } from "../plan/cells";
 import { XlsxError } from "./errors";
 import * as limits from "./limits";
 import { XLSX_LIMITS, type XlsxLimits } from "./limits";
@@ -232,7 +233,9 @@ function sheetHandlers(xmlBytes: number, ctx: SheetContext): XmlHandlers & { rea
   let text = "";
 
   const beyondGrid = (r: string): XlsxError => new XlsxError("CELL_BEYOND_GRID", { sheet, ref: quote(r) });
-  const tooLong = (n: number): XlsxError => new XlsxError("CELL_TOO_LONG", { sheet, ref, n, limit: MAX_CELL_CHARS });
+  /** The cell's reference as written, or made from its position when it has none (`<c>` without `r`). */
+  const cellRef = (): string => (ref !== "" ? ref : columnLetter(col - 1) + rowIndex);
+  const tooLong = (n: number): XlsxError => new XlsxError("CELL_TOO_LONG", { sheet, ref: cellRef(), n, limit: MAX_CELL_CHARS });
 
   const flush = (): void => {
     if (row === undefined) return;
@@ -248,7 +251,7 @@ function sheetHandlers(xmlBytes: number, ctx: SheetContext): XmlHandlers & { rea
       case "s": {
         const index = Number(v);
         const s = Number.isInteger(index) ? ctx.strings[index] : undefined;
-        if (s === undefined) throw new XlsxError("SHARED_STRING_MISSING", { sheet, ref, index: quote(v.trim()) });
+        if (s === undefined) throw new XlsxError("SHARED_STRING_MISSING", { sheet, ref: cellRef(), index: quote(v.trim()) });
         return s;
       }
       case "str":
@@ -306,12 +309,12 @@ function sheetHandlers(xmlBytes: number, ctx: SheetContext): XmlHandlers & { rea
         row = existing !== undefined && existing !== NO_VALUE ? existing : [];
         col = 0;
       } else if (local === "c") {
-        if (row === undefined) throw new XlsxError("XML_INVALID", { part: ctx.part, reason: "<c> hors de <row>" });
+        if (row === undefined) throw new XlsxError("CELL_OUTSIDE_ROW", { sheet });
         const r = a.r;
         if (r === undefined) {
           col++;
-          if (col > MAX_COLUMNS) throw beyondGrid(`colonne ${col}`);
-          ref = `#${col}`;
+          ref = "";
+          if (col > MAX_COLUMNS) throw beyondGrid(cellRef());
         } else {
           const at = parseRef(r);
           if (at === undefined || at.col < 1 || at.col > MAX_COLUMNS || at.row < 1 || at.row > MAX_ROWS) throw beyondGrid(r);

@@ -178,6 +178,16 @@ describe("crafted attacks (issue 11): a right answer or a French refusal, fast",
       message: /^Le classeur\u00a0: la feuille «\u00a0Clients\u00a0» demanderait plus de 1\u202f048\u202f576 cases pour [\d,]+\u00a0Kio de XML/,
     },
     {
+      name: "a cell outside any row",
+      bytes: () => book({ sheet: `<worksheet><sheetData><c><v>1</v></c></sheetData></worksheet>` }),
+      message: `Le classeur${NBSP}: la feuille «${NBSP}Clients${NBSP}» a une cellule hors de toute ligne (<c> hors d'un élément <row>).`,
+    },
+    {
+      name: "an overlong cell written without its reference (named from its position)",
+      bytes: () => book({ sheet: sheetOf(`<row r="2"><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>${"x".repeat(33_000)}</t></is></c></row>`) }),
+      message: `Le classeur${NBSP}: la cellule B2 de la feuille «${NBSP}Clients${NBSP}» contient 33\u202f000 caractères, au-delà de la limite d'Excel (32\u202f767 caractères par cellule).`,
+    },
+    {
       name: "a cell pointing past the shared strings",
       bytes: () => book({ sheet: sheetOf('<row r="2"><c r="A2" t="s"><v>7</v></c></row>'), sharedStrings: "<sst><si><t>seule</t></si></sst>" }),
       message: `Le classeur${NBSP}: la cellule A2 de la feuille «${NBSP}Clients${NBSP}» renvoie au texte partagé n°${NBSP}7, absent du classeur.`,

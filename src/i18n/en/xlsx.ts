@@ -19,6 +19,7 @@ export const xlsxMessagesEn: Record<XlsxMessageKey, string> = {
   ROW_BEYOND_GRID: "{file}: the sheet \"{sheet}\" names row {row}, outside Excel's grid (rows 1 to 1,048,576).",
   CELL_BEYOND_GRID: "{file}: the sheet \"{sheet}\" names the cell \"{ref}\", outside Excel's grid (1,048,576 rows × 16,384 columns, A1 to XFD1048576).",
   CELL_TOO_LONG: "{file}: the cell {ref} of the sheet \"{sheet}\" holds {n} characters, beyond Excel's limit ({limit} characters per cell).",
+  CELL_OUTSIDE_ROW: "{file}: the sheet \"{sheet}\" has a cell outside any row (<c> outside a <row> element).",
   SHARED_STRING_MISSING: "{file}: the cell {ref} of the sheet \"{sheet}\" points to shared text no. {index}, which the workbook lacks.",
   LIMIT_CELLS: "{file}: the sheet \"{sheet}\" would need more than {n} cells for {size} of XML (lone cells far to the right): a booby-trapped or damaged file.",
 };

@@ -25,6 +25,7 @@ export const xlsxMessagesFr = {
     "{file}\u00a0: la feuille «\u00a0{sheet}\u00a0» cite la cellule «\u00a0{ref}\u00a0», hors de la grille d'Excel (1\u00a0048\u00a0576 lignes × 16\u00a0384 colonnes, de A1 à XFD1048576).",
   CELL_TOO_LONG:
     "{file}\u00a0: la cellule {ref} de la feuille «\u00a0{sheet}\u00a0» contient {n} caractères, au-delà de la limite d'Excel ({limit} caractères par cellule).",
+  CELL_OUTSIDE_ROW: "{file}\u00a0: la feuille «\u00a0{sheet}\u00a0» a une cellule hors de toute ligne (<c> hors d'un élément <row>).",
   SHARED_STRING_MISSING: "{file}\u00a0: la cellule {ref} de la feuille «\u00a0{sheet}\u00a0» renvoie au texte partagé n°\u00a0{index}, absent du classeur.",
   LIMIT_CELLS:
     "{file}\u00a0: la feuille «\u00a0{sheet}\u00a0» demanderait plus de {n} cases pour {size} de XML (cellules isolées loin à droite)\u00a0: fichier piégé ou abîmé.",
