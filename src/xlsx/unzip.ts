@@ -63,7 +63,8 @@ export function readZip(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): St
 
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && view.getUint32(i, true) === 0x06054b50) {
+    // The record's comment must fit in the file: a signature inside a comment is not the record.
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && view.getUint32(i, true) === 0x06054b50 && i + 22 + view.getUint16(i + 20, true) <= bytes.length) {
       end = i;
       break;
     }
