@@ -1,6 +1,6 @@
 import { xlsxMessagesEn, xlsxWordsEn } from "./en/xlsx";
 import { fill } from "./format";
-import { xlsxMessagesFr, xlsxWordsFr, type XlsxMessageKey, type XlsxWordKey } from "./fr/xlsx";
+import { xlsxMessagesFr, xlsxWordsFr, xmlReasonsFr, type XlsxMessageKey, type XlsxWordKey } from "./fr/xlsx";
 import type { Lang, MessageParams } from "./types";
 
 export type { XlsxMessageKey };
@@ -21,6 +21,15 @@ export function xlsxSize(bytes: number, lang: Lang = "fr"): string {
   return fill(words[lang].bytes, { n: bytes }, lang);
 }
 
+/** saxes's diagnostic in French when it is a known one ("unclosed tag: c" → "balise non fermée : c"); as it is in English. */
+function xmlReason(reason: string, lang: Lang): string {
+  if (lang !== "fr") return reason;
+  const colon = reason.indexOf(": ");
+  const head = colon < 0 ? reason : reason.slice(0, colon);
+  const french = xmlReasonsFr[head];
+  return french === undefined ? reason : fill(french, { name: colon < 0 ? "" : reason.slice(colon + 2) }, lang);
+}
+
 /**
  * The message of an error of the .xlsx reader. `file` is the file's name (undefined: "Le classeur"); a `where`
  * param holding a word key of ZIP_DAMAGED ("directory", "local", "truncated") is translated; `size`, `limit`
@@ -33,6 +42,7 @@ export function xlsxMessage(key: XlsxMessageKey, params: MessageParams, file: st
   const where = params.where;
   if (where === "directory" || where === "truncated") resolved.where = words[lang][where];
   if (where === "local") resolved.where = fill(words[lang].local, { part: params.part ?? "" }, lang);
+  if (key === "XML_INVALID" && typeof params.reason === "string") resolved.reason = xmlReason(params.reason, lang);
   for (const name of ["size", "limit"] as const) {
     const value = params[name];
     if (typeof value === "number" && key !== "CELL_TOO_LONG" && key !== "LIMIT_PARTS") resolved[name] = xlsxSize(value, lang);

@@ -67,7 +67,7 @@ describe("crafted attacks (issue 11): a right answer or a French refusal, fast",
     {
       name: "60 000 unclosed tags",
       bytes: () => hostileFixtures()["unclosed-tags.xlsx"],
-      message: new RegExp(`^Le classeur${NBSP}: la partie «${NBSP}xl/worksheets/sheet1.xml${NBSP}» n'est pas du XML valide \\(`),
+      message: `Le classeur${NBSP}: la partie «${NBSP}xl/worksheets/sheet1.xml${NBSP}» n'est pas du XML valide (balise non fermée${NBSP}: c).`,
     },
     {
       name: '<row r="2000000000">',
@@ -87,12 +87,12 @@ describe("crafted attacks (issue 11): a right answer or a French refusal, fast",
     {
       name: "billion laughs (entities defined in a DTD are never expanded)",
       bytes: () => hostileFixtures()["billion-laughs.xlsx"],
-      message: `Le classeur${NBSP}: la partie «${NBSP}xl/sharedStrings.xml${NBSP}» n'est pas du XML valide (undefined entity).`,
+      message: `Le classeur${NBSP}: la partie «${NBSP}xl/sharedStrings.xml${NBSP}» n'est pas du XML valide (entité non définie).`,
     },
     {
       name: "XXE (an external entity is never fetched)",
       bytes: () => hostileFixtures()["xxe.xlsx"],
-      message: `Le classeur${NBSP}: la partie «${NBSP}xl/sharedStrings.xml${NBSP}» n'est pas du XML valide (undefined entity).`,
+      message: `Le classeur${NBSP}: la partie «${NBSP}xl/sharedStrings.xml${NBSP}» n'est pas du XML valide (entité non définie).`,
     },
   ])("$name: refused with its French message", ({ bytes, message }) => {
     const data = bytes();

@@ -51,3 +51,21 @@ export const xlsxWordsFr = {
 } as const;
 
 export type XlsxWordKey = keyof typeof xlsxWordsFr;
+
+/**
+ * The XML parser's (saxes) diagnostics, by their English start, as `{reason}` of XML_INVALID; `{name}` is what
+ * follows the colon (a tag, an attribute). A diagnostic not listed here is shown as saxes words it.
+ */
+export const xmlReasonsFr: Readonly<Record<string, string>> = {
+  "undefined entity": "entité non définie",
+  "unclosed tag": "balise non fermée\u00a0: {name}",
+  "unmatched closing tag": "balise fermante sans balise ouvrante\u00a0: {name}",
+  "unexpected end": "fin inattendue du document",
+  "text data outside of root node": "texte hors de l'élément racine",
+  "disallowed character": "caractère interdit",
+  "duplicate attribute": "attribut en double\u00a0: {name}",
+  "documents may contain only one root": "plusieurs éléments racines",
+  "document must contain a root element": "aucun élément racine",
+  "malformed character entity": "référence de caractère invalide",
+  "unbound namespace prefix": "préfixe d'espace de noms non déclaré\u00a0: {name}",
+};
