@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { readFileSync, statSync } from "node:fs";
 import { decodeText, parseCsv } from "../io";
 import { CliError } from "./errors";
-import { openXlsx } from "../xlsx/readRows";
+import { openXlsx } from "./xlsxInput";
 import { worksheetRows } from "../xlsx/sheetRows";
 
 /** The raw cells of the sheet the CLI reads, as `src/io` takes them. */
@@ -94,7 +94,7 @@ async function workbookTable(
   wanted: string | undefined,
 ): Promise<{ sheet: string; names: readonly string[]; rows: unknown[][]; date1904: boolean }> {
   try {
-    const fast = openXlsx(bytes);
+    const fast = openXlsx(bytes, path);
     const sheet = chooseSheet(path, fast.names, wanted);
     return { sheet, names: fast.names, rows: fast.rows(sheet), date1904: fast.date1904 };
   } catch (error) {

@@ -9,6 +9,7 @@ import type { Lang, MessageParams } from "./types";
 
 export type { ErrorCode, LabelKey, Lang, MessageParams, UiKey, WhyKey };
 export { fill, formatNumber };
+export { xlsxMessage, xlsxSize, type XlsxMessageKey } from "./xlsx";
 
 /** A value inside an explanation: a plain value, a fraction shown as a percentage, or a label to translate. */
 export type WhyParam = string | number | { readonly pct: number } | { readonly label: LabelKey };

@@ -1,4 +1,5 @@
-import { crc32, entryData, readZip, type RawZipEntry, type StoredEntry, type ZipEntry } from "./zip";
+import { readPart, readZip } from "./unzip";
+import type { RawZipEntry, StoredEntry, ZipEntry } from "./zip";
 
 const DECODER = new TextDecoder("utf-8");
 const ENCODER = new TextEncoder();
@@ -17,24 +18,14 @@ export class Parts {
 
   private constructor() {}
 
-  /** Reads a package; a layout the small reader does not handle (ZIP64…) goes through JSZip (loaded then) instead. */
-  static async read(bytes: Uint8Array): Promise<Parts> {
+  /**
+   * Reads a package with the one zip reader (`unzip.ts`: ZIP64, limits; each part's CRC checked when read).
+   * @throws XlsxError for a package it refuses.
+   */
+  static read(bytes: Uint8Array): Promise<Parts> {
     const parts = new Parts();
-    let entries: StoredEntry[];
-    try {
-      entries = readZip(bytes);
-    } catch {
-      const { default: JSZip } = await import("jszip");
-      const zip = await JSZip.loadAsync(bytes);
-      entries = [];
-      for (const [name, file] of Object.entries(zip.files)) {
-        if (file.dir) continue;
-        const data = await file.async("uint8array");
-        entries.push({ name, method: 0, crc: crc32(data), size: data.length, compressed: data });
-      }
-    }
-    for (const e of entries) parts.stored.set(e.name, e);
-    return parts;
+    for (const e of readZip(bytes)) parts.stored.set(e.name, e);
+    return Promise.resolve(parts);
   }
 
   static of(map: ReadonlyMap<string, PartData>): Parts {
@@ -63,7 +54,7 @@ export class Parts {
     if (changed !== undefined) return changed;
     const entry = this.stored.get(path);
     if (!entry) throw new Error(`writeXlsx: the package has no part ${path}`);
-    return entryData(entry);
+    return readPart(entry);
   }
 
   set(path: string, data: PartData): void {

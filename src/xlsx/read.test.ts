@@ -17,14 +17,16 @@ async function workbook(): Promise<Buffer> {
 }
 
 describe("readXlsxRows", () => {
-  it("readXlsxRows(bytes): the first sheet's cell values as exceljs gives them, ready for src/io", async () => {
+  it("readXlsxRows(bytes): the first sheet's cell values as the one reader gives them, ready for src/io", async () => {
     const rows = await readXlsxRows(await workbook());
     expect(rows[0]).toEqual(["Client", "CA 2024", "CA 2025", "Date dernier achat"]);
-    expect(rows[1]).toEqual(["Dupont", 1000, { formula: "B2*1.1", result: 1100 }, new Date(Date.UTC(2025, 5, 30))]);
+    // A formula gives its cached result.
+    expect(rows[1]).toEqual(["Dupont", 1000, 1100, new Date(Date.UTC(2025, 5, 30))]);
     expect(rows[2]).toEqual(["=Martin", "1 234,50 €", 900]);
     expect(rows[3]).toEqual([]);
     // A merged area holds its value in its first cell only, as Office.js gives it.
-    expect(rows[4]).toEqual([{ richText: [{ text: "Ri" }, { text: "ch" }] }, 77, null, "après"]);
+    // Rich text is joined.
+    expect(rows[4]).toEqual(["Rich", 77, null, "après"]);
   });
 
   it.each([
@@ -36,6 +38,20 @@ describe("readXlsxRows", () => {
 
   it("readXlsxRows(bytes, 'Nope'): an error naming the sheets there are", async () => {
     await expect(readXlsxRows(await workbook(), "Nope")).rejects.toThrow("readXlsxRows: no sheet « Nope » (sheets: « Clients », « Autre »)");
+  });
+
+  it("readXlsxRows(path) names the file in the reader's errors", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "pac-read-"));
+    try {
+      const path = join(dir, "abîmé.xlsx");
+      writeFileSync(path, (await workbook()).subarray(0, 100));
+      await expect(readXlsxRows(path)).rejects.toThrow("«\u00a0abîmé.xlsx\u00a0»\u00a0: ce n'est pas un fichier .xlsx lisible");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("readXlsxRows feeds readClientTable", async () => {

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { worksheetRows } from "./sheetRows";
 import { normaliseCell } from "../io";
-import { UnsupportedXlsx, isDateFormat, openXlsx } from "./readRows";
+import { XlsxError } from "./errors";
+import { isDateFormat, openXlsx } from "./readRows";
 import { writeZip as writeZipBytes } from "./zip";
 
 /** A hand-made package as a Buffer, the way the CLI reads files. */
@@ -149,7 +150,7 @@ describe("openXlsx", () => {
     expect(openXlsx(book(1)).rows("Données")).toEqual([[3]]);
   });
 
-  it("openXlsx(bytes) throws UnsupportedXlsx for a damaged deflate stream or a character reference beyond Unicode", () => {
+  it("openXlsx(bytes) refuses a damaged deflate stream or a character reference beyond Unicode, in French", () => {
     const rows = '<row r="1"><c t="inlineStr"><is><t>bien</t></is></c></row>'.repeat(200);
     const good = handMade(`<worksheet><sheetData>${rows}</sheetData></worksheet>`);
     expect(openXlsx(good).rows("Données & co")).toHaveLength(1);
@@ -160,16 +161,22 @@ describe("openXlsx", () => {
     const damaged = Buffer.from(good);
     const data = local + 30 + name.length;
     damaged.fill(0xff, data, data + 8);
-    expect(() => openXlsx(damaged).rows("Données & co")).toThrow(UnsupportedXlsx);
+    expect(() => openXlsx(damaged, "c.xlsx").rows("Données & co")).toThrow(
+      new XlsxError("PART_INFLATE", { part: "xl/worksheets/feuille.xml" }, "c.xlsx"),
+    );
+    expect(() => openXlsx(damaged, "c.xlsx").rows("Données & co")).toThrow(
+      "«\u00a0c.xlsx\u00a0»\u00a0: la partie «\u00a0xl/worksheets/feuille.xml\u00a0» ne se décompresse pas (données compressées abîmées).",
+    );
     const beyond = handMade('<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>&#x110000;</t></is></c></row></sheetData></worksheet>');
-    expect(() => openXlsx(beyond).rows("Données & co")).toThrow(UnsupportedXlsx);
+    expect(() => openXlsx(beyond).rows("Données & co")).toThrow(/^Le classeur\u00a0: la partie «\u00a0xl\/worksheets\/feuille.xml\u00a0» n'est pas du XML valide \(/);
   });
 
   it.each([
-    ["not a zip", Buffer.from("Client;CA\nA;1\n".repeat(3))],
-    ["a zip without a workbook", writeZip([part("word/document.xml", "<w:document/>")])],
-  ])("openXlsx(bytes) throws UnsupportedXlsx for %s", (_, bytes) => {
-    expect(() => openXlsx(bytes)).toThrow(UnsupportedXlsx);
+    { name: "not a zip", bytes: Buffer.from("Client;CA\nA;1\n".repeat(3)), code: "NOT_ZIP" },
+    { name: "a zip without a workbook", bytes: writeZip([part("word/document.xml", "<w:document/>")]), code: "NO_WORKBOOK" },
+  ])("openXlsx(bytes) refuses $name with XlsxError $code", ({ bytes, code }) => {
+    expect(() => openXlsx(bytes)).toThrow(XlsxError);
+    expect(() => openXlsx(bytes)).toThrow(expect.objectContaining({ code }));
   });
 });
 

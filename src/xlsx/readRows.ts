@@ -1,117 +1,35 @@
-import { entryData, readZip, type StoredEntry } from "./zip";
+import { columnLetter } from "../plan/cells";
+import { XlsxError } from "./errors";
+import * as limits from "./limits";
+import { XLSX_LIMITS, type XlsxLimits } from "./limits";
+import { relsPath, resolveTarget } from "./parts";
+import { readPart, readZip } from "./unzip";
+import { parseXml, parseXmlNs, type XmlHandlers } from "./xml";
+import type { StoredEntry } from "./zip";
 
 /**
- * A fast, read-only reader of the cell values of the worksheets of an .xlsx file, for the command line and the
- * browser: about ten times faster than loading the workbook with exceljs, and a fraction of its memory, on
- * 100 000 rows. It reads plain bytes (`Uint8Array`) and inflates through `zip.ts`'s codec: native zlib in Node,
- * pako in the browser.
+ * The one reader of the cell values of an .xlsx file's worksheets, for the command line and the browser. It
+ * reads plain bytes (`Uint8Array`): the zip through `unzip.ts` (sizes, limits and CRC-32 of every part
+ * checked), every part it uses (package and workbook relationships, workbook, shared strings, styles, sheets)
+ * through saxes, a conformant streaming XML parser.
  *
  * It gives the same raw values as `exceljs` `row.values`, in the shapes `src/io`'s `normaliseCell` reads:
  * numbers; Dates (UTC) for numbers whose cell format is a date format (exceljs's rule, 1904 system included);
- * strings for shared, inline and formula strings (rich text joined); booleans; `{ error: "#N/A" }` for errors;
- * a formula gives its cached result. Blank cells are null; rows with no value are `[]`.
+ * strings for shared, inline and formula strings (rich text joined, phonetic runs left out); booleans;
+ * `{ error: "#N/A" }` for errors; a formula gives its cached result. Blank cells are null; rows with no value
+ * are `[]`.
  *
- * Anything it does not handle (zip64, encryption, a missing part, a damaged stream) throws `UnsupportedXlsx`,
- * and the caller falls back to exceljs.
+ * A file it cannot read, or that goes beyond a limit (`limits.ts`: part sizes, Excel's grid, 32 767 characters
+ * per cell), throws an `XlsxError` with a French message (`messageIn("en")` in English): there is no other
+ * reader to fall back to.
  */
 
+/** @deprecated Never thrown any more: the reader's errors are `XlsxError`. Kept so older imports compile. */
 export class UnsupportedXlsx extends Error {
   constructor(message: string) {
     super(message);
     this.name = "UnsupportedXlsx";
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** The entries of a zip file, by name (backslashes read as slashes), from its central directory. */
-function zipEntries(zip: Uint8Array): Map<string, StoredEntry> {
-  let stored: StoredEntry[];
-  try {
-    stored = readZip(zip);
-  } catch (error) {
-    throw new UnsupportedXlsx(messageOf(error));
-  }
-  const entries = new Map<string, StoredEntry>();
-  for (const entry of stored) entries.set(entry.name.replace(/\\/g, "/"), entry);
-  return entries;
-}
-
-const UTF8 = new TextDecoder("utf-8");
-
-function entryText(entries: Map<string, StoredEntry>, name: string): string | undefined {
-  const e = entries.get(name) ?? [...entries].find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
-  if (!e) return undefined;
-  let data: Uint8Array;
-  try {
-    data = entryData(e);
-  } catch (error) {
-    // An unknown compression method, or a damaged deflate stream (pako throws a string).
-    throw new UnsupportedXlsx(`${name}: ${messageOf(error)}`);
-  }
-  return UTF8.decode(data);
-}
-
-const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g;
-const NAMED: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-/** XML text with its entities decoded. */
-function decodeXml(text: string): string {
-  if (text.indexOf("&") < 0) return text;
-  return text.replace(ENTITY, (_, hex: string | undefined, dec: string | undefined, name: string | undefined) =>
-    hex !== undefined ? codePoint(parseInt(hex, 16)) : dec !== undefined ? codePoint(Number(dec)) : NAMED[name as string],
-  );
-}
-
-/** The character of a numeric reference; one beyond Unicode is not well-formed XML. */
-function codePoint(n: number): string {
-  if (!(n <= 0x10ffff)) throw new UnsupportedXlsx("bad character reference");
-  return String.fromCodePoint(n);
-}
-
-function attributes(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) out[m[1]] = decodeXml(m[2] ?? m[3]);
-  return out;
-}
-
-/** The `r`, `s` and `t` attributes of a cell tag, without a general attribute parse (hot loop). */
-function cellAttribute(text: string, name: "r" | "s" | "t"): string | undefined {
-  const key = ` ${name}="`;
-  let k = text.indexOf(key);
-  if (k < 0) {
-    const alt = text.indexOf(`${name}="`);
-    if (alt !== 0) return undefined;
-    k = alt - 1;
-  }
-  const start = k + key.length;
-  const end = text.indexOf('"', start);
-  return end < 0 ? undefined : text.slice(start, end);
-}
-
-const TEXT_RUN = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
-
-/** The text of a string item (`<si>` or `<is>`): its `<t>` runs joined, phonetic runs left out. */
-function runsText(xml: string): string {
-  const body = xml.indexOf("rPh") >= 0 ? xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "") : xml;
-  let text = "";
-  TEXT_RUN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TEXT_RUN.exec(body)) !== null) text += m[1];
-  return decodeXml(text);
-}
-
-function sharedStrings(xml: string | undefined): string[] {
-  if (xml === undefined) return [];
-  const out: string[] = [];
-  const re = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml)) !== null) out.push(m[1] === undefined ? "" : runsText(m[1]));
-  return out;
 }
 
 /** exceljs's rule: a format is a date format when, quoted text and [..] sections removed, it has y m d h s or b. */
@@ -123,146 +41,331 @@ function builtInIsDate(id: number): boolean {
   return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
 }
 
-/** For each cell style index (`s`), whether its number format is a date format. */
-function dateStyles(xml: string | undefined): boolean[] {
-  if (xml === undefined) return [];
-  const custom = new Map<number, string>();
-  const fmtRe = /<(?:\w+:)?numFmt\b([^>]*?)\/?>/g;
-  let m: RegExpExecArray | null;
-  while ((m = fmtRe.exec(xml)) !== null) {
-    const a = attributes(m[1]);
-    if (a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(Number(a.numFmtId), a.formatCode);
+/** The parts of the package, by name (backslashes read as slashes; exact name first, then any case). */
+class Package {
+  private readonly byName = new Map<string, StoredEntry>();
+  private readonly byLowerName = new Map<string, StoredEntry>();
+
+  constructor(entries: readonly StoredEntry[]) {
+    for (const entry of entries) {
+      const name = entry.name.replace(/\\/g, "/").replace(/^\//, "");
+      this.byName.set(name, entry);
+      if (!this.byLowerName.has(name.toLowerCase())) this.byLowerName.set(name.toLowerCase(), entry);
+    }
   }
-  const xfsStart = xml.search(/<(?:\w+:)?cellXfs\b/);
-  if (xfsStart < 0) return [];
-  const xfsEnd = xml.indexOf("cellXfs>", xfsStart + 8);
-  const xfs = xml.slice(xfsStart, xfsEnd < 0 ? xml.length : xfsEnd);
-  const out: boolean[] = [];
-  const xfRe = /<(?:\w+:)?xf\b([^>]*?)\/?>/g;
-  while ((m = xfRe.exec(xfs)) !== null) {
-    const id = Number(attributes(m[1]).numFmtId ?? 0);
-    const code = custom.get(id);
-    out.push(code !== undefined ? isDateFormat(code) : builtInIsDate(id));
+
+  /** The inflated, CRC-checked bytes of a part; undefined when there is no such part. */
+  bytes(name: string): Uint8Array | undefined {
+    const entry = this.byName.get(name) ?? this.byLowerName.get(name.toLowerCase());
+    return entry === undefined ? undefined : readPart(entry);
   }
-  return out;
 }
 
-/** 1-based column number of a cell reference such as "AB12". */
-function columnOf(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
-    else break;
+interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  /** The part it points to, resolved from the part holding the relationship. */
+  readonly target: string;
+}
+
+function percentDecoded(target: string): string {
+  try {
+    return decodeURIComponent(target);
+  } catch {
+    return target;
   }
-  return n;
+}
+
+/** The internal relationships of a part (`_rels/*.rels`); none when the part has no relationships part. */
+function relationships(pkg: Package, fromPart: string): Relationship[] {
+  const path = fromPart === "" ? "_rels/.rels" : relsPath(fromPart);
+  const bytes = pkg.bytes(path);
+  if (bytes === undefined) return [];
+  return parseXml(path, bytes, () => {
+    const out: Relationship[] = [];
+    return {
+      out,
+      open: (local: string, a: Readonly<Record<string, string>>) => {
+        if (local !== "Relationship" || a.TargetMode === "External" || a.Id === undefined || a.Target === undefined) return;
+        out.push({ id: a.Id, type: a.Type ?? "", target: resolveTarget(fromPart === "" ? "x" : fromPart, percentDecoded(a.Target)) });
+      },
+      close: () => undefined,
+    };
+  }).out;
+}
+
+const hasType = (rel: Relationship, type: string): boolean => rel.type.endsWith(`/${type}`);
+
+/** The relationships namespaces of transitional and strict Office Open XML. */
+const REL_NAMESPACES = new Set(["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"]);
+
+/** The text of each shared string (`<si>`): its `<t>` runs joined, phonetic runs (`<rPh>`) left out. */
+function sharedStrings(part: string, bytes: Uint8Array | undefined): string[] {
+  if (bytes === undefined) return [];
+  return parseXml(part, bytes, () => {
+    const out: string[] = [];
+    let inItem = false;
+    let phonetic = 0;
+    let inText = false;
+    let text = "";
+    return {
+      out,
+      open: (local: string) => {
+        if (local === "si") {
+          inItem = true;
+          text = "";
+        } else if (inItem && local === "rPh") phonetic++;
+        else if (inItem && phonetic === 0 && local === "t") inText = true;
+      },
+      text: (t: string) => {
+        if (inText) text += t;
+      },
+      close: (local: string) => {
+        if (local === "t") inText = false;
+        else if (local === "rPh") phonetic--;
+        else if (local === "si") {
+          out.push(text);
+          inItem = false;
+        }
+      },
+    };
+  }).out;
+}
+
+/** For each cell style index (`s`), whether its number format is a date format. */
+function dateStyles(part: string, bytes: Uint8Array | undefined): boolean[] {
+  if (bytes === undefined) return [];
+  const { custom, ids } = parseXml(part, bytes, () => {
+    const custom = new Map<number, string>();
+    const ids: number[] = [];
+    let inCellXfs = false;
+    return {
+      custom,
+      ids,
+      open: (local: string, a: Readonly<Record<string, string>>) => {
+        if (local === "numFmt" && a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(Number(a.numFmtId), a.formatCode);
+        else if (local === "cellXfs") inCellXfs = true;
+        else if (inCellXfs && local === "xf") ids.push(Number(a.numFmtId ?? 0));
+      },
+      close: (local: string) => {
+        if (local === "cellXfs") inCellXfs = false;
+      },
+    };
+  });
+  return ids.map((id) => {
+    const code = custom.get(id);
+    return code !== undefined ? isDateFormat(code) : builtInIsDate(id);
+  });
 }
 
 function excelToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 }
 
-const V_ELEMENT = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
-const IS_ELEMENT = /<(?:\w+:)?is(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?is>/;
-
-/** The content of the cell's `<v>` (fast path for the plain form) or `<is>` element. */
-function element(inner: string, tag: "v" | "is"): string | undefined {
-  if (tag === "v") {
-    const open = inner.indexOf("<v>");
-    if (open >= 0) {
-      const close = inner.indexOf("</v>", open + 3);
-      if (close >= 0) return inner.slice(open + 3, close);
-    }
-    if (inner.indexOf("v") < 0) return undefined;
-    return V_ELEMENT.exec(inner)?.[1];
-  }
-  return IS_ELEMENT.exec(inner)?.[1];
+/** A short quote of what the file says, for a message. */
+function quote(text: string): string {
+  return text.length > 24 ? `${text.slice(0, 24)}…` : text;
 }
 
-function cellValue(type: string | undefined, inner: string, isDate: boolean, strings: readonly string[], date1904: boolean): unknown {
-  if (type === "inlineStr") {
-    const is = element(inner, "is");
-    return is === undefined ? null : runsText(is);
-  }
-  const v = element(inner, "v");
-  if (v === undefined) return null;
-  switch (type) {
-    case "s": {
-      const s = strings[Number(v)];
-      return s === undefined ? null : s;
-    }
-    case "str":
-      return decodeXml(v);
-    case "b":
-      return v.trim() === "1" || v.trim() === "true";
-    case "e":
-      return { error: decodeXml(v).trim() };
-    case "d": {
-      const t = v.trim();
-      const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(t) || !t.includes("T") ? t : `${t}Z`);
-      return Number.isNaN(d.getTime()) ? decodeXml(v) : d;
-    }
-    default: {
-      const n = Number(v);
-      if (v.trim() === "" || Number.isNaN(n)) return decodeXml(v);
-      return isDate ? excelToDate(n, date1904) : n;
-    }
-  }
-}
-
-/** The rows of a worksheet part. */
-function sheetRows(xml: string, strings: readonly string[], dates: readonly boolean[], date1904: boolean): unknown[][] {
-  const startMatch = /<(?:\w+:)?sheetData\b[^>]*>/.exec(xml);
-  if (!startMatch) return [];
-  const end = xml.lastIndexOf("sheetData>");
-  const data = xml.slice(startMatch.index + startMatch[0].length, end < 0 ? xml.length : end);
-  const rows: unknown[][] = [];
-  const tag = /<(?:(\w+):)?(row|c)\b([^>]*?)(\/?)>/g;
-  let rowIndex = 0;
-  let row: unknown[] | undefined;
+/** "A1" → column 1, row 1; undefined when it is not a cell reference. Letters beyond 3 are beyond any grid. */
+function parseRef(ref: string): { col: number; row: number } | undefined {
+  let i = 0;
   let col = 0;
-  let hasValue = false;
-  const flush = (): void => {
-    if (!row) return;
-    while (rows.length < rowIndex - 1) rows.push([]);
-    rows[rowIndex - 1] = hasValue ? row : [];
-    row = undefined;
-  };
-  let m: RegExpExecArray | null;
-  while ((m = tag.exec(data)) !== null) {
-    const [, prefix, name, attrs, selfClosing] = m;
-    if (name === "row") {
-      flush();
-      const r = cellAttribute(attrs, "r");
-      rowIndex = r !== undefined ? Number(r) : rowIndex + 1;
-      if (!Number.isInteger(rowIndex) || rowIndex < 1) throw new UnsupportedXlsx("bad row number");
-      row = [];
-      col = 0;
-      hasValue = false;
-      if (selfClosing) flush();
-      continue;
-    }
-    if (!row) throw new UnsupportedXlsx("cell outside a row");
-    const ref = cellAttribute(attrs, "r");
-    col = ref !== undefined ? columnOf(ref) : col + 1;
-    if (col < 1) throw new UnsupportedXlsx("bad cell reference");
-    if (selfClosing) continue;
-    const close = prefix ? `</${prefix}:c>` : "</c>";
-    const closeAt = data.indexOf(close, tag.lastIndex);
-    if (closeAt < 0) throw new UnsupportedXlsx("unclosed cell");
-    const inner = data.slice(tag.lastIndex, closeAt);
-    tag.lastIndex = closeAt + close.length;
-    const s = cellAttribute(attrs, "s");
-    const value = cellValue(cellAttribute(attrs, "t"), inner, s !== undefined && dates[Number(s)] === true, strings, date1904);
-    if (value === null) continue;
-    while (row.length < col - 1) row.push(null);
-    row[col - 1] = value;
-    hasValue = true;
+  for (; i < ref.length && i < 4; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
   }
+  if (i === 0 || i === ref.length || ref.length - i > 7) return undefined;
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const d = ref.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) return undefined;
+    row = row * 10 + d;
+  }
+  return { col, row };
+}
+
+// Copied once: an imported binding can be a getter (CommonJS interop), too slow for the per-cell checks.
+const { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, MIN_CELL_SLOTS } = limits;
+
+/** A frozen empty row: every row without a value shares it, so a sheet's gaps cost one pointer per row. */
+const NO_VALUE: unknown[] = Object.freeze([]) as unknown as unknown[];
+
+interface SheetContext {
+  readonly part: string;
+  readonly sheet: string;
+  readonly strings: readonly string[];
+  readonly dates: readonly boolean[];
+  readonly date1904: boolean;
+}
+
+/** The rows of a worksheet part (`rows[k]` is sheet row k + 1, `rows[k][j]` column j + 1). */
+function sheetRows(bytes: Uint8Array, ctx: SheetContext): unknown[][] {
+  const { rows, flush } = parseXml(ctx.part, bytes, () => sheetHandlers(bytes.length, ctx));
   flush();
   while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
   return rows;
+}
+
+/** The handlers that build a sheet's rows, event by event. */
+function sheetHandlers(xmlBytes: number, ctx: SheetContext): XmlHandlers & { readonly rows: unknown[][]; flush(): void } {
+  const { sheet } = ctx;
+  const rows: unknown[][] = [];
+  const maxSlots = Math.max(MIN_CELL_SLOTS, xmlBytes);
+  let slots = 0;
+  let inData = false;
+  let row: unknown[] | undefined;
+  let rowIndex = 0;
+  let col = 0;
+  // The cell being read.
+  let inCell = false;
+  let ref = "";
+  let type: string | undefined;
+  let style: string | undefined;
+  let v: string | undefined;
+  let inline: string | undefined;
+  let inInline = false;
+  let phonetic = 0;
+  /** 1 inside <v>, 2 inside an inline string's <t>. */
+  let collecting = 0;
+  let text = "";
+
+  const beyondGrid = (r: string): XlsxError => new XlsxError("CELL_BEYOND_GRID", { sheet, ref: quote(r) });
+  /** The cell's reference as written, or made from its position when it has none (`<c>` without `r`). */
+  const cellRef = (): string => (ref !== "" ? ref : columnLetter(col - 1) + rowIndex);
+  const tooLong = (n: number): XlsxError => new XlsxError("CELL_TOO_LONG", { sheet, ref: cellRef(), n, limit: MAX_CELL_CHARS });
+
+  const flush = (): void => {
+    if (row === undefined) return;
+    while (rows.length < rowIndex - 1) rows.push(NO_VALUE);
+    rows[rowIndex - 1] = row.length > 0 ? row : NO_VALUE;
+    row = undefined;
+  };
+
+  const value = (): unknown => {
+    if (type === "inlineStr") return inline ?? null;
+    if (v === undefined) return null;
+    switch (type) {
+      case "s": {
+        const index = Number(v);
+        const s = Number.isInteger(index) ? ctx.strings[index] : undefined;
+        if (s === undefined) throw new XlsxError("SHARED_STRING_MISSING", { sheet, ref: cellRef(), index: quote(v.trim()) });
+        return s;
+      }
+      case "str":
+        return v;
+      case "b":
+        return v.trim() === "1" || v.trim() === "true";
+      case "e":
+        return { error: v.trim() };
+      case "d": {
+        const t = v.trim();
+        const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(t) || !t.includes("T") ? t : `${t}Z`);
+        return Number.isNaN(d.getTime()) ? v : d;
+      }
+      default: {
+        const n = Number(v);
+        if (v.trim() === "" || Number.isNaN(n)) return v;
+        const s = style === undefined ? 0 : Number(style);
+        return ctx.dates[s] === true ? excelToDate(n, ctx.date1904) : n;
+      }
+    }
+  };
+
+  return {
+    rows,
+    flush,
+    open: (local, a) => {
+      if (!inData) {
+        if (local === "sheetData") inData = true;
+        return;
+      }
+      if (inCell) {
+        if (local === "v") {
+          collecting = 1;
+          text = "";
+        } else if (local === "is") {
+          inInline = true;
+          inline = "";
+        } else if (inInline && local === "rPh") phonetic++;
+        else if (inInline && phonetic === 0 && local === "t") {
+          collecting = 2;
+          text = "";
+        }
+        return;
+      }
+      if (local === "row") {
+        flush();
+        const r = a.r;
+        if (r === undefined) rowIndex++;
+        else {
+          rowIndex = /^\d{1,7}$/.test(r) ? Number(r) : 0;
+          if (rowIndex < 1 || rowIndex > MAX_ROWS) throw new XlsxError("ROW_BEYOND_GRID", { sheet, row: quote(r) });
+        }
+        if (rowIndex > MAX_ROWS) throw new XlsxError("ROW_BEYOND_GRID", { sheet, row: String(rowIndex) });
+        const existing = rows[rowIndex - 1];
+        row = existing !== undefined && existing !== NO_VALUE ? existing : [];
+        col = 0;
+      } else if (local === "c") {
+        if (row === undefined) throw new XlsxError("CELL_OUTSIDE_ROW", { sheet });
+        const r = a.r;
+        if (r === undefined) {
+          col++;
+          ref = "";
+          if (col > MAX_COLUMNS) throw beyondGrid(cellRef());
+        } else {
+          const at = parseRef(r);
+          if (at === undefined || at.col < 1 || at.col > MAX_COLUMNS || at.row < 1 || at.row > MAX_ROWS) throw beyondGrid(r);
+          col = at.col;
+          ref = r;
+        }
+        inCell = true;
+        type = a.t;
+        style = a.s;
+        v = undefined;
+        inline = undefined;
+      }
+    },
+    text: (t) => {
+      if (collecting === 0) return;
+      text += t;
+      if (text.length > MAX_CELL_CHARS && (collecting === 2 || type === "str")) throw tooLong(text.length);
+    },
+    close: (local) => {
+      if (!inData) return;
+      if (inCell) {
+        if (local === "v" && collecting === 1) {
+          v = text;
+          collecting = 0;
+        } else if (local === "t" && collecting === 2) {
+          inline = (inline ?? "") + text;
+          collecting = 0;
+          if (inline.length > MAX_CELL_CHARS) throw tooLong(inline.length);
+        } else if (local === "rPh" && inInline) phonetic--;
+        else if (local === "is") inInline = false;
+        else if (local === "c") {
+          inCell = false;
+          const cell = value();
+          if (cell === null || row === undefined) return;
+          if (typeof cell === "string" && cell.length > MAX_CELL_CHARS) throw tooLong(cell.length);
+          if (col > row.length) {
+            slots += col - row.length;
+            if (slots > maxSlots) throw new XlsxError("LIMIT_CELLS", { sheet, n: maxSlots, size: xmlBytes });
+            while (row.length < col - 1) row.push(null);
+          }
+          row[col - 1] = cell;
+        }
+        return;
+      }
+      if (local === "row") flush();
+      else if (local === "sheetData") {
+        flush();
+        inData = false;
+      }
+    },
+  };
 }
 
 /** exceljs's `worksheet.state`: a hidden sheet is not offered to the user. */
@@ -284,72 +387,99 @@ export interface XlsxSheets {
    */
   readonly active: string | undefined;
   readonly date1904: boolean;
-  /** The rows of one worksheet (by name, exact). */
+  /**
+   * The rows of one worksheet (by name, exact).
+   * @throws XlsxError when its part is missing, damaged or beyond a limit.
+   */
   readonly rows: (name: string) => unknown[][];
-}
-
-function resolveTarget(target: string): string {
-  const parts = (target.startsWith("/") ? target.slice(1) : `xl/${target}`).split("/");
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === "..") out.pop();
-    else if (p !== "." && p !== "") out.push(p);
-  }
-  return out.join("/");
 }
 
 function stateOf(value: string | undefined): SheetState {
   return value === "hidden" || value === "veryHidden" ? value : "visible";
 }
 
+export interface OpenXlsxOptions {
+  /** The file's name, for the messages (« clients.xlsx »). */
+  readonly fileName?: string;
+  readonly limits?: XlsxLimits;
+}
+
+interface Workbook {
+  readonly sheets: { readonly name: string; readonly part: string | undefined; readonly state: SheetState }[];
+  readonly activeTab: number;
+  readonly date1904: boolean;
+}
+
+function readWorkbook(part: string, bytes: Uint8Array, targets: ReadonlyMap<string, string>): Workbook {
+  const sheets: { name: string; part: string | undefined; state: SheetState }[] = [];
+  let activeTab = 0;
+  let views = 0;
+  let date1904 = false;
+  parseXmlNs(part, bytes, (local, _uri, attributes) => {
+    const plain = (name: string): string | undefined => attributes.find((a) => a.uri === "" && a.local === name)?.value;
+    if (local === "sheet") {
+      const name = plain("name");
+      const id = attributes.find((a) => a.local === "id" && REL_NAMESPACES.has(a.uri)) ?? attributes.find((a) => a.local === "id" && a.uri !== "");
+      if (name !== undefined) sheets.push({ name, part: id === undefined ? undefined : targets.get(id.value), state: stateOf(plain("state")) });
+    } else if (local === "workbookPr") {
+      const d = plain("date1904");
+      date1904 = d === "1" || d === "true";
+    } else if (local === "workbookView" && views++ === 0) {
+      activeTab = Number(plain("activeTab") ?? 0);
+    }
+  });
+  return { sheets, activeTab, date1904 };
+}
+
 /**
- * Opens an .xlsx file's bytes for reading worksheet values (a Node Buffer is a Uint8Array too).
- * @throws UnsupportedXlsx when the file is not a plain zip of an Office Open XML workbook this reader handles.
+ * Opens an .xlsx file's bytes for reading worksheet values (a Node Buffer is a Uint8Array too). The workbook
+ * part is found through the package relationships (`_rels/.rels`), else at `xl/workbook.xml`; the shared
+ * strings and styles through the workbook's relationships.
+ *
+ * @param options the file's name for the messages (a string is the name), and the limits (`XLSX_LIMITS`).
+ * @throws XlsxError (French message, naming the file when given) for anything it refuses: not a zip, damaged,
+ *   beyond a limit, no workbook. Sheets are read on demand by `rows(name)`, which throws the same way.
  */
-export function openXlsx(bytes: Uint8Array): XlsxSheets {
-  const entries = zipEntries(bytes);
-  const workbook = entryText(entries, "xl/workbook.xml");
-  const rels = entryText(entries, "xl/_rels/workbook.xml.rels");
-  if (workbook === undefined || rels === undefined) throw new UnsupportedXlsx("no xl/workbook.xml");
-  const targets = new Map<string, string>();
-  const relRe = /<(?:\w+:)?Relationship\b([^>]*?)\/?>/g;
-  let m: RegExpExecArray | null;
-  while ((m = relRe.exec(rels)) !== null) {
-    const a = attributes(m[1]);
-    if (a.Id && a.Target && /\/worksheet$/.test(a.Type ?? "")) targets.set(a.Id, resolveTarget(a.Target));
-  }
-  const sheets: { name: string; part: string; state: SheetState }[] = [];
-  /** The sheet of each tab, worksheet or not. */
-  const tabs: ({ name: string } | undefined)[] = [];
-  const sheetRe = /<(?:\w+:)?sheet\b([^>]*?)\/?>/g;
-  while ((m = sheetRe.exec(workbook)) !== null) {
-    const a = attributes(m[1]);
-    const id = Object.entries(a).find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1];
-    const part = id !== undefined ? targets.get(id) : undefined;
-    const sheet = a.name !== undefined && part !== undefined ? { name: a.name, part, state: stateOf(a.state) } : undefined;
-    if (sheet) sheets.push(sheet);
-    tabs.push(sheet);
-  }
-  const pr = /<(?:\w+:)?workbookPr\b([^>]*?)\/?>/.exec(workbook);
-  const date1904Attr = pr ? attributes(pr[1]).date1904 : undefined;
-  const date1904 = date1904Attr === "1" || date1904Attr === "true";
-  const view = /<(?:\w+:)?workbookView\b([^>]*?)\/?>/.exec(workbook);
-  const activeTab = Number((view ? attributes(view[1]).activeTab : undefined) ?? 0);
-  let strings: string[] | undefined;
-  let dates: boolean[] | undefined;
-  return {
-    names: sheets.map((s) => s.name),
-    sheets: sheets.map(({ name, state }) => ({ name, state })),
-    active: Number.isInteger(activeTab) ? tabs[activeTab]?.name : undefined,
-    date1904,
-    rows: (name) => {
-      const sheet = sheets.find((s) => s.name === name);
-      if (!sheet) throw new UnsupportedXlsx(`no sheet ${name}`);
-      const xml = entryText(entries, sheet.part);
-      if (xml === undefined) throw new UnsupportedXlsx(`missing part ${sheet.part}`);
-      strings ??= sharedStrings(entryText(entries, "xl/sharedStrings.xml"));
-      dates ??= dateStyles(entryText(entries, "xl/styles.xml"));
-      return sheetRows(xml, strings, dates, date1904);
-    },
+export function openXlsx(bytes: Uint8Array, options: OpenXlsxOptions | string = {}): XlsxSheets {
+  const { fileName, limits = XLSX_LIMITS } = typeof options === "string" ? { fileName: options } : options;
+  const named = <T>(read: () => T): T => {
+    try {
+      return read();
+    } catch (error) {
+      throw error instanceof XlsxError ? error.withFile(fileName) : error;
+    }
   };
+  return named(() => {
+    const pkg = new Package(readZip(bytes, limits));
+    const officeDocument = relationships(pkg, "").find((r) => hasType(r, "officeDocument"))?.target;
+    const fromRels = officeDocument === undefined ? undefined : pkg.bytes(officeDocument);
+    const workbookPart = fromRels !== undefined && officeDocument !== undefined ? officeDocument : "xl/workbook.xml";
+    const workbookBytes = fromRels ?? pkg.bytes(workbookPart);
+    if (workbookBytes === undefined) throw new XlsxError("NO_WORKBOOK");
+    const rels = relationships(pkg, workbookPart);
+    const worksheets = new Map(rels.filter((r) => hasType(r, "worksheet")).map((r) => [r.id, r.target]));
+    const workbook = readWorkbook(workbookPart, workbookBytes, worksheets);
+    const sheets = workbook.sheets.filter((s): s is { name: string; part: string; state: SheetState } => s.part !== undefined);
+    const partOf = (type: string, fallback: string): string => rels.find((r) => hasType(r, type))?.target ?? fallback;
+    let strings: string[] | undefined;
+    let dates: boolean[] | undefined;
+    return {
+      names: sheets.map((s) => s.name),
+      sheets: sheets.map(({ name, state }) => ({ name, state })),
+      active: Number.isInteger(workbook.activeTab) && workbook.sheets[workbook.activeTab]?.part !== undefined ? workbook.sheets[workbook.activeTab].name : undefined,
+      date1904: workbook.date1904,
+      rows: (name) =>
+        named(() => {
+          const sheet = sheets.find((s) => s.name === name);
+          if (!sheet) throw new RangeError(`openXlsx: no sheet « ${name} » (sheets: ${sheets.map((s) => `« ${s.name} »`).join(", ")})`);
+          const xml = pkg.bytes(sheet.part);
+          if (xml === undefined) throw new XlsxError("MISSING_PART", { part: sheet.part, sheet: sheet.name });
+          const stringsPart = partOf("sharedStrings", "xl/sharedStrings.xml");
+          strings ??= sharedStrings(stringsPart, pkg.bytes(stringsPart));
+          const stylesPart = partOf("styles", "xl/styles.xml");
+          dates ??= dateStyles(stylesPart, pkg.bytes(stylesPart));
+          return sheetRows(xml, { part: sheet.part, sheet: sheet.name, strings, dates, date1904: workbook.date1904 });
+        }),
+    };
+  });
 }

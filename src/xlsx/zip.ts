@@ -1,9 +1,10 @@
 import type * as NodeZlib from "node:zlib";
 import { deflateRaw, inflateRaw } from "pako";
+import { crc32 } from "./unzip";
 
 /**
- * A minimal ZIP reader and writer for .xlsx packages, on plain `Uint8Array`s so it runs in Node and in the
- * browser. Entries keep the given order; times are the DOS epoch (1980-01-01), so the same parts always give the
+ * A minimal ZIP writer for .xlsx packages (the reader is ./unzip), on plain `Uint8Array`s so it runs in Node and
+ * in the browser. Entries keep the given order; times are the DOS epoch (1980-01-01), so the same parts always give the
  * same bytes. No ZIP64: parts and package stay under 4 GB.
  *
  * DEFLATE goes through a `ZipCodec`: Node's native zlib when the runtime has it (`process.getBuiltinModule`, so
@@ -71,88 +72,8 @@ export function defaultCodec(): ZipCodec {
   return chosen;
 }
 
-/** The uncompressed bytes of an entry. */
-export function entryData(entry: StoredEntry, codec: ZipCodec = defaultCodec()): Uint8Array {
-  if (entry.method === 0) return entry.compressed;
-  if (entry.method === 8) return codec.inflate(entry.compressed);
-  throw new Error(`readZip: ${entry.name} uses compression method ${entry.method}`);
-}
-
-const UTF8 = new TextDecoder("utf-8");
-
-function latin1(bytes: Uint8Array): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]);
-  return out;
-}
-
-/**
- * The entries of a ZIP package, in central-directory order, their data left compressed. Supports what .xlsx
- * writers produce (stored or deflated, no ZIP64, no encryption).
- *
- * @throws Error on anything else, so the caller can fall back to a general reader.
- */
-export function readZip(bytes: Uint8Array): StoredEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u32 = (at: number): number => {
-    if (at < 0 || at + 4 > bytes.length) throw new Error("readZip: truncated package");
-    return view.getUint32(at, true);
-  };
-  const u16 = (at: number): number => {
-    if (at < 0 || at + 2 > bytes.length) throw new Error("readZip: truncated package");
-    return view.getUint16(at, true);
-  };
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw new Error("readZip: not a ZIP package (no end of central directory)");
-  const count = u16(end + 10);
-  let at = u32(end + 16);
-  if (count === 0xffff || at === 0xffffffff) throw new Error("readZip: ZIP64 packages are not supported");
-  const entries: StoredEntry[] = [];
-  for (let k = 0; k < count; k++) {
-    if (u32(at) !== 0x02014b50) throw new Error("readZip: damaged central directory");
-    const flags = u16(at + 8);
-    const method = u16(at + 10);
-    const crc = u32(at + 16);
-    const compressedSize = u32(at + 20);
-    const size = u32(at + 24);
-    const nameLength = u16(at + 28);
-    const extraLength = u16(at + 30);
-    const commentLength = u16(at + 32);
-    const local = u32(at + 42);
-    const rawName = bytes.subarray(at + 46, at + 46 + nameLength);
-    const name = flags & 0x0800 ? UTF8.decode(rawName) : latin1(rawName);
-    if (flags & 0x0001) throw new Error(`readZip: ${name} is encrypted`);
-    if (u32(local) !== 0x04034b50) throw new Error("readZip: damaged local header");
-    const dataStart = local + 30 + u16(local + 26) + u16(local + 28);
-    if (dataStart + compressedSize > bytes.length) throw new Error("readZip: truncated package");
-    if (!name.endsWith("/")) entries.push({ name, method, crc, size, compressed: bytes.subarray(dataStart, dataStart + compressedSize) });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
-
-/** CRC-32 (IEEE 802.3), as ZIP stores it. */
-export function crc32(data: Uint8Array): number {
-  let crc = -1;
-  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ -1) >>> 0;
-}
+// Reading lives in ./unzip (central directory, ZIP64, limits, CRC-checked inflate); re-exported for the writer.
+export { crc32, readZip } from "./unzip";
 
 /** Parts above this size are deflated at level 1: several times faster, a little larger. */
 const LARGE = 8 * 1024 * 1024;

@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import { FIXTURE_CLIENTS } from "../../plan/__fixtures__/portfolio";
 import { scorePortfolio } from "../../plan/score";
 import { buildWorkbookPlan } from "../../plan/workbook";
-import { openXlsx, UnsupportedXlsx } from "../../xlsx/readRows";
+import { openXlsx } from "../../xlsx/readRows";
 import { openFilePort, type FileLike } from "./filePort";
 import { PortError } from "./port";
 
@@ -23,7 +23,7 @@ async function userXlsx(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** The same package with a ZIP64 end of central directory, which src/xlsx's reader leaves to exceljs. */
+/** The same package with a ZIP64 end of central directory. */
 function zip64(bytes: Uint8Array): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = bytes.length - 22;
@@ -127,9 +127,9 @@ describe("openFilePort", () => {
     });
   });
 
-  it("an .xlsx src/xlsx's reader does not handle (zip64) is read by exceljs, the same way", async () => {
+  it("an .xlsx with ZIP64 records is read by src/xlsx's reader, the same way", async () => {
     const plain = await userXlsx();
-    expect(() => openXlsx(zip64(plain))).toThrow(UnsupportedXlsx);
+    expect(openXlsx(zip64(plain)).names).toEqual(["Clients", "PAC"]);
     const port = await openFilePort(fileOf("clients.xlsx", zip64(plain)));
     expect(await port.listSheets()).toEqual([
       { name: "Clients", active: true },
@@ -140,7 +140,7 @@ describe("openFilePort", () => {
     expect(expected.rows).toEqual([["Code client", "CA 2025"], ["C1", 1200]]);
   });
 
-  it("an .xlsx neither reader can read is refused as unreadable", async () => {
+  it("an .xlsx the reader refuses is refused as unreadable", async () => {
     const bytes = await userXlsx();
     const damaged = bytes.slice(0, bytes.length - 200);
     await expect(openFilePort(fileOf("clients.xlsx", damaged))).rejects.toMatchObject({ key: "file.error.unreadable" });

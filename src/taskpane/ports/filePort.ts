@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import { decodeText, parseCsv } from "../../io";
 import { columnLetter } from "../../plan/cells";
 import type { WorkbookPlan } from "../../plan/types";
-import { openXlsx, UnsupportedXlsx, type SheetState, type XlsxSheets } from "../../xlsx/readRows";
+import { openXlsx, UnsupportedXlsx, type SheetState, type XlsxSheets } from "./xlsxReader";
 import { worksheetRows } from "../../xlsx/sheetRows";
 import type { WrittenXlsx } from "../../xlsx/write";
 import { PortError, type SheetSummary, type SourceRef, type SourceTable, type WorkbookPort } from "./port";
@@ -97,7 +97,7 @@ async function exceljsXlsx(bytes: Uint8Array, fileName: string): Promise<ReadWor
 async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadWorkbook> {
   let fast: XlsxSheets;
   try {
-    fast = openXlsx(bytes);
+    fast = openXlsx(bytes, fileName);
   } catch (error) {
     if (error instanceof UnsupportedXlsx) return exceljsXlsx(bytes, fileName);
     throw error;
