@@ -1,7 +1,7 @@
 import { DEFAULT_CAPITAL, isIsoDay, langOf, parseArgs, type Command } from "./args";
 import { CliError } from "./errors";
 
-const base = { capital: DEFAULT_CAPITAL, lang: "fr" } as const;
+const base = { capital: DEFAULT_CAPITAL, lang: "fr", verbose: false } as const;
 
 const parsed: readonly { name: string; argv: string[]; expected: Command }[] = [
   { name: "--help anywhere", argv: ["plan", "x.xlsx", "--help"], expected: { kind: "help" } },
@@ -11,18 +11,31 @@ const parsed: readonly { name: string; argv: string[]; expected: Command }[] = [
   {
     name: "plan with every option",
     argv: ["plan", "c.xlsx", "--sheet", "Clients 2025", "--capital", "600", "--reference-date", "2025-12-31", "--lang", "en", "--out", "o/PAC.xlsx", "--replace"],
-    expected: { kind: "plan", file: "c.xlsx", sheet: "Clients 2025", capital: { kind: "given", capital: 600 }, referenceDate: "2025-12-31", lang: "en", out: "o/PAC.xlsx", replace: true },
+    expected: { kind: "plan", file: "c.xlsx", sheet: "Clients 2025", capital: { kind: "given", capital: 600 }, referenceDate: "2025-12-31", lang: "en", out: "o/PAC.xlsx", replace: true, verbose: false },
+  },
+  { name: "--force is --replace", argv: ["plan", "c.xlsx", "--force"], expected: { kind: "plan", file: "c.xlsx", replace: true, ...base } },
+  { name: "--verbose", argv: ["plan", "c.xlsx", "--verbose"], expected: { kind: "plan", file: "c.xlsx", replace: false, ...base, verbose: true } },
+  { name: "--sheet all", argv: ["score", "c.xlsx", "--sheet", "all"], expected: { kind: "score", file: "c.xlsx", format: "csv", sheet: "all", ...base } },
+  {
+    name: "--weeks alone: days and contacts per day take their defaults",
+    argv: ["plan", "c.csv", "--weeks", "40"],
+    expected: { kind: "plan", file: "c.csv", replace: false, ...base, capital: { kind: "computed", weeks: 40, daysPerWeek: 4, contactsPerDay: 3 } },
+  },
+  {
+    name: "--per-day alone",
+    argv: ["plan", "c.csv", "--per-day", "2"],
+    expected: { kind: "plan", file: "c.csv", replace: false, ...base, capital: { kind: "computed", weeks: 45, daysPerWeek: 4, contactsPerDay: 2 } },
   },
   {
     name: "plan with the capital computed, --name=value forms, decimal comma",
     argv: ["plan", "--weeks=44", "--days", "4,5", "--per-day=2.5", "c.csv"],
-    expected: { kind: "plan", file: "c.csv", capital: { kind: "computed", weeks: 44, daysPerWeek: 4.5, contactsPerDay: 2.5 }, lang: "fr", replace: false },
+    expected: { kind: "plan", file: "c.csv", capital: { kind: "computed", weeks: 44, daysPerWeek: 4.5, contactsPerDay: 2.5 }, lang: "fr", replace: false, verbose: false },
   },
   { name: "score defaults to csv", argv: ["score", "c.csv"], expected: { kind: "score", file: "c.csv", format: "csv", ...base } },
   {
     name: "score with json, sheet, date and capital",
     argv: ["score", "c.xlsx", "--format", "json", "--sheet", "Feuil1", "--reference-date", "2024-02-29", "--capital", "540"],
-    expected: { kind: "score", file: "c.xlsx", format: "json", sheet: "Feuil1", referenceDate: "2024-02-29", capital: { kind: "given", capital: 540 }, lang: "fr" },
+    expected: { kind: "score", file: "c.xlsx", format: "json", sheet: "Feuil1", referenceDate: "2024-02-29", capital: { kind: "given", capital: 540 }, lang: "fr", verbose: false },
   },
   { name: "-- ends the options", argv: ["score", "--", "--odd-name.csv"], expected: { kind: "score", file: "--odd-name.csv", format: "csv", ...base } },
 ];
@@ -70,8 +83,9 @@ const errors: readonly { argv: string[]; message: string }[] = [
     argv: ["plan", "x.xlsx", "--capital", "540", "--weeks", "45"],
     message: "--capital ne se combine pas avec --weeks, --days et --per-day : donnez l'un ou l'autre.",
   },
-  { argv: ["plan", "x.xlsx", "--weeks", "45"], message: "Pour calculer le capital, donnez --weeks, --days et --per-day ensemble (il manque --days, --per-day)." },
-  { argv: ["plan", "x.xlsx", "--days", "4", "--per-day", "3"], message: "Pour calculer le capital, donnez --weeks, --days et --per-day ensemble (il manque --weeks)." },
+  { argv: ["plan", "x.xlsx", "--weeks", "60"], message: "--weeks attend un nombre entier de semaines de 1 à 53, pas « 60 »." },
+  { argv: ["plan", "x.xlsx", "--force=1"], message: "L'option --force ne prend pas de valeur." },
+  { argv: ["score", "x.xlsx", "--force"], message: "Option inconnue « --force » pour pac score (aide : pac --help)." },
   { argv: ["plan", "x.xlsx", "--reference-date", "31/12/2025"], message: "--reference-date attend une date AAAA-MM-JJ, par exemple 2025-12-31, pas « 31/12/2025 »." },
   { argv: ["plan", "x.xlsx", "--reference-date", "2025-02-29"], message: "--reference-date attend une date AAAA-MM-JJ, par exemple 2025-12-31, pas « 2025-02-29 »." },
   { argv: ["plan", "x.xlsx", "--lang", "de"], message: "--lang attend fr ou en, pas « de »." },

@@ -1,21 +1,39 @@
 import ExcelJS from "exceljs";
 import { basename, extname } from "node:path";
 import type { Lang } from "../i18n/types";
-import { buildWorkbookPlan, resolveSheetNames, type ScoredPortfolio } from "../plan";
-import { writeXlsx } from "../xlsx";
+import { cellAddress } from "../plan/cells";
+import { buildWorkbookPlan, type ScoredPortfolio } from "../plan";
+import type { WorkbookPlan } from "../plan/types";
+import type { WriteRemark } from "../xlsx/cleanPlan";
+import { writeXlsxPackage } from "../xlsx/write";
+import { cleanCellText } from "../xlsx/xmlText";
 import type { InputTable } from "./input";
 
+/** Rows of an Excel worksheet. */
+export const MAX_SHEET_ROWS = 1_048_576;
+
 export interface WrittenWorkbook {
-  readonly bytes: Buffer;
+  readonly bytes: Uint8Array;
   /** The names the plan's sheets got in the written workbook ("Cibles", or "Cibles (2)" when taken). */
   readonly sheets: readonly string[];
+  /** Sheets of the input dropped because PAC Commercial wrote them and --replace was given. */
+  readonly replacedSheets: readonly string[];
+  /** Sheets of the input with a plan sheet's name that were kept (the user's own, or the one read). */
+  readonly keptSheets: readonly string[];
+  /** What the writer changed so the file stays valid (see `WriteRemark`), the CSV sheet's included. */
+  readonly remarks: readonly WriteRemark[];
 }
 
 export interface WriteOptions {
   readonly lang: Lang;
   readonly replace: boolean;
-  /** Called once the plan is built, before the (slow) writing. */
-  readonly onWrite?: () => void;
+  /** Called once the plan is built, before the (slow) writing; may throw to stop there. */
+  readonly onPlan?: (plan: WorkbookPlan) => void;
+}
+
+/** The number of rows each sheet of a plan reaches (1-based last row). */
+export function planRows(plan: WorkbookPlan): { sheet: string; rows: number }[] {
+  return plan.sheets.map((s) => ({ sheet: s.name, rows: s.blocks.reduce((m, b) => Math.max(m, b.row + b.values.length), 0) }));
 }
 
 /** The sheet name a CSV's rows are copied to: the file name, without what Excel refuses in a sheet name. */
@@ -42,14 +60,28 @@ export function csvCellValue(text: string): string | number | null {
   return text;
 }
 
-/** A workbook holding a CSV's rows on one sheet, so the written file keeps the input beside the plan. */
-export function csvWorkbook(input: InputTable, sheetName: string): ExcelJS.Workbook {
+/**
+ * A workbook holding a CSV's rows on one sheet, so the written file keeps the input beside the plan. Texts are
+ * made writable as the plan's are (characters XML forbids removed, 32 767 characters at most): each change is
+ * a remark added to `remarks`.
+ */
+export function csvWorkbook(input: InputTable, sheetName: string, remarks: WriteRemark[] = []): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet(sheetName);
   for (let k = 0; k < input.rows.length; k++) {
     const row = input.rows[k];
     if (row.length === 0) continue;
-    sheet.getRow(input.firstRowNumber + k).values = row.map((v) => (typeof v === "string" ? csvCellValue(v) : null)) as ExcelJS.CellValue[];
+    const r = input.firstRowNumber + k;
+    sheet.getRow(r).values = row.map((v, j) => {
+      if (typeof v !== "string") return null;
+      const value = csvCellValue(v);
+      if (typeof value !== "string") return value;
+      const clean = cleanCellText(value);
+      const cell = cellAddress(r - 1, j, false);
+      if (clean.removed > 0) remarks.push({ kind: "invalidChars", sheet: sheetName, cell, row: r, count: clean.removed });
+      if (clean.truncatedFrom !== undefined) remarks.push({ kind: "truncated", sheet: sheetName, cell, row: r, count: clean.truncatedFrom });
+      return clean.text;
+    }) as ExcelJS.CellValue[];
   }
   return wb;
 }
@@ -57,14 +89,20 @@ export function csvWorkbook(input: InputTable, sheetName: string): ExcelJS.Workb
 /**
  * Builds the plan's sheets (Cibles, Contacts, PAC) and writes them after the input's sheets: an input
  * workbook is the base (its sheets copied as they are); a CSV's rows go to a first sheet named after the file.
+ * With `replace`, only the input's sheets PAC Commercial wrote are replaced, never the sheet read.
  */
 export async function writePlanWorkbook(portfolio: ScoredPortfolio, input: InputTable, options: WriteOptions): Promise<WrittenWorkbook> {
   const plan = buildWorkbookPlan(portfolio, { lang: options.lang });
-  const csvName = csvSheetName(input.path);
-  const base = input.kind === "xlsx" ? input.bytes : csvWorkbook(input, csvName);
-  const taken = input.kind === "xlsx" ? input.sheetNames : [csvName];
-  const names = resolveSheetNames(plan, taken, options.replace);
-  options.onWrite?.();
-  const bytes = await writeXlsx(plan, { base, replace: options.replace });
-  return { bytes, sheets: plan.sheets.map((s) => names.get(s.name) ?? s.name) };
+  options.onPlan?.(plan);
+  const remarks: WriteRemark[] = [];
+  const base = input.kind === "xlsx" ? input.bytes : csvWorkbook(input, csvSheetName(input.path), remarks);
+  const read = input.kind === "xlsx" ? (input.parts?.map((p) => p.sheet) ?? (input.sheet !== undefined ? [input.sheet] : [])) : [];
+  const written = await writeXlsxPackage(plan, { base, replace: options.replace, keep: read });
+  return {
+    bytes: written.bytes,
+    sheets: written.sheetNames,
+    replacedSheets: written.replacedSheets,
+    keptSheets: written.keptSheets,
+    remarks: [...remarks, ...written.remarks],
+  };
 }

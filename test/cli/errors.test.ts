@@ -78,7 +78,7 @@ describe("pac exit code 2 on bad input, with one French line and no stack trace"
     {
       name: "only prospects",
       argv: () => ["plan", file("prospects.csv", "Client;Prospect;Potentiel\nP1;oui;1000\nP2;oui;2000\n")],
-      message: () => `Rien à noter dans « ${tmp.path("prospects.csv")} » : les 2 lignes lues sont des prospects, sans CA.`,
+      message: () => `Rien à noter dans « ${tmp.path("prospects.csv")} » : 2 lignes lues, toutes des prospects sans CA.`,
     },
   ];
 

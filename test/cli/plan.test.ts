@@ -37,15 +37,15 @@ describe("pac plan", () => {
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines.slice(0, 3)).toEqual([
       "PAC Commercial — plan d'actions écrit",
-      `Source : ${SAMPLE_PATH}, feuille « Clients » (tableau clients)`,
-      "Lus : 150 clients et 30 prospects (180 lignes) ; 0 cellule(s) rejetée(s)",
+      `Source : ${SAMPLE_PATH}, feuille « Clients » (tableau clients ; choisie parmi 2 feuilles, la mieux reconnue)`,
+      "Lus : 150 clients et 30 prospects (180 lignes) ; 0 cellule rejetée",
     ]);
     const abc = /^Classes ABC : A (\d+) · B (\d+) · C (\d+)$/.exec(lines[3]);
     expect(abc).not.toBeNull();
     const [a, b, c] = (abc as RegExpExecArray).slice(1).map(Number);
     expect(a + b + c).toBe(150);
     const need = 12 * a + 6 * b + 2 * c;
-    expect(lines[4]).toBe(`Capital de contacts : 540 par an ; besoin d'entretien : ${need} contacts → ${Math.ceil(need / 540)} commercial(aux)`);
+    expect(lines[4]).toBe(`Capital de contacts : 540 par an ; besoin d'entretien : ${need} contacts → ${Math.ceil(need / 540)} commerciaux`);
     expect(lines[5]).toBe(`Classeur : ${out} (feuilles ajoutées : Cibles, Contacts, PAC)`);
     expect(lines[6]).toMatch(/^À vérifier \(\d+\) :$/);
   });
@@ -92,7 +92,7 @@ describe("pac plan", () => {
     expect(existsSync(tmp.path("portefeuille-PAC.xlsx"))).toBe(true);
     expect(done.stdout).toMatch(/Capital de contacts : 1\u202f000 par an/);
     const refused = await pac(["plan", input, "--out", input]);
-    expect(refused).toEqual({ code: 2, stdout: "", stderr: `--out désigne le fichier d'entrée « ${input} » : choisissez un autre nom pour ne pas l'écraser.\n` });
+    expect(refused).toEqual({ code: 2, stdout: "", stderr: `--out désigne le fichier d'entrée « ${input} » (même fichier, lien ou raccourci) : choisissez un autre nom pour ne pas l'écraser.\n` });
   });
 
   it("pac plan on a CSV copies its rows to a sheet named after the file, numbers as numbers", async () => {
