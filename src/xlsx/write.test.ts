@@ -142,10 +142,12 @@ describe("writeXlsx", () => {
     expect((kept.definedNames as unknown as { model: { name: string }[] }).model.map((n) => n.name)).toContain("Ancien");
     // Written again over a file PAC Commercial wrote: its marked sheets go, the user's stay.
     const again = await writeXlsxPackage(plan, { base: mixed.bytes, replace: true });
-    expect(again.replacedSheets).toEqual(["Cibles", "Contacts"]);
+    // "PAC (2)", written beside the user's "PAC" last time, goes too: the new plan takes its place.
+    expect(again.replacedSheets).toEqual(["Cibles", "Contacts", "PAC (2)"]);
     expect(again.keptSheets).toEqual(["PAC"]);
     const out = await load(Buffer.from(again.bytes));
-    expect(out.worksheets.map((ws) => ws.name)).toEqual(["Données", "PAC", "PAC (2)", "Cibles", "Contacts", "PAC (3)"]);
+    expect(out.worksheets.map((ws) => ws.name)).toEqual(["Données", "PAC", "Cibles", "Contacts", "PAC (2)"]);
+    expect(sheet(out, "PAC").getCell("A1").value).toBe("mon ancien plan");
   });
 
   it("writeXlsxPackage(plan, { base, replace: true, keep }): a kept sheet is never dropped, the plan's goes beside it", async () => {

@@ -324,7 +324,12 @@ export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOpt
   const planNames = upper(cleaned.plan.sheets.map((s) => s.name));
   const keep = upper(options.keep ?? []);
   const colliding = baseSheets.filter((s) => planNames.has(s.toUpperCase()));
-  const candidates = upper(colliding.filter((s) => !keep.has(s.toUpperCase())));
+  // An earlier run may have written "Cibles (2)" beside a user's "Cibles": replacing drops it too (if marked).
+  const variant = (s: string): boolean => {
+    const m = /^(.*) \((\d+)\)$/.exec(s);
+    return m !== null && planNames.has(m[1].toUpperCase());
+  };
+  const candidates = upper(baseSheets.filter((s) => (planNames.has(s.toUpperCase()) || variant(s)) && !keep.has(s.toUpperCase())));
   const replaced = replace && base ? await markedSheets(base, candidates) : new Set<string>();
   const renames = resolveSheetNames(
     cleaned.plan,
@@ -359,7 +364,7 @@ export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOpt
   return {
     bytes,
     sheetNames,
-    replacedSheets: colliding.filter((s) => replaced.has(s.toUpperCase())),
+    replacedSheets: baseSheets.filter((s) => replaced.has(s.toUpperCase())),
     keptSheets: colliding.filter((s) => !replaced.has(s.toUpperCase())),
     remarks,
   };
