@@ -91,6 +91,8 @@ function findSheet(path: string, names: readonly string[], wanted: string): stri
 /** A workbook as the CLI reads it: sheet names with visibility, and rows on demand (each sheet read once). */
 interface Book {
   readonly sheets: readonly { readonly name: string; readonly visible: boolean }[];
+  /** The sheet whose tab is active when the file opens. */
+  readonly active?: string;
   readonly date1904: boolean;
   rows(name: string): unknown[][];
 }
@@ -114,13 +116,15 @@ async function openBook(path: string, bytes: Buffer): Promise<Book> {
     const sheets = fast.sheets.map((s) => ({ name: s.name, visible: s.state === "visible" }));
     // Reading a sheet may show that the fast reader cannot handle the file: find out now.
     if (sheets.length > 0) rows((sheets.find((s) => s.visible) ?? sheets[0]).name);
-    return { sheets, date1904: fast.date1904, rows };
+    return { sheets, date1904: fast.date1904, rows, ...(fast.active !== undefined ? { active: fast.active } : {}) };
   } catch (error) {
     if (error instanceof CliError) throw error;
   }
   const wb = await loadWorkbook(path, bytes);
   const properties = (wb as unknown as { properties?: { date1904?: boolean } }).properties;
+  const active = wb.worksheets[wb.views?.[0]?.activeTab ?? 0]?.name;
   return {
+    ...(active !== undefined ? { active } : {}),
     sheets: wb.worksheets.map((w) => ({ name: w.name, visible: w.state === undefined || w.state === "visible" })),
     date1904: properties?.date1904 === true,
     rows: (name) => worksheetRows(wb.getWorksheet(name) as ExcelJS.Worksheet),
@@ -155,7 +159,10 @@ function workbookTable(path: string, book: Book, wanted: string | undefined): Sh
   if (book.sheets.length === 0) throw new CliError("NO_SHEET", { path });
   const allHidden = book.sheets.every((s) => !s.visible);
   if (wanted === undefined) {
-    const choice = chooseSheet(book.sheets.map((s) => ({ name: s.name, visible: s.visible, rows: s.visible || allHidden ? book.rows(s.name).slice(0, HEAD_ROWS) : [] })));
+    const choice = chooseSheet(
+      book.sheets.map((s) => ({ name: s.name, visible: s.visible, rows: s.visible || allHidden ? book.rows(s.name).slice(0, HEAD_ROWS) : [] })),
+      book.active,
+    );
     const name = choice?.name ?? book.sheets[0].name;
     return { sheet: name, choice: choice?.reason ?? "first", ...fromFirstRow(book.rows(name)) };
   }

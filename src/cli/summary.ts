@@ -83,6 +83,7 @@ export function planSummary(s: SummaryInput): string[] {
     source = m("SUMMARY_SOURCE_COMBINED", { path: s.path, shape, count: parts.length, parts: parts.map((x) => m("SUMMARY_SHEET_PART", { sheet: x.sheet, from: x.from, to: x.to })).join(", ") });
   else if (choice === "best") source = m("SUMMARY_SOURCE_CHOSEN", { path: s.path, sheet, shape, count: sheetNames.length });
   else if (choice === "first") source = m("SUMMARY_SOURCE_FIRST", { path: s.path, sheet, shape });
+  else if (choice === "active") source = m("SUMMARY_SOURCE_ACTIVE", { path: s.path, sheet, shape });
   else source = m("SUMMARY_SOURCE_SHEET", { path: s.path, sheet, shape });
   const lines = [
     m("SUMMARY_TITLE"),

@@ -36,8 +36,11 @@ describe("chooseSheet(sheets): one rule for the CLI and the wizard", () => {
     { name: "two equal sheets: the first", sheets: [sheet("2009", JOURNAL), sheet("2010", JOURNAL)], chosen: "2009", reason: "best" },
     { name: "no sheet has a header: the first visible", sheets: [sheet("Caché", CLIENTS, false), sheet("A", NOTES), sheet("B", NOTES)], chosen: "A", reason: "first" },
     { name: "all hidden: the same rule among them", sheets: [sheet("X", NOTES, false), sheet("Y", CLIENTS, false)], chosen: "Y", reason: "best" },
-  ])("chooseSheet: $name", ({ sheets, chosen, reason }) => {
-    const choice = chooseSheet(sheets);
+    { name: "no header: the active sheet", sheets: [sheet("A", NOTES), sheet("B", NOTES)], active: "B", chosen: "B", reason: "active" },
+    { name: "a header beats the active sheet", sheets: [sheet("A", NOTES), sheet("Clients", CLIENTS)], active: "A", chosen: "Clients", reason: "best" },
+    { name: "a hidden active sheet is not read", sheets: [sheet("A", NOTES), sheet("B", NOTES, false)], active: "B", chosen: "A", reason: "only" },
+  ])("chooseSheet: $name", ({ sheets, chosen, reason, ...rest }) => {
+    const choice = chooseSheet(sheets, "active" in rest ? (rest.active as string) : undefined);
     expect(choice?.name).toBe(chosen);
     expect(choice?.reason).toBe(reason);
   });

@@ -58,20 +58,24 @@ export function sheetFit(rows: readonly (readonly unknown[])[]): SheetFit {
 export interface SheetChoice {
   readonly name: string;
   readonly fit: SheetFit;
-  /** "only": one visible sheet; "best": the best header among several; "first": no sheet has a client header. */
-  readonly reason: "only" | "best" | "first";
+  /**
+   * "only": one visible sheet; "best": the best header among several; "active": no sheet has a client header,
+   * the workbook's active sheet is read; "first": no header and no active sheet, the first visible one.
+   */
+  readonly reason: "only" | "best" | "active" | "first";
 }
 
 /**
  * THE rule for the sheet read when the user names none, shared by the command line and the wizard so that one
  * file gives one PAC: among the visible sheets, the one whose header reads best as a client table or a sales
- * journal (`sheetFit`); on a tie, the first in tab order; when no sheet has such a header, the first visible
- * sheet. Hidden sheets are never chosen (unless all are hidden: then the same rule among them).
+ * journal (`sheetFit`); on a tie, the first in tab order; when no sheet has such a header, the workbook's
+ * active sheet (`active`, when visible), else the first visible sheet. Hidden sheets are never chosen (unless
+ * all are hidden: then the same rule among them).
  *
  * @returns undefined when `sheets` is empty.
  * @example chooseSheet([{ name: "Notes", visible: true, rows: [["Lisez-moi"]] }, { name: "Clients", visible: true, rows: [["Client", "CA"]] }]).name // "Clients"
  */
-export function chooseSheet(sheets: readonly SheetCandidate[]): SheetChoice | undefined {
+export function chooseSheet(sheets: readonly SheetCandidate[], active?: string): SheetChoice | undefined {
   const visible = sheets.filter((s) => s.visible);
   const pool = visible.length > 0 ? visible : sheets;
   if (pool.length === 0) return undefined;
@@ -79,7 +83,9 @@ export function chooseSheet(sheets: readonly SheetCandidate[]): SheetChoice | un
   if (pool.length === 1) return { name: pool[0].name, fit: fits[0], reason: "only" };
   let best = 0;
   for (let k = 1; k < pool.length; k++) if (fits[k].score > fits[best].score) best = k;
-  return fits[best].score > 0 ? { name: pool[best].name, fit: fits[best], reason: "best" } : { name: pool[0].name, fit: fits[0], reason: "first" };
+  if (fits[best].score > 0) return { name: pool[best].name, fit: fits[best], reason: "best" };
+  const k = pool.findIndex((s) => s.name === active);
+  return k >= 0 ? { name: pool[k].name, fit: fits[k], reason: "active" } : { name: pool[0].name, fit: fits[0], reason: "first" };
 }
 
 /** The columns a header row names, as table fields, periods and journal fields: "id@0 ca@3 …". */

@@ -111,6 +111,7 @@ Examples:
   SUMMARY_TITLE: "PAC Commercial — action plan written",
   SUMMARY_SOURCE_SHEET: "Source: {path}, sheet \"{sheet}\" ({shape})",
   SUMMARY_SOURCE_CHOSEN: "Source: {path}, sheet \"{sheet}\" ({shape}; chosen among {count} sheets, the best recognised)",
+  SUMMARY_SOURCE_ACTIVE: "Source: {path}, sheet \"{sheet}\" ({shape}; no sheet has a recognised header: the active sheet is read)",
   SUMMARY_SOURCE_FIRST: "Source: {path}, sheet \"{sheet}\" ({shape}; no sheet has a recognised header: the first is read)",
   SUMMARY_SOURCE_COMBINED: "Source: {path}, {count} sheets combined ({shape}): {parts}",
   SUMMARY_SHEET_PART: "\"{sheet}\" rows {from} to {to}",

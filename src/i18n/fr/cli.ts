@@ -119,6 +119,7 @@ Exemples :
   SUMMARY_TITLE: "PAC Commercial — plan d'actions écrit",
   SUMMARY_SOURCE_SHEET: "Source : {path}, feuille « {sheet} » ({shape})",
   SUMMARY_SOURCE_CHOSEN: "Source : {path}, feuille « {sheet} » ({shape} ; choisie parmi {count} feuilles, la mieux reconnue)",
+  SUMMARY_SOURCE_ACTIVE: "Source : {path}, feuille « {sheet} » ({shape} ; aucune feuille n'a d'en-tête reconnu : la feuille active est lue)",
   SUMMARY_SOURCE_FIRST: "Source : {path}, feuille « {sheet} » ({shape} ; aucune feuille n'a d'en-tête reconnu : la première est lue)",
   SUMMARY_SOURCE_COMBINED: "Source : {path}, {count} feuilles combinées ({shape}) : {parts}",
   SUMMARY_SHEET_PART: "« {sheet} » lignes {from} à {to}",
