@@ -13,7 +13,7 @@ const { spawn } = require("node:child_process");
  * `pac` then runs itself again with a heap of up to three quarters of the machine's memory (at most 16 GB),
  * forwarding signals, so a full sheet ends with a result or a French message, never an out-of-memory crash.
  */
-const BIG_INPUT_BYTES = 20_000_000;
+const BIG_INPUT_BYTES = 4_000_000;
 function bigInput(args) {
   return args.some((a) => {
     if (a.startsWith("-")) return false;

@@ -65,15 +65,16 @@ function sourceName(input: InputTable): string {
 }
 
 /**
- * Heap a client costs while scoring, measured on 1 048 575 clients (see the README): used to refuse, with a
- * message, a portfolio this process cannot hold, before the work that would end in an out-of-memory crash.
+ * Heap a client costs, measured with /usr/bin/time on generated tables (see the README): scoring alone, and
+ * scoring then writing the workbook. Used to refuse, with a message, a portfolio this process cannot hold,
+ * before the work that would end in an out-of-memory crash.
  */
-export const BYTES_PER_CLIENT = 4_000;
+export const BYTES_PER_CLIENT = { score: 5_000, plan: 10_000 } as const;
 
-/** The number of clients the heap of this process can score (V8's limit, less what is already used). */
-export function clientCapacity(): number {
+/** The number of clients the heap of this process can take through `command` (V8's limit, less what is used). */
+export function clientCapacity(command: keyof typeof BYTES_PER_CLIENT): number {
   const heap = getHeapStatistics();
-  return Math.floor((heap.heap_size_limit - heap.used_heap_size) / BYTES_PER_CLIENT);
+  return Math.floor((heap.heap_size_limit - heap.used_heap_size) / BYTES_PER_CLIENT[command]);
 }
 
 async function load(options: CommonOptions, io: CliIo, progress: Progress, writes: boolean): Promise<Loaded> {
@@ -99,7 +100,7 @@ async function load(options: CommonOptions, io: CliIo, progress: Progress, write
   const n = imported.clients.length;
   // The Cibles sheet holds one row per client under its header.
   if (writes && n > MAX_SHEET_ROWS - 1) throw new CliError("PLAN_TOO_BIG", { n, sheet: "Cibles", rows: n + 1, limit: MAX_SHEET_ROWS });
-  const capacity = clientCapacity();
+  const capacity = clientCapacity(writes ? "plan" : "score");
   if (n > capacity) {
     throw new CliError("TOO_MANY_CLIENTS", { source, n, limit: capacity, memory: Math.round(getHeapStatistics().heap_size_limit / 1_048_576) });
   }

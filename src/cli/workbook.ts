@@ -1,12 +1,9 @@
-import ExcelJS from "exceljs";
 import { basename, extname } from "node:path";
 import type { Lang } from "../i18n/types";
-import { cellAddress } from "../plan/cells";
 import { buildWorkbookPlan, type ScoredPortfolio } from "../plan";
-import type { WorkbookPlan } from "../plan/types";
+import type { SheetPlan, WorkbookPlan } from "../plan/types";
 import type { WriteRemark } from "../xlsx/cleanPlan";
 import { writeXlsxPackage } from "../xlsx/write";
-import { cleanCellText } from "../xlsx/xmlText";
 import type { InputTable } from "./input";
 
 /** Rows of an Excel worksheet. */
@@ -61,29 +58,13 @@ export function csvCellValue(text: string): string | number | null {
 }
 
 /**
- * A workbook holding a CSV's rows on one sheet, so the written file keeps the input beside the plan. Texts are
- * made writable as the plan's are (characters XML forbids removed, 32 767 characters at most): each change is
- * a remark added to `remarks`.
+ * A CSV's rows as a sheet of the plan (values only), so the written file keeps the input beside the plan. It is
+ * written like the plan's sheets (large blocks straight as XML, texts cleaned by the writer) but without PAC
+ * Commercial's mark: it is the user's data, never replaced later. Its name avoids the plan's sheet names.
  */
-export function csvWorkbook(input: InputTable, sheetName: string, remarks: WriteRemark[] = []): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet(sheetName);
-  for (let k = 0; k < input.rows.length; k++) {
-    const row = input.rows[k];
-    if (row.length === 0) continue;
-    const r = input.firstRowNumber + k;
-    sheet.getRow(r).values = row.map((v, j) => {
-      if (typeof v !== "string") return null;
-      const value = csvCellValue(v);
-      if (typeof value !== "string") return value;
-      const clean = cleanCellText(value);
-      const cell = cellAddress(r - 1, j, false);
-      if (clean.removed > 0) remarks.push({ kind: "invalidChars", sheet: sheetName, cell, row: r, count: clean.removed });
-      if (clean.truncatedFrom !== undefined) remarks.push({ kind: "truncated", sheet: sheetName, cell, row: r, count: clean.truncatedFrom });
-      return clean.text;
-    }) as ExcelJS.CellValue[];
-  }
-  return wb;
+export function csvSheet(input: InputTable, name: string): SheetPlan {
+  const values = input.rows.map((row) => row.map((v) => (typeof v === "string" ? csvCellValue(v) : null)));
+  return { name, blocks: [{ row: input.firstRowNumber - 1, col: 0, values }], formats: [] };
 }
 
 /**
@@ -94,15 +75,22 @@ export function csvWorkbook(input: InputTable, sheetName: string, remarks: Write
 export async function writePlanWorkbook(portfolio: ScoredPortfolio, input: InputTable, options: WriteOptions): Promise<WrittenWorkbook> {
   const plan = buildWorkbookPlan(portfolio, { lang: options.lang });
   options.onPlan?.(plan);
-  const remarks: WriteRemark[] = [];
-  const base = input.kind === "xlsx" ? input.bytes : csvWorkbook(input, csvSheetName(input.path), remarks);
-  const read = input.kind === "xlsx" ? (input.parts?.map((p) => p.sheet) ?? (input.sheet !== undefined ? [input.sheet] : [])) : [];
-  const written = await writeXlsxPackage(plan, { base, replace: options.replace, keep: read });
+  let written;
+  if (input.kind === "xlsx") {
+    const read = input.parts?.map((p) => p.sheet) ?? (input.sheet !== undefined ? [input.sheet] : []);
+    written = await writeXlsxPackage(plan, { base: input.bytes, replace: options.replace, keep: read });
+  } else {
+    const taken = new Set(plan.sheets.map((s) => s.name.toUpperCase()));
+    let name = csvSheetName(input.path);
+    if (taken.has(name.toUpperCase())) name = `${name.slice(0, 22)} (données)`;
+    written = await writeXlsxPackage({ sheets: [csvSheet(input, name), ...plan.sheets] }, { unmarked: [name] });
+  }
+  const planSheets = input.kind === "xlsx" ? written.sheetNames : written.sheetNames.slice(1);
   return {
     bytes: written.bytes,
-    sheets: written.sheetNames,
+    sheets: planSheets,
     replacedSheets: written.replacedSheets,
     keptSheets: written.keptSheets,
-    remarks: [...remarks, ...written.remarks],
+    remarks: written.remarks,
   };
 }

@@ -21,6 +21,11 @@ export interface WriteXlsxOptions {
   readonly replace?: boolean;
   /** Base sheets never replaced, whatever `replace` says (case-insensitive): the sheets the caller read. */
   readonly keep?: Iterable<string>;
+  /**
+   * Plan sheets written without PAC Commercial's mark: the user's data the caller puts in the plan (a CSV's
+   * rows), which a later `replace` must never drop.
+   */
+  readonly unmarked?: Iterable<string>;
 }
 
 /** exceljs's default font (styles.xml), kept for every styled cell. */
@@ -351,9 +356,11 @@ export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOpt
   // Stored uncompressed by exceljs, compressed once at the end.
   const stored = toBytes(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
   const parts = await finishParts(stored, finishing, info?.shift);
+  // exceljs writes the k-th sheet as xl/worksheets/sheet{k}.xml.
+  const unmarked = new Set(options.unmarked ?? []);
   markPlanSheets(
     parts,
-    [...parts.keys()].filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)),
+    cleaned.plan.sheets.flatMap((s, k) => (unmarked.has(s.name) ? [] : [`xl/worksheets/sheet${k + 1}.xml`])),
   );
   let bytes: Uint8Array;
   if (base && info) {
