@@ -11,7 +11,8 @@ import { SHEET_MARK } from "./graft";
 import { withDefaultNamespace } from "./unprefix";
 import { writeXlsxPackage } from "./write";
 import { cleanCellText, countInvalidXmlChars, MAX_CELL_CHARS, xmlSafe, xmlText } from "./xmlText";
-import { writeZip } from "./zip";
+import { verifyZipDirectory } from "../cli/verifyZip";
+import { crc32, writeZip } from "./zip";
 
 const plan = buildWorkbookPlan(scorePortfolio(FIXTURE_CLIENTS, {}));
 
@@ -207,11 +208,26 @@ describe("writeZip(entries): ZIP64 when the package needs it", () => {
     expect(view.getUint32(bytes.length - 22, true)).toBe(0x06054b50);
     expect(view.getUint16(bytes.length - 22 + 10, true)).toBe(0xffff);
     expect(view.getUint32(bytes.length - 42, true)).toBe(0x07064b50);
+    expect(verifyZipDirectory(bytes)).toBe(70_000);
     const zip = await JSZip.loadAsync(bytes);
     const names = Object.keys(zip.files);
     expect(names).toHaveLength(70_000);
     expect(await zip.file("p/69999.txt")!.async("string")).toBe("69999");
   }, 60_000);
+
+  it("a part over 4 GiB gets ZIP64 sizes in its local and central headers", () => {
+    // A copied entry that says it inflates to 5 GB (its stored bytes are small: only the headers are checked).
+    const raw = { name: "big.xml", method: 8, crc: crc32(new Uint8Array([1])), size: 5_000_000_000, compressed: new Uint8Array([1, 2, 3]) };
+    const bytes = writeZip([{ name: "a.txt", data: new Uint8Array([65]) }, { name: "big.xml", raw }]);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const local = 30 + 5 + 1;
+    expect(view.getUint32(local, true)).toBe(0x04034b50);
+    expect(view.getUint16(local + 4, true)).toBe(45);
+    expect(view.getUint32(local + 22, true)).toBe(0xffffffff);
+    expect(view.getUint16(local + 30 + 7, true)).toBe(0x0001);
+    expect(Number(view.getBigUint64(local + 30 + 7 + 4, true))).toBe(5_000_000_000);
+    expect(verifyZipDirectory(bytes)).toBe(2);
+  });
 
   it("a small package stays a plain ZIP (no ZIP64 record)", () => {
     const bytes = writeZip([{ name: "a.txt", data: new Uint8Array([65]) }]);
