@@ -7,7 +7,8 @@ import { errorMessage } from "../i18n";
 import { cliMessage, type CliMessageKey } from "../i18n/cli";
 import type { Lang, MessageParams } from "../i18n/types";
 import type { ImportReport } from "../io";
-import { scorePortfolio, type ScoredPortfolio } from "../plan";
+import { buildWorkbookPlan, scorePortfolio, type ScoredPortfolio } from "../plan";
+import type { ImportedClient } from "../io";
 import { langOf, parseArgs, type CommonOptions, type PlanCommand, type ScoreCommand } from "./args";
 import { installInterruptCleanup, sameFile, writeFileAtomic } from "./safeWrite";
 import { verifyZipDirectory } from "./verifyZip";
@@ -77,6 +78,23 @@ export function clientCapacity(command: keyof typeof BYTES_PER_CLIENT): number {
   return Math.floor((heap.heap_size_limit - heap.used_heap_size) / BYTES_PER_CLIENT[command]);
 }
 
+/**
+ * The rows each sheet of the plan of `clients` will reach, extrapolated from the plans of their first 2 and 3
+ * clients (the sheets grow linearly: a row per client under fixed blocks). Empty when those small plans
+ * cannot be built (the check after building the real plan still holds).
+ */
+export function predictedRows(clients: readonly ImportedClient[], lang: CommonOptions["lang"], capital: NonNullable<Parameters<typeof scorePortfolio>[1]>["capital"]): { sheet: string; rows: number }[] {
+  if (clients.length <= 3) return [];
+  try {
+    const rows = (k: number): { sheet: string; rows: number }[] => planRows(buildWorkbookPlan(scorePortfolio(clients.slice(0, k), { lang, capital }), { lang }));
+    const two = rows(2);
+    const three = rows(3);
+    return two.map((s, i) => ({ sheet: s.sheet, rows: s.rows + Math.max(0, (three[i]?.rows ?? s.rows) - s.rows) * (clients.length - 2) }));
+  } catch {
+    return [];
+  }
+}
+
 async function load(options: CommonOptions, io: CliIo, progress: Progress, writes: boolean): Promise<Loaded> {
   const lang = options.lang;
   const warn = (error: CliError): void => io.stderr(`${error.text(lang)}\n`);
@@ -98,17 +116,20 @@ async function load(options: CommonOptions, io: CliIo, progress: Progress, write
   );
   if (imported.headerRow !== input.firstRowNumber) warn(new CliError("HEADER_MOVED", { row: imported.headerRow }));
   const n = imported.clients.length;
-  // The Cibles sheet holds one row per client under its header.
-  if (writes && n > MAX_SHEET_ROWS - 1) throw new CliError("PLAN_TOO_BIG", { n, sheet: "Cibles", rows: n + 1, limit: MAX_SHEET_ROWS });
+  const capitalSetting = options.capital.kind === "given" ? options.capital.capital : { weeks: options.capital.weeks, daysPerWeek: options.capital.daysPerWeek, contactsPerDay: options.capital.contactsPerDay };
+  // Each sheet of the plan grows by a row per client: checked on a plan of 2 and 3 clients, before the real work.
+  if (writes) {
+    const tall = predictedRows(imported.clients, lang, capitalSetting).find((s) => s.rows > MAX_SHEET_ROWS);
+    if (tall) throw new CliError("PLAN_TOO_BIG", { n, sheet: tall.sheet, rows: tall.rows, limit: MAX_SHEET_ROWS });
+  }
   const capacity = clientCapacity(writes ? "plan" : "score");
   if (n > capacity) {
     throw new CliError("TOO_MANY_CLIENTS", { source, n, limit: capacity, memory: Math.round(getHeapStatistics().heap_size_limit / 1_048_576) });
   }
   progress.say("PROGRESS_SCORE", { n });
-  const capital = options.capital.kind === "given" ? options.capital.capital : { weeks: options.capital.weeks, daysPerWeek: options.capital.daysPerWeek, contactsPerDay: options.capital.contactsPerDay };
   let portfolio: ScoredPortfolio;
   try {
-    portfolio = scorePortfolio(imported.clients, { lang, capital });
+    portfolio = scorePortfolio(imported.clients, { lang, capital: capitalSetting });
   } catch (error) {
     if (isEngineError(error)) throw new CliError("SCORING_FAILED", { source, reason: errorMessage(error.code, error.params, lang) });
     throw error;
