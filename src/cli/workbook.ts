@@ -3,7 +3,9 @@ import type { Lang } from "../i18n/types";
 import { buildWorkbookPlan, type ScoredPortfolio } from "../plan";
 import type { SheetPlan, WorkbookPlan } from "../plan/types";
 import type { WriteRemark } from "../xlsx/cleanPlan";
+import { UnreadableBase } from "../xlsx/graft";
 import { writeXlsxPackage } from "../xlsx/write";
+import { CliError } from "./errors";
 import type { InputTable } from "./input";
 
 /** Rows of an Excel worksheet. */
@@ -78,7 +80,13 @@ export async function writePlanWorkbook(portfolio: ScoredPortfolio, input: Input
   let written;
   if (input.kind === "xlsx") {
     const read = input.parts?.map((p) => p.sheet) ?? (input.sheet !== undefined ? [input.sheet] : []);
-    written = await writeXlsxPackage(plan, { base: input.bytes, replace: options.replace, keep: read });
+    try {
+      written = await writeXlsxPackage(plan, { base: input.bytes, replace: options.replace, keep: read });
+    } catch (error) {
+      // The user's workbook was readable for its rows but a part the graft must edit is damaged.
+      if (error instanceof UnreadableBase) throw new CliError("XLSX_CORRUPT", { path: input.path });
+      throw error;
+    }
   } else {
     const taken = new Set(plan.sheets.map((s) => s.name.toUpperCase()));
     let name = csvSheetName(input.path);

@@ -33,16 +33,30 @@ export const SHEET_MARK = { key: "PACCommercial", value: "generated" } as const;
 /** Parts the graft reads with regular expressions and edits: rewritten without a root prefix first. */
 const EDITED_PARTS = /^(?:\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/[^/]*styles[^/]*\.xml|xl\/[^/]*sharedStrings[^/]*\.xml)$/i;
 
-/** Reads a package and gives its edited parts their namespace as the default one (see `withDefaultNamespace`). */
+/** The base package cannot be read or one of the parts the graft edits is not well-formed XML. */
+export class UnreadableBase extends Error {
+  override readonly name = "UnreadableBase";
+}
+
+/**
+ * Reads a package and gives its edited parts their namespace as the default one (see `withDefaultNamespace`).
+ *
+ * @throws UnreadableBase when the package or one of those parts cannot be read.
+ */
 async function readPackage(bytes: Uint8Array): Promise<Parts> {
-  const pkg = await Parts.read(bytes);
-  for (const path of pkg.paths()) {
-    if (!EDITED_PARTS.test(path)) continue;
-    const text = pkg.text(path);
-    const plain = withDefaultNamespace(text);
-    if (plain !== text) pkg.set(path, plain);
+  try {
+    const pkg = await Parts.read(bytes);
+    for (const path of pkg.paths()) {
+      if (!EDITED_PARTS.test(path)) continue;
+      const text = pkg.text(path);
+      const plain = withDefaultNamespace(text);
+      if (plain !== text) pkg.set(path, plain);
+    }
+    for (const part of ["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"]) if (!pkg.has(part)) throw new Error(`no ${part}`);
+    return pkg;
+  } catch (error) {
+    throw new UnreadableBase(error instanceof Error ? error.message : String(error));
   }
-  return pkg;
 }
 
 const VBA = {

@@ -158,6 +158,23 @@ describe("pac plan never loses a file", () => {
   }, 60_000);
 });
 
+describe("pac plan on a workbook whose parts the writer must edit are damaged", () => {
+  it("a prefixed, unclosed styles part: exit 2 and a French message, no internal error, no file", async () => {
+    const { default: JSZip } = await import("jszip");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Clients").addRows([["Client", "CA"], ["A", 10], ["B", 5]]);
+    const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    zip.file("xl/styles.xml", '<?xml version="1.0"?><x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:fonts count="1">');
+    const input = tmp.path("damaged-styles.xlsx");
+    writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+    const out = tmp.path("damaged-styles-PAC.xlsx");
+    const run = await pac(["plan", input, "--out", out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trimEnd().split("\n").pop()).toBe(`« ${input} » n'est pas un classeur .xlsx lisible (fichier abîmé ou d'un autre format).`);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe("npm run demo runs twice in a row", () => {
   it("the demo line passes --replace, so its second run replaces out/PAC-demo.xlsx", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
