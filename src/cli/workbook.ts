@@ -4,6 +4,7 @@ import { buildWorkbookPlan, type ScoredPortfolio } from "../plan";
 import type { SheetPlan, WorkbookPlan } from "../plan/types";
 import type { WriteRemark } from "../xlsx/cleanPlan";
 import { UnreadableBase } from "../xlsx/graft";
+import { xmlSafe } from "../xlsx/xmlText";
 import { writeXlsxPackage } from "../xlsx/write";
 import { CliError } from "./errors";
 import type { InputTable } from "./input";
@@ -37,8 +38,9 @@ export function planRows(plan: WorkbookPlan): { sheet: string; rows: number }[] 
 
 /** The sheet name a CSV's rows are copied to: the file name, without what Excel refuses in a sheet name. */
 export function csvSheetName(path: string): string {
-  const name = basename(path, extname(path))
-    .replace(/[[\]:*?/\\]/g, " ")
+  const name = xmlSafe(basename(path, extname(path)))
+    // eslint-disable-next-line no-control-regex
+    .replace(/[[\]:*?/\\\u0000-\u001f]/g, " ")
     .replace(/^'+|'+$/g, "")
     .trim()
     .slice(0, 31)
