@@ -58,7 +58,7 @@ describe("writeFileAtomic(path, bytes, options)", () => {
     const dir = tempDir("pac-atomic-");
     const target = dir.path("out.xlsx");
     writeFileSync(target, "mine");
-    expect(() => writeFileAtomic(target, new Uint8Array([1]), { replace: false })).toThrow(`« ${target} » existe déjà : ajoutez --replace`);
+    expect(() => writeFileAtomic(target, new Uint8Array([1]), { replace: false })).toThrow(`«\u00a0${target}\u00a0» existe déjà\u00a0: ajoutez --replace`);
     expect(readFileSync(target, "utf8")).toBe("mine");
     writeFileAtomic(dir.path("new/sub/file.bin"), new Uint8Array([1, 2]), { replace: false });
     expect([...readFileSync(dir.path("new/sub/file.bin"))]).toEqual([1, 2]);
@@ -71,7 +71,7 @@ describe("pac plan never loses a file", () => {
     const out = tmp.path("exists.xlsx");
     writeFileSync(out, "my own file");
     const refused = await pac(["plan", SAMPLE_PATH, "--out", out]);
-    expect(refused).toEqual({ code: 2, stdout: "", stderr: `« ${out} » existe déjà : ajoutez --replace pour le remplacer, ou choisissez un autre nom avec --out.\n` });
+    expect(refused).toEqual({ code: 2, stdout: "", stderr: `«\u00a0${out}\u00a0» existe déjà\u00a0: ajoutez --replace pour le remplacer, ou choisissez un autre nom avec --out.\n` });
     expect(readFileSync(out, "utf8")).toBe("my own file");
     for (const flag of ["--replace", "--force"]) {
       const done = await pac(["plan", SAMPLE_PATH, "--out", out, flag]);
@@ -93,12 +93,12 @@ describe("pac plan never loses a file", () => {
     const before = readFileSync(input);
     const run = await pac(["plan", input, "--out", out, "--replace"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`--out désigne le fichier d'entrée « ${input} » (même fichier, lien ou raccourci) : choisissez un autre nom pour ne pas l'écraser.\n`);
+    expect(run.stderr).toBe(`--out désigne le fichier d'entrée «\u00a0${input}\u00a0» (même fichier, lien ou raccourci)\u00a0: choisissez un autre nom pour ne pas l'écraser.\n`);
     expect(readFileSync(input).equals(before)).toBe(true);
     dir.remove();
   });
 
-  it("a user's data sheet named « Cibles » is never dropped by --replace: the plan goes to « Cibles (2) », and the summary says so", async () => {
+  it("a user's data sheet named «\u00a0Cibles\u00a0» is never dropped by --replace: the plan goes to «\u00a0Cibles (2)\u00a0», and the summary says so", async () => {
     const wb = new ExcelJS.Workbook();
     const data = wb.addWorksheet("Cibles");
     data.addRows([["Client", "CA"], ["Dupont", 1200], ["Martin", 300], ["Durand", 50]]);
@@ -108,14 +108,14 @@ describe("pac plan never loses a file", () => {
     const run = await pac(["plan", input, "--out", out, "--replace"]);
     expect(run.code).toBe(0);
     expect(await sheetNames(out)).toEqual(["Cibles", "Cibles (2)", "Contacts", "PAC"]);
-    expect(run.stdout).toContain("(feuilles ajoutées : Cibles (2), Contacts, PAC)");
-    expect(run.stdout).toContain("Gardées, car ce sont vos feuilles et non celles de PAC Commercial : « Cibles » ; le plan est écrit à côté.");
+    expect(run.stdout).toContain("(feuilles ajoutées\u00a0: Cibles (2), Contacts, PAC)");
+    expect(run.stdout).toContain("Gardées, car ce sont vos feuilles et non celles de PAC Commercial\u00a0: «\u00a0Cibles\u00a0»\u202f; le plan est écrit à côté.");
     // Run on its own output: the sheets PAC Commercial wrote are replaced, the user's « Cibles » stays.
     const again = tmp.path("cibles-PAC-2.xlsx");
     const second = await pac(["plan", out, "--sheet", "Cibles", "--out", again, "--replace"]);
     expect(second.code).toBe(0);
     expect(await sheetNames(again)).toEqual(["Cibles", "Cibles (2)", "Contacts", "PAC"]);
-    expect(second.stdout).toContain("Remplacées (écrites par PAC Commercial) : « Cibles (2) », « Contacts », « PAC »");
+    expect(second.stdout).toContain("Remplacées (écrites par PAC Commercial)\u00a0: «\u00a0Cibles (2)\u00a0», «\u00a0Contacts\u00a0», «\u00a0PAC\u00a0»");
     const user = new ExcelJS.Workbook();
     await user.xlsx.readFile(again);
     expect(user.getWorksheet("Cibles")!.getCell("A2").value).toBe("Dupont");
@@ -130,7 +130,7 @@ describe("pac plan never loses a file", () => {
     // The demo workbook is bigger than the limit: the write fails half way, with EFBIG.
     const run = spawnSync("bash", ["-c", `ulimit -f ${limitKb}; exec node "${BIN}" plan "${SAMPLE_PATH}" --out "${out}" --replace`], { encoding: "utf8", timeout: 120_000 });
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`Impossible d'écrire « ${out} » : taille au-delà de la limite de fichier du système ; un fichier précédent de ce nom est intact.\n`);
+    expect(run.stderr).toBe(`Impossible d'écrire «\u00a0${out}\u00a0»\u00a0: taille au-delà de la limite de fichier du système\u202f; un fichier précédent de ce nom est intact.\n`);
     expect(readFileSync(out, "utf8")).toBe("previous good file");
     expect(others(dir.dir, ["out.xlsx"])).toEqual([]);
     dir.remove();
@@ -170,7 +170,7 @@ describe("pac plan on a workbook whose parts the writer must edit are damaged", 
     const out = tmp.path("damaged-styles-PAC.xlsx");
     const run = await pac(["plan", input, "--out", out]);
     expect(run.code).toBe(2);
-    expect(run.stderr.trimEnd().split("\n").pop()).toBe(`« ${input} » n'est pas un classeur .xlsx lisible (fichier abîmé ou d'un autre format).`);
+    expect(run.stderr.trimEnd().split("\n").pop()).toBe(`«\u00a0${input}\u00a0» n'est pas un classeur .xlsx lisible (fichier abîmé ou d'un autre format).`);
     expect(existsSync(out)).toBe(false);
   });
 });

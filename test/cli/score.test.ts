@@ -13,7 +13,7 @@ describe("pac score", () => {
   it("pac score <sample> --format csv prints the header then one row per client, prospects left out", async () => {
     const run = await pac(["score", SAMPLE_PATH, "--format", "csv"]);
     // Every remark on stderr, counted and listed one a line.
-    const count = Number(/^À vérifier \((\d+)\) :\n/.exec(run.stderr)?.[1]);
+    const count = Number(/^À vérifier \((\d+)\)\u00a0:\n/.exec(run.stderr)?.[1]);
     expect(count).toBeGreaterThan(0);
     expect(run.stderr.trimEnd().split("\n")).toHaveLength(count + 1);
     expect(run.code).toBe(0);
@@ -81,7 +81,7 @@ describe("pac score", () => {
         "C3;=Équilibre;1 000;1 100;5 000;1;2;01/12/2025\r\n",
     );
     const run = await pac(["score", file]);
-    expect(run.stderr).toMatch(/^À vérifier \(4\) :\n {2}- C1 \(ligne 2\) : fréquence vide/);
+    expect(run.stderr).toMatch(/^À vérifier \(4\)\u00a0:\n {2}- C1 \(ligne 2\)\u00a0: fréquence vide/);
     expect(run.code).toBe(0);
     const rows = parseCsv(run.stdout, ";");
     expect(rows.map((r) => r[0])).toEqual(["id", "C1", "C2", "C3"]);
@@ -124,7 +124,7 @@ describe("pac score", () => {
   it("pac score reports progress on stderr for big inputs, never on stdout", async () => {
     const run = await pac(["score", SAMPLE_PATH], { progressAbove: 100 });
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^181 lignes lues \([\d,]+ s\) ; analyse du tableau…\n180 clients lus/);
+    expect(run.stderr).toMatch(/^181 lignes lues \([\d,]+ s\)\u202f; analyse du tableau…\n180 clients lus/);
     expect(run.stderr).toMatch(/Terminé en [\d,]+ s\.\nÀ vérifier/);
     expect(run.stdout.startsWith(HEADER)).toBe(true);
   });
@@ -135,6 +135,6 @@ describe("pac score", () => {
     writeFileSync(file, "Client;CA\nA;10\nB;5\n");
     const run = await pac(["score", file, "--sheet", "X"]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe(`Attention : --sheet ne s'applique qu'à un classeur .xlsx ; ignorée pour « ${file} ».\n`);
+    expect(run.stderr).toBe(`Attention\u00a0: --sheet ne s'applique qu'à un classeur .xlsx\u202f; ignorée pour «\u00a0${file}\u00a0».\n`);
   });
 });

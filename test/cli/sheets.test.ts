@@ -37,7 +37,7 @@ describe("pac and several sheets", () => {
     const file = await twoYearJournal();
     const run = await pac(["plan", file, "--out", tmp.path("chosen.xlsx"), "--reference-date", "2011-12-31"]);
     expect(run.code).toBe(0);
-    expect(run.stdout.split("\n")[1]).toBe(`Source : ${file}, feuille « Year 2009-2010 » (journal des ventes ; choisie parmi 3 feuilles, la mieux reconnue)`);
+    expect(run.stdout.split("\n")[1]).toBe(`Source\u00a0: ${file}, feuille «\u00a0Year 2009-2010\u00a0» (journal des ventes\u202f; choisie parmi 3 feuilles, la mieux reconnue)`);
   });
 
   it("--sheet all combines the sheets of the same columns (rows of each named), and skips the notes", async () => {
@@ -45,7 +45,7 @@ describe("pac and several sheets", () => {
     const run = await pac(["plan", file, "--sheet", "all", "--out", tmp.path("all.xlsx"), "--reference-date", "2011-12-31"]);
     expect(run.code).toBe(0);
     expect(run.stdout.split("\n")[1]).toBe(
-      `Source : ${file}, 2 feuilles combinées (journal des ventes) : « Year 2009-2010 » lignes 2 à 22, « Year 2010-2011 » lignes 23 à 43`,
+      `Source\u00a0: ${file}, 2 feuilles combinées (journal des ventes)\u00a0: «\u00a0Year 2009-2010\u00a0» lignes 2 à 22, «\u00a0Year 2010-2011\u00a0» lignes 23 à 43`,
     );
     const one = await pac(["score", file, "--sheet", "Year 2009-2010", "--reference-date", "2011-12-31"]);
     const both = await pac(["score", file, "--sheet", "Year 2009-2010,Year 2010-2011", "--reference-date", "2011-12-31"]);
@@ -59,12 +59,12 @@ describe("pac and several sheets", () => {
     {
       name: "a list with a sheet of other columns",
       sheet: "Year 2009-2010,Notes",
-      message: (f: string) => `--sheet : les feuilles « Notes » n'ont pas les mêmes colonnes que « Year 2009-2010 » ; seules des feuilles de même forme se combinent.`.replace("{f}", f),
+      message: (f: string) => `--sheet\u00a0: les feuilles «\u00a0Notes\u00a0» n'ont pas les mêmes colonnes que «\u00a0Year 2009-2010\u00a0»\u202f; seules des feuilles de même forme se combinent.`.replace("{f}", f),
     },
     {
       name: "a list with an unknown sheet",
       sheet: "Year 2009-2010,2012",
-      message: (f: string) => `Feuille « 2012 » introuvable dans « ${f} » (feuilles : « Notes », « Year 2009-2010 », « Year 2010-2011 »).`,
+      message: (f: string) => `Feuille «\u00a02012\u00a0» introuvable dans «\u00a0${f}\u00a0» (feuilles\u00a0: «\u00a0Notes\u00a0», «\u00a0Year 2009-2010\u00a0», «\u00a0Year 2010-2011\u00a0»).`,
     },
   ])("--sheet: $name is refused with a French message", async ({ sheet, message }) => {
     const file = await twoYearJournal();
@@ -78,12 +78,12 @@ describe("pac on hostile CSV text", () => {
     {
       name: "an unterminated quote in row 51",
       content: () => `Client;CA\n${Array.from({ length: 49 }, (_, k) => `C${k};${k + 1}`).join("\n")}\n"Dupont;12\n${Array.from({ length: 49 }, (_, k) => `D${k};${k + 1}`).join("\n")}\n`,
-      message: (f: string) => `« ${f} », ligne 51 : un guillemet ouvert n'est jamais fermé ; les lignes suivantes seraient lues comme un seul nom. Corrigez la ligne 51.`,
+      message: (f: string) => `«\u00a0${f}\u00a0», ligne 51\u00a0: un guillemet ouvert n'est jamais fermé\u202f; les lignes suivantes seraient lues comme un seul nom. Corrigez la ligne 51.`,
     },
     {
       name: "a 50 MB line of 25 million fields",
       content: () => `Client;CA\n${";".repeat(25_000_000)}\n`,
-      message: (f: string) => `« ${f} », ligne 2 : plus de 16\u202f384 colonnes, la limite d'une feuille Excel.`,
+      message: (f: string) => `«\u00a0${f}\u00a0», ligne 2\u00a0: plus de 16\u202f384 colonnes, la limite d'une feuille Excel.`,
     },
   ])("$name: exit 2 and a French message naming the line", async ({ content, message }) => {
     const file = tmp.path("hostile.csv");
@@ -101,7 +101,7 @@ describe("pac on hostile CSV text", () => {
     const run = await pac(["score", file]);
     expect(run.code).toBe(0);
     expect(run.stderr.split("\n")[0]).toBe(
-      `Attention : « ${file} » n'est pas en UTF-8 valide (premier octet invalide : ligne 2, colonne 5, octet 14) ; lu comme Windows-1252. Vérifiez les accents.`,
+      `Attention\u00a0: «\u00a0${file}\u00a0» n'est pas en UTF-8 valide (premier octet invalide\u00a0: ligne 2, colonne 5, octet 14)\u202f; lu comme Windows-1252. Vérifiez les accents.`,
     );
     expect(parseCsv(run.stdout, ";")[1][0]).toBe("Société");
   });
@@ -122,7 +122,7 @@ describe("pac on hostile CSV text", () => {
     const out = tmp.path("controls.xlsx");
     const run = await pac(["plan", file, "--out", out]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Caractères interdits dans un classeur retirés : \d+ \(première cellule : controls!A2\)$/m);
+    expect(run.stdout).toMatch(/^Caractères interdits dans un classeur retirés\u00a0: \d+ \(première cellule\u00a0: controls!A2\)$/m);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet("controls")!.getCell("A2").value).toBe("Sohclient");
@@ -138,10 +138,10 @@ describe("pac plan --verbose and the remarks", () => {
     writeFileSync(file, `${lines.join("\n")}\n`);
     const quiet = await pac(["plan", file, "--out", tmp.path("v1.xlsx")]);
     const loud = await pac(["plan", file, "--out", tmp.path("v2.xlsx"), "--verbose"]);
-    const count = Number(/À vérifier \((\d+)\) :/.exec(quiet.stdout)?.[1]);
+    const count = Number(/À vérifier \((\d+)\)\u00a0:/.exec(quiet.stdout)?.[1]);
     expect(count).toBeGreaterThan(3);
     expect(quiet.stdout).toContain(`  … et ${count - 3} autres remarques (--verbose pour toutes les afficher).`);
-    expect(loud.stderr.split("\n")[0]).toBe(`À vérifier (${count}) :`);
+    expect(loud.stderr.split("\n")[0]).toBe(`À vérifier (${count})\u00a0:`);
     expect(loud.stderr.trimEnd().split("\n").filter((l) => l.startsWith("  - "))).toHaveLength(count);
     expect(loud.stdout).not.toContain("À vérifier");
   });
