@@ -85,7 +85,7 @@ function dropMacros(pkg: Parts): number {
       types = removeOverride(types, part);
       if (!part.endsWith(".rels")) removed++;
     }
-    rels = rels.replace(new RegExp(`<Relationship\\b[^>]*\\sId="${r.id}"[^>]*/>`), "");
+    rels = rels.replace(new RegExp(`<Relationship\\b[^>]*\\sId="${escapeRegExp(xmlEncode(r.id))}"[^>]*/>`), "");
   }
   types = types.replace(/<Default\b[^>]*ContentType="application\/vnd\.ms-office\.vbaProject"[^>]*\/>/g, "");
   types = types.replace(VBA.mainTypes, TYPE.workbook);
@@ -196,6 +196,10 @@ export function xmlDecode(text: string): string {
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
     .replace(/&amp;/g, "&");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function xmlEncode(text: string): string {
@@ -480,7 +484,7 @@ async function dropSheets(pkg: Parts, names: ReadonlySet<string>): Promise<void>
   });
   for (const s of dropped) {
     workbook = workbook.replace(s.tag, "");
-    rels = rels.replace(new RegExp(`<Relationship\\b[^>]*\\sId="${s.relId}"[^>]*/>`), "");
+    rels = rels.replace(new RegExp(`<Relationship\\b[^>]*\\sId="${escapeRegExp(xmlEncode(s.relId))}"[^>]*/>`), "");
     const sheetRels = relsPath(s.path);
     if (pkg.has(sheetRels)) {
       for (const r of relationships(await pkg.text(sheetRels))) {
