@@ -89,7 +89,7 @@ Examples:
   CSV_FIELD_TOO_LONG: "\"{path}\", line {line}: a cell of more than {limit} characters; this is not a client table.",
   CSV_LINE_TOO_LONG: "\"{path}\", line {line}: a line of more than {limit} characters; this is not a client table.",
   TOO_MANY_ROWS: "\"{source}\" has {n} rows: an Excel sheet holds at most {limit}, the workbook could not copy them. Split the file.",
-  TOO_MANY_CLIENTS: "\"{source}\" has {n} clients: beyond {limit}, computing the classes exceeds this machine's memory ({memory} MB for Node). Split the portfolio (by sector, by rep) or run again with NODE_OPTIONS=--max-old-space-size=8192.",
+  TOO_MANY_CLIENTS: "\"{source}\" has {n} clients: beyond {limit}, the computation would exceed the memory given to Node ({memory} MB). Split the portfolio (by sector, by rep) or run again with NODE_OPTIONS=--max-old-space-size=8192.",
   PLAN_TOO_BIG: "The plan of {n} clients does not fit in a workbook: sheet \"{sheet}\" would need {rows} rows, Excel allows {limit}. Use pac score for this volume, or split the portfolio.",
   SHEETS_DIFFER: "--sheet: the sheets {sheets} do not have the same columns as \"{first}\"; only sheets of the same shape combine.",
   NO_SHEET_TO_COMBINE: "--sheet all: no visible sheet of \"{path}\" has a client table or journal header.",

@@ -94,7 +94,7 @@ Exemples :
   CSV_FIELD_TOO_LONG: "« {path} », ligne {line} : une cellule de plus de {limit} caractères ; ce n'est pas un tableau de clients.",
   CSV_LINE_TOO_LONG: "« {path} », ligne {line} : une ligne de plus de {limit} caractères ; ce n'est pas un tableau de clients.",
   TOO_MANY_ROWS: "« {source} » compte {n} lignes : une feuille Excel en tient au plus {limit}, le classeur ne pourrait pas les recopier. Découpez le fichier.",
-  TOO_MANY_CLIENTS: "« {source} » compte {n} clients : au-delà de {limit}, le calcul des classes dépasse la mémoire de cette machine ({memory} Mo pour Node). Découpez le portefeuille (par secteur, par commercial) ou relancez avec NODE_OPTIONS=--max-old-space-size=8192.",
+  TOO_MANY_CLIENTS: "« {source} » compte {n} clients : au-delà de {limit}, le calcul dépasserait la mémoire donnée à Node ({memory} Mo). Découpez le portefeuille (par secteur, par commercial) ou relancez avec NODE_OPTIONS=--max-old-space-size=8192.",
   PLAN_TOO_BIG: "Le plan de {n} clients ne tient pas dans un classeur : la feuille « {sheet} » demanderait {rows} lignes, Excel en permet {limit}. Utilisez pac score pour ce volume, ou découpez le portefeuille.",
   SHEETS_DIFFER: "--sheet : les feuilles {sheets} n'ont pas les mêmes colonnes que « {first} » ; seules des feuilles de même forme se combinent.",
   NO_SHEET_TO_COMBINE: "--sheet all : aucune feuille visible de « {path} » n'a d'en-tête de tableau clients ou de journal.",
