@@ -7,3 +7,7 @@ export { graftSheets, inspectBase } from "./graft";
 export type { SheetCharts } from "./charts";
 export { openXlsx, UnsupportedXlsx, isDateFormat } from "./readRows";
 export type { XlsxSheets, XlsxSheet, SheetState } from "./readRows";
+export { cleanWorkbookPlan } from "./cleanPlan";
+export type { CleanPlan, WriteRemark } from "./cleanPlan";
+export { cleanCellText, countInvalidXmlChars, xmlSafe, xmlText, MAX_CELL_CHARS } from "./xmlText";
+export { SHEET_MARK } from "./graft";
