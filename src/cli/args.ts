@@ -14,16 +14,20 @@ export type OutputFormat = "csv" | "json";
 /** Options shared by `plan` and `score`. */
 export interface CommonOptions {
   readonly file: string;
+  /** A sheet name, "all" (every sheet with a client header, of the same columns) or a comma-separated list. */
   readonly sheet?: string;
   readonly capital: CapitalOption;
   /** ISO yyyy-mm-dd, checked to be a real calendar day. */
   readonly referenceDate?: string;
   readonly lang: Lang;
+  /** Print every warning on stderr (`pac score` always does). */
+  readonly verbose: boolean;
 }
 
 export interface PlanCommand extends CommonOptions {
   readonly kind: "plan";
   readonly out?: string;
+  /** `--replace` or `--force`: an existing output file is replaced, and the sheets PAC Commercial wrote too. */
   readonly replace: boolean;
 }
 
@@ -34,14 +38,14 @@ export interface ScoreCommand extends CommonOptions {
 
 export type Command = { readonly kind: "help" } | PlanCommand | ScoreCommand;
 
-type OptionName = "sheet" | "capital" | "weeks" | "days" | "per-day" | "reference-date" | "lang" | "out" | "replace" | "format";
+type OptionName = "sheet" | "capital" | "weeks" | "days" | "per-day" | "reference-date" | "lang" | "out" | "replace" | "force" | "format" | "verbose";
 
-const COMMON: readonly OptionName[] = ["sheet", "capital", "weeks", "days", "per-day", "reference-date", "lang"];
+const COMMON: readonly OptionName[] = ["sheet", "capital", "weeks", "days", "per-day", "reference-date", "lang", "verbose"];
 const ALLOWED: Readonly<Record<"plan" | "score", readonly OptionName[]>> = {
-  plan: [...COMMON, "out", "replace"],
+  plan: [...COMMON, "out", "replace", "force"],
   score: [...COMMON, "format"],
 };
-const FLAGS: ReadonlySet<OptionName> = new Set(["replace"]);
+const FLAGS: ReadonlySet<OptionName> = new Set(["replace", "force", "verbose"]);
 
 /** "2,5" or "2.5" as a number; NaN for anything else (no thousands separators, no units). */
 function decimal(text: string): number {
@@ -71,13 +75,11 @@ function capitalOf(values: ReadonlyMap<OptionName, string>): CapitalOption {
     return { kind: "given", capital };
   }
   if (parts.length === 0) return DEFAULT_CAPITAL;
-  if (parts.length < 3) {
-    const missing = (["weeks", "days", "per-day"] as const).filter((k) => !values.has(k)).map((k) => `--${k}`);
-    throw new CliError("CAPITAL_PARTS", { missing: missing.join(", ") });
-  }
-  const weeksText = values.get("weeks") as string;
-  const daysText = values.get("days") as string;
-  const perDayText = values.get("per-day") as string;
+  // A part not given takes its default (SPEC §8's oracle): `--weeks 40` alone is 40 × 4 × 3.
+  const defaults = DEFAULT_CAPITAL as Extract<CapitalOption, { kind: "computed" }>;
+  const weeksText = values.get("weeks") ?? String(defaults.weeks);
+  const daysText = values.get("days") ?? String(defaults.daysPerWeek);
+  const perDayText = values.get("per-day") ?? String(defaults.contactsPerDay);
   const weeks = wholeNumber(weeksText);
   if (!(weeks >= 1 && weeks <= 53)) throw new CliError("BAD_WEEKS", { value: weeksText });
   const daysPerWeek = decimal(daysText);
@@ -147,6 +149,7 @@ export function parseArgs(argv: readonly string[]): Command {
     file: files[0],
     capital: capitalOf(values),
     lang,
+    verbose: values.has("verbose"),
     ...(values.has("sheet") ? { sheet: values.get("sheet") as string } : {}),
     ...(referenceDate !== undefined ? { referenceDate } : {}),
   };
@@ -157,7 +160,7 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   const out = values.get("out");
   if (out !== undefined && !/\.xlsx$/i.test(out)) throw new CliError("BAD_OUT", { value: out });
-  return { kind: "plan", ...common, replace: values.has("replace"), ...(out !== undefined ? { out } : {}) };
+  return { kind: "plan", ...common, replace: values.has("replace") || values.has("force"), ...(out !== undefined ? { out } : {}) };
 }
 
 /** The language asked for on the command line, even when the arguments are otherwise wrong (for error messages). */

@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { readFileSync, statSync } from "node:fs";
-import { decodeText, parseCsv } from "../io";
+import { chooseSheet, differentColumns, type SheetChoice } from "../io/chooseSheet";
+import { CsvError, decodeTextReport, parseCsv, type CsvProblem } from "../io/csv";
+import type { CliMessageKey } from "../i18n/cli";
 import { CliError } from "./errors";
 import { openXlsx } from "./xlsxInput";
 import { worksheetRows } from "../xlsx/sheetRows";
@@ -11,8 +13,12 @@ export interface InputTable {
   readonly path: string;
   /** The file's bytes (an .xlsx is the base of the written workbook). */
   readonly bytes: Buffer;
-  /** The sheet read (xlsx). */
+  /** The sheet read (xlsx); for combined sheets, their names joined by ", ". */
   readonly sheet?: string;
+  /** How the sheet was chosen: named by --sheet, chosen by `chooseSheet` (its reason), or combined. */
+  readonly choice?: "named" | "combined" | SheetChoice["reason"];
+  /** The sheets combined, with the rows (numbered as in the combined table) each one gave. */
+  readonly parts?: readonly { readonly sheet: string; readonly from: number; readonly to: number }[];
   /** Every worksheet name of the workbook, in order (xlsx). */
   readonly sheetNames: readonly string[];
   /** Rows from the first non-empty row of the sheet, cells as exceljs or the CSV parser gives them. */
@@ -76,59 +82,164 @@ export async function loadWorkbook(path: string, bytes: Buffer): Promise<ExcelJS
   return wb;
 }
 
-function chooseSheet(path: string, names: readonly string[], wanted: string | undefined): string {
-  if (names.length === 0) throw new CliError("NO_SHEET", { path });
-  if (wanted === undefined) return names[0];
+function findSheet(path: string, names: readonly string[], wanted: string): string {
   const found = names.find((n) => n === wanted) ?? names.find((n) => n.toLowerCase() === wanted.trim().toLowerCase());
   if (found === undefined) throw new CliError("SHEET_NOT_FOUND", { sheet: wanted, path, sheets: names.map((n) => `« ${n} »`).join(", ") });
   return found;
 }
 
+/** A workbook as the CLI reads it: sheet names with visibility, and rows on demand (each sheet read once). */
+interface Book {
+  readonly sheets: readonly { readonly name: string; readonly visible: boolean }[];
+  /** The sheet whose tab is active when the file opens. */
+  readonly active?: string;
+  readonly date1904: boolean;
+  rows(name: string): unknown[][];
+}
+
 /**
- * The rows of the chosen worksheet of an .xlsx: read by the fast reader (`src/xlsx/readRows.ts`), or by exceljs when
- * the fast reader does not handle the file (exceljs then decides whether the file is readable at all).
+ * Opens an .xlsx with the fast reader (`src/xlsx/readRows.ts`), or with exceljs when the fast reader does not
+ * handle the file (exceljs then decides whether the file is readable at all).
  */
-async function workbookTable(
-  path: string,
-  bytes: Buffer,
-  wanted: string | undefined,
-): Promise<{ sheet: string; names: readonly string[]; rows: unknown[][]; date1904: boolean }> {
+async function openBook(path: string, bytes: Buffer): Promise<Book> {
   try {
     const fast = openXlsx(bytes, path);
-    const sheet = chooseSheet(path, fast.names, wanted);
-    return { sheet, names: fast.names, rows: fast.rows(sheet), date1904: fast.date1904 };
+    const cache = new Map<string, unknown[][]>();
+    const rows = (name: string): unknown[][] => {
+      let r = cache.get(name);
+      if (!r) {
+        r = fast.rows(name);
+        cache.set(name, r);
+      }
+      return r;
+    };
+    const sheets = fast.sheets.map((s) => ({ name: s.name, visible: s.state === "visible" }));
+    // Reading a sheet may show that the fast reader cannot handle the file: find out now.
+    if (sheets.length > 0) rows((sheets.find((s) => s.visible) ?? sheets[0]).name);
+    return { sheets, date1904: fast.date1904, rows, ...(fast.active !== undefined ? { active: fast.active } : {}) };
   } catch (error) {
     if (error instanceof CliError) throw error;
   }
   const wb = await loadWorkbook(path, bytes);
-  const names = wb.worksheets.map((w) => w.name);
-  const sheet = chooseSheet(path, names, wanted);
   const properties = (wb as unknown as { properties?: { date1904?: boolean } }).properties;
-  return { sheet, names, rows: worksheetRows(wb.getWorksheet(sheet) as ExcelJS.Worksheet), date1904: properties?.date1904 === true };
+  const active = wb.worksheets[wb.views?.[0]?.activeTab ?? 0]?.name;
+  return {
+    ...(active !== undefined ? { active } : {}),
+    sheets: wb.worksheets.map((w) => ({ name: w.name, visible: w.state === undefined || w.state === "visible" })),
+    date1904: properties?.date1904 === true,
+    rows: (name) => worksheetRows(wb.getWorksheet(name) as ExcelJS.Worksheet),
+  };
 }
 
+/** The sheets `--sheet` names: one sheet, "all", or a comma-separated list (a sheet whose name has a comma wins). */
+function wantedSheets(path: string, book: Book, wanted: string): string[] | "all" {
+  const names = book.sheets.map((s) => s.name);
+  if (wanted.trim().toLowerCase() === "all" && !names.some((n) => n.toLowerCase() === "all")) return "all";
+  if (!wanted.includes(",") || names.some((n) => n === wanted)) return [findSheet(path, names, wanted)];
+  return [...new Set(wanted.split(",").map((w) => findSheet(path, names, w.trim())))];
+}
+
+interface SheetTable {
+  readonly sheet: string;
+  readonly choice: NonNullable<InputTable["choice"]>;
+  readonly parts?: InputTable["parts"];
+  readonly rows: unknown[][];
+  readonly firstRowNumber: number;
+}
+
+/** Rows `chooseSheet` looks at. */
+const HEAD_ROWS = 30;
+
 /**
- * Reads the table of an input file: an .xlsx workbook (the sheet named `sheet`, else the first one) or a CSV
- * text (any other text file). The kind comes from the bytes, not the extension: a zip is a workbook, an OLE
- * file an old .xls (refused with advice), text is CSV.
+ * The rows the CLI reads from a workbook: the sheet `--sheet` names; else the one `chooseSheet` picks (the rule
+ * the wizard uses too); with `--sheet all` (every visible sheet with a client header) or a list, the sheets
+ * combined under the first one's header, which must name the same columns.
+ */
+function workbookTable(path: string, book: Book, wanted: string | undefined): SheetTable {
+  if (book.sheets.length === 0) throw new CliError("NO_SHEET", { path });
+  const allHidden = book.sheets.every((s) => !s.visible);
+  if (wanted === undefined) {
+    const choice = chooseSheet(
+      book.sheets.map((s) => ({ name: s.name, visible: s.visible, rows: s.visible || allHidden ? book.rows(s.name).slice(0, HEAD_ROWS) : [] })),
+      book.active,
+    );
+    const name = choice?.name ?? book.sheets[0].name;
+    return { sheet: name, choice: choice?.reason ?? "first", ...fromFirstRow(book.rows(name)) };
+  }
+  const asked = wantedSheets(path, book, wanted);
+  if (asked !== "all" && asked.length === 1) return { sheet: asked[0], choice: "named", ...fromFirstRow(book.rows(asked[0])) };
+  const names =
+    asked === "all"
+      ? book.sheets.filter((s) => s.visible && (chooseSheet([{ name: s.name, visible: true, rows: book.rows(s.name).slice(0, HEAD_ROWS) }])?.fit.score ?? 0) > 0).map((s) => s.name)
+      : asked;
+  if (names.length === 0) throw new CliError("NO_SHEET_TO_COMBINE", { path });
+  const tables = names.map((name) => ({ name, ...fromFirstRow(book.rows(name)) }));
+  const differ = differentColumns(tables.map((t) => ({ name: t.name, header: t.rows[0] ?? [] })));
+  if (differ.length > 0) throw new CliError("SHEETS_DIFFER", { sheets: differ.map((n) => `« ${n} »`).join(", "), first: names[0] });
+  if (tables.length === 1) return { sheet: names[0], choice: "named", rows: tables[0].rows, firstRowNumber: tables[0].firstRowNumber };
+  // The first sheet's rows as they are, then the data rows (below the header) of the others.
+  const [first, ...others] = tables;
+  const rows: unknown[][] = [...first.rows];
+  const parts: { sheet: string; from: number; to: number }[] = [{ sheet: first.name, from: first.firstRowNumber + 1, to: first.firstRowNumber + first.rows.length - 1 }];
+  for (const t of others) {
+    const from = first.firstRowNumber + rows.length;
+    for (let k = 1; k < t.rows.length; k++) rows.push(t.rows[k]);
+    parts.push({ sheet: t.name, from, to: first.firstRowNumber + rows.length - 1 });
+  }
+  return { sheet: names.join(", "), choice: "combined", parts, rows, firstRowNumber: first.firstRowNumber };
+}
+
+const CSV_MESSAGES: Readonly<Record<CsvProblem, CliMessageKey>> = {
+  unterminatedQuote: "CSV_UNTERMINATED",
+  tooManyFields: "CSV_TOO_MANY_FIELDS",
+  fieldTooLong: "CSV_FIELD_TOO_LONG",
+  lineTooLong: "CSV_LINE_TOO_LONG",
+};
+
+/**
+ * Reads the table of an input file: an .xlsx workbook (see `workbookTable` for the sheet) or a CSV text (any
+ * other text file). The kind comes from the bytes, not the extension: a zip is a workbook, an OLE file an old
+ * .xls (refused with advice), text is CSV. A CSV that is not valid UTF-8 is read as Windows-1252 with a warning
+ * naming the first invalid byte.
  *
- * @throws CliError for a missing, empty, unreadable or binary file, an unknown sheet, an empty sheet.
+ * @throws CliError for a missing, empty, unreadable or binary file, an unknown sheet, an empty sheet, sheets of
+ * different shapes to combine, a CSV with an unterminated quote or over the size limits.
  */
 export async function readInput(path: string, options: { readonly sheet?: string; readonly warn?: (text: CliError) => void } = {}): Promise<InputTable> {
   const bytes = readBytes(path);
   if (startsWith(bytes, OLE)) throw new CliError("XLS_OLD", { path });
   if (startsWith(bytes, ZIP)) {
-    const table = await workbookTable(path, bytes, options.sheet);
-    const { rows, firstRowNumber } = fromFirstRow(table.rows);
-    if (rows.length === 0) throw new CliError("NO_ROWS", { sheet: table.sheet, path });
-    return { kind: "xlsx", path, bytes, sheet: table.sheet, sheetNames: table.names, rows, firstRowNumber, date1904: table.date1904 };
+    const book = await openBook(path, bytes);
+    const table = workbookTable(path, book, options.sheet);
+    if (table.rows.length === 0) throw new CliError("NO_ROWS", { sheet: table.sheet, path });
+    return {
+      kind: "xlsx",
+      path,
+      bytes,
+      sheet: table.sheet,
+      choice: table.choice,
+      ...(table.parts ? { parts: table.parts } : {}),
+      sheetNames: book.sheets.map((s) => s.name),
+      rows: table.rows,
+      firstRowNumber: table.firstRowNumber,
+      date1904: book.date1904,
+    };
   }
   if (/\.xls[xmb]?$/i.test(path)) throw new CliError("XLSX_CORRUPT", { path });
   if (bytes.subarray(0, 4096).includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new CliError("BINARY_FILE", { path });
   }
   if (options.sheet !== undefined) options.warn?.(new CliError("SHEET_IGNORED", { path }));
-  const { rows, firstRowNumber } = fromFirstRow(parseCsv(decodeText(bytes)));
+  const decoded = decodeTextReport(bytes);
+  if (decoded.invalidUtf8) options.warn?.(new CliError("CSV_NOT_UTF8", { path, ...decoded.invalidUtf8 }));
+  let parsed: string[][];
+  try {
+    parsed = parseCsv(decoded.text);
+  } catch (error) {
+    if (error instanceof CsvError) throw new CliError(CSV_MESSAGES[error.problem], { path, line: error.line, ...(error.limit !== undefined ? { limit: error.limit } : {}) });
+    throw error;
+  }
+  const { rows, firstRowNumber } = fromFirstRow(parsed);
   if (rows.length === 0) throw new CliError("FILE_EMPTY", { path });
   return { kind: "csv", path, bytes, sheetNames: [], rows, firstRowNumber, date1904: false };
 }

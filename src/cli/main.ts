@@ -1,19 +1,23 @@
-import { mkdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { getHeapStatistics } from "node:v8";
 import { isEngineError } from "../engine";
 import { errorMessage } from "../i18n";
 import { cliMessage, type CliMessageKey } from "../i18n/cli";
 import type { Lang, MessageParams } from "../i18n/types";
 import type { ImportReport } from "../io";
-import { scorePortfolio, type ScoredPortfolio } from "../plan";
+import { buildWorkbookPlan, scorePortfolio, type ScoredPortfolio } from "../plan";
+import type { ImportedClient } from "../io";
 import { langOf, parseArgs, type CommonOptions, type PlanCommand, type ScoreCommand } from "./args";
+import { installInterruptCleanup, sameFile, writeFileAtomic } from "./safeWrite";
+import { verifyZipDirectory } from "./verifyZip";
 import { importClients } from "./clients";
 import { CliError, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from "./errors";
 import { readInput, type InputTable } from "./input";
 import { scoreRows } from "./output";
-import { writePlanWorkbook } from "./workbook";
-import { planSummary } from "./summary";
+import { writePlanWorkbook, MAX_SHEET_ROWS, planRows } from "./workbook";
+import { planSummary, remarkLines } from "./summary";
 
 /** Where the CLI writes; tests pass collectors, `bin/pac.js` the process streams. */
 export interface CliIo {
@@ -61,7 +65,37 @@ function sourceName(input: InputTable): string {
   return input.sheet !== undefined ? `${input.path} › ${input.sheet}` : input.path;
 }
 
-async function load(options: CommonOptions, io: CliIo, progress: Progress): Promise<Loaded> {
+/**
+ * Heap a client costs, measured with /usr/bin/time on generated tables (see the README): scoring alone, and
+ * scoring then writing the workbook. Used to refuse, with a message, a portfolio this process cannot hold,
+ * before the work that would end in an out-of-memory crash.
+ */
+export const BYTES_PER_CLIENT = { score: 5_000, plan: 10_000 } as const;
+
+/** The number of clients the heap of this process can take through `command` (V8's limit, less what is used). */
+export function clientCapacity(command: keyof typeof BYTES_PER_CLIENT): number {
+  const heap = getHeapStatistics();
+  return Math.floor((heap.heap_size_limit - heap.used_heap_size) / BYTES_PER_CLIENT[command]);
+}
+
+/**
+ * The rows each sheet of the plan of `clients` will reach, extrapolated from the plans of their first 2 and 3
+ * clients (the sheets grow linearly: a row per client under fixed blocks). Empty when those small plans
+ * cannot be built (the check after building the real plan still holds).
+ */
+export function predictedRows(clients: readonly ImportedClient[], lang: CommonOptions["lang"], capital: NonNullable<Parameters<typeof scorePortfolio>[1]>["capital"]): { sheet: string; rows: number }[] {
+  if (clients.length <= 3) return [];
+  try {
+    const rows = (k: number): { sheet: string; rows: number }[] => planRows(buildWorkbookPlan(scorePortfolio(clients.slice(0, k), { lang, capital }), { lang }));
+    const two = rows(2);
+    const three = rows(3);
+    return two.map((s, i) => ({ sheet: s.sheet, rows: s.rows + Math.max(0, (three[i]?.rows ?? s.rows) - s.rows) * (clients.length - 2) }));
+  } catch {
+    return [];
+  }
+}
+
+async function load(options: CommonOptions, io: CliIo, progress: Progress, writes: boolean): Promise<Loaded> {
   const lang = options.lang;
   const warn = (error: CliError): void => io.stderr(`${error.text(lang)}\n`);
   progress.enabled = fileSize(options.file) > BIG_FILE_BYTES;
@@ -70,6 +104,10 @@ async function load(options: CommonOptions, io: CliIo, progress: Progress): Prom
   progress.enabled = input.rows.length > (io.progressAbove ?? PROGRESS_ABOVE);
   progress.say("PROGRESS_ROWS", { n: input.rows.length });
   const source = sourceName(input);
+  // A CSV is copied to a sheet of the written workbook: it must fit in one.
+  if (writes && input.kind === "csv" && input.firstRowNumber - 1 + input.rows.length > MAX_SHEET_ROWS) {
+    throw new CliError("TOO_MANY_ROWS", { source, n: input.rows.length, limit: MAX_SHEET_ROWS });
+  }
   const imported = importClients(
     input.rows,
     { firstRowNumber: input.firstRowNumber, date1904: input.date1904, ...(options.referenceDate ? { referenceDate: options.referenceDate } : {}) },
@@ -77,11 +115,21 @@ async function load(options: CommonOptions, io: CliIo, progress: Progress): Prom
     lang,
   );
   if (imported.headerRow !== input.firstRowNumber) warn(new CliError("HEADER_MOVED", { row: imported.headerRow }));
-  progress.say("PROGRESS_SCORE", { n: imported.clients.length });
-  const capital = options.capital.kind === "given" ? options.capital.capital : { weeks: options.capital.weeks, daysPerWeek: options.capital.daysPerWeek, contactsPerDay: options.capital.contactsPerDay };
+  const n = imported.clients.length;
+  const capitalSetting = options.capital.kind === "given" ? options.capital.capital : { weeks: options.capital.weeks, daysPerWeek: options.capital.daysPerWeek, contactsPerDay: options.capital.contactsPerDay };
+  // Each sheet of the plan grows by a row per client: checked on a plan of 2 and 3 clients, before the real work.
+  if (writes) {
+    const tall = predictedRows(imported.clients, lang, capitalSetting).find((s) => s.rows > MAX_SHEET_ROWS);
+    if (tall) throw new CliError("PLAN_TOO_BIG", { n, sheet: tall.sheet, rows: tall.rows, limit: MAX_SHEET_ROWS });
+  }
+  const capacity = clientCapacity(writes ? "plan" : "score");
+  if (n > capacity) {
+    throw new CliError("TOO_MANY_CLIENTS", { source, n, limit: capacity, memory: Math.round(getHeapStatistics().heap_size_limit / 1_048_576) });
+  }
+  progress.say("PROGRESS_SCORE", { n });
   let portfolio: ScoredPortfolio;
   try {
-    portfolio = scorePortfolio(imported.clients, { lang, capital });
+    portfolio = scorePortfolio(imported.clients, { lang, capital: capitalSetting });
   } catch (error) {
     if (isEngineError(error)) throw new CliError("SCORING_FAILED", { source, reason: errorMessage(error.code, error.params, lang) });
     throw error;
@@ -112,6 +160,7 @@ export function defaultOutPath(input: string): string {
 }
 
 function samePath(a: string, b: string): boolean {
+  if (sameFile(a, b)) return true;
   try {
     return realpathSync(a) === realpathSync(b);
   } catch {
@@ -119,40 +168,59 @@ function samePath(a: string, b: string): boolean {
   }
 }
 
+/** What must hold of `--out` before any work: not the input (path, link, hard link), not a folder, free or replaceable. */
+function checkOut(out: string, cmd: PlanCommand): void {
+  if (samePath(out, cmd.file)) throw new CliError("SAME_AS_INPUT", { path: cmd.file });
+  if (!existsSync(out)) return;
+  if (statSync(out).isDirectory()) throw new CliError("OUT_IS_DIR", { path: out });
+  if (!cmd.replace) throw new CliError("OUT_EXISTS", { path: out });
+}
+
+/** Every line `lines` gives, on stderr. */
+function printAll(io: CliIo, lines: readonly string[]): void {
+  if (lines.length > 0) io.stderr(`${lines.join("\n")}\n`);
+}
+
 async function runPlan(cmd: PlanCommand, io: CliIo): Promise<void> {
   const out = cmd.out ?? defaultOutPath(cmd.file);
-  if (samePath(out, cmd.file)) throw new CliError("SAME_AS_INPUT", { path: cmd.file });
+  checkOut(out, cmd);
   const progress = new Progress(io, cmd.lang);
-  const { input, shape, report, portfolio } = await load(cmd, io, progress);
+  const { input, shape, report, portfolio } = await load(cmd, io, progress, true);
   progress.say("PROGRESS_PLAN");
-  const written = await writePlanWorkbook(portfolio, input, { lang: cmd.lang, replace: cmd.replace, onWrite: () => progress.say("PROGRESS_WRITE", { path: out }) });
-  try {
-    mkdirSync(dirname(resolve(out)), { recursive: true });
-    writeFileSync(out, written.bytes);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError("WRITE_FAILED", { path: out, reason: code ?? String(error) });
-  }
+  const written = await writePlanWorkbook(portfolio, input, {
+    lang: cmd.lang,
+    replace: cmd.replace,
+    onPlan: (plan) => {
+      const tall = planRows(plan).find((s) => s.rows > MAX_SHEET_ROWS);
+      if (tall) throw new CliError("PLAN_TOO_BIG", { n: portfolio.clients.length, sheet: tall.sheet, rows: tall.rows, limit: MAX_SHEET_ROWS });
+      progress.say("PROGRESS_WRITE", { path: out });
+    },
+  });
+  writeFileAtomic(out, written.bytes, { replace: cmd.replace, verify: (bytes) => void verifyZipDirectory(bytes) });
   progress.say("PROGRESS_DONE");
-  const lines = planSummary({
+  const summary = planSummary({
     path: cmd.file,
-    ...(input.sheet !== undefined ? { sheet: input.sheet } : {}),
+    input,
     shape,
     report,
     portfolio,
     out,
-    sheets: written.sheets,
+    written,
+    verbose: cmd.verbose,
     lang: cmd.lang,
   });
-  io.stdout(`${lines.join("\n")}\n`);
+  io.stdout(`${summary.join("\n")}\n`);
+  if (cmd.verbose) printAll(io, remarkLines(report, portfolio, cmd.lang));
 }
 
 async function runScore(cmd: ScoreCommand, io: CliIo): Promise<void> {
   const progress = new Progress(io, cmd.lang);
-  const { portfolio } = await load(cmd, io, progress);
-  const text = scoreRows(portfolio, cmd.format);
+  const { report, portfolio } = await load(cmd, io, progress, false);
+  const text = scoreRows(portfolio, cmd.format, cmd.lang);
   progress.say("PROGRESS_DONE");
   io.stdout(text);
+  // Every remark, on stderr, so that `pac score … > classes.csv` keeps the table clean.
+  printAll(io, remarkLines(report, portfolio, cmd.lang));
 }
 
 /**
@@ -161,6 +229,7 @@ async function runScore(cmd: ScoreCommand, io: CliIo): Promise<void> {
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const lang = langOf(argv);
+  if (io === processIo) installInterruptCleanup();
   try {
     const cmd = parseArgs(argv);
     switch (cmd.kind) {

@@ -1,27 +1,46 @@
-import ExcelJS from "exceljs";
 import { basename, extname } from "node:path";
 import type { Lang } from "../i18n/types";
-import { buildWorkbookPlan, resolveSheetNames, type ScoredPortfolio } from "../plan";
-import { writeXlsx } from "../xlsx";
+import { buildWorkbookPlan, type ScoredPortfolio } from "../plan";
+import type { SheetPlan, WorkbookPlan } from "../plan/types";
+import type { WriteRemark } from "../xlsx/cleanPlan";
+import { UnreadableBase } from "../xlsx/graft";
+import { xmlSafe } from "../xlsx/xmlText";
+import { writeXlsxPackage } from "../xlsx/write";
+import { CliError } from "./errors";
 import type { InputTable } from "./input";
 
+/** Rows of an Excel worksheet. */
+export const MAX_SHEET_ROWS = 1_048_576;
+
 export interface WrittenWorkbook {
-  readonly bytes: Buffer;
+  readonly bytes: Uint8Array;
   /** The names the plan's sheets got in the written workbook ("Cibles", or "Cibles (2)" when taken). */
   readonly sheets: readonly string[];
+  /** Sheets of the input dropped because PAC Commercial wrote them and --replace was given. */
+  readonly replacedSheets: readonly string[];
+  /** Sheets of the input with a plan sheet's name that were kept (the user's own, or the one read). */
+  readonly keptSheets: readonly string[];
+  /** What the writer changed so the file stays valid (see `WriteRemark`), the CSV sheet's included. */
+  readonly remarks: readonly WriteRemark[];
 }
 
 export interface WriteOptions {
   readonly lang: Lang;
   readonly replace: boolean;
-  /** Called once the plan is built, before the (slow) writing. */
-  readonly onWrite?: () => void;
+  /** Called once the plan is built, before the (slow) writing; may throw to stop there. */
+  readonly onPlan?: (plan: WorkbookPlan) => void;
+}
+
+/** The number of rows each sheet of a plan reaches (1-based last row). */
+export function planRows(plan: WorkbookPlan): { sheet: string; rows: number }[] {
+  return plan.sheets.map((s) => ({ sheet: s.name, rows: s.blocks.reduce((m, b) => Math.max(m, b.row + b.values.length), 0) }));
 }
 
 /** The sheet name a CSV's rows are copied to: the file name, without what Excel refuses in a sheet name. */
 export function csvSheetName(path: string): string {
-  const name = basename(path, extname(path))
-    .replace(/[[\]:*?/\\]/g, " ")
+  const name = xmlSafe(basename(path, extname(path)))
+    // eslint-disable-next-line no-control-regex
+    .replace(/[[\]:*?/\\\u0000-\u001f]/g, " ")
     .replace(/^'+|'+$/g, "")
     .trim()
     .slice(0, 31)
@@ -42,29 +61,46 @@ export function csvCellValue(text: string): string | number | null {
   return text;
 }
 
-/** A workbook holding a CSV's rows on one sheet, so the written file keeps the input beside the plan. */
-export function csvWorkbook(input: InputTable, sheetName: string): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet(sheetName);
-  for (let k = 0; k < input.rows.length; k++) {
-    const row = input.rows[k];
-    if (row.length === 0) continue;
-    sheet.getRow(input.firstRowNumber + k).values = row.map((v) => (typeof v === "string" ? csvCellValue(v) : null)) as ExcelJS.CellValue[];
-  }
-  return wb;
+/**
+ * A CSV's rows as a sheet of the plan (values only), so the written file keeps the input beside the plan. It is
+ * written like the plan's sheets (large blocks straight as XML, texts cleaned by the writer) but without PAC
+ * Commercial's mark: it is the user's data, never replaced later. Its name avoids the plan's sheet names.
+ */
+export function csvSheet(input: InputTable, name: string): SheetPlan {
+  const values = input.rows.map((row) => row.map((v) => (typeof v === "string" ? csvCellValue(v) : null)));
+  return { name, blocks: [{ row: input.firstRowNumber - 1, col: 0, values }], formats: [] };
 }
 
 /**
  * Builds the plan's sheets (Cibles, Contacts, PAC) and writes them after the input's sheets: an input
  * workbook is the base (its sheets copied as they are); a CSV's rows go to a first sheet named after the file.
+ * With `replace`, only the input's sheets PAC Commercial wrote are replaced, never the sheet read.
  */
 export async function writePlanWorkbook(portfolio: ScoredPortfolio, input: InputTable, options: WriteOptions): Promise<WrittenWorkbook> {
   const plan = buildWorkbookPlan(portfolio, { lang: options.lang });
-  const csvName = csvSheetName(input.path);
-  const base = input.kind === "xlsx" ? input.bytes : csvWorkbook(input, csvName);
-  const taken = input.kind === "xlsx" ? input.sheetNames : [csvName];
-  const names = resolveSheetNames(plan, taken, options.replace);
-  options.onWrite?.();
-  const bytes = await writeXlsx(plan, { base, replace: options.replace });
-  return { bytes, sheets: plan.sheets.map((s) => names.get(s.name) ?? s.name) };
+  options.onPlan?.(plan);
+  let written;
+  if (input.kind === "xlsx") {
+    const read = input.parts?.map((p) => p.sheet) ?? (input.sheet !== undefined ? [input.sheet] : []);
+    try {
+      written = await writeXlsxPackage(plan, { base: input.bytes, replace: options.replace, keep: read });
+    } catch (error) {
+      // The user's workbook was readable for its rows but a part the graft must edit is damaged.
+      if (error instanceof UnreadableBase) throw new CliError("XLSX_CORRUPT", { path: input.path });
+      throw error;
+    }
+  } else {
+    const taken = new Set(plan.sheets.map((s) => s.name.toUpperCase()));
+    let name = csvSheetName(input.path);
+    if (taken.has(name.toUpperCase())) name = `${name.slice(0, 22)} (données)`;
+    written = await writeXlsxPackage({ sheets: [csvSheet(input, name), ...plan.sheets] }, { unmarked: [name] });
+  }
+  const planSheets = input.kind === "xlsx" ? written.sheetNames : written.sheetNames.slice(1);
+  return {
+    bytes: written.bytes,
+    sheets: planSheets,
+    replacedSheets: written.replacedSheets,
+    keptSheets: written.keptSheets,
+    remarks: written.remarks,
+  };
 }

@@ -1,5 +1,6 @@
 import { columnLetter, isFormulaCell } from "../plan/cells";
 import type { PlanValue } from "../plan/types";
+import { xmlText } from "./xmlText";
 
 /**
  * Large tables (one row per client) are written straight as sheet XML instead of through exceljs, which
@@ -16,16 +17,9 @@ export interface BulkRun {
   readonly rows: readonly (readonly PlanValue[])[];
 }
 
-/** Characters XML 1.0 does not allow (exceljs drops them the same way): matching them is the point. */
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
+/** Text as sheet XML holds it: see `xmlText` (forbidden characters removed, markup escaped). */
 export function escapeText(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(INVALID_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return xmlText(text);
 }
 
 function cellXml(ref: string, style: string, value: PlanValue): string {

@@ -3,6 +3,7 @@ import type { CellRange, ChartPlan, ColumnGroup, PlanValue, SheetPlan } from "..
 import { insertBulkRows, type BulkRun } from "./bulkRows";
 import { shiftSheetXml, xmlDecode, type StyleShift } from "./graft";
 import { Parts, relsPath, resolveTarget } from "./parts";
+import { xmlText } from "./xmlText";
 import { writeZip } from "./zip";
 
 /** A table whose rows exceljs did not all write: its full range, set by the finishing pass. */
@@ -36,7 +37,7 @@ const COLOURS = { bars: "2E75B6", line: "C00000", threshold: "7F7F7F", points: "
 const MAX_LABELLED_CATEGORIES = 40;
 
 export function xmlEscape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return xmlText(text);
 }
 
 /** The cells of a sheet plan, to fill the charts' caches (what a reader shows before recalculating). */

@@ -1,4 +1,6 @@
 import { Parts, relsPath, resolveTarget } from "./parts";
+import { withDefaultNamespace } from "./unprefix";
+import { xmlText } from "./xmlText";
 import { writeZip } from "./zip";
 
 /**
@@ -11,12 +13,172 @@ import { writeZip } from "./zip";
 
 const REL = {
   worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
+  customProperty: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customProperty",
   sharedStrings: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings",
 } as const;
 const TYPE = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  customProperty: "application/vnd.openxmlformats-officedocument.spreadsheetml.customProperty",
+  workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
   sharedStrings: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
 } as const;
+
+/**
+ * The mark PAC Commercial leaves on the sheets it writes: a worksheet custom property, as the Office.js path
+ * writes it (`GENERATED_MARK` in src/excel/applyPlan.ts, which must stay equal). `replace` only ever drops a
+ * sheet carrying it, never a user's sheet that happens to have the same name.
+ */
+export const SHEET_MARK = { key: "PACCommercial", value: "generated" } as const;
+
+/** Parts the graft reads with regular expressions and edits: rewritten without a root prefix first. */
+const EDITED_PARTS = /^(?:\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/[^/]*styles[^/]*\.xml|xl\/[^/]*sharedStrings[^/]*\.xml)$/i;
+
+/** The base package cannot be read or one of the parts the graft edits is not well-formed XML. */
+export class UnreadableBase extends Error {
+  override readonly name = "UnreadableBase";
+}
+
+/**
+ * Reads a package and gives its edited parts their namespace as the default one (see `withDefaultNamespace`).
+ *
+ * @throws UnreadableBase when the package or one of those parts cannot be read.
+ */
+async function readPackage(bytes: Uint8Array): Promise<Parts> {
+  try {
+    const pkg = await Parts.read(bytes);
+    for (const path of pkg.paths()) {
+      if (!EDITED_PARTS.test(path)) continue;
+      const text = pkg.text(path);
+      const plain = withDefaultNamespace(text);
+      if (plain !== text) pkg.set(path, plain);
+    }
+    for (const part of ["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"]) if (!pkg.has(part)) throw new Error(`no ${part}`);
+    return pkg;
+  } catch (error) {
+    throw new UnreadableBase(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const VBA = {
+  rel: /\/vbaProject$/,
+  mainTypes: /application\/vnd\.ms-excel\.(?:sheet|template)\.macroEnabled\.main\+xml|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.template\.main\+xml/,
+} as const;
+
+/**
+ * Makes a macro-enabled package (.xlsm, .xltm) or a template a plain workbook: its VBA project (and the parts
+ * it points to, its signature), their relationships and content types go, the workbook gets the .xlsx content
+ * type and loses its `codeName`s. A file named .xlsx that holds a VBA project is one Excel refuses to open.
+ *
+ * @returns the number of parts removed (0 for a plain workbook).
+ */
+function dropMacros(pkg: Parts): number {
+  let removed = 0;
+  let rels = pkg.text("xl/_rels/workbook.xml.rels");
+  let types = pkg.text("[Content_Types].xml");
+  const typesBefore = types;
+  for (const r of relationships(rels).filter((x) => VBA.rel.test(x.type) && !x.external)) {
+    const path = resolveTarget("xl/workbook.xml", r.target);
+    const related = pkg.has(relsPath(path)) ? relationships(pkg.text(relsPath(path))).filter((x) => !x.external).map((x) => resolveTarget(path, x.target)) : [];
+    for (const part of [path, ...related, relsPath(path)]) {
+      if (!pkg.has(part)) continue;
+      pkg.remove(part);
+      types = removeOverride(types, part);
+      if (!part.endsWith(".rels")) removed++;
+    }
+    rels = rels.replace(new RegExp(`<Relationship\\b[^>]*\\sId="${escapeRegExp(xmlEncode(r.id))}"[^>]*/>`), "");
+  }
+  types = types.replace(/<Default\b[^>]*ContentType="application\/vnd\.ms-office\.vbaProject"[^>]*\/>/g, "");
+  types = types.replace(VBA.mainTypes, TYPE.workbook);
+  if (removed === 0 && types === typesBefore) return 0;
+  pkg.set("xl/_rels/workbook.xml.rels", rels);
+  pkg.set("[Content_Types].xml", types);
+  if (removed > 0) pkg.set("xl/workbook.xml", pkg.text("xl/workbook.xml").replace(/(<(?:workbookPr|fileVersion)\b[^>]*?)\scodeName="[^"]*"/g, "$1"));
+  return removed;
+}
+
+/** The value of a custom property part: Excel writes UTF-16LE text; UTF-8 is read too. */
+function propertyValue(bytes: Uint8Array): string {
+  const utf16 = new TextDecoder("utf-16le").decode(bytes.length % 2 === 0 ? bytes : bytes.subarray(0, bytes.length - 1));
+  const utf8 = new TextDecoder("utf-8").decode(bytes);
+  const clean = (t: string): string => t.replace(/^\uFEFF/, "").replace(new RegExp(`${String.fromCharCode(0)}+$`), "");
+  return clean(utf16) === SHEET_MARK.value ? SHEET_MARK.value : clean(utf8);
+}
+
+/**
+ * Which of the base's sheets named in `names` (upper-case) carry PAC Commercial's mark. Only those sheets'
+ * parts are read.
+ */
+export async function markedSheets(bytes: Uint8Array, names: ReadonlySet<string>): Promise<Set<string>> {
+  const marked = new Set<string>();
+  if (names.size === 0) return marked;
+  const pkg = await readPackage(bytes);
+  for (const sheet of await sheetEntries(pkg)) {
+    if (!names.has(sheet.name.toUpperCase()) || !pkg.has(sheet.path) || !pkg.has(relsPath(sheet.path))) continue;
+    const rels = relationships(withDefaultNamespace(pkg.text(relsPath(sheet.path)))).filter((r) => /\/customProperty$/.test(r.type) && !r.external);
+    if (rels.length === 0) continue;
+    const xml = pkg.text(sheet.path);
+    for (const m of xml.matchAll(/<(?:[\w.-]+:)?customPr\b[^>]*>/g)) {
+      const id = /\s[\w.-]+:id="([^"]*)"/.exec(m[0])?.[1];
+      const rel = rels.find((r) => r.id === id);
+      if (attr(m[0], "name")?.toLowerCase() !== SHEET_MARK.key.toLowerCase() || !rel) continue;
+      const part = resolveTarget(sheet.path, rel.target);
+      if (pkg.has(part) && propertyValue(pkg.bytes(part)) === SHEET_MARK.value) marked.add(sheet.name.toUpperCase());
+    }
+  }
+  return marked;
+}
+
+/** Elements a worksheet may have after `customProperties` (ECMA-376 CT_Worksheet order). */
+const AFTER_CUSTOM_PROPERTIES = ["cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+
+const ENCODER = new TextEncoder();
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+function lastIndexOf(bytes: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = bytes.length - needle.length; i >= 0; i--) {
+    for (let k = 0; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * Puts PAC Commercial's mark (`SHEET_MARK`) on the plan's sheets of a package written by exceljs: a
+ * `customProperties` element in each sheet, a relationship and a small UTF-16LE part holding the value, as Excel
+ * saves a property added by Office.js. Only the end of a sheet is decoded (its rows may be 100 MB).
+ */
+export function markPlanSheets(parts: Map<string, Uint8Array>, sheetPaths: readonly string[]): void {
+  let types = new TextDecoder().decode(parts.get("[Content_Types].xml"));
+  const value = new Uint8Array(SHEET_MARK.value.length * 2);
+  for (let i = 0; i < SHEET_MARK.value.length; i++) value[i * 2] = SHEET_MARK.value.charCodeAt(i);
+  let n = 0;
+  for (const path of sheetPaths) {
+    const bytes = parts.get(path);
+    if (!bytes) continue;
+    let part: string;
+    do part = `xl/customProperty${++n}.bin`;
+    while (parts.has(part));
+    parts.set(part, value);
+    types = addOverride(types, part, TYPE.customProperty);
+    const relPath = relsPath(path);
+    const rels = parts.has(relPath) ? new TextDecoder().decode(parts.get(relPath)) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const added = addRelationship(rels.replace(/<Relationships\b([^>]*)\/>/, "<Relationships$1></Relationships>"), REL.customProperty, relative(path, part));
+    parts.set(relPath, ENCODER.encode(added.xml));
+    // Everything after </sheetData> is small: decode that tail only.
+    const cut = Math.max(0, lastIndexOf(bytes, ENCODER.encode("</sheetData>")));
+    let tail = new TextDecoder().decode(bytes.subarray(cut));
+    const element = `<customProperties xmlns:r="${REL_NS}"><customPr name="${SHEET_MARK.key}" r:id="${added.id}"/></customProperties>`;
+    const at = [...AFTER_CUSTOM_PROPERTIES.map((t) => tail.search(new RegExp(`<${t}\\b`))), tail.lastIndexOf("</worksheet>")].filter((i) => i >= 0).reduce((a, b) => Math.min(a, b), tail.length);
+    tail = `${tail.slice(0, at)}${element}${tail.slice(at)}`;
+    const head = bytes.subarray(0, cut);
+    const tailBytes = ENCODER.encode(tail);
+    const out = new Uint8Array(head.length + tailBytes.length);
+    out.set(head);
+    out.set(tailBytes, head.length);
+    parts.set(path, out);
+  }
+  parts.set("[Content_Types].xml", ENCODER.encode(types));
+}
 
 /** What the base already uses: sheets, defined names (with what they refer to) and tables (with their sheet). */
 export interface BaseNames {
@@ -36,8 +198,12 @@ export function xmlDecode(text: string): string {
     .replace(/&amp;/g, "&");
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 function xmlEncode(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return xmlText(text);
 }
 
 function attr(tag: string, name: string): string | undefined {
@@ -125,7 +291,7 @@ function refersTo(text: string, sheet: string): boolean {
 
 /** The names the base already uses and where the plan's indexes will start, read from its package. */
 export async function inspectBase(bytes: Uint8Array): Promise<BaseNames & { shift: StyleShift }> {
-  const pkg = await Parts.read(bytes);
+  const pkg = await readPackage(bytes);
   const workbook = await pkg.text("xl/workbook.xml");
   const rels = relationships(await pkg.text("xl/_rels/workbook.xml.rels"));
   const stylesRel = rels.find((r) => /\/styles$/.test(r.type));
@@ -286,10 +452,10 @@ export function shiftSheetXml(sheet: string, shift: StyleShift): string {
     .replace(/<sheetView\b[^>]*>/g, (tag) => tag.replace(/\stabSelected="[^"]*"/, ""));
 }
 
-function nextFree(pkg: Parts, prefix: string, taken: Set<string>): string {
+function nextFree(pkg: Parts, prefix: string, taken: Set<string>, ext = "xml"): string {
   let n = 1;
-  while (pkg.has(`${prefix}${n}.xml`) || taken.has(`${prefix}${n}.xml`)) n++;
-  const path = `${prefix}${n}.xml`;
+  while (pkg.has(`${prefix}${n}.${ext}`) || taken.has(`${prefix}${n}.${ext}`)) n++;
+  const path = `${prefix}${n}.${ext}`;
   taken.add(path);
   return path;
 }
@@ -318,14 +484,14 @@ async function dropSheets(pkg: Parts, names: ReadonlySet<string>): Promise<void>
   });
   for (const s of dropped) {
     workbook = workbook.replace(s.tag, "");
-    rels = rels.replace(new RegExp(`<Relationship\\b[^>]*\\sId="${s.relId}"[^>]*/>`), "");
+    rels = rels.replace(new RegExp(`<Relationship\\b[^>]*\\sId="${escapeRegExp(xmlEncode(s.relId))}"[^>]*/>`), "");
     const sheetRels = relsPath(s.path);
     if (pkg.has(sheetRels)) {
       for (const r of relationships(await pkg.text(sheetRels))) {
-        if (r.external || !/\/table$/.test(r.type)) continue;
-        const table = resolveTarget(s.path, r.target);
-        pkg.remove(table);
-        types = removeOverride(types, table);
+        if (r.external || !/\/(?:table|customProperty)$/.test(r.type)) continue;
+        const part = resolveTarget(s.path, r.target);
+        pkg.remove(part);
+        types = removeOverride(types, part);
       }
       pkg.remove(sheetRels);
     }
@@ -361,9 +527,10 @@ export async function graftSheets(
   planParts: ReadonlyMap<string, Uint8Array>,
   shift: StyleShift,
   replace: ReadonlySet<string> = new Set(),
-): Promise<Uint8Array> {
-  const base = await Parts.read(baseBytes);
+): Promise<GraftResult> {
+  const base = await readPackage(baseBytes);
   const plan = Parts.of(planParts);
+  const macroParts = dropMacros(base);
   await dropSheets(base, replace);
 
   let types = await base.text("[Content_Types].xml");
@@ -415,17 +582,17 @@ export async function graftSheets(
     return m?.[1];
   };
   /** Copies a part and, recursively, the parts its relationships point to; returns its new path. */
-  const copyPart = async (from: string, prefix: string, transform?: (xml: string) => string): Promise<string> => {
-    const to = nextFree(base, prefix, taken);
+  const copyPart = async (from: string, prefix: string, transform?: (xml: string) => string, ext = "xml"): Promise<string> => {
+    const to = nextFree(base, prefix, taken, ext);
     const fromRels = relsPath(from);
     if (plan.has(fromRels)) {
       let relXml = await plan.text(fromRels);
       for (const r of relationships(relXml)) {
         if (r.external) continue;
         const target = resolveTarget(from, r.target);
-        const folder = /^(.*\/)([a-zA-Z]+?)\d*\.xml$/.exec(target);
+        const folder = /^(.*\/)([a-zA-Z]+?)\d*\.(xml|bin)$/.exec(target);
         if (!folder) continue;
-        const copied = await copyPart(target, `${folder[1]}${folder[2]}`, target.startsWith("xl/tables/") ? renumberTable : undefined);
+        const copied = await copyPart(target, `${folder[1]}${folder[2]}`, target.startsWith("xl/tables/") ? renumberTable : undefined, folder[3]);
         relXml = relXml.replace(new RegExp(`(<Relationship\\b[^>]*\\sId="${r.id}"[^>]*\\sTarget=")[^"]*(")`), `$1${relative(to, copied)}$2`);
       }
       base.set(relsPath(to), relXml);
@@ -472,5 +639,11 @@ export async function graftSheets(
   base.set("xl/workbook.xml", workbook);
   base.set("xl/_rels/workbook.xml.rels", rels);
   base.set("[Content_Types].xml", types);
-  return writeZip(base.entries());
+  return { bytes: writeZip(base.entries()), macroParts };
+}
+
+/** The merged package, and how many parts of a VBA project were left out of it (see `dropMacros`). */
+export interface GraftResult {
+  readonly bytes: Uint8Array;
+  readonly macroParts: number;
 }

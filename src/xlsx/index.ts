@@ -11,3 +11,7 @@ export { XlsxError, isXlsxError } from "./errors";
 export type { XlsxErrorCode } from "./errors";
 export { XLSX_LIMITS } from "./limits";
 export type { XlsxLimits } from "./limits";
+export { cleanWorkbookPlan } from "./cleanPlan";
+export type { CleanPlan, WriteRemark } from "./cleanPlan";
+export { cleanCellText, countInvalidXmlChars, xmlSafe, xmlText, MAX_CELL_CHARS } from "./xmlText";
+export { SHEET_MARK } from "./graft";

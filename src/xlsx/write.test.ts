@@ -132,12 +132,23 @@ describe("writeXlsx", () => {
     expect(pac2.getCell(`B${capitalRow}`).value).toEqual({ formula: "'Contacts (2)'!$B$9", result: 540 });
   });
 
-  it("writeXlsx(plan, { base, replace: true }): replaces the sheets with the plan's names", async () => {
-    const base = await userWorkbook();
-    const out = await load(await writeXlsx(plan, { base, replace: true }));
-    expect(out.worksheets.map((ws) => ws.name)).toEqual(["Données", "Cibles", "Contacts", "PAC", "Remarques"]);
-    const names = (out.definedNames as unknown as { model: { name: string }[] }).model.map((n) => n.name);
-    expect(names).not.toContain("Ancien");
+  it("writeXlsx(plan, { base, replace: true }): replaces the sheets PAC Commercial wrote, and only those", async () => {
+    // The user's "PAC" sheet has no mark: kept, with its defined name; the plan's goes beside it.
+    const mixed = await writeXlsxPackage(plan, { base: await userWorkbook(), replace: true });
+    expect(mixed.replacedSheets).toEqual([]);
+    expect(mixed.keptSheets).toEqual(["PAC"]);
+    const kept = await load(Buffer.from(mixed.bytes));
+    expect(kept.worksheets.map((ws) => ws.name)).toEqual(["Données", "PAC", "Cibles", "Contacts", "PAC (2)", "Remarques"]);
+    expect(sheet(kept, "PAC").getCell("A1").value).toBe("mon ancien plan");
+    expect((kept.definedNames as unknown as { model: { name: string }[] }).model.map((n) => n.name)).toContain("Ancien");
+    // Written again over a file PAC Commercial wrote: its marked sheets go, the user's stay.
+    const again = await writeXlsxPackage(plan, { base: mixed.bytes, replace: true });
+    // "PAC (2)", written beside the user's "PAC" last time, goes too: the new plan takes its place.
+    expect(again.replacedSheets).toEqual(["Cibles", "Contacts", "PAC (2)", "Remarques"]);
+    expect(again.keptSheets).toEqual(["PAC"]);
+    const out = await load(Buffer.from(again.bytes));
+    expect(out.worksheets.map((ws) => ws.name)).toEqual(["Données", "PAC", "Cibles", "Contacts", "PAC (2)", "Remarques"]);
+    expect(sheet(out, "PAC").getCell("A1").value).toBe("mon ancien plan");
   });
 
   it("writeXlsxPackage(plan, { base, replace: true, keep }): a kept sheet is never dropped, the plan's goes beside it", async () => {

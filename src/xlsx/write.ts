@@ -4,7 +4,8 @@ import { renameSheetsInPlan, resolveSheetNames } from "../plan/sheetNames";
 import type { CellRange, CellStyle, PlanValue, SheetPlan, WorkbookPlan } from "../plan/types";
 import type { BulkRun } from "./bulkRows";
 import { finishParts, zipParts, type SheetCharts, type TableRef } from "./charts";
-import { graftSheets, inspectBase, keptNames } from "./graft";
+import { cleanWorkbookPlan, type WriteRemark } from "./cleanPlan";
+import { graftSheets, inspectBase, keptNames, markedSheets, markPlanSheets } from "./graft";
 
 export interface WriteXlsxOptions {
   /**
@@ -12,10 +13,19 @@ export interface WriteXlsxOptions {
    * its parts are copied as they are and the plan's sheets are added after its sheets.
    */
   readonly base?: ExcelJS.Workbook | Uint8Array;
-  /** Replace the base's sheets that have the plan's names (default: write "PAC (2)"…). */
+  /**
+   * Replace the base's sheets that have the plan's names and that PAC Commercial wrote (they carry
+   * `SHEET_MARK`); a user's own sheet of that name is kept and the plan's sheet written as "PAC (2)"… Default:
+   * replace nothing.
+   */
   readonly replace?: boolean;
   /** Base sheets never replaced, whatever `replace` says (case-insensitive): the sheets the caller read. */
   readonly keep?: Iterable<string>;
+  /**
+   * Plan sheets written without PAC Commercial's mark: the user's data the caller puts in the plan (a CSV's
+   * rows), which a later `replace` must never drop.
+   */
+  readonly unmarked?: Iterable<string>;
 }
 
 /** exceljs's default font (styles.xml), kept for every styled cell. */
@@ -288,6 +298,12 @@ export interface WrittenXlsx {
   readonly bytes: Uint8Array;
   /** The written name of each plan sheet, in plan order ("PAC (2)" when "PAC" was taken and kept). */
   readonly sheetNames: readonly string[];
+  /** The base's sheets dropped because `replace` was asked and PAC Commercial had written them. */
+  readonly replacedSheets: readonly string[];
+  /** The base's sheets with a plan sheet's name that `replace` did not drop: the user's own (or read) sheets. */
+  readonly keptSheets: readonly string[];
+  /** What the writer changed so the file stays valid (forbidden characters, long texts, macros left out). */
+  readonly remarks: readonly WriteRemark[];
 }
 
 /**
@@ -304,20 +320,29 @@ export interface WrittenXlsx {
  */
 export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOptions = {}): Promise<WrittenXlsx> {
   const replace = options.replace === true;
+  const cleaned = cleanWorkbookPlan(plan);
+  const remarks: WriteRemark[] = [...cleaned.remarks];
   // An exceljs workbook is serialised first: the caller's object is never touched.
   const base = options.base === undefined ? undefined : options.base instanceof Uint8Array ? options.base : toBytes(await options.base.xlsx.writeBuffer());
   const info = base ? await inspectBase(base) : undefined;
   const baseSheets = info?.sheets ?? [];
-  const planNames = upper(plan.sheets.map((s) => s.name));
+  const planNames = upper(cleaned.plan.sheets.map((s) => s.name));
   const keep = upper(options.keep ?? []);
-  const replaced = replace ? upper(baseSheets.filter((s) => planNames.has(s.toUpperCase()) && !keep.has(s.toUpperCase()))) : new Set<string>();
+  const colliding = baseSheets.filter((s) => planNames.has(s.toUpperCase()));
+  // An earlier run may have written "Cibles (2)" beside a user's "Cibles": replacing drops it too (if marked).
+  const variant = (s: string): boolean => {
+    const m = /^(.*) \((\d+)\)$/.exec(s);
+    return m !== null && planNames.has(m[1].toUpperCase());
+  };
+  const candidates = upper(baseSheets.filter((s) => (planNames.has(s.toUpperCase()) || variant(s)) && !keep.has(s.toUpperCase())));
+  const replaced = replace && base ? await markedSheets(base, candidates) : new Set<string>();
   const renames = resolveSheetNames(
-    plan,
+    cleaned.plan,
     baseSheets.filter((s) => !replaced.has(s.toUpperCase())),
     false,
   );
-  const sheetNames = plan.sheets.map((s) => renames.get(s.name) ?? s.name);
-  const written = renameSheetsInPlan(plan, renames);
+  const sheetNames = cleaned.plan.sheets.map((s) => renames.get(s.name) ?? s.name);
+  const written = renameSheetsInPlan(cleaned.plan, renames);
   const kept = info ? keptNames(info, replaced) : { definedNames: [], tables: [] };
   const names = upper(kept.definedNames);
   const tables = upper(kept.tables);
@@ -326,13 +351,30 @@ export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOpt
   const finishing: SheetCharts[] = [];
   for (const sheet of written.sheets) {
     const { runs, widen } = writeSheet(workbook, sheet, names, tables);
-    if (info || runs.length > 0 || (sheet.charts?.length ?? 0) > 0) finishing.push({ sheet, runs, tables: widen });
+    finishing.push({ sheet, runs, tables: widen });
   }
-  if (finishing.length === 0) return { bytes: toBytes(await workbook.xlsx.writeBuffer()), sheetNames };
   // Stored uncompressed by exceljs, compressed once at the end.
   const stored = toBytes(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
   const parts = await finishParts(stored, finishing, info?.shift);
-  return { bytes: base && info ? await graftSheets(base, parts, info.shift, replaced) : zipParts(parts), sheetNames };
+  // exceljs writes the k-th sheet as xl/worksheets/sheet{k}.xml.
+  const unmarked = new Set(options.unmarked ?? []);
+  markPlanSheets(
+    parts,
+    cleaned.plan.sheets.flatMap((s, k) => (unmarked.has(s.name) ? [] : [`xl/worksheets/sheet${k + 1}.xml`])),
+  );
+  let bytes: Uint8Array;
+  if (base && info) {
+    const grafted = await graftSheets(base, parts, info.shift, replaced);
+    bytes = grafted.bytes;
+    if (grafted.macroParts > 0) remarks.push({ kind: "macrosDropped", count: grafted.macroParts });
+  } else bytes = zipParts(parts);
+  return {
+    bytes,
+    sheetNames,
+    replacedSheets: baseSheets.filter((s) => replaced.has(s.toUpperCase())),
+    keptSheets: colliding.filter((s) => !replaced.has(s.toUpperCase())),
+    remarks,
+  };
 }
 
 /**

@@ -91,58 +91,117 @@ function compress(entry: ZipEntry, level: number, codec: ZipCodec): StoredEntry 
 
 const UTF8_ENCODER = new TextEncoder();
 
-/** The package of `entries`, in their order; `level` 0–9 (parts over 8 MB at 1 at most). */
+/** ZIP's 16- and 32-bit fields: a count or size at or above these goes into the ZIP64 records. */
+const MAX_16 = 0xffff;
+const MAX_32 = 0xffffffff;
+
+interface Placed {
+  readonly name: Uint8Array;
+  readonly stored: StoredEntry;
+  readonly offset: number;
+  /** The local header's and the central header's ZIP64 extra field (sizes, offset), when needed. */
+  readonly zip64: boolean;
+}
+
+function setU64(view: DataView, at: number, value: number): void {
+  view.setUint32(at, value % 2 ** 32, true);
+  view.setUint32(at + 4, Math.floor(value / 2 ** 32), true);
+}
+
+/**
+ * The package of `entries`, in their order; `level` 0–9 (parts over 8 MB at 1 at most). A package of more than
+ * 65 535 entries, or with a part or an offset past 4 GiB, gets the ZIP64 records (APPNOTE 6.3.x §4.3.14–4.3.15,
+ * §4.5.3): the 16/32-bit fields then hold their maximum and the true values sit in the ZIP64 extra fields and
+ * the ZIP64 end of central directory.
+ */
 export function writeZip(entries: readonly (ZipEntry | RawZipEntry)[], level = 6, codec: ZipCodec = defaultCodec()): Uint8Array {
   const items = entries.map((entry) => ({ name: UTF8_ENCODER.encode(entry.name), stored: "raw" in entry ? entry.raw : compress(entry, level, codec) }));
+  const placed: Placed[] = [];
   let bodies = 0;
   let directory = 0;
   for (const { name, stored } of items) {
-    bodies += 30 + name.length + stored.compressed.length;
-    directory += 46 + name.length;
+    const zip64 = stored.size >= MAX_32 || stored.compressed.length >= MAX_32 || bodies >= MAX_32;
+    placed.push({ name, stored, offset: bodies, zip64 });
+    // Local ZIP64 extra: header 4 + sizes 16. Central: header 4 + sizes 16 + offset 8.
+    bodies += 30 + name.length + stored.compressed.length + (zip64 ? 20 : 0);
+    directory += 46 + name.length + (zip64 ? 28 : 0);
   }
-  const out = new Uint8Array(bodies + directory + 22);
+  const zip64End = items.length >= MAX_16 || bodies >= MAX_32 || directory >= MAX_32;
+  const total = bodies + directory + (zip64End ? 56 + 20 : 0) + 22;
+  if (total > Number.MAX_SAFE_INTEGER) throw new Error("writeZip: package too large");
+  const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
-  let offset = 0;
   let central = bodies;
-  for (const { name, stored } of items) {
+  for (const { name, stored, offset, zip64 } of placed) {
     const { method, crc, size } = stored;
     const body = stored.compressed;
     view.setUint32(offset, 0x04034b50, true);
-    view.setUint16(offset + 4, 20, true); // version needed
+    view.setUint16(offset + 4, zip64 ? 45 : 20, true); // version needed
     view.setUint16(offset + 6, 0x0800, true); // UTF-8 names
     view.setUint16(offset + 8, method, true);
     view.setUint16(offset + 10, DOS_TIME, true);
     view.setUint16(offset + 12, DOS_DATE, true);
     view.setUint32(offset + 14, crc, true);
-    view.setUint32(offset + 18, body.length, true);
-    view.setUint32(offset + 22, size, true);
+    view.setUint32(offset + 18, zip64 ? MAX_32 : body.length, true);
+    view.setUint32(offset + 22, zip64 ? MAX_32 : size, true);
     view.setUint16(offset + 26, name.length, true);
-    view.setUint16(offset + 28, 0, true);
+    view.setUint16(offset + 28, zip64 ? 20 : 0, true);
     out.set(name, offset + 30);
-    out.set(body, offset + 30 + name.length);
+    let at = offset + 30 + name.length;
+    if (zip64) {
+      view.setUint16(at, 0x0001, true);
+      view.setUint16(at + 2, 16, true);
+      setU64(view, at + 4, size);
+      setU64(view, at + 12, body.length);
+      at += 20;
+    }
+    out.set(body, at);
 
     view.setUint32(central, 0x02014b50, true);
-    view.setUint16(central + 4, 20, true); // version made by
-    view.setUint16(central + 6, 20, true);
+    view.setUint16(central + 4, zip64 ? 45 : 20, true); // version made by
+    view.setUint16(central + 6, zip64 ? 45 : 20, true);
     view.setUint16(central + 8, 0x0800, true);
     view.setUint16(central + 10, method, true);
     view.setUint16(central + 12, DOS_TIME, true);
     view.setUint16(central + 14, DOS_DATE, true);
     view.setUint32(central + 16, crc, true);
-    view.setUint32(central + 20, body.length, true);
-    view.setUint32(central + 24, size, true);
+    view.setUint32(central + 20, zip64 ? MAX_32 : body.length, true);
+    view.setUint32(central + 24, zip64 ? MAX_32 : size, true);
     view.setUint16(central + 28, name.length, true);
-    view.setUint32(central + 42, offset, true);
+    view.setUint16(central + 30, zip64 ? 28 : 0, true);
+    view.setUint32(central + 42, zip64 ? MAX_32 : offset, true);
     out.set(name, central + 46);
-
-    offset += 30 + name.length + body.length;
-    central += 46 + name.length;
+    if (zip64) {
+      const x = central + 46 + name.length;
+      view.setUint16(x, 0x0001, true);
+      view.setUint16(x + 2, 24, true);
+      setU64(view, x + 4, size);
+      setU64(view, x + 12, body.length);
+      setU64(view, x + 20, offset);
+    }
+    central += 46 + name.length + (zip64 ? 28 : 0);
+  }
+  if (zip64End) {
+    // ZIP64 end of central directory record, then its locator.
+    const record = central;
+    view.setUint32(record, 0x06064b50, true);
+    setU64(view, record + 4, 44);
+    view.setUint16(record + 12, 45, true);
+    view.setUint16(record + 14, 45, true);
+    setU64(view, record + 24, items.length);
+    setU64(view, record + 32, items.length);
+    setU64(view, record + 40, directory);
+    setU64(view, record + 48, bodies);
+    const locator = record + 56;
+    view.setUint32(locator, 0x07064b50, true);
+    setU64(view, locator + 8, record);
+    view.setUint32(locator + 16, 1, true);
+    central = locator + 20;
   }
   view.setUint32(central, 0x06054b50, true);
-  view.setUint16(central + 8, items.length, true);
-  view.setUint16(central + 10, items.length, true);
-  view.setUint32(central + 12, directory, true);
-  view.setUint32(central + 16, bodies, true);
+  view.setUint16(central + 8, zip64End ? Math.min(items.length, MAX_16) : items.length, true);
+  view.setUint16(central + 10, zip64End ? Math.min(items.length, MAX_16) : items.length, true);
+  view.setUint32(central + 12, zip64End ? Math.min(directory, MAX_32) : directory, true);
+  view.setUint32(central + 16, zip64End ? Math.min(bodies, MAX_32) : bodies, true);
   return out;
 }
-

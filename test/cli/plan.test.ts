@@ -37,17 +37,17 @@ describe("pac plan", () => {
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines.slice(0, 3)).toEqual([
       "PAC Commercial — plan d'actions écrit",
-      `Source : ${SAMPLE_PATH}, feuille « Clients » (tableau clients)`,
-      "Lus : 150 clients et 30 prospects (180 lignes) ; 0 cellule(s) rejetée(s)",
+      `Source\u00a0: ${SAMPLE_PATH}, feuille «\u00a0Clients\u00a0» (tableau clients\u202f; choisie parmi 2 feuilles, la mieux reconnue)`,
+      "Lus\u00a0: 150 clients et 30 prospects (180 lignes)\u202f; 0 cellule rejetée",
     ]);
-    const abc = /^Classes ABC : A (\d+) · B (\d+) · C (\d+)$/.exec(lines[3]);
+    const abc = /^Classes ABC\u00a0: A (\d+) · B (\d+) · C (\d+)$/.exec(lines[3]);
     expect(abc).not.toBeNull();
     const [a, b, c] = (abc as RegExpExecArray).slice(1).map(Number);
     expect(a + b + c).toBe(150);
     const need = 12 * a + 6 * b + 2 * c;
-    expect(lines[4]).toBe(`Capital de contacts : 540 par an ; besoin d'entretien : ${need} contacts → ${Math.ceil(need / 540)} commercial(aux)`);
-    expect(lines[5]).toBe(`Classeur : ${out} (feuilles ajoutées : Cibles, Contacts, PAC, Remarques)`);
-    expect(lines[6]).toMatch(/^À vérifier \(\d+\) :$/);
+    expect(lines[4]).toBe(`Capital de contacts\u00a0: 540 par an\u202f; besoin d'entretien\u00a0: ${need} contacts → ${Math.ceil(need / 540)} commerciaux`);
+    expect(lines[5]).toBe(`Classeur\u00a0: ${out} (feuilles ajoutées\u00a0: Cibles, Contacts, PAC, Remarques)`);
+    expect(lines[6]).toMatch(/^À vérifier \(\d+\)\u00a0:$/);
   });
 
   it("pac plan keeps the input sheets untouched and adds Cibles, Contacts and PAC", async () => {
@@ -71,16 +71,16 @@ describe("pac plan", () => {
     expect(odd.every((c) => c.type === ExcelJS.ValueType.String)).toBe(true);
   });
 
-  it("pac plan on its own output adds « Cibles (2) »… and, with --replace, replaces the sheets", async () => {
+  it("pac plan on its own output adds «\u00a0Cibles (2)\u00a0»… and, with --replace, replaces the sheets", async () => {
     const again = tmp.path("again.xlsx");
     const second = await pac(["plan", out, "--out", again]);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain("(feuilles ajoutées : Cibles (2), Contacts (2), PAC (2), Remarques (2))");
+    expect(second.stdout).toContain("(feuilles ajoutées\u00a0: Cibles (2), Contacts (2), PAC (2), Remarques (2))");
     expect((await open(again)).worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques", "Cibles (2)", "Contacts (2)", "PAC (2)", "Remarques (2)"]);
     const replaced = tmp.path("replaced.xlsx");
     const third = await pac(["plan", out, "--out", replaced, "--replace"]);
     expect(third.code).toBe(0);
-    expect(third.stdout).toContain("(feuilles ajoutées : Cibles, Contacts, PAC, Remarques)");
+    expect(third.stdout).toContain("(feuilles ajoutées\u00a0: Cibles, Contacts, PAC, Remarques)");
     expect((await open(replaced)).worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques"]);
   });
 
@@ -90,9 +90,9 @@ describe("pac plan", () => {
     const done = await pac(["plan", input, "--capital", "1000"]);
     expect(done.code).toBe(0);
     expect(existsSync(tmp.path("portefeuille-PAC.xlsx"))).toBe(true);
-    expect(done.stdout).toMatch(/Capital de contacts : 1\u202f000 par an/);
+    expect(done.stdout).toMatch(/Capital de contacts\u00a0: 1\u202f000 par an/);
     const refused = await pac(["plan", input, "--out", input]);
-    expect(refused).toEqual({ code: 2, stdout: "", stderr: `--out désigne le fichier d'entrée « ${input} » : choisissez un autre nom pour ne pas l'écraser.\n` });
+    expect(refused).toEqual({ code: 2, stdout: "", stderr: `--out désigne le fichier d'entrée «\u00a0${input}\u00a0» (même fichier, lien ou raccourci)\u00a0: choisissez un autre nom pour ne pas l'écraser.\n` });
   });
 
   it("pac plan on a CSV copies its rows to a sheet named after the file, numbers as numbers", async () => {
@@ -102,7 +102,7 @@ describe("pac plan", () => {
     const done = await pac(["plan", csv, "--out", target]);
     expect(done.stderr).toBe("");
     expect(done.code).toBe(0);
-    expect(done.stdout.split("\n")[1]).toBe(`Source : ${csv} (tableau clients)`);
+    expect(done.stdout.split("\n")[1]).toBe(`Source\u00a0: ${csv} (tableau clients)`);
     const wb = await open(target);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Clients Nord", "Cibles", "Contacts", "PAC", "Remarques"]);
     const sheet = wb.getWorksheet("Clients Nord") as ExcelJS.Worksheet;

@@ -3,17 +3,22 @@ import { parseCsv } from "../../src/io/csv";
 import { SAMPLE_PATH, generateClients } from "../../scripts/make-sample";
 import { pac, tempDir } from "./run";
 
-const HEADER = "id,abc,r,p,pr_code,pr_gap,pr_target,rfm_code,rfm_sum,rfm_segment,quadrant,maturity,elasticity,contacts_planned";
+const COLUMNS = "id,abc,r,p,pr_code,pr_gap,pr_target,rfm_code,rfm_sum,rfm_segment,quadrant,maturity,elasticity,contacts_planned";
+/** French output: ";" between fields (a French Excel splits it), decimal commas. */
+const HEADER = COLUMNS.replace(/,/g, ";");
 const tmp = tempDir("pac-score-");
 afterAll(() => tmp.remove());
 
 describe("pac score", () => {
   it("pac score <sample> --format csv prints the header then one row per client, prospects left out", async () => {
     const run = await pac(["score", SAMPLE_PATH, "--format", "csv"]);
-    expect(run.stderr).toBe("");
+    // Every remark on stderr, counted and listed one a line.
+    const count = Number(/^À vérifier \((\d+)\)\u00a0:\n/.exec(run.stderr)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(count + 1);
     expect(run.code).toBe(0);
     expect(run.stdout.startsWith(`${HEADER}\r\n`)).toBe(true);
-    const rows = parseCsv(run.stdout, ",");
+    const rows = parseCsv(run.stdout, ";");
     expect(rows).toHaveLength(151);
     const expectedIds = generateClients().filter((c) => !c.prospect).map((c) => c.code);
     expect(rows.slice(1).map((r) => r[0])).toEqual(expectedIds);
@@ -30,22 +35,37 @@ describe("pac score", () => {
     const column = (k: number): Set<string> => new Set(rows.slice(1).map((r) => r[k]));
     expect(column(11)).toEqual(new Set(["D", "C", "M", "V"]));
     expect(column(10)).toEqual(new Set(["Squelettes", "Vaches à lait", "Poules aux œufs d'or", "Contactivores"]));
-    // French numbers keep their decimal comma, so the field is quoted (RFC 4180).
-    expect(run.stdout).toMatch(/,"-?\d+,\d+",/);
+    // French numbers keep their decimal comma, unquoted with ";" between fields; gaps are numbers.
+    expect(run.stdout).toMatch(/;-?\d+,\d+;/);
+    expect(run.stdout).toMatch(/;-[1-3];/);
   });
 
   it("pac score <sample> --format json prints an array of objects with the stable keys", async () => {
     const run = await pac(["score", SAMPLE_PATH, "--format", "json"]);
     expect(run.code).toBe(0);
-    const rows = JSON.parse(run.stdout) as Record<string, string>[];
+    const rows = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(rows).toHaveLength(150);
-    expect(Object.keys(rows[0]).join(",")).toBe(HEADER);
+    expect(Object.keys(rows[0]).join(",")).toBe(`${COLUMNS},entretien,stimulation,conquete,calendar,warnings`);
     expect(rows.find((r) => r.id === "C018")?.abc).toMatch(/^[ABC]$/);
+    // Numbers are JSON numbers; the calendar has 12 months and sums to the planned contacts.
+    for (const r of rows) {
+      expect(typeof r.r).toBe("number");
+      expect(typeof r.contacts_planned).toBe("number");
+      expect(r.elasticity === null || typeof r.elasticity === "number").toBe(true);
+      const calendar = r.calendar as number[];
+      expect(calendar).toHaveLength(12);
+      expect(calendar.every((n) => Number.isInteger(n) && n >= 0)).toBe(true);
+      expect(calendar.reduce((a, b) => a + b, 0)).toBe(r.contacts_planned);
+      expect((r.entretien as number) + (r.stimulation as number) + (r.conquete as number)).toBe(r.contacts_planned);
+      expect(Array.isArray(r.warnings)).toBe(true);
+    }
   });
 
   it("pac score --lang en writes labels and numbers the English way", async () => {
     const run = await pac(["score", SAMPLE_PATH, "--lang", "en"]);
     expect(run.code).toBe(0);
+    expect(run.stdout.startsWith(`${COLUMNS}\r\n`)).toBe(true);
+    expect(run.stderr).toMatch(/^To check \(\d+\):\n/);
     const rows = parseCsv(run.stdout, ",").slice(1);
     expect(new Set(rows.map((r) => r[6]))).toEqual(new Set(["Develop", "Maintain", "Secure"]));
     expect(rows.some((r) => /^-?\d+\.\d+$/.test(r[12]))).toBe(true);
@@ -61,9 +81,9 @@ describe("pac score", () => {
         "C3;=Équilibre;1 000;1 100;5 000;1;2;01/12/2025\r\n",
     );
     const run = await pac(["score", file]);
-    expect(run.stderr).toBe("");
+    expect(run.stderr).toMatch(/^À vérifier \(4\)\u00a0:\n {2}- C1 \(ligne 2\)\u00a0: fréquence vide/);
     expect(run.code).toBe(0);
-    const rows = parseCsv(run.stdout, ",");
+    const rows = parseCsv(run.stdout, ";");
     expect(rows.map((r) => r[0])).toEqual(["id", "C1", "C2", "C3"]);
     expect(rows[1][1]).toBe("A");
     expect(rows[2][11]).toBe("V");
@@ -98,14 +118,14 @@ describe("pac score", () => {
     const run = await pac(["score", file, "--sheet", "portefeuille"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("En-tête lu à la ligne 3 (les lignes au-dessus sont des titres).\n");
-    expect(parseCsv(run.stdout, ",").map((r) => r.slice(0, 2))).toEqual([["id", "abc"], ["X1", "A"], ["X2", "B"], ["X3", "C"]]);
+    expect(parseCsv(run.stdout, ";").map((r) => r.slice(0, 2))).toEqual([["id", "abc"], ["X1", "A"], ["X2", "B"], ["X3", "C"]]);
   });
 
   it("pac score reports progress on stderr for big inputs, never on stdout", async () => {
     const run = await pac(["score", SAMPLE_PATH], { progressAbove: 100 });
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^181 lignes lues \([\d,]+ s\) ; analyse du tableau…\n180 clients lus/);
-    expect(run.stderr).toMatch(/Terminé en [\d,]+ s\.\n$/);
+    expect(run.stderr).toMatch(/^181 lignes lues \([\d,]+ s\)\u202f; analyse du tableau…\n180 clients lus/);
+    expect(run.stderr).toMatch(/Terminé en [\d,]+ s\.\nÀ vérifier/);
     expect(run.stdout.startsWith(HEADER)).toBe(true);
   });
 
@@ -115,6 +135,6 @@ describe("pac score", () => {
     writeFileSync(file, "Client;CA\nA;10\nB;5\n");
     const run = await pac(["score", file, "--sheet", "X"]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe(`Attention : --sheet ne s'applique qu'à un classeur .xlsx ; ignorée pour « ${file} ».\n`);
+    expect(run.stderr).toBe(`Attention\u00a0: --sheet ne s'applique qu'à un classeur .xlsx\u202f; ignorée pour «\u00a0${file}\u00a0».\n`);
   });
 });

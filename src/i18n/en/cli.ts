@@ -14,22 +14,28 @@ Input: a client table (one row per client: Client, CA 2024, CA 2025, Potentiel, 
 CSV: ";" (or ",", tab) separator, UTF-8 with or without BOM.
 
 Options of pac plan and pac score:
-  --sheet NAME                    workbook sheet to read (default: the first one)
+  --sheet NAME                    workbook sheet to read; by default the visible sheet whose header reads
+                                  best as a client table or a journal (on a tie, the first); --sheet all
+                                  combines the sheets with the same columns, --sheet "A,B" the sheets named
+  --verbose                       prints every remark on standard error
   --reference-date YYYY-MM-DD     date recency is counted to (default: the day after the last purchase read)
   --capital N                     the rep's yearly contact capital
   --weeks N --days N --per-day N  or capital = working weeks × field days per week × contacts per day
-                                  (default: 45 × 4 × 3 = 540)
+                                  (default: 45 × 4 × 3 = 540; a value not given keeps its default:
+                                  --weeks 40 alone gives 40 × 4 × 3)
   --lang fr|en                    language of the written workbook and of the messages (default: fr)
 
 pac plan:
   --out FILE.xlsx                 workbook written (default: <input>-PAC.xlsx, beside the input);
                                   the sheets of an input workbook are copied into it unchanged
-  --replace                       replaces the sheets Cibles, Contacts and PAC already there
-                                  (otherwise they are added as "Cibles (2)"…)
+  --replace (or --force)          replaces the output file if it exists (otherwise: an error), and the
+                                  sheets Cibles, Contacts and PAC written by PAC Commercial; a sheet of
+                                  yours with that name is always kept (the plan goes to "Cibles (2)"…)
 
 pac score:
-  --format csv|json               output on the console (default: csv, comma separated); one row per
-                                  client, prospects (no CA) are not scored
+  --format csv|json               output on the console (default: csv; "," and a decimal point in
+                                  English, ";" and a decimal comma in French); one row per client,
+                                  prospects (no CA) are not scored; remarks go to standard error
 
 Exit codes: 0 success, 2 bad input (file, option, data), 1 internal error.
 
@@ -51,7 +57,6 @@ Examples:
   BAD_DAYS: "--days needs a number of field days per week above 0 and at most 7, not \"{value}\".",
   BAD_PER_DAY: "--per-day needs a number of contacts per day above 0, not \"{value}\".",
   CAPITAL_CONFLICT: "--capital does not combine with --weeks, --days and --per-day: give one or the other.",
-  CAPITAL_PARTS: "To compute the capital, give --weeks, --days and --per-day together ({missing} missing).",
   BAD_DATE: "--reference-date needs a YYYY-MM-DD date, for example 2025-12-31, not \"{value}\".",
   BAD_LANG: "--lang needs fr or en, not \"{value}\".",
   BAD_FORMAT: "--format needs csv or json, not \"{value}\".",
@@ -69,31 +74,60 @@ Examples:
   NO_ROWS: "Sheet \"{sheet}\" of \"{path}\" is empty.",
   NO_CLIENT: "No client read from \"{source}\": {reason}",
   NOTHING_TO_SCORE: "Nothing to score in \"{source}\": {reason}",
-  ONLY_PROSPECTS: "the {n} rows read are prospects, with no sales.",
+  ONLY_PROSPECTS: "{n} {n|row read, a prospect with no sales|rows read, all prospects with no sales}.",
   SCORING_FAILED: "Nothing to score in \"{source}\": {reason}",
-  WRITE_FAILED: "Cannot write \"{path}\" ({reason}).",
-  SAME_AS_INPUT: "--out names the input file \"{path}\": choose another name so as not to overwrite it.",
+  WRITE_FAILED: "Cannot write \"{path}\" ({reason}); an earlier file of that name is intact.",
+  WRITE_FULL: "Cannot write \"{path}\": disk full or quota reached; an earlier file of that name is intact.",
+  WRITE_TOO_BIG: "Cannot write \"{path}\": size beyond the system's file size limit; an earlier file of that name is intact.",
+  WRITE_DENIED: "Cannot write \"{path}\": access denied (protected or read-only folder).",
+  WRITE_UNVERIFIED: "The workbook written for \"{path}\" does not read back ({reason}): it did not replace the file. Run again with PAC_DEBUG=1 and report it.",
+  SAME_AS_INPUT: "--out names the input file \"{path}\" (same file, link or shortcut): choose another name so as not to overwrite it.",
+  OUT_EXISTS: "\"{path}\" already exists: add --replace to replace it, or choose another name with --out.",
+  OUT_IS_DIR: "--out names a folder, \"{path}\": give an .xlsx file name.",
+  CSV_UNTERMINATED: "\"{path}\", line {line}: a quote is opened and never closed; the following lines would be read as one name. Fix line {line}.",
+  CSV_TOO_MANY_FIELDS: "\"{path}\", line {line}: more than {limit} columns, the limit of an Excel sheet.",
+  CSV_FIELD_TOO_LONG: "\"{path}\", line {line}: a cell of more than {limit} characters; this is not a client table.",
+  CSV_LINE_TOO_LONG: "\"{path}\", line {line}: a line of more than {limit} characters; this is not a client table.",
+  TOO_MANY_ROWS: "\"{source}\" has {n} rows: an Excel sheet holds at most {limit}, the workbook could not copy them. Split the file.",
+  TOO_MANY_CLIENTS: "\"{source}\" has {n} clients: beyond {limit}, the computation would exceed the memory given to Node ({memory} MB). Split the portfolio (by sector, by rep) or run again with NODE_OPTIONS=--max-old-space-size=8192.",
+  PLAN_TOO_BIG: "The plan of {n} clients does not fit in a workbook: sheet \"{sheet}\" would need {rows} rows, Excel allows {limit}. Use pac score for this volume, or split the portfolio.",
+  SHEETS_DIFFER: "--sheet: the sheets {sheets} do not have the same columns as \"{first}\"; only sheets of the same shape combine.",
+  NO_SHEET_TO_COMBINE: "--sheet all: no visible sheet of \"{path}\" has a client table or journal header.",
   UNEXPECTED: "Internal error: {reason}. Run again with PAC_DEBUG=1 for the details and report it.",
 
   SHEET_IGNORED: "Warning: --sheet only applies to an .xlsx workbook; ignored for \"{path}\".",
+  CSV_NOT_UTF8: "Warning: \"{path}\" is not valid UTF-8 (first invalid byte: line {line}, column {column}, byte {byte}); read as Windows-1252. Check the accents.",
+  WARNING_LINE: "  - {text}",
+  WARNINGS_NOT_KEPT: "  … and {n} more import {n|remark|remarks} the report did not detail.",
   HEADER_MOVED: "Header read on row {row} (the rows above are titles).",
 
   PROGRESS_READ: "Reading \"{path}\"…",
-  PROGRESS_ROWS: "{n} rows read ({seconds} s); analysing the table…",
-  PROGRESS_SCORE: "{n} clients read ({seconds} s); computing the classes…",
+  PROGRESS_ROWS: "{n} {n|row|rows} read ({seconds} s); analysing the table…",
+  PROGRESS_SCORE: "{n} {n|client|clients} read ({seconds} s); computing the classes…",
   PROGRESS_PLAN: "Classes computed ({seconds} s); preparing the sheets…",
   PROGRESS_WRITE: "Writing \"{path}\" ({seconds} s)…",
   PROGRESS_DONE: "Done in {seconds} s.",
 
   SUMMARY_TITLE: "PAC Commercial — action plan written",
   SUMMARY_SOURCE_SHEET: "Source: {path}, sheet \"{sheet}\" ({shape})",
+  SUMMARY_SOURCE_CHOSEN: "Source: {path}, sheet \"{sheet}\" ({shape}; chosen among {count} sheets, the best recognised)",
+  SUMMARY_SOURCE_ACTIVE: "Source: {path}, sheet \"{sheet}\" ({shape}; no sheet has a recognised header: the active sheet is read)",
+  SUMMARY_SOURCE_FIRST: "Source: {path}, sheet \"{sheet}\" ({shape}; no sheet has a recognised header: the first is read)",
+  SUMMARY_SOURCE_COMBINED: "Source: {path}, {count} sheets combined ({shape}): {parts}",
+  SUMMARY_SHEET_PART: "\"{sheet}\" rows {from} to {to}",
   SUMMARY_SOURCE: "Source: {path} ({shape})",
   SHAPE_CLIENTS: "client table",
   SHAPE_JOURNAL: "sales journal",
-  SUMMARY_READ: "Read: {clients} clients and {prospects} prospects ({rows} rows); {rejected} cell(s) rejected",
+  SUMMARY_READ: "Read: {clients} {clients|client|clients} and {prospects} {prospects|prospect|prospects} ({rows} {rows|row|rows}); {rejected} {rejected|cell|cells} rejected",
   SUMMARY_ABC: "ABC classes: A {a} · B {b} · C {c}",
-  SUMMARY_CAPITAL: "Contact capital: {capital} a year; upkeep need: {need} contacts → {reps} rep(s)",
+  SUMMARY_CAPITAL: "Contact capital: {capital} a year; upkeep need: {need} {need|contact|contacts} → {reps} {reps|rep|reps}",
+  SUMMARY_CAPITAL_NO_REPS: "Contact capital: {capital} a year; upkeep need: {need} {need|contact|contacts}",
   SUMMARY_OUTPUT: "Workbook: {path} (sheets added: {sheets})",
+  SUMMARY_REPLACED: "Replaced (written by PAC Commercial): {sheets}",
+  SUMMARY_KEPT: "Kept, as they are your sheets and not PAC Commercial's: {sheets}; the plan is written beside them.",
+  SUMMARY_INVALID_CHARS: "Characters a workbook forbids removed: {n} (first cell: {cell})",
+  SUMMARY_TRUNCATED: "{n} {n|text|texts} cut to 32,767 characters, the limit of an Excel cell (first cell: {cell})",
+  SUMMARY_MACROS: "Macros (VBA) of the input workbook not copied: an .xlsx file cannot hold them",
   SUMMARY_WARNINGS: "To check ({n}):",
-  SUMMARY_MORE: "  … and {n} more remark(s).",
+  SUMMARY_MORE: "  … and {n} more {n|remark|remarks} (--verbose to show them all).",
 };

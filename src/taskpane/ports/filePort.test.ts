@@ -76,17 +76,42 @@ describe("openFilePort", () => {
     expect(wb.getWorksheet("PAC")?.getCell("A1").value).toBe("mon ancien plan");
   });
 
-  it("writePlan({ replace: true }) replaces a sheet of the plan's name, but never one the wizard read", async () => {
-    const replaced = await openFilePort(fileOf("clients.xlsx", await userXlsx()));
-    await replaced.readTable({ kind: "sheet", name: "Clients" });
-    expect((await replaced.writePlan(plan, { replace: true })).sheetNames).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
-    expect((await downloaded(replaced)).wb.worksheets.map((s) => s.name)).toEqual(["Clients", "Cibles", "Contacts", "PAC", "Remarques"]);
+  it("writePlan({ replace: true }) replaces only a sheet PAC Commercial wrote, never the user's own nor one the wizard read", async () => {
+    // The user's own "PAC" has no mark: kept, the plan's goes beside it.
+    const user = await openFilePort(fileOf("clients.xlsx", await userXlsx()));
+    await user.readTable({ kind: "sheet", name: "Clients" });
+    expect((await user.writePlan(plan, { replace: true })).sheetNames).toEqual(["Cibles", "Contacts", "PAC (2)", "Remarques"]);
+    const first = await user.download!();
+    expect((await downloaded(user)).wb.getWorksheet("PAC")?.getCell("A1").value).toBe("mon ancien plan");
 
-    const kept = await openFilePort(fileOf("clients.xlsx", await userXlsx()));
-    await kept.readTable({ kind: "sheet", name: "PAC" });
-    expect((await kept.writePlan(plan, { replace: true })).sheetNames).toEqual(["Cibles", "Contacts", "PAC (2)", "Remarques"]);
-    const { wb } = await downloaded(kept);
-    expect(wb.getWorksheet("PAC")?.getCell("A1").value).toBe("mon ancien plan");
+    // The downloaded file opened again: its marked sheets are replaced, the user's "PAC" stays.
+    const again = await openFilePort(fileOf("clients-PAC.xlsx", new Uint8Array(await first.blob.arrayBuffer())));
+    await again.readTable({ kind: "sheet", name: "Clients" });
+    expect((await again.writePlan(plan, { replace: true })).sheetNames).toEqual(["Cibles", "Contacts", "PAC (2)", "Remarques"]);
+    expect((await downloaded(again)).wb.worksheets.map((s) => s.name)).toEqual(["Clients", "PAC", "Cibles", "Contacts", "PAC (2)", "Remarques"]);
+
+    // A marked sheet the wizard read is kept too.
+    const read = await openFilePort(fileOf("clients-PAC.xlsx", new Uint8Array(await first.blob.arrayBuffer())));
+    await read.readTable({ kind: "sheet", name: "Cibles" });
+    expect((await read.writePlan(plan, { replace: true })).sheetNames).toEqual(["Cibles (2)", "Contacts", "PAC (2)", "Remarques"]);
+  });
+
+  it("the sheet read by default is the command line's choice: the best client header, not the active tab", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Lisez-moi").getCell("A1").value = "Ce classeur contient les ventes.";
+    wb.addWorksheet("Ventes").addRows([["Client", "CA 2024", "CA 2025"], ["Dupont", 100, 120]]);
+    wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
+    const port = await openFilePort(fileOf("ventes.xlsx", new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(await port.listSheets()).toEqual([
+      { name: "Lisez-moi", active: false },
+      { name: "Ventes", active: true },
+    ]);
+    expect((await port.readTable({ kind: "active" })).sheetName).toBe("Ventes");
+  });
+
+  it("a CSV with an unterminated quote is refused as unreadable, not read as one long name", async () => {
+    const csv = new TextEncoder().encode('Client;CA\n"Dupont;12\nMartin;5\n');
+    await expect(openFilePort(fileOf("clients.csv", csv))).rejects.toMatchObject({ key: "file.error.unreadable" });
   });
 
   it("a CSV becomes a sheet named after the file, kept beside the plan's sheets", async () => {

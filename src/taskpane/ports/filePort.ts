@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
-import { decodeText, parseCsv } from "../../io";
+import { chooseSheet } from "../../io/chooseSheet";
+import { CsvError, decodeText, parseCsv } from "../../io/csv";
 import { columnLetter } from "../../plan/cells";
 import type { WorkbookPlan } from "../../plan/types";
 import { openXlsx, UnsupportedXlsx, type SheetState, type XlsxSheets } from "./xlsxReader";
@@ -155,13 +156,33 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
     const ExcelJs = await loadExcelJs();
     const workbook = new ExcelJs.Workbook();
     const sheet = workbook.addWorksheet(sheetNameOf(file.name));
-    for (const row of parseCsv(decodeText(bytes))) sheet.addRow(row);
+    let rows: string[][];
+    try {
+      rows = parseCsv(decodeText(bytes));
+    } catch (error) {
+      // An unterminated quote or a line over the limits: the file cannot be read as a table.
+      if (error instanceof CsvError) throw new PortError("file.error.unreadable", { file: file.name });
+      throw error;
+    }
+    for (const row of rows) sheet.addRow(row);
     base = workbook;
     book = exceljsRead(workbook);
   }
   const visible = book.sheets.filter((s) => s.state === "visible").map((s) => s.name);
   if (visible.length === 0) throw new PortError("file.error.noSheet", { file: file.name });
-  const active = book.active !== undefined && visible.includes(book.active) ? book.active : visible[0];
+  // The sheet read by default: the command line's rule (`chooseSheet`), so one file gives one PAC. Its rows
+  // are kept for the first read; the other sheets' are dropped.
+  const read0 = new Map<string, unknown[][]>();
+  const heads: { name: string; visible: boolean; rows: unknown[][] }[] = [];
+  for (const name of visible) {
+    const rows = await book.rows(name);
+    read0.set(name, rows);
+    heads.push({ name, visible: true, rows: rows.slice(0, 30) });
+  }
+  const active = chooseSheet(heads, book.active)?.name ?? visible[0];
+  const firstRows = read0.get(active);
+  read0.clear();
+  let pendingRows: unknown[][] | undefined = firstRows;
   const date1904 = book.date1904;
   /** Sheets the wizard read: never replaced. */
   const read = new Set<string>();
@@ -183,7 +204,11 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
     readTable: async (source): Promise<SourceTable> => {
       const sheetName = sheetFor(source);
       read.add(sheetName);
-      const rows = await book.rows(sheetName);
+      let rows: unknown[][];
+      if (pendingRows && sheetName === active) {
+        rows = pendingRows;
+        pendingRows = undefined;
+      } else rows = await book.rows(sheetName);
       let first = 0;
       while (first < rows.length && rows[first].every((v) => v === null || v === undefined || v === "")) first++;
       const kept = rows.slice(first);

@@ -1,0 +1,119 @@
+import { cellAddress, isFormulaCell } from "../plan/cells";
+import type { ChartPlan, PlanValue, SheetPlan, WorkbookPlan } from "../plan/types";
+import { cleanCellText, xmlSafe, countInvalidXmlChars } from "./xmlText";
+
+/**
+ * Something the writer changed so the file stays valid, for the summary and the "Remarques" sheet:
+ * - `invalidChars`: `count` characters XML 1.0 forbids removed from the text of `cell` (or of the sheet's name,
+ *   a chart title… when `cell` is absent);
+ * - `truncated`: the text of `cell` was `count` characters long, cut to Excel's 32 767;
+ * - `macrosDropped`: the input's VBA project (`count` parts) is not copied into the .xlsx written.
+ */
+export interface WriteRemark {
+  readonly kind: "invalidChars" | "truncated" | "macrosDropped";
+  /** The sheet as the plan names it (before any " (2)"). */
+  readonly sheet?: string;
+  /** "B12": 1-based row, column letters. */
+  readonly cell?: string;
+  /** Sheet row (1-based) of `cell`. */
+  readonly row?: number;
+  readonly count: number;
+}
+
+/** The plan with every text made writable, and what was changed. */
+export interface CleanPlan {
+  readonly plan: WorkbookPlan;
+  readonly remarks: readonly WriteRemark[];
+}
+
+function cleanValue(value: PlanValue, note: (kind: WriteRemark["kind"], count: number) => void): PlanValue {
+  if (typeof value === "string") {
+    const c = cleanCellText(value);
+    if (c.removed > 0) note("invalidChars", c.removed);
+    if (c.truncatedFrom !== undefined) note("truncated", c.truncatedFrom);
+    return c.text;
+  }
+  if (isFormulaCell(value)) {
+    const removed = countInvalidXmlChars(value.formula);
+    let result = value.result;
+    if (typeof result === "string") {
+      const c = cleanCellText(result);
+      if (c.removed > 0) note("invalidChars", c.removed);
+      result = c.text;
+    }
+    if (removed > 0) note("invalidChars", removed);
+    if (removed === 0 && result === value.result) return value;
+    return { ...value, formula: xmlSafe(value.formula), ...(result !== undefined ? { result } : {}) };
+  }
+  return value;
+}
+
+function cleanLabel(text: string, sheet: string, remarks: WriteRemark[]): string {
+  const removed = countInvalidXmlChars(text);
+  if (removed === 0) return text;
+  remarks.push({ kind: "invalidChars", sheet, count: removed });
+  return xmlSafe(text);
+}
+
+function cleanChart(chart: ChartPlan, sheet: string, remarks: WriteRemark[]): ChartPlan {
+  const label = (t: string): string => cleanLabel(t, sheet, remarks);
+  return {
+    ...chart,
+    title: label(chart.title),
+    series: chart.series.map((s) => ({ ...s, name: label(s.name) })),
+    ...(chart.axisTitles
+      ? {
+          axisTitles: Object.fromEntries(Object.entries(chart.axisTitles).map(([k, v]) => [k, typeof v === "string" ? label(v) : v])) as ChartPlan["axisTitles"],
+        }
+      : {}),
+  };
+}
+
+function cleanSheet(sheet: SheetPlan, remarks: WriteRemark[]): SheetPlan {
+  const planName = sheet.name;
+  let changed = false;
+  const blocks = sheet.blocks.map((block) => {
+    let blockChanged = false;
+    const values = block.values.map((line, i) => {
+      let lineChanged = false;
+      const out = line.map((value, j) => {
+        if (value === null || typeof value === "number" || typeof value === "boolean") return value;
+        const clean = cleanValue(value, (kind, count) => {
+          const row = block.row + i;
+          remarks.push({ kind, sheet: planName, cell: cellAddress(row, block.col + j, false), row: row + 1, count });
+        });
+        if (clean !== value) lineChanged = true;
+        return clean;
+      });
+      if (!lineChanged) return line;
+      blockChanged = true;
+      return out;
+    });
+    if (!blockChanged) return block;
+    changed = true;
+    return { ...block, values };
+  });
+  const before = remarks.length;
+  const name = cleanLabel(sheet.name, planName, remarks);
+  const charts = sheet.charts?.map((c) => cleanChart(c, planName, remarks));
+  const conditional = sheet.conditional?.map((c) => {
+    const equals = cleanLabel(c.equals, planName, remarks);
+    return equals === c.equals ? c : { ...c, equals };
+  });
+  if (!changed && remarks.length === before) return sheet;
+  return { ...sheet, name, blocks, ...(charts ? { charts } : {}), ...(conditional ? { conditional } : {}) };
+}
+
+/**
+ * Every text of a workbook plan as a valid .xlsx can hold it: the characters XML 1.0 forbids removed (cells,
+ * formula results, sheet names, chart titles and series), cell texts over Excel's 32 767 characters cut. The
+ * plan is not modified; unchanged sheets, blocks and rows are shared with it. Each change is a `WriteRemark`.
+ *
+ * @example cleanWorkbookPlan({ sheets: [{ name: "S", blocks: [{ row: 0, col: 0, values: [["a\u0000"]] }], formats: [] }] }).remarks
+ * // [{ kind: "invalidChars", sheet: "S", cell: "A1", row: 1, count: 1 }]
+ */
+export function cleanWorkbookPlan(plan: WorkbookPlan): CleanPlan {
+  const remarks: WriteRemark[] = [];
+  const sheets = plan.sheets.map((s) => cleanSheet(s, remarks));
+  return { plan: sheets.every((s, i) => s === plan.sheets[i]) ? plan : { ...plan, sheets }, remarks };
+}
