@@ -1,11 +1,9 @@
-import ExcelJS from "exceljs";
 import { readFileSync, statSync } from "node:fs";
 import { chooseSheet, differentColumns, type SheetChoice } from "../io/chooseSheet";
 import { CsvError, decodeTextReport, parseCsv, type CsvProblem } from "../io/csv";
 import type { CliMessageKey } from "../i18n/cli";
 import { CliError } from "./errors";
 import { openXlsx } from "./xlsxInput";
-import { worksheetRows } from "../xlsx/sheetRows";
 
 /** The raw cells of the sheet the CLI reads, as `src/io` takes them. */
 export interface InputTable {
@@ -71,17 +69,6 @@ function fromFirstRow(rows: unknown[][]): { rows: unknown[][]; firstRowNumber: n
 }
 
 
-/** Loads an .xlsx; a CliError when exceljs cannot read it. */
-export async function loadWorkbook(path: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new CliError("XLSX_CORRUPT", { path });
-  }
-  return wb;
-}
-
 function findSheet(path: string, names: readonly string[], wanted: string): string {
   const found = names.find((n) => n === wanted) ?? names.find((n) => n.toLowerCase() === wanted.trim().toLowerCase());
   if (found === undefined) throw new CliError("SHEET_NOT_FOUND", { sheet: wanted, path, sheets: names.map((n) => `« ${n} »`).join(", ") });
@@ -98,37 +85,22 @@ interface Book {
 }
 
 /**
- * Opens an .xlsx with the fast reader (`src/xlsx/readRows.ts`), or with exceljs when the fast reader does not
- * handle the file (exceljs then decides whether the file is readable at all).
+ * Opens an .xlsx with the one reader (`src/xlsx/readRows.ts`): a file it refuses is a CliError (exit code 2)
+ * naming the file and the reason; there is no second reader to fall back on.
  */
-async function openBook(path: string, bytes: Buffer): Promise<Book> {
-  try {
-    const fast = openXlsx(bytes, path);
-    const cache = new Map<string, unknown[][]>();
-    const rows = (name: string): unknown[][] => {
-      let r = cache.get(name);
-      if (!r) {
-        r = fast.rows(name);
-        cache.set(name, r);
-      }
-      return r;
-    };
-    const sheets = fast.sheets.map((s) => ({ name: s.name, visible: s.state === "visible" }));
-    // Reading a sheet may show that the fast reader cannot handle the file: find out now.
-    if (sheets.length > 0) rows((sheets.find((s) => s.visible) ?? sheets[0]).name);
-    return { sheets, date1904: fast.date1904, rows, ...(fast.active !== undefined ? { active: fast.active } : {}) };
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-  }
-  const wb = await loadWorkbook(path, bytes);
-  const properties = (wb as unknown as { properties?: { date1904?: boolean } }).properties;
-  const active = wb.worksheets[wb.views?.[0]?.activeTab ?? 0]?.name;
-  return {
-    ...(active !== undefined ? { active } : {}),
-    sheets: wb.worksheets.map((w) => ({ name: w.name, visible: w.state === undefined || w.state === "visible" })),
-    date1904: properties?.date1904 === true,
-    rows: (name) => worksheetRows(wb.getWorksheet(name) as ExcelJS.Worksheet),
+function openBook(path: string, bytes: Buffer): Book {
+  const book = openXlsx(bytes, path);
+  const cache = new Map<string, unknown[][]>();
+  const rows = (name: string): unknown[][] => {
+    let r = cache.get(name);
+    if (!r) {
+      r = book.rows(name);
+      cache.set(name, r);
+    }
+    return r;
   };
+  const sheets = book.sheets.map((s) => ({ name: s.name, visible: s.state === "visible" }));
+  return { sheets, date1904: book.date1904, rows, ...(book.active !== undefined ? { active: book.active } : {}) };
 }
 
 /** The sheets `--sheet` names: one sheet, "all", or a comma-separated list (a sheet whose name has a comma wins). */
@@ -209,7 +181,7 @@ export async function readInput(path: string, options: { readonly sheet?: string
   const bytes = readBytes(path);
   if (startsWith(bytes, OLE)) throw new CliError("XLS_OLD", { path });
   if (startsWith(bytes, ZIP)) {
-    const book = await openBook(path, bytes);
+    const book = openBook(path, bytes);
     const table = workbookTable(path, book, options.sheet);
     if (table.rows.length === 0) throw new CliError("NO_ROWS", { sheet: table.sheet, path });
     return {

@@ -190,6 +190,7 @@ async function runPlan(cmd: PlanCommand, io: CliIo): Promise<void> {
   const written = await writePlanWorkbook(portfolio, input, {
     lang: cmd.lang,
     replace: cmd.replace,
+    report,
     onPlan: (plan) => {
       const tall = planRows(plan).find((s) => s.rows > MAX_SHEET_ROWS);
       if (tall) throw new CliError("PLAN_TOO_BIG", { n: portfolio.clients.length, sheet: tall.sheet, rows: tall.rows, limit: MAX_SHEET_ROWS });

@@ -1,6 +1,10 @@
 import { basename, extname } from "node:path";
 import type { Lang } from "../i18n/types";
+import { planText } from "../i18n/plan";
+import type { ImportReport } from "../io/report";
 import { buildWorkbookPlan, type ScoredPortfolio } from "../plan";
+import type { Remark } from "../plan/remarks";
+import { cleanWorkbookPlan } from "../xlsx/cleanPlan";
 import type { SheetPlan, WorkbookPlan } from "../plan/types";
 import type { WriteRemark } from "../xlsx/cleanPlan";
 import { UnreadableBase } from "../xlsx/graft";
@@ -27,6 +31,8 @@ export interface WrittenWorkbook {
 export interface WriteOptions {
   readonly lang: Lang;
   readonly replace: boolean;
+  /** The import report: its remarks head the "Remarques" sheet. */
+  readonly report?: ImportReport;
   /** Called once the plan is built, before the (slow) writing; may throw to stop there. */
   readonly onPlan?: (plan: WorkbookPlan) => void;
 }
@@ -72,12 +78,35 @@ export function csvSheet(input: InputTable, name: string): SheetPlan {
 }
 
 /**
- * Builds the plan's sheets (Cibles, Contacts, PAC) and writes them after the input's sheets: an input
+ * The plan's sheets with every remark on "Remarques": the import's, the scoring's, and what the writer will
+ * change so the file stays valid (characters XML forbids, texts over 32 767 characters), found by cleaning the
+ * plan once before it is written.
+ */
+function planWithWriteRemarks(portfolio: ScoredPortfolio, options: WriteOptions): WorkbookPlan {
+  const base = { lang: options.lang, ...(options.report ? { report: options.report } : {}) };
+  const plan = buildWorkbookPlan(portfolio, base);
+  const { remarks } = cleanWorkbookPlan(plan);
+  if (remarks.length === 0) return plan;
+  return buildWorkbookPlan(portfolio, { ...base, remarks: remarks.map((r) => writeRemark(r, options.lang)) });
+}
+
+/** A writer's change as a line of the "Remarques" sheet. */
+function writeRemark(r: WriteRemark, lang: Lang): Remark {
+  const where = r.cell !== undefined ? `${r.sheet ?? ""}!${r.cell}` : (r.sheet ?? "");
+  return {
+    ...(r.row !== undefined ? { row: r.row } : {}),
+    message: planText(`remark.write.${r.kind}`, lang, { where, n: r.count }),
+    kind: "write",
+  };
+}
+
+/**
+ * Builds the plan's sheets (Cibles, Contacts, PAC, Remarques) and writes them after the input's sheets: an input
  * workbook is the base (its sheets copied as they are); a CSV's rows go to a first sheet named after the file.
  * With `replace`, only the input's sheets PAC Commercial wrote are replaced, never the sheet read.
  */
 export async function writePlanWorkbook(portfolio: ScoredPortfolio, input: InputTable, options: WriteOptions): Promise<WrittenWorkbook> {
-  const plan = buildWorkbookPlan(portfolio, { lang: options.lang });
+  const plan = planWithWriteRemarks(portfolio, options);
   options.onPlan?.(plan);
   let written;
   if (input.kind === "xlsx") {

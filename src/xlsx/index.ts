@@ -5,7 +5,7 @@ export { readXlsxRows } from "./read";
 export { finishParts, zipParts, chartXml } from "./charts";
 export { graftSheets, inspectBase } from "./graft";
 export type { SheetCharts } from "./charts";
-export { openXlsx, UnsupportedXlsx, isDateFormat } from "./readRows";
+export { openXlsx, isDateFormat } from "./readRows";
 export type { OpenXlsxOptions, XlsxSheets, XlsxSheet, SheetState } from "./readRows";
 export { XlsxError, isXlsxError } from "./errors";
 export type { XlsxErrorCode } from "./errors";

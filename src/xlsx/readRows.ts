@@ -24,14 +24,6 @@ import type { StoredEntry } from "./zip";
  * reader to fall back to.
  */
 
-/** @deprecated Never thrown any more: the reader's errors are `XlsxError`. Kept so older imports compile. */
-export class UnsupportedXlsx extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UnsupportedXlsx";
-  }
-}
-
 /** exceljs's rule: a format is a date format when, quoted text and [..] sections removed, it has y m d h s or b. */
 export function isDateFormat(code: string): boolean {
   return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));

@@ -102,7 +102,7 @@ describe("writeXlsxPackage: valid output, always", () => {
     expect(SHEET_MARK).toEqual(GENERATED_MARK);
     const zip = await partsOf((await writeXlsxPackage(plan)).bytes);
     const sheets = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
-    expect(sheets).toHaveLength(3);
+    expect(sheets).toHaveLength(4);
     for (const path of sheets) {
       const xml = await zip.file(path)!.async("string");
       expect(xml).toMatch(/<customProperties xmlns:r="[^"]+"><customPr name="PACCommercial" r:id="rId\d+"\/><\/customProperties>/);
@@ -150,7 +150,7 @@ describe("writeXlsxPackage over a macro-enabled workbook", () => {
     expect(await zip.file("xl/workbook.xml")!.async("string")).not.toContain("codeName");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(written.bytes) as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Données", "Cibles", "Contacts", "PAC"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Données", "Cibles", "Contacts", "PAC", "Remarques"]);
   });
 });
 
@@ -192,10 +192,10 @@ describe("withDefaultNamespace(xml) and a base with namespace-prefixed parts", (
     const workbook = await zip.file("xl/workbook.xml")!.async("string");
     expect(XMLValidator.validate(workbook)).toBe(true);
     expect(workbook).toMatch(/<workbook\b[^>]*xmlns="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/);
-    expect([...workbook.matchAll(/<sheet [^>]*?name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Clients", "Cibles", "Contacts", "PAC"]);
+    expect([...workbook.matchAll(/<sheet [^>]*?name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Clients", "Cibles", "Contacts", "PAC", "Remarques"]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(written.bytes) as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Clients", "Cibles", "Contacts", "PAC"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Clients", "Cibles", "Contacts", "PAC", "Remarques"]);
     expect(wb.getWorksheet("Clients")!.getCell("A2").value).toBe("Dupont");
   });
 });

@@ -76,7 +76,7 @@ describe("pac plan never loses a file", () => {
     for (const flag of ["--replace", "--force"]) {
       const done = await pac(["plan", SAMPLE_PATH, "--out", out, flag]);
       expect(done.code).toBe(0);
-      expect(await sheetNames(out)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC"]);
+      expect(await sheetNames(out)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques"]);
     }
     expect(others(tmp.dir, ["exists.xlsx"]).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
@@ -107,14 +107,14 @@ describe("pac plan never loses a file", () => {
     const out = tmp.path("cibles-PAC.xlsx");
     const run = await pac(["plan", input, "--out", out, "--replace"]);
     expect(run.code).toBe(0);
-    expect(await sheetNames(out)).toEqual(["Cibles", "Cibles (2)", "Contacts", "PAC"]);
-    expect(run.stdout).toContain("(feuilles ajoutées\u00a0: Cibles (2), Contacts, PAC)");
+    expect(await sheetNames(out)).toEqual(["Cibles", "Cibles (2)", "Contacts", "PAC", "Remarques"]);
+    expect(run.stdout).toContain("(feuilles ajoutées\u00a0: Cibles (2), Contacts, PAC, Remarques)");
     expect(run.stdout).toContain("Gardées, car ce sont vos feuilles et non celles de PAC Commercial\u00a0: «\u00a0Cibles\u00a0»\u202f; le plan est écrit à côté.");
     // Run on its own output: the sheets PAC Commercial wrote are replaced, the user's « Cibles » stays.
     const again = tmp.path("cibles-PAC-2.xlsx");
     const second = await pac(["plan", out, "--sheet", "Cibles", "--out", again, "--replace"]);
     expect(second.code).toBe(0);
-    expect(await sheetNames(again)).toEqual(["Cibles", "Cibles (2)", "Contacts", "PAC"]);
+    expect(await sheetNames(again)).toEqual(["Cibles", "Cibles (2)", "Contacts", "PAC", "Remarques"]);
     expect(second.stdout).toContain("Remplacées (écrites par PAC Commercial)\u00a0: «\u00a0Cibles (2)\u00a0», «\u00a0Contacts\u00a0», «\u00a0PAC\u00a0»");
     const user = new ExcelJS.Workbook();
     await user.xlsx.readFile(again);
@@ -170,7 +170,7 @@ describe("pac plan on a workbook whose parts the writer must edit are damaged", 
     const out = tmp.path("damaged-styles-PAC.xlsx");
     const run = await pac(["plan", input, "--out", out]);
     expect(run.code).toBe(2);
-    expect(run.stderr.trimEnd().split("\n").pop()).toBe(`«\u00a0${input}\u00a0» n'est pas un classeur .xlsx lisible (fichier abîmé ou d'un autre format).`);
+    expect(run.stderr.trimEnd().split("\n").pop()).toBe(`«\u00a0${input}\u00a0»\u00a0: la partie «\u00a0xl/styles.xml\u00a0» n'est pas du XML valide (balise non fermée\u00a0: x:fonts).`);
     expect(existsSync(out)).toBe(false);
   });
 });

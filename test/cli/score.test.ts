@@ -81,7 +81,10 @@ describe("pac score", () => {
         "C3;=Équilibre;1 000;1 100;5 000;1;2;01/12/2025\r\n",
     );
     const run = await pac(["score", file]);
-    expect(run.stderr).toMatch(/^À vérifier \(4\)\u00a0:\n {2}- C1 \(ligne 2\)\u00a0: fréquence vide/);
+    // Four remarks on the rows, then the allocation's two (no client for turbo visits, no prospect for conquête).
+    expect(run.stderr).toMatch(/^À vérifier \(6\)\u00a0:\n/);
+    expect(run.stderr).toMatch(/\n {2}- C1 \(ligne 2\)\u00a0: fréquence vide/);
+    expect(run.stderr).toMatch(/réserve non affectée/);
     expect(run.code).toBe(0);
     const rows = parseCsv(run.stdout, ";");
     expect(rows.map((r) => r[0])).toEqual(["id", "C1", "C2", "C3"]);
@@ -99,7 +102,9 @@ describe("pac score", () => {
     });
     writeFileSync(file, `${lines.join("\n")}\n`);
     const run = await pac(["score", file, "--format", "json", "--reference-date", "2025-12-31"]);
-    expect(run.stderr).toBe("");
+    // The journal starts in 2025: N-1 is not covered, so maturity and elasticity are not computed (SPEC §7).
+    expect(run.stderr).toMatch(/^À vérifier \(3\)\u00a0:\n {2}- Le journal couvre du 01\/01\/2025 au 10\/04\/2025/);
+    expect(run.stderr).toContain("maturité et élasticité non calculées");
     expect(run.code).toBe(0);
     const rows = JSON.parse(run.stdout) as Record<string, string>[];
     expect(rows.map((r) => r.id)).toEqual(customers);
@@ -117,7 +122,7 @@ describe("pac score", () => {
     await wb.xlsx.writeFile(file);
     const run = await pac(["score", file, "--sheet", "portefeuille"]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe("En-tête lu à la ligne 3 (les lignes au-dessus sont des titres).\n");
+    expect(run.stderr.split("\n")[0]).toBe("En-tête lu à la ligne 3 (les lignes au-dessus sont des titres).");
     expect(parseCsv(run.stdout, ";").map((r) => r.slice(0, 2))).toEqual([["id", "abc"], ["X1", "A"], ["X2", "B"], ["X3", "C"]]);
   });
 
@@ -135,6 +140,6 @@ describe("pac score", () => {
     writeFileSync(file, "Client;CA\nA;10\nB;5\n");
     const run = await pac(["score", file, "--sheet", "X"]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe(`Attention\u00a0: --sheet ne s'applique qu'à un classeur .xlsx\u202f; ignorée pour «\u00a0${file}\u00a0».\n`);
+    expect(run.stderr.split("\n")[0]).toBe(`Attention\u00a0: --sheet ne s'applique qu'à un classeur .xlsx\u202f; ignorée pour «\u00a0${file}\u00a0».`);
   });
 });

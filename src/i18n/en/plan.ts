@@ -310,4 +310,7 @@ export const planEn: Record<PlanKey, string> = {
   "remark.kind.no_allocation": "No contact planned",
   "remark.kind.info": "Information",
   "remark.kind.write": "Writing the workbook",
+  "remark.write.invalidChars": "{where}: {n} {n|character|characters} not allowed in a workbook removed.",
+  "remark.write.truncated": "{where}: text of {n} characters cut to 32,767, the limit of an Excel cell.",
+  "remark.write.macrosDropped": "Macros (VBA) of the input workbook not copied: an .xlsx file cannot hold them.",
 };

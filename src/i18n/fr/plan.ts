@@ -312,6 +312,9 @@ export const planFr = {
   "remark.kind.no_allocation": "Aucun contact prévu",
   "remark.kind.info": "Information",
   "remark.kind.write": "Écriture du classeur",
+  "remark.write.invalidChars": "{where} : {n} {n|caractère interdit dans un classeur retiré|caractères interdits dans un classeur retirés}.",
+  "remark.write.truncated": "{where} : texte de {n} caractères coupé à 32 767, la limite d'une cellule Excel.",
+  "remark.write.macrosDropped": "Macros (VBA) du classeur d'entrée non recopiées : un fichier .xlsx ne peut pas en contenir.",
 } as const;
 
 export type PlanKey = keyof typeof planFr;

@@ -3,7 +3,7 @@ import { chooseSheet } from "../../io/chooseSheet";
 import { CsvError, decodeText, parseCsv } from "../../io/csv";
 import { columnLetter } from "../../plan/cells";
 import type { WorkbookPlan } from "../../plan/types";
-import { openXlsx, UnsupportedXlsx, type SheetState, type XlsxSheets } from "./xlsxReader";
+import { openXlsx, type SheetState, type XlsxSheets } from "./xlsxReader";
 import { worksheetRows } from "../../xlsx/sheetRows";
 import type { WrittenXlsx } from "../../xlsx/write";
 import { PortError, type SheetSummary, type SourceRef, type SourceTable, type WorkbookPort } from "./port";
@@ -78,45 +78,17 @@ function exceljsRead(workbook: ExcelJS.Workbook): ReadWorkbook {
   };
 }
 
-/** The uploaded .xlsx loaded by exceljs: for what src/xlsx's fast reader does not handle. */
-async function exceljsXlsx(bytes: Uint8Array, fileName: string): Promise<ReadWorkbook> {
-  const ExcelJs = await loadExcelJs();
-  const workbook = new ExcelJs.Workbook();
-  try {
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  } catch {
-    throw new PortError("file.error.unreadable", { file: fileName });
-  }
-  return exceljsRead(workbook);
-}
-
 /**
- * An uploaded .xlsx read by src/xlsx's fast reader, several times faster than exceljs and without its chunk;
- * exceljs reads it instead when the fast reader throws `UnsupportedXlsx` (zip64, encryption, a missing part…),
- * and then decides whether the file is readable at all.
+ * An uploaded .xlsx read by src/xlsx's one reader (no exceljs chunk): a file it refuses is a PortError with the
+ * reader's French message; there is no second reader to fall back on.
  */
-async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadWorkbook> {
-  let fast: XlsxSheets;
-  try {
-    fast = openXlsx(bytes, fileName);
-  } catch (error) {
-    if (error instanceof UnsupportedXlsx) return exceljsXlsx(bytes, fileName);
-    throw error;
-  }
-  let fallback: Promise<ReadWorkbook> | undefined;
+function readXlsx(bytes: Uint8Array, fileName: string): ReadWorkbook {
+  const book: XlsxSheets = openXlsx(bytes, fileName);
   return {
-    sheets: fast.sheets,
-    active: fast.active,
-    date1904: fast.date1904,
-    rows: async (name) => {
-      try {
-        return fast.rows(name);
-      } catch (error) {
-        if (!(error instanceof UnsupportedXlsx)) throw error;
-      }
-      fallback ??= exceljsXlsx(bytes, fileName);
-      return (await fallback).rows(name);
-    },
+    sheets: book.sheets,
+    active: book.active,
+    date1904: book.date1904,
+    rows: async (name) => book.rows(name),
   };
 }
 

@@ -3,7 +3,6 @@ import { XlsxError, type XlsxErrorCode } from "../../xlsx/errors";
 import { openXlsx as openWorkbook, type OpenXlsxOptions, type XlsxSheets } from "../../xlsx/readRows";
 import { PortError } from "./port";
 
-export { UnsupportedXlsx } from "../../xlsx/readRows";
 export type { SheetState, XlsxSheets } from "../../xlsx/readRows";
 
 /** Refusals that mean "this is no .xlsx at all": the wizard says so in its usual words (file.error.unreadable). */
