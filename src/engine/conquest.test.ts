@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { explain } from "../i18n";
+import { fr } from "../../test/support/typography";
 import { thrownEngineError as thrown } from "../../test/support/engineError";
 import { allocateConquest, CONQUEST_FLOOR, type ConquestInput } from "./conquest";
 import { scoreProspects } from "./prospects";
@@ -38,18 +39,18 @@ describe("allocateConquest: a hand-computed case of six prospects", () => {
     expect(a.rest).toBe(0);
     expect(a.case).toBe("shared");
     expect(a.quota[1]).toBeCloseTo(18 * 75 / 268.75, 9);
-    expect(explain(a.explain(0))).toBe("Conquête : score 100, part exacte 6,7 ramenée au plafond de 6 contacts par prospect.");
+    expect(explain(a.explain(0))).toBe(fr("Conquête : score 100, part exacte 6,7 ramenée au plafond de 6 contacts par prospect."));
     expect(explain(a.explain(5))).toBe(
-      "Conquête : score 68,75, part exacte 4,6 du budget de 24 → 5 contacts (plus forts restes, entre 1 et 6).",
+      fr("Conquête : score 68,75, part exacte 4,6 du budget de 24 → 5 contacts (plus forts restes, entre 1 et 6)."),
     );
-    expect(explain(a.explain(4))).toBe("Pas de contact de conquête : prospect non retenu.");
+    expect(explain(a.explain(4))).toBe(fr("Pas de contact de conquête : prospect non retenu."));
   });
 
   it("allocateConquest({ budget: 40 }) puts everyone at the cap and returns the rest", () => {
     const a = allocateConquest({ budget: 40, scores: prospects.score, retained: prospects.retained });
     expect(Array.from(a.contacts)).toEqual([6, 6, 6, 6, 0, 6]);
     expect(a.rest).toBe(10);
-    expect(explain(a.note)).toBe("Tous les prospects retenus ont atteint le plafond de 6 contacts : 10 contacts restent en réserve de conquête.");
+    expect(explain(a.note)).toBe(fr("Tous les prospects retenus ont atteint le plafond de 6 contacts : 10 contacts restent en réserve de conquête."));
   });
 
   it("allocateConquest({ budget: 3 }) gives one contact to the best Ep first, ties in input order", () => {
@@ -57,7 +58,7 @@ describe("allocateConquest: a hand-computed case of six prospects", () => {
     // P1 100, then P2 and P3 tied at 75 (file order), then P6 68.75 and P4 50 get none.
     expect(Array.from(a.contacts)).toEqual([1, 1, 1, 0, 0, 0]);
     expect(a.case).toBe("short");
-    expect(explain(a.explain(5))).toBe("Conquête : 3 contacts pour 5 prospects retenus ; rang 4 par score, il n'en reçoit aucun.");
+    expect(explain(a.explain(5))).toBe(fr("Conquête : 3 contacts pour 5 prospects retenus ; rang 4 par score, il n'en reçoit aucun."));
   });
 });
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { explain } from "../i18n";
+import { fr } from "../../test/support/typography";
 import { thrownEngineError as thrown } from "../../test/support/engineError";
 import { PROSPECT_REASONS, PROSPECT_STATUSES, prospectWarningWhy, scoreProspects, type ProspectInput } from "./prospects";
 
@@ -79,7 +80,7 @@ describe("scoreProspects: the rule of pertinence, credibility and double attract
       { index: 1, code: "blank", criterion: "credibility", value: "" },
       { index: 2, code: "out_of_range", criterion: "ourAttractiveness", value: 7 },
     ]);
-    expect(explain(prospectWarningWhy(s.warnings[0]))).toBe("Prospect ligne 2 : « Crédibilité » est vide ; ce prospect n'est pas noté.");
+    expect(explain(prospectWarningWhy(s.warnings[0]))).toBe(fr("Prospect ligne 2 : « Crédibilité » est vide ; ce prospect n'est pas noté."));
     expect(explain(prospectWarningWhy(s.warnings[1], 31), "en")).toBe(
       "Prospect row 31: “Our attractiveness to it” is 7, outside the 1 to 5 scale; this prospect is not scored.",
     );
@@ -107,10 +108,10 @@ describe("scoreProspects: the rule of pertinence, credibility and double attract
   it("scoreProspects explains each status in Py's words", () => {
     const s = scoreProspects(criteria([[4, 3, 5, 4], [5, 5, 2, 4], [4, "x", 4, 4]]));
     expect(explain(s.explain(0))).toBe(
-      "Retenu : pertinence 4, crédibilité 3, attractivité pour nous 5, notre attractivité pour lui 4, toutes au moins à 3 ; Ep = 75 sur 100.",
+      fr("Retenu : pertinence 4, crédibilité 3, attractivité pour nous 5, notre attractivité pour lui 4, toutes au moins à 3 ; Ep = 75 sur 100."),
     );
     expect(explain(s.explain(1))).toBe(
-      "Écarté : pas de double attractivité (attractivité pour nous 2, notre attractivité pour lui 4 ; il faut les deux au moins à 3) ; Ep = 75 sur 100.",
+      fr("Écarté : pas de double attractivité (attractivité pour nous 2, notre attractivité pour lui 4 ; il faut les deux au moins à 3) ; Ep = 75 sur 100."),
     );
     expect(explain(s.explain(2), "en")).toBe("Not scored: “Credibility” is “x”, not a number.");
   });
@@ -131,14 +132,14 @@ describe("scoreProspects: the fallbacks of SPEC §11", () => {
     expect(Array.from(s.score)).toEqual([50_000, 0, 0, 0]);
     expect(s.retainedCount).toBe(2);
     expect(s.warnings.map((w) => w.code)).toEqual(["not_number", "out_of_range"]);
-    expect(explain(s.explain(0))).toBe("Retenu sans critères : son potentiel (50\u202f000) sert de score.");
+    expect(explain(s.explain(0))).toBe(fr("Retenu sans critères : son potentiel (50\u202f000) sert de score."));
   });
 
   it("without criteria nor potential, every prospect shares equally and a notice says why", () => {
     const s = scoreProspects({ count: 3 });
     expect(s.mode).toBe("equal");
     expect(Array.from(s.score)).toEqual([1, 1, 1]);
-    expect(s.notice && explain(s.notice)).toBe("Ni critères de notation ni potentiel pour les prospects : la conquête est partagée à parts égales.");
+    expect(s.notice && explain(s.notice)).toBe(fr("Ni critères de notation ni potentiel pour les prospects : la conquête est partagée à parts égales."));
     expect(scoreProspects({}).n).toBe(0);
   });
 });
