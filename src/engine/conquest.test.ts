@@ -175,3 +175,19 @@ describe("allocateConquest: properties", () => {
     );
   });
 });
+
+describe("allocateConquest: sentences agree with their numbers", () => {
+  it.each([
+    [{ budget: 1, scores: [] }, "Aucun prospect retenu : 1 contact de conquête reste une réserve à planifier."],
+    [{ budget: 5, scores: [] }, "Aucun prospect retenu : 5 contacts de conquête restent une réserve à planifier."],
+    [{ budget: 3, scores: [80], cap: 1 }, "Tous les prospects retenus ont atteint le plafond de 1 contact : 2 contacts restent en réserve de conquête."],
+  ])("allocateConquest(%j).note", (input, sentence) => {
+    expect(explain(allocateConquest(input).note)).toBe(fr(sentence));
+  });
+
+  it("a budget of 0 for one retained prospect says « 1 prospect retenu »", () => {
+    expect(explain(allocateConquest({ budget: 0, scores: [80] }).explain(0))).toBe(
+      fr("Conquête : 0 contact pour 1 prospect retenu ; rang 1 par score, il n'en reçoit aucun."),
+    );
+  });
+});

@@ -71,14 +71,14 @@ export const objectivesWhyEn: Record<ObjectivesWhyKey, string> = {
   "conquest.capped": "Conquest: score {score}, exact share {quota} brought down to the cap of {cap} {cap|contact|contacts} per prospect.",
   "conquest.floor": "Conquest: score {score}, exact share {quota} raised to the floor of 1 contact.",
   "conquest.short_first":
-    "Conquest: {budget} {budget|contact|contacts} for {retained} retained prospects; rank {rank} by score, it gets 1.",
+    "Conquest: {budget} {budget|contact|contacts} for {retained} retained {retained|prospect|prospects}; rank {rank} by score, it gets 1.",
   "conquest.short_none":
-    "Conquest: {budget} {budget|contact|contacts} for {retained} retained prospects; rank {rank} by score, it gets none.",
+    "Conquest: {budget} {budget|contact|contacts} for {retained} retained {retained|prospect|prospects}; rank {rank} by score, it gets none.",
   "conquest.not_retained": "No conquest contact: prospect not retained.",
   "conquest.summary":
     "{budget} conquest {budget|contact|contacts} for {retained} retained {retained|prospect|prospects}: {placed} placed, {rest} in reserve.",
-  "conquest.rest": "Every retained prospect reached the cap of {cap} contacts: {rest} {rest|contact stays|contacts stay} in the conquest reserve.",
-  "conquest.no_retained": "No retained prospect: the {budget} conquest contacts stay a reserve to plan.",
+  "conquest.rest": "Every retained prospect reached the cap of {cap} {cap|contact|contacts}: {rest} {rest|contact stays|contacts stay} in the conquest reserve.",
+  "conquest.no_retained": "No retained prospect: {budget} conquest {budget|contact stays|contacts stay} a reserve to plan.",
   "conquest.short":
     "Conquest budget ({budget}) below the number of retained prospects ({retained}): 1 contact each to the best scores (ties: file order).",
   "objective.develop": "{code}: potential not captured, +{rate} → objective €{objective}.",

@@ -78,16 +78,16 @@ export const objectivesWhyFr = {
     "Conquête : score {score}, part exacte {quota} ramenée au plafond de {cap} {cap|contact|contacts} par prospect.",
   "conquest.floor": "Conquête : score {score}, part exacte {quota} portée au plancher de 1 contact.",
   "conquest.short_first":
-    "Conquête : {budget} {budget|contact|contacts} pour {retained} prospects retenus ; rang {rank} par score, il en reçoit 1.",
+    "Conquête : {budget} {budget|contact|contacts} pour {retained} {retained|prospect retenu|prospects retenus} ; rang {rank} par score, il en reçoit 1.",
   "conquest.short_none":
-    "Conquête : {budget} {budget|contact|contacts} pour {retained} prospects retenus ; rang {rank} par score, il n'en reçoit aucun.",
+    "Conquête : {budget} {budget|contact|contacts} pour {retained} {retained|prospect retenu|prospects retenus} ; rang {rank} par score, il n'en reçoit aucun.",
   "conquest.not_retained": "Pas de contact de conquête : prospect non retenu.",
   "conquest.summary":
     "{budget} {budget|contact|contacts} de conquête pour {retained} {retained|prospect retenu|prospects retenus} : {placed} {placed|placé|placés}, {rest} en réserve.",
   "conquest.rest":
-    "Tous les prospects retenus ont atteint le plafond de {cap} contacts : {rest} {rest|contact reste|contacts restent} en réserve de conquête.",
+    "Tous les prospects retenus ont atteint le plafond de {cap} {cap|contact|contacts} : {rest} {rest|contact reste|contacts restent} en réserve de conquête.",
   "conquest.no_retained":
-    "Aucun prospect retenu : les {budget} contacts de conquête restent une réserve à planifier.",
+    "Aucun prospect retenu : {budget} {budget|contact|contacts} de conquête {budget|reste|restent} une réserve à planifier.",
   "conquest.short":
     "Budget de conquête ({budget}) inférieur au nombre de prospects retenus ({retained}) : 1 contact à chacun des meilleurs scores (ex æquo : ordre du fichier).",
   "objective.develop": "{code} : potentiel non capté, +{rate} → objectif {objective} €.",
