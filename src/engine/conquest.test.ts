@@ -39,7 +39,7 @@ describe("allocateConquest: a hand-computed case of six prospects", () => {
     expect(a.rest).toBe(0);
     expect(a.case).toBe("shared");
     expect(a.quota[1]).toBeCloseTo(18 * 75 / 268.75, 9);
-    expect(explain(a.explain(0))).toBe(fr("Conquête : score 100, part exacte 6,7 ramenée au plafond de 6 contacts par prospect."));
+    expect(explain(a.explain(0))).toBe(fr("Conquête : score 100, part exacte 6,51 ramenée au plafond de 6 contacts par prospect."));
     expect(explain(a.explain(5))).toBe(
       fr("Conquête : score 68,75, part exacte 4,6 du budget de 24 → 5 contacts (plus forts restes, entre 1 et 6)."),
     );

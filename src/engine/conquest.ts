@@ -35,7 +35,10 @@ export interface ConquestAllocation {
   readonly retainedCount: number;
   /** Whole contacts per prospect; 0 for a prospect that is not retained. */
   readonly contacts: Uint32Array;
-  /** The exact (unrounded) share of each retained prospect after floor and cap; NaN when not retained or short. */
+  /**
+   * The exact (unrounded) proportional share of each retained prospect: for one between the bounds, its share of
+   * what the bound prospects leave; for one at a bound, the share that passed it. NaN when not retained or short.
+   */
   readonly quota: Float64Array;
   /** Contacts no prospect can take (nobody retained, or every retained prospect at its cap): never lost. */
   readonly rest: number;
@@ -160,15 +163,27 @@ export function allocateConquest(input: ConquestInput): ConquestAllocation {
         break;
       }
       // The side with the larger violation is surely bound at the solution (the other may come back inside).
-      if (excess >= deficit) for (const i of over) bound[i] = CAP;
-      if (deficit >= excess) for (const i of under) bound[i] = FLOOR;
+      // A bound prospect keeps, as its exact share, the one that passed the bound (what a hand computation shows).
+      if (excess >= deficit) {
+        for (const i of over) {
+          bound[i] = CAP;
+          quota[i] = (left * weight(i)) / total;
+        }
+      }
+      if (deficit >= excess) {
+        for (const i of under) {
+          bound[i] = FLOOR;
+          quota[i] = (left * weight(i)) / total;
+        }
+      }
     }
-    // Exact shares, for the explanations: λ × score (the unbounded proportional share when nobody is free).
-    const scoreSum = members.reduce((sum, i) => sum + weight(i), 0);
     for (const i of members) {
       if (bound[i] === CAP) contacts[i] = cap;
-      else if (bound[i] === FLOOR) contacts[i] = CONQUEST_FLOOR;
-      quota[i] = Number.isNaN(lambda) ? (budget * weight(i)) / scoreSum : lambda * weight(i);
+      else if (bound[i] === FLOOR) {
+        contacts[i] = CONQUEST_FLOOR;
+        // A zero score is at the floor from the start: its proportional share is 0.
+        if (Number.isNaN(quota[i])) quota[i] = 0;
+      } else quota[i] = lambda * weight(i);
     }
     kase = rest > 0 ? "rest" : "shared";
   }
