@@ -161,6 +161,27 @@ describe("allocateConquest: properties", () => {
     );
   });
 
+  it("each exact share tells the truth: above the cap when capped, below the floor when floored, else within them", () => {
+    fc.assert(
+      fc.property(arbitraryInput, ({ budget, cap, prospects }) => {
+        const a = allocateConquest({ budget, cap, scores: prospects.map((p) => p.score), retained: prospects.map((p) => p.retained) });
+        if (a.case === "short" || a.case === "no_retained") return;
+        for (let i = 0; i < a.n; i++) {
+          if (!prospects[i].retained) continue;
+          const key = a.explain(i).key;
+          const q = a.quota[i];
+          if (key === "conquest.capped") expect(q).toBeGreaterThanOrEqual(cap - 1e-9);
+          else if (key === "conquest.floor") expect(q).toBeLessThanOrEqual(CONQUEST_FLOOR + 1e-9);
+          else {
+            expect(q).toBeGreaterThanOrEqual(CONQUEST_FLOOR - 1e-9);
+            expect(q).toBeLessThanOrEqual(cap + 1e-9);
+            expect(Math.abs(a.contacts[i] - q)).toBeLessThan(1);
+          }
+        }
+      }),
+    );
+  });
+
   it("row(i) agrees with the columns", () => {
     fc.assert(
       fc.property(arbitraryInput, ({ budget, cap, prospects }) => {
