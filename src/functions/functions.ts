@@ -13,6 +13,7 @@ import { contactsCells } from "./contacts";
 import { elasticityCells } from "./elasticity";
 import { maturityCells } from "./maturity";
 import { prCells } from "./pr";
+import { prospectCells } from "./prospect";
 import { quarterRankCells } from "./quarterRank";
 import { rfmCells } from "./rfm";
 
@@ -138,4 +139,26 @@ export function capital(weeks: number, days_per_week: number, contacts_per_day: 
  */
 export function allocate(capital: number, weights_range: any[][]): any[][] {
   return allocateCells(capital, weights_range);
+}
+
+/**
+ * Prospect targeting (Pascal Py's rule of relevance, credibility and double attractiveness): "retained" when relevance, credibility and both attractiveness scores are at least 3 out of 5, else "rejected"; or the Ep effort score 0 to 100, or the reason.
+ * @customfunction PROSPECT
+ * @param relevance Relevance 1 to 5: our offer answers a need the prospect really has.
+ * @param credibility Credibility 1 to 5: we are credible to this prospect (references, size, proximity).
+ * @param attractiveness_to_us Attractiveness to us 1 to 5: what the prospect can bring (potential, solvency).
+ * @param our_attractiveness Our attractiveness to it 1 to 5: what we bring it that its current supplier does not.
+ * @param [weights] Four weights of the criteria in the Ep score (default equal), not all zero.
+ * @param [output] "status" (default: retained / rejected), "ep" (effort score 0 to 100) or "reason".
+ * @returns One result per prospect.
+ */
+export function prospect(
+  relevance: any[][],
+  credibility: any[][],
+  attractiveness_to_us: any[][],
+  our_attractiveness: any[][],
+  weights?: any[][],
+  output?: string,
+): any[][] {
+  return prospectCells(relevance, credibility, attractiveness_to_us, our_attractiveness, weights, output);
 }

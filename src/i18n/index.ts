@@ -1,13 +1,18 @@
 import { errorsEn } from "./en/errors";
 import { uiEn } from "./en/ui";
 import { labelsEn, whyEn } from "./en/methods";
+import { objectivesLabelsEn, objectivesWhyEn } from "./en/objectives";
 import { errorsFr, type ErrorCode } from "./fr/errors";
-import { labelsFr, whyFr, type LabelKey, type WhyKey } from "./fr/methods";
+import { labelsFr, whyFr, type LabelKey as MethodLabelKey, type WhyKey as MethodWhyKey } from "./fr/methods";
+import { objectivesLabelsFr, objectivesWhyFr, type ObjectivesLabelKey, type ObjectivesWhyKey } from "./fr/objectives";
 import { uiFr, type UiKey } from "./fr/ui";
 import { fill, formatNumber } from "./format";
 import type { Lang, MessageParams } from "./types";
 
-export type { ErrorCode, LabelKey, Lang, MessageParams, UiKey, WhyKey };
+/** Labels and "pourquoi" templates: the per-client methods, then the planning methods (objectives, prospects). */
+export type LabelKey = MethodLabelKey | ObjectivesLabelKey;
+export type WhyKey = MethodWhyKey | ObjectivesWhyKey;
+export type { ErrorCode, Lang, MessageParams, UiKey };
 export { fill, formatNumber };
 export { xlsxMessage, xlsxSize, type XlsxMessageKey } from "./xlsx";
 
@@ -21,8 +26,14 @@ export interface Why {
 }
 
 const errors: Record<Lang, Record<ErrorCode, string>> = { fr: errorsFr, en: errorsEn };
-const labels: Record<Lang, Record<LabelKey, string>> = { fr: labelsFr, en: labelsEn };
-const whys: Record<Lang, Record<WhyKey, string>> = { fr: whyFr, en: whyEn };
+const labels: Record<Lang, Record<LabelKey, string>> = {
+  fr: { ...labelsFr, ...objectivesLabelsFr },
+  en: { ...labelsEn, ...objectivesLabelsEn },
+};
+const whys: Record<Lang, Record<WhyKey, string>> = {
+  fr: { ...whyFr, ...objectivesWhyFr },
+  en: { ...whyEn, ...objectivesWhyEn },
+};
 
 const ui: Record<Lang, Record<UiKey, string>> = { fr: uiFr, en: uiEn };
 

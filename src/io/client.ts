@@ -23,6 +23,13 @@ export interface ImportedClient {
   readonly firstPurchase?: string;
   readonly lastPurchase?: string;
   readonly isProspect?: boolean;
+  /** A prospect's scores 1 to 5 by Pascal Py's criteria (SPEC §11); read on prospect rows only. */
+  readonly pertinence?: number;
+  readonly credibility?: number;
+  /** Attractivité pour nous. */
+  readonly attractiveness?: number;
+  /** Notre attractivité pour lui. */
+  readonly ourAttractiveness?: number;
 }
 
 /** A forced mapping: a column index, or "none" for no column. */

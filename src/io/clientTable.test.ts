@@ -7,6 +7,30 @@ const TABLE = [
   ["C3", "Prospect Nord", 0, 0, 0, 3, 8000, null, 0, "oui"],
 ];
 
+describe("readClientTable: the prospect criteria (SPEC §11)", () => {
+  const rows = [
+    ["Client", "Prospect", "CA", "Pertinence", "Crédibilité", "Attractivité pour nous", "Notre attractivité"],
+    ["C1", "non", 1000, "", "", "", ""],
+    ["P1", "oui", null, 4, "3", 5, 4],
+    ["P2", "oui", null, 2, "bien", 7, ""],
+  ];
+
+  it("readClientTable reads the four criteria on prospect rows, reports refused cells and scores outside 1..5", () => {
+    const { clients, report } = readClientTable(rows);
+    expect(clients[0]).toEqual({ id: "C1", row: 2, ca: 1000, monetary: 1000, isProspect: false });
+    expect(clients[1]).toMatchObject({ id: "P1", pertinence: 4, credibility: 3, attractiveness: 5, ourAttractiveness: 4 });
+    // Text is refused (never 0), 7 is kept for the engine to leave unscored, the blank stays blank.
+    expect(clients[2]).toMatchObject({ id: "P2", pertinence: 2, attractiveness: 7 });
+    expect(clients[2]).not.toHaveProperty("credibility");
+    expect(clients[2]).not.toHaveProperty("ourAttractiveness");
+    expect(report.rejectedCells).toEqual({ text: 1 });
+    expect(report.issues.filter((i) => i.severity === "warning").map((i) => i.message)).toEqual([
+      "Ligne 4, « Crédibilité » : « bien » n'est pas un nombre.",
+      "Ligne 4, «\u00a0Attractivité pour nous\u00a0»\u00a0: la note 7 est hors de l'échelle de 1 à 5\u202f; ce prospect ne sera pas noté.",
+    ]);
+  });
+});
+
 describe("readClientTable", () => {
   it("readClientTable(table) reads every field, periods oldest first, and the CA of the latest period", () => {
     const { clients, mapping, report } = readClientTable(TABLE);

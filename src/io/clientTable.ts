@@ -86,7 +86,12 @@ interface Draft {
   lastDay?: number;
   firstDay?: number;
   isProspect?: boolean;
+  criteria?: Partial<Record<CriterionField, number>>;
 }
+
+/** The prospect criteria (SPEC §11): scores 1 to 5, read on the rows marked as prospects. */
+type CriterionField = "pertinence" | "credibility" | "attractiveness" | "ourAttractiveness";
+const CRITERION_FIELDS: readonly CriterionField[] = ["pertinence", "credibility", "attractiveness", "ourAttractiveness"];
 
 const PERIOD_LABEL = /^(?:(?:19[5-9]|20\d)\d|n|n\s*-\s*\d)$/i;
 
@@ -199,6 +204,7 @@ function sameDraft(a: Draft, b: Draft): boolean {
     a.lastDay === b.lastDay &&
     a.firstDay === b.firstDay &&
     a.isProspect === b.isProspect &&
+    CRITERION_FIELDS.every((f) => a.criteria?.[f] === b.criteria?.[f]) &&
     a.periods.length === b.periods.length &&
     a.periods.every((p, i) => p === b.periods[i])
   );
@@ -227,6 +233,7 @@ function mergeInto(a: Draft, b: Draft): void {
   a.recencyDays = pick(a.recencyDays, b.recencyDays, Math.min);
   a.lastDay = pick(a.lastDay, b.lastDay, Math.max);
   a.firstDay = pick(a.firstDay, b.firstDay, Math.min);
+  if (b.criteria) a.criteria = { ...b.criteria, ...a.criteria };
   if (a.isProspect === undefined) a.isProspect = b.isProspect;
   else if (b.isProspect !== undefined) a.isProspect = a.isProspect && b.isProspect;
 }
@@ -401,6 +408,17 @@ export function readClientTable(rows: unknown[][], options: ClientTableOptions =
       if (flag === "unreadable") report.reject("flag", "FLAG_UNREADABLE", { column: name(fields.prospect), value: displayCell(cell) }, rowNumber);
       else if (flag !== undefined) draft.isProspect = flag;
     }
+    // A client's row may leave the criteria blank; a prospect's are read and reported like any number.
+    if (draft.isProspect === true) {
+      for (const f of CRITERION_FIELDS) {
+        const m = fields[f];
+        if (!m) continue;
+        const score = num(m, "count");
+        if (score === undefined) continue;
+        if (score < 1 || score > 5) report.add("CRITERION_OUT_OF_RANGE", "warning", { column: name(m), value: score }, rowNumber);
+        (draft.criteria ??= {})[f] = score;
+      }
+    }
     drafts.push(draft);
   }
 
@@ -511,5 +529,9 @@ function toClient(d: Draft, hasCaColumn: boolean, periodCount: number): Imported
   if (d.firstDay !== undefined) c.firstPurchase = dayToIso(d.firstDay);
   if (d.lastDay !== undefined) c.lastPurchase = dayToIso(d.lastDay);
   if (d.isProspect !== undefined) c.isProspect = d.isProspect;
+  for (const f of CRITERION_FIELDS) {
+    const score = d.criteria?.[f];
+    if (score !== undefined) c[f] = score;
+  }
   return c;
 }

@@ -3,7 +3,8 @@ import { guessShape, journalFieldChoices, tableFieldChoices } from "./fields";
 describe("field choices for the wizard", () => {
   it("tableFieldChoices() lists every table field with its French label, the id required", () => {
     const choices = tableFieldChoices();
-    expect(choices.map((c) => c.field)).toEqual(["id", "name", "ca", "potential", "frequency", "recency", "lastPurchase", "firstPurchase", "contacts", "contactsBefore", "prospect"]);
+    expect(choices.map((c) => c.field)).toEqual(["id", "name", "ca", "potential", "frequency", "recency", "lastPurchase", "firstPurchase", "contacts", "contactsBefore", "prospect",
+      "pertinence", "credibility", "attractiveness", "ourAttractiveness"]);
     expect(choices[0]).toEqual({ field: "id", label: "Identifiant client", required: true });
     expect(choices.filter((c) => c.required)).toHaveLength(1);
   });

@@ -68,6 +68,20 @@ describe("detectTableColumns", () => {
     ["Date dernier contact", undefined],
     ["Objectif CA", undefined],
     ["Montant commandes", "ca"],
+    // The four prospect criteria (SPEC §11), in French and English.
+    ["Pertinence", "pertinence"],
+    ["Relevance", "pertinence"],
+    ["Crédibilité", "credibility"],
+    ["Credibility", "credibility"],
+    ["Attractivité pour nous", "attractiveness"],
+    ["Attractivité du prospect", "attractiveness"],
+    ["Attractiveness to us", "attractiveness"],
+    ["Notre attractivité", "ourAttractiveness"],
+    ["Attractivité pour lui", "ourAttractiveness"],
+    ["Notre attractivité pour lui", "ourAttractiveness"],
+    ["Our attractiveness", "ourAttractiveness"],
+    ["Attractiveness to them", "ourAttractiveness"],
+    ["Satisfaction", undefined],
   ];
   it.each(single)("detectTableColumns(['Client', %j]) maps it to %j", (header, field) => {
     const withId = header === "Client" || field === "id" ? [header] : ["Client", header];
@@ -75,6 +89,11 @@ describe("detectTableColumns", () => {
     const column = withId.length - 1;
     const found = (Object.keys(fields) as TableField[]).find((f) => fields[f]?.column === column);
     expect(found).toBe(field);
+  });
+
+  it("detectTableColumns tells the two attractivités apart beside a Prospect column", () => {
+    const { fields } = detectTableColumns(["Client", "Prospect", "Pertinence", "Crédibilité", "Attractivité du prospect", "Notre attractivité pour lui"]);
+    expect([fields.prospect?.column, fields.pertinence?.column, fields.credibility?.column, fields.attractiveness?.column, fields.ourAttractiveness?.column]).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("detectTableColumns takes the code as id and the company name as name", () => {

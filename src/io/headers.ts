@@ -12,7 +12,12 @@ export type TableField =
   | "firstPurchase"
   | "contacts"
   | "contactsBefore"
-  | "prospect";
+  | "prospect"
+  // The four prospect criteria of Pascal Py's rule, scored 1 to 5 (SPEC §11).
+  | "pertinence"
+  | "credibility"
+  | "attractiveness"
+  | "ourAttractiveness";
 
 /** Fields of a sales journal (one row per invoice line). */
 export type JournalField = "id" | "name" | "invoice" | "date" | "quantity" | "unitPrice" | "amount";
@@ -22,6 +27,7 @@ export type FieldId = TableField | JournalField | "periods";
 
 export const TABLE_FIELDS: readonly TableField[] = [
   "id", "name", "ca", "potential", "frequency", "recency", "lastPurchase", "firstPurchase", "contacts", "contactsBefore", "prospect",
+  "pertinence", "credibility", "attractiveness", "ourAttractiveness",
 ];
 export const JOURNAL_FIELDS: readonly JournalField[] = ["id", "name", "invoice", "date", "quantity", "unitPrice", "amount"];
 
@@ -138,6 +144,9 @@ const NAME_PHRASES = {
 const ID_EXCLUDE = ["date", "ca", "montant", "nb", "nombre", "type", "statut", "status", "potentiel", "potential", "visites", "contacts", "ville", "city", "pays", "country", "adresse", "address", "email", "mail", "telephone", "phone", "commercial", "vendeur", "region", "secteur",
   "article", "produit", "product", "item", "sku", "stock", "stockcode", "famille", "categorie", "category"];
 
+/** Words of the criteria headers: "Attractivité du prospect" is a criterion, not the prospect flag. */
+const CRITERION_WORDS = ["attractivite", "attractiveness", "pertinence", "relevance", "credibilite", "credibility"];
+
 const TABLE_RULES: Readonly<Record<TableField, FieldRule>> = {
   id: rule(ID_PHRASES, ID_EXCLUDE),
   name: rule(NAME_PHRASES, ID_EXCLUDE),
@@ -191,7 +200,33 @@ const TABLE_RULES: Readonly<Record<TableField, FieldRule>> = {
     ["date", "derniere", "dernier", "last", "cout", "cost", "prochaine", "next", "type", "productivite", "ca", "montant"],
   ),
   contactsBefore: rule({}),
-  prospect: rule({ "prospect": 1, "prospects": 1, "est prospect": 1, "is prospect": 1, "prospect oui non": 1, "statut": 0.6, "status": 0.6, "type client": 0.6, "type": 0.5 }, ["date", "nb", "nombre"]),
+  prospect: rule(
+    { "prospect": 1, "prospects": 1, "est prospect": 1, "is prospect": 1, "prospect oui non": 1, "statut": 0.6, "status": 0.6, "type client": 0.6, "type": 0.5 },
+    ["date", "nb", "nombre", ...CRITERION_WORDS],
+  ),
+  pertinence: rule(
+    { "pertinence": 1, "pertinence offre": 0.95, "note pertinence": 1, "score pertinence": 1, "relevance": 1, "relevance score": 1, "pertinence prospect": 1 },
+    ["taux", "rate"],
+  ),
+  credibility: rule(
+    { "credibilite": 1, "note credibilite": 1, "score credibilite": 1, "credibility": 1, "credibility score": 1, "credibilite prospect": 1 },
+    ["taux", "rate"],
+  ),
+  attractiveness: rule(
+    {
+      "attractivite pour nous": 1, "attractivite du prospect": 1, "attractivite prospect": 1, "attractivite client": 0.9,
+      "attractiveness to us": 1, "attractiveness for us": 1, "prospect attractiveness": 1, "attractivite": 0.6, "attractiveness": 0.6,
+    },
+    ["notre", "nos", "our", "lui", "eux", "them", "it", "him", "her"],
+  ),
+  ourAttractiveness: rule(
+    {
+      "notre attractivite": 1, "notre attractivite pour lui": 1, "notre attractivite pour eux": 1, "attractivite pour lui": 1,
+      "attractivite pour eux": 1, "attractivite pour le prospect": 0.95, "our attractiveness": 1, "our attractiveness to it": 1,
+      "our attractiveness to them": 1, "attractiveness to them": 1, "attractiveness to it": 1, "attractiveness for them": 1,
+    },
+    ["nous"],
+  ),
 };
 
 const JOURNAL_RULES: Readonly<Record<JournalField, FieldRule>> = {

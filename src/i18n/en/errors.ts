@@ -27,4 +27,9 @@ export const errorsEn: Record<ErrorCode, string> = {
   MISSING_ARGUMENT: "Missing argument “{arg}”: {expected}.",
   NO_NUMBER: "“{arg}” holds no number.",
   NOT_A_RANGE: "“{arg}” must be a single row or a single column ({rows} × {cols} given).",
+  BAD_PROSPECT_WEIGHTS:
+    "Invalid criteria weights ({detail}): four non-negative numbers (relevance, credibility, attractiveness to us, our attractiveness), not all zero, are expected.",
+  CRITERION_OUT_OF_RANGE: "{arg}, row {row}: the score {value} is outside the 1 to 5 scale.",
+  PROSPECT_CRITERIA_MISSING:
+    "Prospect scoring incomplete: {missing} missing; the four criteria (relevance, credibility, attractiveness to us, our attractiveness) are all needed.",
 };

@@ -48,6 +48,7 @@ export const ioMessagesEn: Record<IoMessageKey, string> = {
   DATE_PHANTOM: "Row {row}, “{column}”: serial number 60 means 29/02/1900, which does not exist (an error Excel inherited).",
   NEGATIVE_COUNT: "Row {row}, “{column}”: a negative number ({value}) is not possible here.",
   FLAG_UNREADABLE: "Row {row}, “{column}”: “{value}” says neither yes nor no (yes/no, x, prospect/customer expected).",
+  CRITERION_OUT_OF_RANGE: "Row {row}, “{column}”: the score {value} is outside the 1 to 5 scale; this prospect will not be scored.",
   NEGATIVE_AMOUNT: "Row {row}, “{column}”: negative amount ({value}) kept, please check (credit notes, returns?).",
 
   EMPTY_ROWS: "{n} empty {n|row|rows} skipped: {rows}.",
@@ -93,6 +94,10 @@ export const ioFieldLabelsEn: Record<IoFieldKey, string> = {
   contacts: "Contacts (period N)",
   contactsBefore: "Contacts (period N-1)",
   prospect: "Prospect (yes/no)",
+  pertinence: "Relevance (1 to 5)",
+  credibility: "Credibility (1 to 5)",
+  attractiveness: "Attractiveness to us (1 to 5)",
+  ourAttractiveness: "Our attractiveness to it (1 to 5)",
   invoice: "Invoice number",
   date: "Date",
   quantity: "Quantity",

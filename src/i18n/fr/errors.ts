@@ -28,6 +28,11 @@ export const errorsFr = {
   MISSING_ARGUMENT: "Argument « {arg} » manquant : {expected}.",
   NO_NUMBER: "« {arg} » ne contient aucun nombre.",
   NOT_A_RANGE: "« {arg} » doit être une plage d'une seule ligne ou d'une seule colonne ({rows} × {cols} reçue).",
+  BAD_PROSPECT_WEIGHTS:
+    "Pondérations des critères invalides ({detail}) : quatre nombres positifs ou nuls (pertinence, crédibilité, attractivité pour nous, notre attractivité), non tous nuls, sont attendus.",
+  CRITERION_OUT_OF_RANGE: "{arg}, ligne {row} : la note {value} est hors de l'échelle de 1 à 5.",
+  PROSPECT_CRITERIA_MISSING:
+    "Notation des prospects incomplète : il manque {missing} ; les quatre critères (pertinence, crédibilité, attractivité pour nous, notre attractivité) sont nécessaires.",
 } as const;
 
 export type ErrorCode = keyof typeof errorsFr;

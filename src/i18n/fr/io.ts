@@ -55,6 +55,8 @@ export const ioMessagesFr = {
   DATE_PHANTOM: "Ligne {row}, « {column} » : le numéro de série 60 désigne le 29/02/1900, qui n'existe pas (erreur héritée d'Excel).",
   NEGATIVE_COUNT: "Ligne {row}, « {column} » : un nombre négatif ({value}) n'est pas possible ici.",
   FLAG_UNREADABLE: "Ligne {row}, « {column} » : « {value} » ne dit ni oui ni non (oui/non, x, prospect/client attendus).",
+  CRITERION_OUT_OF_RANGE:
+    "Ligne {row}, « {column} » : la note {value} est hors de l'échelle de 1 à 5 ; ce prospect ne sera pas noté.",
   NEGATIVE_AMOUNT: "Ligne {row}, « {column} » : montant négatif ({value}) conservé, à vérifier (avoirs, retours ?).",
 
   // Rows of a client table.
@@ -106,6 +108,10 @@ export const ioFieldLabelsFr = {
   contacts: "Contacts (période N)",
   contactsBefore: "Contacts (période N-1)",
   prospect: "Prospect (oui/non)",
+  pertinence: "Pertinence (1 à 5)",
+  credibility: "Crédibilité (1 à 5)",
+  attractiveness: "Attractivité pour nous (1 à 5)",
+  ourAttractiveness: "Notre attractivité pour lui (1 à 5)",
   invoice: "N° de facture",
   date: "Date",
   quantity: "Quantité",

@@ -1,0 +1,107 @@
+import type { ObjectivesLabelKey, ObjectivesWhyKey } from "../fr/objectives";
+
+/** English labels of the planning methods (same keys as the French catalogue). */
+export const objectivesLabelsEn: Record<ObjectivesLabelKey, string> = {
+  "prospects.status.retained": "retained",
+  "prospects.status.rejected": "rejected",
+  "prospects.status.unscored": "not scored",
+  "prospects.criterion.pertinence": "Relevance",
+  "prospects.criterion.credibility": "Credibility",
+  "prospects.criterion.attractiveness": "Attractiveness to us",
+  "prospects.criterion.our_attractiveness": "Our attractiveness to it",
+  "prospects.criterion.potential": "Potential",
+  "prospects.reason.rules_met": "Relevance, credibility and double attractiveness at least 3",
+  "prospects.reason.pertinence": "Relevance below 3",
+  "prospects.reason.credibility": "Credibility below 3",
+  "prospects.reason.double_attractiveness": "No double attractiveness (one attractiveness below 3)",
+  "prospects.reason.potential": "No criteria: the potential is the score",
+  "prospects.reason.equal": "No criteria, no potential: equal share",
+  "prospects.reason.blank": "Blank criterion: not scored",
+  "prospects.reason.not_number": "Non-numeric criterion: not scored",
+  "prospects.reason.out_of_range": "Score outside the 1 to 5 scale: not scored",
+  "objective.rule.develop": "Develop: growth",
+  "objective.rule.develop_capped": "Develop, capped at the potential",
+  "objective.rule.maintain": "Maintain: base growth",
+  "objective.rule.secure": "Secure: hold the sales",
+  "objective.rule.abc_growth": "No P-R, class A or B: base growth",
+  "objective.rule.abc_hold": "No P-R, class C: hold the sales",
+  "objective.rule.aging_hold": "Declining: hold the sales",
+  "objective.rule.no_ca": "No sales: objective to set",
+  "effort.more_engaged": "Be more engaged",
+  "effort.less_contact_eater": "Eat fewer contacts",
+  "effort.improve_pr": "Improve its P-R",
+  "effort.stop_decline": "Stop the decline",
+  "effort.gain_maturity": "Grow to maturity",
+  "effort.gain_rank": "Move up a rank",
+  "effort.hold_rank": "Keep its rank",
+  "engagement.loss_likely": "Client loss likely",
+  "engagement.revenue_at_risk": "Sales at risk",
+  "engagement.to_build": "Loyalty to build",
+  "engagement.engaged": "Engaged",
+  "growth.verdict.current_suffices": "Current clients are enough",
+  "growth.verdict.conquest_covers": "The planned conquest closes the gap",
+  "growth.verdict.missing": "Conquest needed",
+  "growth.source.D": "in their start phase (D)",
+  "growth.source.C": "of class C",
+  "growth.source.all": "of the portfolio",
+  "growth.source.none": "not found",
+};
+
+export const objectivesWhyEn: Record<ObjectivesWhyKey, string> = {
+  "prospects.retained":
+    "Retained: relevance {pertinence}, credibility {credibility}, attractiveness to us {attractiveness}, our attractiveness to it {ourAttractiveness}, all at least 3; Ep = {ep} out of 100.",
+  "prospects.rejected.pertinence":
+    "Rejected: relevance {pertinence}, below 3 (our offer does not answer a real need of the prospect); Ep = {ep} out of 100.",
+  "prospects.rejected.credibility":
+    "Rejected: credibility {credibility}, below 3 (we are not credible to this prospect); Ep = {ep} out of 100.",
+  "prospects.rejected.double_attractiveness":
+    "Rejected: no double attractiveness (attractiveness to us {attractiveness}, our attractiveness to it {ourAttractiveness}; both must be at least 3); Ep = {ep} out of 100.",
+  "prospects.potential": "Retained without criteria: its potential ({potential}) is the score.",
+  "prospects.equal": "Retained without criteria or potential: equal share of the conquest.",
+  "prospects.unscored.blank": "Not scored: “{criterion}” is blank.",
+  "prospects.unscored.not_number": "Not scored: “{criterion}” is “{value}”, not a number.",
+  "prospects.unscored.out_of_range": "Not scored: “{criterion}” is {value}, outside the 1 to 5 scale.",
+  "prospects.warning.blank": "Prospect row {row}: “{criterion}” is blank; this prospect is not scored.",
+  "prospects.warning.not_number": "Prospect row {row}: “{criterion}” is “{value}”, not a number; this prospect is not scored.",
+  "prospects.warning.out_of_range":
+    "Prospect row {row}: “{criterion}” is {value}, outside the 1 to 5 scale; this prospect is not scored.",
+  "prospects.warning.no_score": "No scoring criteria and no potential for the prospects: the conquest is shared equally.",
+  "conquest.share":
+    "Conquest: score {score}, exact share {quota} of the budget of {budget} → {planned} {planned|contact|contacts} (largest remainders, between 1 and {cap}).",
+  "conquest.capped": "Conquest: score {score}, exact share {quota} brought down to the cap of {cap} {cap|contact|contacts} per prospect.",
+  "conquest.floor": "Conquest: score {score}, exact share {quota} raised to the floor of 1 contact.",
+  "conquest.short_first":
+    "Conquest: {budget} {budget|contact|contacts} for {retained} retained {retained|prospect|prospects}; rank {rank} by score, it gets 1.",
+  "conquest.short_none":
+    "Conquest: {budget} {budget|contact|contacts} for {retained} retained {retained|prospect|prospects}; rank {rank} by score, it gets none.",
+  "conquest.not_retained": "No conquest contact: prospect not retained.",
+  "conquest.summary":
+    "{budget} conquest {budget|contact|contacts} for {retained} retained {retained|prospect|prospects}: {placed} placed, {rest} in reserve.",
+  "conquest.rest": "Every retained prospect reached the cap of {cap} {cap|contact|contacts}: {rest} {rest|contact stays|contacts stay} in the conquest reserve.",
+  "conquest.no_retained": "No retained prospect: {budget} conquest {budget|contact stays|contacts stay} a reserve to plan.",
+  "conquest.short":
+    "Conquest budget ({budget}) below the number of retained prospects ({retained}): 1 contact each to the best scores (ties: file order).",
+  "objective.develop": "{code}: potential not captured, +{rate} → objective €{objective}.",
+  "objective.develop_capped": "{code}: potential not captured, +{rate} capped at the potential (€{potential}) → objective €{objective}.",
+  "objective.maintain": "{code}: position to maintain, +{rate} → objective €{objective}.",
+  "objective.secure": "{code}: position to secure, sales held → objective €{objective}.",
+  "objective.abc_growth": "No P-R, class {cls}: +{rate} → objective €{objective}.",
+  "objective.abc_hold": "No P-R, class C: sales held → objective €{objective}.",
+  "objective.aging_hold": "Declining client (V): sales held, never growth → objective €{objective}.",
+  "objective.no_ca": "No positive sales in the period (€{ca}): objective 0, for the rep to set.",
+  "effort.more_engaged": "Be more engaged: {engagement}, lead it to the products an engaged client keeps.",
+  "effort.less_contact_eater": "Eat fewer contacts: more sales per contact, or cheaper (remote) contacts.",
+  "effort.improve_pr": "Improve its P-R: from {code} towards R{p}, capture the potential.",
+  "effort.stop_decline": "Stop the decline: bring sales back to stable (maturity).",
+  "effort.gain_maturity": "Grow to maturity: client in {phase}, build a lasting relationship.",
+  "effort.gain_rank": "Move up a rank: from {from} to {to}.",
+  "effort.hold_rank": "Keep its rank ({from}): defend the position.",
+  "growth.asked": "Objective asked: sales of €{lastCa} + {rate} = €{asked}.",
+  "growth.conquest_ca":
+    "Conquest sales: {retained} retained {retained|prospect|prospects} × {rate} conversion × €{value} (median of the clients {source}) = €{conquest}.",
+  "growth.current_suffices": "Current clients are enough: their objectives make €{objectives} for €{asked} asked.",
+  "growth.conquest_covers":
+    "Current clients are not enough (€{objectives} for €{asked} asked): the planned conquest (€{conquest}) closes the gap.",
+  "growth.missing": "€{missing} short: conquest needed, i.e. {n} more {n|prospect|prospects} to convert.",
+  "growth.missing_no_value": "€{missing} short: conquest needed, but no reference client gives the value of a converted prospect.",
+};
