@@ -202,8 +202,18 @@ export async function readInput(path: string, options: { readonly sheet?: string
     throw new CliError("BINARY_FILE", { path });
   }
   if (options.sheet !== undefined) options.warn?.(new CliError("SHEET_IGNORED", { path }));
+  return readCsvTable(path, bytes, options.warn);
+}
+
+/**
+ * The table of a CSV file's bytes, as `readInput` reads it: decoded (UTF-8, else Windows-1252 with a warning),
+ * parsed, title rows skipped.
+ *
+ * @throws CliError for an unterminated quote, a line or field over the limits, or no rows at all.
+ */
+export function readCsvTable(path: string, bytes: Buffer, warn?: (text: CliError) => void): InputTable {
   const decoded = decodeTextReport(bytes);
-  if (decoded.invalidUtf8) options.warn?.(new CliError("CSV_NOT_UTF8", { path, ...decoded.invalidUtf8 }));
+  if (decoded.invalidUtf8) warn?.(new CliError("CSV_NOT_UTF8", { path, ...decoded.invalidUtf8 }));
   let parsed: string[][];
   try {
     parsed = parseCsv(decoded.text);
