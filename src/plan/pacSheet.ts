@@ -3,7 +3,7 @@ import type { PrTarget } from "../engine/penetration";
 import { explain, formatNumber, label, type Lang } from "../i18n";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
 import { formula, range, sheetCell, textLiteral } from "./cells";
-import { MONTHS, clientLabel, type Cell, type ContactsLayout } from "./contactsSheet";
+import { MONTHS, clientLabel, scaledMessage, type Cell, type ContactsLayout } from "./contactsSheet";
 import { templateFormula, templateValue } from "./templateFormula";
 import { SheetDraft } from "./grid";
 import { PR_TARGETS, targetLabelKey } from "./labels";
@@ -337,14 +337,16 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   r++;
   const means = (key: PlanKey, cell: Cell, value: number): PlanValue =>
     formula(templateFormula(planTemplate(key, lang), { x: ref(cell) }, lang), templateValue(planTemplate(key, lang), { x: value }, lang));
+  // Conquête: what the prospects got (the caps' leftover included) and the pool still to give.
+  const conquestContacts = (model.placed?.conquete ?? 0) + contacts.reserves[1].line.contacts;
   for (const a of actionLines(portfolio, stats)) {
     const meansCell: PlanValue =
       a.kind === "stimulation"
-        ? means("action.stimulation.means", contacts.stimulationBudget, model.stimulationBudget)
+        ? means("action.stimulation.means", contacts.turbo, model.placed?.stimulation ?? 0)
         : a.kind === "entretien"
           ? means("action.entretien.means", contacts.classTotal.planned, model.plannedTotal)
           : a.kind === "conquete"
-            ? means("action.conquete.means", contacts.families.conquete.total, model.families[2].total)
+            ? means("action.conquete.means", contacts.clientsTotal.conquete, conquestContacts)
             : t(`action.${a.kind}.means` as PlanKey);
     s.row(r, 0, [t(`action.${a.kind}` as PlanKey), t(`action.${a.kind}.target` as PlanKey)]);
     s.set(r, 2, actionObjective(a, lang));
@@ -423,26 +425,28 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   s.row(r, 0, [t("pac.stim_budget"), formula(ref(contacts.stimulationBudget), model.stimulationBudget)]);
   s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
   r++;
-  // The pools no client or prospect took (values of the Contacts sheet's pool lines).
-  const reserve = contacts.reserves.reduce((sum, p) => sum + p.line.contacts, 0);
-  s.row(r, 0, [t("pac.reserve"), formula(contacts.reserves.map((p) => ref(p.total)).join("+"), reserve)]);
+  // What the engine placed of the stimulation budget, and what nobody took (values of the Contacts sheet).
+  s.row(r, 0, [t("contacts.turbo_placed", { n: stats.stimulated }), formula(ref(contacts.turbo), contacts.model.placed?.stimulation ?? 0)]);
   s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
   r++;
+  if (portfolio.stimulationToConquest > 0) {
+    s.row(r, 0, [t("contacts.to_conquest"), portfolio.stimulationToConquest]);
+    s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
+    r++;
+  }
+  s.row(r, 0, [t("pac.reserve"), formula(ref(contacts.reserve), portfolio.reserve)]);
+  s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
+  if (portfolio.reserve > 0) s.set(r, 2, t("pac.reserve_note"));
+  s.style(range(r, 2, 1, 1), STYLES.note);
+  r++;
+  const pool = contacts.reserves[1];
+  if (pool.line.contacts > 0) {
+    s.row(r, 0, [pool.line.label, formula(ref(pool.total), pool.line.contacts)]);
+    s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
+    r++;
+  }
   // SPEC §8: say it as soon as the needs are scaled (need > entretien budget), in a formula that follows the norms.
-  const needCell = ref(contacts.classTotal.need);
-  const budgetCell = ref(contacts.families.entretien.total);
-  const scaledTemplate = planTemplate("pac.scaled", lang);
-  const scaled = model.needTotal > model.families[0].total;
-  s.set(
-    r,
-    0,
-    formula(
-      `IF(${needCell}>${budgetCell},${templateFormula(scaledTemplate, { need: needCell, budget: budgetCell, pct: `ROUND(${budgetCell}/${needCell}*100,0)` }, lang)},"")`,
-      scaled
-        ? templateValue(scaledTemplate, { need: model.needTotal, budget: model.families[0].total, pct: Math.round((model.families[0].total / model.needTotal) * 100) }, lang)
-        : "",
-    ),
-  );
+  s.set(r, 0, scaledMessage(ref(contacts.classTotal.need), ref(contacts.families.entretien.total), model, lang));
   s.merge(range(r, 0, 1, LAST + 1));
   s.style(range(r, 0, 1, LAST + 1), { bold: true, fontColor: COLOURS.alertText, wrap: true, vertical: "top" });
   s.height(r, 28);
@@ -452,7 +456,7 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   // 6. Planning.
   section("pac.s6");
   header([t("contacts.col.line"), t("contacts.col.year"), ...Array.from({ length: MONTHS }, (_, k) => t(`month.${k + 1}` as PlanKey))]);
-  const planningLabels = [...CLASSES.map((cls) => t("line.entretien", { cls })), t("line.stimulation"), t("line.conquete"), t("total")];
+  const planningLabels = contacts.planningLabels;
   [...contacts.planningRows, contacts.planningTotalRow].forEach((row, k) => {
     const values = contacts.planningValues[k];
     s.row(r, 0, [

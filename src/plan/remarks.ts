@@ -77,7 +77,7 @@ const WARNING_KIND: Readonly<Partial<Record<PlanKey, RemarkKind>>> = {
 };
 
 export function warningKind(warning: ScoreWarning): RemarkKind {
-  return WARNING_KIND[warning.key] ?? "info";
+  return (WARNING_KIND as Readonly<Partial<Record<string, RemarkKind>>>)[warning.key] ?? "info";
 }
 
 /** Every scoring warning as a remark, in the order found, its message in `lang`. */
