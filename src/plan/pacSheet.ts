@@ -2,6 +2,7 @@ import { PHASE_LABEL, QUADRANT_LABEL, SHAPE_LABEL, type AbcClass, type ContactQu
 import type { PrTarget } from "../engine/penetration";
 import { explain, formatNumber, label, type Lang } from "../i18n";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
+import { issueText, type ImportReport } from "../io/report";
 import { formula, range, sheetCell, textLiteral } from "./cells";
 import { MONTHS, clientLabel, scaledMessage, type Cell, type ContactsLayout } from "./contactsSheet";
 import { templateFormula, templateValue } from "./templateFormula";
@@ -38,7 +39,7 @@ type ActionKind = "stimulation" | "entretien" | "securisation" | "conquete" | "r
  * are formulas on the Contacts sheet's parameter cells; the blocks the rep fills in are yellow and say
  * "À compléter".
  */
-export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: ContactsLayout): SheetPlan {
+export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: ContactsLayout, report?: ImportReport): SheetPlan {
   const t = (key: PlanKey, params?: Record<string, string | number>): string => planText(key, lang, params);
   const s = new SheetDraft(t("sheet.pac"));
   const ref = (cell: Cell): string => sheetCell(contacts.sheet, cell[0], cell[1]);
@@ -197,7 +198,9 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     });
     r = Math.max(r, pageTop + CHART_ROWS);
   }
-  pageBreak();
+  // A page of its own only when one of its methods ran: three "non calculé" lines follow the first page.
+  if (portfolio.methods.pr || portfolio.methods.contacts || portfolio.methods.maturity) pageBreak();
+  else r++;
   section("pac.s2_more");
   pageTop = r;
 
@@ -283,7 +286,12 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     s.style(range(r, 0, 1, 1), { bold: true });
     r++;
     note(explain(portfolio.shape.why, lang), TABLE_COLS, 28);
-  } else notComputed("reason.no_periods");
+  } else {
+    // A journal that does not cover N-1: say which dates it covers and which are needed (SPEC §7).
+    const coverage = report?.issues.find((i) => i.key === "PERIODS_NOT_COVERED");
+    if (coverage) note(t("pac.not_computed_coverage", { reason: issueText(coverage, lang) }), LAST + 1, 42);
+    else notComputed("reason.no_periods");
+  }
   pageBreak();
 
   // 3. Orientations.
@@ -337,16 +345,25 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   r++;
   const means = (key: PlanKey, cell: Cell, value: number): PlanValue =>
     formula(templateFormula(planTemplate(key, lang), { x: ref(cell) }, lang), templateValue(planTemplate(key, lang), { x: value }, lang));
-  // Conquête: what the prospects got (the caps' leftover included) and the pool still to give.
-  const conquestContacts = (model.placed?.conquete ?? 0) + contacts.reserves[1].line.contacts;
+  // Conquête: what the retained prospects got (the turbo caps' leftover included), and the pool still to give.
+  const toProspects = model.placed?.conquete ?? 0;
+  const conquestPool = contacts.reserves[1].line.contacts;
+  const conquestMeans: PlanValue =
+    toProspects === 0
+      ? t("action.conquete.means_none", { pool: conquestPool })
+      : conquestPool > 0
+        ? t("action.conquete.means_pool", { x: toProspects, pool: conquestPool })
+        : means("action.conquete.means", contacts.clientsTotal.conquete, toProspects);
   for (const a of actionLines(portfolio, stats)) {
     const meansCell: PlanValue =
-      a.kind === "stimulation"
+      a.kind === "stimulation" && (model.placed?.stimulation ?? 0) === 0
+        ? t("action.stimulation.means_none", { reserve: portfolio.reserve, prospects: portfolio.stimulationToConquest })
+        : a.kind === "stimulation"
         ? means("action.stimulation.means", contacts.turbo, model.placed?.stimulation ?? 0)
         : a.kind === "entretien"
           ? means("action.entretien.means", contacts.classTotal.planned, model.plannedTotal)
           : a.kind === "conquete"
-            ? means("action.conquete.means", contacts.clientsTotal.conquete, conquestContacts)
+            ? conquestMeans
             : t(`action.${a.kind}.means` as PlanKey);
     s.row(r, 0, [t(`action.${a.kind}` as PlanKey), t(`action.${a.kind}.target` as PlanKey)]);
     s.set(r, 2, actionObjective(a, lang));

@@ -41,7 +41,7 @@ export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookP
   const lang = options.lang ?? "fr";
   const targets = buildTargetsSheet(portfolio, lang);
   const { sheet: contacts, layout } = buildContactsSheet(portfolio, lang);
-  const pac = buildPacSheet(portfolio, lang, layout);
+  const pac = buildPacSheet(portfolio, lang, layout, options.report);
   const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, options.remarks), lang);
   return { sheets: [targets, contacts, pac, remarks] };
 }

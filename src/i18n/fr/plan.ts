@@ -168,7 +168,7 @@ export const planFr = {
   "line.class": "Clients de classe {cls}",
   "line.prospects": "Prospects (conquête)",
   "check.planning_old": "Le planning (somme du calendrier par client) correspond à l'ancien capital de {old} {old|contact|contacts}.",
-  "pac.reserve_note": "Visites « turbo » que les plafonds par client laissent sans preneur, faute de prospect retenu : à affecter par le responsable.",
+  "pac.reserve_note": "Contacts de stimulation sans preneur : chaque client éligible est à son plafond de visites « turbo » et aucun prospect retenu ne peut les prendre. À affecter par le responsable (nouveaux prospects, autres actions).",
 
   "pac.title": "Plan d'Actions Commerciales (PAC)",
   "pac.subtitle": "Portefeuille de {clients} {clients|client|clients} et {prospects} {prospects|prospect|prospects} · capital de {capital} {capital|contact|contacts} par an",
@@ -259,6 +259,8 @@ export const planFr = {
   "action.securisation.means": "Visites d'entretien, suivi de la satisfaction, veille concurrence",
   "action.conquete.objective": "Convertir des prospects ({n} dans le fichier)",
   "action.conquete.means": "{x} {x|contact|contacts} de conquête (essai, démonstration, salon)",
+  "action.conquete.means_pool": "{x} {x|contact|contacts} de conquête pour les prospects retenus (essai, démonstration, salon) ; {pool} de plus à affecter à de nouveaux prospects",
+  "action.conquete.means_none": "{pool} {pool|contact|contacts} de conquête à affecter : constituer un fichier de prospects",
   "action.reconquete.objective": "Réactiver {n} {n|client|clients} à risque ou {n|hibernant|hibernants} (RFM)",
   "action.reconquete.means": "Relance téléphonique, offre de retour, visite ciblée",
   "action.stimulation.indicator": "Rang R, CA mensuel",
@@ -297,7 +299,9 @@ export const planFr = {
   "pac.chart.threshold": "Seuil de 80 %",
   "pac.col.threshold": "Seuil",
   "action.none": "Aucun client concerné dans ce fichier",
-  "action.stimulation.none": "Aucun client éligible aux visites « turbo » : le budget reste en réserve",
+  "action.stimulation.none": "Aucun client éligible aux visites « turbo » (ni écart P-R, ni élasticité ≥ 1)",
+  "action.stimulation.means_none": "Aucune visite « turbo » placée : {prospects} {prospects|contact va|contacts vont} aux prospects, {reserve} en réserve non affectée",
+  "pac.not_computed_coverage": "Non calculé. {reason}",
   "action.conquete.none": "Aucun prospect dans le fichier : constituer un fichier de prospects",
 
   "table.remarks": "PAC_Remarques",
