@@ -198,9 +198,7 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     });
     r = Math.max(r, pageTop + CHART_ROWS);
   }
-  // A page of its own only when one of its methods ran: three "non calculé" lines follow the first page.
-  if (portfolio.methods.pr || portfolio.methods.contacts || portfolio.methods.maturity) pageBreak();
-  else r++;
+  pageBreak();
   section("pac.s2_more");
   pageTop = r;
 
@@ -292,7 +290,9 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     if (coverage) note(t("pac.not_computed_coverage", { reason: issueText(coverage, lang) }), LAST + 1, 42);
     else notComputed("reason.no_periods");
   }
-  pageBreak();
+  // When none of these methods ran, the page holds three "non calculé" lines: the orientations follow on it.
+  if (portfolio.methods.pr || portfolio.methods.contacts || portfolio.methods.maturity) pageBreak();
+  else r++;
 
   // 3. Orientations.
   section("pac.s3");
@@ -453,8 +453,13 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   }
   s.row(r, 0, [t("pac.reserve"), formula(ref(contacts.reserve), portfolio.reserve)]);
   s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
-  if (portfolio.reserve > 0) s.set(r, 2, t("pac.reserve_note"));
-  s.style(range(r, 2, 1, 1), STYLES.note);
+  if (portfolio.reserve > 0) {
+    s.set(r, 2, t(stats.stimulated > 0 ? "pac.reserve_note" : "pac.reserve_note_none"));
+    s.style(range(r, 0, 1, 2), { vertical: "top" });
+    s.merge(range(r, 2, 1, LAST - 1));
+    s.style(range(r, 2, 1, LAST - 1), { ...STYLES.note, wrap: true, vertical: "top" });
+    s.height(r, 26);
+  }
   r++;
   const pool = contacts.reserves[1];
   if (pool.line.contacts > 0) {

@@ -167,6 +167,7 @@ export const planEn: Record<PlanKey, string> = {
   "line.prospects": "Prospects (conquest)",
   "check.planning_old": "The monthly plan (sum of the per-client calendar) matches the old capital of {old} {old|contact|contacts}.",
   "pac.reserve_note": "Stimulation contacts without a taker: every eligible client is at its “turbo” cap and no retained prospect can take them. For the manager to assign (new prospects, other actions).",
+  "pac.reserve_note_none": "Stimulation contacts without a taker: no client is eligible for “turbo” visits (no P-R gap, no elasticity ≥ 1) and no retained prospect can take them. For the manager to assign (new prospects, other actions).",
 
   "pac.title": "Sales Action Plan (PAC)",
   "pac.subtitle": "Portfolio of {clients} {clients|client|clients} and {prospects} {prospects|prospect|prospects} · capital of {capital} {capital|contact|contacts} a year",

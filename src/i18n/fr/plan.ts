@@ -169,6 +169,7 @@ export const planFr = {
   "line.prospects": "Prospects (conquête)",
   "check.planning_old": "Le planning (somme du calendrier par client) correspond à l'ancien capital de {old} {old|contact|contacts}.",
   "pac.reserve_note": "Contacts de stimulation sans preneur : chaque client éligible est à son plafond de visites « turbo » et aucun prospect retenu ne peut les prendre. À affecter par le responsable (nouveaux prospects, autres actions).",
+  "pac.reserve_note_none": "Contacts de stimulation sans preneur : aucun client n'est éligible aux visites « turbo » (ni écart P-R, ni élasticité ≥ 1) et aucun prospect retenu ne peut les prendre. À affecter par le responsable (nouveaux prospects, autres actions).",
 
   "pac.title": "Plan d'Actions Commerciales (PAC)",
   "pac.subtitle": "Portefeuille de {clients} {clients|client|clients} et {prospects} {prospects|prospect|prospects} · capital de {capital} {capital|contact|contacts} par an",
