@@ -39,6 +39,10 @@ export interface ContactsLayout {
   readonly planningRows: readonly number[];
   /** The labels of the Planning lines and of their total line. */
   readonly planningLabels: readonly string[];
+  /** The per-client table's client rows (prospects included; `bottom` < `top` when there are none). */
+  readonly clientRows: { readonly top: number; readonly bottom: number };
+  /** Its P-R target column (« Prospect » for a prospect, blank without P-R). */
+  readonly targetCol: number;
   /** The cached values of the Planning lines and of their total line: [year total, January … December] each. */
   readonly planningValues: readonly (readonly number[])[];
   readonly planningTotalRow: number;
@@ -490,6 +494,8 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
       ],
       clientsTotal: { stimulation: [clientsTotalRow, 6], conquete: [clientsTotalRow, 7] },
       planningLabels: [...planningSources.map((p) => p.label), t("total")],
+      clientRows: { top: clientsTop, bottom: clientsTop + m - 1 },
+      targetCol: 3,
       planningRows,
       planningValues,
       planningTotalRow,

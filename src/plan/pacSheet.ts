@@ -3,7 +3,7 @@ import type { PrTarget } from "../engine/penetration";
 import { explain, formatNumber, label, type Lang } from "../i18n";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
 import { issueText, type ImportReport } from "../io/report";
-import { formula, range, sheetCell, textLiteral } from "./cells";
+import { cellAddress, formula, range, sheetCell, textLiteral } from "./cells";
 import { MONTHS, clientLabel, scaledMessage, type Cell, type ContactsLayout } from "./contactsSheet";
 import { templateFormula, templateValue } from "./templateFormula";
 import { SheetDraft } from "./grid";
@@ -455,10 +455,8 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
   if (portfolio.reserve > 0) {
     s.set(r, 2, t(stats.stimulated > 0 ? "pac.reserve_note" : "pac.reserve_note_none"));
-    s.style(range(r, 0, 1, 2), { vertical: "top" });
     s.merge(range(r, 2, 1, LAST - 1));
-    s.style(range(r, 2, 1, LAST - 1), { ...STYLES.note, wrap: true, vertical: "top" });
-    s.height(r, 26);
+    s.style(range(r, 2, 1, LAST - 1), STYLES.note);
   }
   r++;
   const pool = contacts.reserves[1];
@@ -471,7 +469,8 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   s.set(r, 0, scaledMessage(ref(contacts.classTotal.need), ref(contacts.families.entretien.total), model, lang));
   s.merge(range(r, 0, 1, LAST + 1));
   s.style(range(r, 0, 1, LAST + 1), { bold: true, fontColor: COLOURS.alertText, wrap: true, vertical: "top" });
-  s.height(r, 28);
+  // Two lines when the sentence shows; a blank line otherwise (it still shows, on one line, after an edit).
+  if (model.needsScaled) s.height(r, 28);
   r++;
   note(t("pac.contacts_note"));
 
@@ -490,11 +489,41 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     if (k === contacts.planningRows.length) s.style(range(r, 0, 1, MONTHS + 2), STYLES.total);
     r++;
   });
+  // The same calendar by P-R target (the orientations' targets): SUMIF over the Contacts sheet's target column.
+  const { top, bottom } = contacts.clientRows;
+  if (portfolio.methods.pr && bottom >= top) {
+    // The PAC rows of the class lines A, B, C (the first three Planning lines, above the others and the total).
+    const classA = r - contacts.planningRows.length - 1;
+    const targetRows: number[] = [];
+    const column = (col: number, from: number, to: number): string => `${sheetCell(contacts.sheet, from, col)}:${cellAddress(to, col)}`;
+    const line = (name: string, months: readonly number[], monthFormula: (j: number, col: number) => string): void => {
+      s.row(r, 0, [
+        name,
+        formula(`SUM(${cellAddress(r, 2)}:${cellAddress(r, 1 + MONTHS)})`, months.reduce((a, b) => a + b, 0)),
+        ...months.map((v, j) => formula(monthFormula(j, 2 + j), v)),
+      ]);
+      s.style(range(r, 1, 1, MONTHS + 1), { horizontal: "center" });
+      s.style(range(r, 0, 1, 1), { italic: true });
+      r++;
+    };
+    for (const target of PR_TARGETS) {
+      targetRows.push(r);
+      line(t("pac.planning_target", { target: label(targetLabelKey(target), lang) }), portfolio.planning.byTarget[target], (j) =>
+        `SUMIF(${column(contacts.targetCol, top, bottom)},${textLiteral(label(targetLabelKey(target), lang))},${column(contacts.monthCol + j, top, bottom)})`,
+      );
+    }
+    // Clients with a class but no P-R (no potential): the class lines less the three targets.
+    if (portfolio.planning.byTarget.none.some((v) => v > 0)) {
+      line(t("pac.planning_no_pr"), portfolio.planning.byTarget.none, (_, col) =>
+        `SUM(${cellAddress(classA, col)}:${cellAddress(classA + 2, col)})-SUM(${cellAddress(targetRows[0], col)}:${cellAddress(targetRows[targetRows.length - 1], col)})`,
+      );
+    }
+  }
   note(t("pac.planning_note"));
 
   // 7. Conditions of success.
   section("pac.s7");
-  const conditions = range(r, 0, 5, LAST + 1);
+  const conditions = range(r, 0, 4, LAST + 1);
   s.set(r, 0, t("pac.conditions_todo"));
   s.merge(conditions);
   s.style(conditions, { ...STYLES.editable, wrap: true, vertical: "top", horizontal: "left" });

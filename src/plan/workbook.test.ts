@@ -111,7 +111,21 @@ describe("buildWorkbookPlan", () => {
     { name: "no client", portfolio: () => scorePortfolio([], {}) },
     { name: "prospects only", portfolio: () => scorePortfolio([{ id: "P", row: 2, isProspect: true }, { id: "Q", row: 3, isProspect: true }], {}) },
     { name: "one client", portfolio: () => scorePortfolio([{ id: "A", row: 2, ca: 10 }], {}) },
-  ])("Contacts and PAC ($name): the Planning is the sum of the per-client calendar, month by month, and makes the capital", ({ portfolio: make }) => {
+    {
+      name: "some clients without a potential (a « sans P-R » line)",
+      portfolio: () =>
+        scorePortfolio(
+          [
+            { id: "A", row: 2, ca: 100, potential: 400 },
+            { id: "B", row: 3, ca: 50, potential: 60 },
+            { id: "C", row: 4, ca: 20 },
+            { id: "D", row: 5, ca: 10, potential: 300 },
+            { id: "E", row: 6, ca: 5 },
+          ],
+          {},
+        ),
+    },
+  ])("Contacts and PAC ($name): the Planning is the sum of the per-client calendar, month by month, and makes the capital", ({ name, portfolio: make }) => {
     const p = make();
     const book = buildWorkbookPlan(p);
     const [, sheet, pacSheet] = book.sheets;
@@ -159,6 +173,22 @@ describe("buildWorkbookPlan", () => {
     // The per-client table's total row: its month columns make the Planning's total line.
     const clientTotals = Array.from({ length: 12 }, (_, j) => num(cells.get(`${layout.clientsTotal.stimulation[0]},${layout.monthCol + j}`)));
     expect(clientTotals).toEqual(p.planning.total);
+    // The PAC's lines by P-R target: SUMIF over the Contacts table's target column, the engine's sums by target.
+    const pacMap = cellMap(pacSheet);
+    const targetRow = (name: string): number | undefined =>
+      [...pacMap].find(([key, v]) => v === name && key.endsWith(",0") && Number(key.split(",")[0]) > layout.planningRows.length)?.[0].split(",").map(Number)[0];
+    for (const [target, name] of [["develop", "Développer"], ["maintain", "Entretenir"], ["secure", "Sécuriser"]] as const) {
+      const row = targetRow(`dont cible «\u00a0${name}\u00a0»`);
+      if (!p.methods.pr) continue;
+      const months = Array.from({ length: 12 }, (_, j) => pacMap.get(`${row},${2 + j}`) as { formula: string; result: number });
+      expect(months.map((m) => m.result)).toEqual(p.planning.byTarget[target]);
+      for (const m of months) expect(evaluate(m.formula.replace(/'Contacts'!/g, ""))).toBe(m.result);
+    }
+    const noPr = targetRow("dont clients sans P-R (pas de potentiel)");
+    if (name.startsWith("some clients without")) expect(noPr).toBeDefined();
+    if (p.methods.pr && p.planning.byTarget.none.some((v) => v > 0)) {
+      expect(Array.from({ length: 12 }, (_, j) => num(pacMap.get(`${noPr},${2 + j}`)))).toEqual(p.planning.byTarget.none);
+    } else expect(noPr).toBeUndefined();
     // The PAC's Planning reads the same cells and caches the same values.
     const pacCells = [...cellMap(pacSheet).values()].filter(isFormulaCell).filter((v) => v.formula.startsWith("'Contacts'!"));
     for (const row of rows) {

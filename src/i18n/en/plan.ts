@@ -166,8 +166,8 @@ export const planEn: Record<PlanKey, string> = {
   "line.class": "Clients of class {cls}",
   "line.prospects": "Prospects (conquest)",
   "check.planning_old": "The monthly plan (sum of the per-client calendar) matches the old capital of {old} {old|contact|contacts}.",
-  "pac.reserve_note": "Stimulation contacts without a taker: every eligible client is at its “turbo” cap and no retained prospect can take them. For the manager to assign (new prospects, other actions).",
-  "pac.reserve_note_none": "Stimulation contacts without a taker: no client is eligible for “turbo” visits (no P-R gap, no elasticity ≥ 1) and no retained prospect can take them. For the manager to assign (new prospects, other actions).",
+  "pac.reserve_note": "No taker: every eligible client is at its “turbo” cap and no retained prospect can take them. For the manager to assign.",
+  "pac.reserve_note_none": "No taker: no client eligible for “turbo” visits and no retained prospect to take them. For the manager to assign.",
 
   "pac.title": "Sales Action Plan (PAC)",
   "pac.subtitle": "Portfolio of {clients} {clients|client|clients} and {prospects} {prospects|prospect|prospects} · capital of {capital} {capital|contact|contacts} a year",
@@ -283,6 +283,8 @@ export const planEn: Record<PlanKey, string> = {
   "pac.scaled": "Needs scaled down: the maintenance need ({need} {need|contact|contacts}) exceeds the maintenance budget ({budget} {budget|contact|contacts}); each client gets about {pct}% of its norm. To cover them: lower the norms, raise the maintenance share or the capital.",
   "pac.contacts_note": "These cells follow the Contacts sheet: change the capital, shares or norms there.",
   "pac.planning_note": "Contacts per month: the sum of the per-client calendar (Contacts sheet). Each client is seen at regular intervals all year (4 contacts: one every 3 months), and the months are levelled.",
+  "pac.planning_target": "of which “{target}” target",
+  "pac.planning_no_pr": "of which clients without P-R (no potential)",
   "pac.conditions_todo":
     "To fill in: resources needed, support from management and other departments, training, tools, personal resolutions…",
   "pac.editable_note": "Yellow cells: to be filled in by the sales rep.",

@@ -168,8 +168,8 @@ export const planFr = {
   "line.class": "Clients de classe {cls}",
   "line.prospects": "Prospects (conquête)",
   "check.planning_old": "Le planning (somme du calendrier par client) correspond à l'ancien capital de {old} {old|contact|contacts}.",
-  "pac.reserve_note": "Contacts de stimulation sans preneur : chaque client éligible est à son plafond de visites « turbo » et aucun prospect retenu ne peut les prendre. À affecter par le responsable (nouveaux prospects, autres actions).",
-  "pac.reserve_note_none": "Contacts de stimulation sans preneur : aucun client n'est éligible aux visites « turbo » (ni écart P-R, ni élasticité ≥ 1) et aucun prospect retenu ne peut les prendre. À affecter par le responsable (nouveaux prospects, autres actions).",
+  "pac.reserve_note": "Sans preneur : chaque client éligible est à son plafond « turbo » et aucun prospect retenu ne peut les prendre. À affecter par le responsable.",
+  "pac.reserve_note_none": "Sans preneur : aucun client éligible aux visites « turbo » et aucun prospect retenu pour les prendre. À affecter par le responsable.",
 
   "pac.title": "Plan d'Actions Commerciales (PAC)",
   "pac.subtitle": "Portefeuille de {clients} {clients|client|clients} et {prospects} {prospects|prospect|prospects} · capital de {capital} {capital|contact|contacts} par an",
@@ -286,6 +286,8 @@ export const planFr = {
   "pac.scaled": "Besoins réduits : le besoin d'entretien ({need} {need|contact|contacts}) dépasse le budget d'entretien ({budget} {budget|contact|contacts}) ; chaque client reçoit environ {pct} % de sa norme. Pour les couvrir : baisser les normes, augmenter la part d'entretien ou le capital.",
   "pac.contacts_note": "Ces cellules suivent la feuille Contacts : modifiez-y le capital, les parts ou les normes.",
   "pac.planning_note": "Contacts par mois : somme du calendrier par client (feuille Contacts). Chaque client est vu à intervalles réguliers toute l'année (4 contacts : un tous les 3 mois), et les mois sont équilibrés.",
+  "pac.planning_target": "dont cible « {target} »",
+  "pac.planning_no_pr": "dont clients sans P-R (pas de potentiel)",
   "pac.conditions_todo":
     "À compléter : moyens nécessaires, appuis de la direction et des services, formation, outils, résolutions personnelles…",
   "pac.editable_note": "Cellules jaunes : à compléter par le commercial.",
