@@ -142,8 +142,9 @@ export function clientLabel(c: ScoredClient): string {
  * The "Contacts" sheet: the capital's parameters (editable, named), the capital as a formula over them, its
  * split by family (largest remainder in formulas, so it always sums to the capital and matches the engine),
  * the entretien need and plan by ABC class (COUNTIF over the per-client table × editable norms, scaled like
- * the engine when the needs exceed the budget), the number of reps, the monthly plan (INT/MOD: even spread,
- * remainder in the first months), checks, and the engine's per-client plan as values.
+ * the engine when the needs exceed the budget), the number of reps, what the engine placed (turbo visits, the
+ * réserve non affectée), the monthly plan (SUMIF over the per-client calendar below, so the two always agree),
+ * checks, and the engine's per-client plan and calendar as values (SPEC §14).
  */
 export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sheet: SheetPlan; layout: ContactsLayout } {
   const t = (key: PlanKey, params?: Record<string, string | number>): string => planText(key, lang, params);
