@@ -464,8 +464,8 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   s.style(range(clientsTotalRow, 0, 1, 9 + MONTHS), STYLES.total);
   if (m > 0) for (const cls of CLASSES) s.colour({ range: range(clientsTop, 2, m, 1), equals: cls, ...ABC_COLOURS[cls] });
 
-  // Wide enough for "Stimulation" and "Entretien prévu" without a break inside a word.
-  const widths = [46, 14, 12, 12, 12, 12, 12, 12, 9, ...Array.from({ length: MONTHS }, () => 7), 2, 12, 12, 12, 12];
+  // Wide enough for "Stimulation", "Entretien prévu" and "(contacts/year)" without a break inside a word.
+  const widths = [46, 14, 14, 12, 12, 12, 12, 12, 9, ...Array.from({ length: MONTHS }, () => 7), 2, 12, 12, 12, 12];
   const sheet = s.toSheet({
     columnWidths: widths,
     tabColor: "#548235",
