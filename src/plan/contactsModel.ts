@@ -50,8 +50,6 @@ export interface ContactsModel {
   readonly stimulationBudget: number;
   /** ceil(need / capital), or undefined when the capital is 0 (the sheet shows a blank). */
   readonly reps?: number;
-  /** Planning lines in sheet order: entretien A, B, C, stimulation, conquête; each its yearly total. */
-  readonly planning: readonly number[];
   /** The entretien needs exceed the entretien budget, so every norm is cut: the sheets must say so. */
   readonly needsScaled: boolean;
   /** What the engine placed, when the model is built from a scored portfolio (values, not formulas). */
@@ -96,11 +94,6 @@ export function round9(x: number): number {
 /** Excel's MOD for whole numbers ≥ 0 and a divisor > 0. */
 function mod(a: number, b: number): number {
   return a - b * Math.floor(a / b);
-}
-
-/** INT(total / months) + (month ≤ MOD(total, months)): the spread of the Planning formulas, month 1-based. */
-export function monthShare(total: number, month: number, months = 12): number {
-  return Math.floor(total / months) + (month <= mod(total, months) ? 1 : 0);
 }
 
 /**
@@ -170,7 +163,6 @@ export function contactsModel(
     unused,
     stimulationBudget,
     ...(capital > 0 ? { reps: Math.ceil(needTotal / capital) } : {}),
-    planning: [classes.A.planned, classes.B.planned, classes.C.planned, stimulationBudget, totals[2]],
     needsScaled: scaled,
     ...(portfolio ? { placed: placedContacts(portfolio) } : {}),
   };

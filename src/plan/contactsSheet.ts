@@ -3,10 +3,10 @@ import { label, type Lang } from "../i18n";
 import { planFr } from "../i18n/fr/plan";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
 import { cellAddress, formula, range, textLiteral } from "./cells";
-import { contactsModel, monthShare, type ContactsModel } from "./contactsModel";
+import { contactsModel, type ContactsModel } from "./contactsModel";
 import { SheetDraft } from "./grid";
 import { targetLabelKey } from "./labels";
-import { templateFormula } from "./templateFormula";
+import { templateFormula, templateValue } from "./templateFormula";
 import type { ScoredClient, ScoredPortfolio } from "./score";
 import { ABC_COLOURS, COLOURS, FORMATS, STYLES } from "./styles";
 import type { FormulaCell, SheetPlan } from "./types";
@@ -27,8 +27,22 @@ export interface ContactsLayout {
   readonly classTotal: { readonly clients: Cell; readonly need: Cell; readonly planned: Cell };
   readonly reps: Cell;
   readonly stimulationBudget: Cell;
-  /** Planning lines (entretien A, B, C, stimulation, conquête, total): their row; year total in `yearCol`. */
+  /** Turbo visits placed (Σ the clients' stimulation), and the réserve non affectée. */
+  readonly turbo: Cell;
+  readonly reserve: Cell;
+  /** The per-client table's total row: its stimulation (réserve included) and conquête (pool included) cells. */
+  readonly clientsTotal: { readonly stimulation: Cell; readonly conquete: Cell };
+  /**
+   * Planning lines (clients of class A, B, C, prospects, réserve non affectée, conquête pool): their row, the
+   * year total in `yearCol`; each the sum of the per-client calendar below.
+   */
   readonly planningRows: readonly number[];
+  /** The labels of the Planning lines and of their total line. */
+  readonly planningLabels: readonly string[];
+  /** The per-client table's client rows (prospects included; `bottom` < `top` when there are none). */
+  readonly clientRows: { readonly top: number; readonly bottom: number };
+  /** Its P-R target column (« Prospect » for a prospect, blank without P-R). */
+  readonly targetCol: number;
   /** The cached values of the Planning lines and of their total line: [year total, January … December] each. */
   readonly planningValues: readonly (readonly number[])[];
   readonly planningTotalRow: number;
@@ -63,13 +77,26 @@ function servedBefore(other: string, self: string, strict: boolean, weight: stri
 }
 
 /**
- * The twelve months of a Planning line, as formulas over its yearly total cell with their cached values: the
- * even spread, INT(year / 12) a month and the remainder on the first months. The one place to change when the
- * Planning becomes the sum of the per-client calendar (SPEC §8): the PAC's Planning reads these cells and
- * their values through `ContactsLayout.planningValues`.
+ * The twelve months and the year total of a Planning line as formulas over the per-client calendar (SPEC §8:
+ * the Planning is the sum of the per-client calendar, never a separate spread), with their cached values: each
+ * month a SUMIF of the calendar column over the rows whose `key` column holds `criterion`, or a reference to
+ * one row (the réserve, the conquête pool); the year the sum of the twelve months.
  */
-export function planningMonths(yearCell: string, total: number): FormulaCell[] {
-  return Array.from({ length: MONTHS }, (_, j) => formula(`INT(${yearCell}/${MONTHS})+IF(${j + 1}<=MOD(${yearCell},${MONTHS}),1,0)`, monthShare(total, j + 1)));
+export function planningMonths(
+  row: number,
+  yearCol: number,
+  source: { readonly sumif: { readonly keys: string; readonly criterion: string; readonly top: number; readonly bottom: number } } | { readonly row: number },
+  months: readonly number[],
+  monthCol: number,
+): FormulaCell[] {
+  const cells = months.map((value, j) => {
+    const col = monthCol + j;
+    if ("row" in source) return formula(A(source.row, col), value);
+    const { keys, criterion, top, bottom } = source.sumif;
+    return formula(`SUMIF(${keys},${criterion},${A(top, col)}:${A(bottom, col)})`, value);
+  });
+  const year = months.reduce((a, b) => a + b, 0);
+  return [formula(`SUM(${A(row, monthCol)}:${A(row, monthCol + MONTHS - 1)})`, year), ...cells];
 }
 
 /** A line of contacts not given to any client: its label and its contacts. */
@@ -79,22 +106,31 @@ export interface ReserveLine {
 }
 
 /**
- * The two pool lines under the per-client plan, stimulation then conquête. A pool is "non affectée" when
- * there were clients or prospects to give it to (caps left it over); otherwise its label says why it is empty
- * of takers. The one place the sheets read the pools from the allocation.
+ * The two lines of contacts no client takes, under the per-client plan: the réserve non affectée (turbo visits
+ * the caps leave when no retained prospect takes them, SPEC §8) and the conquête not given to a prospect. The
+ * one place the sheets read them from the allocation.
  */
 export function reserveLines(portfolio: ScoredPortfolio, lang: Lang): readonly [ReserveLine, ReserveLine] {
-  const stimulated = portfolio.clients.some((c) => (c.allocation?.stimulation ?? 0) > 0);
   return [
-    {
-      label: planText(stimulated ? "contacts.reserve_stimulation_left" : "contacts.reserve_stimulation", lang),
-      contacts: portfolio.allocation.stimulationPool,
-    },
+    { label: planText("contacts.reserve_stimulation", lang), contacts: portfolio.reserve },
     {
       label: planText(portfolio.prospects > 0 ? "contacts.reserve_conquete_left" : "contacts.reserve_conquete", lang),
       contacts: portfolio.allocation.conquestPool,
     },
   ];
+}
+
+/**
+ * The "needs scaled" warning (SPEC §8) as a formula over the need and the entretien budget cells: the sentence
+ * when the need exceeds the budget, else blank, so it follows the norms and the capital.
+ */
+export function scaledMessage(needCell: string, budgetCell: string, model: ContactsModel, lang: Lang): FormulaCell {
+  const template = planTemplate("pac.scaled", lang);
+  const budget = model.families[0].total;
+  return formula(
+    `IF(${needCell}>${budgetCell},${templateFormula(template, { need: needCell, budget: budgetCell, pct: `ROUND(${budgetCell}/${needCell}*100,0)` }, lang)},"")`,
+    model.needTotal > budget ? templateValue(template, { need: model.needTotal, budget, pct: Math.round((budget / model.needTotal) * 100) }, lang) : "",
+  );
 }
 
 /** The label shown for a client in the Contacts and PAC sheets: its name, else its id. */
@@ -106,8 +142,9 @@ export function clientLabel(c: ScoredClient): string {
  * The "Contacts" sheet: the capital's parameters (editable, named), the capital as a formula over them, its
  * split by family (largest remainder in formulas, so it always sums to the capital and matches the engine),
  * the entretien need and plan by ABC class (COUNTIF over the per-client table × editable norms, scaled like
- * the engine when the needs exceed the budget), the number of reps, the monthly plan (INT/MOD: even spread,
- * remainder in the first months), checks, and the engine's per-client plan as values.
+ * the engine when the needs exceed the budget), the number of reps, what the engine placed (turbo visits, the
+ * réserve non affectée), the monthly plan (SUMIF over the per-client calendar below, so the two always agree),
+ * checks, and the engine's per-client plan and calendar as values (SPEC §14).
  */
 export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sheet: SheetPlan; layout: ContactsLayout } {
   const t = (key: PlanKey, params?: Record<string, string | number>): string => planText(key, lang, params);
@@ -117,7 +154,9 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   const m = planned.length;
   const counts = { A: 0, B: 0, C: 0 };
   for (const c of planned) if (c.abc) counts[c.abc.cls]++;
-  const model = contactsModel(portfolio.capital.value, portfolio.shares, portfolio.norms, counts);
+  const model = contactsModel(portfolio.capital.value, portfolio.shares, portfolio.norms, counts, portfolio);
+  const placed = model.placed as NonNullable<ContactsModel["placed"]>;
+  const stimulated = planned.reduce((n, c) => n + ((c.allocation?.stimulation ?? 0) > 0 ? 1 : 0), 0);
   const lastCol = 2 + MONTHS - 1 + 7;
   // The largest-remainder helpers sit right of the printed area, in a collapsed column group.
   const help = lastCol + 2;
@@ -219,7 +258,8 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   s.style(range(famTotalRow, 0, 1, 3), STYLES.total);
 
   // Entretien by ABC class.
-  const clientsTop = 44;
+  // Rows below the Planning (31 … 39) and the checks (41 … 45): the per-client table starts at 49.
+  const clientsTop = 49;
   const reserveRow = clientsTop + m;
   const clientsTotalRow = reserveRow + 2;
   const classRange = `${A(clientsTop, 2)}:${A(reserveRow + 1, 2)}`;
@@ -281,35 +321,54 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   const reps: Cell = [23, 1];
   const unused: Cell = [24, 1];
   const stimulationBudget: Cell = [25, 1];
+  const turbo: Cell = [26, 1];
+  const reserveCell: Cell = [28, 1];
   s.row(23, 0, [t("contacts.reps"), formula(`IF(${cap}>0,ROUNDUP(${needTotal}/${cap},0),"")`, model.reps ?? "")]);
   s.row(24, 0, [t("contacts.unused"), formula(`${budget}-${A(clsTotalRow, 4)}`, model.unused)]);
   s.row(25, 0, [t("contacts.stim_budget"), formula(`${A(famRow(1), 2)}+${A(...unused)}`, model.stimulationBudget)]);
-  s.style(range(23, 1, 3, 1), { horizontal: "center", bold: true });
+  // What the engine placed of that budget (values of the per-client plan below): turbo visits, the part the
+  // caps sent to the prospects, the réserve non affectée.
+  s.row(26, 0, [t("contacts.turbo_placed", { n: stimulated }), m > 0 ? formula(`SUM(${A(clientsTop, 6)}:${A(clientsTop + m - 1, 6)})`, placed.stimulation) : 0]);
+  s.row(27, 0, [t("contacts.to_conquest"), portfolio.stimulationToConquest]);
+  s.row(28, 0, [t("contacts.reserve"), formula(A(reserveRow, 8), portfolio.reserve)]);
+  s.style(range(23, 1, 6, 1), { horizontal: "center", bold: true });
+  s.style(range(26, 0, 3, 1), { italic: true });
+  // SPEC §8: say it as soon as the needs are scaled (need > entretien budget), in a formula that follows the norms.
+  s.set(29, 0, scaledMessage(needTotal, budget, model, lang));
+  s.merge(range(29, 0, 1, lastCol + 1));
+  s.style(range(29, 0, 1, lastCol + 1), { bold: true, fontColor: COLOURS.alertText, wrap: true, vertical: "top" });
+  s.height(29, 28);
 
-  // Monthly plan.
-  section(27, "contacts.section.planning");
+  // Monthly plan: the sum of the per-client calendar (SPEC §8), SUMIF over the table below, so it always agrees.
+  const planningTop = 31;
+  section(planningTop, "contacts.section.planning");
   // The months stand in the per-client table's month columns, the year in its Total column: one grid to read.
   const yearCol = 8;
   const monthCol = 9;
-  header(28, 0, ["contacts.col.line"]);
-  header(28, yearCol, ["contacts.col.year", ...Array.from({ length: MONTHS }, (_, k) => `month.${k + 1}`)]);
-  s.style(range(28, 1, 1, yearCol - 1), STYLES.header);
-  const planningSources: readonly string[] = [A(clsRow(0), 4), A(clsRow(1), 4), A(clsRow(2), 4), A(...stimulationBudget), A(famRow(2), 2)];
-  const planningLabels = [
-    ...CLASSES.map((cls) => t("line.entretien", { cls })),
-    t("line.stimulation"),
-    t("line.conquete"),
+  header(planningTop + 1, 0, ["contacts.col.line"]);
+  header(planningTop + 1, yearCol, ["contacts.col.year", ...Array.from({ length: MONTHS }, (_, k) => `month.${k + 1}`)]);
+  s.style(range(planningTop + 1, 1, 1, yearCol - 1), STYLES.header);
+  const [reserveLine, poolLine] = reserveLines(portfolio, lang);
+  const lastClient = Math.max(clientsTop, reserveRow - 1);
+  const byClass = (criterion: string, col: number) => ({
+    sumif: { keys: `${A(clientsTop, col)}:${A(lastClient, col)}`, criterion: textLiteral(criterion), top: clientsTop, bottom: lastClient },
+  });
+  const byLine = new Map(placed.months.map((l) => [l.line, l]));
+  const planningSources = [
+    ...CLASSES.map((cls) => ({ label: t("line.class", { cls }), source: byClass(cls, 2), line: byLine.get(cls) })),
+    { label: t("line.prospects"), source: byClass(t("status.prospect"), 3), line: byLine.get("prospects") },
+    { label: reserveLine.label, source: { row: reserveRow }, line: byLine.get("reserve") },
+    { label: poolLine.label, source: { row: reserveRow + 1 }, line: byLine.get("conquestPool") },
   ];
-  const planningRows = planningSources.map((_, k) => 29 + k);
-  const planningTotalRow = 34;
+  const planningRows = planningSources.map((_, k) => planningTop + 2 + k);
+  const planningTotalRow = planningTop + 2 + planningSources.length;
   const planningValues: number[][] = [];
-  planningSources.forEach((source, k) => {
+  planningSources.forEach(({ label: text, source, line }, k) => {
     const r = planningRows[k];
-    const total = model.planning[k];
-    const months = planningMonths(A(r, yearCol), total);
-    s.set(r, 0, planningLabels[k]);
-    s.row(r, yearCol, [formula(source, total), ...months]);
-    planningValues.push([total, ...months.map((m) => m.result as number)]);
+    const months = line ? line.months : new Array<number>(MONTHS).fill(0);
+    s.set(r, 0, text);
+    s.row(r, yearCol, planningMonths(r, yearCol, source, months, monthCol));
+    planningValues.push([months.reduce((a, b) => a + b, 0), ...months]);
   });
   const totalLine = Array.from({ length: MONTHS + 1 }, (_, j) => planningValues.reduce((sum, line) => sum + line[j], 0));
   planningValues.push(totalLine);
@@ -317,20 +376,21 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   s.row(
     planningTotalRow,
     yearCol,
-    totalLine.map((value, j) => formula(`SUM(${A(planningRows[0], yearCol + j)}:${A(planningRows[4], yearCol + j)})`, value)),
+    totalLine.map((value, j) => formula(`SUM(${A(planningRows[0], yearCol + j)}:${A(planningRows[planningRows.length - 1], yearCol + j)})`, value)),
   );
-  s.style(range(29, yearCol, 6, MONTHS + 1), { horizontal: "center" });
-  s.style(range(29, yearCol, 6, 1), { bold: true });
+  s.style(range(planningRows[0], yearCol, planningRows.length + 1, MONTHS + 1), { horizontal: "center" });
+  s.style(range(planningRows[0], yearCol, planningRows.length + 1, 1), { bold: true });
   s.style(range(planningTotalRow, 0, 1, yearCol + MONTHS + 1), STYLES.total);
 
   // Checks.
-  section(36, "contacts.section.checks");
+  const checksTop = planningTotalRow + 2;
+  section(checksTop, "contacts.section.checks");
   const gapFormula = (x: string): string => templateFormula(planTemplate("check.gap", lang), { gap: `(${cap}-${x})` }, lang);
   const ok = textLiteral(t("check.ok"));
   const sharesSum = model.families.reduce((a, l) => a + l.share, 0);
   const familiesSum = model.families.reduce((a, l) => a + l.total, 0);
-  const planningSum = model.planning.reduce((a, b) => a + b, 0);
-  const clientsSum = planned.reduce((a, c) => a + (c.allocation?.total ?? 0), 0) + portfolio.allocation.stimulationPool + portfolio.allocation.conquestPool;
+  const planningSum = totalLine[0];
+  const clientsSum = planned.reduce((a, c) => a + (c.allocation?.total ?? 0), 0) + reserveLine.contacts + poolLine.contacts;
   const gapText = (x: number): string => t("check.gap", { gap: model.capital - x });
   const checkCol = 1;
   const checks: readonly [PlanKey, string, string][] = [
@@ -340,8 +400,12 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
       Math.round(sharesSum * 1e9) === 1e9 ? t("check.ok") : t("check.shares_bad"),
     ],
     ["check.families", `IF(${A(famTotalRow, 2)}=${cap},${ok},${gapFormula(A(famTotalRow, 2))})`, familiesSum === model.capital ? t("check.ok") : gapText(familiesSum)],
-    ["check.planning", `IF(${A(planningTotalRow, yearCol)}=${cap},${ok},${gapFormula(A(planningTotalRow, yearCol))})`, planningSum === model.capital ? t("check.ok") : gapText(planningSum)],
-    // The per-client plan is values: once the capital changes it still makes the capital it was computed for.
+    // The Planning sums the per-client calendar (values): once the capital changes it still makes the old one.
+    [
+      "check.planning",
+      `IF(${A(planningTotalRow, yearCol)}=${cap},${ok},${textLiteral(t("check.planning_old", { old: planningSum }))})`,
+      planningSum === model.capital ? t("check.ok") : t("check.planning_old", { old: planningSum }),
+    ],
     [
       "check.clients",
       `IF(${A(clientsTotalRow, 8)}=${cap},${ok},${textLiteral(t("check.clients_old", { old: clientsSum }))})`,
@@ -349,20 +413,20 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
     ],
   ];
   checks.forEach(([key, f, result], k) => {
-    s.row(37 + k, 0, [t(key), formula(f, result)]);
-    s.merge(range(37 + k, checkCol, 1, 8));
+    s.row(checksTop + 1 + k, 0, [t(key), formula(f, result)]);
+    s.merge(range(checksTop + 1 + k, checkCol, 1, 8));
   });
-  const checkRange = range(37, checkCol, checks.length, 1);
-  s.style(range(37, checkCol, checks.length, 8), STYLES.check);
+  const checkRange = range(checksTop + 1, checkCol, checks.length, 1);
+  s.style(range(checksTop + 1, checkCol, checks.length, 8), STYLES.check);
   s.colour({ range: checkRange, equals: t("check.ok"), fill: COLOURS.ok, fontColor: COLOURS.okText });
-  const check: Cell = [40, checkCol];
+  const check: Cell = [checksTop + checks.length, checkCol];
   s.defineName(t("name.check"), ...check);
 
   // Per-client plan (the engine's values).
-  s.set(42, 0, t("contacts.section.clients", { capital: portfolio.capital.value }));
-  s.style(range(42, 0, 1, lastCol + 1), STYLES.section);
-  s.height(42, 20);
-  header(43, 0, [
+  s.set(clientsTop - 2, 0, t("contacts.section.clients", { capital: portfolio.capital.value }));
+  s.style(range(clientsTop - 2, 0, 1, lastCol + 1), STYLES.section);
+  s.height(clientsTop - 2, 20);
+  header(clientsTop - 1, 0, [
     "contacts.col.client",
     "contacts.col.code",
     "contacts.col.class",
@@ -381,16 +445,17 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
     return [clientLabel(c), c.id, c.abc?.cls ?? null, target, a.need, a.entretien, a.stimulation, a.conquete, a.total, ...a.monthly];
   });
   s.block(clientsTop, 0, rows);
-  const [stimulationPool, conquestPool] = reserveLines(portfolio, lang);
-  s.row(reserveRow, 0, [stimulationPool.label, null, null, null, null, null, stimulationPool.contacts, null, stimulationPool.contacts]);
-  s.row(reserveRow + 1, 0, [conquestPool.label, null, null, null, null, null, null, conquestPool.contacts, conquestPool.contacts]);
+  // The réserve and the conquête pool take their months like a client, so the month columns sum to the Planning.
+  s.row(reserveRow, 0, [reserveLine.label, null, null, null, null, null, reserveLine.contacts, null, reserveLine.contacts, ...portfolio.planning.reserve]);
+  s.row(reserveRow + 1, 0, [poolLine.label, null, null, null, null, null, null, poolLine.contacts, poolLine.contacts, ...portfolio.planning.conquestPool]);
   // Column sums in one pass over the rows (columns 4 … 8 + MONTHS are numbers).
   const sums = new Array<number>(5 + MONTHS).fill(0);
   for (const r of rows) for (let j = 0; j < sums.length; j++) sums[j] += r[4 + j] as number;
   const totals = Array.from({ length: 5 + MONTHS }, (_, j) => {
     const col = 4 + j;
-    const value = sums[j] + (col === 6 || col === 8 ? stimulationPool.contacts : 0) + (col === 7 || col === 8 ? conquestPool.contacts : 0);
-    return formula(`SUM(${A(clientsTop, col)}:${A(reserveRow + 1, col)})`, value);
+    const pools =
+      col === 6 ? reserveLine.contacts : col === 7 ? poolLine.contacts : col === 8 ? reserveLine.contacts + poolLine.contacts : col > 8 ? portfolio.planning.reserve[col - 9] + portfolio.planning.conquestPool[col - 9] : 0;
+    return formula(`SUM(${A(clientsTop, col)}:${A(reserveRow + 1, col)})`, sums[j] + pools);
   });
   s.row(clientsTotalRow, 0, [t("total"), null, null, null, ...totals]);
   s.style(range(clientsTop, 2, m + 3, 7 + MONTHS), { horizontal: "center" });
@@ -399,8 +464,8 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   s.style(range(clientsTotalRow, 0, 1, 9 + MONTHS), STYLES.total);
   if (m > 0) for (const cls of CLASSES) s.colour({ range: range(clientsTop, 2, m, 1), equals: cls, ...ABC_COLOURS[cls] });
 
-  // Wide enough for "Stimulation" and "Entretien prévu" without a break inside a word.
-  const widths = [46, 14, 12, 12, 12, 12, 12, 12, 9, ...Array.from({ length: MONTHS }, () => 7), 2, 12, 12, 12, 12];
+  // Wide enough for "Stimulation", "Entretien prévu" and "(contacts/year)" without a break inside a word.
+  const widths = [46, 14, 14, 12, 12, 12, 12, 12, 9, ...Array.from({ length: MONTHS }, () => 7), 2, 12, 12, 12, 12];
   const sheet = s.toSheet({
     columnWidths: widths,
     tabColor: "#548235",
@@ -422,10 +487,16 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
       classTotal: { clients: [clsTotalRow, 1], need: [clsTotalRow, 3], planned: [clsTotalRow, 4] },
       reps,
       stimulationBudget,
+      turbo,
+      reserve: reserveCell,
       reserves: [
-        { total: [reserveRow, 8], line: stimulationPool },
-        { total: [reserveRow + 1, 8], line: conquestPool },
+        { total: [reserveRow, 8], line: reserveLine },
+        { total: [reserveRow + 1, 8], line: poolLine },
       ],
+      clientsTotal: { stimulation: [clientsTotalRow, 6], conquete: [clientsTotalRow, 7] },
+      planningLabels: [...planningSources.map((p) => p.label), t("total")],
+      clientRows: { top: clientsTop, bottom: clientsTop + m - 1 },
+      targetCol: 3,
       planningRows,
       planningValues,
       planningTotalRow,

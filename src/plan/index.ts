@@ -9,6 +9,7 @@ export type {
   CapitalSetting,
   ClassSummary,
   PlanMethod,
+  PlanningTable,
 } from "./score";
 export { scoreTable, SCORE_COLUMNS } from "./scoreTable";
 export type { ScoreColumn, ScoreRow } from "./scoreTable";
@@ -17,12 +18,12 @@ export { buildRemarksSheet, importRemarks, scoreRemarks, remarkKindLabel, warnin
 export type { Remark, RemarkKind } from "./remarks";
 export type { WorkbookPlanOptions } from "./workbook";
 export { buildTargetsSheet, TARGET_COLUMNS } from "./targetsSheet";
-export { buildContactsSheet } from "./contactsSheet";
-export type { ContactsLayout } from "./contactsSheet";
+export { buildContactsSheet, planningMonths, reserveLines, scaledMessage } from "./contactsSheet";
+export type { ContactsLayout, ReserveLine } from "./contactsSheet";
 export { buildPacSheet, actionLines, MAX_PARETO_POINTS } from "./pacSheet";
 export type { ActionLine } from "./pacSheet";
 export { contactsModel } from "./contactsModel";
-export type { ContactsModel } from "./contactsModel";
+export type { ContactsModel, PlacedContacts, PlanningMonths, PlanningLine } from "./contactsModel";
 export { resolveSheetNames, renameSheetsInPlan, MAX_SHEET_NAME } from "./sheetNames";
 export { shortWhy } from "./summary";
 export { columnLetter, cellAddress, rangeAddress, quoteSheet, isFormulaCell } from "./cells";

@@ -1,4 +1,5 @@
 import type { ImportedClient } from "../io/clientTable";
+import { readJournal } from "../io/journal";
 import { FIXTURE_CLIENTS } from "./__fixtures__/portfolio";
 import { isFormulaCell } from "./cells";
 import { SheetDraft, tidy } from "./grid";
@@ -147,6 +148,70 @@ describe("the written sheets read well", () => {
     expect(line).toMatchObject({ result: expect.stringMatching(/^Besoins réduits : le besoin d'entretien \(\d+ contacts\) dépasse le budget d'entretien \(36 contacts\)/) });
     const fits = buildWorkbookPlan(scorePortfolio(FIXTURE_CLIENTS, { capital: 5000 })).sheets[2];
     expect([...cells(fits).values()].find((v) => isFormulaCell(v) && v.formula.includes("Besoins réduits"))).toMatchObject({ result: "" });
+  });
+});
+
+describe("the réserve non affectée, the turbo visits placed and the needs scaled", () => {
+  const caOnly = [client("C1", 1000), client("C2", 500), client("C3", 100)];
+  it.each([
+    { name: "the fixture (turbo visits capped, prospects)", clients: FIXTURE_CLIENTS, options: {} },
+    { name: "CA only (nobody eligible, no prospect: all in réserve)", clients: caOnly, options: {} },
+    { name: "CA only, a prospect takes the stimulation", clients: [...caOnly, { id: "P1", row: 9, isProspect: true }], options: {} },
+    { name: "capital 60 (needs scaled)", clients: FIXTURE_CLIENTS, options: { capital: 60 } },
+    { name: "no client", clients: [], options: {} },
+  ])("Contacts and PAC §5 show the engine's réserve and turbo visits, the Actions means the visits placed: $name", ({ clients, options }) => {
+    const portfolio = scorePortfolio(clients, options);
+    const [, contacts, pac] = buildWorkbookPlan(portfolio).sheets;
+    const placed = portfolio.clients.reduce((n, c) => n + (c.stimulation ?? 0), 0);
+    const stimulated = portfolio.clients.filter((c) => (c.stimulation ?? 0) > 0).length;
+    const turboLabel = `Visites « turbo » placées (${stimulated} ${stimulated < 2 ? "client" : "clients"})`;
+    for (const sheet of [contacts, pac]) {
+      const map = cells(sheet);
+      const [row, col] = find(sheet, "Réserve non affectée");
+      const reserve = map.get(`${row},${col + 1}`);
+      expect(isFormulaCell(reserve as PlanValue) ? (reserve as { result: number }).result : reserve).toBe(portfolio.reserve);
+      const [tRow, tCol] = find(sheet, turboLabel);
+      const turbo = map.get(`${tRow},${tCol + 1}`);
+      expect(isFormulaCell(turbo as PlanValue) ? (turbo as { result: number }).result : turbo).toBe(placed);
+    }
+    // The same réserve line in the per-client table of Contacts, and no more « aucun client éligible ».
+    expect(shown(contacts).filter((t) => t === "Réserve non affectée").length).toBeGreaterThanOrEqual(3);
+    expect(shown(contacts)).not.toContain("Réserve de stimulation (aucun client éligible)");
+    const means = shown(pac).find((t) => /visites? « turbo » \(stimulation\)|^Aucune visite « turbo »/.test(t));
+    expect(means).toBe(
+      placed > 0
+        ? `${placed} ${placed < 2 ? "visite" : "visites"} « turbo » (stimulation) en plus de l'entretien`
+        : `Aucune visite « turbo » placée\u00a0: ${portfolio.stimulationToConquest} ${portfolio.stimulationToConquest < 2 ? "contact va" : "contacts vont"} aux prospects, ${portfolio.reserve} en réserve non affectée`,
+    );
+    // Conquête: the contacts the retained prospects got, and the pool still to give to new prospects.
+    const toProspects = portfolio.clients.reduce((n, c) => n + (c.conquete ?? 0), 0);
+    const pool = portfolio.allocation.conquestPool;
+    const plural = (n: number, one: string, many: string): string => `${n} ${n < 2 ? one : many}`;
+    expect(shown(pac)).toContain(
+      toProspects === 0
+        ? `${plural(pool, "contact", "contacts")} de conquête à affecter\u00a0: constituer un fichier de prospects`
+        : pool > 0
+          ? `${plural(toProspects, "contact", "contacts")} de conquête pour les prospects retenus (essai, démonstration, salon)\u00a0; ${pool} de plus à affecter à de nouveaux prospects`
+          : `${plural(toProspects, "contact", "contacts")} de conquête (essai, démonstration, salon)`,
+    );
+    // « Besoins réduits » on both sheets as soon as the need exceeds the entretien budget.
+    for (const sheet of [contacts, pac]) {
+      const line = [...cells(sheet).values()].find((v) => isFormulaCell(v) && v.formula.includes("Besoins réduits"));
+      expect(line).toMatchObject({ result: portfolio.needsScaled ? expect.stringMatching(/^Besoins réduits : /) : "" });
+    }
+  });
+
+  it("PAC: a journal that does not cover N-1 says which dates it covers and which are needed, where the maturity stands", () => {
+    const H = ["Client", "Facture", "Date", "Qté", "Prix unitaire"];
+    const { clients, report } = readJournal([H, ["A", "F1", "06/12/2022", 1, 10], ["B", "F2", "01/06/2023", 2, 10], ["A", "F4", "04/12/2024", 1, 30]]);
+    const portfolio = scorePortfolio(clients, {});
+    expect(portfolio.methods.maturity).toBe(false);
+    const texts = shown(buildWorkbookPlan(portfolio, { report }).sheets[2]);
+    const coverage = report.issues.find((i) => i.key === "PERIODS_NOT_COVERED");
+    expect(texts).toContain(`Non calculé. ${coverage?.message}`);
+    expect(texts.some((t) => t.startsWith("Non calculé. Le journal couvre du 06/12/2022 au 04/12/2024"))).toBe(true);
+    // Without the report, the general reason.
+    expect(shown(buildWorkbookPlan(portfolio).sheets[2]).some((t) => t.startsWith("Non calculé. Le journal"))).toBe(false);
   });
 });
 

@@ -2,8 +2,9 @@ import { PHASE_LABEL, QUADRANT_LABEL, SHAPE_LABEL, type AbcClass, type ContactQu
 import type { PrTarget } from "../engine/penetration";
 import { explain, formatNumber, label, type Lang } from "../i18n";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
-import { formula, range, sheetCell, textLiteral } from "./cells";
-import { MONTHS, clientLabel, type Cell, type ContactsLayout } from "./contactsSheet";
+import { issueText, type ImportReport } from "../io/report";
+import { cellAddress, formula, range, sheetCell, textLiteral } from "./cells";
+import { MONTHS, clientLabel, scaledMessage, type Cell, type ContactsLayout } from "./contactsSheet";
 import { templateFormula, templateValue } from "./templateFormula";
 import { SheetDraft } from "./grid";
 import { PR_TARGETS, targetLabelKey } from "./labels";
@@ -38,7 +39,7 @@ type ActionKind = "stimulation" | "entretien" | "securisation" | "conquete" | "r
  * are formulas on the Contacts sheet's parameter cells; the blocks the rep fills in are yellow and say
  * "À compléter".
  */
-export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: ContactsLayout): SheetPlan {
+export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: ContactsLayout, report?: ImportReport): SheetPlan {
   const t = (key: PlanKey, params?: Record<string, string | number>): string => planText(key, lang, params);
   const s = new SheetDraft(t("sheet.pac"));
   const ref = (cell: Cell): string => sheetCell(contacts.sheet, cell[0], cell[1]);
@@ -283,8 +284,15 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     s.style(range(r, 0, 1, 1), { bold: true });
     r++;
     note(explain(portfolio.shape.why, lang), TABLE_COLS, 28);
-  } else notComputed("reason.no_periods");
-  pageBreak();
+  } else {
+    // A journal that does not cover N-1: say which dates it covers and which are needed (SPEC §7).
+    const coverage = report?.issues.find((i) => i.key === "PERIODS_NOT_COVERED");
+    if (coverage) note(t("pac.not_computed_coverage", { reason: issueText(coverage, lang) }), LAST + 1, 42);
+    else notComputed("reason.no_periods");
+  }
+  // When none of these methods ran, the page holds three "non calculé" lines: the orientations follow on it.
+  if (portfolio.methods.pr || portfolio.methods.contacts || portfolio.methods.maturity) pageBreak();
+  else r++;
 
   // 3. Orientations.
   section("pac.s3");
@@ -337,14 +345,25 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   r++;
   const means = (key: PlanKey, cell: Cell, value: number): PlanValue =>
     formula(templateFormula(planTemplate(key, lang), { x: ref(cell) }, lang), templateValue(planTemplate(key, lang), { x: value }, lang));
+  // Conquête: what the retained prospects got (the turbo caps' leftover included), and the pool still to give.
+  const toProspects = model.placed?.conquete ?? 0;
+  const conquestPool = contacts.reserves[1].line.contacts;
+  const conquestMeans: PlanValue =
+    toProspects === 0
+      ? t("action.conquete.means_none", { pool: conquestPool })
+      : conquestPool > 0
+        ? t("action.conquete.means_pool", { x: toProspects, pool: conquestPool })
+        : means("action.conquete.means", contacts.clientsTotal.conquete, toProspects);
   for (const a of actionLines(portfolio, stats)) {
     const meansCell: PlanValue =
-      a.kind === "stimulation"
-        ? means("action.stimulation.means", contacts.stimulationBudget, model.stimulationBudget)
+      a.kind === "stimulation" && (model.placed?.stimulation ?? 0) === 0
+        ? t("action.stimulation.means_none", { reserve: portfolio.reserve, prospects: portfolio.stimulationToConquest })
+        : a.kind === "stimulation"
+        ? means("action.stimulation.means", contacts.turbo, model.placed?.stimulation ?? 0)
         : a.kind === "entretien"
           ? means("action.entretien.means", contacts.classTotal.planned, model.plannedTotal)
           : a.kind === "conquete"
-            ? means("action.conquete.means", contacts.families.conquete.total, model.families[2].total)
+            ? conquestMeans
             : t(`action.${a.kind}.means` as PlanKey);
     s.row(r, 0, [t(`action.${a.kind}` as PlanKey), t(`action.${a.kind}.target` as PlanKey)]);
     s.set(r, 2, actionObjective(a, lang));
@@ -423,36 +442,42 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   s.row(r, 0, [t("pac.stim_budget"), formula(ref(contacts.stimulationBudget), model.stimulationBudget)]);
   s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
   r++;
-  // The pools no client or prospect took (values of the Contacts sheet's pool lines).
-  const reserve = contacts.reserves.reduce((sum, p) => sum + p.line.contacts, 0);
-  s.row(r, 0, [t("pac.reserve"), formula(contacts.reserves.map((p) => ref(p.total)).join("+"), reserve)]);
+  // What the engine placed of the stimulation budget, and what nobody took (values of the Contacts sheet).
+  s.row(r, 0, [t("contacts.turbo_placed", { n: stats.stimulated }), formula(ref(contacts.turbo), contacts.model.placed?.stimulation ?? 0)]);
   s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
   r++;
+  if (portfolio.stimulationToConquest > 0) {
+    s.row(r, 0, [t("contacts.to_conquest"), portfolio.stimulationToConquest]);
+    s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
+    r++;
+  }
+  s.row(r, 0, [t("pac.reserve"), formula(ref(contacts.reserve), portfolio.reserve)]);
+  s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
+  if (portfolio.reserve > 0) {
+    s.set(r, 2, t(stats.stimulated > 0 ? "pac.reserve_note" : "pac.reserve_note_none"));
+    s.merge(range(r, 2, 1, LAST - 1));
+    s.style(range(r, 2, 1, LAST - 1), STYLES.note);
+  }
+  r++;
+  const pool = contacts.reserves[1];
+  if (pool.line.contacts > 0) {
+    s.row(r, 0, [pool.line.label, formula(ref(pool.total), pool.line.contacts)]);
+    s.style(range(r, 1, 1, 1), { horizontal: "center", bold: true });
+    r++;
+  }
   // SPEC §8: say it as soon as the needs are scaled (need > entretien budget), in a formula that follows the norms.
-  const needCell = ref(contacts.classTotal.need);
-  const budgetCell = ref(contacts.families.entretien.total);
-  const scaledTemplate = planTemplate("pac.scaled", lang);
-  const scaled = model.needTotal > model.families[0].total;
-  s.set(
-    r,
-    0,
-    formula(
-      `IF(${needCell}>${budgetCell},${templateFormula(scaledTemplate, { need: needCell, budget: budgetCell, pct: `ROUND(${budgetCell}/${needCell}*100,0)` }, lang)},"")`,
-      scaled
-        ? templateValue(scaledTemplate, { need: model.needTotal, budget: model.families[0].total, pct: Math.round((model.families[0].total / model.needTotal) * 100) }, lang)
-        : "",
-    ),
-  );
+  s.set(r, 0, scaledMessage(ref(contacts.classTotal.need), ref(contacts.families.entretien.total), model, lang));
   s.merge(range(r, 0, 1, LAST + 1));
   s.style(range(r, 0, 1, LAST + 1), { bold: true, fontColor: COLOURS.alertText, wrap: true, vertical: "top" });
-  s.height(r, 28);
+  // Two lines when the sentence shows; a blank line otherwise (it still shows, on one line, after an edit).
+  if (model.needsScaled) s.height(r, 28);
   r++;
   note(t("pac.contacts_note"));
 
   // 6. Planning.
   section("pac.s6");
   header([t("contacts.col.line"), t("contacts.col.year"), ...Array.from({ length: MONTHS }, (_, k) => t(`month.${k + 1}` as PlanKey))]);
-  const planningLabels = [...CLASSES.map((cls) => t("line.entretien", { cls })), t("line.stimulation"), t("line.conquete"), t("total")];
+  const planningLabels = contacts.planningLabels;
   [...contacts.planningRows, contacts.planningTotalRow].forEach((row, k) => {
     const values = contacts.planningValues[k];
     s.row(r, 0, [
@@ -464,11 +489,41 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     if (k === contacts.planningRows.length) s.style(range(r, 0, 1, MONTHS + 2), STYLES.total);
     r++;
   });
+  // The same calendar by P-R target (the orientations' targets): SUMIF over the Contacts sheet's target column.
+  const { top, bottom } = contacts.clientRows;
+  if (portfolio.methods.pr && bottom >= top) {
+    // The PAC rows of the class lines A, B, C (the first three Planning lines, above the others and the total).
+    const classA = r - contacts.planningRows.length - 1;
+    const targetRows: number[] = [];
+    const column = (col: number, from: number, to: number): string => `${sheetCell(contacts.sheet, from, col)}:${cellAddress(to, col)}`;
+    const line = (name: string, months: readonly number[], monthFormula: (j: number, col: number) => string): void => {
+      s.row(r, 0, [
+        name,
+        formula(`SUM(${cellAddress(r, 2)}:${cellAddress(r, 1 + MONTHS)})`, months.reduce((a, b) => a + b, 0)),
+        ...months.map((v, j) => formula(monthFormula(j, 2 + j), v)),
+      ]);
+      s.style(range(r, 1, 1, MONTHS + 1), { horizontal: "center" });
+      s.style(range(r, 0, 1, 1), { italic: true });
+      r++;
+    };
+    for (const target of PR_TARGETS) {
+      targetRows.push(r);
+      line(t("pac.planning_target", { target: label(targetLabelKey(target), lang) }), portfolio.planning.byTarget[target], (j) =>
+        `SUMIF(${column(contacts.targetCol, top, bottom)},${textLiteral(label(targetLabelKey(target), lang))},${column(contacts.monthCol + j, top, bottom)})`,
+      );
+    }
+    // Clients with a class but no P-R (no potential): the class lines less the three targets.
+    if (portfolio.planning.byTarget.none.some((v) => v > 0)) {
+      line(t("pac.planning_no_pr"), portfolio.planning.byTarget.none, (_, col) =>
+        `SUM(${cellAddress(classA, col)}:${cellAddress(classA + 2, col)})-SUM(${cellAddress(targetRows[0], col)}:${cellAddress(targetRows[targetRows.length - 1], col)})`,
+      );
+    }
+  }
   note(t("pac.planning_note"));
 
   // 7. Conditions of success.
   section("pac.s7");
-  const conditions = range(r, 0, 5, LAST + 1);
+  const conditions = range(r, 0, 4, LAST + 1);
   s.set(r, 0, t("pac.conditions_todo"));
   s.merge(conditions);
   s.style(conditions, { ...STYLES.editable, wrap: true, vertical: "top", horizontal: "left" });

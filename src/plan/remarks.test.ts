@@ -64,6 +64,16 @@ describe("buildRemarksSheet", () => {
     expect(sheet.print).toMatchObject({ orientation: "landscape", fitToPagesWide: 1, titleRows: [3, 3] });
   });
 
+  it.each([
+    { name: "a short message keeps the default height", length: 60, height: undefined },
+    { name: "a message of two lines", length: 150, height: 30 },
+    { name: "a message of three lines", length: 250, height: 45 },
+    { name: "a very long message stops at ten lines", length: 5000, height: 150 },
+  ])("buildRemarksSheet: $name (wrapped rows do not run over the next one in LibreOffice)", ({ length, height }) => {
+    const sheet = buildRemarksSheet([{ row: 3, client: "C1", kind: "info", message: "x".repeat(length) }], "fr");
+    expect(sheet.rowHeights?.find((h) => h.row === 4)?.height).toBe(height);
+  });
+
   it("buildRemarksSheet(remarks, en) is the Notes sheet, in English", () => {
     const sheet = buildRemarksSheet([{ row: 2, client: "A", message: "x", kind: "skipped" }], "en");
     expect(sheet.name).toBe("Notes");

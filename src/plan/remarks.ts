@@ -77,7 +77,7 @@ const WARNING_KIND: Readonly<Partial<Record<ScoreWarning["key"], RemarkKind>>> =
 };
 
 export function warningKind(warning: ScoreWarning): RemarkKind {
-  return WARNING_KIND[warning.key] ?? "info";
+  return (WARNING_KIND as Readonly<Partial<Record<string, RemarkKind>>>)[warning.key] ?? "info";
 }
 
 /** Every scoring warning as a remark, in the order found, its message in `lang`. */
@@ -140,7 +140,15 @@ export function buildRemarksSheet(remarks: readonly Remark[], lang: Lang): Sheet
       remarks.map((r) => [r.row ?? null, r.client ?? null, kindLabel(r.kind), r.message]),
     );
     s.style(range(head + 1, 0, n, 1), { horizontal: "center" });
+    s.style(range(head + 1, 0, n, width), { vertical: "top" });
     s.style(range(head + 1, 3, n, 1), { wrap: true });
+    // Readers do not all fit wrapped rows on load (LibreOffice keeps the default height): a long message gets
+    // the height of its lines, estimated from the column width, so it never runs over the next row.
+    const perLine = WIDTHS[3] - 8;
+    remarks.forEach((r, k) => {
+      const lines = Math.ceil(r.message.length / perLine);
+      if (lines > 1) s.height(head + 1 + k, 15 * Math.min(lines, 10));
+    });
     s.table({ name: t("table.remarks"), range: range(head, 0, n + 1, width), style: "TableStyleLight1" });
   }
   return s.toSheet({

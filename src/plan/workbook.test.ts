@@ -1,12 +1,13 @@
 import type { ImportedClient } from "../io/clientTable";
 import { FIXTURE_CLIENTS } from "./__fixtures__/portfolio";
-import { isFormulaCell } from "./cells";
+import { cellAddress, isFormulaCell } from "./cells";
+import { buildContactsSheet } from "./contactsSheet";
 import { scorePortfolio } from "./score";
 import type { CellRange, PlanValue, SheetPlan, WorkbookPlan } from "./types";
 import { buildWorkbookPlan, workbookSheetNames } from "./workbook";
 
 /** Classic functions only: they compute in Excel 2016+ and LibreOffice 7.4 with no `_xlfn.` prefix. */
-const ALLOWED_FUNCTIONS = new Set(["ABS", "SUM", "SUMIFS", "COUNTIFS", "COUNTIF", "INDEX", "MATCH", "ROUND", "ROUNDUP", "INT", "MOD", "IF", "IFERROR", "MIN", "MAX"]);
+const ALLOWED_FUNCTIONS = new Set(["ABS", "SUM", "SUMIF", "SUMIFS", "COUNTIFS", "COUNTIF", "INDEX", "MATCH", "ROUND", "ROUNDUP", "INT", "MOD", "IF", "IFERROR", "MIN", "MAX"]);
 
 function cellMap(sheet: SheetPlan): Map<string, PlanValue> {
   const cells = new Map<string, PlanValue>();
@@ -103,6 +104,102 @@ describe("buildWorkbookPlan", () => {
     checkPlan(make());
   });
 
+  it.each([
+    { name: "fixture", portfolio: () => portfolio },
+    { name: "direct capital 60 (needs scaled, turbo capped)", portfolio: () => scorePortfolio(FIXTURE_CLIENTS, { capital: 60 }) },
+    { name: "capital 2000 (réserve non affectée)", portfolio: () => scorePortfolio(FIXTURE_CLIENTS.filter((c) => !c.isProspect), { capital: 2000 }) },
+    { name: "no client", portfolio: () => scorePortfolio([], {}) },
+    { name: "prospects only", portfolio: () => scorePortfolio([{ id: "P", row: 2, isProspect: true }, { id: "Q", row: 3, isProspect: true }], {}) },
+    { name: "one client", portfolio: () => scorePortfolio([{ id: "A", row: 2, ca: 10 }], {}) },
+    {
+      name: "some clients without a potential (a « sans P-R » line)",
+      portfolio: () =>
+        scorePortfolio(
+          [
+            { id: "A", row: 2, ca: 100, potential: 400 },
+            { id: "B", row: 3, ca: 50, potential: 60 },
+            { id: "C", row: 4, ca: 20 },
+            { id: "D", row: 5, ca: 10, potential: 300 },
+            { id: "E", row: 6, ca: 5 },
+          ],
+          {},
+        ),
+    },
+  ])("Contacts and PAC ($name): the Planning is the sum of the per-client calendar, month by month, and makes the capital", ({ name, portfolio: make }) => {
+    const p = make();
+    const book = buildWorkbookPlan(p);
+    const [, sheet, pacSheet] = book.sheets;
+    const cells = cellMap(sheet);
+    const at = (address: string): [number, number] => {
+      const m = /^\$([A-Z]+)\$(\d+)$/.exec(address);
+      if (!m) throw new Error(`not an absolute cell: ${address}`);
+      const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      return [Number(m[2]) - 1, col];
+    };
+    const num = (v: PlanValue | undefined): number => (isFormulaCell(v as PlanValue) ? ((v as { result: number }).result ?? 0) : typeof v === "number" ? v : 0);
+    /** What the formula computes over the sheet's cells (SUMIF over a column, one reference, or SUM of a row). */
+    const evaluate = (f: string): number => {
+      let m = /^SUMIF\((\$\w+\$\d+):(\$\w+\$\d+),"([^"]*)",(\$\w+\$\d+):(\$\w+\$\d+)\)$/.exec(f);
+      if (m) {
+        const [[top, keyCol], [bottom]] = [at(m[1]), at(m[2])];
+        const [, sumCol] = at(m[4]);
+        let sum = 0;
+        for (let r = top; r <= bottom; r++) if (cells.get(`${r},${keyCol}`) === m[3]) sum += num(cells.get(`${r},${sumCol}`));
+        return sum;
+      }
+      m = /^SUM\((\$\w+\$\d+):(\$\w+\$\d+)\)$/.exec(f);
+      if (m) {
+        const [[r0, c0], [r1, c1]] = [at(m[1]), at(m[2])];
+        let sum = 0;
+        for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) sum += num(cells.get(`${r},${c}`));
+        return sum;
+      }
+      return num(cells.get(at(f).join(",")));
+    };
+    const { layout } = buildContactsSheet(p, "fr");
+    const rows = [...layout.planningRows, layout.planningTotalRow];
+    const expected = [p.planning.byClass.A, p.planning.byClass.B, p.planning.byClass.C, p.planning.prospects, p.planning.reserve, p.planning.conquestPool, p.planning.total];
+    rows.forEach((row, k) => {
+      for (let j = 0; j < 13; j++) {
+        const cell = cells.get(`${row},${layout.yearCol + j}`);
+        if (!isFormulaCell(cell as PlanValue)) throw new Error(`Planning ${row},${j} is not a formula`);
+        const { formula, result } = cell as { formula: string; result: number };
+        // The formula computes its cached value from the per-client table, and that value is the engine's sum.
+        expect([row, j, evaluate(formula)]).toEqual([row, j, result]);
+        expect([row, j, result]).toEqual([row, j, j === 0 ? expected[k].reduce((a, b) => a + b, 0) : expected[k][j - 1]]);
+      }
+    });
+    expect(num(cells.get(`${layout.planningTotalRow},${layout.yearCol}`))).toBe(p.capital.value);
+    // The per-client table's total row: its month columns make the Planning's total line.
+    const clientTotals = Array.from({ length: 12 }, (_, j) => num(cells.get(`${layout.clientsTotal.stimulation[0]},${layout.monthCol + j}`)));
+    expect(clientTotals).toEqual(p.planning.total);
+    // The PAC's lines by P-R target: SUMIF over the Contacts table's target column, the engine's sums by target.
+    const pacMap = cellMap(pacSheet);
+    const targetRow = (name: string): number | undefined =>
+      [...pacMap].find(([key, v]) => v === name && key.endsWith(",0") && Number(key.split(",")[0]) > layout.planningRows.length)?.[0].split(",").map(Number)[0];
+    for (const [target, name] of [["develop", "Développer"], ["maintain", "Entretenir"], ["secure", "Sécuriser"]] as const) {
+      const row = targetRow(`dont cible «\u00a0${name}\u00a0»`);
+      if (!p.methods.pr) continue;
+      const months = Array.from({ length: 12 }, (_, j) => pacMap.get(`${row},${2 + j}`) as { formula: string; result: number });
+      expect(months.map((m) => m.result)).toEqual(p.planning.byTarget[target]);
+      for (const m of months) expect(evaluate(m.formula.replace(/'Contacts'!/g, ""))).toBe(m.result);
+    }
+    const noPr = targetRow("dont clients sans P-R (pas de potentiel)");
+    if (name.startsWith("some clients without")) expect(noPr).toBeDefined();
+    if (p.methods.pr && p.planning.byTarget.none.some((v) => v > 0)) {
+      expect(Array.from({ length: 12 }, (_, j) => num(pacMap.get(`${noPr},${2 + j}`)))).toEqual(p.planning.byTarget.none);
+    } else expect(noPr).toBeUndefined();
+    // The PAC's Planning reads the same cells and caches the same values.
+    const pacCells = [...cellMap(pacSheet).values()].filter(isFormulaCell).filter((v) => v.formula.startsWith("'Contacts'!"));
+    for (const row of rows) {
+      for (let j = 0; j < 13; j++) {
+        const ref = `'Contacts'!${cellAddress(row, layout.yearCol + j)}`;
+        const pacCell = pacCells.find((v) => v.formula === ref);
+        expect([ref, pacCell?.result]).toEqual([ref, num(cells.get(`${row},${layout.yearCol + j}`))]);
+      }
+    }
+  });
+
   it("Cibles: one row per client, an Excel table with filters, a frozen header, colours per class", () => {
     expect(targets.blocks.find((b) => b.row === 1)?.values.length).toBe(FIXTURE_CLIENTS.length);
     expect(targets.tables).toEqual([{ name: "PAC_Cibles", range: { row: 0, col: 0, rows: 13, cols: 20 }, style: "TableStyleLight9" }]);
@@ -139,10 +236,11 @@ describe("buildWorkbookPlan", () => {
     const familyTotals = [12, 13, 14].map((r) => cells.get(`${r},2`));
     expect(familyTotals.map((v) => (isFormulaCell(v as PlanValue) ? (v as { result: number }).result : v))).toEqual([324, 135, 81]);
     expect(cells.get("12,2")).toEqual({ formula: "$X$13+IF($Z$13<$Z$16,1,0)", result: 324 });
-    expect(cells.get("19,1")).toMatchObject({ formula: expect.stringMatching(/^COUNTIF\(\$C\$45:\$C\$\d+,"A"\)$/), result: 4 });
+    expect(cells.get("19,1")).toMatchObject({ formula: expect.stringMatching(/^COUNTIF\(\$C\$50:\$C\$\d+,"A"\)$/), result: 4 });
     expect(cells.get("23,1")).toEqual({ formula: 'IF($B$9>0,ROUNDUP($D$23/$B$9,0),"")', result: 1 });
     expect(cells.get(names.PAC_Controle)).toMatchObject({ result: "OK" });
-    expect(cells.get("29,9")).toEqual({ formula: "INT($I$30/12)+IF(1<=MOD($I$30,12),1,0)", result: 4 });
+    expect(cells.get("33,9")).toEqual({ formula: 'SUMIF($C$50:$C$61,"A",$J$50:$J$61)', result: portfolio.planning.byClass.A[0] });
+    expect(cells.get("33,8")).toEqual({ formula: "SUM($J$34:$U$34)", result: portfolio.planning.byClass.A.reduce((a, b) => a + b, 0) });
   });
 
   it("PAC: the seven sections in order, A4 landscape one page wide, title rows repeated, print area set", () => {

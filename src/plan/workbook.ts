@@ -32,7 +32,8 @@ export function workbookRemarks(portfolio: ScoredPortfolio, lang: Lang, report?:
 
 /**
  * The four written sheets of a scored portfolio, in order: "Cibles" (one row per client), "Contacts" (the
- * capital, its split and the monthly plan, as formulas over editable parameters), "PAC" (the printable
+ * capital and its split as formulas over editable parameters, the per-client plan and calendar as values, the
+ * monthly plan as their sum), "PAC" (the printable
  * plan, whose capital-dependent cells refer to the Contacts sheet) and "Remarques" (every warning of the import
  * and of the scoring). English names: Targets, Contacts, PAC, Notes (`workbookSheetNames`).
  * Pure data: the Office.js and exceljs writers apply it.
@@ -41,7 +42,7 @@ export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookP
   const lang = options.lang ?? "fr";
   const targets = buildTargetsSheet(portfolio, lang);
   const { sheet: contacts, layout } = buildContactsSheet(portfolio, lang);
-  const pac = buildPacSheet(portfolio, lang, layout);
+  const pac = buildPacSheet(portfolio, lang, layout, options.report);
   const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, options.remarks), lang);
   return { sheets: [targets, contacts, pac, remarks] };
 }

@@ -1,14 +1,15 @@
 /**
  * The written workbook recalculated by a real spreadsheet: LibreOffice (headless, fresh profile set to
  * recalculate on load) opens the file after we change the capital's parameters, and the family totals, the
- * need, the number of reps and the monthly plan must follow, as the engine computes them. A second test prints
+ * need and the number of reps must follow, as the engine computes them, while the monthly plan (the sum of the
+ * per-client calendar, values) stays and its check names the old capital. A second test prints
  * the PAC sheet to PDF: A4 landscape, one page wide, charts drawn. Skipped with a message when `soffice` (or
  * poppler's `pdfinfo`) is absent; CI installs them (Debian: libreoffice-calc, poppler-utils).
  */
 import ExcelJS from "exceljs";
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { monthlySpread, type AbcClass } from "../../src/engine";
+import type { AbcClass } from "../../src/engine";
 import { FIXTURE_CLIENTS, generatedClients } from "../../src/plan/__fixtures__/portfolio";
 import { cellAddress, isFormulaCell } from "../../src/plan/cells";
 import { buildContactsSheet } from "../../src/plan/contactsSheet";
@@ -55,11 +56,7 @@ function formulas(sheet: SheetPlan): { row: number; col: number; formula: string
 
 /** What the sheet must show after an edit: the engine's plan for the same settings. */
 function expected(options: ScoreOptions) {
-  const p = scorePortfolio(FIXTURE_CLIENTS, options);
-  const planned = { A: 0, B: 0, C: 0 };
-  for (const c of p.clients) if (c.abc && c.allocation) planned[c.abc.cls] += c.allocation.entretien;
-  const lines = [planned.A, planned.B, planned.C, p.allocation.stimulationBudget, p.families.conquete];
-  return { p, lines };
+  return { p: scorePortfolio(FIXTURE_CLIENTS, options) };
 }
 
 async function edit(source: Buffer, target: string, changes: Readonly<Record<string, number>>): Promise<void> {
@@ -135,10 +132,10 @@ describeSoffice("the written workbook in LibreOffice", () => {
         shares: { entretien: 0.5, stimulation: 0.35, conquete: 0.15 },
       },
     },
-  ] as const)("after editing the Contacts parameters ($name), families, need, reps and the monthly plan follow", ({ name, options }) => {
+  ] as const)("after editing the Contacts parameters ($name), families, need and reps follow; the Planning stays the calendar's sum and says so", ({ name, options }) => {
     const wb = recalculated.get(name) as ExcelJS.Workbook;
     const ws = wb.getWorksheet("Contacts") as ExcelJS.Worksheet;
-    const { p, lines } = expected(options);
+    const { p } = expected(options);
     const cell = (c: readonly [number, number]): unknown => valueOf(ws, c[0], c[1]);
     expect(cell(layout.capital)).toBe(p.capital.value);
     expect([cell(layout.families.entretien.total), cell(layout.families.stimulation.total), cell(layout.families.conquete.total)]).toEqual([
@@ -149,12 +146,17 @@ describeSoffice("the written workbook in LibreOffice", () => {
     expect(cell(layout.classTotal.need)).toBe(p.need);
     expect(cell(layout.reps)).toBe(p.reps);
     expect(CLASSES.map((c) => cell(layout.classes[c].need))).toEqual(CLASSES.map((c) => p.classes[c].clients * p.norms[c]));
+    // The Planning is the sum of the per-client calendar (values for the old capital, SPEC §8 and §14): it
+    // does not move, and its check says which capital it makes.
+    const calendarLines = [...CLASSES.map((c) => portfolio.planning.byClass[c]), portfolio.planning.prospects, portfolio.planning.reserve, portfolio.planning.conquestPool];
     layout.planningRows.forEach((row, k) => {
-      expect(valueOf(ws, row, layout.yearCol)).toBe(lines[k]);
       const months = Array.from({ length: 12 }, (_, m) => valueOf(ws, row, layout.monthCol + m));
-      expect(months).toEqual(monthlySpread(lines[k]));
+      expect(months).toEqual(calendarLines[k]);
+      expect(valueOf(ws, row, layout.yearCol)).toBe(calendarLines[k].reduce((a, b) => a + b, 0));
     });
-    expect(valueOf(ws, layout.planningTotalRow, layout.yearCol)).toBe(p.capital.value);
+    expect(valueOf(ws, layout.planningTotalRow, layout.yearCol)).toBe(portfolio.capital.value);
+    expect(valueOf(ws, layout.check[0] - 1, layout.check[1])).toBe("Le planning (somme du calendrier par client) correspond à l'ancien capital de 540 contacts.");
+    expect(p.capital.value).not.toBe(portfolio.capital.value);
     // The per-client plan is the engine's values for the old capital: the check says so.
     expect(cell(layout.check)).toBe("Les contacts par client correspondent à l'ancien capital de 540 contacts ; les totaux par famille et par classe ci-dessus sont à jour.");
 
