@@ -1,5 +1,5 @@
 import type { Why } from "../i18n";
-import { type Distribution, descendingPositions, distributionOf } from "./stats/distribution";
+import { type Distribution, distributionOf } from "./stats/distribution";
 import { positiveTotal, shareBefore } from "./stats/shares";
 import { assertFiniteList } from "./stats/validate";
 
@@ -58,35 +58,78 @@ export function quarterRanks(amounts: readonly number[]): QuarterRank[] {
 }
 
 /**
- * `quarterRanks` with, for each client, its `before` share, a warning on a negative amount and the
- * explanation of its rank. Same conventions and errors as `quarterRanks`.
- *
- * @example quarterRanksDetailed([75, 25])[1] // { rank: 4, before: 0.75, why: { key: "quartile.rank", … } }
+ * Interquartile ranks of n clients as columns, index i = client i (input order); `explain(i)` builds client
+ * i's why when asked.
  */
-export function quarterRanksDetailed(amounts: readonly number[]): QuarterRankResult[] {
+export interface QuarterRankColumns {
+  readonly n: number;
+  /** Quarter rank 1 to 4 (1 = the biggest clients). */
+  readonly rank: Uint8Array;
+  /** Share held by the clients strictly ahead in the stable descending order (1 for an amount ≤ 0, 0 when none is positive). */
+  readonly before: Float64Array;
+  /** 1 when the amount is negative (a credit balance, returns): rank 4, to be looked at. */
+  readonly negative: Uint8Array;
+  /** The total of the positive amounts. */
+  readonly total: number;
+  /** Why client i has its rank: language-neutral, `src/i18n` turns it into a sentence. */
+  explain(i: number): Why;
+}
+
+/**
+ * `quarterRanks` as columns, with each client's `before` share, a flag on a negative amount and the
+ * explanation of its rank on demand. Same conventions and errors as `quarterRanks`. `explain(i)` reads the
+ * amounts list: keep it unchanged while the columns are in use.
+ *
+ * @example quarterRankColumns([75, 25]).rank // Uint8Array [1, 4]
+ */
+export function quarterRankColumns(amounts: readonly number[]): QuarterRankColumns {
   assertFiniteList(amounts, "montants", "Interquartiles");
   const n = amounts.length;
   const dist = distributionOf(amounts);
   const total = positiveTotal(dist);
   const rankOf = quarterRankOfValues(dist, total);
-  const { position, tieStart } = descendingPositions(dist, amounts);
-  const whys = new Array<Why | undefined>(dist.values.length);
-  const results = new Array<QuarterRankResult>(n);
+  const rank = new Uint8Array(n);
+  const before = new Float64Array(n);
+  const negative = new Uint8Array(n);
+  const nonPositive = total > 0 ? 1 : 0;
+  /** tiesSeen[j]: the clients holding values[j] met so far, i.e. the equal clients ahead of the next one. */
+  const tiesSeen = new Uint32Array(dist.values.length);
   for (let i = 0; i < n; i++) {
-    const x = amounts[i];
     const j = dist.index[i];
-    const rank = rankOf[j] as QuarterRank;
-    if (x <= 0) {
-      results[i] = {
-        rank,
-        before: total > 0 ? 1 : 0,
-        ...(x < 0 ? { warning: "negative" as const } : {}),
-        why: { key: "quartile.nonpositive", params: { amount: x } },
-      };
-      continue;
+    const tiesAhead = tiesSeen[j]++;
+    rank[i] = rankOf[j];
+    const x = amounts[i];
+    if (x > 0) before[i] = shareBefore(dist, j, tiesAhead, total);
+    else {
+      before[i] = nonPositive;
+      if (x < 0) negative[i] = 1;
     }
-    const why = (whys[j] ??= { key: "quartile.rank", params: { rank, before: { pct: shareBefore(dist, j, 0, total) } } });
-    results[i] = { rank, before: shareBefore(dist, j, position[i] - tieStart[i], total), why };
   }
-  return results;
+  const explain = (i: number): Why => {
+    const x = amounts[i];
+    if (!(x > 0)) return { key: "quartile.nonpositive", params: { amount: x } };
+    return { key: "quartile.rank", params: { rank: rank[i], before: { pct: shareBefore(dist, dist.index[i], 0, total) } } };
+  };
+  return { n, rank, before, negative, total, explain };
+}
+
+/**
+ * `quarterRanks` with, for each client, its `before` share, a warning on a negative amount and the
+ * explanation of its rank: the row view of `quarterRankColumns`. Same conventions and errors as `quarterRanks`.
+ *
+ * @example quarterRanksDetailed([75, 25])[1] // { rank: 4, before: 0.75, why: { key: "quartile.rank", … } }
+ */
+export function quarterRanksDetailed(amounts: readonly number[]): QuarterRankResult[] {
+  return quarterRankRows(quarterRankColumns(amounts));
+}
+
+/** The row view of quarter-rank columns: client i's rank, before share, negative flag and why, as one object. */
+export function quarterRankRows(columns: QuarterRankColumns): QuarterRankResult[] {
+  const { n, rank, before, negative } = columns;
+  const rows = new Array<QuarterRankResult>(n);
+  for (let i = 0; i < n; i++) {
+    const row = { rank: rank[i] as QuarterRank, before: before[i], why: columns.explain(i) };
+    rows[i] = negative[i] === 1 ? { ...row, warning: "negative" } : row;
+  }
+  return rows;
 }
