@@ -207,15 +207,11 @@ export function abcRows(columns: AbcColumns): AbcResult[] {
   const { n, cls, rank, share, before, cumulativeShare, negative } = columns;
   const rows = new Array<AbcResult>(n);
   for (let i = 0; i < n; i++) {
-    const row = {
-      cls: ABC_CLASSES[cls[i]],
-      rank: rank[i],
-      share: share[i],
-      before: before[i],
-      cumulativeShare: cumulativeShare[i],
-      why: columns.explain(i),
-    };
-    rows[i] = negative[i] === 1 ? { ...row, warning: "negative" } : row;
+    const c = ABC_CLASSES[cls[i]];
+    const why = columns.explain(i);
+    rows[i] = negative[i] === 1
+      ? { cls: c, rank: rank[i], share: share[i], before: before[i], cumulativeShare: cumulativeShare[i], warning: "negative", why }
+      : { cls: c, rank: rank[i], share: share[i], before: before[i], cumulativeShare: cumulativeShare[i], why };
   }
   return rows;
 }

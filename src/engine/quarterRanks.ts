@@ -128,8 +128,10 @@ export function quarterRankRows(columns: QuarterRankColumns): QuarterRankResult[
   const { n, rank, before, negative } = columns;
   const rows = new Array<QuarterRankResult>(n);
   for (let i = 0; i < n; i++) {
-    const row = { rank: rank[i] as QuarterRank, before: before[i], why: columns.explain(i) };
-    rows[i] = negative[i] === 1 ? { ...row, warning: "negative" } : row;
+    const why = columns.explain(i);
+    rows[i] = negative[i] === 1
+      ? { rank: rank[i] as QuarterRank, before: before[i], warning: "negative", why }
+      : { rank: rank[i] as QuarterRank, before: before[i], why };
   }
   return rows;
 }
