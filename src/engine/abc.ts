@@ -47,7 +47,8 @@ function centZeroed(amounts: readonly number[]): readonly number[] {
   let copy: number[] | undefined;
   for (let i = 0; i < amounts.length; i++) {
     const x = amounts[i];
-    if (x < CENT_ZERO && x > -CENT_ZERO && !Object.is(x, 0)) {
+    // −0 needs no copy: it sorts, weighs and classes as 0 (and its why says 0, see `explain`).
+    if (x < CENT_ZERO && x > -CENT_ZERO && x !== 0) {
       copy ??= amounts.slice();
       copy[i] = 0;
     }
@@ -127,20 +128,6 @@ export function scoreAbcColumns(amounts: readonly number[], options: AbcOptions 
   const countA = Math.ceil(a * n - 1e-9);
   const countB = Math.ceil(b * n - 1e-9);
 
-  // Equal amounts share a class, read from the first of them: one class per distinct amount.
-  const distinct = dist.values.length;
-  const classOf = new Uint8Array(distinct);
-  for (let j = 0; j < distinct; j++) {
-    if (!(dist.values[j] > 0)) classOf[j] = C;
-    else if (mode === "amount") {
-      const firstBefore = shareBefore(dist, j, 0, total);
-      classOf[j] = firstBefore < a ? A : firstBefore < b ? B : C;
-    } else {
-      const first = dist.above(j);
-      classOf[j] = first < countA ? A : first < countB ? B : C;
-    }
-  }
-
   const cls = new Uint8Array(n);
   const rank = new Uint32Array(n);
   const share = new Float64Array(n);
@@ -148,28 +135,40 @@ export function scoreAbcColumns(amounts: readonly number[], options: AbcOptions 
   const cumulativeShare = new Float64Array(n);
   const negative = new Uint8Array(n);
   const nonPositive = total > 0 ? 1 : 0;
-  /** tiesSeen[j]: the clients holding values[j] met so far, i.e. the equal clients ahead of the next one. */
-  const tiesSeen = new Uint32Array(distinct);
-  for (let i = 0; i < n; i++) {
-    const j = dist.index[i];
-    const tiesAhead = tiesSeen[j]++;
-    cls[i] = classOf[j];
-    rank[i] = dist.above(j) + tiesAhead + 1;
-    const x = values[i];
-    if (x > 0) {
-      share[i] = x / total;
-      before[i] = shareBefore(dist, j, tiesAhead, total);
-      cumulativeShare[i] = shareBefore(dist, j, tiesAhead + 1, total);
-    } else {
-      before[i] = nonPositive;
-      cumulativeShare[i] = nonPositive;
-      if (x < 0) negative[i] = 1;
+  // One distinct amount at a time, its clients in input order (see `Distribution.order`): equal amounts share
+  // the class of the first of them, and the t-th of them has t equal clients ahead.
+  const { values: amountOf, order, below, counts } = dist;
+  for (let j = 0; j < amountOf.length; j++) {
+    const x = amountOf[j];
+    const ahead = dist.above(j);
+    let c = C;
+    if (x > 0 && mode === "amount") {
+      const firstBefore = shareBefore(dist, j, 0, total);
+      c = firstBefore < a ? A : firstBefore < b ? B : C;
+    } else if (x > 0) {
+      c = ahead < countA ? A : ahead < countB ? B : C;
+    }
+    // shareBefore(dist, j, t, total), written out: this loop runs once per client.
+    const sumAbove = dist.sumAbove[j];
+    for (let t = 0; t < counts[j]; t++) {
+      const i = order[below[j] + t];
+      cls[i] = c;
+      rank[i] = ahead + t + 1;
+      if (x > 0) {
+        share[i] = x / total;
+        before[i] = (sumAbove + x * t) / total;
+        cumulativeShare[i] = (sumAbove + x * (t + 1)) / total;
+      } else {
+        before[i] = nonPositive;
+        cumulativeShare[i] = nonPositive;
+        if (x < 0) negative[i] = 1;
+      }
     }
   }
 
   const explain = (i: number): Why => {
     const x = values[i];
-    if (!(x > 0)) return { key: "abc.C_nonpositive", params: { amount: x } };
+    if (!(x > 0)) return { key: "abc.C_nonpositive", params: { amount: x + 0 } };
     const c = cls[i];
     if (mode === "clients") {
       const r = rank[i];

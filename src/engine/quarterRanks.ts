@@ -21,8 +21,10 @@ export interface QuarterRankResult {
  */
 export function quarterRankOfValues(dist: Distribution, total: number): Uint8Array {
   const ranks = new Uint8Array(dist.values.length);
+  // shareBefore(dist, j, 0, total) written out (sumAbove[j] / total): this loop runs once per distinct amount.
+  const { values, sumAbove } = dist;
   for (let j = 0; j < ranks.length; j++) {
-    ranks[j] = dist.values[j] > 0 ? Math.min(4, Math.floor(shareBefore(dist, j, 0, total) / 0.25) + 1) : 4;
+    ranks[j] = values[j] > 0 ? Math.min(4, Math.floor(sumAbove[j] / total / 0.25) + 1) : 4;
   }
   return ranks;
 }
@@ -32,7 +34,10 @@ export function quarterRankEach(amounts: readonly number[]): Uint8Array {
   const dist = distributionOf(amounts);
   const rankOf = quarterRankOfValues(dist, positiveTotal(dist));
   const ranks = new Uint8Array(amounts.length);
-  for (let i = 0; i < amounts.length; i++) ranks[i] = rankOf[dist.index[i]];
+  const { order, below, counts } = dist;
+  for (let j = 0; j < rankOf.length; j++) {
+    for (let p = below[j]; p < below[j] + counts[j]; p++) ranks[order[p]] = rankOf[j];
+  }
   return ranks;
 }
 
@@ -92,17 +97,20 @@ export function quarterRankColumns(amounts: readonly number[]): QuarterRankColum
   const before = new Float64Array(n);
   const negative = new Uint8Array(n);
   const nonPositive = total > 0 ? 1 : 0;
-  /** tiesSeen[j]: the clients holding values[j] met so far, i.e. the equal clients ahead of the next one. */
-  const tiesSeen = new Uint32Array(dist.values.length);
-  for (let i = 0; i < n; i++) {
-    const j = dist.index[i];
-    const tiesAhead = tiesSeen[j]++;
-    rank[i] = rankOf[j];
-    const x = amounts[i];
-    if (x > 0) before[i] = shareBefore(dist, j, tiesAhead, total);
-    else {
-      before[i] = nonPositive;
-      if (x < 0) negative[i] = 1;
+  // One distinct amount at a time, its clients in input order: the t-th of them has t equal clients ahead.
+  const { values, order, below, counts } = dist;
+  for (let j = 0; j < values.length; j++) {
+    const x = values[j];
+    // shareBefore(dist, j, t, total), written out: this loop runs once per client.
+    const sumAbove = dist.sumAbove[j];
+    for (let t = 0; t < counts[j]; t++) {
+      const i = order[below[j] + t];
+      rank[i] = rankOf[j];
+      if (x > 0) before[i] = (sumAbove + x * t) / total;
+      else {
+        before[i] = nonPositive;
+        if (x < 0) negative[i] = 1;
+      }
     }
   }
   const explain = (i: number): Why => {

@@ -194,9 +194,11 @@ function scoreCriterion(
       scoreOf[j] = Math.min(k, 1 + Math.floor(p * k + 1e-9));
     }
   }
-  const index = dist.index;
   const score = new Uint8Array(n);
-  for (let i = 0; i < n; i++) score[i] = scoreOf[index[i]];
+  const { order, below, counts } = dist;
+  for (let j = 0; j < distinct; j++) {
+    for (let p = below[j]; p < below[j] + counts[j]; p++) score[order[p]] = scoreOf[j];
+  }
   const whys = Array.from({ length: k }, (_, s) => scoreWhy(letter, s + 1, k, n, grid, lowerIsBetter));
   return { k, score, whys };
 }
