@@ -166,6 +166,9 @@ export function scoreAbcColumns(amounts: readonly number[], options: AbcOptions 
     }
   }
 
+  // The threshold params are shared by every why of the call (whys are read-only).
+  const pctA = { pct: a };
+  const pctB = { pct: b };
   const explain = (i: number): Why => {
     const x = values[i];
     if (!(x > 0)) return { key: "abc.C_nonpositive", params: { amount: x + 0 } };
@@ -173,17 +176,17 @@ export function scoreAbcColumns(amounts: readonly number[], options: AbcOptions 
     if (mode === "clients") {
       const r = rank[i];
       return c === A
-        ? { key: "abc.clients.A", params: { rank: r, n, count: countA, share: { pct: a } } }
+        ? { key: "abc.clients.A", params: { rank: r, n, count: countA, share: pctA } }
         : c === B
           ? { key: "abc.clients.B", params: { rank: r, n, countA, count: countB } }
           : { key: "abc.clients.C", params: { rank: r, n, count: countB } };
     }
     const firstBefore = { pct: shareBefore(dist, dist.index[i], 0, total) };
     return c === A
-      ? { key: "abc.A", params: { before: firstBefore, threshold: { pct: a }, cumulative: { pct: cumulativeShare[i] } } }
+      ? { key: "abc.A", params: { before: firstBefore, threshold: pctA, cumulative: { pct: cumulativeShare[i] } } }
       : c === B
-        ? { key: "abc.B", params: { before: firstBefore, thresholdA: { pct: a }, thresholdB: { pct: b } } }
-        : { key: "abc.C", params: { before: firstBefore, threshold: { pct: b } } };
+        ? { key: "abc.B", params: { before: firstBefore, thresholdA: pctA, thresholdB: pctB } }
+        : { key: "abc.C", params: { before: firstBefore, threshold: pctB } };
   };
 
   return { n, mode, thresholds, cls, rank, share, before, cumulativeShare, negative, total, explain };

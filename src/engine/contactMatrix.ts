@@ -144,6 +144,10 @@ export function contactMatrixSplits(
 /** The label of each quadrant code: `CONTACT_QUADRANTS[quadrant[i]]` is client i's quadrant. */
 export const CONTACT_QUADRANTS = ["cash_cow", "skeleton", "golden_goose", "contact_eater"] as const satisfies readonly ContactQuadrant[];
 
+const SIDE_HIGH = { label: "contacts.side.high" } as const;
+const SIDE_LOW = { label: "contacts.side.low" } as const;
+const QUADRANT_PARAM = CONTACT_QUADRANTS.map((q) => ({ label: QUADRANT_LABEL[q] }));
+
 /** Quadrant code from the two sides: contacts high adds 2, CA low adds 1 (see `CONTACT_QUADRANTS`). */
 function quadrantCode(contactsHigh: boolean, amountHigh: boolean): number {
   return (contactsHigh ? 2 : 0) + (amountHigh ? 0 : 1);
@@ -187,22 +191,23 @@ export function contactMatrixColumns(
     quadrant[i] = quadrantCode(c > splits.contacts, amounts[i] > splits.amounts);
     productivity[i] = c === 0 ? NaN : amounts[i] / c;
   }
-  const contactsKind: LabelKey = SOURCE_LABEL[splits.contactsSource];
-  const amountsKind: LabelKey = SOURCE_LABEL[splits.amountsSource];
+  // The label params are shared by every why of the call (whys are read-only).
+  const contactsKind = { label: SOURCE_LABEL[splits.contactsSource] };
+  const amountsKind = { label: SOURCE_LABEL[splits.amountsSource] };
   const explain = (i: number): Why => {
     const q = quadrant[i];
     return {
       key: "contacts.quadrant",
       params: {
         contacts: contacts[i],
-        contactsSide: { label: q >= 2 ? "contacts.side.high" : "contacts.side.low" },
-        contactsKind: { label: contactsKind },
+        contactsSide: q >= 2 ? SIDE_HIGH : SIDE_LOW,
+        contactsKind,
         splitContacts: splits.contacts,
         amount: amounts[i],
-        amountSide: { label: q % 2 === 0 ? "contacts.side.high" : "contacts.side.low" },
-        amountsKind: { label: amountsKind },
+        amountSide: q % 2 === 0 ? SIDE_HIGH : SIDE_LOW,
+        amountsKind,
         splitAmount: splits.amounts,
-        quadrant: { label: QUADRANT_LABEL[CONTACT_QUADRANTS[q]] },
+        quadrant: QUADRANT_PARAM[q],
       },
     };
   };

@@ -1,4 +1,4 @@
-import type { LabelKey, Why } from "../i18n";
+import type { ErrorCode, LabelKey, MessageParams, Why } from "../i18n";
 import { EngineError } from "./errors";
 import { assertSameLength } from "./stats/validate";
 
@@ -44,38 +44,42 @@ export function elasticityReading(value: number): ElasticityReading {
   return value >= 1 - ELASTICITY_TOLERANCE ? "elastic" : "low";
 }
 
-function checkNumber(value: number, arg: string, index: number): void {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new EngineError("NOT_FINITE", { arg, row: index + 1, value: String(value) }, index);
-  }
+/** Why a client has no coefficient: the EngineError to make when someone asks (see `ElasticityColumns.error`). */
+interface Undefined {
+  readonly code: ErrorCode;
+  readonly params: MessageParams;
 }
 
-function checkContacts(value: number, arg: string, index: number): void {
-  checkNumber(value, arg, index);
-  if (value < 0) {
-    throw new EngineError(
-      "BAD_PARAMETER",
-      { arg: `${arg}, ligne ${index + 1}`, value: String(value), expected: "un nombre de contacts positif ou nul" },
-      index,
-    );
-  }
+function badNumber(value: number, arg: string, index: number): Undefined | undefined {
+  if (typeof value !== "number" || !Number.isFinite(value)) return { code: "NOT_FINITE", params: { arg, row: index + 1, value: String(value) } };
+  return undefined;
+}
+
+function badContacts(value: number, arg: string, index: number): Undefined | undefined {
+  const bad = badNumber(value, arg, index);
+  if (bad || value >= 0) return bad;
+  return {
+    code: "BAD_PARAMETER",
+    params: { arg: `${arg}, ligne ${index + 1}`, value: String(value), expected: "un nombre de contacts positif ou nul" },
+  };
 }
 
 /**
- * The coefficient of one client (exactly 1 or 0 within `ELASTICITY_TOLERANCE`); throws the EngineError that
- * makes it undefined, naming row index + 1.
+ * The coefficient of one client (exactly 1 or 0 within `ELASTICITY_TOLERANCE`), or why it is undefined,
+ * naming row index + 1. Returned, not thrown: in a column, an undefined coefficient is an ordinary outcome
+ * (contacts unchanged, a new client), and its EngineError is made only when asked for.
  */
-function coefficient(caBefore: number, caAfter: number, contactsBefore: number, contactsAfter: number, index: number): number {
-  checkNumber(caBefore, "CA N-1", index);
-  checkNumber(caAfter, "CA N", index);
-  checkContacts(contactsBefore, "contacts N-1", index);
-  checkContacts(contactsAfter, "contacts N", index);
+function coefficient(caBefore: number, caAfter: number, contactsBefore: number, contactsAfter: number, index: number): number | Undefined {
+  const bad =
+    badNumber(caBefore, "CA N-1", index) ??
+    badNumber(caAfter, "CA N", index) ??
+    badContacts(contactsBefore, "contacts N-1", index) ??
+    badContacts(contactsAfter, "contacts N", index);
+  if (bad) return bad;
   const row = index + 1;
-  if (caBefore === 0) throw new EngineError("ELASTICITY_CA_BEFORE_ZERO", { row }, index);
-  if (contactsBefore === 0) throw new EngineError("ELASTICITY_CONTACTS_BEFORE_ZERO", { row }, index);
-  if (contactsAfter === contactsBefore) {
-    throw new EngineError("ELASTICITY_CONTACTS_UNCHANGED", { row, value: contactsBefore }, index);
-  }
+  if (caBefore === 0) return { code: "ELASTICITY_CA_BEFORE_ZERO", params: { row } };
+  if (contactsBefore === 0) return { code: "ELASTICITY_CONTACTS_BEFORE_ZERO", params: { row } };
+  if (contactsAfter === contactsBefore) return { code: "ELASTICITY_CONTACTS_UNCHANGED", params: { row, value: contactsBefore } };
   const base = Math.abs(caBefore);
   const caDelta = caAfter - caBefore;
   const contactsDelta = contactsAfter - contactsBefore;
@@ -85,12 +89,20 @@ function coefficient(caBefore: number, caAfter: number, contactsBefore: number, 
   const e = Number.isFinite(num) && Number.isFinite(den) ? num / den : caDelta / base / (contactsDelta / contactsBefore);
   if (!Number.isFinite(e)) {
     const expected = "des montants et des contacts de taille raisonnable";
-    throw new EngineError("BAD_PARAMETER", { arg: `élasticité, ligne ${row}`, value: String(e), expected }, index);
+    return { code: "BAD_PARAMETER", params: { arg: `élasticité, ligne ${row}`, value: String(e), expected } };
   }
   if (Math.abs(e) <= ELASTICITY_TOLERANCE) return 0;
   if (Math.abs(e - 1) <= ELASTICITY_TOLERANCE) return 1;
   return e;
 }
+
+/** The reading of each why, shared (whys are read-only). */
+const READING_PARAM: Readonly<Record<ElasticityReading, { readonly label: LabelKey }>> = {
+  elastic: { label: ELASTICITY_READING_LABEL.elastic },
+  low: { label: ELASTICITY_READING_LABEL.low },
+  inelastic: { label: ELASTICITY_READING_LABEL.inelastic },
+  inverse: { label: ELASTICITY_READING_LABEL.inverse },
+};
 
 /** The why of a computed coefficient `e` from its four inputs. */
 function elasticityWhy(caBefore: number, caAfter: number, contactsBefore: number, contactsAfter: number, e: number): Why {
@@ -105,13 +117,14 @@ function elasticityWhy(caBefore: number, caAfter: number, contactsBefore: number
       contactsAfter,
       contactsChange: { pct: (contactsAfter - contactsBefore) / contactsBefore },
       value: e,
-      reading: { label: ELASTICITY_READING_LABEL[elasticityReading(e)] },
+      reading: READING_PARAM[elasticityReading(e)],
     },
   };
 }
 
 function compute(caBefore: number, caAfter: number, contactsBefore: number, contactsAfter: number, index: number): ElasticityResult {
   const value = coefficient(caBefore, caAfter, contactsBefore, contactsAfter, index);
+  if (typeof value !== "number") throw new EngineError(value.code, value.params, index);
   return { value, reading: elasticityReading(value), why: elasticityWhy(caBefore, caAfter, contactsBefore, contactsAfter, value) };
 }
 
@@ -184,22 +197,25 @@ export function elasticityColumns(
   const n = caBefore.length;
   const value = new Float64Array(n);
   const reading = new Uint8Array(n);
-  const errors = new Map<number, EngineError>();
+  const failures = new Map<number, Undefined>();
   for (let i = 0; i < n; i++) {
-    try {
-      const e = coefficient(caBefore[i], caAfter[i], contactsBefore[i], contactsAfter[i], i);
+    const e = coefficient(caBefore[i], caAfter[i], contactsBefore[i], contactsAfter[i], i);
+    if (typeof e === "number") {
       value[i] = e;
       reading[i] = ELASTICITY_READINGS.indexOf(elasticityReading(e));
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
+    } else {
       value[i] = NaN;
       reading[i] = NO_READING;
-      errors.set(i, e);
+      failures.set(i, e);
     }
   }
   const explain = (i: number): Why | undefined =>
-    errors.has(i) ? undefined : elasticityWhy(caBefore[i], caAfter[i], contactsBefore[i], contactsAfter[i], value[i]);
-  return { n, value, reading, failures: errors.size, explain, error: (i) => errors.get(i) };
+    failures.has(i) ? undefined : elasticityWhy(caBefore[i], caAfter[i], contactsBefore[i], contactsAfter[i], value[i]);
+  const error = (i: number): EngineError | undefined => {
+    const failure = failures.get(i);
+    return failure && new EngineError(failure.code, failure.params, i);
+  };
+  return { n, value, reading, failures: failures.size, explain, error };
 }
 
 /**

@@ -135,6 +135,7 @@ export function maturityColumns(periods: readonly (readonly number[])[], options
     phase[i] = g > t ? 1 : g < -t ? 3 : 2;
     warning[i] = negative ? 2 : 0;
   }
+  const threshold = { pct: t };
   const explain = (i: number): Why => {
     const row = periods[i];
     const prev = row[row.length - 2];
@@ -144,7 +145,7 @@ export function maturityColumns(periods: readonly (readonly number[])[], options
       if (p === 0) return { key: "maturity.D", params: { last } };
       return last === 0 ? { key: "maturity.none", params: {} } : { key: "maturity.none_negative", params: { last } };
     }
-    return { key: `maturity.${MATURITY_PHASES[p]}`, params: { prev, last, growth: { pct: growth[i] }, threshold: { pct: t } } };
+    return { key: `maturity.${MATURITY_PHASES[p]}`, params: { prev, last, growth: { pct: growth[i] }, threshold } };
   };
   return { n, phase, growth, warning, explain };
 }
