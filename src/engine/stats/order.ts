@@ -147,7 +147,12 @@ function countingSortInto(values: ArrayLike<number>, sorted: Float64Array, order
   for (let i = 0; i < n; i++) start[values[i] - min + 1]++;
   for (let b = 1; b < start.length; b++) start[b] += start[b - 1];
   for (let i = 0; i < n; i++) order[start[values[i] - min]++] = i;
-  for (let p = 0; p < n; p++) sorted[p] = values[order[p]] + 0;
+  // Bucket b now ends at start[b]: write its value that many times, in sequence (+ 0 turns −0 into 0).
+  let p = 0;
+  for (let b = 0; b < start.length - 1; b++) {
+    const value = b + min + 0;
+    while (p < start[b]) sorted[p++] = value;
+  }
   return true;
 }
 
