@@ -1,6 +1,6 @@
-import { formatPercent, type Why } from "../i18n";
+import type { Why } from "../i18n";
 import { EngineError } from "./errors";
-import { type Distribution, descendingPositions, distributionOf } from "./stats/distribution";
+import { distributionOf } from "./stats/distribution";
 import { positiveTotal, shareBefore } from "./stats/shares";
 import { assertFiniteList } from "./stats/validate";
 
@@ -34,13 +34,9 @@ export const ABC_DEFAULT_THRESHOLDS: Readonly<Record<AbcMode, readonly [number, 
   clients: [0.2, 0.5],
 };
 
-function show(x: number): string {
-  return Number.isFinite(x) ? formatPercent(x) : String(x);
-}
-
 function checkThresholds([a, b]: readonly [number, number]): void {
   const ok = Number.isFinite(a) && Number.isFinite(b) && a > 0 && a < b && b <= 1;
-  if (!ok) throw new EngineError("BAD_THRESHOLDS", { a: show(a), b: show(b) });
+  if (!ok) throw new EngineError("BAD_THRESHOLDS", { a, b });
 }
 
 /** Amounts below half a cent in absolute value, read as 0. */
@@ -51,7 +47,8 @@ function centZeroed(amounts: readonly number[]): readonly number[] {
   let copy: number[] | undefined;
   for (let i = 0; i < amounts.length; i++) {
     const x = amounts[i];
-    if (x < CENT_ZERO && x > -CENT_ZERO && !Object.is(x, 0)) {
+    // −0 needs no copy: it sorts, weighs and classes as 0 (and its why says 0, see `explain`).
+    if (x < CENT_ZERO && x > -CENT_ZERO && x !== 0) {
       copy ??= amounts.slice();
       copy[i] = 0;
     }
@@ -59,95 +56,59 @@ function centZeroed(amounts: readonly number[]): readonly number[] {
   return copy ?? amounts;
 }
 
-/** What a positive client's row reads its numbers and its why from: one per call, shared by its rows. */
-interface AbcScale {
-  readonly mode: AbcMode;
-  readonly n: number;
-  readonly countA: number;
-  readonly countB: number;
-  readonly pctA: { readonly pct: number };
-  readonly pctB: { readonly pct: number };
-  readonly dist: Distribution;
-  /** order[rank − 1] = the input index of the client at that rank. */
-  readonly order: Uint32Array;
-  readonly total: number;
-}
+/** The label of each class code: `ABC_CLASSES[cls[i]]` is client i's class. */
+export const ABC_CLASSES = ["A", "B", "C"] as const satisfies readonly AbcClass[];
+
+/** Class code of `ABC_CLASSES`: 0 = A, 1 = B, 2 = C. */
+const A = 0;
+const B = 1;
+const C = 2;
 
 /**
- * The row class of one call, for its clients with a positive amount: each row holds its class and rank, and
- * its getters compute the rest from the call's scale, with the same formula and operands as the eager rows
- * they replace. An eager row cost a result object, three boxed doubles (share, before, cumulative share) and
- * the why, its params and their percentages: on a million clients allocating and collecting them took most
- * of the classification's time. The class is made per call (not a shared subclass of one base: V8 then kept
- * re-optimising the loop); `toJSON` writes every field, `why` included, as the eager rows serialised.
+ * The ABC classification of n clients as columns, index i = client i (input order). Nothing per client is
+ * allocated beyond these arrays; `explain(i)` builds client i's why when asked.
  */
-function rowClass(scale: AbcScale) {
-  const { mode, n, countA, countB, pctA, pctB, dist, order, total } = scale;
-  return class AbcRow implements AbcResult {
-    constructor(
-      readonly cls: AbcClass,
-      readonly rank: number,
-    ) {}
-
-    get share(): number {
-      return dist.values[dist.index[order[this.rank - 1]]] / total;
-    }
-
-    get before(): number {
-      const j = dist.index[order[this.rank - 1]];
-      return shareBefore(dist, j, this.rank - 1 - dist.above(j), total);
-    }
-
-    get cumulativeShare(): number {
-      const j = dist.index[order[this.rank - 1]];
-      return shareBefore(dist, j, this.rank - dist.above(j), total);
-    }
-
-    get why(): Why {
-      const { cls, rank } = this;
-      if (mode === "clients") {
-        return cls === "A"
-          ? { key: "abc.clients.A", params: { rank, n, count: countA, share: pctA } }
-          : cls === "B"
-            ? { key: "abc.clients.B", params: { rank, n, countA, count: countB } }
-            : { key: "abc.clients.C", params: { rank, n, count: countB } };
-      }
-      const pct = { pct: shareBefore(dist, dist.index[order[rank - 1]], 0, total) };
-      return cls === "A"
-        ? { key: "abc.A", params: { before: pct, threshold: pctA, cumulative: { pct: this.cumulativeShare } } }
-        : cls === "B"
-          ? { key: "abc.B", params: { before: pct, thresholdA: pctA, thresholdB: pctB } }
-          : { key: "abc.C", params: { before: pct, threshold: pctB } };
-    }
-
-    toJSON(): AbcResult {
-      const { cls, rank, share, before, cumulativeShare, why } = this;
-      return { cls, rank, share, before, cumulativeShare, why };
-    }
-  };
+export interface AbcColumns {
+  readonly n: number;
+  readonly mode: AbcMode;
+  readonly thresholds: readonly [number, number];
+  /** Class code, an index of `ABC_CLASSES` (0 = A, 1 = B, 2 = C). */
+  readonly cls: Uint8Array;
+  /** 1-based position in the descending sort (ties in input order). */
+  readonly rank: Uint32Array;
+  /** The client's share of the total of positive amounts (0 for an amount ≤ 0). */
+  readonly share: Float64Array;
+  /** Share held by the clients strictly ahead (1 for an amount ≤ 0, 0 when no amount is positive). */
+  readonly before: Float64Array;
+  /** Share held by this client and every client ahead; the last positive client reaches exactly 1. */
+  readonly cumulativeShare: Float64Array;
+  /** 1 when the amount is negative (a credit balance, returns): class C, to be looked at. */
+  readonly negative: Uint8Array;
+  /** The total of the positive amounts, the base of every share. */
+  readonly total: number;
+  /** Why client i is in its class: language-neutral, `src/i18n` turns it into a sentence. */
+  explain(i: number): Why;
 }
 
 /**
- * ABC / Pareto 20-80 classes (SPEC §2).
+ * ABC / Pareto 20-80 classes (SPEC §2), as columns (see `AbcColumns`).
  *
  * Clients are sorted by amount, descending, ties in input order. `before` is the share of the total held by
  * the clients strictly ahead. Class A if `before < a`, B if `before < b`, else C: A is the fewest top clients
  * that reach `a` of the total, so the largest client is always A. Equal amounts share the class of the first
  * of them. The total is the sum of the positive amounts: an amount ≤ 0 weighs nothing, is class C and, when
- * negative, carries a warning. An amount that is zero once rounded to the cent (|x| < 0.005: −0, or the float
- * residue of a journal whose lines cancel out, like −1.4e-14) is read as 0: class C, no weight, no warning, never
- * "negative (0)". In "clients" mode A is the first `ceil(a × n)` clients and B up to
- * `ceil(b × n)`, with the same tie and ≤ 0 rules.
+ * negative, is flagged in `negative`. An amount that is zero once rounded to the cent (|x| < 0.005: −0, or the
+ * float residue of a journal whose lines cancel out, like −1.4e-14) is read as 0: class C, no weight, no flag,
+ * never "negative (0)". In "clients" mode A is the first `ceil(a × n)` clients and B up to `ceil(b × n)`, with
+ * the same tie and ≤ 0 rules.
  *
- * Results are read-only. A positive client's `share`, `before`, `cumulativeShare` and `why` are getters
- * (computed when read, `why` a new equal object at each read), so they are not own properties: read them, or
- * `JSON.stringify` the row (its `toJSON` writes them), rather than spread or `Object.keys` it.
+ * `explain(i)` reads the amounts list: keep it unchanged while the columns are in use.
  *
  * @throws EngineError EMPTY_INPUT, NOT_FINITE (naming the row), BAD_THRESHOLDS, BAD_MODE, and
  *   TOTAL_NOT_POSITIVE in "amount" mode when no amount is positive.
- * @example classifyAbc([50, 30, 10, 6, 4]).map(r => r.cls) // ["A", "A", "B", "C", "C"]
+ * @example Array.from(scoreAbcColumns([50, 30, 10, 6, 4]).cls, (c) => ABC_CLASSES[c]) // ["A", "A", "B", "C", "C"]
  */
-export function classifyAbc(amounts: readonly number[], options: AbcOptions = {}): AbcResult[] {
+export function scoreAbcColumns(amounts: readonly number[], options: AbcOptions = {}): AbcColumns {
   const mode = options.mode ?? "amount";
   if (mode !== "amount" && mode !== "clients") {
     throw new EngineError("BAD_MODE", { arg: "mode", value: String(mode), allowed: "amount, clients" });
@@ -155,11 +116,10 @@ export function classifyAbc(amounts: readonly number[], options: AbcOptions = {}
   const thresholds = options.thresholds ?? ABC_DEFAULT_THRESHOLDS[mode];
   checkThresholds(thresholds);
   assertFiniteList(amounts, "montants", "ABC");
-  amounts = centZeroed(amounts);
+  const values = centZeroed(amounts);
 
-  const n = amounts.length;
-  const dist = distributionOf(amounts);
-  const { position, tieStart, order } = descendingPositions(dist, amounts);
+  const n = values.length;
+  const dist = distributionOf(values);
   const total = positiveTotal(dist);
   if (mode === "amount" && total <= 0) {
     throw new EngineError("TOTAL_NOT_POSITIVE", { method: "ABC", arg: "montants" });
@@ -167,34 +127,93 @@ export function classifyAbc(amounts: readonly number[], options: AbcOptions = {}
   const [a, b] = thresholds;
   const countA = Math.ceil(a * n - 1e-9);
   const countB = Math.ceil(b * n - 1e-9);
-  const scale: AbcScale = { mode, n, countA, countB, pctA: { pct: a }, pctB: { pct: b }, dist, order, total };
-  const Row = rowClass(scale);
 
-  const results = new Array<AbcResult>(n);
-  for (let i = 0; i < n; i++) {
-    const x = amounts[i];
-    const rank = position[i] + 1;
-    if (x <= 0) {
-      results[i] = {
-        cls: "C",
-        rank,
-        share: 0,
-        before: total > 0 ? 1 : 0,
-        cumulativeShare: total > 0 ? 1 : 0,
-        warning: x < 0 ? "negative" : undefined,
-        why: { key: "abc.C_nonpositive", params: { amount: x } },
-      };
-      continue;
+  const cls = new Uint8Array(n);
+  const rank = new Uint32Array(n);
+  const share = new Float64Array(n);
+  const before = new Float64Array(n);
+  const cumulativeShare = new Float64Array(n);
+  const negative = new Uint8Array(n);
+  const nonPositive = total > 0 ? 1 : 0;
+  // One distinct amount at a time, its clients in input order (see `Distribution.order`): equal amounts share
+  // the class of the first of them, and the t-th of them has t equal clients ahead.
+  const { values: amountOf, order, below, counts } = dist;
+  for (let j = 0; j < amountOf.length; j++) {
+    const x = amountOf[j];
+    const ahead = dist.above(j);
+    let c = C;
+    if (x > 0 && mode === "amount") {
+      const firstBefore = shareBefore(dist, j, 0, total);
+      c = firstBefore < a ? A : firstBefore < b ? B : C;
+    } else if (x > 0) {
+      c = ahead < countA ? A : ahead < countB ? B : C;
     }
-    let cls: AbcClass;
-    if (mode === "amount") {
-      const firstBefore = shareBefore(dist, dist.index[i], 0, total);
-      cls = firstBefore < a ? "A" : firstBefore < b ? "B" : "C";
-    } else {
-      const first = tieStart[i];
-      cls = first < countA ? "A" : first < countB ? "B" : "C";
+    // shareBefore(dist, j, t, total), written out: this loop runs once per client.
+    const sumAbove = dist.sumAbove[j];
+    for (let t = 0; t < counts[j]; t++) {
+      const i = order[below[j] + t];
+      cls[i] = c;
+      rank[i] = ahead + t + 1;
+      if (x > 0) {
+        share[i] = x / total;
+        before[i] = (sumAbove + x * t) / total;
+        cumulativeShare[i] = (sumAbove + x * (t + 1)) / total;
+      } else {
+        before[i] = nonPositive;
+        cumulativeShare[i] = nonPositive;
+        if (x < 0) negative[i] = 1;
+      }
     }
-    results[i] = new Row(cls, rank);
   }
-  return results;
+
+  // The threshold params are shared by every why of the call (whys are read-only).
+  const pctA = { pct: a };
+  const pctB = { pct: b };
+  const explain = (i: number): Why => {
+    const x = values[i];
+    if (!(x > 0)) return { key: "abc.C_nonpositive", params: { amount: x + 0 } };
+    const c = cls[i];
+    if (mode === "clients") {
+      const r = rank[i];
+      return c === A
+        ? { key: "abc.clients.A", params: { rank: r, n, count: countA, share: pctA } }
+        : c === B
+          ? { key: "abc.clients.B", params: { rank: r, n, countA, count: countB } }
+          : { key: "abc.clients.C", params: { rank: r, n, count: countB } };
+    }
+    const firstBefore = { pct: shareBefore(dist, dist.index[i], 0, total) };
+    return c === A
+      ? { key: "abc.A", params: { before: firstBefore, threshold: pctA, cumulative: { pct: cumulativeShare[i] } } }
+      : c === B
+        ? { key: "abc.B", params: { before: firstBefore, thresholdA: pctA, thresholdB: pctB } }
+        : { key: "abc.C", params: { before: firstBefore, threshold: pctB } };
+  };
+
+  return { n, mode, thresholds, cls, rank, share, before, cumulativeShare, negative, total, explain };
+}
+
+/**
+ * ABC / Pareto 20-80 classes (SPEC §2), one plain result object per client: the row view of
+ * `scoreAbcColumns` (same conventions and errors), for the custom functions and the task pane.
+ *
+ * @throws EngineError EMPTY_INPUT, NOT_FINITE (naming the row), BAD_THRESHOLDS, BAD_MODE, and
+ *   TOTAL_NOT_POSITIVE in "amount" mode when no amount is positive.
+ * @example classifyAbc([50, 30, 10, 6, 4]).map(r => r.cls) // ["A", "A", "B", "C", "C"]
+ */
+export function classifyAbc(amounts: readonly number[], options: AbcOptions = {}): AbcResult[] {
+  return abcRows(scoreAbcColumns(amounts, options));
+}
+
+/** The row view of ABC columns: client i's class, rank, shares, negative flag and why, as one object. */
+export function abcRows(columns: AbcColumns): AbcResult[] {
+  const { n, cls, rank, share, before, cumulativeShare, negative } = columns;
+  const rows = new Array<AbcResult>(n);
+  for (let i = 0; i < n; i++) {
+    const c = ABC_CLASSES[cls[i]];
+    const why = columns.explain(i);
+    rows[i] = negative[i] === 1
+      ? { cls: c, rank: rank[i], share: share[i], before: before[i], cumulativeShare: cumulativeShare[i], warning: "negative", why }
+      : { cls: c, rank: rank[i], share: share[i], before: before[i], cumulativeShare: cumulativeShare[i], why };
+  }
+  return rows;
 }

@@ -141,6 +141,81 @@ export function contactMatrixSplits(
   return splitsOf(contacts, amounts, options);
 }
 
+/** The label of each quadrant code: `CONTACT_QUADRANTS[quadrant[i]]` is client i's quadrant. */
+export const CONTACT_QUADRANTS = ["cash_cow", "skeleton", "golden_goose", "contact_eater"] as const satisfies readonly ContactQuadrant[];
+
+const SIDE_HIGH = { label: "contacts.side.high" } as const;
+const SIDE_LOW = { label: "contacts.side.low" } as const;
+const QUADRANT_PARAM = CONTACT_QUADRANTS.map((q) => ({ label: QUADRANT_LABEL[q] }));
+
+/** Quadrant code from the two sides: contacts high adds 2, CA low adds 1 (see `CONTACT_QUADRANTS`). */
+function quadrantCode(contactsHigh: boolean, amountHigh: boolean): number {
+  return (contactsHigh ? 2 : 0) + (amountHigh ? 0 : 1);
+}
+
+/**
+ * The contact matrix of n clients as columns, index i = client i (input order); `explain(i)` and
+ * `productivityError(i)` are built when asked.
+ */
+export interface ContactMatrixColumns {
+  readonly n: number;
+  readonly splits: ContactMatrixSplits;
+  /** Quadrant code, an index of `CONTACT_QUADRANTS`. */
+  readonly quadrant: Uint8Array;
+  /** CA / contacts; NaN when the client had no contact (see `productivityError`). */
+  readonly productivity: Float64Array;
+  /** Why client i is in its quadrant. */
+  explain(i: number): Why;
+  /** ZERO_CONTACTS when client i had no contact, else undefined. */
+  productivityError(i: number): EngineError | undefined;
+}
+
+/**
+ * Contact profitability matrix (SPEC §6) as columns (see `ContactMatrixColumns`), with the conventions and
+ * errors of `contactMatrix`. `explain(i)` reads the two lists: keep them unchanged while the columns are in use.
+ *
+ * @example Array.from(contactMatrixColumns([2, 12], [900, 400]).quadrant, (q) => CONTACT_QUADRANTS[q]) // ["cash_cow", "contact_eater"]
+ */
+export function contactMatrixColumns(
+  contacts: readonly number[],
+  amounts: readonly number[],
+  options: ContactMatrixOptions = {},
+): ContactMatrixColumns {
+  checkInputs(contacts, amounts);
+  const splits = splitsOf(contacts, amounts, options);
+  const n = contacts.length;
+  const quadrant = new Uint8Array(n);
+  const productivity = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = contacts[i];
+    quadrant[i] = quadrantCode(c > splits.contacts, amounts[i] > splits.amounts);
+    productivity[i] = c === 0 ? NaN : amounts[i] / c;
+  }
+  // The label params are shared by every why of the call (whys are read-only).
+  const contactsKind = { label: SOURCE_LABEL[splits.contactsSource] };
+  const amountsKind = { label: SOURCE_LABEL[splits.amountsSource] };
+  const explain = (i: number): Why => {
+    const q = quadrant[i];
+    return {
+      key: "contacts.quadrant",
+      params: {
+        contacts: contacts[i],
+        contactsSide: q >= 2 ? SIDE_HIGH : SIDE_LOW,
+        contactsKind,
+        splitContacts: splits.contacts,
+        amount: amounts[i],
+        amountSide: q % 2 === 0 ? SIDE_HIGH : SIDE_LOW,
+        amountsKind,
+        splitAmount: splits.amounts,
+        quadrant: QUADRANT_PARAM[q],
+      },
+    };
+  };
+  const productivityError = (i: number): EngineError | undefined =>
+    contacts[i] === 0 ? new EngineError("ZERO_CONTACTS", { row: i + 1 }, i) : undefined;
+  return { n, splits, quadrant, productivity, explain, productivityError };
+}
+
 /**
  * Contact profitability matrix (SPEC §6): each client is placed by its contacts and its CA (or margin) against
  * two split points, by default the portfolio medians (see `median`: average of the two middle values for even
@@ -149,6 +224,7 @@ export function contactMatrixSplits(
  * (all Squelettes if both are). Productivity = CA / contacts; a client with 0 contacts keeps its quadrant, with
  * `productivity: null` and a ZERO_CONTACTS `productivityError`. Negative CA (returns) is allowed and is low.
  * Equal inputs get equal outputs; the order of the clients does not change anyone's result.
+ * One plain object per client: the row view of `contactMatrixColumns`.
  *
  * @throws EngineError EMPTY_INPUT, LENGTH_MISMATCH, NOT_FINITE (blank or text cell, naming the row),
  *   BAD_PARAMETER (negative contacts, non-numeric split), TOO_FEW_CLIENTS (fewer than 2 clients when a
@@ -161,45 +237,22 @@ export function contactMatrix(
   amounts: readonly number[],
   options: ContactMatrixOptions = {},
 ): ContactMatrixRow[] {
-  checkInputs(contacts, amounts);
-  const splits = splitsOf(contacts, amounts, options);
-  const contactsKind: LabelKey = SOURCE_LABEL[splits.contactsSource];
-  const amountsKind: LabelKey = SOURCE_LABEL[splits.amountsSource];
-  return contacts.map((c, i) => {
-    const amount = amounts[i];
-    const contactsHigh = c > splits.contacts;
-    const amountHigh = amount > splits.amounts;
-    const quadrant: ContactQuadrant = contactsHigh
-      ? amountHigh
-        ? "golden_goose"
-        : "contact_eater"
-      : amountHigh
-        ? "cash_cow"
-        : "skeleton";
-    const why: Why = {
-      key: "contacts.quadrant",
-      params: {
-        contacts: c,
-        contactsSide: { label: contactsHigh ? "contacts.side.high" : "contacts.side.low" },
-        contactsKind: { label: contactsKind },
-        splitContacts: splits.contacts,
-        amount,
-        amountSide: { label: amountHigh ? "contacts.side.high" : "contacts.side.low" },
-        amountsKind: { label: amountsKind },
-        splitAmount: splits.amounts,
-        quadrant: { label: QUADRANT_LABEL[quadrant] },
-      },
-    };
-    if (c === 0) {
-      return {
-        quadrant,
-        contactsHigh,
-        amountHigh,
-        productivity: null,
-        productivityError: new EngineError("ZERO_CONTACTS", { row: i + 1 }, i),
-        why,
-      };
-    }
-    return { quadrant, contactsHigh, amountHigh, productivity: amount / c, why };
-  });
+  return contactMatrixRows(contactMatrixColumns(contacts, amounts, options));
+}
+
+/** The row view of contact-matrix columns: client i's quadrant, sides, productivity and why, as one object. */
+export function contactMatrixRows(columns: ContactMatrixColumns): ContactMatrixRow[] {
+  const rows = new Array<ContactMatrixRow>(columns.n);
+  for (let i = 0; i < columns.n; i++) {
+    const q = columns.quadrant[i];
+    const quadrant = CONTACT_QUADRANTS[q];
+    const contactsHigh = q >= 2;
+    const amountHigh = q % 2 === 0;
+    const why = columns.explain(i);
+    const productivityError = columns.productivityError(i);
+    rows[i] = productivityError
+      ? { quadrant, contactsHigh, amountHigh, productivity: null, productivityError, why }
+      : { quadrant, contactsHigh, amountHigh, productivity: columns.productivity[i], why };
+  }
+  return rows;
 }

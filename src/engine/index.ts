@@ -25,3 +25,17 @@ export { allocateConquest, CONQUEST_FLOOR, CONQUEST_DEFAULT_CAP } from "./conque
 export type { ConquestCase, ConquestInput, ConquestRow, ConquestAllocation } from "./conquest";
 export { effortObjectives, growthPlan, OBJECTIVE_RULES, EFFORT_CODES, OBJECTIVE_RULE_LABEL, EFFORT_LABEL, OBJECTIVE_DEFAULT_DEVELOP_RATE, OBJECTIVE_DEFAULT_BASE_RATE, GROWTH_DEFAULT_ASKED, CONVERSION_DEFAULT_RATE } from "./objectives";
 export type { ObjectiveRule, EffortCode, Engagement, ObjectivesInput, ObjectivesOptions, ObjectiveRow, ClientObjectives, ProspectValueSource, GrowthVerdict, GrowthInput, GrowthOptions, GrowthPlan } from "./objectives";
+export { scoreAbcColumns, abcRows, ABC_CLASSES } from "./abc";
+export type { AbcColumns } from "./abc";
+export { quarterRankColumns, quarterRankRows } from "./quarterRanks";
+export type { QuarterRankColumns } from "./quarterRanks";
+export { penetrationColumns, penetrationRows, penetrationRow, PR_TARGETS, PR_CODES } from "./penetration";
+export type { PenetrationColumns } from "./penetration";
+export { rfmColumns, rfmRows } from "./rfm";
+export type { RfmColumns } from "./rfm";
+export { contactMatrixColumns, contactMatrixRows, CONTACT_QUADRANTS } from "./contactMatrix";
+export type { ContactMatrixColumns } from "./contactMatrix";
+export { elasticityColumns, elasticityRows, ELASTICITY_READINGS, NO_READING } from "./elasticity";
+export type { ElasticityColumns } from "./elasticity";
+export { maturityColumns, maturityRows, MATURITY_PHASES, MATURITY_WARNINGS, UNCLASSED } from "./maturity";
+export type { MaturityColumns } from "./maturity";

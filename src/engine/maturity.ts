@@ -60,22 +60,94 @@ export const SHAPE_LABEL: Readonly<Record<PortfolioShape, LabelKey>> = {
   balanced: "maturity.shape.balanced",
 };
 
-function classify(prev: number, last: number, t: number): MaturityResult {
-  const warning = prev < 0 || last < 0 ? ("negative" as const) : undefined;
-  if (prev === 0) {
-    if (last > 0) return { phase: "D", growth: null, why: { key: "maturity.D", params: { last } } };
-    if (last === 0) {
-      return { phase: null, growth: null, why: { key: "maturity.none", params: {} }, warning: "no_sales" };
-    }
-    return { phase: null, growth: null, why: { key: "maturity.none_negative", params: { last } }, warning };
+/** The label of each phase code: `MATURITY_PHASES[phase[i]]` is client i's phase. */
+export const MATURITY_PHASES = ["D", "C", "M", "V"] as const satisfies readonly MaturityPhase[];
+
+/** The phase code of a client that cannot be classed (see `MaturityColumns.warning`). */
+export const UNCLASSED = 255;
+
+/** The label of each warning code but 0 (none): `MATURITY_WARNINGS[warning[i] − 1]`. */
+export const MATURITY_WARNINGS = ["no_sales", "negative"] as const satisfies readonly MaturityWarning[];
+
+/**
+ * Maturity of n clients as columns, index i = client i (input order); `explain(i)` builds client i's why.
+ */
+export interface MaturityColumns {
+  readonly n: number;
+  /** Phase code, an index of `MATURITY_PHASES`; `UNCLASSED` when the client cannot be classed. */
+  readonly phase: Uint8Array;
+  /** g = (CA_last − CA_prev) / |CA_prev|; NaN when CA_prev = 0 (D, or not classed). */
+  readonly growth: Float64Array;
+  /** 0 none, else 1 + an index of `MATURITY_WARNINGS`. */
+  readonly warning: Uint8Array;
+  explain(i: number): Why;
+}
+
+/** Growth g of a client with CA_prev ≠ 0, snapped to ±t within the tolerance. */
+function growthOf(prev: number, last: number, t: number): number {
+  const g = (last - prev) / Math.abs(prev);
+  if (Math.abs(g - t) <= GROWTH_TOLERANCE) return t;
+  if (Math.abs(g + t) <= GROWTH_TOLERANCE) return -t;
+  return g;
+}
+
+/**
+ * Maturity phase of each client (SPEC §7) as columns (see `MaturityColumns`), with the conventions and errors
+ * of `maturity`. `explain(i)` reads `periods`: keep it unchanged while the columns are in use.
+ *
+ * @example Array.from(maturityColumns([[0, 500], [1000, 0]]).phase, (p) => MATURITY_PHASES[p]) // ["D", "V"]
+ */
+export function maturityColumns(periods: readonly (readonly number[])[], options: MaturityOptions = {}): MaturityColumns {
+  const t = options.threshold ?? MATURITY_DEFAULT_THRESHOLD;
+  if (typeof t !== "number" || !Number.isFinite(t) || t < 0 || t >= 1) {
+    throw new EngineError("BAD_PARAMETER", {
+      arg: "seuil de croissance",
+      value: String(t),
+      expected: "une part d'au moins 0 et de moins de 100 %, par exemple 0,1 pour 10 %",
+    });
   }
-  let g = (last - prev) / Math.abs(prev);
-  if (Math.abs(g - t) <= GROWTH_TOLERANCE) g = t;
-  else if (Math.abs(g + t) <= GROWTH_TOLERANCE) g = -t;
-  const phase: MaturityPhase = g > t ? "C" : g < -t ? "V" : "M";
-  const params = { prev, last, growth: { pct: g }, threshold: { pct: t } };
-  const why: Why = { key: `maturity.${phase}`, params };
-  return warning ? { phase, growth: g, why, warning } : { phase, growth: g, why };
+  if (periods.length === 0) throw new EngineError("EMPTY_INPUT", { arg: "CA par période" });
+  const n = periods.length;
+  const phase = new Uint8Array(n);
+  const growth = new Float64Array(n);
+  const warning = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = periods[i];
+    const k = row.length;
+    if (k < 2) throw new EngineError("TOO_FEW_PERIODS", { row: i + 1, n: k }, i);
+    for (let c = k - 2; c < k; c++) {
+      const v = row[c];
+      if (typeof v !== "number" || !Number.isFinite(v)) {
+        throw new EngineError("NOT_FINITE", { arg: `CA période ${c + 1}`, row: i + 1, value: String(v) }, i);
+      }
+    }
+    const prev = row[k - 2];
+    const last = row[k - 1];
+    const negative = prev < 0 || last < 0;
+    if (prev === 0) {
+      growth[i] = NaN;
+      phase[i] = last > 0 ? 0 : UNCLASSED;
+      warning[i] = last === 0 ? 1 : negative ? 2 : 0;
+      continue;
+    }
+    const g = growthOf(prev, last, t);
+    growth[i] = g;
+    phase[i] = g > t ? 1 : g < -t ? 3 : 2;
+    warning[i] = negative ? 2 : 0;
+  }
+  const threshold = { pct: t };
+  const explain = (i: number): Why => {
+    const row = periods[i];
+    const prev = row[row.length - 2];
+    const last = row[row.length - 1];
+    const p = phase[i];
+    if (prev === 0) {
+      if (p === 0) return { key: "maturity.D", params: { last } };
+      return last === 0 ? { key: "maturity.none", params: {} } : { key: "maturity.none_negative", params: { last } };
+    }
+    return { key: `maturity.${MATURITY_PHASES[p]}`, params: { prev, last, growth: { pct: growth[i] }, threshold } };
+  };
+  return { n, phase, growth, warning, explain };
 }
 
 /**
@@ -88,6 +160,7 @@ function classify(prev: number, last: number, t: number): MaturityResult {
  * Negative CA (returns): the change is taken over |CA_prev|, so a CA going up always reads as growth (−100 → 50
  * is +150 %, C) and going down as decline (the literal formula would flip the sign); such clients carry the
  * warning "negative". CA_prev = 0 with a negative CA_last has no growth rate and is not classed.
+ * One plain object per client: the row view of `maturityColumns`.
  *
  * @throws EngineError EMPTY_INPUT, TOO_FEW_PERIODS (a client with fewer than two periods, naming the row),
  *   NOT_FINITE (a blank or text cell in the last two periods, naming the row), BAD_PARAMETER (threshold
@@ -95,26 +168,20 @@ function classify(prev: number, last: number, t: number): MaturityResult {
  * @example maturity([[0, 500], [1000, 1250], [1000, 1050], [1000, 0]]).map(r => r.phase) // ["D", "C", "M", "V"]
  */
 export function maturity(periods: readonly (readonly number[])[], options: MaturityOptions = {}): MaturityResult[] {
-  const t = options.threshold ?? MATURITY_DEFAULT_THRESHOLD;
-  if (typeof t !== "number" || !Number.isFinite(t) || t < 0 || t >= 1) {
-    throw new EngineError("BAD_PARAMETER", {
-      arg: "seuil de croissance",
-      value: String(t),
-      expected: "une part d'au moins 0 et de moins de 100 %, par exemple 0,1 pour 10 %",
-    });
+  return maturityRows(maturityColumns(periods, options));
+}
+
+/** The row view of maturity columns: client i's phase, growth, why and warning, as one object. */
+export function maturityRows(columns: MaturityColumns): MaturityResult[] {
+  const rows = new Array<MaturityResult>(columns.n);
+  for (let i = 0; i < columns.n; i++) {
+    const p = columns.phase[i];
+    const g = columns.growth[i];
+    const w = columns.warning[i];
+    const row = { phase: p === UNCLASSED ? null : MATURITY_PHASES[p], growth: Number.isNaN(g) ? null : g, why: columns.explain(i) };
+    rows[i] = w === 0 ? row : { ...row, warning: MATURITY_WARNINGS[w - 1] };
   }
-  if (periods.length === 0) throw new EngineError("EMPTY_INPUT", { arg: "CA par période" });
-  return periods.map((row, i) => {
-    const n = row.length;
-    if (n < 2) throw new EngineError("TOO_FEW_PERIODS", { row: i + 1, n }, i);
-    for (let k = n - 2; k < n; k++) {
-      const v = row[k];
-      if (typeof v !== "number" || !Number.isFinite(v)) {
-        throw new EngineError("NOT_FINITE", { arg: `CA période ${k + 1}`, row: i + 1, value: String(v) }, i);
-      }
-    }
-    return classify(row[n - 2], row[n - 1], t);
-  });
+  return rows;
 }
 
 /**

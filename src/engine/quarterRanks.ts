@@ -1,5 +1,5 @@
 import type { Why } from "../i18n";
-import { type Distribution, descendingPositions, distributionOf } from "./stats/distribution";
+import { type Distribution, distributionOf } from "./stats/distribution";
 import { positiveTotal, shareBefore } from "./stats/shares";
 import { assertFiniteList } from "./stats/validate";
 
@@ -21,8 +21,10 @@ export interface QuarterRankResult {
  */
 export function quarterRankOfValues(dist: Distribution, total: number): Uint8Array {
   const ranks = new Uint8Array(dist.values.length);
+  // shareBefore(dist, j, 0, total) written out (sumAbove[j] / total): this loop runs once per distinct amount.
+  const { values, sumAbove } = dist;
   for (let j = 0; j < ranks.length; j++) {
-    ranks[j] = dist.values[j] > 0 ? Math.min(4, Math.floor(shareBefore(dist, j, 0, total) / 0.25) + 1) : 4;
+    ranks[j] = values[j] > 0 ? Math.min(4, Math.floor(sumAbove[j] / total / 0.25) + 1) : 4;
   }
   return ranks;
 }
@@ -32,7 +34,10 @@ export function quarterRankEach(amounts: readonly number[]): Uint8Array {
   const dist = distributionOf(amounts);
   const rankOf = quarterRankOfValues(dist, positiveTotal(dist));
   const ranks = new Uint8Array(amounts.length);
-  for (let i = 0; i < amounts.length; i++) ranks[i] = rankOf[dist.index[i]];
+  const { order, below, counts } = dist;
+  for (let j = 0; j < rankOf.length; j++) {
+    for (let p = below[j]; p < below[j] + counts[j]; p++) ranks[order[p]] = rankOf[j];
+  }
   return ranks;
 }
 
@@ -58,35 +63,83 @@ export function quarterRanks(amounts: readonly number[]): QuarterRank[] {
 }
 
 /**
- * `quarterRanks` with, for each client, its `before` share, a warning on a negative amount and the
- * explanation of its rank. Same conventions and errors as `quarterRanks`.
- *
- * @example quarterRanksDetailed([75, 25])[1] // { rank: 4, before: 0.75, why: { key: "quartile.rank", … } }
+ * Interquartile ranks of n clients as columns, index i = client i (input order); `explain(i)` builds client
+ * i's why when asked.
  */
-export function quarterRanksDetailed(amounts: readonly number[]): QuarterRankResult[] {
+export interface QuarterRankColumns {
+  readonly n: number;
+  /** Quarter rank 1 to 4 (1 = the biggest clients). */
+  readonly rank: Uint8Array;
+  /** Share held by the clients strictly ahead in the stable descending order (1 for an amount ≤ 0, 0 when none is positive). */
+  readonly before: Float64Array;
+  /** 1 when the amount is negative (a credit balance, returns): rank 4, to be looked at. */
+  readonly negative: Uint8Array;
+  /** The total of the positive amounts. */
+  readonly total: number;
+  /** Why client i has its rank: language-neutral, `src/i18n` turns it into a sentence. */
+  explain(i: number): Why;
+}
+
+/**
+ * `quarterRanks` as columns, with each client's `before` share, a flag on a negative amount and the
+ * explanation of its rank on demand. Same conventions and errors as `quarterRanks`. `explain(i)` reads the
+ * amounts list: keep it unchanged while the columns are in use.
+ *
+ * @example quarterRankColumns([75, 25]).rank // Uint8Array [1, 4]
+ */
+export function quarterRankColumns(amounts: readonly number[]): QuarterRankColumns {
   assertFiniteList(amounts, "montants", "Interquartiles");
   const n = amounts.length;
   const dist = distributionOf(amounts);
   const total = positiveTotal(dist);
   const rankOf = quarterRankOfValues(dist, total);
-  const { position, tieStart } = descendingPositions(dist, amounts);
-  const whys = new Array<Why | undefined>(dist.values.length);
-  const results = new Array<QuarterRankResult>(n);
-  for (let i = 0; i < n; i++) {
-    const x = amounts[i];
-    const j = dist.index[i];
-    const rank = rankOf[j] as QuarterRank;
-    if (x <= 0) {
-      results[i] = {
-        rank,
-        before: total > 0 ? 1 : 0,
-        ...(x < 0 ? { warning: "negative" as const } : {}),
-        why: { key: "quartile.nonpositive", params: { amount: x } },
-      };
-      continue;
+  const rank = new Uint8Array(n);
+  const before = new Float64Array(n);
+  const negative = new Uint8Array(n);
+  const nonPositive = total > 0 ? 1 : 0;
+  // One distinct amount at a time, its clients in input order: the t-th of them has t equal clients ahead.
+  const { values, order, below, counts } = dist;
+  for (let j = 0; j < values.length; j++) {
+    const x = values[j];
+    // shareBefore(dist, j, t, total), written out: this loop runs once per client.
+    const sumAbove = dist.sumAbove[j];
+    for (let t = 0; t < counts[j]; t++) {
+      const i = order[below[j] + t];
+      rank[i] = rankOf[j];
+      if (x > 0) before[i] = (sumAbove + x * t) / total;
+      else {
+        before[i] = nonPositive;
+        if (x < 0) negative[i] = 1;
+      }
     }
-    const why = (whys[j] ??= { key: "quartile.rank", params: { rank, before: { pct: shareBefore(dist, j, 0, total) } } });
-    results[i] = { rank, before: shareBefore(dist, j, position[i] - tieStart[i], total), why };
   }
-  return results;
+  const explain = (i: number): Why => {
+    const x = amounts[i];
+    if (!(x > 0)) return { key: "quartile.nonpositive", params: { amount: x } };
+    return { key: "quartile.rank", params: { rank: rank[i], before: { pct: shareBefore(dist, dist.index[i], 0, total) } } };
+  };
+  return { n, rank, before, negative, total, explain };
+}
+
+/**
+ * `quarterRanks` with, for each client, its `before` share, a warning on a negative amount and the
+ * explanation of its rank: the row view of `quarterRankColumns`. Same conventions and errors as `quarterRanks`.
+ *
+ * @example quarterRanksDetailed([75, 25])[1] // { rank: 4, before: 0.75, why: { key: "quartile.rank", … } }
+ */
+export function quarterRanksDetailed(amounts: readonly number[]): QuarterRankResult[] {
+  return quarterRankRows(quarterRankColumns(amounts));
+}
+
+/** The row view of quarter-rank columns: client i's rank, before share, negative flag and why, as one object. */
+export function quarterRankRows(columns: QuarterRankColumns): QuarterRankResult[] {
+  const { n, rank, before, negative } = columns;
+  const rows = new Array<QuarterRankResult>(n);
+  for (let i = 0; i < n; i++) {
+    const why = columns.explain(i);
+    rows[i] = negative[i] === 1
+      ? { rank: rank[i] as QuarterRank, before: before[i], warning: "negative", why }
+      : { rank: rank[i] as QuarterRank, before: before[i], why };
+  }
+  return rows;
 }

@@ -194,15 +194,42 @@ function scoreCriterion(
       scoreOf[j] = Math.min(k, 1 + Math.floor(p * k + 1e-9));
     }
   }
-  const index = dist.index;
   const score = new Uint8Array(n);
-  for (let i = 0; i < n; i++) score[i] = scoreOf[index[i]];
+  const { order, below, counts } = dist;
+  for (let j = 0; j < distinct; j++) {
+    for (let p = below[j]; p < below[j] + counts[j]; p++) score[order[p]] = scoreOf[j];
+  }
   const whys = Array.from({ length: k }, (_, s) => scoreWhy(letter, s + 1, k, n, grid, lowerIsBetter));
   return { k, score, whys };
 }
 
 /**
- * RFM scores (SPEC §1): Récence, Fréquence, Montant, each scored from 1 (worst) to k (best).
+ * RFM scores of n clients as columns, index i = client i (input order); `explain(i)` gives client i's why.
+ */
+export interface RfmColumns {
+  readonly n: number;
+  /** Number of classes of R, F and M (k, or a grid's breaks + 1). */
+  readonly kR: number;
+  readonly kF: number;
+  readonly kM: number;
+  readonly r: Uint8Array;
+  readonly f: Uint8Array;
+  readonly m: Uint8Array;
+  /** wR × R + wF × F + wM × M. */
+  readonly sum: Float64Array;
+  /** Index in `codes` of client i's code: ((R − 1) × kF + (F − 1)) × kM + (M − 1). */
+  readonly cell: Uint16Array;
+  /** The code of each cell, "543" ("10-5-3" when a criterion has 10 classes). */
+  readonly codes: readonly string[];
+  /** Segment code, an index of `RFM_SEGMENTS`; only when R and F both have 5 classes. */
+  readonly segment?: Uint8Array;
+  /** Why each score (and the segment) is what it is; clients with the same scores share one object. */
+  explain(i: number): RfmWhy;
+}
+
+/**
+ * RFM scores (SPEC §1) as columns (see `RfmColumns`): Récence, Fréquence, Montant, each scored from 1
+ * (worst) to k (best).
  *
  * By rank (default): with n clients, `p = count(v < x) / (n − 1)` for frequency and monetary,
  * `p = count(v > x) / (n − 1)` for recency (fewer days is better), `p = 1` when n = 1; then
@@ -211,16 +238,13 @@ function scoreCriterion(
  * recency `score = k − count(bj ≤ x)`. Negative values are ranked like any other: a negative monetary
  * (returns) simply scores low. `segment` is read from R and F only when both have 5 classes.
  * Each score's why states the interval of the rule it falls in (by rank, the share of the other clients
- * doing worse is in [(s − 1)/k ; s/k[; by grid, the break points around the value), so clients with the same
- * scores share one why object: results are read-only.
+ * doing worse is in [(s − 1)/k ; s/k[; by grid, the break points around the value).
  *
  * @throws EngineError EMPTY_INPUT, NOT_FINITE (naming the list and the row; a blank or text cell is never
  *   read as 0), LENGTH_MISMATCH, BAD_CLASSES, BAD_GRID, BAD_WEIGHTS.
- * @example
- * const [a] = rfmScores({ recency: [3, 40, 90, 200, 400], frequency: [9, 12, 4, 2, 1], monetary: [500, 900, 700, 100, 50] });
- * // a: { r: 5, f: 4, m: 3, code: "543", sum: 12, segment: "champions", why: { r, f, m, segment } }
+ * @example rfmColumns({ recency: [3, 400], frequency: [9, 1], monetary: [500, 50] }, { classes: 2 }).r // Uint8Array [2, 1]
  */
-export function rfmScores(input: RfmInput, options: RfmOptions = {}): RfmResult[] {
+export function rfmColumns(input: RfmInput, options: RfmOptions = {}): RfmColumns {
   const classes = options.classes ?? RFM_DEFAULT_CLASSES;
   checkClasses(classes);
   const weights = options.weights ?? [1, 1, 1];
@@ -241,7 +265,6 @@ export function rfmScores(input: RfmInput, options: RfmOptions = {}): RfmResult[
   const F = scoreCriterion(frequency, "F", false, classes, grids.frequency);
   const M = scoreCriterion(monetary, "M", false, classes, grids.monetary);
 
-  const [wR, wF, wM] = weights;
   const separator = R.k === 10 || F.k === 10 || M.k === 10 ? "-" : "";
   const codes = new Array<string>(R.k * F.k * M.k);
   for (let r = 1; r <= R.k; r++) {
@@ -251,31 +274,63 @@ export function rfmScores(input: RfmInput, options: RfmOptions = {}): RfmResult[
   }
   const withSegment = R.k === 5 && F.k === 5;
   const segmentWhys: Why[] = [];
+  const segmentCodes = new Uint8Array(25);
   if (withSegment) {
     for (let r = 1; r <= 5; r++) {
       for (let f = 1; f <= 5; f++) {
-        segmentWhys.push({ key: "rfm.segment", params: { r, f, segment: { label: `rfm.segment.${rfmSegment(r, f)}` } } });
+        const segment = rfmSegment(r, f);
+        segmentCodes[(r - 1) * 5 + (f - 1)] = RFM_SEGMENTS.indexOf(segment);
+        segmentWhys.push({ key: "rfm.segment", params: { r, f, segment: { label: `rfm.segment.${segment}` } } });
       }
     }
   }
 
   const n = recency.length;
-  const whys = new Array<RfmWhy | undefined>(codes.length);
-  const results = new Array<RfmResult>(n);
+  const [wR, wF, wM] = weights;
+  const sum = new Float64Array(n);
+  const cell = new Uint16Array(n);
+  const segment = withSegment ? new Uint8Array(n) : undefined;
+  const { score: r, k: kR } = R;
+  const { score: f, k: kF } = F;
+  const { score: m, k: kM } = M;
   for (let i = 0; i < n; i++) {
-    const r = R.score[i];
-    const f = F.score[i];
-    const m = M.score[i];
-    const cell = ((r - 1) * F.k + (f - 1)) * M.k + (m - 1);
-    const code = codes[cell];
-    const sum = wR * r + wF * f + wM * m;
-    if (withSegment) {
-      const why = (whys[cell] ??= { r: R.whys[r - 1], f: F.whys[f - 1], m: M.whys[m - 1], segment: segmentWhys[(r - 1) * 5 + (f - 1)] });
-      results[i] = { r, f, m, code, sum, segment: SEGMENT_TABLE[5 - r][f - 1], why };
-    } else {
-      const why = (whys[cell] ??= { r: R.whys[r - 1], f: F.whys[f - 1], m: M.whys[m - 1] });
-      results[i] = { r, f, m, code, sum, why };
-    }
+    sum[i] = wR * r[i] + wF * f[i] + wM * m[i];
+    cell[i] = ((r[i] - 1) * kF + (f[i] - 1)) * kM + (m[i] - 1);
+    if (segment) segment[i] = segmentCodes[(r[i] - 1) * 5 + (f[i] - 1)];
   }
-  return results;
+
+  const whys = new Array<RfmWhy | undefined>(codes.length);
+  const explain = (i: number): RfmWhy =>
+    (whys[cell[i]] ??= withSegment
+      ? { r: R.whys[r[i] - 1], f: F.whys[f[i] - 1], m: M.whys[m[i] - 1], segment: segmentWhys[(r[i] - 1) * 5 + (f[i] - 1)] }
+      : { r: R.whys[r[i] - 1], f: F.whys[f[i] - 1], m: M.whys[m[i] - 1] });
+
+  return { n, kR, kF, kM, r, f, m, sum, cell, codes, ...(segment ? { segment } : {}), explain };
+}
+
+/**
+ * RFM scores (SPEC §1), one result object per client: the row view of `rfmColumns` (same conventions and
+ * errors). Clients with the same scores share one why object: results are read-only.
+ *
+ * @throws EngineError EMPTY_INPUT, NOT_FINITE (naming the list and the row; a blank or text cell is never
+ *   read as 0), LENGTH_MISMATCH, BAD_CLASSES, BAD_GRID, BAD_WEIGHTS.
+ * @example
+ * const [a] = rfmScores({ recency: [3, 40, 90, 200, 400], frequency: [9, 12, 4, 2, 1], monetary: [500, 900, 700, 100, 50] });
+ * // a: { r: 5, f: 4, m: 3, code: "543", sum: 12, segment: "champions", why: { r, f, m, segment } }
+ */
+export function rfmScores(input: RfmInput, options: RfmOptions = {}): RfmResult[] {
+  return rfmRows(rfmColumns(input, options));
+}
+
+/** The row view of RFM columns: client i's scores, code, sum, segment and why, as one object. */
+export function rfmRows(columns: RfmColumns): RfmResult[] {
+  const { n, r, f, m, sum, cell, codes, segment } = columns;
+  const rows = new Array<RfmResult>(n);
+  for (let i = 0; i < n; i++) {
+    const why = columns.explain(i);
+    rows[i] = segment
+      ? { r: r[i], f: f[i], m: m[i], code: codes[cell[i]], sum: sum[i], segment: RFM_SEGMENTS[segment[i]], why }
+      : { r: r[i], f: f[i], m: m[i], code: codes[cell[i]], sum: sum[i], why };
+  }
+  return rows;
 }

@@ -1,4 +1,4 @@
-import { classifyAbc, type AbcMode } from "../engine/abc";
+import { ABC_CLASSES, scoreAbcColumns, type AbcMode } from "../engine/abc";
 import { EngineError } from "../engine/errors";
 import { optionalChoice, optionalNumber, spill } from "./cells";
 import { completeRows, numberColumn, type Out } from "./columns";
@@ -26,8 +26,9 @@ export function abcCells(amounts: unknown, thresholdA: unknown, thresholdB: unkn
     const b = percentArg(thresholdB, "seuil_b") ?? defaults[1];
     const { rows, values, out } = completeRows([col]);
     if (rows.length === 0) throw new EngineError("NO_NUMBER", { arg: "montants" });
-    classifyAbc(values[0], { thresholds: [a, b], mode: m }).forEach((r, k) => {
-      out[rows[k]] = r.cls;
+    const { cls } = scoreAbcColumns(values[0], { thresholds: [a, b], mode: m });
+    rows.forEach((row, k) => {
+      out[row] = ABC_CLASSES[cls[k]];
     });
     return spill(out, col.orientation);
   });

@@ -1,5 +1,5 @@
 import { EngineError } from "../engine/errors";
-import { rfmScores, type RfmGrids, type RfmResult } from "../engine/rfm";
+import { RFM_SEGMENTS, rfmColumns, type RfmColumns, type RfmGrids } from "../engine/rfm";
 import { label } from "../i18n";
 import { isOmitted, optionalChoice, readNumberCell } from "./cells";
 import { cellLang, completeRows, numberColumn, type Out } from "./columns";
@@ -59,20 +59,21 @@ function weightsArg(value: unknown): [number, number, number] | undefined {
   return flat as [number, number, number];
 }
 
-function pick(r: RfmResult, what: Exclude<RfmOutput, "all">, lang: "fr" | "en"): Out {
+/** Client k's value of one output, read from the columns. */
+function pick(c: RfmColumns, k: number, what: Exclude<RfmOutput, "all">, lang: "fr" | "en"): Out {
   switch (what) {
     case "code":
-      return r.code;
+      return c.codes[c.cell[k]];
     case "sum":
-      return r.sum;
+      return c.sum[k];
     case "r":
-      return r.r;
+      return c.r[k];
     case "f":
-      return r.f;
+      return c.f[k];
     case "m":
-      return r.m;
+      return c.m[k];
     case "segment":
-      return r.segment ? label(`rfm.segment.${r.segment}`, lang) : "";
+      return c.segment ? label(`rfm.segment.${RFM_SEGMENTS[c.segment[k]]}`, lang) : "";
   }
 }
 
@@ -100,18 +101,18 @@ export function rfmCells(
     const options = { ...classesArg(classes), weights: weightsArg(weights) };
     const { rows, values, out } = completeRows(cols);
     if (rows.length === 0) throw new EngineError("NO_NUMBER", { arg: "récence_jours" });
-    const results = rfmScores({ recency: values[0], frequency: values[1], monetary: values[2] }, options);
+    const scores = rfmColumns({ recency: values[0], frequency: values[1], monetary: values[2] }, options);
     const lang = cellLang();
     const column = cols[0].orientation === "column";
     if (what === "all") {
       const wide: Out[][] = out.map((o) => [o, "", ""]);
-      results.forEach((r, k) => {
-        wide[rows[k]] = [r.r, r.f, r.m];
+      rows.forEach((row, k) => {
+        wide[row] = [scores.r[k], scores.f[k], scores.m[k]];
       });
       return column ? wide : [0, 1, 2].map((j) => wide.map((row) => row[j]));
     }
-    results.forEach((r, k) => {
-      out[rows[k]] = pick(r, what, lang);
+    rows.forEach((row, k) => {
+      out[row] = pick(scores, k, what, lang);
     });
     return column ? out.map((v) => [v]) : [out];
   });

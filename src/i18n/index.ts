@@ -42,7 +42,19 @@ export function t(key: UiKey, lang: Lang = "fr", params?: MessageParams): string
   return fill(ui[lang][key], params, lang);
 }
 
+/** Error params the engine gives as fractions (0.8), shown as percentages (« 80,0 % »). */
+const PERCENT_PARAMS: Readonly<Partial<Record<ErrorCode, readonly string[]>>> = { BAD_THRESHOLDS: ["a", "b"] };
+
 export function errorMessage(code: ErrorCode, params: MessageParams | undefined, lang: Lang = "fr"): string {
+  const percents = PERCENT_PARAMS[code];
+  if (params && percents) {
+    const shown: Record<string, string | number> = { ...params };
+    for (const name of percents) {
+      const x = params[name];
+      if (typeof x === "number") shown[name] = Number.isFinite(x) ? formatPercent(x, lang) : String(x);
+    }
+    return fill(errors[lang][code], shown, lang);
+  }
   return fill(errors[lang][code], params, lang);
 }
 

@@ -3,14 +3,14 @@ import {
   calendarTotals,
   classifyAbc,
   contactCapital,
-  contactMatrix,
-  contactMatrixSplits,
+  contactMatrixColumns,
+  contactMatrixRows,
   contactNeed,
   DEFAULT_FAMILY_SHARES,
   EngineError,
   DEFAULT_VISIT_NORMS,
-  elasticityList,
-  isElasticityFailure,
+  elasticityColumns,
+  ELASTICITY_READINGS,
   isEngineError,
   maturity,
   portfolioShape,
@@ -209,6 +209,9 @@ export interface ScoredPortfolio {
 
 const CLASSES: readonly AbcClass[] = ["A", "B", "C"];
 
+/** The warnings of every client that has none: one shared empty list. */
+const NO_WARNINGS: readonly ScoreWarning[] = Object.freeze([]);
+
 const METHOD_LABEL: Readonly<Record<PlanMethod, PlanKey>> = {
   abc: "method.abc",
   r: "method.r",
@@ -264,7 +267,8 @@ interface Draft {
   maturity?: MaturityResult;
   elasticity?: ElasticityResult;
   allocation?: ClientAllocation;
-  warnings: ScoreWarning[];
+  /** Made at the client's first warning (most clients have none). */
+  warnings?: ScoreWarning[];
 }
 
 /** The explanations of a client's results, in the order of the methods. */
@@ -304,23 +308,40 @@ class Collector {
     key: PlanKey | WhyKey,
     severity: WarningSeverity,
     params: Record<string, string | number>,
-    extra: { labels?: readonly string[]; error?: EngineError; client?: number; why?: Why } = {},
+    extra: { labels?: readonly string[]; error?: EngineError | (() => EngineError); client?: number; why?: Why } = {},
   ): void {
     const lang = this.lang;
     let message: string | undefined;
     // The message is made on first read: a large portfolio has tens of thousands of client warnings, mostly
-    // counted rather than read.
-    const warning: ScoreWarning = {
-      key,
-      severity,
-      params,
-      ...extra,
-      get message(): string {
-        return (message ??= warningText(warning, lang));
-      },
-    };
+    // counted rather than read. So is an error given as a function.
+    const { error, ...rest } = extra;
+    let made: EngineError | undefined;
+    const warning: ScoreWarning =
+      typeof error === "function"
+        ? {
+            key,
+            severity,
+            params,
+            ...rest,
+            get error(): EngineError {
+              return (made ??= error());
+            },
+            get message(): string {
+              return (message ??= warningText(warning, lang));
+            },
+          }
+        : {
+            key,
+            severity,
+            params,
+            ...rest,
+            ...(error ? { error } : {}),
+            get message(): string {
+              return (message ??= warningText(warning, lang));
+            },
+          };
     this.all.push(warning);
-    if (extra.client !== undefined) this.drafts[extra.client].warnings.push(warning);
+    if (extra.client !== undefined) (this.drafts[extra.client].warnings ??= []).push(warning);
   }
 
   /** A client skipped by a method because some of its inputs are blank. */
@@ -337,7 +358,7 @@ class Collector {
   }
 
   /** A client-level engine error (potential ≤ 0, undefined elasticity…). */
-  clientError(i: number, method: PlanMethod, error: EngineError): void {
+  clientError(i: number, method: PlanMethod, error: EngineError | (() => EngineError)): void {
     const c = this.clients[i];
     this.add("warn.client_error", "warning", { id: c.id, row: c.row, method: METHOD_LABEL[method] }, { labels: ["method"], error, client: i });
   }
@@ -396,7 +417,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
   const capital = resolveCapital(options.capital);
   const shares = options.shares ?? DEFAULT_FAMILY_SHARES;
   const norms: VisitNorms = { ...DEFAULT_VISIT_NORMS, ...options.norms };
-  const drafts: Draft[] = clients.map(() => ({ warnings: [] }));
+  const drafts: Draft[] = clients.map(() => ({}));
   const warn = new Collector(lang, drafts, clients);
   const methods: Record<PlanMethod, boolean> = {
     abc: false,
@@ -537,10 +558,11 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
       const contacts = matrix.kept.map((i) => clients[i].contacts as number);
       const amounts = matrix.kept.map((i) => clients[i].ca as number);
       try {
-        contactMatrix(contacts, amounts, options.contactMatrix).forEach((res, k) => {
+        const columns = contactMatrixColumns(contacts, amounts, options.contactMatrix);
+        contactMatrixRows(columns).forEach((res, k) => {
           drafts[matrix.kept[k]].contacts = res;
         });
-        splits = contactMatrixSplits(contacts, amounts, options.contactMatrix);
+        splits = columns.splits;
         notes.push(splits.why);
         methods.contacts = true;
       } catch (e) {
@@ -579,15 +601,18 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     if (el.kept.length > 0) {
       const pairs = el.kept.map((i) => lastTwo(clients[i]) as [number, number]);
       try {
-        elasticityList(
+        const columns = elasticityColumns(
           pairs.map((p) => p[0]),
           pairs.map((p) => p[1]),
           el.kept.map((i) => clients[i].contactsBefore as number),
           el.kept.map((i) => clients[i].contacts as number),
-        ).forEach((res, k) => {
-          const i = el.kept[k];
-          if (isElasticityFailure(res)) warn.clientError(i, "elasticity", res.error);
-          else drafts[i].elasticity = res;
+        );
+        el.kept.forEach((i, k) => {
+          const why = columns.explain(k);
+          // A client without a coefficient is common (contacts unchanged, a new client): its error is made
+          // only when its warning is read.
+          if (why) drafts[i].elasticity = { value: columns.value[k], reading: ELASTICITY_READINGS[columns.reading[k]], why };
+          else warn.clientError(i, "elasticity", () => columns.error(k) as EngineError);
         });
         methods.elasticity = true;
       } catch (e) {
@@ -737,7 +762,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
       get why(): readonly string[] {
         return (why ??= this.reasons.map((r) => reasonText(r, lang)));
       },
-      warnings: d.warnings,
+      warnings: d.warnings ?? NO_WARNINGS,
     };
     return client;
   });

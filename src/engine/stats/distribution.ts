@@ -22,6 +22,13 @@ export class Distribution {
   readonly n: number;
   /** index[i] = the index in `values` of client i's value. */
   readonly index: Uint32Array;
+  /**
+   * The clients in the stable ascending order: the clients holding values[j] are
+   * `order[below[j]]` … `order[below[j] + counts[j] − 1]`, in input order. A loop over the distinct values
+   * that writes each client's result through `order` reads every per-value array in sequence, where a loop
+   * over the clients reading them through `index` would jump about memory once per client and array.
+   */
+  readonly order: Uint32Array;
 
   constructor(input: ArrayLike<number>) {
     const n = input.length;
@@ -42,6 +49,7 @@ export class Distribution {
       index[order[p]] = m - 1;
     }
     this.index = index;
+    this.order = order.slice();
     // A view when most values are distinct (no copy), a small copy when few are.
     this.values = m > n / 2 ? values.subarray(0, m) : values.slice(0, m);
     this.counts = m > n / 2 ? counts.subarray(0, m) : counts.slice(0, m);

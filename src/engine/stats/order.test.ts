@@ -56,6 +56,36 @@ describe("ascendingOrder", () => {
     );
   });
 
+  it("ascendingOrder(amounts in whole cents, the 32-bit key sort) equals a stable comparison sort (property)", () => {
+    const cents = fc.oneof(
+      fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }).map((k) => k / 100),
+      fc.integer({ min: -500, max: 500 }).map((k) => k / 100),
+      fc.constantFrom(0, -0, 0.07, 0.1, 0.2, 0.3, 12.34, -12.34, 42_949_672.95),
+    );
+    fc.assert(
+      fc.property(fc.array(cents, { minLength: 1, maxLength: 80 }), (values) => {
+        const expected = stableOrder(values);
+        const { order, sorted } = ascendingOrder(values);
+        expect(Array.from(order)).toEqual(expected);
+        expect(Array.from(sorted)).toEqual(expected.map((i) => values[i] + 0));
+        expect(Array.from(sorted).some((x) => Object.is(x, -0))).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each([
+    { name: "a span of cents just under 2^32", values: [0, 42_949_672.95, 0.01, 21_474_836.48] },
+    { name: "a span of cents of 2^32 or more (IEEE-754 keys)", values: [0, 42_949_672.96, 0.01, -0.01] },
+    { name: "one amount not in whole cents (IEEE-754 keys)", values: [0.1, 0.105, -3, 0.1] },
+    { name: "cents and −0", values: [0.3, -0, 0.1 + 0.2, 0, -0.3] },
+  ])("ascendingOrder(amounts): $name", ({ values }) => {
+    const expected = stableOrder(values);
+    const { order, sorted } = ascendingOrder(values);
+    expect(Array.from(order)).toEqual(expected);
+    expect(Array.from(sorted)).toEqual(expected.map((i) => values[i] + 0));
+  });
+
   it("Distribution(values).index and descendingPositions agree with indexOf and a stable descending sort (property)", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 1, maxLength: 60 }), (values) => {
