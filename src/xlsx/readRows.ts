@@ -1,5 +1,5 @@
 import { columnLetter } from "../plan/cells";
-import { XlsxError } from "./errors";
+import { XlsxError, type XlsxErrorCode } from "./errors";
 import * as limits from "./limits";
 import { XLSX_LIMITS, type XlsxLimits } from "./limits";
 import { relsPath, resolveTarget } from "./parts";
@@ -474,4 +474,26 @@ export function openXlsx(bytes: Uint8Array, options: OpenXlsxOptions | string = 
         }),
     };
   });
+}
+
+/**
+ * Refusals that mean "this is no .xlsx at all" (not a zip, a broken archive, no workbook part): the callers say so
+ * in their usual words; any other refusal (a limit, a damaged part) is shown with the reader's own message.
+ */
+export const NOT_A_WORKBOOK: ReadonlySet<XlsxErrorCode> = new Set(["NOT_ZIP", "ZIP_DAMAGED", "NO_WORKBOOK"]);
+
+/**
+ * `openXlsx` whose refusals, on opening or when a sheet's rows are read, become the caller's own error type
+ * (`wrap`): the CLI's CliError (exit code 2), the wizard's PortError. Other errors pass through.
+ */
+export function openXlsxRefusingAs(bytes: Uint8Array, options: OpenXlsxOptions | string | undefined, wrap: (refusal: XlsxError) => Error): XlsxSheets {
+  const guard = <T>(read: () => T): T => {
+    try {
+      return read();
+    } catch (error) {
+      throw error instanceof XlsxError ? wrap(error) : error;
+    }
+  };
+  const book = guard(() => openXlsx(bytes, options));
+  return { ...book, rows: (name) => guard(() => book.rows(name)) };
 }

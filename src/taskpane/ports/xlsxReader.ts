@@ -1,12 +1,9 @@
 import type { Lang } from "../../i18n/types";
-import { XlsxError, type XlsxErrorCode } from "../../xlsx/errors";
-import { openXlsx as openWorkbook, type OpenXlsxOptions, type XlsxSheets } from "../../xlsx/readRows";
+import type { XlsxError } from "../../xlsx/errors";
+import { NOT_A_WORKBOOK, openXlsxRefusingAs, type OpenXlsxOptions, type XlsxSheets } from "../../xlsx/readRows";
 import { PortError } from "./port";
 
 export type { SheetState, XlsxSheets } from "../../xlsx/readRows";
-
-/** Refusals that mean "this is no .xlsx at all": the wizard says so in its usual words (file.error.unreadable). */
-const NOT_A_WORKBOOK: ReadonlySet<XlsxErrorCode> = new Set(["NOT_ZIP", "ZIP_DAMAGED", "NO_WORKBOOK"]);
 
 /**
  * A file the .xlsx reader refuses, as the port's "unreadable file" error: a file that is no workbook at all gets
@@ -23,19 +20,10 @@ export class XlsxPortError extends PortError {
   }
 }
 
-function asPortError<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    throw error instanceof XlsxError ? new XlsxPortError(error) : error;
-  }
-}
-
 /**
  * `openXlsx` for the file port: the reader's refusals become PortErrors (`file.error.unreadable`), which the
- * wizard shows as they are; nothing falls back to another reader. Pass the file's name to have it in the message.
+ * wizard shows as they are. Pass the file's name to have it in the message.
  */
 export function openXlsx(bytes: Uint8Array, options?: OpenXlsxOptions | string): XlsxSheets {
-  const book = asPortError(() => openWorkbook(bytes, options));
-  return { ...book, rows: (name) => asPortError(() => book.rows(name)) };
+  return openXlsxRefusingAs(bytes, options, (refusal) => new XlsxPortError(refusal));
 }
