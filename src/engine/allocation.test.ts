@@ -399,8 +399,9 @@ describe("allocateContacts", () => {
   it("allocateContacts: each prospect's why is the conquest's (Ep share, cap, floor, écarté, short budget)", () => {
     const r = allocateContacts({ capital: 20, shares: conquestOnly, clients: [p(100), p(50), p(80, false)] });
     expect(r.perClient.map((c) => plain(explain(c.why)))).toEqual([
-      "Conquête : score 100, part exacte 13,33 ramenée au plafond de 6 contacts par prospect.",
-      "Conquête : score 50, part exacte 6,67 ramenée au plafond de 6 contacts par prospect.",
+      // 20 contacts, at most 2 × 6 = 12 placed: 12 × 100/150 = 8 passes the cap; Ep 50 then takes the 6 left.
+      "Conquête : score 100, part exacte 8 ramenée au plafond de 6 contacts par prospect.",
+      "Conquête : score 50, part exacte 6 du budget de 12 → 6 contacts (plus forts restes, entre 1 et 6).",
       "Pas de contact de conquête : prospect non retenu.",
     ]);
     const short = allocateContacts({ capital: 1, shares: conquestOnly, clients: [p(50), p(90)] });
