@@ -120,13 +120,18 @@ export function planObjectives(portfolio: ScoredPortfolio, options: PlanObjectiv
     },
   );
 
+  // The reasons are built when first read: a large portfolio has a line per client, most never explained.
   const clients: ClientObjectiveLine[] = classed.map((c, k) => ({
     index: c.index,
     objective: objectives.objective[k],
     rule: OBJECTIVE_RULES[objectives.rule[k]],
-    why: objectives.explain(k),
+    get why(): Why {
+      return objectives.explain(k);
+    },
     effort: EFFORT_CODES[objectives.effort[k]],
-    effortWhy: objectives.explainEffort(k),
+    get effortWhy(): Why {
+      return objectives.explainEffort(k);
+    },
   }));
   const s = targeting.scores;
   const prospects: ProspectLine[] = targeting.indices.map((i, k) => {
