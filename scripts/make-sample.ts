@@ -17,13 +17,17 @@
  *   the undefined cases (same visits both years, no visits the year before), two clients never visited;
  * - potential above CA for most clients, a few underestimated (penetration rate above 100 %);
  * - company names of varied legal forms, with accents, an apostrophe, a comma, one starting with "=" and one
- *   with "+" (they must stay text in every written sheet).
+ *   with "+" (they must stay text in every written sheet);
+ * - the prospects' four criteria of Pascal Py's rule (SPEC §11), scored 1 to 5: 18 retained (some exactly on
+ *   the boundary of 3), and écartés for every rule: pertinence, crédibilité, and double attractivité failing on
+ *   either side. They come from their own seeded PRNG, so the clients' values do not move when they change.
  *
  * The same generator, with `clients: 100_000`, feeds `bench/plan.bench.ts`.
  */
 import ExcelJS from "exceljs";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { PROSPECT_REASONS, scoreProspects } from "../src/engine/prospects";
 import { mulberry32 } from "../test/support/random";
 
 /** The headers of the sample, in column order; each is recognised by `src/io` (see test/cli/sample.test.ts). */
@@ -41,6 +45,10 @@ export const SAMPLE_HEADERS = [
   "Potentiel",
   "Date dernier achat",
   "Prospect",
+  "Pertinence",
+  "Crédibilité",
+  "Attractivité pour nous",
+  "Notre attractivité",
 ] as const;
 
 export const SAMPLE_SEED = 20250601;
@@ -69,6 +77,8 @@ export interface SampleClient {
   /** UTC midnight; null when the client never bought. */
   readonly lastPurchase: Date | null;
   readonly prospect: boolean;
+  /** A prospect's pertinence, crédibilité, attractivité pour nous, notre attractivité (1 to 5); null for a client. */
+  readonly criteria: readonly [number, number, number, number] | null;
   /** What the generator aimed at (not written to the file). */
   readonly phase?: Phase;
   readonly reading?: Reading;
@@ -326,11 +336,13 @@ export function generateClients(options: GenerateOptions = {}): SampleClient[] {
       potential,
       lastPurchase: new Date(lastDay),
       prospect: false,
+      criteria: null,
       phase,
       reading,
     });
   }
 
+  const criteria = prospectCriteria(nProspects, (options.seed ?? SAMPLE_SEED) + 14);
   for (let i = 0; i < nProspects; i++) {
     const before = d.uniform() < 0.3 ? 1 : 0;
     out.push({
@@ -344,9 +356,47 @@ export function generateClients(options: GenerateOptions = {}): SampleClient[] {
       potential: roundTo(Math.exp(Math.log(20_000) + 0.9 * d.normal()), 500),
       lastPurchase: null,
       prospect: true,
+      criteria: criteria[i],
     });
   }
   return out;
+}
+
+/** What a prospect's criteria are drawn to show: retained, or the rule that makes it écarté (SPEC §11). */
+type ProspectProfile = "retained" | "pertinence" | "credibility" | "attractiveness" | "ourAttractiveness";
+/** Shares of the profiles: 18 retained and 12 écartés of 30, every rule failing at least twice. */
+const PROFILES: readonly (readonly [ProspectProfile, number])[] = [
+  ["retained", 0.6],
+  ["pertinence", 0.1333],
+  ["credibility", 0.1],
+  ["attractiveness", 0.1],
+  ["ourAttractiveness", 0.0667],
+];
+
+/**
+ * The four criteria of `n` prospects (pertinence, crédibilité, attractivité pour nous, notre attractivité), 1
+ * to 5, from their own PRNG: a criterion that must pass is 3 to 5 (3 one time in four, the boundary), one that
+ * fails is 1 or 2, the criteria after the failing one are free (1 to 5: the rule stops at the first failure).
+ */
+export function prospectCriteria(n: number, seed: number): (readonly [number, number, number, number])[] {
+  const d = draw(seed);
+  const pass = (): number => (d.uniform() < 0.25 ? 3 : d.int(3, 5));
+  const fail = (): number => d.int(1, 2);
+  const free = (): number => d.int(1, 5);
+  return quota(PROFILES, n, d).map((profile) => {
+    switch (profile) {
+      case "retained":
+        return [pass(), pass(), pass(), pass()] as const;
+      case "pertinence":
+        return [fail(), free(), free(), free()] as const;
+      case "credibility":
+        return [pass(), fail(), free(), free()] as const;
+      case "attractiveness":
+        return [pass(), pass(), fail(), pass()] as const;
+      case "ourAttractiveness":
+        return [pass(), pass(), pass(), fail()] as const;
+    }
+  });
 }
 
 /**
@@ -365,6 +415,18 @@ export function checkCoverage(clients: readonly SampleClient[]): void {
   if (!clients.some((c) => c.name.startsWith("="))) missing.push('a name starting with "="');
   if (!clients.some((c) => c.name.startsWith("+"))) missing.push('a name starting with "+"');
   if (!clients.some((c) => c.prospect)) missing.push("prospects");
+  const prospects = clients.filter((c) => c.prospect && c.criteria);
+  const column = (k: number): number[] => prospects.map((c) => (c.criteria as readonly number[])[k]);
+  const scored = scoreProspects({ pertinence: column(0), credibility: column(1), attractiveness: column(2), ourAttractiveness: column(3) });
+  const reasons = new Set(Array.from(scored.reason, (r) => PROSPECT_REASONS[r]));
+  for (const reason of ["rules_met", "pertinence", "credibility", "double_attractiveness"] as const) {
+    if (!reasons.has(reason)) missing.push(`prospects ${reason === "rules_met" ? "retained" : `écartés on ${reason}`}`);
+  }
+  if (!prospects.some((c, k) => scored.retained[k] === 1 && c.criteria?.includes(3))) missing.push("a retained prospect on the boundary of 3");
+  if (!prospects.some((c) => c.criteria && c.criteria[2] < 3 && c.criteria[0] >= 3 && c.criteria[1] >= 3)) missing.push("an écarté on attractivité pour nous");
+  if (!prospects.some((c) => c.criteria && c.criteria[3] < 3 && c.criteria[2] >= 3 && c.criteria[0] >= 3 && c.criteria[1] >= 3)) {
+    missing.push("an écarté on notre attractivité");
+  }
   if (missing.length > 0) throw new Error(`make-sample: the sample lacks ${missing.join(", ")}`);
 }
 
@@ -386,6 +448,7 @@ export function sampleRows(clients: readonly SampleClient[]): unknown[][] {
       c.potential,
       c.lastPurchase,
       c.prospect ? "Oui" : "Non",
+      ...(c.criteria ? c.criteria : [null, null, null, null]),
     ]);
   }
   return rows;
@@ -399,6 +462,7 @@ const README_LINES = [
   "CA 2023, CA 2024, CA 2025 : chiffre d'affaires HT en euros ; Visites : visites du commercial dans l'année ;",
   "Nb commandes 2025 : nombre de commandes ; Potentiel : achats annuels du client dans la catégorie, tous fournisseurs ;",
   "Date dernier achat : date de la dernière facture.",
+  "Pertinence, Crédibilité, Attractivité pour nous, Notre attractivité : notes de 1 à 5 données par le commercial à chaque prospect (règle de Pascal Py : un prospect est retenu quand les quatre notes sont au moins à 3).",
   "",
   "Pour obtenir le plan : dans Excel, onglet Accueil, bouton PAC Commercial (le complément), puis suivez les cinq étapes de l'assistant.",
   "Le plan est écrit dans les feuilles Cibles, Contacts, PAC et Remarques, qui se lisent et se recalculent ensuite sans le complément.",
@@ -415,7 +479,7 @@ export function sampleWorkbook(clients: readonly SampleClient[]): ExcelJS.Workbo
   wb.modified = FIXED_DATE;
   const sheet = wb.addWorksheet("Clients", { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
   sheet.addRows(sampleRows(clients));
-  const widths = [9, 40, 18, 26, 12, 12, 12, 12, 12, 18, 12, 18, 10];
+  const widths = [9, 40, 18, 26, 12, 12, 12, 12, 12, 18, 12, 18, 10, 12, 12, 14, 14];
   widths.forEach((w, k) => {
     sheet.getColumn(k + 1).width = w;
   });

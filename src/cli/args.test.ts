@@ -1,4 +1,4 @@
-import { DEFAULT_CAPITAL, isIsoDay, langOf, parseArgs, type Command } from "./args";
+import { DEFAULT_CAPITAL, isIsoDay, langOf, parseArgs, percentage, type Command } from "./args";
 import { CliError } from "./errors";
 
 const base = { capital: DEFAULT_CAPITAL, lang: "fr", verbose: false } as const;
@@ -37,6 +37,14 @@ const parsed: readonly { name: string; argv: string[]; expected: Command }[] = [
     argv: ["score", "c.xlsx", "--format", "json", "--sheet", "Feuil1", "--reference-date", "2024-02-29", "--capital", "540"],
     expected: { kind: "score", file: "c.xlsx", format: "json", sheet: "Feuil1", referenceDate: "2024-02-29", capital: { kind: "given", capital: 540 }, lang: "fr", verbose: false },
   },
+  {
+    name: "plan --growth 5% --conversion 20%",
+    argv: ["plan", "c.xlsx", "--growth", "5%", "--conversion", "20%"],
+    expected: { kind: "plan", file: "c.xlsx", replace: false, ...base, growth: 0.05, conversion: 0.2 },
+  },
+  { name: "plan --growth 5 (no sign: still a percentage)", argv: ["plan", "c.xlsx", "--growth", "5"], expected: { kind: "plan", file: "c.xlsx", replace: false, ...base, growth: 0.05 } },
+  { name: "plan --growth=2,5% (decimal comma)", argv: ["plan", "c.xlsx", "--growth=2,5%"], expected: { kind: "plan", file: "c.xlsx", replace: false, ...base, growth: 0.025 } },
+  { name: "plan --growth -3 % (a decline asked)", argv: ["plan", "c.xlsx", "--growth", "-3 %"], expected: { kind: "plan", file: "c.xlsx", replace: false, ...base, growth: -0.03 } },
   { name: "-- ends the options", argv: ["score", "--", "--odd-name.csv"], expected: { kind: "score", file: "--odd-name.csv", format: "csv", ...base } },
 ];
 
@@ -91,6 +99,21 @@ const errors: readonly { argv: string[]; message: string }[] = [
   { argv: ["plan", "x.xlsx", "--lang", "de"], message: "--lang attend fr ou en, pas «\u00a0de\u00a0»." },
   { argv: ["score", "x.xlsx", "--format", "xml"], message: "--format attend csv ou json, pas «\u00a0xml\u00a0»." },
   { argv: ["plan", "x.xlsx", "--out", "plan.xls"], message: "--out doit nommer un classeur .xlsx, pas «\u00a0plan.xls\u00a0»." },
+  {
+    argv: ["plan", "x.xlsx", "--growth", "cinq"],
+    message: "--growth attend une croissance en pourcentage, plus de -100\u202f% et au plus 1\u202f000\u202f%, par exemple 5% ou 2,5%, pas «\u00a0cinq\u00a0».",
+  },
+  {
+    argv: ["plan", "x.xlsx", "--growth", "-100%"],
+    message: "--growth attend une croissance en pourcentage, plus de -100\u202f% et au plus 1\u202f000\u202f%, par exemple 5% ou 2,5%, pas «\u00a0-100%\u00a0».",
+  },
+  {
+    argv: ["plan", "x.xlsx", "--growth", "1 000%"],
+    message: "--growth attend une croissance en pourcentage, plus de -100\u202f% et au plus 1\u202f000\u202f%, par exemple 5% ou 2,5%, pas «\u00a01 000%\u00a0».",
+  },
+  { argv: ["plan", "x.xlsx", "--conversion", "120%"], message: "--conversion attend un taux de conversion de 0 à 100\u202f%, par exemple 25%, pas «\u00a0120%\u00a0»." },
+  { argv: ["plan", "x.xlsx", "--conversion", "-5"], message: "--conversion attend un taux de conversion de 0 à 100\u202f%, par exemple 25%, pas «\u00a0-5\u00a0»." },
+  { argv: ["score", "x.xlsx", "--growth", "5"], message: "Option inconnue «\u00a0--growth\u00a0» pour pac score (aide\u00a0: pac --help)." },
 ];
 
 describe("parseArgs errors", () => {
@@ -113,6 +136,28 @@ describe("parseArgs errors", () => {
     } catch (error) {
       expect((error as CliError).text("en")).toBe('--lang needs fr or en, not "de".');
     }
+  });
+});
+
+describe("percentage", () => {
+  it.each([
+    { text: "5", expected: 0.05 },
+    { text: "5%", expected: 0.05 },
+    { text: "5 %", expected: 0.05 },
+    { text: "5\u202f%", expected: 0.05 },
+    { text: "2,5%", expected: 0.025 },
+    { text: "2.5", expected: 0.025 },
+    { text: "0", expected: 0 },
+    { text: "-3%", expected: -0.03 },
+    { text: "\u22123 %", expected: -0.03 },
+    { text: "", expected: NaN },
+    { text: "%", expected: NaN },
+    { text: "cinq", expected: NaN },
+    { text: "5%%", expected: NaN },
+    { text: "1 000", expected: NaN },
+    { text: "5e2", expected: NaN },
+  ])("percentage($text) = $expected", ({ text, expected }) => {
+    expect(percentage(text)).toBe(expected);
   });
 });
 

@@ -29,6 +29,10 @@ export interface PlanCommand extends CommonOptions {
   readonly out?: string;
   /** `--replace` or `--force`: an existing output file is replaced, and the sheets PAC Commercial wrote too. */
   readonly replace: boolean;
+  /** `--growth`: the growth asked by management, as a fraction (0.05 for 5 %); absent: the default 5 % (SPEC §10). */
+  readonly growth?: number;
+  /** `--conversion`: the share of retained prospects expected to become clients, 0..1; absent: 25 %. */
+  readonly conversion?: number;
 }
 
 export interface ScoreCommand extends CommonOptions {
@@ -38,11 +42,25 @@ export interface ScoreCommand extends CommonOptions {
 
 export type Command = { readonly kind: "help" } | PlanCommand | ScoreCommand;
 
-type OptionName = "sheet" | "capital" | "weeks" | "days" | "per-day" | "reference-date" | "lang" | "out" | "replace" | "force" | "format" | "verbose";
+type OptionName =
+  | "sheet"
+  | "capital"
+  | "weeks"
+  | "days"
+  | "per-day"
+  | "reference-date"
+  | "lang"
+  | "out"
+  | "replace"
+  | "force"
+  | "format"
+  | "verbose"
+  | "growth"
+  | "conversion";
 
 const COMMON: readonly OptionName[] = ["sheet", "capital", "weeks", "days", "per-day", "reference-date", "lang", "verbose"];
 const ALLOWED: Readonly<Record<"plan" | "score", readonly OptionName[]>> = {
-  plan: [...COMMON, "out", "replace", "force"],
+  plan: [...COMMON, "out", "replace", "force", "growth", "conversion"],
   score: [...COMMON, "format"],
 };
 const FLAGS: ReadonlySet<OptionName> = new Set(["replace", "force", "verbose"]);
@@ -50,6 +68,18 @@ const FLAGS: ReadonlySet<OptionName> = new Set(["replace", "force", "verbose"]);
 /** "2,5" or "2.5" as a number; NaN for anything else (no thousands separators, no units). */
 function decimal(text: string): number {
   return /^\d+(?:[.,]\d+)?$/.test(text.trim()) ? Number(text.trim().replace(",", ".")) : NaN;
+}
+
+/**
+ * A percentage as typed: "5", "5%", "5 %", "2,5%", "-3 %" (French decimal comma or a point; a space or a
+ * no-break space before "%"), as a fraction (0.05); NaN for anything else. The number is always a
+ * percentage: "0,05" is 0.05 %, not 5 %.
+ */
+export function percentage(text: string): number {
+  const m = /^([-+\u2212]?)(\d+(?:[.,]\d+)?)[ \u00a0\u202f]*%?$/.exec(text.trim());
+  if (!m) return NaN;
+  const value = Number(m[2].replace(",", ".")) / 100;
+  return m[1] === "" || m[1] === "+" ? value : -value;
 }
 
 function wholeNumber(text: string): number {
@@ -160,7 +190,21 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   const out = values.get("out");
   if (out !== undefined && !/\.xlsx$/i.test(out)) throw new CliError("BAD_OUT", { value: out });
-  return { kind: "plan", ...common, replace: values.has("replace") || values.has("force"), ...(out !== undefined ? { out } : {}) };
+  const growthText = values.get("growth");
+  const growth = growthText === undefined ? undefined : percentage(growthText);
+  // SPEC §10's engine takes a growth above −100 % and at most 1 000 %.
+  if (growth !== undefined && !(growth > -1 && growth <= 10)) throw new CliError("BAD_GROWTH", { value: growthText as string });
+  const conversionText = values.get("conversion");
+  const conversion = conversionText === undefined ? undefined : percentage(conversionText);
+  if (conversion !== undefined && !(conversion >= 0 && conversion <= 1)) throw new CliError("BAD_CONVERSION", { value: conversionText as string });
+  return {
+    kind: "plan",
+    ...common,
+    replace: values.has("replace") || values.has("force"),
+    ...(out !== undefined ? { out } : {}),
+    ...(growth !== undefined ? { growth } : {}),
+    ...(conversion !== undefined ? { conversion } : {}),
+  };
 }
 
 /** The language asked for on the command line, even when the arguments are otherwise wrong (for error messages). */

@@ -7,7 +7,7 @@ import { errorMessage } from "../i18n";
 import { cliMessage, type CliMessageKey } from "../i18n/cli";
 import type { Lang, MessageParams } from "../i18n/types";
 import type { ImportReport } from "../io";
-import { buildWorkbookPlan, scorePortfolio, type ScoredPortfolio } from "../plan";
+import { buildWorkbookPlan, planObjectives, scorePortfolio, type ScoredPortfolio } from "../plan";
 import type { ImportedClient } from "../io";
 import { langOf, parseArgs, type CommonOptions, type PlanCommand, type ScoreCommand } from "./args";
 import { installInterruptCleanup, sameFile, writeFileAtomic } from "./safeWrite";
@@ -186,6 +186,11 @@ async function runPlan(cmd: PlanCommand, io: CliIo): Promise<void> {
   checkOut(out, cmd);
   const progress = new Progress(io, cmd.lang);
   const { input, shape, report, portfolio } = await load(cmd, io, progress, true);
+  // The rates were checked by parseArgs; the engine's defaults otherwise (SPEC §10: 5 %, 25 %).
+  const objectives = planObjectives(portfolio, {
+    ...(cmd.growth !== undefined ? { growthAsked: cmd.growth } : {}),
+    ...(cmd.conversion !== undefined ? { conversionRate: cmd.conversion } : {}),
+  });
   progress.say("PROGRESS_PLAN");
   const written = await writePlanWorkbook(portfolio, input, {
     lang: cmd.lang,
@@ -205,6 +210,7 @@ async function runPlan(cmd: PlanCommand, io: CliIo): Promise<void> {
     shape,
     report,
     portfolio,
+    objectives,
     out,
     written,
     verbose: cmd.verbose,

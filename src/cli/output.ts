@@ -1,9 +1,19 @@
+import { PROSPECT_STATUS_LABEL } from "../engine";
+import { explain, label } from "../i18n";
 import type { Lang } from "../i18n/types";
-import { SCORE_COLUMNS, scoreTable, type ScoredClient, type ScoredPortfolio } from "../plan";
+import { SCORE_COLUMNS, planObjectives, scoreTable, type PlanObjectives, type ScoredClient, type ScoredPortfolio } from "../plan";
 import type { OutputFormat } from "./args";
 import { CSV_EN, CSV_FR, toCsv } from "./csv";
 
 type ScoreValue = string | number | null;
+
+/**
+ * The columns of `pac score`, in order (stable names, scripts read them): the score table's, then the effort
+ * objective of a client (SPEC §10) and the targeting of a prospect (§11): `prospect_status` (retenu, écarté,
+ * non noté), `ep` (0..100, blank without the four criteria) and `conquete` (its conquest contacts; 0 for a client).
+ */
+export const CLI_SCORE_COLUMNS = [...SCORE_COLUMNS, "objective_ca", "objective_reason", "prospect_status", "ep", "conquete"] as const;
+type CliScoreColumn = (typeof CLI_SCORE_COLUMNS)[number];
 
 /** Numbers as they print: at most two decimals (an elasticity of 0.6, an RFM sum of 12). */
 function rounded(value: number | undefined): number | null {
@@ -11,8 +21,10 @@ function rounded(value: number | undefined): number | null {
 }
 
 /** The values of one client, numbers as numbers, labels in the chosen language, null when not computed. */
-function values(c: ScoredClient, text: Readonly<Record<(typeof SCORE_COLUMNS)[number], string>>): Record<(typeof SCORE_COLUMNS)[number], ScoreValue> {
+function values(c: ScoredClient, text: Readonly<Record<(typeof SCORE_COLUMNS)[number], string>>, objectives: PlanObjectives, lang: Lang): Record<CliScoreColumn, ScoreValue> {
   const t = (s: string): string | null => (s === "" ? null : s);
+  const objective = objectives.clientLine(c.index);
+  const prospect = objectives.prospectLine(c.index);
   return {
     id: c.id,
     abc: t(text.abc),
@@ -28,25 +40,32 @@ function values(c: ScoredClient, text: Readonly<Record<(typeof SCORE_COLUMNS)[nu
     maturity: t(text.maturity),
     elasticity: rounded(c.elasticity?.value),
     contacts_planned: c.allocation ? c.allocation.total : null,
+    objective_ca: objective ? rounded(objective.objective) : null,
+    objective_reason: objective ? explain(objective.why, lang) : null,
+    prospect_status: prospect ? label(PROSPECT_STATUS_LABEL[prospect.status], lang) : null,
+    ep: prospect?.ep !== null && prospect?.ep !== undefined ? rounded(prospect.ep) : null,
+    conquete: c.allocation ? c.allocation.conquete : null,
   };
 }
 
 /**
- * What `pac score` prints: one row per client (prospects, which have no CA and so no class, are left out), in
- * input order.
- * - CSV: the stable `SCORE_COLUMNS`, header first, CRLF; in French ";" between fields and a decimal comma, in
+ * What `pac score` prints: one row per client and per prospect, in input order (a prospect has no CA, so its
+ * class columns are empty and its targeting columns filled).
+ * - CSV: the stable `CLI_SCORE_COLUMNS`, header first, CRLF; in French ";" between fields and a decimal comma, in
  *   English "," and a point (what each language's Excel splits); text that a spreadsheet would run as a
  *   formula is escaped as OWASP recommends (see `csvField`).
  * - JSON: an array of objects with those keys, numbers as JSON numbers and null when a method did not score
- *   the client, then per client its contacts by family (`entretien`, `stimulation`, `conquete`), its
- *   `calendar` (12 integers, January first) and its `warnings` (texts).
+ *   the row, then per row its contacts by family (`entretien`, `stimulation`, `conquete`), its `calendar`
+ *   (12 integers, January first) and its `warnings` (texts).
+ * The objectives use SPEC §10's default rates (Développer +20 %, Entretenir +3 %).
  */
 export function scoreRows(portfolio: ScoredPortfolio, format: OutputFormat, lang: Lang = portfolio.lang): string {
   const texts = scoreTable(portfolio, lang);
-  const kept = portfolio.clients.filter((c) => !c.isProspect);
+  const objectives = planObjectives(portfolio);
+  const kept = portfolio.clients;
   if (format === "json") {
     const rows = kept.map((c) => ({
-      ...values(c, texts[c.index]),
+      ...values(c, texts[c.index], objectives, lang),
       entretien: c.allocation?.entretien ?? null,
       stimulation: c.allocation?.stimulation ?? null,
       conquete: c.allocation?.conquete ?? null,
@@ -56,8 +75,8 @@ export function scoreRows(portfolio: ScoredPortfolio, format: OutputFormat, lang
     return `${JSON.stringify(rows, null, 2)}\n`;
   }
   const rows = kept.map((c) => {
-    const v = values(c, texts[c.index]);
-    return SCORE_COLUMNS.map((k) => v[k]);
+    const v = values(c, texts[c.index], objectives, lang);
+    return CLI_SCORE_COLUMNS.map((k) => v[k]);
   });
-  return toCsv([SCORE_COLUMNS, ...rows], lang === "fr" ? CSV_FR : CSV_EN);
+  return toCsv([CLI_SCORE_COLUMNS, ...rows], lang === "fr" ? CSV_FR : CSV_EN);
 }

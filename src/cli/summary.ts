@@ -1,7 +1,8 @@
+import { formatPercent } from "../i18n";
 import { cliMessage, type CliMessageKey } from "../i18n/cli";
 import type { Lang, MessageParams } from "../i18n/types";
 import { issueText, type ImportReport } from "../io";
-import type { ScoredPortfolio } from "../plan";
+import { growthLines, type PlanObjectives, type ScoredPortfolio } from "../plan";
 import type { InputTable } from "./input";
 import type { WrittenWorkbook } from "./workbook";
 
@@ -11,6 +12,8 @@ export interface SummaryInput {
   readonly shape: "clients" | "journal";
   readonly report: ImportReport;
   readonly portfolio: ScoredPortfolio;
+  /** The objectives and the growth verdict (SPEC §10): two lines after the capital when given. */
+  readonly objectives?: PlanObjectives;
   readonly out: string;
   readonly written: Pick<WrittenWorkbook, "sheets" | "replacedSheets" | "keptSheets" | "remarks">;
   /** Every remark goes to stderr (`remarkLines`): the summary then only counts them. */
@@ -68,8 +71,32 @@ function quoted(names: readonly string[], lang: Lang): string {
 }
 
 /**
+ * The growth plan in two lines: the objective asked, what the clients bring and the conquest, then the verdict
+ * in Pascal Py's words (amounts in whole currency units).
+ */
+export function growthSummary(objectives: PlanObjectives, lang: Lang): [string, string] {
+  const g = objectives.growth;
+  return [
+    cliMessage(
+      "SUMMARY_GROWTH",
+      {
+        lastCa: Math.round(g.lastCa),
+        rate: formatPercent(g.growthAsked, lang, 2),
+        asked: Math.round(g.asked),
+        objectives: Math.round(g.objectivesTotal),
+        retained: g.retainedProspects,
+        conversion: formatPercent(g.conversionRate, lang, 2),
+        conquest: Math.round(g.conquestCa),
+      },
+      lang,
+    ),
+    cliMessage("SUMMARY_VERDICT", { verdict: growthLines(g, lang).verdict }, lang),
+  ];
+}
+
+/**
  * The few lines `pac plan` prints: source (and how its sheet was chosen), what was read, ABC counts, capital /
- * need / reps, the file written and what the writer changed or kept, then the number of remarks with the
+ * need / reps, the growth objective and its verdict, the file written and what the writer changed or kept, then the number of remarks with the
  * first three (all of them with --verbose, on stderr).
  */
 export function planSummary(s: SummaryInput): string[] {
@@ -96,6 +123,7 @@ export function planSummary(s: SummaryInput): string[] {
     }),
     m("SUMMARY_ABC", { a: p.classes.A.clients, b: p.classes.B.clients, c: p.classes.C.clients }),
     p.reps === undefined ? m("SUMMARY_CAPITAL_NO_REPS", { capital: p.capital.value, need: p.need }) : m("SUMMARY_CAPITAL", { capital: p.capital.value, need: p.need, reps: p.reps }),
+    ...(s.objectives ? growthSummary(s.objectives, s.lang) : []),
     m("SUMMARY_OUTPUT", { path: s.out, sheets: s.written.sheets.join(", ") }),
   ];
   const w = s.written;

@@ -15,6 +15,9 @@ import {
 import { thrownEngineError as thrown } from "../../test/support/engineError";
 
 
+/** A sentence with its French non-breaking spaces as plain spaces, to compare with readable literals. */
+const plain = (text: string): string => text.replace(/[\u00a0\u202f]/g, " ");
+
 describe("contactCapital, contactNeed, repsNeeded", () => {
   it("SPEC §8 oracle: (52 − 5 − 1 − 1) weeks × 4 days × 3 visits = 540; need 2 594 → 4.8 → 5 reps", () => {
     const capital = contactCapital({ weeks: 52 - 5 - 1 - 1, daysPerWeek: 4, contactsPerDay: 3 });
@@ -141,7 +144,9 @@ describe("allocateContacts", () => {
     expect(explain(r.perClient[1].stimulationWhy!)).toBe(
       "Pas de visite « turbo » : ni écart P-R d'au moins 1, ni élasticité d'au moins 1.",
     );
-    expect(explain(r.perClient[7].why)).toBe("Conquête : prospect de score 2, 5 contacts sur les 7 de conquête.");
+    expect(plain(explain(r.perClient[7].why))).toBe("Conquête : score 2, part exacte 4,67 du budget de 7 → 5 contacts (plus forts restes, entre 1 et 6).");
+    expect(r.conquestRows).toEqual([7, 8]);
+    expect(Array.from(r.conquest.contacts)).toEqual([5, 2]);
     expect(explain(r.notes[0])).toBe(
       "Capital de 50 contacts : entretien 30 (60\u202f%), stimulation 13 (25\u202f%), conquête 7 (15\u202f%), arrondis par la méthode des plus forts restes.",
     );
@@ -350,6 +355,70 @@ describe("allocateContacts", () => {
     if (expected.pools) expect([r.stimulationPool, r.conquestPool]).toEqual(expected.pools);
   });
 
+  /*
+   * Conquête by Ep (SPEC §8, §11), on a capital all in conquête (shares 0 / 0 / 100 %) unless said otherwise, so
+   * the budget is the capital. Hand computations:
+   * - budget 10, Ep 100, 50, 50 (+ one écarté): quotas 5, 2.5, 2.5 → 5, 2, 2 and the last contact to the first
+   *   of the tied 50s (input order) → 5, 3, 2; the écarté gets none.
+   * - budget 10, Ep 100 × 3 and 5: 10 × 5/305 = 0.16 < 1 → the floor 1; the other three share 9 → 3 each.
+   * - budget 20, Ep 100, 50, cap 6: both pass the cap → 6, 6; 8 stay a conquête pool.
+   * - budget 2, Ep 50, 90, 70: fewer contacts than retained prospects → 1 each to 90 and 70.
+   * - capital 20 split 0 / 50 / 50 %, nobody eligible for turbo visits: conquête 10 + stimulation 10 = 20 for
+   *   three Ep 100 (cap 6) → 18 placed, 8 of them from stimulation; 2 stay in the réserve.
+   */
+  const p = (score: number, retained?: boolean): AllocationClient =>
+    retained === undefined ? { isProspect: true, prospectScore: score } : { isProspect: true, prospectScore: score, retained };
+  const conquestOnly = { entretien: 0, stimulation: 0, conquete: 1 };
+  const epCases: { name: string; input: AllocationInput; conquete: number[]; pool: number; reserve: number }[] = [
+    { name: "shared by Ep, an écarté prospect gets none", input: { capital: 10, shares: conquestOnly, clients: [p(100), p(50), p(50), p(80, false)] }, conquete: [5, 3, 2, 0], pool: 0, reserve: 0 },
+    { name: "a low Ep is raised to the floor of 1", input: { capital: 10, shares: conquestOnly, clients: [p(100), p(100), p(100), p(5)] }, conquete: [3, 3, 3, 1], pool: 0, reserve: 0 },
+    { name: "the cap binds: the rest stays a conquête pool", input: { capital: 20, shares: conquestOnly, clients: [p(100), p(50)] }, conquete: [6, 6], pool: 8, reserve: 0 },
+    { name: "fewer contacts than retained prospects: 1 each to the best Ep", input: { capital: 2, shares: conquestOnly, clients: [p(50), p(90), p(70)] }, conquete: [0, 1, 1], pool: 0, reserve: 0 },
+    { name: "all écarté: conquête stays one pool", input: { capital: 10, shares: conquestOnly, clients: [p(90, false), p(70, false)] }, conquete: [0, 0], pool: 10, reserve: 0 },
+    { name: "empty: no prospect, conquête stays one pool", input: { capital: 10, shares: conquestOnly, clients: [{ abc: "C" }] }, conquete: [0], pool: 10, reserve: 0 },
+    { name: "one prospect takes the cap", input: { capital: 10, shares: conquestOnly, clients: [p(75)] }, conquete: [6], pool: 4, reserve: 0 },
+    { name: "a tie on equal Ep goes to input order", input: { capital: 5, shares: conquestOnly, clients: [p(60), p(60)] }, conquete: [3, 2], pool: 0, reserve: 0 },
+    { name: "a retained score of 0 (no potential) gets the floor only", input: { capital: 10, shares: conquestOnly, clients: [p(0, true), p(10)] }, conquete: [1, 6], pool: 3, reserve: 0 },
+    { name: "a score of 0 without a status is not retained (former convention)", input: { capital: 10, shares: conquestOnly, clients: [p(0), p(10)] }, conquete: [0, 6], pool: 4, reserve: 0 },
+    {
+      name: "stimulation nobody takes goes to the retained prospects, up to their cap; the rest is the réserve",
+      input: { capital: 20, shares: { entretien: 0, stimulation: 0.5, conquete: 0.5 }, clients: [p(100), p(100), p(100)] },
+      conquete: [6, 6, 6],
+      pool: 0,
+      reserve: 2,
+    },
+    { name: "a prospect cap of 0: nobody takes conquête", input: { capital: 10, shares: conquestOnly, prospectCap: 0, clients: [p(100)] }, conquete: [0], pool: 10, reserve: 0 },
+  ];
+  it.each(epCases)("allocateContacts(prospects by Ep): $name", ({ input, conquete, pool, reserve }) => {
+    const r = allocateContacts(input);
+    expect(r.perClient.map((c) => c.conquete)).toEqual(conquete);
+    expect([r.conquestPool, r.reserve]).toEqual([pool, reserve]);
+    expect(r.perClient.reduce((a, c) => a + c.total, 0) + r.conquestPool + r.reserve).toBe(input.capital);
+  });
+
+  it("allocateContacts: each prospect's why is the conquest's (Ep share, cap, floor, écarté, short budget)", () => {
+    const r = allocateContacts({ capital: 20, shares: conquestOnly, clients: [p(100), p(50), p(80, false)] });
+    expect(r.perClient.map((c) => plain(explain(c.why)))).toEqual([
+      // 20 contacts, at most 2 × 6 = 12 placed: 12 × 100/150 = 8 passes the cap; Ep 50 then takes the 6 left.
+      "Conquête : score 100, part exacte 8 ramenée au plafond de 6 contacts par prospect.",
+      "Conquête : score 50, part exacte 6 du budget de 12 → 6 contacts (plus forts restes, entre 1 et 6).",
+      "Pas de contact de conquête : prospect non retenu.",
+    ]);
+    const short = allocateContacts({ capital: 1, shares: conquestOnly, clients: [p(50), p(90)] });
+    expect(plain(explain(short.perClient[0].why))).toBe("Conquête : 1 contact pour 2 prospects retenus ; rang 2 par score, il n'en reçoit aucun.");
+    expect(short.notes.map((n) => n.key)).toContain("conquest.short");
+    const none = allocateContacts({ capital: 10, shares: conquestOnly, prospectCap: 0, clients: [p(100)] });
+    expect(plain(explain(none.perClient[0].why))).toBe("Pas de contact de conquête : le plafond de contacts par prospect est à 0.");
+  });
+
+  it.each([
+    { name: "a NaN score", client: { isProspect: true as const, prospectScore: NaN } },
+    { name: "an infinite score", client: { isProspect: true as const, prospectScore: Infinity } },
+    { name: "a text score", client: { isProspect: true as const, prospectScore: "80" as unknown as number } },
+  ])("allocateContacts(prospect): $name is refused", ({ client }) => {
+    expect(thrown(() => allocateContacts({ capital: 10, clients: [client] })).code).toBe("BAD_PARAMETER");
+  });
+
   it("allocateContacts does not modify its input", () => {
     const clients = Object.freeze([Object.freeze({ abc: "A" as const, prGap: 2 }), Object.freeze({ isProspect: true as const })]);
     const input = Object.freeze({ capital: 100, clients });
@@ -371,7 +440,14 @@ describe("allocateContacts", () => {
       weight: 4,
     },
     {
-      arbitrary: fc.record({ isProspect: fc.constant(true as const), prospectScore: fc.integer({ min: 0, max: 20 }) }, { requiredKeys: ["isProspect"] }),
+      arbitrary: fc.record(
+        {
+          isProspect: fc.constant(true as const),
+          prospectScore: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: 50, max: 100, noNaN: true })),
+          retained: fc.boolean(),
+        },
+        { requiredKeys: ["isProspect"] },
+      ),
       weight: 1,
     },
   );
@@ -384,7 +460,10 @@ describe("allocateContacts", () => {
     clients: fc.array(clientArb, { minLength: 1, maxLength: 60 }),
     norms: fc.record({ A: fc.nat(30), B: fc.nat(20), C: fc.nat(10) }, { requiredKeys: [] }),
     stimulationCap: fc.constantFrom(0, 0.5, 1, 1, 1, 2, 3.5),
+    prospectCap: fc.constantFrom(0, 1, 6, 6, 6, 10),
   });
+
+  const isRetained = (c: AllocationClient): boolean => c.isProspect === true && (c.retained ?? (c.prospectScore ?? 1) > 0);
 
   function sum(xs: readonly number[]): number {
     return xs.reduce((a, b) => a + b, 0);
@@ -414,7 +493,13 @@ describe("allocateContacts", () => {
           sum(pc.map((c) => c.entretien)) + r.entretienUnused === f.entretien &&
           sum(pc.map((c) => c.stimulation)) + r.reserve + r.stimulationToConquest === f.stimulation + r.entretienUnused &&
           sum(pc.map((c) => c.conquete)) + r.conquestPool === f.conquete + r.stimulationToConquest &&
-          pc.every((c, i) => input.clients[i].isProspect !== true || c.conquete <= 6) &&
+          pc.every((c, i) => input.clients[i].isProspect !== true || c.conquete <= (input.prospectCap ?? 6)) &&
+          // Écarté prospects get nothing; with enough contacts, every retained one gets between 1 and the cap.
+          input.clients.every((c, i) => c.isProspect !== true || isRetained(c) || pc[i].conquete === 0) &&
+          (r.conquestBudget < r.conquest.retainedCount ||
+            input.clients.every((c, i) => c.isProspect !== true || !isRetained(c) || (input.prospectCap ?? 6) === 0 || pc[i].conquete >= 1)) &&
+          r.conquestBudget + r.conquest.rest === r.conquest.budget &&
+          r.conquest.rest === r.conquestPool + r.reserve - (r.conquest.retainedCount > 0 ? 0 : r.reserve) &&
           (r.stimulationToConquest === 0 || r.conquestPool === 0) &&
           sum(pc.map((c) => c.total)) + r.reserve + r.conquestPool === input.capital &&
           sum(monthTotals) === input.capital &&
@@ -434,7 +519,7 @@ describe("allocateContacts", () => {
    * allocation when its key is unique in that family, and rows sharing a key share the same multiset of values.
    */
   function keys(c: AllocationClient): [string, string, string] {
-    if (c.isProspect === true) return ["prospect", "prospect", `score ${c.prospectScore ?? 1}`];
+    if (c.isProspect === true) return ["prospect", "prospect", isRetained(c) ? `score ${c.prospectScore ?? 1}` : "écarté"];
     const byGap = c.prGap !== undefined && c.prGap >= 1;
     const elastic = c.elasticity !== undefined && c.elasticity >= 1 - 1e-9 && !(c.lastCa !== undefined && c.lastCa <= 0);
     const weight = byGap ? c.prGap! : elastic ? 1 : 0;

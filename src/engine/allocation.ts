@@ -1,6 +1,7 @@
 import type { Why } from "../i18n";
 import type { AbcClass } from "./abc";
 import { levelCalendar, type CalendarResult } from "./calendar";
+import { allocateConquest, type ConquestAllocation } from "./conquest";
 import { elasticityReading } from "./elasticity";
 import { EngineError } from "./errors";
 import { largestRemainder } from "./stats/largestRemainder";
@@ -60,13 +61,15 @@ export interface AllocationCustomer {
 }
 
 /**
- * A prospect: no entretien nor stimulation, a share of conquête in proportion to its score (default 1: the
- * prospects share equally). A score of 0 means not retained (écarté). The score is where the Ep of SPEC §11
- * will go.
+ * A prospect: no entretien nor stimulation, a share of conquête in proportion to its score (its Ep, SPEC §11; its
+ * potential without criteria; default 1: the prospects share equally), between 1 and the prospect cap.
+ * `retained: false` (écarté, or not scored) gives it no conquête; when `retained` is left out, a score of 0 means
+ * not retained (the former convention), any other score retained.
  */
 export interface AllocationProspect {
   readonly isProspect: true;
   readonly prospectScore?: number;
+  readonly retained?: boolean;
 }
 
 export type AllocationClient = AllocationCustomer | AllocationProspect;
@@ -138,6 +141,12 @@ export interface AllocationResult {
   readonly conquestPool: number;
   /** Conditions to show the user, in the order needs, réserve, conquête. */
   readonly warnings: readonly AllocationWarning[];
+  /**
+   * The conquest split by score (`allocateConquest`), over the prospects only: entry k is the k-th prospect row,
+   * whose input row is `conquestRows[k]`. Its `rest` is what went to `conquestPool` and `reserve`.
+   */
+  readonly conquest: ConquestAllocation;
+  readonly conquestRows: readonly number[];
   /**
    * Per-client calendar (SPEC §8), rows in input order: `calendar.counts[i × months + m]`. The Planning table is
    * its sum (`calendarTotals`), plus the two pools below.
@@ -372,12 +381,14 @@ function cappedShares(total: number, weights: readonly number[], caps: readonly 
  *    (ties: larger weight first, then higher class, then input order), each client at most ⌊stimulationCap × its norm⌋ (default
  *    1 × norm: a turbo client at most doubles its contacts); a client whose share reaches its cap gets the cap
  *    and the rest is shared again among the others.
- * 4. Conquête: its family plus what the turbo caps left (all of the stimulation budget when nobody is
- *    eligible) is shared among the retained prospects (score > 0) in proportion to their score (default 1:
- *    equal shares), by largest remainder (ties: higher score first, then input order), each at most
- *    `prospectCap` (default 6). The conquête family is used first: `stimulationToConquest` is what the
- *    prospects took beyond it; what the prospects cannot take of the family stays one `conquestPool` (all of
- *    it without a retained prospect), and of the stimulation a réserve non affectée (`reserve`).
+ * 4. Conquête (SPEC §8, §11): its family plus what the turbo caps left (all of the stimulation budget when
+ *    nobody is eligible) is shared among the retained prospects by `allocateConquest`: in proportion to their
+ *    score (Ep; default 1, equal shares), each between 1 and `prospectCap` (default 6), by largest remainder
+ *    (ties: higher score first, then input order); fewer contacts than retained prospects go 1 each to the best
+ *    scores. An écarté prospect (`retained: false`) gets none. The conquête family is used first:
+ *    `stimulationToConquest` is what the prospects took beyond it; the conquest's rest is never lost: what the
+ *    prospects cannot take of the family stays one `conquestPool` (all of it without a retained prospect, or
+ *    with a prospect cap of 0), and of the stimulation the réserve non affectée (`reserve`).
  * 5. Calendar: every row's total, the réserve and the conquête pool are spread over the months by
  *    `levelCalendar` (regular intervals, months levelled, optional `monthWeights`).
  * Invariant: Σ per-client totals + reserve + conquestPool = capital. Permuting the rows permutes the per-client
@@ -385,7 +396,7 @@ function cappedShares(total: number, weights: readonly number[], caps: readonly 
  * (stimulation) or the same score (conquête), which are the only remainder ties broken by input order (exact for
  * whole gaps and scores; fractional scores are shared in floating point); the monthly totals do not change.
  *
- * @throws EngineError BAD_PARAMETER (capital not a whole number ≥ 0, unknown class, negative score, months,
+ * @throws EngineError BAD_PARAMETER (capital not a whole number ≥ 0, unknown class, negative or non-finite score, months,
  *   month weights, a negative or non-numeric stimulation cap),
  *   BAD_SHARES, BAD_NORMS, EMPTY_INPUT, NOT_FINITE (a gap or elasticity given as NaN: leave it out instead).
  * @example allocateContacts({ capital: 540, clients: [{ abc: "A", prGap: 2 }, { abc: "C" }] }).families
@@ -452,13 +463,31 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
   const stimulation = eligible ? cappedShares(stimulationBudget, stimWeights, caps, stimPriority) : new Array<number>(n).fill(0);
   const stimulationLeft = stimulationBudget - stimulation.reduce((a, b) => a + b, 0);
 
-  const scores = clients.map((c) => (isProspect(c) ? (c.prospectScore ?? 1) : 0));
-  const retained = scores.filter((x) => x > 0).length;
-  const prospectCaps = clients.map((c) => (isProspect(c) ? prospectCap : 0));
-  // Conquête takes its own family first, then what the turbo caps left, each prospect up to its cap.
-  const conquete =
-    retained > 0 ? cappedShares(famC + stimulationLeft, scores, prospectCaps, scores.map((x) => -x)) : new Array<number>(n).fill(0);
-  const conquestBudget = conquete.reduce((a, b) => a + b, 0);
+  // Conquête (SPEC §8, §11): its family plus what the turbo caps left, shared by score among the retained
+  // prospects (each between 1 and the cap); its own family is used first, so what the prospects cannot take
+  // stays a conquête pool, then a réserve of stimulation.
+  const conquestRows: number[] = [];
+  const prospectScores: number[] = [];
+  const prospectRetained: number[] = [];
+  clients.forEach((c, i) => {
+    if (!isProspect(c)) return;
+    const score = c.prospectScore ?? 1;
+    conquestRows.push(i);
+    prospectScores.push(score);
+    prospectRetained.push((c.retained ?? score > 0) && prospectCap > 0 ? 1 : 0);
+  });
+  const retained = prospectRetained.reduce((a, b) => a + b, 0);
+  const conquest = allocateConquest({
+    budget: retained > 0 ? famC + stimulationLeft : famC,
+    scores: prospectScores,
+    retained: prospectRetained,
+    cap: Math.max(1, prospectCap),
+  });
+  const conquete = new Array<number>(n).fill(0);
+  conquestRows.forEach((row, k) => {
+    conquete[row] = conquest.contacts[k];
+  });
+  const conquestBudget = conquest.budget - conquest.rest;
   const stimulationToConquest = Math.max(0, conquestBudget - famC);
   const conquestPool = famC - (conquestBudget - stimulationToConquest);
   const reserve = stimulationLeft - stimulationToConquest;
@@ -470,6 +499,7 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
   if (reserve > 0) {
     notes.push({ key: eligible ? "allocation.stimulation_capped" : "allocation.stimulation_pool", params: { pool: reserve, cap: capPct } });
   }
+  if (conquest.case === "short") notes.push(conquest.note);
   if (conquestPool > 0) {
     notes.push(
       retained > 0
@@ -499,6 +529,10 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
     return row;
   };
 
+  const prospectAt = new Int32Array(n).fill(-1);
+  conquestRows.forEach((row, k) => {
+    prospectAt[row] = k;
+  });
   // One object literal per client, built in one go (no spread of a base object): 100 000 clients make 100 000.
   const perClient = new Array<ClientAllocation>(n);
   for (let i = 0; i < n; i++) {
@@ -510,8 +544,9 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
     const total = totals[i];
     const monthly = rowOf(i);
     if (isProspect(c)) {
-      const params = { score: scores[i], planned: conq, budget: conquestBudget };
-      perClient[i] = { need, entretien: planned, stimulation: stim, conquete: conq, total, monthly, stimulationCap: 0, why: { key: "allocation.prospect", params } };
+      const k = prospectAt[i];
+      const why: Why = prospectCap === 0 && (c.retained ?? (c.prospectScore ?? 1) > 0) ? { key: "conquest.cap_zero", params: {} } : conquest.explain(k);
+      perClient[i] = { need, entretien: planned, stimulation: stim, conquete: conq, total, monthly, stimulationCap: 0, why };
       continue;
     }
     const why: Why =
@@ -535,6 +570,8 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
     conquestBudget,
     conquestPool,
     warnings,
+    conquest,
+    conquestRows,
     calendar,
     reserveMonthly: rowOf(n),
     conquestPoolMonthly: rowOf(n + 1),

@@ -44,3 +44,7 @@ export type {
   ColumnGroup,
   WorkbookPlan,
 } from "./types";
+export { planObjectives, growthLines } from "./objectives";
+export type { PlanObjectives, PlanObjectivesOptions, ClientObjectiveLine, ProspectLine } from "./objectives";
+export { targetProspects } from "./prospects";
+export type { ProspectTargeting } from "./prospects";

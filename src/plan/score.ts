@@ -40,6 +40,7 @@ import { rfmScores, type RfmOptions, type RfmResult } from "../engine/rfm";
 import { errorMessage, explain, type Lang, type Why, type WhyKey } from "../i18n";
 import { planText, type PlanKey } from "../i18n/plan";
 import type { ImportedClient } from "../io/clientTable";
+import { targetProspects, type ProspectTargeting } from "./prospects";
 
 /** The methods `scorePortfolio` may run; each runs only when its inputs exist. */
 export type PlanMethod = "abc" | "r" | "p" | "pr" | "rfm" | "contacts" | "elasticity" | "maturity" | "allocation";
@@ -205,6 +206,8 @@ export interface ScoredPortfolio {
   readonly notes: readonly Why[];
   /** Every warning, the clients' included, in the order found. */
   readonly warnings: readonly ScoreWarning[];
+  /** Issue 14: the prospects scored by SPEC §11 (status, reason, Ep), whose Ep shares the conquête. */
+  readonly targeting: ProspectTargeting;
 }
 
 const CLASSES: readonly AbcClass[] = ["A", "B", "C"];
@@ -397,7 +400,8 @@ function select(indices: readonly number[], has: (i: number) => boolean): { kept
 /**
  * Scores a portfolio read by `src/io`: runs every method whose inputs exist, then plans the contacts.
  *
- * - Prospects (`isProspect`) take part in no scoring method; they share the conquête contacts (equal scores).
+ * - Prospects (`isProspect`) take part in no scoring method; they are targeted by SPEC §11 (`targeting`) and
+ *   share the conquête contacts by Ep (else by potential, else equally).
  * - ABC and R on `ca`; P on `potential`; P-R on the clients having both (when that is not every client with a
  *   CA, a note says its ranks are computed among them, so they can differ from the R and P columns); RFM on
  *   `recencyDays`, `frequency`, `monetary`; the contact matrix on `contacts` and `ca`; elasticity on
@@ -647,13 +651,19 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     }
   }
 
+  // ── Issue 14: prospect targeting (SPEC §11). Each prospect's Ep (or potential, or an equal share) and its
+  // status go into the allocation, which shares conquête by Ep; a prospect not scored is warned about by row.
+  const targeting = targetProspects(clients);
+  for (const w of targeting.warnings) warn.add(w.why.key, "warning", {}, { why: w.why, ...(w.client !== undefined ? { client: w.client } : {}) });
+  // ── end of issue 14's block.
+
   // Allocation of the capital.
   const allocated: number[] = [];
   const input: AllocationClient[] = [];
   clients.forEach((c, i) => {
     if (c.isProspect === true) {
       allocated.push(i);
-      input.push({ isProspect: true });
+      input.push(targeting.allocationInput(i));
       return;
     }
     const d = drafts[i];
@@ -789,6 +799,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     ...(splits ? { splits } : {}),
     notes,
     warnings: warn.all,
+    targeting,
   };
 }
 

@@ -46,8 +46,57 @@ describe("pac plan", () => {
     expect(a + b + c).toBe(150);
     const need = 12 * a + 6 * b + 2 * c;
     expect(lines[4]).toBe(`Capital de contacts\u00a0: 540 par an\u202f; besoin d'entretien\u00a0: ${need} contacts → ${Math.ceil(need / 540)} commerciaux`);
-    expect(lines[5]).toBe(`Classeur\u00a0: ${out} (feuilles ajoutées\u00a0: Cibles, Contacts, PAC, Remarques)`);
-    expect(lines[6]).toMatch(/^À vérifier \(\d+\)\u00a0:$/);
+    // The growth objective of SPEC §10 with the default 5 %, then the verdict in Pascal Py's words (the demo's
+    // 18 retained prospects × 25 % × 8 596 €, the median CA of its D clients, do not close the gap).
+    expect(lines[5]).toBe(
+      "Objectif\u00a0: CA 4\u202f674\u202f092\u00a0€ + 5\u202f% = 4\u202f907\u202f797\u00a0€\u202f; les clients apportent 4\u202f765\u202f426\u00a0€ (objectifs d'effort)\u202f; " +
+        "conquête\u00a0: 18 prospects retenus × 25\u202f% de conversion = 38\u202f682\u00a0€",
+    );
+    expect(lines[6]).toBe("Verdict\u00a0: Il manque 103\u202f689\u00a0€\u00a0: conquête nécessaire, soit 13 prospects de plus à convertir.");
+    expect(lines[7]).toBe(`Classeur\u00a0: ${out} (feuilles ajoutées\u00a0: Cibles, Contacts, PAC, Remarques)`);
+    expect(lines[8]).toMatch(/^À vérifier \(\d+\)\u00a0:$/);
+  });
+
+  /** The objective and verdict lines of a summary, with the French spaces as plain ones. */
+  const growthOf = (stdout: string): string[] =>
+    stdout
+      .split("\n")
+      .filter((l) => /^(Objectif|Verdict|Objective)/.test(l))
+      .map((l) => l.replace(/[\u00a0\u202f]/g, " "));
+
+  it.each([
+    { name: "--growth 5 is the default 5 %", argv: ["--growth", "5"], asked: "+ 5 % = 4 907 797 €", verdict: "Verdict : Il manque 103 689 € : conquête nécessaire, soit 13 prospects de plus à convertir." },
+    {
+      name: "--growth 2,5% (decimal comma): the planned conquest covers the gap",
+      argv: ["--growth", "2,5%"],
+      asked: "+ 2,5 % = 4 790 944 €",
+      verdict: "Verdict : La clientèle actuelle ne suffit pas (4 765 426 € pour 4 790 944 € demandés) : la conquête prévue (38 682 €) comble l'écart.",
+    },
+    // 4 674 092 × 1,0205 = 4 769 911 − 4 765 426 = 4 485 € short, under one converted prospect (8 596 €).
+    { name: "--growth=2,05% --conversion 0: one prospect more (singular)", argv: ["--growth=2,05%", "--conversion", "0"], asked: "+ 2,05 % = 4 769 911 €", verdict: "Verdict : Il manque 4 485 € : conquête nécessaire, soit 1 prospect de plus à convertir." },
+    { name: "--growth=1%: the current clients suffice", argv: ["--growth=1%"], asked: "+ 1 % = 4 720 833 €", verdict: "Verdict : La clientèle actuelle suffit : ses objectifs font 4 765 426 € pour 4 720 833 € demandés." },
+    {
+      name: "--growth 3% --conversion 50%: the planned conquest covers the gap",
+      argv: ["--growth", "3%", "--conversion", "50%"],
+      asked: "+ 3 % = 4 814 315 €",
+      verdict: "Verdict : La clientèle actuelle ne suffit pas (4 765 426 € pour 4 814 315 € demandés) : la conquête prévue (77 364 €) comble l'écart.",
+    },
+    { name: "--growth 0 %", argv: ["--growth", "0 %"], asked: "+ 0 % = 4 674 092 €", verdict: "Verdict : La clientèle actuelle suffit : ses objectifs font 4 765 426 € pour 4 674 092 € demandés." },
+  ])("pac plan <sample> $name", async ({ argv, asked, verdict }) => {
+    const r = await pac(["plan", SAMPLE_PATH, "--out", tmp.path("growth.xlsx"), "--replace", ...argv]);
+    expect(r.code).toBe(0);
+    const [objective, line] = growthOf(r.stdout);
+    expect(objective).toContain(asked);
+    expect(line).toBe(verdict);
+  });
+
+  it("pac plan <sample> --lang en prints the growth verdict in English", async () => {
+    const r = await pac(["plan", SAMPLE_PATH, "--out", tmp.path("growth-en.xlsx"), "--replace", "--lang", "en", "--growth", "2.5"]);
+    expect(r.code).toBe(0);
+    expect(growthOf(r.stdout)).toEqual([
+      "Objective: CA €4,674,092 + 2.5% = €4,790,944; the clients bring €4,765,426 (effort objectives); conquest: 18 retained prospects × 25% conversion = €38,682",
+      "Verdict: Current clients are not enough (€4,765,426 for €4,790,944 asked): the planned conquest (€38,682) closes the gap.",
+    ]);
   });
 
   it("pac plan keeps the input sheets untouched and adds Cibles, Contacts and PAC", async () => {

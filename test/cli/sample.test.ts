@@ -8,6 +8,7 @@ import {
   checkCoverage,
   fixZipTimes,
   generateClients,
+  prospectCriteria,
   readingOf,
   sampleRows,
   sampleWorkbook,
@@ -42,6 +43,10 @@ describe("the bundled sample (assets/sample/clients-demo.xlsx)", () => {
       potential: "Potentiel",
       lastPurchase: "Date dernier achat",
       prospect: "Prospect",
+      pertinence: "Pertinence",
+      credibility: "Crédibilité",
+      attractiveness: "Attractivité pour nous",
+      ourAttractiveness: "Notre attractivité",
     });
     expect(detection.periods.map((p) => p.header)).toEqual(["CA 2023", "CA 2024", "CA 2025"]);
   });
@@ -62,6 +67,9 @@ describe("the bundled sample (assets/sample/clients-demo.xlsx)", () => {
     expect(odd).toMatchObject({ id: "C018", name: "=Équilibre Conseil SAS", isProspect: false });
     expect(result.clients.filter((c) => c.isProspect)).toHaveLength(30);
     expect(result.clients.filter((c) => c.isProspect).every((c) => c.ca === undefined && c.lastPurchase === undefined)).toBe(true);
+    // Every prospect has its four criteria; no client has any.
+    const criteria = ["pertinence", "credibility", "attractiveness", "ourAttractiveness"] as const;
+    expect(result.clients.every((c) => criteria.every((k) => (c[k] !== undefined) === (c.isProspect === true)))).toBe(true);
     // Dates are real Excel dates, not text.
     expect(rows[1][11]).toBeInstanceOf(Date);
   });
@@ -82,6 +90,19 @@ describe("the bundled sample (assets/sample/clients-demo.xlsx)", () => {
     { name: "no CA before", ca: [0, 90], contacts: [1, 2], reading: "none" },
   ])("readingOf(ca, contacts): $name", ({ ca, contacts, reading }) => {
     expect(readingOf(ca[0], ca[1], contacts[0], contacts[1])).toBe(reading);
+  });
+
+  it("prospectCriteria(n, seed): 18 retained of 30 and écartés on every rule, deterministic, scores 1 to 5", () => {
+    const prospects = clients.filter((c) => c.prospect);
+    const all = prospects.flatMap((c) => [...(c.criteria ?? [])]);
+    expect(all).toHaveLength(120);
+    expect(all.every((v) => Number.isInteger(v) && v >= 1 && v <= 5)).toBe(true);
+    const rule = (k: readonly number[]): string =>
+      k[0] < 3 ? "pertinence" : k[1] < 3 ? "credibility" : k[2] < 3 ? "attractiveness" : k[3] < 3 ? "ourAttractiveness" : "retained";
+    const counts: Record<string, number> = {};
+    for (const c of prospects) counts[rule(c.criteria ?? [])] = (counts[rule(c.criteria ?? [])] ?? 0) + 1;
+    expect(counts).toEqual({ retained: 18, pertinence: 4, credibility: 3, attractiveness: 3, ourAttractiveness: 2 });
+    expect(prospectCriteria(30, 7)).toEqual(prospectCriteria(30, 7));
   });
 
   it("fixZipTimes(zip) refuses what is not a zip", () => {

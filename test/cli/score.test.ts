@@ -3,14 +3,15 @@ import { parseCsv } from "../../src/io/csv";
 import { SAMPLE_PATH, generateClients } from "../../scripts/make-sample";
 import { pac, tempDir } from "./run";
 
-const COLUMNS = "id,abc,r,p,pr_code,pr_gap,pr_target,rfm_code,rfm_sum,rfm_segment,quadrant,maturity,elasticity,contacts_planned";
+const COLUMNS =
+  "id,abc,r,p,pr_code,pr_gap,pr_target,rfm_code,rfm_sum,rfm_segment,quadrant,maturity,elasticity,contacts_planned,objective_ca,objective_reason,prospect_status,ep,conquete";
 /** French output: ";" between fields (a French Excel splits it), decimal commas. */
 const HEADER = COLUMNS.replace(/,/g, ";");
 const tmp = tempDir("pac-score-");
 afterAll(() => tmp.remove());
 
 describe("pac score", () => {
-  it("pac score <sample> --format csv prints the header then one row per client, prospects left out", async () => {
+  it("pac score <sample> --format csv prints the header then one row per client and per prospect, in file order", async () => {
     const run = await pac(["score", SAMPLE_PATH, "--format", "csv"]);
     // Every remark on stderr, counted and listed one a line.
     const count = Number(/^À vérifier \((\d+)\)\u00a0:\n/.exec(run.stderr)?.[1]);
@@ -19,22 +20,39 @@ describe("pac score", () => {
     expect(run.code).toBe(0);
     expect(run.stdout.startsWith(`${HEADER}\r\n`)).toBe(true);
     const rows = parseCsv(run.stdout, ";");
-    expect(rows).toHaveLength(151);
-    const expectedIds = generateClients().filter((c) => !c.prospect).map((c) => c.code);
-    expect(rows.slice(1).map((r) => r[0])).toEqual(expectedIds);
-    expect(rows.every((r) => r.length === 14)).toBe(true);
-    // Every client has an ABC class, R, P and planned contacts; classes take their closed values.
-    for (const r of rows.slice(1)) {
+    expect(rows).toHaveLength(181);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(generateClients().map((c) => c.code));
+    expect(rows.every((r) => r.length === 19)).toBe(true);
+    const clients = rows.slice(1, 151);
+    const prospects = rows.slice(151);
+    // Every client has an ABC class, R, P, planned contacts and an objective with its reason; classes take their
+    // closed values; the prospect columns are empty.
+    for (const r of clients) {
       expect(["A", "B", "C"]).toContain(r[1]);
       expect(["1", "2", "3", "4"]).toContain(r[2]);
       expect(r[4]).toMatch(/^P[1-4]-R[1-4]$/);
       expect(["Développer", "Entretenir", "Sécuriser"]).toContain(r[6]);
       expect(["", "D", "C", "M", "V"]).toContain(r[11]);
       expect(r[13]).toMatch(/^\d+$/);
+      expect(r[14]).toMatch(/^\d+(,\d{1,2})?$/);
+      expect(r[15]).not.toBe("");
+      expect([r[16], r[17], r[18]]).toEqual(["", "", "0"]);
     }
-    const column = (k: number): Set<string> => new Set(rows.slice(1).map((r) => r[k]));
+    const column = (k: number): Set<string> => new Set(clients.map((r) => r[k]));
     expect(column(11)).toEqual(new Set(["D", "C", "M", "V"]));
     expect(column(10)).toEqual(new Set(["Squelettes", "Vaches à lait", "Poules aux œufs d'or", "Contactivores"]));
+    // Prospects: no class, a status, an Ep (0 to 100, decimal comma) and their conquest contacts; écartés get none.
+    for (const r of prospects) {
+      expect(r.slice(1, 13).every((v) => v === "")).toBe(true);
+      expect(["retenu", "écarté"]).toContain(r[16]);
+      expect(r[17]).toMatch(/^\d+(,\d{1,2})?$/);
+      expect(r[18]).toMatch(r[16] === "retenu" ? /^[1-6]$/ : /^0$/);
+    }
+    expect(prospects.filter((r) => r[16] === "retenu")).toHaveLength(18);
+    // The conquête family (81 contacts of 540) all goes to the retained prospects, by Ep.
+    expect(prospects.reduce((a, r) => a + Number(r[18]), 0)).toBe(81);
+    // A client's reason, in French: "P1-R3 : potentiel non capté, +20 % → objectif 12 000 €."
+    expect(clients.some((r) => /^P\d-R\d\u00a0: potentiel non capté, \+20\u202f% → objectif [\d\u202f]+\u00a0€\.$/.test(r[15]))).toBe(true);
     // French numbers keep their decimal comma, unquoted with ";" between fields; gaps are numbers.
     expect(run.stdout).toMatch(/;-?\d+,\d+;/);
     expect(run.stdout).toMatch(/;-[1-3];/);
@@ -44,12 +62,16 @@ describe("pac score", () => {
     const run = await pac(["score", SAMPLE_PATH, "--format", "json"]);
     expect(run.code).toBe(0);
     const rows = JSON.parse(run.stdout) as Record<string, unknown>[];
-    expect(rows).toHaveLength(150);
-    expect(Object.keys(rows[0]).join(",")).toBe(`${COLUMNS},entretien,stimulation,conquete,calendar,warnings`);
+    expect(rows).toHaveLength(180);
+    expect(Object.keys(rows[0]).join(",")).toBe(`${COLUMNS},entretien,stimulation,calendar,warnings`);
     expect(rows.find((r) => r.id === "C018")?.abc).toMatch(/^[ABC]$/);
     // Numbers are JSON numbers; the calendar has 12 months and sums to the planned contacts.
     for (const r of rows) {
-      expect(typeof r.r).toBe("number");
+      const prospect = r.prospect_status !== null;
+      expect(prospect).toBe(String(r.id).startsWith("P"));
+      expect(typeof r.r).toBe(prospect ? "object" : "number");
+      expect(typeof r.objective_ca).toBe(prospect ? "object" : "number");
+      expect(typeof r.ep).toBe(prospect ? "number" : "object");
       expect(typeof r.contacts_planned).toBe("number");
       expect(r.elasticity === null || typeof r.elasticity === "number").toBe(true);
       const calendar = r.calendar as number[];
@@ -67,8 +89,10 @@ describe("pac score", () => {
     expect(run.stdout.startsWith(`${COLUMNS}\r\n`)).toBe(true);
     expect(run.stderr).toMatch(/^To check \(\d+\):\n/);
     const rows = parseCsv(run.stdout, ",").slice(1);
-    expect(new Set(rows.map((r) => r[6]))).toEqual(new Set(["Develop", "Maintain", "Secure"]));
+    expect(new Set(rows.slice(0, 150).map((r) => r[6]))).toEqual(new Set(["Develop", "Maintain", "Secure"]));
     expect(rows.some((r) => /^-?\d+\.\d+$/.test(r[12]))).toBe(true);
+    expect(new Set(rows.slice(150).map((r) => r[16]))).toEqual(new Set(["retained", "rejected"]));
+    expect(rows.slice(0, 150).every((r) => r[15] !== "" && !/[\u00a0\u202f]/.test(r[15]))).toBe(true);
   });
 
   it("pac score reads a French CSV (';', UTF-8 BOM, decimal commas, dd/mm/yyyy dates)", async () => {

@@ -31,16 +31,25 @@ pac plan:
   --replace (or --force)          replaces the output file if it exists (otherwise: an error), and the
                                   sheets Cibles, Contacts and PAC written by PAC Commercial; a sheet of
                                   yours with that name is always kept (the plan goes to "Cibles (2)"…)
+  --growth N%                     CA growth asked by management (default: 5%); "5", "5%" and "2,5%" are
+                                  accepted, the number is always a percentage
+  --conversion N%                 share of the retained prospects expected to become clients (default: 25%)
+                                  The summary compares the objective asked with what the clients bring
+                                  (their effort objectives) and with conquest, and gives the verdict.
 
 pac score:
   --format csv|json               output on the console (default: csv; "," and a decimal point in
-                                  English, ";" and a decimal comma in French); one row per client,
-                                  prospects (no CA) are not scored; remarks go to standard error
+                                  English, ";" and a decimal comma in French); one row per client and
+                                  per prospect, in file order; objective_ca and objective_reason (CA
+                                  objective and its reason) for clients, prospect_status (retained,
+                                  rejected, not scored), ep (effort score 0 to 100) and conquete
+                                  (conquest contacts) for prospects; remarks go to standard error
 
 Exit codes: 0 success, 2 bad input (file, option, data), 1 internal error.
 
 Examples:
   pac plan clients.xlsx --weeks 45 --days 4 --per-day 3 --out PAC-2026.xlsx
+  pac plan clients.xlsx --growth 8% --conversion 20%
   pac score sales.csv --format json > classes.json`,
 
   NO_COMMAND: "No command: type \"pac plan <file>\" or \"pac score <file>\" (help: pac --help).",
@@ -61,6 +70,8 @@ Examples:
   BAD_LANG: "--lang needs fr or en, not \"{value}\".",
   BAD_FORMAT: "--format needs csv or json, not \"{value}\".",
   BAD_OUT: "--out must name an .xlsx workbook, not \"{value}\".",
+  BAD_GROWTH: "--growth needs a growth in percent, above -100% and at most 1000%, e.g. 5% or 2.5%, not \"{value}\".",
+  BAD_CONVERSION: "--conversion needs a conversion rate from 0 to 100%, e.g. 25%, not \"{value}\".",
 
   FILE_NOT_FOUND: "File not found: {path}",
   FILE_IS_DIR: "\"{path}\" is a folder: give an .xlsx or .csv file.",
@@ -129,5 +140,8 @@ Examples:
   SUMMARY_TRUNCATED: "{n} {n|text|texts} cut to 32,767 characters, the limit of an Excel cell (first cell: {cell})",
   SUMMARY_MACROS: "Macros (VBA) of the input workbook not copied: an .xlsx file cannot hold them",
   SUMMARY_WARNINGS: "To check ({n}):",
+  SUMMARY_GROWTH:
+    "Objective: CA €{lastCa} + {rate} = €{asked}; the clients bring €{objectives} (effort objectives); conquest: {retained} retained {retained|prospect|prospects} × {conversion} conversion = €{conquest}",
+  SUMMARY_VERDICT: "Verdict: {verdict}",
   SUMMARY_MORE: "  … and {n} more {n|remark|remarks} (--verbose to show them all).",
 };

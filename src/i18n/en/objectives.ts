@@ -81,6 +81,9 @@ export const objectivesWhyEn: Record<ObjectivesWhyKey, string> = {
   "conquest.no_retained": "No retained prospect: {budget} conquest {budget|contact stays|contacts stay} a reserve to plan.",
   "conquest.short":
     "Conquest budget ({budget}) below the number of retained prospects ({retained}): 1 contact each to the best scores (ties: file order).",
+  "conquest.cap_zero": "No conquest contact: the cap of contacts per prospect is 0.",
+  "prospects.warning.criteria_missing":
+    "Column \u201c{criterion}\u201d absent or empty for every prospect; Pascal Py's rule needs the four criteria: conquest is shared without them.",
   "objective.develop": "{code}: potential not captured, +{rate} → objective €{objective}.",
   "objective.develop_capped": "{code}: potential not captured, +{rate} capped at the potential (€{potential}) → objective €{objective}.",
   "objective.maintain": "{code}: position to maintain, +{rate} → objective €{objective}.",

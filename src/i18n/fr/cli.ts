@@ -33,17 +33,26 @@ pac plan :
   --replace (ou --force)          remplace le fichier de sortie s'il existe (sinon : erreur), et les
                                   feuilles Cibles, Contacts et PAC écrites par PAC Commercial ; une feuille
                                   à vous de même nom est toujours gardée (le plan va dans « Cibles (2) »…)
+  --growth N%                     croissance du CA demandée par la direction (par défaut : 5 %) ; « 5 »,
+                                  « 5% » et « 2,5% » sont acceptés, le nombre est toujours un pourcentage
+  --conversion N%                 part des prospects retenus qui deviendront clients (par défaut : 25 %)
+                                  Le résumé compare l'objectif demandé à ce que les clients apportent
+                                  (leurs objectifs d'effort) et à la conquête, et donne le verdict.
 
 pac score :
   --format csv|json               sortie sur la console (par défaut : csv ; en français « ; » et virgule
-                                  décimale, avec --lang en « , » et point) ; une ligne par client, les
-                                  prospects (sans CA) ne sont pas notés ; les remarques vont sur la sortie
-                                  d'erreur
+                                  décimale, avec --lang en « , » et point) ; une ligne par client et par
+                                  prospect, dans l'ordre du fichier ; objective_ca et objective_reason
+                                  (objectif de CA et sa raison) pour les clients, prospect_status
+                                  (retenu, écarté, non noté), ep (score d'effort 0 à 100) et conquete
+                                  (contacts de conquête) pour les prospects ; les remarques vont sur la
+                                  sortie d'erreur
 
 Codes de sortie : 0 réussite, 2 entrée incorrecte (fichier, option, données), 1 erreur interne.
 
 Exemples :
   pac plan clients.xlsx --weeks 45 --days 4 --per-day 3 --out PAC-2026.xlsx
+  pac plan clients.xlsx --growth 8% --conversion 20%
   pac score ventes.csv --format json > classes.json`,
 
   // Arguments (exit code 2).
@@ -65,6 +74,8 @@ Exemples :
   BAD_LANG: "--lang attend fr ou en, pas « {value} ».",
   BAD_FORMAT: "--format attend csv ou json, pas « {value} ».",
   BAD_OUT: "--out doit nommer un classeur .xlsx, pas « {value} ».",
+  BAD_GROWTH: "--growth attend une croissance en pourcentage, plus de -100 % et au plus 1 000 %, par exemple 5% ou 2,5%, pas « {value} ».",
+  BAD_CONVERSION: "--conversion attend un taux de conversion de 0 à 100 %, par exemple 25%, pas « {value} ».",
 
   // The input file (exit code 2).
   FILE_NOT_FOUND: "Fichier introuvable : {path}",
@@ -137,6 +148,9 @@ Exemples :
   SUMMARY_TRUNCATED: "{n} {n|texte coupé|textes coupés} à 32 767 caractères, la limite d'une cellule Excel (première cellule : {cell})",
   SUMMARY_MACROS: "Macros (VBA) du classeur d'entrée non recopiées : un fichier .xlsx ne peut pas en contenir",
   SUMMARY_WARNINGS: "À vérifier ({n}) :",
+  SUMMARY_GROWTH:
+    "Objectif : CA {lastCa} € + {rate} = {asked} € ; les clients apportent {objectives} € (objectifs d'effort) ; conquête : {retained} {retained|prospect retenu|prospects retenus} × {conversion} de conversion = {conquest} €",
+  SUMMARY_VERDICT: "Verdict : {verdict}",
   SUMMARY_MORE: "  … et {n} {n|autre remarque|autres remarques} (--verbose pour toutes les afficher).",
 } as const;
 

@@ -90,6 +90,9 @@ export const objectivesWhyFr = {
     "Aucun prospect retenu : {budget} {budget|contact|contacts} de conquête {budget|reste|restent} une réserve à planifier.",
   "conquest.short":
     "Budget de conquête ({budget}) inférieur au nombre de prospects retenus ({retained}) : 1 contact à chacun des meilleurs scores (ex æquo : ordre du fichier).",
+  "conquest.cap_zero": "Pas de contact de conquête : le plafond de contacts par prospect est à 0.",
+  "prospects.warning.criteria_missing":
+    "Colonne « {criterion} » absente ou vide pour tous les prospects ; la règle de Pascal Py demande les quatre critères : la conquête est répartie sans eux.",
   "objective.develop": "{code} : potentiel non capté, +{rate} → objectif {objective} €.",
   "objective.develop_capped":
     "{code} : potentiel non capté, +{rate} plafonné au potentiel ({potential} €) → objectif {objective} €.",
