@@ -25,7 +25,7 @@ async function sourceRead() {
 const plain = (text: string | null): string => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
 
 describe("Source step: the default sheet and combining sheets", () => {
-  it.each([
+  it.each<{ name: string; sheets: Record<string, unknown[][]>; note: string; read: { kind: "sheet"; name: string } }>([
     {
       name: "several sheets: the best recognised one, not the active notes",
       sheets: { Notes: [["Lisez-moi"]], "Ventes 2025": CLIENTS, Budget: [["Mois", "Montant"]] },
