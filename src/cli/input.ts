@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
-import { chooseSheet, differentColumns, type SheetChoice } from "../io/chooseSheet";
+import { chooseSheet, type SheetChoice } from "../io/chooseSheet";
+import { combineSheets, fromFirstRow } from "../io/combineSheets";
 import { CsvError, decodeTextReport, parseCsv, type CsvProblem } from "../io/csv";
 import type { CliMessageKey } from "../i18n/cli";
 import { CliError } from "./errors";
@@ -60,14 +61,6 @@ export function readBytes(path: string): Buffer {
     throw new CliError("FILE_UNREADABLE", { path, reason: reasonOf(error) });
   }
 }
-
-/** Drops the leading empty rows; the first row number follows. */
-function fromFirstRow(rows: unknown[][]): { rows: unknown[][]; firstRowNumber: number } {
-  let k = 0;
-  while (k < rows.length && rows[k].every((v) => v === null || v === undefined || (typeof v === "string" && v.trim() === ""))) k++;
-  return { rows: k === 0 ? rows : rows.slice(k), firstRowNumber: k + 1 };
-}
-
 
 function findSheet(path: string, names: readonly string[], wanted: string): string {
   const found = names.find((n) => n === wanted) ?? names.find((n) => n.toLowerCase() === wanted.trim().toLowerCase());
@@ -146,19 +139,11 @@ function workbookTable(path: string, book: Book, wanted: string | undefined): Sh
       : asked;
   if (names.length === 0) throw new CliError("NO_SHEET_TO_COMBINE", { path });
   const tables = names.map((name) => ({ name, ...fromFirstRow(book.rows(name)) }));
-  const differ = differentColumns(tables.map((t) => ({ name: t.name, header: t.rows[0] ?? [] })));
-  if (differ.length > 0) throw new CliError("SHEETS_DIFFER", { sheets: differ.map((n) => `« ${n} »`).join(", "), first: names[0] });
+  // The one combining rule, shared with the wizard (src/io/combineSheets.ts).
+  const combined = combineSheets(tables);
+  if (!combined.ok) throw new CliError("SHEETS_DIFFER", { sheets: combined.differ.map((n) => `« ${n} »`).join(", "), first: names[0] });
   if (tables.length === 1) return { sheet: names[0], choice: "named", rows: tables[0].rows, firstRowNumber: tables[0].firstRowNumber };
-  // The first sheet's rows as they are, then the data rows (below the header) of the others.
-  const [first, ...others] = tables;
-  const rows: unknown[][] = [...first.rows];
-  const parts: { sheet: string; from: number; to: number }[] = [{ sheet: first.name, from: first.firstRowNumber + 1, to: first.firstRowNumber + first.rows.length - 1 }];
-  for (const t of others) {
-    const from = first.firstRowNumber + rows.length;
-    for (let k = 1; k < t.rows.length; k++) rows.push(t.rows[k]);
-    parts.push({ sheet: t.name, from, to: first.firstRowNumber + rows.length - 1 });
-  }
-  return { sheet: names.join(", "), choice: "combined", parts, rows, firstRowNumber: first.firstRowNumber };
+  return { sheet: names.join(", "), choice: "combined", parts: combined.parts, rows: combined.rows, firstRowNumber: combined.firstRowNumber };
 }
 
 const CSV_MESSAGES: Readonly<Record<CsvProblem, CliMessageKey>> = {

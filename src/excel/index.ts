@@ -1,8 +1,8 @@
 // The only code of the add-in that calls Excel.run: read the user's table, write sheet plans, freeze/restore PAC formulas.
 export { applyWorkbookPlan, GENERATED_MARK } from "./applyPlan";
 export type { ApplyPlanOptions, ApplyPlanResult } from "./applyPlan";
-export { readSheetTable } from "./readTable";
-export type { ReadSheetTableOptions, ReadSource, SheetTable } from "./readTable";
+export { readSheetTable, readSheetHeads, HEAD_ROWS, HEAD_COLUMNS } from "./readTable";
+export type { ReadSheetTableOptions, ReadSource, SheetTable, SheetHead, SheetHeads } from "./readTable";
 export { listSheets, activateSheet } from "./sheets";
 export type { SheetInfo } from "./sheets";
 export { prepareForSharing, restoreFormulas, RECORD_SHEET, DEFAULT_MAX_NOTES } from "./sharing";

@@ -1,7 +1,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import type { ExcelRun } from "./env";
 import { FakeExcel, FakeOfficeError } from "../../test/support/fakeExcel";
-import { readSheetTable } from "./readTable";
+import { HEAD_COLUMNS, HEAD_ROWS, readSheetHeads, readSheetTable } from "./readTable";
 import { activateSheet, listSheets } from "./sheets";
 
 describe("readSheetTable with office-addin-mock", () => {
@@ -129,5 +129,68 @@ describe("readSheetTable and listSheets with the recording fake", () => {
     expect(fake.activeSheet?.name).toBe("Clients");
     expect(fake.syncs).toBe(1);
     await expect(activateSheet("Ventes", { run: fake.run })).rejects.toMatchObject({ code: "SHEET_NOT_FOUND" });
+  });
+});
+
+describe("readSheetHeads with the recording fake", () => {
+  const big = (rows: number): unknown[][] => [["Client", "CA 2025"], ...Array.from({ length: rows - 1 }, (_, k) => [`C${k}`, k])];
+
+  it.each([
+    {
+      name: "three visible sheets and a hidden one: the hidden one is not read",
+      sheets: [
+        { name: "Notes", rows: [["Lisez-moi"]] },
+        { name: "Ventes 2025", rows: big(5000) },
+        { name: "Cachée", rows: [["Client", "CA"]], hidden: true },
+        { name: "Vide", rows: [] },
+      ],
+      expected: [
+        { name: "Notes", visible: true, rows: [["Lisez-moi"]] },
+        { name: "Ventes 2025", visible: true, rows: big(HEAD_ROWS) },
+        { name: "Cachée", visible: false, rows: [] },
+        { name: "Vide", visible: true, rows: [] },
+      ],
+      syncs: 2,
+    },
+    {
+      name: "title rows and an offset table: rows from row 1, as the command line reads them",
+      sheets: [{ name: "Portefeuille", rows: [[], [], ["", "Client", "CA"], ["", "Dupont", 10]] }],
+      expected: [{ name: "Portefeuille", visible: true, rows: [[], [], ["", "Client", "CA"], ["", "Dupont", 10]] }],
+      syncs: 2,
+    },
+    {
+      name: "every sheet hidden: all are read (chooseSheet then picks among them)",
+      sheets: [
+        { name: "A", rows: [["x"]], hidden: true },
+        { name: "B", rows: [["Client", "CA"]], hidden: true },
+      ],
+      expected: [
+        { name: "A", visible: false, rows: [["x"]] },
+        { name: "B", visible: false, rows: [["Client", "CA"]] },
+      ],
+      syncs: 2,
+    },
+    { name: "a header wider than the window: cut at HEAD_COLUMNS", sheets: [{ name: "Large", rows: [Array.from({ length: HEAD_COLUMNS + 10 }, (_, k) => `c${k}`)] }], expected: [{ name: "Large", visible: true, rows: [Array.from({ length: HEAD_COLUMNS }, (_, k) => `c${k}`)] }], syncs: 2 },
+  ])("$name", async ({ sheets, expected, syncs }) => {
+    const fake = new FakeExcel();
+    for (const s of sheets) {
+      const model = fake.addSheet(s.name, s.rows);
+      if ("hidden" in s && s.hidden) model.visibility = "Hidden";
+    }
+    const heads = await readSheetHeads({ run: fake.run });
+    expect(heads.sheets).toEqual(expected);
+    expect(heads.active).toBe(sheets[0].name);
+    // Two syncs whatever the number of sheets: the list, then every window at once; nothing is written.
+    expect(heads.syncs).toBe(syncs);
+    expect(fake.syncs).toBe(syncs);
+    expect(fake.log.every((op) => op.kind.endsWith(".load"))).toBe(true);
+  });
+
+  it("twenty sheets of 5 000 rows: still two syncs, and the request reads at most HEAD_ROWS rows of each", async () => {
+    const fake = new FakeExcel();
+    for (let k = 0; k < 20; k++) fake.addSheet(`S${k}`, big(5000));
+    const heads = await readSheetHeads({ run: fake.run });
+    expect(fake.syncs).toBe(2);
+    expect(heads.sheets.every((s) => s.rows.length === HEAD_ROWS)).toBe(true);
   });
 });

@@ -122,3 +122,59 @@ async function readInChunks(
     syncs: sync.count(),
   };
 }
+
+/** Rows of each sheet read to choose the default one (as the command line: `chooseSheet` looks at 20). */
+export const HEAD_ROWS = 30;
+/** Columns of each sheet read to choose the default one: a header wider than this is not looked at beyond. */
+export const HEAD_COLUMNS = 512;
+
+/** A worksheet's first rows, for `chooseSheet`. */
+export interface SheetHead {
+  readonly name: string;
+  readonly visible: boolean;
+  /** Rows 1 to `HEAD_ROWS` of the sheet from column A (empty rows above its used range as []), cut after its last used column; [] when empty or not read. */
+  readonly rows: unknown[][];
+}
+
+export interface SheetHeads {
+  readonly sheets: readonly SheetHead[];
+  /** The active sheet's name. */
+  readonly active: string;
+  readonly syncs: number;
+}
+
+/**
+ * The first rows of every visible sheet (of every sheet when all are hidden), for `chooseSheet`, in two
+ * `context.sync()` whatever the number of sheets: one for the list of sheets, one for all their windows. Each
+ * window is the used part of rows 1 to `HEAD_ROWS` and columns A to `HEAD_COLUMNS`: bounded, never per cell.
+ *
+ * @example const { sheets, active } = await readSheetHeads(); chooseSheet(sheets, active)
+ */
+export async function readSheetHeads(env: ExcelEnv = {}): Promise<SheetHeads> {
+  return resolveRun(env)(async (context) => {
+    const sync = countingSync(context);
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name,items/visibility");
+    const activeSheet = worksheets.getActiveWorksheet();
+    activeSheet.load("name");
+    await sync();
+    const all = worksheets.items.map((s) => ({ sheet: s, name: s.name, visible: s.visibility === "Visible" }));
+    const allHidden = all.every((s) => !s.visible);
+    const windows = all.map((s) => {
+      if (!s.visible && !allHidden) return undefined;
+      const window = s.sheet.getRangeByIndexes(0, 0, HEAD_ROWS, HEAD_COLUMNS).getUsedRangeOrNullObject(true);
+      window.load("values,rowIndex,columnIndex");
+      return window;
+    });
+    if (windows.some((w) => w !== undefined)) await sync();
+    const sheets = all.map((s, k): SheetHead => {
+      const window = windows[k];
+      if (!window || window.isNullObject) return { name: s.name, visible: s.visible, rows: [] };
+      // Empty rows above and cells left of the used part: row k, column j are the sheet's, as the command line reads them.
+      const above: unknown[][] = Array.from({ length: window.rowIndex }, () => []);
+      const left: unknown[] = Array.from({ length: window.columnIndex }, () => "");
+      return { name: s.name, visible: s.visible, rows: [...above, ...window.values.map((r) => (left.length > 0 ? [...left, ...r] : r))] };
+    });
+    return { sheets, active: activeSheet.name, syncs: sync.count() };
+  });
+}

@@ -8,6 +8,7 @@ import { CLIENTS } from "./testing/fakePort";
 // The Office.js layer replaced by a recorder: the wizard's Excel path is tested without Excel.
 jest.mock("../excel", () => ({
   listSheets: jest.fn(),
+  readSheetHeads: jest.fn(),
   readSheetTable: jest.fn(),
   applyWorkbookPlan: jest.fn(),
   prepareForSharing: jest.fn(),
@@ -19,6 +20,7 @@ const excel = require("../excel") as Record<string, jest.Mock>;
 
 function excelWith(sheets: string[]) {
   excel.listSheets.mockResolvedValue(sheets.map((name, k) => ({ name, visible: true, active: k === 0 })));
+  excel.readSheetHeads.mockResolvedValue({ sheets: sheets.map((name, k) => ({ name, visible: true, rows: k === 0 ? CLIENTS.slice(0, 30) : [] })), active: sheets[0], syncs: 2 });
   excel.readSheetTable.mockResolvedValue({ sheetName: sheets[0], address: "A1:I9", firstRowNumber: 1, firstColumnNumber: 1, rows: CLIENTS, syncs: 1 });
   excel.applyWorkbookPlan.mockImplementation(async (plan: { sheets: { name: string }[] }) => ({
     sheetNames: plan.sheets.map((s) => (sheets.includes(s.name) ? `${s.name} (2)` : s.name)),

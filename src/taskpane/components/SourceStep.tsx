@@ -24,7 +24,7 @@ import type { Lang } from "../../i18n/types";
 import { wizardText, type WizardKey } from "../../i18n/wizard";
 import { errorText } from "../errorText";
 import type { AnyField, ImportView, Wizard } from "../hooks/useWizard";
-import type { SourceRef } from "../ports/port";
+import type { DefaultSheet, SheetPart, SourceRef } from "../ports/port";
 import { movePeriod, rejectedTotal, type PeriodChoice } from "../wizardModel";
 
 const useStyles = makeStyles({
@@ -50,11 +50,12 @@ const useStyles = makeStyles({
 
 const SHOWN_ISSUES = 12;
 
-function refValue(ref: SourceRef): string {
+function refValue(ref: SourceRef, combineOpen: boolean): string {
+  if (combineOpen || ref.kind === "sheets") return "combine";
   return ref.kind === "sheet" ? `sheet:${ref.name}` : ref.kind;
 }
 
-function parseRef(value: string): SourceRef {
+function parseRef(value: string): Exclude<SourceRef, { kind: "sheets" }> {
   if (value === "selection") return { kind: "selection" };
   if (value.startsWith("sheet:")) return { kind: "sheet", name: value.slice("sheet:".length) };
   return { kind: "active" };
@@ -79,20 +80,26 @@ export function SourceStep({ wizard, lang, canReadSelection }: SourceStepProps) 
       </Subtitle2>
       <div className={styles.row}>
         <Field label={w("source.where")} className={styles.grow}>
-          <Select value={refValue(wizard.sourceRef)} onChange={(_, d) => wizard.chooseSource(parseRef(d.value))}>
+          <Select
+            value={refValue(wizard.sourceRef, wizard.combineOpen)}
+            onChange={(_, d) => (d.value === "combine" ? wizard.openCombine() : wizard.chooseSource(parseRef(d.value)))}
+          >
             <option value="active">{w("source.active")}</option>
             {canReadSelection && <option value="selection">{w("source.selection")}</option>}
             {wizard.sheets.map((s) => (
               <option key={s.name} value={`sheet:${s.name}`}>
-                {w("source.sheet", { sheet: s.name })}
+                {s.name === wizard.defaultSheet?.name ? w("source.defaultMark", { sheet: s.name }) : w("source.sheet", { sheet: s.name })}
               </option>
             ))}
+            {wizard.sheets.length >= 2 && <option value="combine">{w("source.combine")}</option>}
           </Select>
         </Field>
         <Button onClick={() => void wizard.reload()} disabled={wizard.reading}>
           {w("source.reload")}
         </Button>
       </div>
+      {wizard.defaultSheet && <Caption1 role="note">{defaultText(wizard.defaultSheet, lang)}</Caption1>}
+      {wizard.combineOpen && <CombinePicker wizard={wizard} lang={lang} />}
       {wizard.reading && <Spinner size="tiny" label={w("source.reading")} />}
       {failure && (
         <MessageBar intent="error">
@@ -103,7 +110,9 @@ export function SourceStep({ wizard, lang, canReadSelection }: SourceStepProps) 
         <Caption1>
           {wizard.table.rows.length === 0
             ? w("source.empty")
-            : w("source.readFrom", { sheet: wizard.table.sheetName, address: wizard.table.address, rows: wizard.table.rows.length })}
+            : wizard.table.parts
+              ? w("source.readCombined", { count: wizard.table.parts.length, rows: wizard.table.rows.length })
+              : w("source.readFrom", { sheet: wizard.table.sheetName, address: wizard.table.address, rows: wizard.table.rows.length })}
         </Caption1>
       )}
       {wizard.table && wizard.table.rows.length > 0 && (
@@ -122,8 +131,67 @@ export function SourceStep({ wizard, lang, canReadSelection }: SourceStepProps) 
           <Input value={wizard.referenceDate} placeholder="31/12/2025" onChange={(_, d) => wizard.setReferenceDate(d.value)} />
         </Field>
       )}
-      {view && <ImportReportView report={view.report} lang={lang} />}
+      {view && <ImportReportView report={view.report} lang={lang} {...(wizard.table?.parts ? { parts: wizard.table.parts } : {})} />}
     </section>
+  );
+}
+
+const DEFAULT_KEYS: Readonly<Record<DefaultSheet["reason"], WizardKey>> = {
+  best: "source.default.best",
+  only: "source.default.only",
+  active: "source.default.active",
+  first: "source.default.first",
+};
+
+/** Which sheet the wizard read by default and why (the command line's rule, `chooseSheet`). */
+function defaultText(chosen: DefaultSheet, lang: Lang): string {
+  return wizardText(DEFAULT_KEYS[chosen.reason], lang, { sheet: chosen.name, n: chosen.among });
+}
+
+/** The visible sheets as checkboxes, and the button that reads the ticked ones combined. */
+function CombinePicker({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
+  const styles = useStyles();
+  const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
+  const ticked = new Set(wizard.combineTicked);
+  return (
+    <div role="group" aria-labelledby="combine-title" className={styles.others}>
+      <Body1 as="h3" id="combine-title" className={styles.periodsTitle}>
+        {w("source.combineSheets")}
+      </Body1>
+      <Caption1 block>{w("source.combineHint")}</Caption1>
+      {wizard.sheets.map((s) => (
+        <Checkbox key={s.name} label={s.name} checked={ticked.has(s.name)} onChange={(_, d) => wizard.tickCombine(s.name, d.checked === true)} />
+      ))}
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={wizard.combineTicked.length < 2 || wizard.reading} onClick={wizard.combine}>
+          {w("source.combineRun", { n: wizard.combineTicked.length })}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** Which rows of the combined table came from which sheet. */
+function PartsList({ parts, lang }: { parts: readonly SheetPart[]; lang: Lang }) {
+  const styles = useStyles();
+  const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
+  return (
+    <>
+      <Subtitle2 as="h4">{w("report.parts")}</Subtitle2>
+      <ul className={styles.list} aria-label={w("report.parts")}>
+        {parts.map((p) => (
+          <li key={p.sheet}>
+            <Caption1>
+              {p.to < p.from
+                ? w("report.partNone", { sheet: p.sheet })
+                : p.to === p.from
+                  ? w("report.partOne", { sheet: p.sheet, from: p.from })
+                  : w("report.part", { sheet: p.sheet, from: p.from, to: p.to })}
+            </Caption1>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -282,7 +350,7 @@ const REJECT_KEYS: Readonly<Record<RejectReason, WizardKey>> = {
   flag: "reject.flag",
 };
 
-export function ImportReportView({ report, lang }: { report: ImportReport; lang: Lang }) {
+export function ImportReportView({ report, lang, parts }: { report: ImportReport; lang: Lang; parts?: readonly SheetPart[] }) {
   const styles = useStyles();
   const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
   const rejected = rejectedTotal(report);
@@ -302,6 +370,7 @@ export function ImportReportView({ report, lang }: { report: ImportReport; lang:
         </MessageBar>
       )}
       <Body1>{w("report.kept", { clients: report.clientsKept, rows: report.rowsRead, empty: report.emptyRows })}</Body1>
+      {parts && <PartsList parts={parts} lang={lang} />}
       <Body1>{rejected === 0 ? w("report.noReject") : w("report.rejected", { n: rejected })}</Body1>
       {reasons.length > 0 && (
         <ul className={styles.list}>

@@ -15,7 +15,7 @@ import {
 } from "../../io";
 import type { Lang } from "../../i18n/types";
 import { scorePortfolio, type ScoredPortfolio } from "../../plan/score";
-import type { SheetSummary, SourceRef, SourceTable, WorkbookPort } from "../ports/port";
+import type { DefaultSheet, SheetSummary, SourceRef, SourceTable, WorkbookPort } from "../ports/port";
 import { buildPlan, outputSheetNames } from "../planning";
 import {
   DEFAULT_CAPITAL,
@@ -130,6 +130,11 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
   const [step, setStep] = useState<StepId>("source");
   const [sheets, setSheets] = useState<readonly SheetSummary[]>([]);
   const [sourceRef, setSourceRef] = useState<SourceRef>({ kind: "active" });
+  const [defaultSheet, setDefaultSheet] = useState<DefaultSheet | undefined>();
+  /** "Combiner des feuilles" is the chosen source: its checkboxes are shown. */
+  const [combineOpen, setCombineOpen] = useState(false);
+  /** The sheets ticked to combine, in tab order. */
+  const [combineTicked, setCombineTicked] = useState<readonly string[]>([]);
   const [table, setTable] = useState<SourceTable | undefined>();
   const [reading, setReading] = useState(false);
   const [readFailure, setReadFailure] = useState<Failure | undefined>();
@@ -173,7 +178,19 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
         if (live) setReadFailure({ error });
       },
     );
-    void read({ kind: "active" });
+    // The default source: the sheet the command line would read (`chooseSheet`), else the active sheet.
+    port.defaultSheet().then(
+      (chosen) => {
+        if (!live) return;
+        setDefaultSheet(chosen);
+        const ref: SourceRef = chosen ? { kind: "sheet", name: chosen.name } : { kind: "active" };
+        setSourceRef(ref);
+        void read(ref);
+      },
+      () => {
+        if (live) void read({ kind: "active" });
+      },
+    );
     return () => {
       live = false;
     };
@@ -181,11 +198,35 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
 
   const chooseSource = useCallback(
     (ref: SourceRef) => {
+      setCombineOpen(ref.kind === "sheets");
       setSourceRef(ref);
       void read(ref);
     },
     [read],
   );
+
+  /** Shows the sheets to combine, ticking the recognised ones (as `--sheet all`) the first time. */
+  const openCombine = useCallback(() => {
+    setCombineOpen(true);
+    setCombineTicked((ticked) => (ticked.length > 0 ? ticked : defaultSheet && defaultSheet.recognised.length >= 2 ? defaultSheet.recognised : []));
+  }, [defaultSheet]);
+
+  const tickCombine = useCallback(
+    (name: string, on: boolean) => {
+      setCombineTicked((ticked) => {
+        const next = new Set(ticked);
+        if (on) next.add(name);
+        else next.delete(name);
+        return sheets.map((s) => s.name).filter((n) => next.has(n));
+      });
+    },
+    [sheets],
+  );
+
+  /** Reads the ticked sheets combined (the port refuses sheets of different columns, naming them). */
+  const combine = useCallback(() => {
+    chooseSource({ kind: "sheets", names: combineTicked });
+  }, [chooseSource, combineTicked]);
 
   const imported = useMemo((): { view?: ImportView; failure?: Failure } => {
     if (!table) return {};
@@ -320,6 +361,12 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
     sheets,
     sourceRef,
     chooseSource,
+    defaultSheet,
+    combineOpen,
+    openCombine,
+    combineTicked,
+    tickCombine,
+    combine,
     reload: () => read(sourceRef),
     table,
     reading,

@@ -3,14 +3,16 @@ import {
   applyWorkbookPlan,
   listSheets,
   prepareForSharing,
+  readSheetHeads,
   readSheetTable,
   restoreFormulas,
   type ExcelEnv,
   type ReadSource,
 } from "../../excel";
-import type { WorkbookPort, SourceRef } from "./port";
+import type { WorkbookPort, SourceRef, SourceTable } from "./port";
+import { combineTables, defaultSheetOf } from "./sheetChoice";
 
-function readSource(source: SourceRef): ReadSource {
+function readSource(source: Exclude<SourceRef, { kind: "sheets" }>): ReadSource {
   switch (source.kind) {
     case "active":
       return { kind: "activeSheet" };
@@ -30,9 +32,20 @@ export function createExcelPort(env: ExcelEnv = {}): WorkbookPort {
     kind: "excel",
     title: "",
     listSheets: async () => (await listSheets(env)).filter((s) => s.visible).map((s) => ({ name: s.name, active: s.active })),
+    // The command line's rule on the first rows of every visible sheet, read in two syncs (readSheetHeads).
+    defaultSheet: async () => {
+      const heads = await readSheetHeads(env);
+      return defaultSheetOf(heads.sheets, heads.active);
+    },
     readTable: async (source) => {
-      const t = await readSheetTable({ ...env, source: readSource(source) });
-      return { sheetName: t.sheetName, address: t.address, firstRowNumber: t.firstRowNumber, rows: t.rows };
+      const one = async (ref: Exclude<SourceRef, { kind: "sheets" }>): Promise<SourceTable> => {
+        const t = await readSheetTable({ ...env, source: readSource(ref) });
+        return { sheetName: t.sheetName, address: t.address, firstRowNumber: t.firstRowNumber, rows: t.rows };
+      };
+      if (source.kind !== "sheets") return one(source);
+      const tables: SourceTable[] = [];
+      for (const name of source.names) tables.push(await one({ kind: "sheet", name }));
+      return combineTables(tables);
     },
     existingSheets: async (names) => {
       const wanted = new Set(names.map((n) => n.toLocaleUpperCase("fr-FR")));

@@ -4,6 +4,9 @@ import { FIXTURE_CLIENTS } from "../../plan/__fixtures__/portfolio";
 import { scorePortfolio } from "../../plan/score";
 import { buildWorkbookPlan } from "../../plan/workbook";
 import { openXlsx } from "../../xlsx/readRows";
+import { readInput } from "../../cli/input";
+import { readJournal } from "../../io";
+import { pac, tempDir } from "../../../test/cli/run";
 import { openFilePort, type FileLike } from "./filePort";
 import { PortError } from "./port";
 
@@ -102,11 +105,14 @@ describe("openFilePort", () => {
     wb.addWorksheet("Ventes").addRows([["Client", "CA 2024", "CA 2025"], ["Dupont", 100, 120]]);
     wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
     const port = await openFilePort(fileOf("ventes.xlsx", new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(await port.defaultSheet()).toEqual({ name: "Ventes", reason: "best", among: 2, recognised: ["Ventes"] });
+    // "Feuille active" stays the workbook's own active tab, offered as a choice.
     expect(await port.listSheets()).toEqual([
-      { name: "Lisez-moi", active: false },
-      { name: "Ventes", active: true },
+      { name: "Lisez-moi", active: true },
+      { name: "Ventes", active: false },
     ]);
-    expect((await port.readTable({ kind: "active" })).sheetName).toBe("Ventes");
+    expect((await port.readTable({ kind: "sheet", name: "Ventes" })).rows).toEqual([["Client", "CA 2024", "CA 2025"], ["Dupont", 100, 120]]);
+    expect((await port.readTable({ kind: "active" })).sheetName).toBe("Lisez-moi");
   });
 
   it("a CSV with an unterminated quote is refused as unreadable, not read as one long name", async () => {
@@ -174,5 +180,70 @@ describe("openFilePort", () => {
   it("download() before writePlan is refused", async () => {
     const port = await openFilePort(fileOf("clients.xlsx", await userXlsx()));
     await expect(port.download?.()).rejects.toBeInstanceOf(PortError);
+  });
+});
+
+describe("openFilePort combining sheets, as the command line's --sheet all", () => {
+  const tmp = tempDir("pac-file-combine-");
+  afterAll(() => tmp.remove());
+  const HEADER = ["Invoice", "StockCode", "Description", "Quantity", "InvoiceDate", "Price", "Customer ID", "Country"];
+
+  /** The Online Retail II layout in small: a notes sheet, then one journal sheet per year, same columns. */
+  async function twoYearJournal(): Promise<{ path: string; bytes: Uint8Array }> {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Notes").getCell("A1").value = "Ventes en ligne, deux exercices.";
+    let invoice = 500000;
+    for (const [name, year] of [
+      ["Year 2009-2010", 2010],
+      ["Year 2010-2011", 2011],
+    ] as const) {
+      const ws = wb.addWorksheet(name);
+      if (year === 2011) ws.addRow([]); // a blank row above the second sheet's header: its rows still line up
+      ws.addRow(HEADER);
+      for (let c = 0; c < 6; c++) {
+        for (let k = 0; k <= c; k++) ws.addRow([String(invoice++), "85048", "Article", 2 + k, new Date(Date.UTC(year - 1, 11 - c, 1 + k)), 5 + c, 12000 + c + (year === 2011 ? 3 : 0), "France"]);
+      }
+    }
+    const path = tmp.path("journal.xlsx");
+    await wb.xlsx.writeFile(path);
+    return { path, bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+  }
+
+  it("a two-sheet journal combined gives the same rows, parts and clients as `pac --sheet all`", async () => {
+    const { path, bytes } = await twoYearJournal();
+    const port = await openFilePort(fileOf("journal.xlsx", bytes));
+    const chosen = await port.defaultSheet();
+    expect(chosen).toMatchObject({ name: "Year 2009-2010", reason: "best", among: 3, recognised: ["Year 2009-2010", "Year 2010-2011"] });
+    const table = await port.readTable({ kind: "sheets", names: chosen?.recognised ?? [] });
+    const cli = await readInput(path, { sheet: "all" });
+    expect(table.rows).toEqual(cli.rows);
+    expect(table.firstRowNumber).toBe(cli.firstRowNumber);
+    expect(table.parts).toEqual(cli.parts);
+    expect(table.parts).toEqual([
+      { sheet: "Year 2009-2010", from: 2, to: 22 },
+      { sheet: "Year 2010-2011", from: 23, to: 43 },
+    ]);
+    const options = { referenceDate: "31/12/2011", firstRowNumber: table.firstRowNumber };
+    const wizard = readJournal(table.rows, options).clients;
+    expect(wizard).toEqual(readJournal(cli.rows, options).clients);
+    // The command line itself, run on the same file: the same clients, in the same order.
+    const run = await pac(["score", path, "--sheet", "all", "--format", "json", "--reference-date", "2011-12-31"]);
+    expect(run.code).toBe(0);
+    const ids = (JSON.parse(run.stdout) as { id: string }[]).map((r) => r.id);
+    expect(ids).toEqual(wizard.map((c) => c.id));
+    expect(ids).toHaveLength(9);
+  });
+
+  it.each([
+    { name: "a sheet of other columns", names: ["Year 2009-2010", "Notes"], key: "source.error.differ", message: "La feuille « Notes » n'a pas les mêmes colonnes que « Year 2009-2010 » : seules des feuilles de même forme se combinent." },
+    { name: "a single sheet", names: ["Year 2009-2010"], key: "source.error.combineFew", message: "Cochez au moins deux feuilles à combiner." },
+    { name: "no sheet", names: [], key: "source.error.combineFew", message: "Cochez au moins deux feuilles à combiner." },
+  ])("combining $name is refused with a French message", async ({ names, key, message }) => {
+    const { bytes } = await twoYearJournal();
+    const port = await openFilePort(fileOf("journal.xlsx", bytes));
+    const error = await port.readTable({ kind: "sheets", names }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PortError);
+    expect(error).toMatchObject({ key });
+    expect((error as PortError).message.replace(/[\u00a0\u202f]/g, " ")).toBe(message);
   });
 });

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { chooseSheet } from "../../io/chooseSheet";
+import { fromFirstRow } from "../../io/combineSheets";
 import { CsvError, decodeText, parseCsv } from "../../io/csv";
 import { columnLetter } from "../../plan/cells";
 import type { WorkbookPlan } from "../../plan/types";
@@ -7,6 +7,7 @@ import { openXlsx, type SheetState, type XlsxSheets } from "./xlsxReader";
 import { worksheetRows } from "../../xlsx/sheetRows";
 import type { WrittenXlsx } from "../../xlsx/write";
 import { PortError, type SheetSummary, type SourceRef, type SourceTable, type WorkbookPort } from "./port";
+import { combineTables, defaultSheetOf } from "./sheetChoice";
 
 /** What the port needs of a browser `File` (tests pass plain objects). */
 export interface FileLike {
@@ -151,7 +152,10 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
     read0.set(name, rows);
     heads.push({ name, visible: true, rows: rows.slice(0, 30) });
   }
-  const active = chooseSheet(heads, book.active)?.name ?? visible[0];
+  const chosen = defaultSheetOf(heads, book.active);
+  const active = chosen?.name ?? visible[0];
+  /** The workbook's own active tab ("Feuille active"), when visible; else the chosen sheet. */
+  const activeTab = book.active !== undefined && visible.includes(book.active) ? book.active : active;
   const firstRows = read0.get(active);
   read0.clear();
   let pendingRows: unknown[][] | undefined = firstRows;
@@ -160,33 +164,39 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
   const read = new Set<string>();
   let written: Uint8Array | undefined;
 
-  const sheetFor = (source: SourceRef): string => {
+  const sheetFor = (source: Exclude<SourceRef, { kind: "sheets" }>): string => {
     if (source.kind === "sheet") {
       const s = book.sheets.find((sheet) => sheet.name === source.name);
       if (!s) throw new PortError("file.error.noSheet", { file: file.name });
       return s.name;
     }
-    return active;
+    return activeTab;
   };
 
   return {
     kind: "file",
     title: file.name,
-    listSheets: async (): Promise<SheetSummary[]> => visible.map((name) => ({ name, active: name === active })),
+    listSheets: async (): Promise<SheetSummary[]> => visible.map((name) => ({ name, active: name === activeTab })),
+    defaultSheet: async () => chosen,
     readTable: async (source): Promise<SourceTable> => {
-      const sheetName = sheetFor(source);
-      read.add(sheetName);
-      let rows: unknown[][];
-      if (pendingRows && sheetName === active) {
-        rows = pendingRows;
-        pendingRows = undefined;
-      } else rows = await book.rows(sheetName);
-      let first = 0;
-      while (first < rows.length && rows[first].every((v) => v === null || v === undefined || v === "")) first++;
-      const kept = rows.slice(first);
-      const width = kept.reduce((m, r) => Math.max(m, r.length), 0);
-      const address = kept.length > 0 && width > 0 ? `A${first + 1}:${columnLetter(width - 1)}${first + kept.length}` : "";
-      return { sheetName, address, firstRowNumber: first + 1, rows: kept, date1904 };
+      const one = async (ref: Exclude<SourceRef, { kind: "sheets" }>): Promise<SourceTable> => {
+        const sheetName = sheetFor(ref);
+        read.add(sheetName);
+        let rows: unknown[][];
+        if (pendingRows && sheetName === active) {
+          rows = pendingRows;
+          pendingRows = undefined;
+        } else rows = await book.rows(sheetName);
+        // Leading empty rows dropped as the command line drops them (src/io/combineSheets.ts).
+        const { rows: kept, firstRowNumber } = fromFirstRow(rows);
+        const width = kept.reduce((m, r) => Math.max(m, r.length), 0);
+        const address = kept.length > 0 && width > 0 ? `A${firstRowNumber}:${columnLetter(width - 1)}${firstRowNumber + kept.length - 1}` : "";
+        return { sheetName, address, firstRowNumber, rows: kept, date1904 };
+      };
+      if (source.kind !== "sheets") return one(source);
+      const tables: SourceTable[] = [];
+      for (const name of source.names) tables.push(await one({ kind: "sheet", name }));
+      return combineTables(tables);
     },
     existingSheets: async (names) => {
       const wanted = new Set(names.map((n) => n.toLocaleUpperCase("fr-FR")));

@@ -1,6 +1,10 @@
 import { wizardText, type WizardKey } from "../../i18n/wizard";
 import type { Lang, MessageParams } from "../../i18n/types";
 import type { WorkbookPlan } from "../../plan/types";
+import type { SheetChoice } from "../../io/chooseSheet";
+import type { SheetPart } from "../../io/combineSheets";
+
+export type { SheetPart };
 
 /**
  * The workbook the wizard works on, whatever holds it: Excel through Office.js (`createExcelPort`) or a file
@@ -13,6 +17,8 @@ export interface WorkbookPort {
   readonly title: string;
   /** The sheets the user may read, in tab order. */
   listSheets(): Promise<readonly SheetSummary[]>;
+  /** The sheet read when the user names none: the command line's rule (`chooseSheet`), and why. */
+  defaultSheet(): Promise<DefaultSheet | undefined>;
   /** The raw cell values of the source (the used range of a sheet, or the selection). */
   readTable(source: SourceRef): Promise<SourceTable>;
   /** Which of `names` are already sheets of the workbook (case-insensitive), as the workbook spells them. */
@@ -36,8 +42,26 @@ export interface SheetSummary {
   readonly active: boolean;
 }
 
-/** Where to read: the active sheet, the current selection (Excel only), or a named sheet. */
-export type SourceRef = { readonly kind: "active" } | { readonly kind: "selection" } | { readonly kind: "sheet"; readonly name: string };
+/** The sheet `chooseSheet` picks, why, and among how many visible sheets. */
+export interface DefaultSheet {
+  readonly name: string;
+  /** `chooseSheet`'s reason: "only", "best", "active" or "first". */
+  readonly reason: SheetChoice["reason"];
+  /** Visible sheets looked at. */
+  readonly among: number;
+  /** The visible sheets with a client table or journal header, in tab order (the ones `--sheet all` combines). */
+  readonly recognised: readonly string[];
+}
+
+/**
+ * Where to read: the active sheet, the current selection (Excel only), a named sheet, or several sheets of the
+ * same columns combined as the command line's `--sheet "A,B"` does (`combineSheets`).
+ */
+export type SourceRef =
+  | { readonly kind: "active" }
+  | { readonly kind: "selection" }
+  | { readonly kind: "sheet"; readonly name: string }
+  | { readonly kind: "sheets"; readonly names: readonly string[] };
 
 export interface SourceTable {
   readonly sheetName: string;
@@ -48,6 +72,8 @@ export interface SourceTable {
   readonly rows: unknown[][];
   /** Dates are serials of the 1904 system. */
   readonly date1904?: boolean;
+  /** Sheets combined: which rows of `rows` (numbered from `firstRowNumber`) came from which sheet. */
+  readonly parts?: readonly SheetPart[];
 }
 
 export interface WritePlanOptions {

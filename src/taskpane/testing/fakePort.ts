@@ -1,5 +1,6 @@
 import type { WorkbookPlan } from "../../plan/types";
 import type { SheetSummary, SourceRef, SourceTable, WorkbookPort, WritePlanOptions } from "../ports/port";
+import { combineTables, defaultSheetOf } from "../ports/sheetChoice";
 
 export interface FakeWorkbook {
   /** Sheet name → rows (row 1 first). The first sheet is the active one. */
@@ -28,8 +29,11 @@ export function fakePort(book: FakeWorkbook, kind: "excel" | "file" = "excel"): 
     writes,
     reads,
     listSheets: async (): Promise<SheetSummary[]> => names.map((name, k) => ({ name, active: k === 0 })),
+    // The real rule (chooseSheet) on the fake's sheets, the first one active.
+    defaultSheet: async () => defaultSheetOf(names.map((name) => ({ name, visible: true, rows: book.sheets[name].slice(0, 30) })), names[0]),
     readTable: async (source) => {
       reads.push(source);
+      if (source.kind === "sheets") return combineTables(source.names.map(table));
       return table(source.kind === "sheet" ? source.name : names[0]);
     },
     existingSheets: async (wanted) => names.filter((n) => wanted.some((w) => w.toUpperCase() === n.toUpperCase())),

@@ -1,0 +1,44 @@
+import { chooseSheet, sheetFit, type SheetCandidate } from "../../io/chooseSheet";
+import { combineSheets } from "../../io/combineSheets";
+import { PortError, type DefaultSheet, type SourceTable } from "./port";
+
+/**
+ * The default sheet of a workbook by the command line's rule (`chooseSheet`), with the visible sheets that
+ * have a client table or journal header (the ones `--sheet all` would combine).
+ */
+export function defaultSheetOf(heads: readonly SheetCandidate[], active: string | undefined): DefaultSheet | undefined {
+  const choice = chooseSheet(heads, active);
+  if (!choice) return undefined;
+  const visible = heads.filter((h) => h.visible);
+  const pool = visible.length > 0 ? visible : heads;
+  return {
+    name: choice.name,
+    reason: choice.reason,
+    among: pool.length,
+    recognised: pool.filter((h) => sheetFit(h.rows).score > 0).map((h) => h.name),
+  };
+}
+
+/**
+ * Several sheets read by a port, combined under the first one's header by the command line's code
+ * (`combineSheets`): the same rows, numbered the same way, and the part each sheet gave.
+ *
+ * @throws PortError source.error.differ naming the sheets whose columns differ from the first one's, or
+ * source.error.combineFew for fewer than two sheets.
+ */
+export function combineTables(tables: readonly SourceTable[]): SourceTable {
+  if (tables.length < 2) throw new PortError("source.error.combineFew");
+  const combined = combineSheets(tables.map((t) => ({ name: t.sheetName, rows: t.rows, firstRowNumber: t.firstRowNumber })));
+  if (!combined.ok) {
+    const sheets = combined.differ.map((n) => `« ${n} »`).join(", ");
+    throw new PortError("source.error.differ", { sheets, first: tables[0].sheetName, n: combined.differ.length });
+  }
+  return {
+    sheetName: tables.map((t) => t.sheetName).join(", "),
+    address: "",
+    firstRowNumber: combined.firstRowNumber,
+    rows: combined.rows,
+    parts: combined.parts,
+    ...(tables.some((t) => t.date1904) ? { date1904: true } : {}),
+  };
+}
