@@ -10,6 +10,7 @@ import { openFilePort, type FileLike } from "../../src/taskpane/ports/filePort";
 import { PortError } from "../../src/taskpane/ports/port";
 import { pac, tempDir } from "../cli/run";
 import { ABC_CLIENTS, abcBook, abcBookWithTraversal, badCrcBook, book, hostileFixtures, sheetOf, zipBomb } from "../fixtures/hostile/hostile";
+import { withZip64End } from "../support/zip64";
 
 const NBSP = "\u00a0";
 
@@ -148,7 +149,7 @@ describe("crafted attacks (issue 11): a right answer or a French refusal, fast",
   it.each([
     {
       name: "more parts than the limit (a ZIP64 directory claiming 200 000)",
-      bytes: () => zip64Count(book({ sheet: sheetOf("") }), 200_000),
+      bytes: () => withZip64End(book({ sheet: sheetOf("") }), 200_000),
       message: `Le classeur${NBSP}: le classeur compte 200\u202f000 parties, au-delà de la limite de 100\u202f000 parties.`,
     },
     {
@@ -277,31 +278,3 @@ describe("crafted attacks in the wizard's file port: the reader's French refusal
     expect((error as PortError).messageIn("en")).toBe('"ligne.xlsx": the sheet "Clients" names row 2000000000, outside Excel\'s grid (rows 1 to 1,048,576).');
   });
 });
-
-/** The package with a ZIP64 end of central directory claiming `count` entries. */
-function zip64Count(bytes: Uint8Array, count: number): Uint8Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = bytes.length - 22;
-  while (view.getUint32(end, true) !== 0x06054b50) end--;
-  const size = view.getUint32(end + 12, true);
-  const offset = view.getUint32(end + 16, true);
-  const out = new Uint8Array(end + 56 + 20 + 22);
-  out.set(bytes.subarray(0, end));
-  const o = new DataView(out.buffer);
-  o.setUint32(end, 0x06064b50, true);
-  o.setBigUint64(end + 4, 44n, true);
-  o.setBigUint64(end + 24, BigInt(count), true);
-  o.setBigUint64(end + 32, BigInt(count), true);
-  o.setBigUint64(end + 40, BigInt(size), true);
-  o.setBigUint64(end + 48, BigInt(offset), true);
-  o.setUint32(end + 56, 0x07064b50, true);
-  o.setBigUint64(end + 64, BigInt(end), true);
-  o.setUint32(end + 72, 1, true);
-  const eocd = end + 76;
-  o.setUint32(eocd, 0x06054b50, true);
-  o.setUint16(eocd + 8, 0xffff, true);
-  o.setUint16(eocd + 10, 0xffff, true);
-  o.setUint32(eocd + 12, 0xffffffff, true);
-  o.setUint32(eocd + 16, 0xffffffff, true);
-  return out;
-}

@@ -9,6 +9,7 @@ import { readJournal } from "../../io";
 import { pac, tempDir } from "../../../test/cli/run";
 import { openFilePort, type FileLike } from "./filePort";
 import { PortError } from "./port";
+import { withZip64End } from "../../../test/support/zip64";
 
 const plan = buildWorkbookPlan(scorePortfolio(FIXTURE_CLIENTS, {}));
 
@@ -24,37 +25,6 @@ async function userXlsx(): Promise<Uint8Array> {
   clients.addRow(["C1", 1200]);
   wb.addWorksheet("PAC").getCell("A1").value = "mon ancien plan";
   return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-/** The same package with a ZIP64 end of central directory. */
-function zip64(bytes: Uint8Array): Uint8Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = bytes.length - 22;
-  while (view.getUint32(end, true) !== 0x06054b50) end--;
-  const count = view.getUint16(end + 10, true);
-  const size = view.getUint32(end + 12, true);
-  const offset = view.getUint32(end + 16, true);
-  const out = new Uint8Array(end + 56 + 20 + 22);
-  out.set(bytes.subarray(0, end));
-  const o = new DataView(out.buffer);
-  o.setUint32(end, 0x06064b50, true);
-  o.setBigUint64(end + 4, 44n, true);
-  o.setUint16(end + 12, 45, true);
-  o.setUint16(end + 14, 45, true);
-  o.setBigUint64(end + 24, BigInt(count), true);
-  o.setBigUint64(end + 32, BigInt(count), true);
-  o.setBigUint64(end + 40, BigInt(size), true);
-  o.setBigUint64(end + 48, BigInt(offset), true);
-  o.setUint32(end + 56, 0x07064b50, true);
-  o.setBigUint64(end + 64, BigInt(end), true);
-  o.setUint32(end + 72, 1, true);
-  const eocd = end + 76;
-  o.setUint32(eocd, 0x06054b50, true);
-  o.setUint16(eocd + 8, 0xffff, true);
-  o.setUint16(eocd + 10, 0xffff, true);
-  o.setUint32(eocd + 12, 0xffffffff, true);
-  o.setUint32(eocd + 16, 0xffffffff, true);
-  return out;
 }
 
 async function downloaded(port: Awaited<ReturnType<typeof openFilePort>>): Promise<{ zip: JSZip; wb: ExcelJS.Workbook }> {
@@ -160,8 +130,8 @@ describe("openFilePort", () => {
 
   it("an .xlsx with ZIP64 records is read by src/xlsx's reader, the same way", async () => {
     const plain = await userXlsx();
-    expect(openXlsx(zip64(plain)).names).toEqual(["Clients", "PAC"]);
-    const port = await openFilePort(fileOf("clients.xlsx", zip64(plain)));
+    expect(openXlsx(withZip64End(plain)).names).toEqual(["Clients", "PAC"]);
+    const port = await openFilePort(fileOf("clients.xlsx", withZip64End(plain)));
     expect(await port.listSheets()).toEqual([
       { name: "Clients", active: true },
       { name: "PAC", active: false },
