@@ -29,15 +29,19 @@ export function rejectedCount(report: ImportReport): number {
 }
 
 /**
- * Every remark of a run, in the order a reader needs them: the import's (what was refused or flagged), then
- * the table-level scoring warnings (methods that could not run), then the per-client ones. The count is the
- * true count: when the import report kept only some issues of a kind, the last line says how many it left out.
+ * Every remark of a run, in the order a reader needs them: first what concerns the whole table (the import's
+ * totals and coverage, methods that could not run, needs scaled, the réserve), then the import's remarks on single
+ * lines, then the per-client scoring ones — so the first lines printed are never 600 lines of the same kind. The
+ * count is the true count: when the import report kept only some issues of a kind, the last line says how many it
+ * left out.
  */
 export function remarks(report: ImportReport, portfolio: ScoredPortfolio, lang: Lang): { lines: string[]; total: number; notKept: number } {
   const notKept = notKeptWarnings(report);
+  const imported = report.issues.filter((i) => i.severity !== "info");
   const lines = [
-    ...report.issues.filter((i) => i.severity !== "info").map((i) => issueText(i, lang)),
+    ...imported.filter((i) => i.row === undefined).map((i) => issueText(i, lang)),
     ...portfolio.warnings.filter((w) => w.severity === "warning" && w.client === undefined).map((w) => w.message),
+    ...imported.filter((i) => i.row !== undefined).map((i) => issueText(i, lang)),
     ...portfolio.warnings.filter((w) => w.severity === "warning" && w.client !== undefined).map((w) => w.message),
   ];
   return { lines, total: lines.length + notKept, notKept };
