@@ -31,6 +31,8 @@ export const REMARK_KINDS = [
   "over_one",
   "maturity",
   "no_allocation",
+  "allocation",
+  "prospect",
   "write",
   "info",
 ] as const;
@@ -46,6 +48,8 @@ const KIND_LABEL: Readonly<Record<RemarkKind, PlanKey>> = {
   over_one: "remark.kind.over_one",
   maturity: "remark.kind.maturity",
   no_allocation: "remark.kind.no_allocation",
+  allocation: "remark.kind.allocation",
+  prospect: "remark.kind.prospect",
   write: "remark.kind.write",
   info: "remark.kind.info",
 };
@@ -60,7 +64,7 @@ export function remarkKindLabel(kind: string | undefined, lang: Lang): string {
   return isRemarkKind(k) ? planText(KIND_LABEL[k], lang) : k;
 }
 
-/** The kind of a scoring warning, from its message key; keys added later fall under "info". */
+/** The kind of a scoring warning, from its message key. */
 const WARNING_KIND: Readonly<Partial<Record<ScoreWarning["key"], RemarkKind>>> = {
   "warn.skipped1": "skipped",
   "warn.skipped2": "skipped",
@@ -76,8 +80,13 @@ const WARNING_KIND: Readonly<Partial<Record<ScoreWarning["key"], RemarkKind>>> =
   "warn.pr_subset": "info",
 };
 
+/** The kind of a scoring warning: by its key, then by its family (the allocation's, the prospects'), else "info". */
 export function warningKind(warning: ScoreWarning): RemarkKind {
-  return (WARNING_KIND as Readonly<Partial<Record<string, RemarkKind>>>)[warning.key] ?? "info";
+  const kind = (WARNING_KIND as Readonly<Partial<Record<string, RemarkKind>>>)[warning.key];
+  if (kind) return kind;
+  if (warning.key.startsWith("allocation.")) return "allocation";
+  if (warning.key.startsWith("prospects.")) return "prospect";
+  return "info";
 }
 
 /** Every scoring warning as a remark, in the order found, its message in `lang`. */

@@ -322,6 +322,8 @@ export const planEn: Record<PlanKey, string> = {
   "remark.kind.over_one": "Potential underestimated",
   "remark.kind.maturity": "Maturity",
   "remark.kind.no_allocation": "No contact planned",
+  "remark.kind.allocation": "Contact allocation",
+  "remark.kind.prospect": "Prospects",
   "remark.kind.info": "Information",
   "remark.kind.write": "Writing the workbook",
   "remark.write.invalidChars": "{where}: {n} {n|character|characters} not allowed in a workbook removed.",

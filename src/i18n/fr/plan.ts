@@ -324,6 +324,8 @@ export const planFr = {
   "remark.kind.over_one": "Potentiel sous-estimé",
   "remark.kind.maturity": "Maturité",
   "remark.kind.no_allocation": "Aucun contact prévu",
+  "remark.kind.allocation": "Répartition des contacts",
+  "remark.kind.prospect": "Prospects",
   "remark.kind.info": "Information",
   "remark.kind.write": "Écriture du classeur",
   "remark.write.invalidChars": "{where} : {n} {n|caractère interdit dans un classeur retiré|caractères interdits dans un classeur retirés}.",
