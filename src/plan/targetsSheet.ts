@@ -1,9 +1,23 @@
-import { ELASTICITY_READING_LABEL, QUADRANT_LABEL, type AbcClass, type ContactQuadrant } from "../engine";
+import { classifyAbc, ELASTICITY_READING_LABEL, QUADRANT_LABEL, type AbcClass, type AbcOptions, type ContactQuadrant } from "../engine";
 import type { PrTarget } from "../engine/penetration";
 import { label, type Lang } from "../i18n";
 import { planText, type PlanKey } from "../i18n/plan";
-import { range } from "./cells";
+import { cellAddress, columnLetter, formula, range, textLiteral } from "./cells";
 import { SheetDraft } from "./grid";
+import {
+  abcClassFormula,
+  ABC_POSITIVE,
+  cumulativeShareFormula,
+  positiveTotal,
+  prCodeFormula,
+  prTargetFormula,
+  quarterRankFormula,
+  rankFormula,
+  shareFormula,
+  tiesToHere,
+  type Criterion,
+  type RankedSet,
+} from "./liveFormulas";
 import { PR_TARGETS, segmentLabelKey, targetLabelKey } from "./labels";
 import type { ScoredClient, ScoredPortfolio } from "./score";
 import { ABC_COLOURS, FORMATS, PROSPECT_COLOUR, QUADRANT_COLOURS, STYLES, TARGET_COLOURS } from "./styles";
@@ -26,8 +40,12 @@ export const TARGET_COLUMNS: readonly Column[] = [
   { header: "col.name", width: 26, value: (c) => c.name ?? null },
   { header: "col.status", width: 10, value: (c, lang) => planText(c.isProspect ? "status.prospect" : "status.client", lang) },
   { header: "col.ca", width: 13, style: { numberFormat: FORMATS.euro }, value: (c) => c.ca ?? null },
+  { header: "col.rank", width: 7, style: { horizontal: "center" }, value: (c) => c.abc?.rank ?? null },
+  { header: "col.share", width: 9, style: { numberFormat: FORMATS.percent }, value: (c) => c.abc?.share ?? null },
+  { header: "col.cumulative", width: 10, style: { numberFormat: FORMATS.percent }, value: (c) => c.abc?.cumulativeShare ?? null },
   { header: "col.abc", width: 7, style: { horizontal: "center", bold: true }, value: (c) => c.abc?.cls ?? null },
   { header: "col.r", width: 5, style: { horizontal: "center" }, value: (c) => c.r?.rank ?? null },
+  { header: "col.potential", width: 13, style: { numberFormat: FORMATS.euro }, value: (c) => c.potential ?? null },
   { header: "col.p", width: 5, style: { horizontal: "center" }, value: (c) => c.p?.rank ?? null },
   { header: "col.pr_code", width: 8, style: { horizontal: "center" }, value: (c) => c.pr?.code ?? null },
   { header: "col.pr_gap", width: 8, style: { numberFormat: FORMATS.signed, horizontal: "center" }, value: (c) => c.pr?.gap ?? null },
@@ -58,12 +76,109 @@ function columnIndex(header: PlanKey): number {
 }
 
 /**
+ * Above this many clients the Cibles classes are written as values: every class formula sums over the whole
+ * column, so a full recalculation grows with the square of the clients (measured in LibreOffice:
+ * bench/recalc.bench.ts).
+ */
+export const LIVE_CLIENTS_MAX = 5000;
+
+export interface TargetsSheetOptions {
+  /** The ABC options the portfolio was scored with (default: by amount, 80 % / 95 %). */
+  readonly abc?: AbcOptions;
+  /** Override of `LIVE_CLIENTS_MAX` (tests and the bench). */
+  readonly liveMax?: number;
+}
+
+/** Why the classes are values, or undefined when they are live formulas. */
+export type LiveState = { readonly live: true; readonly thresholds: readonly [number, number] } | { readonly live: false; readonly why: "size" | "mode" | "none" };
+
+/**
+ * Whether the Cibles classes can be formulas: ABC by amount, at most `max` clients, and the thresholds known
+ * (the engine's classes, recomputed with them, are the portfolio's: the formula's cached value is the engine's).
+ */
+export function liveState(portfolio: ScoredPortfolio, options: TargetsSheetOptions = {}): LiveState {
+  const ranked = portfolio.clients.filter((c) => c.abc !== undefined);
+  if (ranked.length === 0) return { live: false, why: "none" };
+  if (portfolio.clients.length > (options.liveMax ?? LIVE_CLIENTS_MAX)) return { live: false, why: "size" };
+  if ((options.abc?.mode ?? "amount") !== "amount") return { live: false, why: "mode" };
+  const thresholds = options.abc?.thresholds ?? ([0.8, 0.95] as const);
+  const again = classifyAbc(
+    ranked.map((c) => c.ca as number),
+    { thresholds },
+  );
+  if (again.some((r, k) => r.cls !== ranked[k].abc?.cls)) return { live: false, why: "mode" };
+  return { live: true, thresholds };
+}
+
+/**
+ * Replaces the values of the live columns by their formulas (SPEC §14), each with the engine's value cached.
+ * `rows[i]` is client i's line (row i + 2 of the sheet); `params` the cells of threshold A, B and the total.
+ */
+function liveColumns(
+  portfolio: ScoredPortfolio,
+  lang: Lang,
+  rows: PlanValue[][],
+  params: { readonly a: string; readonly b: string; readonly total: string },
+): void {
+  const n = rows.length;
+  const col = (h: PlanKey): string => columnLetter(columnIndex(h));
+  const all = (h: PlanKey): string => `$${col(h)}$2:$${col(h)}$${n + 1}`;
+  const toHere = (h: PlanKey, row: number): string => `$${col(h)}$2:${col(h)}${row}`;
+  const client = textLiteral(planText("status.client", lang));
+  const isClient: Criterion = { range: all("col.status"), criterion: client };
+  const isClientToHere = (row: number): Criterion => ({ range: toHere("col.status", row), criterion: client });
+  const abcSet: RankedSet = { amounts: all("col.ca"), filters: [isClient] };
+  const pSet: RankedSet = { amounts: all("col.potential"), filters: [isClient] };
+  // P-R ranks the clients that have both amounts (the engine's penetration): the same sets as R and P when
+  // every client with a CA has a potential and the reverse, and then the code reads the R and P cells.
+  const both = (amounts: PlanKey, other: PlanKey): RankedSet => ({
+    amounts: all(amounts),
+    filters: [isClient, { range: all(other), criterion: `"<>"` }],
+  });
+  const customers = portfolio.clients.filter((c) => !c.isProspect);
+  const sameSets = customers.every((c) => (c.ca === undefined) === (c.potential === undefined));
+  const at = (h: PlanKey): number => columnIndex(h);
+  const labels = {
+    develop: label(targetLabelKey("develop"), lang),
+    maintain: label(targetLabelKey("maintain"), lang),
+    secure: label(targetLabelKey("secure"), lang),
+  };
+  portfolio.clients.forEach((c, i) => {
+    const line = rows[i];
+    const row = i + 2;
+    const ca = `${col("col.ca")}${row}`;
+    const pot = `${col("col.potential")}${row}`;
+    if (c.abc) {
+      const ties = tiesToHere(toHere("col.ca", row), ca, [isClientToHere(row)]);
+      line[at("col.rank")] = formula(rankFormula(abcSet, ca, ties), c.abc.rank);
+      line[at("col.share")] = formula(shareFormula(ca, params.total), c.abc.share);
+      line[at("col.cumulative")] = formula(cumulativeShareFormula(abcSet, ca, ties, params.total), c.abc.cumulativeShare);
+      line[at("col.abc")] = formula(abcClassFormula(abcSet, ca, params.total, params.a, params.b), c.abc.cls);
+    }
+    if (c.r) line[at("col.r")] = formula(quarterRankFormula(abcSet, ca), c.r.rank);
+    if (c.p) line[at("col.p")] = formula(quarterRankFormula(pSet, pot), c.p.rank);
+    if (c.pr) {
+      const p = sameSets ? `${col("col.p")}${row}` : quarterRankFormula(both("col.potential", "col.ca"), pot);
+      const r = sameSets ? `${col("col.r")}${row}` : quarterRankFormula(both("col.ca", "col.potential"), ca);
+      const gap = `${col("col.pr_gap")}${row}`;
+      line[at("col.pr_code")] = formula(prCodeFormula(p, r), c.pr.code);
+      line[at("col.pr_gap")] = formula(`${r}-${p}`, c.pr.gap);
+      line[at("col.pr_target")] = formula(prTargetFormula(gap, labels), label(targetLabelKey(c.pr.target), lang));
+      if (c.pr.rate !== null) line[at("col.rate")] = formula(`IF(${pot}>0,${ca}/${pot},"")`, c.pr.rate);
+    }
+  });
+}
+
+/**
  * The "Cibles" sheet (en "Targets"): one row per client in input order, every result of the scoring, and a
  * short pourquoi; an Excel table with filters, the header frozen with the id and name, colours per ABC class,
- * P-R target and contact quadrant. Values only, no formula: this sheet is the record of the scoring. Printed
- * in landscape, one page wide, header row repeated.
+ * P-R target and contact quadrant. Rank, shares, ABC class, R, P and the P-R code, gap and target are native
+ * formulas over the CA and potential columns and the class parameters beside the table (SPEC §14), each with
+ * the engine's value cached; above `LIVE_CLIENTS_MAX` clients, or for an ABC the formulas do not write (by
+ * number of clients), they are values and the parameter block says why. Printed in landscape, one page wide,
+ * header row repeated.
  */
-export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang): SheetPlan {
+export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang, options: TargetsSheetOptions = {}): SheetPlan {
   const sheet = new SheetDraft(planText("sheet.targets", lang));
   const n = portfolio.clients.length;
   const width = TARGET_COLUMNS.length;
@@ -72,11 +187,44 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang): Sheet
     0,
     TARGET_COLUMNS.map((col) => planText(col.header, lang)),
   );
-  sheet.block(
-    1,
-    0,
-    portfolio.clients.map((client) => TARGET_COLUMNS.map((col) => col.value(client, lang))),
-  );
+  const rows = portfolio.clients.map((client) => TARGET_COLUMNS.map((col) => col.value(client, lang)));
+  // The class parameters, right of the table: visible, named, editable (SPEC §14).
+  const state = liveState(portfolio, options);
+  const pl = width + 1;
+  sheet.region(pl);
+  sheet.set(0, pl, planText("targets.params", lang));
+  sheet.style(range(0, pl, 1, 2), STYLES.header);
+  if (state.live) {
+    const a = cellAddress(1, pl + 1);
+    const b = cellAddress(2, pl + 1);
+    const total = cellAddress(3, pl + 1);
+    sheet.set(1, pl, planText("targets.threshold_a", lang));
+    sheet.set(1, pl + 1, state.thresholds[0]);
+    sheet.set(2, pl, planText("targets.threshold_b", lang));
+    sheet.set(2, pl + 1, state.thresholds[1]);
+    sheet.set(3, pl, planText("targets.total", lang));
+    const abcSet: RankedSet = {
+      amounts: `$${columnLetter(columnIndex("col.ca"))}$2:$${columnLetter(columnIndex("col.ca"))}$${n + 1}`,
+      filters: [{ range: `$${columnLetter(columnIndex("col.status"))}$2:$${columnLetter(columnIndex("col.status"))}$${n + 1}`, criterion: textLiteral(planText("status.client", lang)) }],
+    };
+    const ranked = portfolio.clients.filter((c) => c.abc && (c.ca as number) >= ABC_POSITIVE);
+    // The engine's total, summed from the largest down like the engine (its cached value).
+    const engineTotal = ranked
+      .map((c) => c.ca as number)
+      .sort((x, y) => y - x)
+      .reduce((acc, x) => acc + x, 0);
+    sheet.set(3, pl + 1, formula(positiveTotal(abcSet, ABC_POSITIVE), engineTotal));
+    sheet.style(range(1, pl + 1, 2, 1), { numberFormat: FORMATS.percent });
+    sheet.style(range(3, pl + 1, 1, 1), { numberFormat: FORMATS.euro });
+    sheet.edit(range(1, pl + 1, 2, 1));
+    sheet.defineName(planText("name.threshold_a", lang), 1, pl + 1);
+    sheet.defineName(planText("name.threshold_b", lang), 2, pl + 1);
+    sheet.set(4, pl, planText("targets.live", lang));
+    liveColumns(portfolio, lang, rows, { a, b, total });
+  } else if (state.why !== "none") {
+    sheet.set(1, pl, state.why === "size" ? planText("targets.values_size", lang, { max: options.liveMax ?? LIVE_CLIENTS_MAX }) : planText("targets.values_mode", lang));
+  }
+  sheet.block(1, 0, rows);
   sheet.style(range(0, 0, 1, width), STYLES.header);
   sheet.height(0, 30);
   if (n > 0) {
@@ -93,7 +241,7 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang): Sheet
     sheet.colour({ range: range(1, columnIndex("col.status"), n, 1), equals: planText("status.prospect", lang), ...PROSPECT_COLOUR });
   }
   return sheet.toSheet({
-    columnWidths: TARGET_COLUMNS.map((c) => c.width),
+    columnWidths: [...TARGET_COLUMNS.map((c) => c.width), 3, 30, 12],
     freeze: { rows: 1, cols: 2 },
     tabColor: "#2E75B6",
     // A4 landscape, one page wide, the header repeated on every page.

@@ -202,7 +202,7 @@ describe("buildWorkbookPlan", () => {
 
   it("Cibles: one row per client, an Excel table with filters, a frozen header, colours per class", () => {
     expect(targets.blocks.find((b) => b.row === 1)?.values.length).toBe(FIXTURE_CLIENTS.length);
-    expect(targets.tables).toEqual([{ name: "PAC_Cibles", range: { row: 0, col: 0, rows: 13, cols: 20 }, style: "TableStyleLight9" }]);
+    expect(targets.tables).toEqual([{ name: "PAC_Cibles", range: { row: 0, col: 0, rows: 13, cols: 24 }, style: "TableStyleLight9" }]);
     expect(targets.freeze).toEqual({ rows: 1, cols: 2 });
     const equals = (targets.conditional ?? []).map((c) => c.equals);
     expect(equals).toEqual(expect.arrayContaining(["A", "B", "C", "Développer", "Entretenir", "Sécuriser", "Vaches à lait", "Contactivores", "Prospect"]));
