@@ -2,7 +2,7 @@ import { classifyAbc, ELASTICITY_READING_LABEL, QUADRANT_LABEL, type AbcClass, t
 import type { PrTarget } from "../engine/penetration";
 import { label, type Lang } from "../i18n";
 import { planText, type PlanKey } from "../i18n/plan";
-import { cellAddress, columnLetter, formula, range, textLiteral } from "./cells";
+import { cellAddress, columnLetter, formula, range, sheetRange, textLiteral } from "./cells";
 import { SheetDraft } from "./grid";
 import {
   abcClassFormula,
@@ -73,6 +73,14 @@ export const TARGET_COLUMNS: readonly Column[] = [
 
 function columnIndex(header: PlanKey): number {
   return TARGET_COLUMNS.findIndex((c) => c.header === header);
+}
+
+/**
+ * `'Cibles'!$H$2:$H$13`: one column of the Cibles table (its `n` client rows), for the COUNTIF/SUMIF of the
+ * Contacts and PAC sheets, so their counts follow the live classes.
+ */
+export function targetsColumn(n: number, lang: Lang, header: PlanKey): string {
+  return sheetRange(planText("sheet.targets", lang), range(1, columnIndex(header), n, 1));
 }
 
 /**

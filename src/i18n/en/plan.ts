@@ -163,6 +163,7 @@ export const planEn: Record<PlanKey, string> = {
   "check.families": "Families make the capital",
   "check.planning": "The monthly plan makes the capital",
   "check.clients": "The per-client plan makes the capital",
+  "check.classes": "The per-client plan follows the classes",
   "check.ok": "OK",
   "check.shares_bad": "Shares do not make 100%",
   "check.gap": "Off by {gap} {gap|contact|contacts} from the capital",
@@ -302,6 +303,8 @@ export const planEn: Record<PlanKey, string> = {
     "To fill in: resources needed, support from management and other departments, training, tools, personal resolutions…",
   "pac.editable_note": "Yellow cells: to be filled in by the sales rep.",
 
+  "check.classes_old":
+    "The per-client contacts were split for the former classes (A: {A}, B: {B}, C: {C}); the needs per class above follow the current classes, the per-client split no longer does.",
   "check.clients_old":
     "The per-client contacts match the former capital of {old} {old|contact|contacts}; the family and class totals above are up to date.",
   "contacts.helpers": "Intermediate calculations (largest remainders): do not edit",

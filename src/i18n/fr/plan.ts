@@ -165,6 +165,7 @@ export const planFr = {
   "check.families": "Les familles font le capital",
   "check.planning": "Le planning fait le capital",
   "check.clients": "Le plan par client fait le capital",
+  "check.classes": "Le plan par client suit les classes",
   "check.ok": "OK",
   "check.shares_bad": "Les parts ne font pas 100 %",
   "check.gap": "Écart de {gap} {gap|contact|contacts} avec le capital",
@@ -304,6 +305,8 @@ export const planFr = {
   "pac.conditions_todo":
     "À compléter : moyens nécessaires, appuis de la direction et des services, formation, outils, résolutions personnelles…",
   "pac.editable_note": "Cellules jaunes : à compléter par le commercial.",
+  "check.classes_old":
+    "Les contacts par client ont été répartis pour les classes d'avant (A : {A}, B : {B}, C : {C}) ; les besoins par classe ci-dessus suivent les classes à jour, la répartition par client ne les suit plus.",
   "check.clients_old":
     "Les contacts par client correspondent à l'ancien capital de {old} {old|contact|contacts} ; les totaux par famille et par classe ci-dessus sont à jour.",
   "contacts.helpers": "Calculs intermédiaires (plus forts restes) : ne pas modifier",
