@@ -415,14 +415,21 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
       clientsSum === model.capital ? t("check.ok") : t("check.clients_old", { old: clientsSum }),
     ],
   ];
-  // The per-client plan was split for the classes of the scoring: once a CA or a threshold moves a client,
-  // the class lines above follow and this says the per-client table does not (SPEC §14).
-  if (portfolio.methods.abc) {
-    const oldCounts = { A: counts.A, B: counts.B, C: counts.C };
-    const same = CLASSES.map((cls) => `${A(clsRow(CLASSES.indexOf(cls)), 1)}=COUNTIF(${classRange},${textLiteral(cls)})`).join(",");
-    const live = CLASSES.map((cls) => model.classes[cls].clients);
-    const unchanged = CLASSES.every((cls, k) => live[k] === oldCounts[cls]);
-    checks.push(["check.classes", `IF(AND(${same}),${ok},${textLiteral(t("check.classes_old", oldCounts))})`, unchanged ? t("check.ok") : t("check.classes_old", oldCounts)]);
+  // The per-client plan was split for the classes of the scoring: once a corrected CA or a threshold moves a
+  // client to another class, the class lines above follow and this says the per-client table does not (SPEC
+  // §14). The helper cell counts the per-client rows whose (id, class) is no longer a row of Cibles.
+  if (portfolio.methods.abc && m > 0) {
+    const movedCell = A(checksTop + 1 + checks.length, help);
+    const ids = `${A(clientsTop, 1)}:${A(clientsTop + m - 1, 1)}`;
+    const cls = `${A(clientsTop, 2)}:${A(clientsTop + m - 1, 2)}`;
+    const n = portfolio.clients.length;
+    s.set(
+      checksTop + 1 + checks.length,
+      help,
+      formula(`SUMPRODUCT((${cls}<>"")*(COUNTIFS(${targetsColumn(n, lang, "col.id")},${ids},${targetsColumn(n, lang, "col.abc")},${cls})=0))`, 0),
+    );
+    const moved = templateFormula(planTemplate("check.classes_moved", lang), { n: movedCell }, lang);
+    checks.push(["check.classes", `IF(${movedCell}=0,${ok},${moved})`, t("check.ok")]);
   }
   checks.forEach(([key, f, result], k) => {
     s.row(checksTop + 1 + k, 0, [t(key), formula(f, result)]);

@@ -7,7 +7,7 @@ import type { CellRange, PlanValue, SheetPlan, WorkbookPlan } from "./types";
 import { buildWorkbookPlan, workbookSheetNames } from "./workbook";
 
 /** Classic functions only: they compute in Excel 2016+ and LibreOffice 7.4 with no `_xlfn.` prefix. */
-const ALLOWED_FUNCTIONS = new Set(["ABS", "SUM", "SUMIF", "SUMIFS", "COUNTIFS", "COUNTIF", "INDEX", "MATCH", "ROUND", "ROUNDUP", "INT", "MOD", "IF", "IFERROR", "MIN", "MAX", "AND"]);
+const ALLOWED_FUNCTIONS = new Set(["ABS", "SUM", "SUMIF", "SUMIFS", "COUNTIFS", "COUNTIF", "INDEX", "MATCH", "ROUND", "ROUNDUP", "INT", "MOD", "IF", "IFERROR", "MIN", "MAX", "AND", "SUMPRODUCT"]);
 
 function cellMap(sheet: SheetPlan): Map<string, PlanValue> {
   const cells = new Map<string, PlanValue>();

@@ -303,8 +303,8 @@ export const planEn: Record<PlanKey, string> = {
     "To fill in: resources needed, support from management and other departments, training, tools, personal resolutions…",
   "pac.editable_note": "Yellow cells: to be filled in by the sales rep.",
 
-  "check.classes_old":
-    "The per-client contacts were split for the former classes (A: {A}, B: {B}, C: {C}); the needs per class above follow the current classes, the per-client split no longer does.",
+  "check.classes_moved":
+    "{n} {n|client has|clients have} changed class since the contacts were split per client: the needs per class above are up to date, the per-client split is not.",
   "check.clients_old":
     "The per-client contacts match the former capital of {old} {old|contact|contacts}; the family and class totals above are up to date.",
   "contacts.helpers": "Intermediate calculations (largest remainders): do not edit",

@@ -305,8 +305,8 @@ export const planFr = {
   "pac.conditions_todo":
     "À compléter : moyens nécessaires, appuis de la direction et des services, formation, outils, résolutions personnelles…",
   "pac.editable_note": "Cellules jaunes : à compléter par le commercial.",
-  "check.classes_old":
-    "Les contacts par client ont été répartis pour les classes d'avant (A : {A}, B : {B}, C : {C}) ; les besoins par classe ci-dessus suivent les classes à jour, la répartition par client ne les suit plus.",
+  "check.classes_moved":
+    "{n} {n|client a|clients ont} changé de classe depuis la répartition des contacts par client : les besoins par classe ci-dessus sont à jour, la répartition par client ne l'est plus.",
   "check.clients_old":
     "Les contacts par client correspondent à l'ancien capital de {old} {old|contact|contacts} ; les totaux par famille et par classe ci-dessus sont à jour.",
   "contacts.helpers": "Calculs intermédiaires (plus forts restes) : ne pas modifier",
