@@ -9,7 +9,7 @@ import { targetLabelKey } from "./labels";
 import { templateFormula, templateValue } from "./templateFormula";
 import type { ScoredClient, ScoredPortfolio } from "./score";
 import { ABC_COLOURS, COLOURS, FORMATS, STYLES } from "./styles";
-import { targetsColumn } from "./targetsSheet";
+import { targetsColumn, targetsPlanClasses } from "./targetsSheet";
 import type { FormulaCell, SheetPlan } from "./types";
 
 export type Cell = readonly [row: number, col: number];
@@ -417,19 +417,13 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   ];
   // The per-client plan was split for the classes of the scoring: once a corrected CA or a threshold moves a
   // client to another class, the class lines above follow and this says the per-client table does not (SPEC
-  // §14). The helper cell counts the per-client rows whose (id, class) is no longer a row of Cibles.
-  if (portfolio.methods.abc && m > 0) {
-    const movedCell = A(checksTop + 1 + checks.length, help);
-    const ids = `${A(clientsTop, 1)}:${A(clientsTop + m - 1, 1)}`;
-    const cls = `${A(clientsTop, 2)}:${A(clientsTop + m - 1, 2)}`;
+  // §14): it counts the Cibles rows whose live class differs from the class of the plan (one pass, no pair).
+  if (portfolio.methods.abc && portfolio.clients.length > 0) {
     const n = portfolio.clients.length;
-    s.set(
-      checksTop + 1 + checks.length,
-      help,
-      formula(`SUMPRODUCT((${cls}<>"")*(COUNTIFS(${targetsColumn(n, lang, "col.id")},${ids},${targetsColumn(n, lang, "col.abc")},${cls})=0))`, 0),
-    );
-    const moved = templateFormula(planTemplate("check.classes_moved", lang), { n: movedCell }, lang);
-    checks.push(["check.classes", `IF(${movedCell}=0,${ok},${moved})`, t("check.ok")]);
+    const planClasses = targetsPlanClasses(n, lang);
+    const moved = `SUMPRODUCT((${planClasses}<>"")*(${planClasses}<>${targetsColumn(n, lang, "col.abc")}))`;
+    const text = templateFormula(planTemplate("check.classes_moved", lang), { n: moved }, lang);
+    checks.push(["check.classes", `IF(${moved}=0,${ok},${text})`, t("check.ok")]);
   }
   checks.forEach(([key, f, result], k) => {
     s.row(checksTop + 1 + k, 0, [t(key), formula(f, result)]);

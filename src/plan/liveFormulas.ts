@@ -63,20 +63,48 @@ export function shareFormula(x: string, total: string): string {
   return `IF(${x}<${ABC_POSITIVE},0,${x}/${total})`;
 }
 
-/** The cumulative share after the client: the amounts ahead of it (ties included), its own, over the total; 1 for an amount not positive. */
-export function cumulativeShareFormula(set: RankedSet, x: string, ties: string, total: string): string {
-  return `IF(${x}<${ABC_POSITIVE},1,(${sumGreater(set, x)}+${x}*${ties})/${total})`;
+/**
+ * The cumulative share after the client: the amounts strictly greater (`ahead`, a `sumGreater` cell), the
+ * equal ones up to this row (`ties`, itself included) times its amount, over the total; 1 for an amount not
+ * positive.
+ */
+export function cumulativeShareFormula(x: string, ahead: string, ties: string, total: string): string {
+  return `IF(${x}<${ABC_POSITIVE},1,(${ahead}+${x}*${ties})/${total})`;
 }
 
-/** The ABC class (§2): A while `before` < threshold A, B while < threshold B, else C; an amount not positive is C. */
-export function abcClassFormula(set: RankedSet, x: string, total: string, thresholdA: string, thresholdB: string): string {
-  const before = `${sumGreater(set, x)}/${total}`;
+/**
+ * The ABC class (§2): `before` = `ahead` / total, the share of the amounts strictly greater (the first of equal
+ * amounts' `before`); A while `before` < threshold A, B while < threshold B, else C; an amount not positive is C.
+ */
+export function abcClassFormula(x: string, ahead: string, total: string, thresholdA: string, thresholdB: string): string {
+  const before = `${ahead}/${total}`;
   return `IF(${x}<${ABC_POSITIVE},"C",IF(${before}<${thresholdA},"A",IF(${before}<${thresholdB},"B","C")))`;
 }
 
-/** The quarter rank (§3): `min(4, floor(before / 0.25) + 1)`, 4 for an amount ≤ 0. */
-export function quarterRankFormula(set: RankedSet, x: string): string {
-  return `IF(${x}>0,MIN(4,INT(${sumGreater(set, x)}/${positiveTotal(set)}/0.25)+1),4)`;
+/** The quarter rank (§3): `min(4, floor(before / 0.25) + 1)` with `before` = `ahead` / `total` (> 0 amounts), 4 for an amount ≤ 0. */
+export function quarterRankFormula(x: string, ahead: string, total: string): string {
+  return `IF(${x}>0,MIN(4,INT(${ahead}/${total}/0.25)+1),4)`;
+}
+
+/**
+ * What `sumGreater` computes for each amount of `ranked`, in plain numbers (the cached value of the "CA des
+ * clients devant" cells): the sum of the ranked amounts strictly greater, added from the largest down.
+ */
+export function sumsGreater(ranked: readonly number[]): (x: number) => number {
+  const sorted = [...ranked].sort((a, b) => b - a);
+  const prefix = new Float64Array(sorted.length + 1);
+  for (let k = 0; k < sorted.length; k++) prefix[k + 1] = prefix[k] + sorted[k];
+  return (x) => {
+    // The number of amounts strictly greater than x (binary search in the descending list).
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] > x) lo = mid + 1;
+      else hi = mid;
+    }
+    return prefix[lo];
+  };
 }
 
 /** The P-R code (§4), "P1-R3", from the two rank expressions. */

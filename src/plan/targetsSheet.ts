@@ -14,6 +14,8 @@ import {
   quarterRankFormula,
   rankFormula,
   shareFormula,
+  sumGreater,
+  sumsGreater,
   tiesToHere,
   type Criterion,
   type RankedSet,
@@ -41,6 +43,8 @@ export const TARGET_COLUMNS: readonly Column[] = [
   { header: "col.status", width: 10, value: (c, lang) => planText(c.isProspect ? "status.prospect" : "status.client", lang) },
   { header: "col.ca", width: 13, style: { numberFormat: FORMATS.euro }, value: (c) => c.ca ?? null },
   { header: "col.rank", width: 7, style: { horizontal: "center" }, value: (c) => c.abc?.rank ?? null },
+  // Filled by `buildTargetsSheet` (the sum of the amounts strictly greater: the base of the classes and R).
+  { header: "col.ca_ahead", width: 13, style: { numberFormat: FORMATS.euro }, value: () => null },
   { header: "col.share", width: 9, style: { numberFormat: FORMATS.percent }, value: (c) => c.abc?.share ?? null },
   { header: "col.cumulative", width: 10, style: { numberFormat: FORMATS.percent }, value: (c) => c.abc?.cumulativeShare ?? null },
   { header: "col.abc", width: 7, style: { horizontal: "center", bold: true }, value: (c) => c.abc?.cls ?? null },
@@ -73,6 +77,14 @@ export const TARGET_COLUMNS: readonly Column[] = [
 
 function columnIndex(header: PlanKey): number {
   return TARGET_COLUMNS.findIndex((c) => c.header === header);
+}
+
+/** The column of the classes at the time of the per-client plan: right of the parameter block. */
+const PLAN_CLASS_COL = (width: number): number => width + 4;
+
+/** `'Cibles'!$AC$2:$AC$13`: the classes the per-client contacts were split for (values). */
+export function targetsPlanClasses(n: number, lang: Lang): string {
+  return sheetRange(planText("sheet.targets", lang), range(1, PLAN_CLASS_COL(TARGET_COLUMNS.length), n, 1));
 }
 
 /**
@@ -126,7 +138,7 @@ function liveColumns(
   portfolio: ScoredPortfolio,
   lang: Lang,
   rows: PlanValue[][],
-  params: { readonly a: string; readonly b: string; readonly total: string },
+  params: { readonly a: string; readonly b: string; readonly total: string; readonly totalR: string; readonly totalP: string },
 ): void {
   const n = rows.length;
   const col = (h: PlanKey): string => columnLetter(columnIndex(h));
@@ -146,6 +158,7 @@ function liveColumns(
   const customers = portfolio.clients.filter((c) => !c.isProspect);
   const sameSets = customers.every((c) => (c.ca === undefined) === (c.potential === undefined));
   const at = (h: PlanKey): number => columnIndex(h);
+  const aheadOf = sumsGreater(portfolio.clients.filter((c) => c.abc).map((c) => c.ca as number));
   const labels = {
     develop: label(targetLabelKey("develop"), lang),
     maintain: label(targetLabelKey("maintain"), lang),
@@ -156,18 +169,24 @@ function liveColumns(
     const row = i + 2;
     const ca = `${col("col.ca")}${row}`;
     const pot = `${col("col.potential")}${row}`;
+    // One SUMIFS per row for the amounts ahead, read by the cumulative share, the class and R: every such
+    // formula scans the column, so a full recalculation grows with the square of the clients.
+    const ahead = `${col("col.ca_ahead")}${row}`;
     if (c.abc) {
       const ties = tiesToHere(toHere("col.ca", row), ca, [isClientToHere(row)]);
+      line[at("col.ca_ahead")] = formula(sumGreater(abcSet, ca), aheadOf(c.ca as number));
       line[at("col.rank")] = formula(rankFormula(abcSet, ca, ties), c.abc.rank);
       line[at("col.share")] = formula(shareFormula(ca, params.total), c.abc.share);
-      line[at("col.cumulative")] = formula(cumulativeShareFormula(abcSet, ca, ties, params.total), c.abc.cumulativeShare);
-      line[at("col.abc")] = formula(abcClassFormula(abcSet, ca, params.total, params.a, params.b), c.abc.cls);
+      line[at("col.cumulative")] = formula(cumulativeShareFormula(ca, ahead, ties, params.total), c.abc.cumulativeShare);
+      line[at("col.abc")] = formula(abcClassFormula(ca, ahead, params.total, params.a, params.b), c.abc.cls);
     }
-    if (c.r) line[at("col.r")] = formula(quarterRankFormula(abcSet, ca), c.r.rank);
-    if (c.p) line[at("col.p")] = formula(quarterRankFormula(pSet, pot), c.p.rank);
+    if (c.r) line[at("col.r")] = formula(quarterRankFormula(ca, c.abc ? ahead : sumGreater(abcSet, ca), params.totalR), c.r.rank);
+    if (c.p) line[at("col.p")] = formula(quarterRankFormula(pot, sumGreater(pSet, pot), params.totalP), c.p.rank);
     if (c.pr) {
-      const p = sameSets ? `${col("col.p")}${row}` : quarterRankFormula(both("col.potential", "col.ca"), pot);
-      const r = sameSets ? `${col("col.r")}${row}` : quarterRankFormula(both("col.ca", "col.potential"), ca);
+      const bothP = both("col.potential", "col.ca");
+      const bothR = both("col.ca", "col.potential");
+      const p = sameSets ? `${col("col.p")}${row}` : quarterRankFormula(pot, sumGreater(bothP, pot), positiveTotal(bothP));
+      const r = sameSets ? `${col("col.r")}${row}` : quarterRankFormula(ca, sumGreater(bothR, ca), positiveTotal(bothR));
       const gap = `${col("col.pr_gap")}${row}`;
       line[at("col.pr_code")] = formula(prCodeFormula(p, r), c.pr.code);
       line[at("col.pr_gap")] = formula(`${r}-${p}`, c.pr.gap);
@@ -196,6 +215,10 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang, option
     TARGET_COLUMNS.map((col) => planText(col.header, lang)),
   );
   const rows = portfolio.clients.map((client) => TARGET_COLUMNS.map((col) => col.value(client, lang)));
+  const aheadOf = sumsGreater(portfolio.clients.filter((c) => c.abc).map((c) => c.ca as number));
+  portfolio.clients.forEach((c, i) => {
+    if (c.abc) rows[i][columnIndex("col.ca_ahead")] = aheadOf(c.ca as number);
+  });
   // The class parameters, right of the table: visible, named, editable (SPEC §14).
   const state = liveState(portfolio, options);
   const pl = width + 1;
@@ -205,34 +228,40 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang, option
   if (state.live) {
     const a = cellAddress(1, pl + 1);
     const b = cellAddress(2, pl + 1);
-    const total = cellAddress(3, pl + 1);
     sheet.set(1, pl, planText("targets.threshold_a", lang));
     sheet.set(1, pl + 1, state.thresholds[0]);
     sheet.set(2, pl, planText("targets.threshold_b", lang));
     sheet.set(2, pl + 1, state.thresholds[1]);
-    sheet.set(3, pl, planText("targets.total", lang));
-    const abcSet: RankedSet = {
-      amounts: `$${columnLetter(columnIndex("col.ca"))}$2:$${columnLetter(columnIndex("col.ca"))}$${n + 1}`,
-      filters: [{ range: `$${columnLetter(columnIndex("col.status"))}$2:$${columnLetter(columnIndex("col.status"))}$${n + 1}`, criterion: textLiteral(planText("status.client", lang)) }],
-    };
-    const ranked = portfolio.clients.filter((c) => c.abc && (c.ca as number) >= ABC_POSITIVE);
-    // The engine's total, summed from the largest down like the engine (its cached value).
-    const engineTotal = ranked
-      .map((c) => c.ca as number)
-      .sort((x, y) => y - x)
-      .reduce((acc, x) => acc + x, 0);
-    sheet.set(3, pl + 1, formula(positiveTotal(abcSet, ABC_POSITIVE), engineTotal));
+    const all = (h: PlanKey): string => `$${columnLetter(columnIndex(h))}$2:$${columnLetter(columnIndex(h))}$${n + 1}`;
+    const isClient = { range: all("col.status"), criterion: textLiteral(planText("status.client", lang)) };
+    // The totals, each with the engine's value cached (summed from the largest down, like the engine).
+    const sumDown = (xs: number[]): number => xs.sort((x, y) => y - x).reduce((acc, x) => acc + x, 0);
+    const totals: readonly [PlanKey, string, number][] = [
+      ["targets.total", positiveTotal({ amounts: all("col.ca"), filters: [isClient] }, ABC_POSITIVE), sumDown(portfolio.clients.filter((c) => c.abc && (c.ca as number) >= ABC_POSITIVE).map((c) => c.ca as number))],
+      ["targets.total_r", positiveTotal({ amounts: all("col.ca"), filters: [isClient] }), sumDown(portfolio.clients.filter((c) => c.r && (c.ca as number) > 0).map((c) => c.ca as number))],
+      ["targets.total_p", positiveTotal({ amounts: all("col.potential"), filters: [isClient] }), sumDown(portfolio.clients.filter((c) => c.p && (c.potential as number) > 0).map((c) => c.potential as number))],
+    ];
+    totals.forEach(([key, f, value], k) => {
+      sheet.set(3 + k, pl, planText(key, lang));
+      sheet.set(3 + k, pl + 1, formula(f, value));
+    });
     sheet.style(range(1, pl + 1, 2, 1), { numberFormat: FORMATS.percent });
-    sheet.style(range(3, pl + 1, 1, 1), { numberFormat: FORMATS.euro });
+    sheet.style(range(3, pl + 1, 3, 1), { numberFormat: FORMATS.euro });
     sheet.edit(range(1, pl + 1, 2, 1));
     sheet.defineName(planText("name.threshold_a", lang), 1, pl + 1);
     sheet.defineName(planText("name.threshold_b", lang), 2, pl + 1);
-    sheet.set(4, pl, planText("targets.live", lang));
-    liveColumns(portfolio, lang, rows, { a, b, total });
+    sheet.set(6, pl, planText("targets.live", lang));
+    liveColumns(portfolio, lang, rows, { a, b, total: cellAddress(3, pl + 1), totalR: cellAddress(4, pl + 1), totalP: cellAddress(5, pl + 1) });
   } else if (state.why !== "none") {
     sheet.set(1, pl, state.why === "size" ? planText("targets.values_size", lang, { max: options.liveMax ?? LIVE_CLIENTS_MAX }) : planText("targets.values_mode", lang));
   }
   sheet.block(1, 0, rows);
+  // The class each client had when the contacts were split per client (values), in a collapsed group: the
+  // Contacts check compares it with the live class (SPEC §14).
+  if (n > 0 && portfolio.methods.abc) {
+    sheet.block(0, PLAN_CLASS_COL(width), [[planText("targets.plan_class", lang)], ...portfolio.clients.map((c) => [c.abc?.cls ?? null])]);
+    sheet.style(range(0, PLAN_CLASS_COL(width), 1, 1), STYLES.header);
+  }
   sheet.style(range(0, 0, 1, width), STYLES.header);
   sheet.height(0, 30);
   if (n > 0) {
@@ -249,7 +278,8 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang, option
     sheet.colour({ range: range(1, columnIndex("col.status"), n, 1), equals: planText("status.prospect", lang), ...PROSPECT_COLOUR });
   }
   return sheet.toSheet({
-    columnWidths: [...TARGET_COLUMNS.map((c) => c.width), 3, 30, 12],
+    columnWidths: [...TARGET_COLUMNS.map((c) => c.width), 3, 30, 12, 3, 12],
+    ...(n > 0 && portfolio.methods.abc ? { columnGroups: [{ col: PLAN_CLASS_COL(width), cols: 1, hidden: true }] } : {}),
     freeze: { rows: 1, cols: 2 },
     tabColor: "#2E75B6",
     // A4 landscape, one page wide, the header repeated on every page.
