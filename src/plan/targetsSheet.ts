@@ -146,9 +146,12 @@ function liveColumns(
   const toHere = (h: PlanKey, row: number): string => `$${col(h)}$2:${col(h)}${row}`;
   const client = textLiteral(planText("status.client", lang));
   const isClient: Criterion = { range: all("col.status"), criterion: client };
-  const isClientToHere = (row: number): Criterion => ({ range: toHere("col.status", row), criterion: client });
-  const abcSet: RankedSet = { amounts: all("col.ca"), filters: [isClient] };
-  const pSet: RankedSet = { amounts: all("col.potential"), filters: [isClient] };
+  // The status criterion only where a prospect row holds that amount (it doubles what every cell scans).
+  const filterCa = portfolio.clients.some((c) => c.isProspect && c.ca !== undefined);
+  const filterPotential = portfolio.clients.some((c) => c.isProspect && c.potential !== undefined);
+  const isClientToHere = (row: number): Criterion[] => (filterCa ? [{ range: toHere("col.status", row), criterion: client }] : []);
+  const abcSet: RankedSet = { amounts: all("col.ca"), filters: filterCa ? [isClient] : [] };
+  const pSet: RankedSet = { amounts: all("col.potential"), filters: filterPotential ? [isClient] : [] };
   // P-R ranks the clients that have both amounts (the engine's penetration): the same sets as R and P when
   // every client with a CA has a potential and the reverse, and then the code reads the R and P cells.
   const both = (amounts: PlanKey, other: PlanKey): RankedSet => ({
@@ -173,7 +176,7 @@ function liveColumns(
     // formula scans the column, so a full recalculation grows with the square of the clients.
     const ahead = `${col("col.ca_ahead")}${row}`;
     if (c.abc) {
-      const ties = tiesToHere(toHere("col.ca", row), ca, [isClientToHere(row)]);
+      const ties = tiesToHere(toHere("col.ca", row), ca, isClientToHere(row));
       line[at("col.ca_ahead")] = formula(sumGreater(abcSet, ca), aheadOf(c.ca as number));
       line[at("col.rank")] = formula(rankFormula(abcSet, ca, ties), c.abc.rank);
       line[at("col.share")] = formula(shareFormula(ca, params.total), c.abc.share);
@@ -234,12 +237,14 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang, option
     sheet.set(2, pl + 1, state.thresholds[1]);
     const all = (h: PlanKey): string => `$${columnLetter(columnIndex(h))}$2:$${columnLetter(columnIndex(h))}$${n + 1}`;
     const isClient = { range: all("col.status"), criterion: textLiteral(planText("status.client", lang)) };
+    const caFilters = portfolio.clients.some((c) => c.isProspect && c.ca !== undefined) ? [isClient] : [];
+    const potentialFilters = portfolio.clients.some((c) => c.isProspect && c.potential !== undefined) ? [isClient] : [];
     // The totals, each with the engine's value cached (summed from the largest down, like the engine).
     const sumDown = (xs: number[]): number => xs.sort((x, y) => y - x).reduce((acc, x) => acc + x, 0);
     const totals: readonly [PlanKey, string, number][] = [
-      ["targets.total", positiveTotal({ amounts: all("col.ca"), filters: [isClient] }, ABC_POSITIVE), sumDown(portfolio.clients.filter((c) => c.abc && (c.ca as number) >= ABC_POSITIVE).map((c) => c.ca as number))],
-      ["targets.total_r", positiveTotal({ amounts: all("col.ca"), filters: [isClient] }), sumDown(portfolio.clients.filter((c) => c.r && (c.ca as number) > 0).map((c) => c.ca as number))],
-      ["targets.total_p", positiveTotal({ amounts: all("col.potential"), filters: [isClient] }), sumDown(portfolio.clients.filter((c) => c.p && (c.potential as number) > 0).map((c) => c.potential as number))],
+      ["targets.total", positiveTotal({ amounts: all("col.ca"), filters: caFilters }, ABC_POSITIVE), sumDown(portfolio.clients.filter((c) => c.abc && (c.ca as number) >= ABC_POSITIVE).map((c) => c.ca as number))],
+      ["targets.total_r", positiveTotal({ amounts: all("col.ca"), filters: caFilters }), sumDown(portfolio.clients.filter((c) => c.r && (c.ca as number) > 0).map((c) => c.ca as number))],
+      ["targets.total_p", positiveTotal({ amounts: all("col.potential"), filters: potentialFilters }), sumDown(portfolio.clients.filter((c) => c.p && (c.potential as number) > 0).map((c) => c.potential as number))],
     ];
     totals.forEach(([key, f, value], k) => {
       sheet.set(3 + k, pl, planText(key, lang));

@@ -209,6 +209,8 @@ const EDGES: readonly ImportedClient[][] = [
   [1, 2, 3, 4].map((k) => clientOf(k, 500, 500)),
   [clientOf(0, 300, 100), clientOf(1, 0, 0), clientOf(2, -50, 200), clientOf(3, 300, 100), clientOf(4, 0, 50)],
   [clientOf(0, 800, 100), clientOf(1, 100, 900), clientOf(2, 100, undefined), clientOf(3, 0, 900)],
+  // A prospect row holding amounts: the formulas keep the status criterion (SUMIFS, COUNTIFS).
+  [clientOf(0, 1000, 500), { id: "P1", row: 3, ca: 5000, potential: 100, isProspect: true }, clientOf(2, 300, 800), clientOf(3, 300, 800)],
 ];
 
 describeSoffice("property: the class formulas equal the engine on generated portfolios", () => {
