@@ -105,7 +105,8 @@ describe("the written sheets read well", () => {
     expect(map.get(`${top + 3},0`)).toBe("Total");
     expect(map.get(`${top + 4},0`)).toBe("Total net (CA négatifs déduits)");
     expect(map.get(`${top + 4},1`)).toBeCloseTo(1000, 6);
-    expect(shown(pac)).toContain("% du CA : part du total des montants positifs (1\u202f200\u00a0€), la base du classement ABC.");
+    expect(cells(pac).get(`${top + 4},1`)).toMatchObject({ formula: expect.stringContaining("SUMIF('Cibles'!") });
+    expect(shown(pac)).toContain("% du CA : part du total des montants positifs (ligne Total), la base du classement ABC.");
     // Without negative amounts there is no net total row, nor for float dust that rounds to 0.
     expect(shown(buildWorkbookPlan(scorePortfolio(PORTFOLIOS[2].clients, {})).sheets[2])).not.toContain("Total net (CA négatifs déduits)");
     const dust = buildWorkbookPlan(scorePortfolio([client("C1", 900, 1000), client("C2", -1e-12, 500)], {})).sheets[2];

@@ -1,6 +1,6 @@
 import { PHASE_LABEL, QUADRANT_LABEL, SHAPE_LABEL, type AbcClass, type ContactQuadrant, type MaturityPhase } from "../engine";
 import type { PrTarget } from "../engine/penetration";
-import { explain, formatNumber, label, type Lang } from "../i18n";
+import { explain, label, type Lang } from "../i18n";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
 import { issueText, type ImportReport } from "../io/report";
 import { cellAddress, formula, range, sheetCell, textLiteral } from "./cells";
@@ -116,9 +116,11 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
 
   // 1. Objectives.
   section("pac.s1");
-  const lastCa = stats.classedCa;
+  // The net CA of the classed clients, over the live classes of Cibles when ABC ran.
+  const classedCa = (): PlanValue =>
+    portfolio.methods.abc ? formula(CLASSES.map((cls) => `SUMIF(${cibles("col.abc")},${textLiteral(cls)},${cibles("col.ca")})`).join("+"), stats.classedCa) : stats.classedCa;
   const caRow = r;
-  s.row(r, 0, [t("pac.last_ca"), lastCa]);
+  s.row(r, 0, [t("pac.last_ca"), classedCa()]);
   s.style(range(r, 1, 1, 1), { numberFormat: FORMATS.euro, bold: true });
   s.set(r, 2, t("pac.last_ca_note", { n: stats.classed }));
   s.style(range(r, 2, 1, 1), STYLES.note);
@@ -178,7 +180,7 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     s.style(range(r, 0, 1, TABLE_COLS), STYLES.total);
     r++;
     if (stats.negatives > 0) {
-      s.row(r, 0, [t("pac.net_total"), stats.classedCa]);
+      s.row(r, 0, [t("pac.net_total"), classedCa()]);
       s.style(range(r, 0, 1, 2), { italic: true });
       r++;
     }
@@ -186,7 +188,7 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     s.style(range(top, 2, 4, 1), { numberFormat: FORMATS.percent, horizontal: "center" });
     s.style(range(top, 3, 4, 1), { horizontal: "center" });
     s.style(range(top, 4, 4, 1), { numberFormat: FORMATS.percent, horizontal: "center" });
-    note(t("pac.share_note", { total: formatMoney(stats.positiveCa, lang) }), TABLE_COLS, 26);
+    note(t("pac.share_note"), TABLE_COLS, 26);
   } else notComputed("reason.no_ca");
   r++;
   subheading("pac.ranks");
@@ -581,11 +583,6 @@ interface Group {
 /** `part / total`, 0 when the total is not positive. */
 function share(part: number, total: number): number {
   return total > 0 ? part / total : 0;
-}
-
-/** "12 345 €" for a note (cells keep numbers and their own format). */
-function formatMoney(value: number, lang: Lang): string {
-  return `${formatNumber(Math.round(value), lang, 0)}\u00a0€`;
 }
 
 /** One line of the Actions table: its kind and the number of clients (or prospects) it really targets. */

@@ -315,7 +315,7 @@ export const planEn: Record<PlanKey, string> = {
   "contacts.reserve_stimulation_left": "Stimulation pool not allocated",
   "contacts.reserve_conquete_left": "Conquest pool not allocated",
   "pac.col.ca_positive": "Sales (positive amounts)",
-  "pac.share_note": "% of sales: share of the total of positive amounts ({total}), the base of the ABC classes.",
+  "pac.share_note": "% of sales: share of the total of positive amounts (the Total row), the base of the ABC classes.",
   "pac.net_total": "Net total (negative sales deducted)",
   "pac.chart.threshold": "80% threshold",
   "pac.col.threshold": "Threshold",

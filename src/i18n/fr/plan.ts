@@ -317,7 +317,7 @@ export const planFr = {
   "contacts.reserve_stimulation_left": "Réserve de stimulation non affectée",
   "contacts.reserve_conquete_left": "Réserve de conquête non affectée",
   "pac.col.ca_positive": "CA (montants positifs)",
-  "pac.share_note": "% du CA : part du total des montants positifs ({total}), la base du classement ABC.",
+  "pac.share_note": "% du CA : part du total des montants positifs (ligne Total), la base du classement ABC.",
   "pac.net_total": "Total net (CA négatifs déduits)",
   "pac.chart.threshold": "Seuil de 80 %",
   "pac.col.threshold": "Seuil",
