@@ -218,6 +218,9 @@ describeSoffice("property: the class formulas equal the engine on generated port
     const dir = tempDir("lo-prop");
     const portfolios = [...EDGES, ...fc.sample(portfolioArb, { numRuns: 36, seed: 15 })];
     const plans = portfolios.map((clients) => buildWorkbookPlan(scorePortfolio(clients, {})));
+    // The fixture in English too: the labels the formulas write (« Develop »…) are the engine's.
+    portfolios.push([...FIXTURE_CLIENTS]);
+    plans.push(buildWorkbookPlan(scorePortfolio(FIXTURE_CLIENTS, { lang: "en" }), { lang: "en" }));
     const files = await Promise.all(
       plans.map(async (plan, k) => {
         const file = join(dir, `p${k}.xlsx`);
@@ -235,5 +238,6 @@ describeSoffice("property: the class formulas equal the engine on generated port
       classCells += formulas(plan.sheets[0]).filter((f) => f.col === column("col.abc")).length;
     }
     expect(classCells).toBeGreaterThan(100);
+    expect(formulas(plans[plans.length - 1].sheets[0]).filter((f) => f.col === column("col.pr_target")).length).toBe(9);
   }, 120_000);
 });
