@@ -9,6 +9,7 @@ import { targetLabelKey } from "./labels";
 import { templateFormula, templateValue } from "./templateFormula";
 import type { ScoredClient, ScoredPortfolio } from "./score";
 import { ABC_COLOURS, COLOURS, FORMATS, STYLES } from "./styles";
+import { targetsColumn, targetsPlanClasses } from "./targetsSheet";
 import type { FormulaCell, SheetPlan } from "./types";
 
 export type Cell = readonly [row: number, col: number];
@@ -273,6 +274,7 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   const budget = A(famRow(0), 2);
   const clsLeft = A(clsTotalRow, clsExtra);
   const classes = {} as Record<AbcClass, { clients: Cell; norm: Cell; need: Cell; planned: Cell }>;
+  const liveClasses = portfolio.methods.abc ? targetsColumn(portfolio.clients.length, lang, "col.abc") : classRange;
   CLASSES.forEach((cls, k) => {
     const r = clsRow(k);
     const line = model.classes[cls];
@@ -283,7 +285,8 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
     const norm = A(r, 2);
     s.row(r, 0, [
       t("class", { cls }),
-      formula(`COUNTIF(${classRange},${textLiteral(cls)})`, line.clients),
+      // The live classes of Cibles (SPEC §14): a corrected CA moves a client and the needs follow.
+      formula(`COUNTIF(${liveClasses},${textLiteral(cls)})`, line.clients),
       line.norm,
       formula(`${A(r, 1)}*${norm}`, line.need),
       formula(`IF(${needTotal}>${budget},${A(r, 1)}*${A(r, clsFloor)}+${A(r, clsExtra)},${A(r, 3)})`, line.planned),
@@ -393,7 +396,7 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   const clientsSum = planned.reduce((a, c) => a + (c.allocation?.total ?? 0), 0) + reserveLine.contacts + poolLine.contacts;
   const gapText = (x: number): string => t("check.gap", { gap: model.capital - x });
   const checkCol = 1;
-  const checks: readonly [PlanKey, string, string][] = [
+  const checks: [PlanKey, string, string][] = [
     [
       "check.shares",
       `IF(ROUND(${A(famTotalRow, 1)},9)=1,${ok},${textLiteral(t("check.shares_bad"))})`,
@@ -412,6 +415,16 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
       clientsSum === model.capital ? t("check.ok") : t("check.clients_old", { old: clientsSum }),
     ],
   ];
+  // The per-client plan was split for the classes of the scoring: once a corrected CA or a threshold moves a
+  // client to another class, the class lines above follow and this says the per-client table does not (SPEC
+  // §14): it counts the Cibles rows whose live class differs from the class of the plan (one pass, no pair).
+  if (portfolio.methods.abc && portfolio.clients.length > 0) {
+    const n = portfolio.clients.length;
+    const planClasses = targetsPlanClasses(n, lang);
+    const moved = `SUMPRODUCT((${planClasses}<>"")*(${planClasses}<>${targetsColumn(n, lang, "col.abc")}))`;
+    const text = templateFormula(planTemplate("check.classes_moved", lang), { n: moved }, lang);
+    checks.push(["check.classes", `IF(${moved}=0,${ok},${text})`, t("check.ok")]);
+  }
   checks.forEach(([key, f, result], k) => {
     s.row(checksTop + 1 + k, 0, [t(key), formula(f, result)]);
     s.merge(range(checksTop + 1 + k, checkCol, 1, 8));
@@ -419,7 +432,8 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   const checkRange = range(checksTop + 1, checkCol, checks.length, 1);
   s.style(range(checksTop + 1, checkCol, checks.length, 8), STYLES.check);
   s.colour({ range: checkRange, equals: t("check.ok"), fill: COLOURS.ok, fontColor: COLOURS.okText });
-  const check: Cell = [checksTop + checks.length, checkCol];
+  // The named control cell: the per-client plan against the capital.
+  const check: Cell = [checksTop + 1 + checks.findIndex(([key]) => key === "check.clients"), checkCol];
   s.defineName(t("name.check"), ...check);
 
   // Per-client plan (the engine's values).

@@ -14,6 +14,11 @@ function cells(sheet: SheetPlan): Map<string, PlanValue> {
   return out;
 }
 
+/** What a reader sees in each cell: the value, or the formula's cached result. */
+function seen(sheet: SheetPlan): Map<string, PlanValue> {
+  return new Map([...cells(sheet)].map(([k, v]) => [k, isFormulaCell(v) ? (v.result ?? null) : v]));
+}
+
 /** What a reader sees: text cells and the cached text of formulas. */
 function shown(sheet: SheetPlan): string[] {
   return [...cells(sheet).values()].flatMap((v) => (typeof v === "string" ? [v] : isFormulaCell(v) && typeof v.result === "string" ? [v.result] : []));
@@ -70,7 +75,7 @@ describe("the written sheets read well", () => {
   it("PAC: the P-R matrix is the 4 × 4 count grid, P rows, R columns, P1-R1 top left", () => {
     const portfolio = scorePortfolio(FIXTURE_CLIENTS, {});
     const pac = buildWorkbookPlan(portfolio).sheets[2];
-    const map = cells(pac);
+    const map = seen(pac);
     const [row, col] = find(pac, "P \\ R");
     const header = [1, 3, 5, 7].map((k) => map.get(`${row},${col + k}`));
     expect(header).toEqual(["R1", "R2", "R3", "R4"]);
@@ -88,7 +93,7 @@ describe("the written sheets read well", () => {
   it("PAC: the class table's % du CA is on the total of positive amounts, the net total labelled apart, −0 written 0", () => {
     const portfolio = scorePortfolio(PORTFOLIOS[5].clients, {});
     const pac = buildWorkbookPlan(portfolio).sheets[2];
-    const map = cells(pac);
+    const map = seen(pac);
     const [top] = find(pac, "Classe A");
     const rows = [0, 1, 2, 3].map((k) => [1, 2, 3].map((c) => map.get(`${top + k},${c}`)));
     // Positive total 1 200: A holds 900 (75 %), B 300 (25 %), C nothing positive; the total row says 100 %.
@@ -100,7 +105,8 @@ describe("the written sheets read well", () => {
     expect(map.get(`${top + 3},0`)).toBe("Total");
     expect(map.get(`${top + 4},0`)).toBe("Total net (CA négatifs déduits)");
     expect(map.get(`${top + 4},1`)).toBeCloseTo(1000, 6);
-    expect(shown(pac)).toContain("% du CA : part du total des montants positifs (1\u202f200\u00a0€), la base du classement ABC.");
+    expect(cells(pac).get(`${top + 4},1`)).toMatchObject({ formula: expect.stringContaining("SUMIF('Cibles'!") });
+    expect(shown(pac)).toContain("% du CA : part du total des montants positifs (ligne Total), la base du classement ABC.");
     // Without negative amounts there is no net total row, nor for float dust that rounds to 0.
     expect(shown(buildWorkbookPlan(scorePortfolio(PORTFOLIOS[2].clients, {})).sheets[2])).not.toContain("Total net (CA négatifs déduits)");
     const dust = buildWorkbookPlan(scorePortfolio([client("C1", 900, 1000), client("C2", -1e-12, 500)], {})).sheets[2];

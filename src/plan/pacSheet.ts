@@ -1,6 +1,6 @@
 import { PHASE_LABEL, QUADRANT_LABEL, SHAPE_LABEL, type AbcClass, type ContactQuadrant, type MaturityPhase } from "../engine";
 import type { PrTarget } from "../engine/penetration";
-import { explain, formatNumber, label, type Lang } from "../i18n";
+import { explain, label, type Lang } from "../i18n";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
 import { issueText, type ImportReport } from "../io/report";
 import { cellAddress, formula, range, sheetCell, textLiteral } from "./cells";
@@ -10,6 +10,7 @@ import { SheetDraft } from "./grid";
 import { PR_TARGETS, targetLabelKey } from "./labels";
 import type { ScoredClient, ScoredPortfolio } from "./score";
 import { ABC_COLOURS, COLOURS, FORMATS, QUADRANT_COLOURS, STYLES, TARGET_COLOURS } from "./styles";
+import { targetsColumn } from "./targetsSheet";
 import type { CellStyle, PlanValue, SheetPlan } from "./types";
 
 /** Columns of the printed PAC: A labels, B amounts, C…N twelve narrow columns (months), O the last notes. */
@@ -45,6 +46,10 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   const ref = (cell: Cell): string => sheetCell(contacts.sheet, cell[0], cell[1]);
   const model = contacts.model;
   const stats = portfolioStats(portfolio);
+  // The diagnosis counts over the Cibles columns (SPEC §14): they follow a corrected CA or threshold.
+  const cibles = (h: PlanKey): string => targetsColumn(portfolio.clients.length, lang, h);
+  const countIf = (h: PlanKey, criterion: string, value: number): PlanValue => formula(`COUNTIF(${cibles(h)},${criterion})`, value);
+  const caIf = (h: PlanKey, criterion: string, value: number): PlanValue => formula(`SUMIF(${cibles(h)},${criterion},${cibles("col.ca")})`, value);
   let r = 0;
 
   const full = (row: number): ReturnType<typeof range> => range(row, 0, 1, LAST + 1);
@@ -111,9 +116,11 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
 
   // 1. Objectives.
   section("pac.s1");
-  const lastCa = stats.classedCa;
+  // The net CA of the classed clients, over the live classes of Cibles when ABC ran.
+  const classedCa = (): PlanValue =>
+    portfolio.methods.abc ? formula(CLASSES.map((cls) => `SUMIF(${cibles("col.abc")},${textLiteral(cls)},${cibles("col.ca")})`).join("+"), stats.classedCa) : stats.classedCa;
   const caRow = r;
-  s.row(r, 0, [t("pac.last_ca"), lastCa]);
+  s.row(r, 0, [t("pac.last_ca"), classedCa()]);
   s.style(range(r, 1, 1, 1), { numberFormat: FORMATS.euro, bold: true });
   s.set(r, 2, t("pac.last_ca_note", { n: stats.classed }));
   s.style(range(r, 2, 1, 1), STYLES.note);
@@ -153,17 +160,27 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     header([t("pac.col.class"), t("pac.col.ca_positive"), t("pac.col.ca_share"), t("pac.col.clients"), t("pac.col.clients_share")], 0, 30);
     const n = stats.classed;
     const top = r;
+    const totalRow = top + CLASSES.length;
+    const [caTotal, nTotal] = [cellAddress(totalRow, 1), cellAddress(totalRow, 3)];
     for (const cls of CLASSES) {
       const k = stats.classes[cls];
-      s.row(r, 0, [t("class", { cls }), k.positiveCa, share(k.positiveCa, stats.positiveCa), k.clients, n > 0 ? k.clients / n : 0]);
+      const [ca, count] = [cellAddress(r, 1), cellAddress(r, 3)];
+      s.row(r, 0, [
+        t("class", { cls }),
+        formula(`SUMIFS(${cibles("col.ca")},${cibles("col.abc")},${textLiteral(cls)},${cibles("col.ca")},">0")`, k.positiveCa),
+        formula(`IF(${caTotal}>0,${ca}/${caTotal},0)`, share(k.positiveCa, stats.positiveCa)),
+        countIf("col.abc", textLiteral(cls), k.clients),
+        formula(`IF(${nTotal}>0,${count}/${nTotal},0)`, n > 0 ? k.clients / n : 0),
+      ]);
       s.style(range(r, 0, 1, 1), { ...ABC_COLOURS[cls], bold: true });
       r++;
     }
-    s.row(r, 0, [t("total"), stats.positiveCa, stats.positiveCa > 0 ? 1 : 0, n, n > 0 ? 1 : 0]);
+    const sum = (col: number, value: number): PlanValue => formula(`SUM(${cellAddress(top, col)}:${cellAddress(top + 2, col)})`, value);
+    s.row(r, 0, [t("total"), sum(1, stats.positiveCa), formula(`IF(${caTotal}>0,1,0)`, stats.positiveCa > 0 ? 1 : 0), sum(3, n), formula(`IF(${nTotal}>0,1,0)`, n > 0 ? 1 : 0)]);
     s.style(range(r, 0, 1, TABLE_COLS), STYLES.total);
     r++;
     if (stats.negatives > 0) {
-      s.row(r, 0, [t("pac.net_total"), stats.classedCa]);
+      s.row(r, 0, [t("pac.net_total"), classedCa()]);
       s.style(range(r, 0, 1, 2), { italic: true });
       r++;
     }
@@ -171,7 +188,7 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     s.style(range(top, 2, 4, 1), { numberFormat: FORMATS.percent, horizontal: "center" });
     s.style(range(top, 3, 4, 1), { horizontal: "center" });
     s.style(range(top, 4, 4, 1), { numberFormat: FORMATS.percent, horizontal: "center" });
-    note(t("pac.share_note", { total: formatMoney(stats.positiveCa, lang) }), TABLE_COLS, 26);
+    note(t("pac.share_note"), TABLE_COLS, 26);
   } else notComputed("reason.no_ca");
   r++;
   subheading("pac.ranks");
@@ -179,7 +196,11 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   for (const rank of [1, 2, 3, 4] as const) {
     const rCount = portfolio.methods.r ? stats.rRanks[rank - 1] : null;
     const pCount = portfolio.methods.p ? stats.pRanks[rank - 1] : null;
-    s.row(r, 0, [t("pac.rank", { rank }), rCount, pCount]);
+    s.row(r, 0, [
+      t("pac.rank", { rank }),
+      rCount === null ? null : countIf("col.r", String(rank), rCount),
+      pCount === null ? null : countIf("col.p", String(rank), pCount),
+    ]);
     s.style(range(r, 1, 1, 2), { horizontal: "center" });
     r++;
   }
@@ -222,7 +243,7 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
       s.style(range(g, CHART_COL, 1, 1), { ...STYLES.header, fontSize: 12 });
       for (const rank of [1, 2, 3, 4]) {
         const cell = range(g, CHART_COL + 2 * rank - 1, 1, 2);
-        s.set(g, cell.col, stats.prMatrix[(p - 1) * 4 + rank - 1]);
+        s.set(g, cell.col, countIf("col.pr_code", textLiteral(`P${p}-R${rank}`), stats.prMatrix[(p - 1) * 4 + rank - 1]));
         s.merge(cell);
         const gap = rank - p;
         const colour = TARGET_COLOURS[gap >= 1 ? "develop" : gap <= -1 ? "secure" : "maintain"];
@@ -240,7 +261,8 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     s.merge(range(r - 1, 2, 1, 2));
     for (const target of PR_TARGETS) {
       const group = stats.targets[target];
-      s.row(r, 0, [label(targetLabelKey(target), lang), group.clients, group.ca]);
+      const name = textLiteral(label(targetLabelKey(target), lang));
+      s.row(r, 0, [label(targetLabelKey(target), lang), countIf("col.pr_target", name, group.clients), caIf("col.pr_target", name, group.ca)]);
       s.style(range(r, 0, 1, 1), { ...TARGET_COLOURS[target], bold: true });
       s.style(range(r, 1, 1, 1), { horizontal: "center" });
       amount(r);
@@ -258,7 +280,8 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     s.merge(range(r - 1, 2, 1, 2));
     for (const q of QUADRANTS) {
       const group = stats.quadrants[q];
-      s.row(r, 0, [label(QUADRANT_LABEL[q], lang), group.clients, group.ca]);
+      const name = textLiteral(label(QUADRANT_LABEL[q], lang));
+      s.row(r, 0, [label(QUADRANT_LABEL[q], lang), countIf("col.quadrant", name, group.clients), caIf("col.quadrant", name, group.ca)]);
       s.style(range(r, 0, 1, 1), { ...QUADRANT_COLOURS[q], bold: true });
       s.style(range(r, 1, 1, 1), { horizontal: "center" });
       amount(r);
@@ -299,8 +322,11 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   header([t("pac.col.target"), t("pac.col.clients"), t("pac.col.ca"), null, null, t("pac.col.orientation"), ...new Array<null>(LAST - 5).fill(null)]);
   s.merge(range(r - 1, 2, 1, 2));
   s.merge(range(r - 1, 5, 1, LAST - 4));
-  const orientation = (name: string, colour: CellStyle, group: Group, text: string, withCa = true): void => {
-    s.row(r, 0, [name, group.clients, withCa ? group.ca : null, null, null, text]);
+  /** `live`: the Cibles column and the text its cells hold for this line, so clients and CA follow the classes. */
+  const orientation = (name: string, colour: CellStyle, group: Group, text: string, withCa = true, live?: readonly [PlanKey, string]): void => {
+    const clients = live ? countIf(live[0], textLiteral(live[1]), group.clients) : group.clients;
+    const ca = withCa ? (live ? caIf(live[0], textLiteral(live[1]), group.ca) : group.ca) : null;
+    s.row(r, 0, [name, clients, ca, null, null, text]);
     s.style(range(r, 0, 1, 1), { ...colour, bold: true });
     s.style(range(r, 1, 1, 1), { horizontal: "center" });
     s.merge(range(r, 2, 1, 2));
@@ -312,17 +338,20 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   };
   if (portfolio.methods.pr) {
     for (const target of PR_TARGETS) {
-      orientation(label(targetLabelKey(target), lang), TARGET_COLOURS[target], stats.targets[target], t(`orient.${target}` as PlanKey));
+      const name = label(targetLabelKey(target), lang);
+      orientation(name, TARGET_COLOURS[target], stats.targets[target], t(`orient.${target}` as PlanKey), true, ["col.pr_target", name]);
     }
   } else if (portfolio.methods.abc) {
     for (const cls of CLASSES) {
-      orientation(t("class", { cls }), ABC_COLOURS[cls], { clients: portfolio.classes[cls].clients, ca: portfolio.classes[cls].ca }, t(`orient.abc.${cls}` as PlanKey));
+      const group = { clients: portfolio.classes[cls].clients, ca: portfolio.classes[cls].ca };
+      orientation(t("class", { cls }), ABC_COLOURS[cls], group, t(`orient.abc.${cls}` as PlanKey), true, ["col.abc", cls]);
     }
   }
   orientation(t("pac.prospects"), {}, { clients: portfolio.prospects, ca: 0 }, t("orient.conquest"), false);
   if (portfolio.methods.contacts) {
     for (const q of QUADRANTS) {
-      orientation(label(QUADRANT_LABEL[q], lang), QUADRANT_COLOURS[q], stats.quadrants[q], t(`orient.quadrant.${q}` as PlanKey));
+      const name = label(QUADRANT_LABEL[q], lang);
+      orientation(name, QUADRANT_COLOURS[q], stats.quadrants[q], t(`orient.quadrant.${q}` as PlanKey), true, ["col.quadrant", name]);
     }
   }
 
@@ -554,11 +583,6 @@ interface Group {
 /** `part / total`, 0 when the total is not positive. */
 function share(part: number, total: number): number {
   return total > 0 ? part / total : 0;
-}
-
-/** "12 345 €" for a note (cells keep numbers and their own format). */
-function formatMoney(value: number, lang: Lang): string {
-  return `${formatNumber(Math.round(value), lang, 0)}\u00a0€`;
 }
 
 /** One line of the Actions table: its kind and the number of clients (or prospects) it really targets. */

@@ -7,7 +7,7 @@ import type { CellRange, PlanValue, SheetPlan, WorkbookPlan } from "./types";
 import { buildWorkbookPlan, workbookSheetNames } from "./workbook";
 
 /** Classic functions only: they compute in Excel 2016+ and LibreOffice 7.4 with no `_xlfn.` prefix. */
-const ALLOWED_FUNCTIONS = new Set(["ABS", "SUM", "SUMIF", "SUMIFS", "COUNTIFS", "COUNTIF", "INDEX", "MATCH", "ROUND", "ROUNDUP", "INT", "MOD", "IF", "IFERROR", "MIN", "MAX"]);
+const ALLOWED_FUNCTIONS = new Set(["ABS", "SUM", "SUMIF", "SUMIFS", "COUNTIFS", "COUNTIF", "INDEX", "MATCH", "ROUND", "ROUNDUP", "INT", "MOD", "IF", "IFERROR", "MIN", "MAX", "AND", "SUMPRODUCT"]);
 
 function cellMap(sheet: SheetPlan): Map<string, PlanValue> {
   const cells = new Map<string, PlanValue>();
@@ -202,7 +202,7 @@ describe("buildWorkbookPlan", () => {
 
   it("Cibles: one row per client, an Excel table with filters, a frozen header, colours per class", () => {
     expect(targets.blocks.find((b) => b.row === 1)?.values.length).toBe(FIXTURE_CLIENTS.length);
-    expect(targets.tables).toEqual([{ name: "PAC_Cibles", range: { row: 0, col: 0, rows: 13, cols: 20 }, style: "TableStyleLight9" }]);
+    expect(targets.tables).toEqual([{ name: "PAC_Cibles", range: { row: 0, col: 0, rows: 13, cols: 25 }, style: "TableStyleLight9" }]);
     expect(targets.freeze).toEqual({ rows: 1, cols: 2 });
     const equals = (targets.conditional ?? []).map((c) => c.equals);
     expect(equals).toEqual(expect.arrayContaining(["A", "B", "C", "Développer", "Entretenir", "Sécuriser", "Vaches à lait", "Contactivores", "Prospect"]));
@@ -236,7 +236,7 @@ describe("buildWorkbookPlan", () => {
     const familyTotals = [12, 13, 14].map((r) => cells.get(`${r},2`));
     expect(familyTotals.map((v) => (isFormulaCell(v as PlanValue) ? (v as { result: number }).result : v))).toEqual([324, 135, 81]);
     expect(cells.get("12,2")).toEqual({ formula: "$X$13+IF($Z$13<$Z$16,1,0)", result: 324 });
-    expect(cells.get("19,1")).toMatchObject({ formula: expect.stringMatching(/^COUNTIF\(\$C\$50:\$C\$\d+,"A"\)$/), result: 4 });
+    expect(cells.get("19,1")).toEqual({ formula: "COUNTIF('Cibles'!$I$2:$I$13,\"A\")", result: 4 });
     expect(cells.get("23,1")).toEqual({ formula: 'IF($B$9>0,ROUNDUP($D$23/$B$9,0),"")', result: 1 });
     expect(cells.get(names.PAC_Controle)).toMatchObject({ result: "OK" });
     expect(cells.get("33,9")).toEqual({ formula: 'SUMIF($C$50:$C$61,"A",$J$50:$J$61)', result: portfolio.planning.byClass.A[0] });

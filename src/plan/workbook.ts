@@ -1,3 +1,4 @@
+import type { AbcOptions } from "../engine";
 import type { Lang } from "../i18n";
 import { planText } from "../i18n/plan";
 import type { ImportReport } from "../io/report";
@@ -15,6 +16,10 @@ export interface WorkbookPlanOptions {
   readonly report?: ImportReport;
   /** More remarks to list after the import's and the scoring's (e.g. the writer's). */
   readonly remarks?: readonly Remark[];
+  /** The ABC options the portfolio was scored with, for the Cibles formulas (default: by amount, 80 % / 95 %). */
+  readonly abc?: AbcOptions;
+  /** Above this many clients the Cibles classes are values (default `LIVE_CLIENTS_MAX`). */
+  readonly liveMax?: number;
 }
 
 /** The names of the written sheets, in order ("Cibles", "Contacts", "PAC", "Remarques" in French). */
@@ -40,7 +45,7 @@ export function workbookRemarks(portfolio: ScoredPortfolio, lang: Lang, report?:
  */
 export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookPlanOptions = {}): WorkbookPlan {
   const lang = options.lang ?? "fr";
-  const targets = buildTargetsSheet(portfolio, lang);
+  const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc, liveMax: options.liveMax });
   const { sheet: contacts, layout } = buildContactsSheet(portfolio, lang);
   const pac = buildPacSheet(portfolio, lang, layout, options.report);
   const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, options.remarks), lang);

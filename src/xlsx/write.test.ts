@@ -60,7 +60,7 @@ describe("writeXlsx", () => {
   it("writeXlsx(plan): number formats, fills, merges, frozen panes, table, conditional colours", () => {
     const cibles = sheet(wb, "Cibles");
     expect(cibles.getCell("D2").numFmt).toBe('#,##0 "€"');
-    expect(cibles.getCell("K2").numFmt).toBe("0.0%");
+    expect(cibles.getCell("P2").numFmt).toBe("0.0%");
     expect(cibles.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 1 });
     expect((cibles.getTables() as unknown as { name: string }[]).map((t) => t.name)).toEqual(["PAC_Cibles"]);
     const rules = (cibles as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
@@ -238,7 +238,9 @@ describe("writeXlsx with large tables (rows written as XML)", () => {
             const cell = ws.getCell(block.row + i + 1, block.col + j + 1);
             if (v === null) return;
             if (isFormulaCell(v)) {
-              expect([cell.address, cell.formula, cell.result]).toEqual([cell.address, v.formula, v.result]);
+              // exceljs reads a cached 0 of a row written as XML (`<v>0</v>`, there) as no result.
+              const result = v.result === 0 ? (cell.result ?? 0) : cell.result;
+              expect([cell.address, cell.formula, result]).toEqual([cell.address, v.formula, v.result]);
             } else {
               expect([cell.address, cell.value]).toEqual([cell.address, v]);
             }
@@ -252,10 +254,10 @@ describe("writeXlsx with large tables (rows written as XML)", () => {
   it("rows written as XML keep their column's styles and the table spans them", () => {
     const cibles = sheet(wb, "Cibles");
     expect(cibles.getCell("D300").numFmt).toBe('#,##0 "€"');
-    expect(cibles.getCell("E300").font).toMatchObject({ bold: true, name: "Calibri" });
-    expect(cibles.getCell("T300").font).toMatchObject({ size: 8 });
+    expect(cibles.getCell("I300").font).toMatchObject({ bold: true, name: "Calibri" });
+    expect(cibles.getCell("Y300").font).toMatchObject({ size: 8 });
     const table = cibles.getTables()[0] as unknown as { table: { tableRef: string } };
-    expect(table.table.tableRef).toBe("A1:T441");
+    expect(table.table.tableRef).toBe("A1:Y441");
     const contacts = sheet(wb, "Contacts");
     expect(contacts.getCell("I300").font).toMatchObject({ bold: true });
   });

@@ -1,0 +1,72 @@
+import { FIXTURE_CLIENTS } from "./__fixtures__/portfolio";
+import { isFormulaCell } from "./cells";
+import { abcClassFormula, quarterRankFormula, sumGreater, sumsGreater, tiesToHere } from "./liveFormulas";
+import { scorePortfolio } from "./score";
+import { TARGET_COLUMNS } from "./targetsSheet";
+import type { PlanValue, SheetPlan } from "./types";
+import { buildWorkbookPlan } from "./workbook";
+
+function cells(sheet: SheetPlan): Map<string, PlanValue> {
+  const out = new Map<string, PlanValue>();
+  for (const b of sheet.blocks) b.values.forEach((line, i) => line.forEach((v, j) => v !== null && out.set(`${b.row + i},${b.col + j}`, v)));
+  return out;
+}
+
+const ABC_COL = TARGET_COLUMNS.findIndex((c) => c.header === "col.abc");
+const NOTE_COL = TARGET_COLUMNS.length + 1;
+
+describe("liveFormulas", () => {
+  it.each([
+    { name: "distinct", amounts: [500, 300, 100], x: 300, want: 500 },
+    { name: "ties: only the strictly greater", amounts: [500, 300, 300, 100], x: 300, want: 500 },
+    { name: "the largest", amounts: [500, 300], x: 500, want: 0 },
+    { name: "negatives count when greater than x", amounts: [500, -50, -200], x: -200, want: 450 },
+    { name: "one client", amounts: [42], x: 42, want: 0 },
+    { name: "all equal", amounts: [7, 7, 7], x: 7, want: 0 },
+    { name: "empty", amounts: [], x: 0, want: 0 },
+  ])("sumsGreater ($name) is what SUMIF(amounts, \">\"&x) computes", ({ amounts, x, want }) => {
+    expect(sumsGreater(amounts)(x)).toBe(want);
+  });
+
+  it.each([
+    { name: "SUMIF without filter", got: sumGreater({ amounts: "$D$2:$D$9", filters: [] }, "D2"), want: 'SUMIF($D$2:$D$9,">"&D2)' },
+    {
+      name: "SUMIFS with the status filter",
+      got: sumGreater({ amounts: "$D$2:$D$9", filters: [{ range: "$C$2:$C$9", criterion: '"Client"' }] }, "D2"),
+      want: 'SUMIFS($D$2:$D$9,$D$2:$D$9,">"&D2,$C$2:$C$9,"Client")',
+    },
+    { name: "ties to this row", got: tiesToHere("$D$2:D5", "D5", []), want: "COUNTIF($D$2:D5,D5)" },
+    { name: "class: ≤ 0 first, then the thresholds", got: abcClassFormula("D2", "F2", "$AB$4", "$AB$2", "$AB$3"), want: 'IF(D2<0.005,"C",IF(F2/$AB$4<$AB$2,"A",IF(F2/$AB$4<$AB$3,"B","C")))' },
+    { name: "quarter rank", got: quarterRankFormula("D2", "F2", "$AB$5"), want: "IF(D2>0,MIN(4,INT(F2/$AB$5/0.25)+1),4)" },
+  ])("$name", ({ got, want }) => expect(got).toBe(want));
+});
+
+describe("Cibles: formulas or values", () => {
+  const portfolio = scorePortfolio(FIXTURE_CLIENTS, {});
+  it.each([
+    { name: "live (default)", options: {}, live: true, note: "Rang, parts, ABC, R, P et P-R sont des formules\u00a0: corrigez un CA ou un seuil, ils suivent." },
+    { name: "above the size limit", options: { liveMax: 5 }, live: false, note: "Classes écrites en valeurs\u00a0: au-delà de 5 clients, le recalcul de ces formules deviendrait trop lent." },
+    {
+      name: "ABC by number of clients",
+      options: { abc: { mode: "clients" as const } },
+      live: false,
+      note: "Classes écrites en valeurs\u00a0: le classement ABC par nombre de clients ou par des seuils propres à ce calcul n'a pas de formule ici.",
+    },
+    {
+      name: "thresholds other than the scoring's",
+      options: { abc: { thresholds: [0.5, 0.6] as [number, number] } },
+      live: false,
+      note: "Classes écrites en valeurs\u00a0: le classement ABC par nombre de clients ou par des seuils propres à ce calcul n'a pas de formule ici.",
+    },
+  ])("$name", ({ options, live, note }) => {
+    const sheet = buildWorkbookPlan(portfolio, options).sheets[0];
+    const map = cells(sheet);
+    const classCells = portfolio.clients.flatMap((c, i) => (c.abc ? [map.get(`${i + 1},${ABC_COL}`) as PlanValue] : []));
+    expect(classCells.length).toBe(10);
+    expect(classCells.every((v) => isFormulaCell(v))).toBe(live);
+    // The cached or written class is the engine's either way.
+    expect(classCells.map((v) => (isFormulaCell(v) ? v.result : v))).toEqual(portfolio.clients.flatMap((c) => (c.abc ? [c.abc.cls] : [])));
+    expect([...map.values()]).toContain(note);
+    expect(map.get(`6,${NOTE_COL}`) === note || map.get(`1,${NOTE_COL}`) === note).toBe(true);
+  });
+});
