@@ -25,3 +25,7 @@ export { allocateConquest, CONQUEST_FLOOR, CONQUEST_DEFAULT_CAP } from "./conque
 export type { ConquestCase, ConquestInput, ConquestRow, ConquestAllocation } from "./conquest";
 export { effortObjectives, growthPlan, OBJECTIVE_RULES, EFFORT_CODES, OBJECTIVE_RULE_LABEL, EFFORT_LABEL, OBJECTIVE_DEFAULT_DEVELOP_RATE, OBJECTIVE_DEFAULT_BASE_RATE, GROWTH_DEFAULT_ASKED, CONVERSION_DEFAULT_RATE } from "./objectives";
 export type { ObjectiveRule, EffortCode, Engagement, ObjectivesInput, ObjectivesOptions, ObjectiveRow, ClientObjectives, ProspectValueSource, GrowthVerdict, GrowthInput, GrowthOptions, GrowthPlan } from "./objectives";
+export { engagement, proposeFamilyTypes, readFamilyTypes, familySpendFromRows, engagementWarningWhy, FAMILY_TYPES, ENGAGEMENT_CLASSES, ENGAGEMENT_LABEL, ENGAGEMENT_NOT_CLASSED, TYPE_NOT_PROPOSED, FIRST_HALF, KEPT_SHARE } from "./engagement";
+export type { FamilyType, FamilySpend, FamilyHistory, EngagementWarning, EngagementRow, EngagementResult, TypeProposals } from "./engagement";
+export { idealClients, idealWarningWhy, IDEAL_CLASSES, IDEAL_LABEL, IDEAL_READING, IDEAL_NOT_CLASSED, VALUE_SCALE } from "./idealClient";
+export type { IdealClass, IdealInput, IdealOptions, IdealColumn, IdealWarning, IdealRow, IdealResult } from "./idealClient";
