@@ -11,6 +11,7 @@ import { abcCells } from "./abc";
 import { allocateCells, capitalCell } from "./capital";
 import { contactsCells } from "./contacts";
 import { elasticityCells } from "./elasticity";
+import { idealCells } from "./ideal";
 import { maturityCells } from "./maturity";
 import { prCells } from "./pr";
 import { prospectCells } from "./prospect";
@@ -161,4 +162,17 @@ export function prospect(
   output?: string,
 ): any[][] {
   return prospectCells(relevance, credibility, attractiveness_to_us, our_attractiveness, weights, output);
+}
+
+/**
+ * Ideal-client matrix: what the client brings us (productivity, sales per contact) against what we bring it (a value or satisfaction score 1 to 5): Ideal clients, Happy clients, Clients at risk or Clients to avoid, against two split points (medians by default).
+ * @customfunction IDEAL
+ * @param productivity Productivity per client: sales (or margin) divided by the contacts received.
+ * @param value Value brought to the client or its satisfaction, scored 1 to 5 by the rep.
+ * @param [split_productivity] Split point for productivity (default: the median).
+ * @param [split_value] Split point for the value (default: the median).
+ * @returns One class per client.
+ */
+export function ideal(productivity: any[][], value: any[][], split_productivity?: number, split_value?: number): any[][] {
+  return idealCells(productivity, value, split_productivity, split_value);
 }
