@@ -11,6 +11,8 @@ export type { ClientTableMapping, ClientTableOptions, ClientTableResult } from "
 export type { ColumnChoice, ImportedClient } from "./client";
 export { readJournal, rollingPeriods } from "./journal";
 export type { JournalFamilies, JournalMapping, JournalOptions, JournalResult } from "./journal";
+export { readFamilyTypeTable } from "./familyTypes";
+export type { FamilyTypeTable } from "./familyTypes";
 export { normaliseCell, displayCell, UNSUPPORTED_VALUE } from "./cells";
 export type { Cell } from "./cells";
 export { parseNumberText, readNumber, readFlag } from "./numbers";

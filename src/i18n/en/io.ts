@@ -86,6 +86,16 @@ export const ioMessagesEn: Record<IoMessageKey, string> = {
     "Engagement by product type not computed: it compares the families bought in N-1 and in N, and the journal does not cover N-1 (dates above).",
   VALUE_OUT_OF_RANGE:
     "Row {row}, “{column}”: the score {value} is outside the 1 to 5 scale; this client will not be placed in the ideal-client matrix.",
+  TYPE_TABLE_NO_COLUMNS:
+    "Type table: a “Type” column (FiLo, FiFo, LiFo, LiLo) and a family column are needed (columns read: {headers}).",
+  TYPE_UNKNOWN:
+    "Row {row}, “{column}”: “{value}” is not a type (FiLo, FiFo, LiFo or LiLo); the family “{family}” stays untyped.",
+  TYPE_FAMILY_TWICE:
+    "Row {row}: the family “{family}” is already typed {value} above; the type {value2} is ignored.",
+  TYPE_FAMILIES_UNKNOWN:
+    "{n} {n|family|families} of the type table not in the journal, ignored (for example “{family}”).",
+  TYPE_FAMILIES_UNTYPED:
+    "{n} journal {n|family|families} without a type: {n|it decides|they decide} no engagement class (for example “{family}”).",
   ISSUES_NOT_SHOWN: "{n} more {n|message|messages} of the same kind not shown (counted in the total).",
 };
 

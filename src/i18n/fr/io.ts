@@ -99,6 +99,17 @@ export const ioMessagesFr = {
   VALUE_OUT_OF_RANGE:
     "Ligne {row}, « {column} » : la note {value} est hors de l'échelle de 1 à 5 ; ce client ne sera pas classé dans la matrice du client idéal.",
 
+  TYPE_TABLE_NO_COLUMNS:
+    "Table des types : il faut une colonne « Type » (FiLo, FiFo, LiFo, LiLo) et une colonne de familles (colonnes lues : {headers}).",
+  TYPE_UNKNOWN:
+    "Ligne {row}, « {column} » : « {value} » n'est pas un type (FiLo, FiFo, LiFo ou LiLo) ; la famille « {family} » reste sans type.",
+  TYPE_FAMILY_TWICE:
+    "Ligne {row} : la famille « {family} » est déjà typée {value} plus haut ; le type {value2} est ignoré.",
+  TYPE_FAMILIES_UNKNOWN:
+    "{n} {n|famille|familles} de la table des types {n|absente|absentes} du journal, {n|ignorée|ignorées} (par exemple « {family} »).",
+  TYPE_FAMILIES_UNTYPED:
+    "{n} {n|famille|familles} du journal sans type : {n|elle ne décide|elles ne décident} d'aucune classe d'engagement (par exemple « {family} »).",
+
   ISSUES_NOT_SHOWN: "{n} {n|autre message|autres messages} du même type non {n|affiché|affichés} (comptés dans le total).",
 } as const;
 
