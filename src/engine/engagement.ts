@@ -372,8 +372,13 @@ export function proposeFamilyTypes(history: FamilyHistory): TypeProposals {
   const m = start[n];
   if (firstDay.length !== m) throw new EngineError("LENGTH_MISMATCH", { arg: "premiers achats", n1: firstDay.length, arg2: "achats", n2: m });
   if (dayStart.length !== n + 1) throw new EngineError("LENGTH_MISMATCH", { arg: "jours d'achat", n1: dayStart.length - 1, arg2: "clients", n2: n });
-  const positions: number[][] = Array.from({ length: F }, () => []);
+  // Positions per family in one typed array (CSR by family): a list per family costs too much for 10^6 pairs.
   const buyers = new Int32Array(F);
+  for (let k = 0; k < m; k++) if (firstDay[k] >= 0) buyers[family[k]]++;
+  const posStart = new Int32Array(F + 1);
+  for (let f = 0; f < F; f++) posStart[f + 1] = posStart[f] + buyers[f];
+  const positions = new Float64Array(posStart[F]);
+  const put = posStart.slice(0, F);
   const activeBuyers = new Int32Array(F);
   const keptBuyers = new Int32Array(F);
   for (let i = 0; i < n; i++) {
@@ -385,7 +390,6 @@ export function proposeFamilyTypes(history: FamilyHistory): TypeProposals {
       const day = firstDay[k];
       if (day < 0) continue;
       const f = family[k];
-      buyers[f]++;
       // Rank of `day` among the client's sorted distinct days (binary search).
       let lo = 0;
       let hi = d;
@@ -394,7 +398,7 @@ export function proposeFamilyTypes(history: FamilyHistory): TypeProposals {
         if (days[d0 + mid] < day) lo = mid + 1;
         else hi = mid;
       }
-      positions[f].push(d > 1 ? lo / (d - 1) : 0);
+      positions[put[f]++] = d > 1 ? lo / (d - 1) : 0;
       if (active) {
         activeBuyers[f]++;
         if (spendN[k] > CENT) keptBuyers[f]++;
@@ -405,14 +409,14 @@ export function proposeFamilyTypes(history: FamilyHistory): TypeProposals {
   const position = new Float64Array(F).fill(NaN);
   const keptShare = new Float64Array(F).fill(NaN);
   for (let f = 0; f < F; f++) {
-    const p = positions[f];
-    if (p.length > 0) {
-      p.sort((a, b) => a - b);
-      const mid = p.length >> 1;
-      position[f] = p.length % 2 === 1 ? p[mid] : (p[mid - 1] + p[mid]) / 2;
+    const count = buyers[f];
+    if (count > 0) {
+      const p = positions.subarray(posStart[f], posStart[f + 1]).sort();
+      const mid = count >> 1;
+      position[f] = count % 2 === 1 ? p[mid] : (p[mid - 1] + p[mid]) / 2;
     }
     if (activeBuyers[f] > 0) keptShare[f] = keptBuyers[f] / activeBuyers[f];
-    if (p.length > 0 && activeBuyers[f] > 0) {
+    if (count > 0 && activeBuyers[f] > 0) {
       const fi = position[f] < FIRST_HALF;
       const lo = keptShare[f] >= KEPT_SHARE;
       proposed[f] = fi ? (lo ? 0 : 1) : lo ? 3 : 2;
