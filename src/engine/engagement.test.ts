@@ -159,7 +159,7 @@ describe("engagement(spend, types)", () => {
   it("engagement(…) explains in English too", () => {
     const r = engagement(familySpendFromRows(FAMILIES, [[0, 0, 200, 0]], [[0, 0, 0, 0]]), TYPES);
     expect(explain(r.explain(0), "en")).toBe(
-      "Stopped buying the family “Options” (LiFo, €200 in N-1): sales at risk; sales at risk €200 (1 family stopped).",
+      "Stopped buying the family “Options” (LiFo, €200 in N-1): risk of losing sales; sales at risk €200 (1 family stopped).",
     );
   });
 

@@ -73,10 +73,10 @@ describe("idealClients(input, options)", () => {
   it("idealClients explains a class with its reading, in French and English", () => {
     const r = idealClients({ productivity: [4000, 500, 3000, 800], value: [5, 4, 2, 1] });
     expect(explain(r.explain(2))).toBe(
-      "Productivité 3\u202f000 (au-dessus de la médiane 1\u202f900), valeur apportée 2 (au plus égal à la médiane 3) → Clients à risque\u00a0: rentables mais nous ne leur apportons pas assez\u00a0: ils peuvent nous mettre en concurrence, à sécuriser.",
+      "Productivité 3\u202f000 (au-dessus de la médiane 1\u202f900), valeur apportée 2 (au plus égal à la médiane 3) → Clients à risque\u00a0: rentables mais nous ne leur apportons pas assez\u202f; ils peuvent nous mettre en concurrence, à sécuriser.",
     );
     expect(explain(r.explain(1), "en")).toBe(
-      "Productivity 500 (at or below the median 1,900), value brought 4 (above the median 3) → Happy clients: not very profitable but happy with us: keep them, ask for recommendations.",
+      "Productivity 500 (at or below the median 1,900), value brought 4 (above the median 3) → Happy clients: not very profitable but happy with us; keep them, ask for recommendations.",
     );
     expect(r.ideal[0]).toBe(0);
     expect(explain(r.splitsWhy)).toContain("la médiane de la productivité = 1\u202f900");

@@ -6,10 +6,10 @@ export const engagementLabelsEn: Record<EngagementLabelKey, string> = {
   "ideal.class.happy": "Happy clients",
   "ideal.class.at_risk": "Clients at risk",
   "ideal.class.avoid": "Clients to avoid",
-  "ideal.reading.ideal": "target first: we bring them a lot and they pay it back well",
-  "ideal.reading.happy": "not very profitable but happy with us: keep them, ask for recommendations",
+  "ideal.reading.ideal": "target first; we bring them a lot and they pay it back well",
+  "ideal.reading.happy": "not very profitable but happy with us; keep them, ask for recommendations",
   "ideal.reading.at_risk": "profitable but we do not bring them enough: they may put us in competition, secure them",
-  "ideal.reading.avoid": "too much time for little sales: reduce the time spent",
+  "ideal.reading.avoid": "too much time for little sales; reduce the time spent",
   "ideal.column.productivity": "Productivity",
   "ideal.column.ca": "Sales",
   "ideal.column.contacts": "Contacts",
@@ -25,7 +25,7 @@ export const engagementWhyEn: Record<EngagementWhyKey, string> = {
   "engagement.why.loss_likely":
     "Stopped buying the family “{family}” ({type}, €{amount} in N-1): client loss likely; sales at risk €{atRisk} ({stopped} {stopped|family|families} stopped).",
   "engagement.why.revenue_at_risk":
-    "Stopped buying the family “{family}” ({type}, €{amount} in N-1): sales at risk; sales at risk €{atRisk} ({stopped} {stopped|family|families} stopped).",
+    "Stopped buying the family “{family}” ({type}, €{amount} in N-1): risk of losing sales; sales at risk €{atRisk} ({stopped} {stopped|family|families} stopped).",
   "engagement.why.engaged": "Buys the family “{family}” ({type}) in N and stopped no family: engaged client.",
   "engagement.why.engaged_stopped":
     "Buys the family “{family}” ({type}) in N: engaged client; {stopped} minor {stopped|family|families} stopped, sales at risk €{atRisk}.",
