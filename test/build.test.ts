@@ -83,14 +83,14 @@ describe("production build", () => {
     expect(abc?.parameters[0].dimensionality).toBe("matrix");
   });
 
-  const ALL = ["RFM", "ABC", "P_R", "ELASTICITY", "QUARTER_RANK", "CONTACTS", "MATURITY", "CAPITAL", "ALLOCATE", "PROSPECT"];
+  const ALL = ["RFM", "ABC", "P_R", "ELASTICITY", "QUARTER_RANK", "CONTACTS", "MATURITY", "CAPITAL", "ALLOCATE", "PROSPECT", "IDEAL", "ENGAGEMENT"];
 
-  it("functions.js registers the ten functions with CustomFunctions.associate", () => {
+  it("functions.js registers the twelve functions with CustomFunctions.associate", () => {
     const js = fs.readFileSync(path.join(dist, "functions.js"), "utf8");
     for (const id of ALL) expect(js).toMatch(new RegExp(`CustomFunctions\\.associate\\("${id}",`));
   });
 
-  it("functions.json (English) and functions.fr-FR.json declare the same ten ids and parameter counts", () => {
+  it("functions.json (English) and functions.fr-FR.json declare the same twelve ids and parameter counts", () => {
     const en = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: FunctionMetadata[] };
     const fr = JSON.parse(fs.readFileSync(path.join(dist, "functions.fr-FR.json"), "utf8")) as { functions: FunctionMetadata[] };
     expect(en.functions.map((f) => f.id).sort()).toEqual([...ALL].sort());

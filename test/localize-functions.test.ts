@@ -49,7 +49,7 @@ describe("PAC function names never reuse a built-in Excel function name, in Engl
     french = localizeMetadata(english, table);
   }, 60_000);
 
-  it("the ten functions have these ids, English names and French names", () => {
+  it("the twelve functions have these ids, English names and French names", () => {
     expect(english.functions.map((f) => [f.id, f.name, french.functions.find((g) => g.id === f.id)?.name])).toEqual([
       ["RFM", "RFM", "RFM"],
       ["ABC", "ABC", "ABC"],
@@ -61,6 +61,8 @@ describe("PAC function names never reuse a built-in Excel function name, in Engl
       ["CAPITAL", "CAPITAL", "CAPITAL"],
       ["ALLOCATE", "ALLOCATE", "REPARTIR"],
       ["PROSPECT", "PROSPECT", "PROSPECT"],
+      ["IDEAL", "IDEAL", "CLIENT_IDEAL"],
+      ["ENGAGEMENT", "ENGAGEMENT", "ENGAGEMENT"],
     ]);
   });
 

@@ -39,3 +39,7 @@ export { elasticityColumns, elasticityRows, ELASTICITY_READINGS, NO_READING } fr
 export type { ElasticityColumns } from "./elasticity";
 export { maturityColumns, maturityRows, MATURITY_PHASES, MATURITY_WARNINGS, UNCLASSED } from "./maturity";
 export type { MaturityColumns } from "./maturity";
+export { engagement, proposeFamilyTypes, readFamilyTypes, familySpendFromRows, engagementWarningWhy, FAMILY_TYPES, ENGAGEMENT_CLASSES, ENGAGEMENT_LABEL, ENGAGEMENT_NOT_CLASSED, TYPE_NOT_PROPOSED, FIRST_HALF, KEPT_SHARE } from "./engagement";
+export type { FamilyType, FamilySpend, FamilyHistory, EngagementWarning, EngagementRow, EngagementResult, TypeProposals } from "./engagement";
+export { idealClients, idealWarningWhy, IDEAL_CLASSES, IDEAL_LABEL, IDEAL_READING, IDEAL_NOT_CLASSED, VALUE_SCALE } from "./idealClient";
+export type { IdealClass, IdealInput, IdealOptions, IdealColumn, IdealWarning, IdealRow, IdealResult } from "./idealClient";

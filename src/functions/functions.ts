@@ -11,6 +11,8 @@ import { abcCells } from "./abc";
 import { allocateCells, capitalCell } from "./capital";
 import { contactsCells } from "./contacts";
 import { elasticityCells } from "./elasticity";
+import { engagementCells } from "./engagement";
+import { idealCells } from "./ideal";
 import { maturityCells } from "./maturity";
 import { prCells } from "./pr";
 import { prospectCells } from "./prospect";
@@ -161,4 +163,31 @@ export function prospect(
   output?: string,
 ): any[][] {
   return prospectCells(relevance, credibility, attractiveness_to_us, our_attractiveness, weights, output);
+}
+
+/**
+ * Ideal-client matrix: what the client brings us (productivity, sales per contact) against what we bring it (a value or satisfaction score 1 to 5): Ideal clients, Happy clients, Clients at risk or Clients to avoid, against two split points (medians by default).
+ * @customfunction IDEAL
+ * @param productivity Productivity per client: sales (or margin) divided by the contacts received.
+ * @param value Value brought to the client or its satisfaction, scored 1 to 5 by the rep.
+ * @param [split_productivity] Split point for productivity (default: the median).
+ * @param [split_value] Split point for the value (default: the median).
+ * @returns One class per client.
+ */
+export function ideal(productivity: any[][], value: any[][], split_productivity?: number, split_value?: number): any[][] {
+  return idealCells(productivity, value, split_productivity, split_value);
+}
+
+/**
+ * Fidelity engagement by product type (Pascal Py): from two client x family tables (a pivot table of the journal for last year N-1 and for year N) and the type of each family (FiLo, FiFo, LiFo, LiLo): Client loss likely (a FiLo family stopped), Sales at risk (a LiFo family stopped), Engaged (a LiLo family bought in N) or Loyalty to build; or the sales at risk, or the reason.
+ * @customfunction ENGAGEMENT
+ * @param spend_n1 Spend per client (rows) and family (columns) in N-1; a blank cell means nothing bought.
+ * @param spend_n Spend per client and family in N, same size.
+ * @param types One type per family column: FiLo, FiFo, LiFo or LiLo (blank: untyped).
+ * @param [families] The family names (the pivot's header row), for the reasons.
+ * @param [output] "class" (default), "risk" (N-1 sales of the families stopped) or "reason".
+ * @returns One result per client.
+ */
+export function engagement(spend_n1: any[][], spend_n: any[][], types: any[][], families?: any[][], output?: string): any[][] {
+  return engagementCells(spend_n1, spend_n, types, families, output);
 }

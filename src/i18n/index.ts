@@ -1,7 +1,9 @@
+import { engagementLabelsEn, engagementWhyEn } from "./en/engagement";
 import { errorsEn } from "./en/errors";
 import { uiEn } from "./en/ui";
 import { labelsEn, whyEn } from "./en/methods";
 import { objectivesLabelsEn, objectivesWhyEn } from "./en/objectives";
+import { engagementLabelsFr, engagementWhyFr, type EngagementLabelKey, type EngagementWhyKey } from "./fr/engagement";
 import { errorsFr, type ErrorCode } from "./fr/errors";
 import { labelsFr, whyFr, type LabelKey as MethodLabelKey, type WhyKey as MethodWhyKey } from "./fr/methods";
 import { objectivesLabelsFr, objectivesWhyFr, type ObjectivesLabelKey, type ObjectivesWhyKey } from "./fr/objectives";
@@ -9,9 +11,9 @@ import { uiFr, type UiKey } from "./fr/ui";
 import { fill, formatNumber } from "./format";
 import type { Lang, MessageParams } from "./types";
 
-/** Labels and "pourquoi" templates: the per-client methods, then the planning methods (objectives, prospects). */
-export type LabelKey = MethodLabelKey | ObjectivesLabelKey;
-export type WhyKey = MethodWhyKey | ObjectivesWhyKey;
+/** Labels and "pourquoi" templates: the per-client methods, the planning methods (objectives, prospects), engagement and the ideal client. */
+export type LabelKey = MethodLabelKey | ObjectivesLabelKey | EngagementLabelKey;
+export type WhyKey = MethodWhyKey | ObjectivesWhyKey | EngagementWhyKey;
 export type { ErrorCode, Lang, MessageParams, UiKey };
 export { fill, formatNumber };
 export { xlsxMessage, xlsxSize, type XlsxMessageKey } from "./xlsx";
@@ -27,12 +29,12 @@ export interface Why {
 
 const errors: Record<Lang, Record<ErrorCode, string>> = { fr: errorsFr, en: errorsEn };
 const labels: Record<Lang, Record<LabelKey, string>> = {
-  fr: { ...labelsFr, ...objectivesLabelsFr },
-  en: { ...labelsEn, ...objectivesLabelsEn },
+  fr: { ...labelsFr, ...objectivesLabelsFr, ...engagementLabelsFr },
+  en: { ...labelsEn, ...objectivesLabelsEn, ...engagementLabelsEn },
 };
 const whys: Record<Lang, Record<WhyKey, string>> = {
-  fr: { ...whyFr, ...objectivesWhyFr },
-  en: { ...whyEn, ...objectivesWhyEn },
+  fr: { ...whyFr, ...objectivesWhyFr, ...engagementWhyFr },
+  en: { ...whyEn, ...objectivesWhyEn, ...engagementWhyEn },
 };
 
 const ui: Record<Lang, Record<UiKey, string>> = { fr: uiFr, en: uiEn };

@@ -30,6 +30,8 @@ export interface ImportedClient {
   readonly attractiveness?: number;
   /** Notre attractivité pour lui. */
   readonly ourAttractiveness?: number;
+  /** Valeur apportée / satisfaction, 1 to 5 by the rep: the ideal-client matrix (SPEC §13). Kept as typed. */
+  readonly value?: number;
 }
 
 /** A forced mapping: a column index, or "none" for no column. */

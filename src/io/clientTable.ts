@@ -87,6 +87,7 @@ interface Draft {
   firstDay?: number;
   isProspect?: boolean;
   criteria?: Partial<Record<CriterionField, number>>;
+  value?: number;
 }
 
 /** The prospect criteria (SPEC §11): scores 1 to 5, read on the rows marked as prospects. */
@@ -204,6 +205,7 @@ function sameDraft(a: Draft, b: Draft): boolean {
     a.lastDay === b.lastDay &&
     a.firstDay === b.firstDay &&
     a.isProspect === b.isProspect &&
+    a.value === b.value &&
     CRITERION_FIELDS.every((f) => a.criteria?.[f] === b.criteria?.[f]) &&
     a.periods.length === b.periods.length &&
     a.periods.every((p, i) => p === b.periods[i])
@@ -234,6 +236,7 @@ function mergeInto(a: Draft, b: Draft): void {
   a.lastDay = pick(a.lastDay, b.lastDay, Math.max);
   a.firstDay = pick(a.firstDay, b.firstDay, Math.min);
   if (b.criteria) a.criteria = { ...b.criteria, ...a.criteria };
+  a.value ??= b.value;
   if (a.isProspect === undefined) a.isProspect = b.isProspect;
   else if (b.isProspect !== undefined) a.isProspect = a.isProspect && b.isProspect;
 }
@@ -419,6 +422,14 @@ export function readClientTable(rows: unknown[][], options: ClientTableOptions =
         (draft.criteria ??= {})[f] = score;
       }
     }
+    // The value brought (1 to 5, SPEC §13): kept as typed; out of scale is flagged, the method leaves it out.
+    if (fields.value) {
+      const score = num(fields.value, "count");
+      if (score !== undefined) {
+        if (score < 1 || score > 5) report.add("VALUE_OUT_OF_RANGE", "warning", { column: name(fields.value), value: score }, rowNumber);
+        draft.value = score;
+      }
+    }
     drafts.push(draft);
   }
 
@@ -533,5 +544,6 @@ function toClient(d: Draft, hasCaColumn: boolean, periodCount: number): Imported
     const score = d.criteria?.[f];
     if (score !== undefined) c[f] = score;
   }
+  if (d.value !== undefined) c.value = d.value;
   return c;
 }

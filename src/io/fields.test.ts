@@ -4,7 +4,7 @@ describe("field choices for the wizard", () => {
   it("tableFieldChoices() lists every table field with its French label, the id required", () => {
     const choices = tableFieldChoices();
     expect(choices.map((c) => c.field)).toEqual(["id", "name", "ca", "potential", "frequency", "recency", "lastPurchase", "firstPurchase", "contacts", "contactsBefore", "prospect",
-      "pertinence", "credibility", "attractiveness", "ourAttractiveness"]);
+      "pertinence", "credibility", "attractiveness", "ourAttractiveness", "value"]);
     expect(choices[0]).toEqual({ field: "id", label: "Identifiant client", required: true });
     expect(choices.filter((c) => c.required)).toHaveLength(1);
   });

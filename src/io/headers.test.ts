@@ -81,7 +81,14 @@ describe("detectTableColumns", () => {
     ["Notre attractivité pour lui", "ourAttractiveness"],
     ["Our attractiveness", "ourAttractiveness"],
     ["Attractiveness to them", "ourAttractiveness"],
-    ["Satisfaction", undefined],
+    // The value brought / satisfaction, 1 to 5 (SPEC §13): was left unread before the ideal-client matrix.
+    ["Satisfaction", "value"],
+    ["Valeur apportée", "value"],
+    ["Note client", "value"],
+    ["Note de satisfaction", "value"],
+    ["Customer satisfaction", "value"],
+    ["Value brought", "value"],
+    ["Date enquête satisfaction", undefined],
   ];
   it.each(single)("detectTableColumns(['Client', %j]) maps it to %j", (header, field) => {
     const withId = header === "Client" || field === "id" ? [header] : ["Client", header];

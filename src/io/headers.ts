@@ -17,7 +17,9 @@ export type TableField =
   | "pertinence"
   | "credibility"
   | "attractiveness"
-  | "ourAttractiveness";
+  | "ourAttractiveness"
+  // What we bring the client, scored 1 to 5 by the rep: the ideal-client matrix (SPEC §13).
+  | "value";
 
 /** Fields of a sales journal (one row per invoice line). */
 export type JournalField = "id" | "name" | "invoice" | "date" | "quantity" | "unitPrice" | "amount";
@@ -27,7 +29,7 @@ export type FieldId = TableField | JournalField | "periods";
 
 export const TABLE_FIELDS: readonly TableField[] = [
   "id", "name", "ca", "potential", "frequency", "recency", "lastPurchase", "firstPurchase", "contacts", "contactsBefore", "prospect",
-  "pertinence", "credibility", "attractiveness", "ourAttractiveness",
+  "pertinence", "credibility", "attractiveness", "ourAttractiveness", "value",
 ];
 export const JOURNAL_FIELDS: readonly JournalField[] = ["id", "name", "invoice", "date", "quantity", "unitPrice", "amount"];
 
@@ -142,7 +144,7 @@ const NAME_PHRASES = {
   "designation client": 0.7, "client": 0.6, "customer": 0.6,
 };
 const ID_EXCLUDE = ["date", "ca", "montant", "nb", "nombre", "type", "statut", "status", "potentiel", "potential", "visites", "contacts", "ville", "city", "pays", "country", "adresse", "address", "email", "mail", "telephone", "phone", "commercial", "vendeur", "region", "secteur",
-  "article", "produit", "product", "item", "sku", "stock", "stockcode", "famille", "categorie", "category"];
+  "article", "produit", "product", "item", "sku", "stock", "stockcode", "famille", "categorie", "category", "satisfaction"];
 
 /** Words of the criteria headers: "Attractivité du prospect" is a criterion, not the prospect flag. */
 const CRITERION_WORDS = ["attractivite", "attractiveness", "pertinence", "relevance", "credibilite", "credibility"];
@@ -227,6 +229,15 @@ const TABLE_RULES: Readonly<Record<TableField, FieldRule>> = {
     },
     ["nous"],
   ),
+  value: rule(
+    {
+      "satisfaction": 1, "satisfaction client": 1, "note satisfaction": 1, "note de satisfaction": 1, "score satisfaction": 1,
+      "niveau de satisfaction": 1, "valeur apportee": 1, "valeur apportee au client": 1, "valeur apportee client": 1,
+      "valeur percue": 0.9, "note client": 0.85, "customer satisfaction": 1, "satisfaction score": 1, "csat": 0.9,
+      "value brought": 1, "value delivered": 0.95, "value to client": 0.95, "value to customer": 0.95, "client value score": 0.8,
+    },
+    ["date", "taux", "rate", "nb", "nombre", "ca", "montant", "amount", "enquete", "survey"],
+  ),
 };
 
 const JOURNAL_RULES: Readonly<Record<JournalField, FieldRule>> = {
@@ -263,6 +274,68 @@ const JOURNAL_RULES: Readonly<Record<JournalField, FieldRule>> = {
     ["unitaire", "unit", "pu", "potentiel", "potential", "tva", "vat", "taxe", "tax", "remise", "discount"],
   ),
 };
+
+/** Where the product family of a journal line is read, in order of preference. */
+export type FamilyKind = "family" | "product" | "description";
+export const FAMILY_KINDS: readonly FamilyKind[] = ["family", "product", "description"];
+
+/** The family column of a journal: a family column, else a product code, else a description. */
+export interface FamilyColumnMatch extends FieldMatch {
+  readonly kind: FamilyKind;
+}
+
+const NOT_A_PRODUCT = ["client", "customer", "facture", "invoice", "date", "montant", "amount", "prix", "price", "quantite", "quantity", "qty", "ca", "total"];
+
+const FAMILY_RULES: Readonly<Record<FamilyKind, FieldRule>> = {
+  family: rule(
+    {
+      "famille": 1, "famille produit": 1, "famille de produits": 1, "famille article": 1, "sous famille": 0.8, "categorie": 0.9,
+      "categorie produit": 1, "category": 0.9, "product category": 1, "product family": 1, "family": 0.9, "gamme": 0.85,
+      "gamme produit": 0.9, "product line": 0.9, "rayon": 0.7, "univers": 0.6,
+    },
+    NOT_A_PRODUCT,
+  ),
+  product: rule(
+    {
+      "produit": 1, "produits": 0.9, "product": 1, "code produit": 1, "product code": 1, "article": 0.95, "code article": 1,
+      "reference": 0.85, "ref": 0.6, "reference produit": 1, "ref produit": 1, "reference article": 1, "ref article": 1,
+      "stockcode": 1, "stock code": 1, "sku": 1, "item": 0.85, "item code": 1, "item no": 1, "product id": 1, "productid": 1,
+      "ean": 0.8, "code ean": 0.8,
+    },
+    [...NOT_A_PRODUCT, "description", "libelle", "designation", "nom", "name", "famille", "family", "categorie", "category", "gamme"],
+  ),
+  description: rule(
+    {
+      "description": 1, "designation": 1, "libelle produit": 1, "libelle article": 1, "product description": 1,
+      "item description": 1, "product name": 0.9, "nom produit": 0.9, "libelle": 0.6,
+    },
+    NOT_A_PRODUCT,
+  ),
+};
+
+/**
+ * The product-family column of a sales journal, from its header row: a family column ("Famille", "Catégorie",
+ * "Product family"…) is preferred over a product code ("Produit", "Article", "Référence", "StockCode", "SKU"…),
+ * itself preferred over a description ("Description", "Désignation"…), whatever their confidences; columns in
+ * `taken` (the journal's other fields) are skipped. Undefined when none is found.
+ * @example detectFamilyColumn(["Invoice", "StockCode", "Description"]) // { column: 1, header: "StockCode", kind: "product", … }
+ */
+export function detectFamilyColumn(header: readonly unknown[], taken: ReadonlySet<number> = new Set()): FamilyColumnMatch | undefined {
+  const raw = header.map(headerText);
+  const parsed = raw.map(parseHeader);
+  for (const kind of FAMILY_KINDS) {
+    let best: FamilyColumnMatch | undefined;
+    parsed.forEach((p, column) => {
+      if (taken.has(column)) return;
+      const confidence = scoreHeader(p, FAMILY_RULES[kind]);
+      if (confidence >= MIN_CONFIDENCE && (!best || confidence > best.confidence)) {
+        best = { column, header: raw[column], confidence, source: "detected", kind };
+      }
+    });
+    if (best) return best;
+  }
+  return undefined;
+}
 
 function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
   if (needle.length === 0 || needle.length > haystack.length) return false;

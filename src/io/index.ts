@@ -10,7 +10,9 @@ export { readClientTable, isTotalLabel } from "./clientTable";
 export type { ClientTableMapping, ClientTableOptions, ClientTableResult } from "./clientTable";
 export type { ColumnChoice, ImportedClient } from "./client";
 export { readJournal, rollingPeriods } from "./journal";
-export type { JournalMapping, JournalOptions, JournalResult } from "./journal";
+export type { JournalFamilies, JournalMapping, JournalOptions, JournalResult } from "./journal";
+export { readFamilyTypeTable } from "./familyTypes";
+export type { FamilyTypeTable } from "./familyTypes";
 export { normaliseCell, displayCell, UNSUPPORTED_VALUE } from "./cells";
 export type { Cell } from "./cells";
 export { parseNumberText, readNumber, readFlag } from "./numbers";
@@ -26,8 +28,8 @@ export {
   MAX_PLAUSIBLE_DAY,
 } from "./dates";
 export type { DateOrder, DateOrderDecision, SerialProblem, TextDateParts } from "./dates";
-export { detectTableColumns, detectJournalColumns, normaliseHeaderText, TABLE_FIELDS, JOURNAL_FIELDS, MIN_CONFIDENCE } from "./headers";
-export type { Ambiguity, ColumnRef, Detection, FieldId, FieldMatch, JournalField, PeriodMatch, TableDetection, TableField } from "./headers";
+export { detectTableColumns, detectJournalColumns, detectFamilyColumn, normaliseHeaderText, TABLE_FIELDS, JOURNAL_FIELDS, FAMILY_KINDS, MIN_CONFIDENCE } from "./headers";
+export type { Ambiguity, ColumnRef, Detection, FamilyColumnMatch, FamilyKind, FieldId, FieldMatch, JournalField, PeriodMatch, TableDetection, TableField } from "./headers";
 export { tableFieldChoices, journalFieldChoices, guessShape } from "./fields";
 export type { FieldChoice } from "./fields";
 export { METHODS, METHOD_NEEDS } from "./common";

@@ -15,7 +15,8 @@ import {
   type ReadOptions,
 } from "./common";
 import { civilFromDays, dayToFrench, dayToIso, daysFromCivil } from "./dates";
-import { JOURNAL_FIELDS, detectJournalColumns, headerText, type ColumnRef, type FieldId, type FieldMatch, type JournalField } from "./headers";
+import type { FamilyHistory } from "../engine/engagement";
+import { JOURNAL_FIELDS, detectFamilyColumn, detectJournalColumns, headerText, type ColumnRef, type FamilyColumnMatch, type FieldId, type FieldMatch, type JournalField } from "./headers";
 import type { IoMessageKey } from "../i18n/io";
 import { readNumber, type NumberProblem } from "./numbers";
 import { ReportBuilder, headerList, type ImportReport, type JournalPeriods, type JournalStats, type RejectReason } from "./report";
@@ -30,6 +31,11 @@ export interface JournalMapping {
   readonly periodLabels: readonly string[];
   readonly unused: readonly ColumnRef[];
   readonly missing: readonly MissingForMethod[];
+  /**
+   * The product-family column (engagement, SPEC §12), when there is one: a family column, else a product code,
+   * else a description. It feeds `families`, not a client field, so `unused` still lists it.
+   */
+  readonly family?: FamilyColumnMatch;
 }
 
 export interface JournalOptions extends ReadOptions {
@@ -37,12 +43,27 @@ export interface JournalOptions extends ReadOptions {
   readonly mapping?: Readonly<Partial<Record<JournalField, ColumnChoice>>>;
   /** Report lines identical to an earlier line in every cell (default true; they are kept either way). */
   readonly detectDuplicateLines?: boolean;
+  /** Forces the product-family column (0-based), or "none" to read no family. */
+  readonly familyColumn?: number | "none";
+}
+
+/**
+ * The per-client spend per product family in the rolling windows N-1 and N, and the purchase history the
+ * proposed types need (`FamilyHistory` of the engine, client i = `clients[i]`). Present only when the journal has
+ * a family column and covers N-1.
+ */
+export interface JournalFamilies extends FamilyHistory {
+  readonly column: FamilyColumnMatch;
+  /** Lines used whose family cell is blank or an error (counted in the client's CA, in no family). */
+  readonly linesWithoutFamily: number;
 }
 
 export interface JournalResult {
   readonly clients: readonly ImportedClient[];
   readonly mapping: JournalMapping;
   readonly report: ImportReport;
+  /** Spend per client and product family (SPEC §12): only with a family column and N-1 covered. */
+  readonly families?: JournalFamilies;
 }
 
 const FN = "readJournal";
@@ -245,6 +266,8 @@ export function readJournal(rows: unknown[][], options: JournalOptions = {}): Jo
     if (m && m.source === "detected" && m.confidence < 0.7) report.add("UNCERTAIN_COLUMN", "info", { field: f, header: m.header });
   }
 
+  const familyMatch = familyColumnOf(header, fields, options.familyColumn);
+  const famCol = familyMatch?.column ?? -1;
   const idField = fields.id as FieldMatch;
   const dateField = fields.date as FieldMatch;
   const idCol = idField.column;
@@ -296,6 +319,13 @@ export function readJournal(rows: unknown[][], options: JournalOptions = {}): Jo
   let lineClient: Int32Array = new Int32Array(1024);
   let lineDay: Int32Array = new Int32Array(1024);
   let lineAmount: Float64Array = new Float64Array(1024);
+  // Per line used, its product family (−1 blank), when there is a family column.
+  let lineFamily: Int32Array = new Int32Array(famCol >= 0 ? 1024 : 0);
+  const familyIndex = new Map<string, number>();
+  const familyByNumber = new Map<number, number>();
+  const familyLabels: string[] = [];
+  let lastFamilyRaw: unknown = undefined;
+  let lastFamily = -1;
   // Per invoice (interned), and per (client, invoice) pair.
   const invNumbers = new Map<number, number>();
   const invTexts = new Map<string, number>();
@@ -506,6 +536,31 @@ export function readJournal(rows: unknown[][], options: JournalOptions = {}): Jo
     lineClient[linesUsed] = client;
     lineDay[linesUsed] = day;
     lineAmount[linesUsed] = amount;
+    if (famCol >= 0) {
+      const raw = row[famCol];
+      let f = -1;
+      if (raw === lastFamilyRaw && typeof raw !== "object") f = lastFamily;
+      else if (typeof raw === "number" && familyByNumber.has(raw)) {
+        f = familyByNumber.get(raw) as number;
+        lastFamilyRaw = raw;
+        lastFamily = f;
+      } else {
+        const k = familyKey(raw);
+        if (k !== undefined) {
+          f = familyIndex.get(k) ?? -1;
+          if (f < 0) {
+            f = familyLabels.length;
+            familyIndex.set(k, f);
+            familyLabels.push(k);
+          }
+          if (typeof raw === "number") familyByNumber.set(raw, f);
+        }
+        lastFamilyRaw = raw;
+        lastFamily = f;
+      }
+      if (linesUsed >= lineFamily.length) lineFamily = grow(lineFamily, linesUsed + 1, i32);
+      lineFamily[linesUsed] = f;
+    }
     linesUsed++;
     totalAmount += amount;
     monetary[client] += amount;
@@ -595,6 +650,24 @@ export function readJournal(rows: unknown[][], options: JournalOptions = {}): Jo
     }
   }
 
+  let families: JournalFamilies | undefined;
+  if (familyMatch && windows) {
+    let withoutFamily = 0;
+    for (let k = 0; k < linesUsed; k++) if (lineFamily[k] < 0) withoutFamily++;
+    report.note("FAMILY_FROM_COLUMN", { header: columnName(familyMatch.header, famCol), field: familyMatch.kind, n: familyLabels.length });
+    if (withoutFamily > 0) report.add("LINES_NO_FAMILY", "info", { n: withoutFamily, header: columnName(familyMatch.header, famCol) });
+    if (!windows.covered) report.add("ENGAGEMENT_NOT_COVERED", "warning");
+    else {
+      const lines = { client: lineClient, family: lineFamily, day: lineDay, amount: lineAmount, count: linesUsed };
+      const end = isoToDay(windows.nEnd);
+      families = {
+        ...familySpend(lines, n, familyLabels, isoToDay(windows.n1Start), isoToDay(windows.nStart), end),
+        column: familyMatch,
+        linesWithoutFamily: withoutFamily,
+      };
+    }
+  }
+
   const clients: ImportedClient[] = new Array<ImportedClient>(n);
   let withoutPurchase = 0;
   let firstWithout = "";
@@ -642,7 +715,8 @@ export function readJournal(rows: unknown[][], options: JournalOptions = {}): Jo
   };
   return {
     clients,
-    mapping: finishMapping(fields, header, labels, n > 0),
+    mapping: { ...finishMapping(fields, header, labels, n > 0), ...(familyMatch ? { family: familyMatch } : {}) },
+    ...(families ? { families } : {}),
     report: report.build({
       shape: "journal",
       rowsRead: rows.length - 1,
@@ -744,4 +818,115 @@ function settle(x: number): number {
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+/** The family column: forced by the caller, "none", or detected among the columns no other field took. */
+function familyColumnOf(
+  header: readonly string[],
+  fields: Partial<Record<JournalField, FieldMatch>>,
+  forced: JournalOptions["familyColumn"],
+): FamilyColumnMatch | undefined {
+  if (forced === "none") return undefined;
+  if (forced !== undefined) {
+    if (typeof forced !== "number" || !Number.isInteger(forced) || forced < 0) throw new RangeError(`${FN}: familyColumn must be a column index (integer ≥ 0) or "none"`);
+    return { column: forced, header: header[forced] ?? "", confidence: 1, source: "override", kind: "family" };
+  }
+  const taken = new Set(Object.values(fields).map((m) => (m as FieldMatch).column));
+  return detectFamilyColumn(header, taken);
+}
+
+/** The family of a line: trimmed text (inner runs of spaces as one), a number as written; undefined for blank or error. */
+function familyKey(value: unknown): string | undefined {
+  if (typeof value === "number") return isFiniteNumber(value) ? toText(value) : undefined;
+  if (typeof value === "string") {
+    const t = value.trim();
+    return t === "" || t.charCodeAt(0) === 35 ? undefined : t.includes("  ") ? t.replace(/\s+/g, " ") : t;
+  }
+  if (value === null || value === undefined) return undefined;
+  const cell = normaliseCell(value);
+  return cell.kind === "error" ? undefined : cellToLabel(cell);
+}
+
+interface Lines {
+  readonly client: Int32Array;
+  readonly family: Int32Array;
+  readonly day: Int32Array;
+  readonly amount: Float64Array;
+  readonly count: number;
+}
+
+/**
+ * Sums the lines per (client, family) into N-1 and N (SPEC §7 windows: N-1 = [n1Start, nStart − 1], N =
+ * [nStart, end]), compressed by client in order of the pairs' first line; and the history of the proposed types:
+ * per pair the day of its first positive line, per client its sorted distinct days with a positive line (lines
+ * after `end`, the day before the reference date, are left out of both).
+ *
+ * Speed: the lines are grouped by client with a counting sort, then each client's families are found through a
+ * per-family stamp (the last client that touched it) instead of a hash of the pairs: two linear passes over typed
+ * arrays, no Map, whatever the number of product codes.
+ */
+function familySpend(lines: Lines, n: number, families: readonly string[], n1Start: number, nStart: number, end: number): FamilyHistory {
+  const F = families.length;
+  const count = lines.count;
+  // Lines by client, in line order within a client.
+  const byClient = new Int32Array(n + 1);
+  for (let k = 0; k < count; k++) if (lines.day[k] <= end) byClient[lines.client[k] + 1]++;
+  for (let i = 0; i < n; i++) byClient[i + 1] += byClient[i];
+  const order = new Int32Array(byClient[n]);
+  const put = byClient.slice(0, n);
+  for (let k = 0; k < count; k++) if (lines.day[k] <= end) order[put[lines.client[k]]++] = k;
+
+  const stamp = new Int32Array(F).fill(-1);
+  const slot = new Int32Array(F);
+  const cap = Math.max(1, order.length);
+  let family = new Int32Array(cap);
+  let spendN1 = new Float64Array(cap);
+  let spendN = new Float64Array(cap);
+  let firstDay = new Int32Array(cap);
+  const start = new Int32Array(n + 1);
+  const dayStart = new Int32Array(n + 1);
+  let days = new Int32Array(cap);
+  let m = 0;
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    const from = w;
+    for (let j = byClient[i]; j < byClient[i + 1]; j++) {
+      const k = order[j];
+      const d = lines.day[k];
+      const a = lines.amount[k];
+      if (a > 0) days[w++] = d;
+      const f = lines.family[k];
+      if (f < 0) continue;
+      let p: number;
+      if (stamp[f] !== i) {
+        stamp[f] = i;
+        p = m++;
+        slot[f] = p;
+        family[p] = f;
+        spendN1[p] = 0;
+        spendN[p] = 0;
+        firstDay[p] = -1;
+      } else p = slot[f];
+      if (d >= nStart) spendN[p] += a;
+      else if (d >= n1Start) spendN1[p] += a;
+      if (a > 0 && (firstDay[p] < 0 || d < firstDay[p])) firstDay[p] = d;
+    }
+    start[i + 1] = m;
+    // Distinct purchase days of the client, sorted.
+    const seg = days.subarray(from, w).sort();
+    let u = from;
+    for (let j = 0; j < seg.length; j++) if (j === 0 || seg[j] !== seg[j - 1]) days[u++] = seg[j];
+    w = u;
+    dayStart[i + 1] = w;
+  }
+  for (let p = 0; p < m; p++) {
+    spendN1[p] = settle(spendN1[p]);
+    spendN[p] = settle(spendN[p]);
+  }
+  family = family.slice(0, m);
+  spendN1 = spendN1.slice(0, m);
+  spendN = spendN.slice(0, m);
+  firstDay = firstDay.slice(0, m);
+  days = days.slice(0, w);
+  return { families, start, family, spendN1, spendN, firstDay, dayStart, days };
 }

@@ -79,9 +79,9 @@ describeBrowser("add-in page in Chromium, office.js from the CDN intercepted", (
     await page.getByText("Cette page est celle du complément Excel").waitFor({ timeout: 30_000 });
     expect(await page.getByText("Elle ne fonctionne que dans Excel").count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, "addin-outside-office.png"), fullPage: true });
-    // functions.js ran against the office.js it was given and registered the ten functions.
+    // functions.js ran against the office.js it was given and registered the twelve functions.
     const associated = await page.evaluate(() => (window as unknown as { __pacAssociated: string[] }).__pacAssociated);
-    expect([...associated].sort()).toEqual(["ABC", "ALLOCATE", "CAPITAL", "CONTACTS", "ELASTICITY", "MATURITY", "PROSPECT", "P_R", "QUARTER_RANK", "RFM"]);
+    expect([...associated].sort()).toEqual(["ABC", "ALLOCATE", "CAPITAL", "CONTACTS", "ELASTICITY", "ENGAGEMENT", "IDEAL", "MATURITY", "PROSPECT", "P_R", "QUARTER_RANK", "RFM"]);
     // The only request off the page's origin is office.js, to Microsoft's CDN.
     expect(offOrigin).toEqual([OFFICE_JS_URL]);
     expect(errors).toEqual([]);

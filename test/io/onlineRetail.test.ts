@@ -90,6 +90,7 @@ describe("readJournal on the online-retail sample (exceljs values)", () => {
       "Achat = facture dont le numéro ne commence pas par « C » et dont le total pour le client est positif ; fréquence = nombre de ces factures ; montant = somme de toutes les lignes, annulations et retours compris.",
       "Date de référence : 10/12/2011, lendemain de la dernière date lue (09/12/2011).",
       "Périodes de 12 mois glissants avant la date de référence, jamais des années civiles : N-1 du 10/12/2009 au 09/12/2010, N du 10/12/2010 au 09/12/2011.",
+      "Familles de produits lues dans la colonne « StockCode » (Code produit) : 2 896 familles ; les types (FiLo, FiFo, LiFo, LiLo) sont à donner ou à confirmer.",
     ]);
     expect(report.status).toBe("warnings");
   });

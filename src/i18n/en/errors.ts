@@ -32,4 +32,5 @@ export const errorsEn: Record<ErrorCode, string> = {
   CRITERION_OUT_OF_RANGE: "{arg}, row {row}: the score {value} is outside the 1 to 5 scale.",
   PROSPECT_CRITERIA_MISSING:
     "Prospect scoring incomplete: {missing} missing; the four criteria (relevance, credibility, attractiveness to us, our attractiveness) are all needed.",
+  BAD_FAMILY_TYPE: "Invalid type “{value}” for the family “{family}”: FiLo, FiFo, LiFo or LiLo is expected (or a blank cell).",
 };

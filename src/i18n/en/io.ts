@@ -78,6 +78,24 @@ export const ioMessagesEn: Record<IoMessageKey, string> = {
   MISSING_FIELDS: "{method}: missing {fields}.",
   MISSING_PERIODS: "{method}: at least two periods of sales are needed (such as “Sales N-1” and “Sales N”); {n} found.",
 
+  FAMILY_FROM_COLUMN:
+    "Product families read from the column “{header}” ({field}): {n} {n|family|families}; their types (FiLo, FiFo, LiFo, LiLo) are to give or confirm.",
+  LINES_NO_FAMILY:
+    "{n} {n|line|lines} without a product family in “{header}”: counted in the client's sales, in no family.",
+  ENGAGEMENT_NOT_COVERED:
+    "Engagement by product type not computed: it compares the families bought in N-1 and in N, and the journal does not cover N-1 (dates above).",
+  VALUE_OUT_OF_RANGE:
+    "Row {row}, “{column}”: the score {value} is outside the 1 to 5 scale; this client will not be placed in the ideal-client matrix.",
+  TYPE_TABLE_NO_COLUMNS:
+    "Type table: a “Type” column (FiLo, FiFo, LiFo, LiLo) and a family column are needed (columns read: {headers}).",
+  TYPE_UNKNOWN:
+    "Row {row}, “{column}”: “{value}” is not a type (FiLo, FiFo, LiFo or LiLo); the family “{family}” stays untyped.",
+  TYPE_FAMILY_TWICE:
+    "Row {row}: the family “{family}” is already typed {value} above; the type {value2} is ignored.",
+  TYPE_FAMILIES_UNKNOWN:
+    "{n} {n|family|families} of the type table not in the journal, ignored (for example “{family}”).",
+  TYPE_FAMILIES_UNTYPED:
+    "{n} journal {n|family|families} without a type: {n|it decides|they decide} no engagement class (for example “{family}”).",
   ISSUES_NOT_SHOWN: "{n} more {n|message|messages} of the same kind not shown (counted in the total).",
 };
 
@@ -98,6 +116,10 @@ export const ioFieldLabelsEn: Record<IoFieldKey, string> = {
   credibility: "Credibility (1 to 5)",
   attractiveness: "Attractiveness to us (1 to 5)",
   ourAttractiveness: "Our attractiveness to it (1 to 5)",
+  value: "Value brought / satisfaction (1 to 5)",
+  family: "Product family",
+  product: "Product code",
+  description: "Product description",
   invoice: "Invoice number",
   date: "Date",
   quantity: "Quantity",

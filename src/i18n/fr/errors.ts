@@ -33,6 +33,8 @@ export const errorsFr = {
   CRITERION_OUT_OF_RANGE: "{arg}, ligne {row} : la note {value} est hors de l'échelle de 1 à 5.",
   PROSPECT_CRITERIA_MISSING:
     "Notation des prospects incomplète : il manque {missing} ; les quatre critères (pertinence, crédibilité, attractivité pour nous, notre attractivité) sont nécessaires.",
+  BAD_FAMILY_TYPE:
+    "Type « {value} » invalide pour la famille « {family} » : FiLo, FiFo, LiFo ou LiLo est attendu (ou une cellule vide).",
 } as const;
 
 export type ErrorCode = keyof typeof errorsFr;

@@ -89,6 +89,27 @@ export const ioMessagesFr = {
   MISSING_FIELDS: "{method} : il manque {fields}.",
   MISSING_PERIODS: "{method} : il faut au moins deux périodes de CA (par exemple « CA N-1 » et « CA N ») ; {n} {n|trouvée|trouvées}.",
 
+  // Product families (engagement, SPEC §12) and the value brought (ideal client, §13).
+  FAMILY_FROM_COLUMN:
+    "Familles de produits lues dans la colonne « {header} » ({field}) : {n} {n|famille|familles} ; les types (FiLo, FiFo, LiFo, LiLo) sont à donner ou à confirmer.",
+  LINES_NO_FAMILY:
+    "{n} {n|ligne|lignes} sans famille de produit dans « {header} » : {n|comptée|comptées} dans le CA du client, dans aucune famille.",
+  ENGAGEMENT_NOT_COVERED:
+    "Engagement par type de produit non calculé : il compare les familles achetées en N-1 et en N, et le journal ne couvre pas N-1 (dates ci-dessus).",
+  VALUE_OUT_OF_RANGE:
+    "Ligne {row}, « {column} » : la note {value} est hors de l'échelle de 1 à 5 ; ce client ne sera pas classé dans la matrice du client idéal.",
+
+  TYPE_TABLE_NO_COLUMNS:
+    "Table des types : il faut une colonne « Type » (FiLo, FiFo, LiFo, LiLo) et une colonne de familles (colonnes lues : {headers}).",
+  TYPE_UNKNOWN:
+    "Ligne {row}, « {column} » : « {value} » n'est pas un type (FiLo, FiFo, LiFo ou LiLo) ; la famille « {family} » reste sans type.",
+  TYPE_FAMILY_TWICE:
+    "Ligne {row} : la famille « {family} » est déjà typée {value} plus haut ; le type {value2} est ignoré.",
+  TYPE_FAMILIES_UNKNOWN:
+    "{n} {n|famille|familles} de la table des types {n|absente|absentes} du journal, {n|ignorée|ignorées} (par exemple « {family} »).",
+  TYPE_FAMILIES_UNTYPED:
+    "{n} {n|famille|familles} du journal sans type : {n|elle ne décide|elles ne décident} d'aucune classe d'engagement (par exemple « {family} »).",
+
   ISSUES_NOT_SHOWN: "{n} {n|autre message|autres messages} du même type non {n|affiché|affichés} (comptés dans le total).",
 } as const;
 
@@ -112,6 +133,10 @@ export const ioFieldLabelsFr = {
   credibility: "Crédibilité (1 à 5)",
   attractiveness: "Attractivité pour nous (1 à 5)",
   ourAttractiveness: "Notre attractivité pour lui (1 à 5)",
+  value: "Valeur apportée / satisfaction (1 à 5)",
+  family: "Famille de produit",
+  product: "Code produit",
+  description: "Description du produit",
   invoice: "N° de facture",
   date: "Date",
   quantity: "Quantité",
