@@ -176,6 +176,8 @@ export interface PlanningTable {
 export interface ScoredPortfolio {
   readonly lang: Lang;
   readonly clients: readonly ScoredClient[];
+  /** The ABC options the classes were computed with (absent: by amount, 80 % / 95 %); the Cibles formulas use them. */
+  readonly abc?: AbcOptions;
   /** Which methods ran (on at least one client). */
   readonly methods: Readonly<Record<PlanMethod, boolean>>;
   readonly capital: CapitalSetting;
@@ -781,6 +783,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     lang,
     clients: scored,
     methods,
+    ...(options.abc ? { abc: options.abc } : {}),
     capital,
     shares,
     norms,

@@ -309,3 +309,16 @@ describe("buildWorkbookPlan", () => {
   it("snapshot: PAC", () => expect(pac).toMatchSnapshot());
   it("snapshot: PAC in English", () => expect(buildWorkbookPlan(scorePortfolio(FIXTURE_CLIENTS, { lang: "en" }), { lang: "en" }).sheets[2]).toMatchSnapshot());
 });
+
+describe("buildWorkbookPlan(portfolio) and the portfolio's ABC options", () => {
+  it("writes the thresholds the portfolio was scored with, and keeps the classes as formulas", () => {
+    const portfolio = scorePortfolio(FIXTURE_CLIENTS, { abc: { thresholds: [0.7, 0.9] } });
+    const targets = buildWorkbookPlan(portfolio).sheets[0];
+    const cells = targets.blocks.flatMap((b) => b.values.flat());
+    expect(cells).toContain(0.7);
+    expect(cells).toContain(0.9);
+    const classes = portfolio.clients.filter((c) => c.abc !== undefined).map((c) => c.abc);
+    const cached = cells.filter(isFormulaCell).map((f) => f.result).filter((r) => r === "A" || r === "B" || r === "C");
+    expect(cached.length).toBeGreaterThanOrEqual(classes.length);
+  });
+});

@@ -16,7 +16,7 @@ export interface WorkbookPlanOptions {
   readonly report?: ImportReport;
   /** More remarks to list after the import's and the scoring's (e.g. the writer's). */
   readonly remarks?: readonly Remark[];
-  /** The ABC options the portfolio was scored with, for the Cibles formulas (default: by amount, 80 % / 95 %). */
+  /** The ABC options for the Cibles formulas; default: those the portfolio was scored with (`portfolio.abc`). */
   readonly abc?: AbcOptions;
   /** Above this many clients the Cibles classes are values (default `LIVE_CLIENTS_MAX`). */
   readonly liveMax?: number;
@@ -45,7 +45,7 @@ export function workbookRemarks(portfolio: ScoredPortfolio, lang: Lang, report?:
  */
 export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookPlanOptions = {}): WorkbookPlan {
   const lang = options.lang ?? "fr";
-  const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc, liveMax: options.liveMax });
+  const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc ?? portfolio.abc, liveMax: options.liveMax });
   const { sheet: contacts, layout } = buildContactsSheet(portfolio, lang);
   const pac = buildPacSheet(portfolio, lang, layout, options.report);
   const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, options.remarks), lang);
