@@ -10,7 +10,7 @@
  * recalculation passes `STOP_SECONDS` ends the run. Used to choose `LIVE_CLIENTS_MAX` (src/plan/targetsSheet.ts).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -19,22 +19,9 @@ import { generatedClients } from "../src/plan/__fixtures__/portfolio";
 import { scorePortfolio } from "../src/plan/score";
 import { buildWorkbookPlan } from "../src/plan/workbook";
 import { writeXlsx } from "../src/xlsx/write";
+import { freshProfile } from "../test/xlsx/soffice";
 
 const STOP_SECONDS = 300;
-
-function profile(mode: 0 | 1): string {
-  const dir = mkdtempSync(join(tmpdir(), "pac-bench-lo-"));
-  mkdirSync(join(dir, "user"), { recursive: true });
-  writeFileSync(
-    join(dir, "user", "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
-</oor:items>
-`,
-  );
-  return dir;
-}
 
 /** Seconds LibreOffice takes to open and save `file` as xlsx with this profile (a first run warms the profile). */
 function convertSeconds(profileDir: string, file: string, outDir: string): number {
@@ -50,8 +37,8 @@ async function main(): Promise<void> {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   console.log(`Charge de la machine : ${execFileSync("uptime").toString().trim()}`);
   const dir = mkdtempSync(join(tmpdir(), "pac-bench-recalc-"));
-  const never = profile(1);
-  const always = profile(0);
+  const never = freshProfile(1);
+  const always = freshProfile(0);
   // Warm both profiles (the first start of a fresh profile writes it).
   const warm = join(dir, "warm.xlsx");
   writeFileSync(warm, await writeXlsx(buildWorkbookPlan(scorePortfolio(generatedClients(10), {}))));

@@ -20,16 +20,17 @@ export function hasCommand(command: string, args: readonly string[] = ["--versio
 /**
  * A fresh LibreOffice profile that recalculates every formula of an .xlsx on load (Calc › Formula › Load:
  * OOXMLRecalcMode = 0, "always"), so a converted file holds LibreOffice's own results, not our cached ones.
+ * `recalc` 1 ("never") keeps the cached values: the benchmark subtracts that load time from the full one.
  */
-export function freshProfile(): string {
+export function freshProfile(recalc: 0 | 1 = 0): string {
   const dir = mkdtempSync(join(tmpdir(), "pac-lo-profile-"));
   mkdirSync(join(dir, "user"), { recursive: true });
   writeFileSync(
     join(dir, "user", "registrymodifications.xcu"),
     `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${recalc}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>${recalc}</value></prop></item>
 </oor:items>
 `,
   );
