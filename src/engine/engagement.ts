@@ -1,6 +1,7 @@
 import type { LabelKey, Why } from "../i18n";
 import { EngineError, assertNever } from "./errors";
 import type { Engagement } from "./objectives";
+import { assertIndex } from "./stats/validate";
 
 /** Pascal Py's four product types (ch. 6): first/last in, first/last out. `types[f]` codes index this table. */
 export const FAMILY_TYPES = ["FiLo", "FiFo", "LiFo", "LiLo"] as const;
@@ -247,7 +248,7 @@ export function engagement(spend: FamilySpend, types: readonly unknown[]): Engag
   const stoppedOf = (i: number): number[] => Array.from(stopped.subarray(stoppedStart[i], stoppedStart[i + 1]));
 
   const explain = (i: number): Why => {
-    checkIndex(i, n);
+    assertIndex(i, n, "client");
     if (cls[i] === ENGAGEMENT_NOT_CLASSED) return { key: "engagement.why.not_classed", params: {} };
     const c = ENGAGEMENT_CLASSES[cls[i]];
     const count = stoppedStart[i + 1] - stoppedStart[i];
@@ -287,7 +288,7 @@ export function engagement(spend: FamilySpend, types: readonly unknown[]): Engag
     warnings,
     explain,
     row(i: number): EngagementRow {
-      checkIndex(i, n);
+      assertIndex(i, n, "client");
       return {
         engagement: cls[i] === ENGAGEMENT_NOT_CLASSED ? null : ENGAGEMENT_CLASSES[cls[i]],
         caAtRisk: caAtRisk[i],
@@ -430,7 +431,7 @@ export function proposeFamilyTypes(history: FamilyHistory): TypeProposals {
     activeBuyers,
     keptShare,
     explain(f: number): Why {
-      checkIndex(f, F);
+      assertIndex(f, F, "family");
       if (buyers[f] === 0) return { key: "engagement.proposal.no_buyer", params: {} };
       if (activeBuyers[f] === 0) return { key: "engagement.proposal.no_active", params: { buyers: buyers[f], position: { pct: position[f] } } };
       return {
@@ -449,6 +450,3 @@ export function proposeFamilyTypes(history: FamilyHistory): TypeProposals {
   };
 }
 
-function checkIndex(i: number, n: number): void {
-  if (!Number.isInteger(i) || i < 0 || i >= n) throw new RangeError(`index ${i} outside 0..${n - 1}`);
-}

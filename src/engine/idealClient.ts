@@ -1,5 +1,7 @@
 import type { LabelKey, Why } from "../i18n";
 import { EngineError, assertNever } from "./errors";
+import { median } from "./contactMatrix";
+import { assertIndex, readNumberCell } from "./stats/validate";
 
 /**
  * The ideal-client matrix (SPEC §13): ideal = Clients idéaux (both high), happy = Clients heureux (value high,
@@ -84,13 +86,6 @@ export interface IdealResult {
   row(i: number): IdealRow;
 }
 
-type Reading = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly code: "blank" | "not_number"; readonly shown: string };
-
-function readCell(cell: unknown): Reading {
-  if (typeof cell === "number") return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, code: "not_number", shown: String(cell) };
-  if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "")) return { ok: false, code: "blank", shown: "" };
-  return { ok: false, code: "not_number", shown: typeof cell === "boolean" ? (cell ? "VRAI" : "FAUX") : String(cell) };
-}
 
 const COLUMN_LABEL: Readonly<Record<IdealColumn, LabelKey>> = {
   productivity: "ideal.column.productivity",
@@ -101,11 +96,6 @@ const COLUMN_LABEL: Readonly<Record<IdealColumn, LabelKey>> = {
 
 const ARG: Readonly<Record<IdealColumn, string>> = { productivity: "productivité", ca: "CA", contacts: "contacts", value: "valeur" };
 
-function medianOf(values: number[]): number {
-  values.sort((a, b) => a - b);
-  const mid = values.length >> 1;
-  return values.length % 2 === 1 ? values[mid] : values[mid - 1] / 2 + values[mid] / 2;
-}
 
 function checkSplit(value: number | undefined, arg: string): void {
   if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value))) {
@@ -157,7 +147,7 @@ export function idealClients(input: IdealInput, options: IdealOptions = {}): Ide
     let bad: IdealWarning | undefined;
     const read: number[] = [];
     for (const [name, col] of columns) {
-      const r = readCell(col[i]);
+      const r = readNumberCell(col[i]);
       if (!r.ok) {
         bad ??= { index: i, code: r.code, column: name, value: r.shown };
         read.push(NaN);
@@ -181,8 +171,8 @@ export function idealClients(input: IdealInput, options: IdealOptions = {}): Ide
 
   const needsMedian = options.splitProductivity === undefined || options.splitValue === undefined;
   if (n > 0 && okP.length === 0 && needsMedian) throw new EngineError("NO_NUMBER", { arg: byRatio ? "CA / contacts" : "productivité" });
-  const splitProductivity = options.splitProductivity ?? (okP.length > 0 ? medianOf(okP) : NaN);
-  const splitValue = options.splitValue ?? (okV.length > 0 ? medianOf(okV) : NaN);
+  const splitProductivity = options.splitProductivity ?? (okP.length > 0 ? median(okP) : NaN);
+  const splitValue = options.splitValue ?? (okV.length > 0 ? median(okV) : NaN);
   const productivitySource = options.splitProductivity === undefined ? "median" : "user";
   const valueSource = options.splitValue === undefined ? "median" : "user";
 
@@ -201,7 +191,7 @@ export function idealClients(input: IdealInput, options: IdealOptions = {}): Ide
   const sourceLabel = (s: "median" | "user"): LabelKey => (s === "median" ? "contacts.split.median" : "contacts.split.user");
 
   const explain = (i: number): Why => {
-    checkIndex(i, n);
+    assertIndex(i, n, "client");
     if (ideal[i] === IDEAL_NOT_CLASSED) {
       const w = byIndex.get(i) as IdealWarning;
       return { key: `ideal.unclassed.${w.code}`, params: { column: { label: COLUMN_LABEL[w.column] }, value: w.value } };
@@ -248,7 +238,7 @@ export function idealClients(input: IdealInput, options: IdealOptions = {}): Ide
     },
     explain,
     row(i: number): IdealRow {
-      checkIndex(i, n);
+      assertIndex(i, n, "client");
       return {
         ideal: ideal[i] === IDEAL_NOT_CLASSED ? null : IDEAL_CLASSES[ideal[i]],
         productivity: Number.isNaN(productivity[i]) ? null : productivity[i],
@@ -263,6 +253,3 @@ export function idealWarningWhy(warning: IdealWarning, row = warning.index + 1):
   return { key: `ideal.warning.${warning.code}`, params: { row, column: { label: COLUMN_LABEL[warning.column] }, value: warning.value } };
 }
 
-function checkIndex(i: number, n: number): void {
-  if (!Number.isInteger(i) || i < 0 || i >= n) throw new RangeError(`client index ${i} outside 0..${n - 1}`);
-}

@@ -1,9 +1,10 @@
 import type { LabelKey, Why } from "../i18n";
 import type { AbcClass } from "./abc";
-import type { ContactQuadrant } from "./contactMatrix";
+import { median, type ContactQuadrant } from "./contactMatrix";
 import { EngineError, assertNever } from "./errors";
 import type { MaturityPhase } from "./maturity";
 import { prTarget } from "./penetration";
+import { assertIndex } from "./stats/validate";
 
 export const OBJECTIVE_DEFAULT_DEVELOP_RATE = 0.2;
 export const OBJECTIVE_DEFAULT_BASE_RATE = 0.03;
@@ -253,7 +254,7 @@ export function effortObjectives(input: ObjectivesInput, options: ObjectivesOpti
   const codeOf = (i: number): string => `P${rank(input.pRank?.[i])}-R${rank(input.rRank?.[i])}`;
 
   const explain = (i: number): Why => {
-    checkIndex(i, n);
+    assertIndex(i, n, "client");
     const r = OBJECTIVE_RULES[rule[i]];
     const o = whole(objective[i]);
     switch (r) {
@@ -282,7 +283,7 @@ export function effortObjectives(input: ObjectivesInput, options: ObjectivesOpti
   };
 
   const explainEffort = (i: number): Why => {
-    checkIndex(i, n);
+    assertIndex(i, n, "client");
     const e = EFFORT_CODES[effort[i]];
     const r = rank(input.rRank?.[i]);
     const from = r !== undefined ? `R${r}` : abc[i];
@@ -377,11 +378,6 @@ export interface GrowthPlan {
   readonly details: readonly Why[];
 }
 
-function median(values: number[]): number {
-  values.sort((a, b) => a - b);
-  const mid = values.length >> 1;
-  return values.length % 2 === 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-}
 
 /**
  * The plan's expected CA against the objective asked (SPEC §10, Pascal Py ch. 13 "croissance interne ou externe ?").
@@ -484,6 +480,3 @@ export function growthPlan(input: GrowthInput, options: GrowthOptions = {}): Gro
   };
 }
 
-function checkIndex(i: number, n: number): void {
-  if (!Number.isInteger(i) || i < 0 || i >= n) throw new RangeError(`client index ${i} outside 0..${n - 1}`);
-}

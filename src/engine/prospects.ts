@@ -1,5 +1,6 @@
 import type { LabelKey, Why } from "../i18n";
 import { EngineError, assertNever } from "./errors";
+import { assertIndex, readNumberCell } from "./stats/validate";
 
 /** The four criteria of Pascal Py's rule, each scored 1 to 5 by the rep (SPEC §11), in argument order. */
 export type ProspectCriterion = "pertinence" | "credibility" | "attractiveness" | "ourAttractiveness";
@@ -131,16 +132,6 @@ export interface ProspectScores {
   row(i: number): ProspectRow;
 }
 
-type Reading = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly code: "blank" | "not_number"; readonly shown: string };
-
-function readCell(cell: unknown): Reading {
-  if (typeof cell === "number") {
-    return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, code: "not_number", shown: String(cell) };
-  }
-  if (cell === null || cell === undefined) return { ok: false, code: "blank", shown: "" };
-  if (typeof cell === "string" && cell.trim() === "") return { ok: false, code: "blank", shown: "" };
-  return { ok: false, code: "not_number", shown: typeof cell === "boolean" ? (cell ? "VRAI" : "FAUX") : String(cell) };
-}
 
 function checkWeights(weights: readonly number[] | undefined): number[] {
   if (weights === undefined) return [1, 1, 1, 1];
@@ -238,7 +229,7 @@ export function scoreProspects(input: ProspectInput, options: ProspectOptions = 
     }
     let bad: ProspectWarning | undefined;
     for (let k = 0; k < columns.length; k++) {
-      const read = readCell(columns[k][i]);
+      const read = readNumberCell(columns[k][i]);
       if (!read.ok) {
         bad ??= { index: i, code: read.code, criterion: names[k], value: read.shown };
         continue;
@@ -285,7 +276,7 @@ export function scoreProspects(input: ProspectInput, options: ProspectOptions = 
   for (const w of warnings) byIndex.set(w.index, w);
 
   const explain = (i: number): Why => {
-    checkIndex(i, n);
+    assertIndex(i, n, "prospect");
     const r = PROSPECT_REASONS[reason[i]];
     switch (r) {
       case "rules_met":
@@ -330,7 +321,7 @@ export function scoreProspects(input: ProspectInput, options: ProspectOptions = 
     ...(mode === "equal" && n > 0 ? { notice: { key: "prospects.warning.no_score", params: {} } as Why } : {}),
     explain,
     row(i: number): ProspectRow {
-      checkIndex(i, n);
+      assertIndex(i, n, "prospect");
       return {
         status: PROSPECT_STATUSES[status[i]],
         reason: PROSPECT_REASONS[reason[i]],
@@ -353,6 +344,3 @@ export function prospectWarningWhy(warning: ProspectWarning, row = warning.index
   };
 }
 
-function checkIndex(i: number, n: number): void {
-  if (!Number.isInteger(i) || i < 0 || i >= n) throw new RangeError(`prospect index ${i} outside 0..${n - 1}`);
-}

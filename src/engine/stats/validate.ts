@@ -33,3 +33,24 @@ export function assertInRange(value: number, arg: string, min: number, max: numb
     throw new EngineError("BAD_PARAMETER", { arg, value: String(value), expected });
   }
 }
+
+/**
+ * A raw cell read as a number, never trusted: a finite number is a value; null, undefined or blank text is
+ * "blank"; anything else (text, a boolean, NaN, ±Infinity) is "not_number", with the cell as a reader would see it
+ * (`shown`, booleans as Excel's French VRAI / FAUX).
+ */
+export type CellReading = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly code: "blank" | "not_number"; readonly shown: string };
+
+export function readNumberCell(cell: unknown): CellReading {
+  if (typeof cell === "number") {
+    return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, code: "not_number", shown: String(cell) };
+  }
+  if (cell === null || cell === undefined) return { ok: false, code: "blank", shown: "" };
+  if (typeof cell === "string" && cell.trim() === "") return { ok: false, code: "blank", shown: "" };
+  return { ok: false, code: "not_number", shown: typeof cell === "boolean" ? (cell ? "VRAI" : "FAUX") : String(cell) };
+}
+
+/** API misuse, not bad data: a RangeError unless `i` is a row of a result over `n` rows (`what`: "client"…). */
+export function assertIndex(i: number, n: number, what: string): void {
+  if (!Number.isInteger(i) || i < 0 || i >= n) throw new RangeError(`${what} index ${i} outside 0..${n - 1}`);
+}
