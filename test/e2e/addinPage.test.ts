@@ -8,11 +8,11 @@
  * Skips, saying why, when /usr/bin/chromium is absent. Builds dist/ when missing. Screenshots go to
  * test/artifacts/ (git-ignored).
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, DIST, ensureDist, launchChromium, OFFICE_JS_URL, ROOT, serve } from "./browser";
+import { describeWithChromium, DIST, ensureDist, launchChromium, OFFICE_JS_URL, ROOT, serve } from "./browser";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
 
@@ -26,9 +26,7 @@ window.Office = {
 };
 `;
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`test/e2e/addinPage: SKIPPED — ${CHROMIUM} not found (apt-get install -y chromium).`);
-const describeBrowser = haveChromium ? describe : describe.skip;
+const describeBrowser = describeWithChromium("test/e2e/addinPage");
 
 describeBrowser("add-in page in Chromium, office.js from the CDN intercepted", () => {
   let server: Server;

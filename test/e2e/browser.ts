@@ -19,6 +19,16 @@ export const TEST_ORIGIN = "https://pac.test";
 export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** Builds dist/ (production) when a page is missing, for PAC_ORIGIN or the test origin. */
+/**
+ * `describe` when Debian's Chromium is installed, else `describe.skip` with a line saying why (`name`: the test
+ * file, for that line).
+ */
+export function describeWithChromium(name: string): jest.Describe {
+  if (existsSync(CHROMIUM)) return describe;
+  console.warn(`${name}: SKIPPED — ${CHROMIUM} not found (apt-get install -y chromium).`);
+  return describe.skip;
+}
+
 export function ensureDist(): void {
   if (existsSync(join(DIST, "app.html")) && existsSync(join(DIST, "taskpane.html"))) return;
   execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, DIST, ensureDist, launchChromium, ROOT, serve } from "./browser";
+import { describeWithChromium, DIST, ensureDist, launchChromium, ROOT, serve } from "./browser";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
 const SAMPLE = join(ROOT, "assets", "sample", "clients-demo.xlsx");
@@ -27,9 +27,7 @@ async function sampleBytes(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`test/e2e/standalone: SKIPPED — ${CHROMIUM} not found (apt-get install -y chromium).`);
-const describeBrowser = haveChromium ? describe : describe.skip;
+const describeBrowser = describeWithChromium("test/e2e/standalone");
 
 describeBrowser("standalone page in Chromium", () => {
   let server: Server;
