@@ -62,6 +62,32 @@ export interface ConditionalColour {
   readonly fontColor?: string;
 }
 
+/**
+ * A formula-driven colour (native conditional formatting): the cell takes `fill` when `formula` is true.
+ * `formula` is written for the range's top-left cell, with relative references as Excel shifts them over the
+ * range (e.g. `AND(G5<>"",G5=H5)` on G5:G40); classic functions only.
+ */
+export interface FormulaColour {
+  readonly range: CellRange;
+  readonly formula: string;
+  readonly fill: string;
+  readonly fontColor?: string;
+}
+
+/**
+ * A native drop-down list (data validation of type list): works in Excel and LibreOffice without the add-in.
+ * `source` is a reference without "=", usually to another sheet of the plan (`'Catalogue'!$B$2:$B$60`, quoted
+ * with the plan's sheet name, rewritten like formulas when a sheet is renamed).
+ */
+export interface ListValidation {
+  readonly range: CellRange;
+  readonly source: string;
+  /** Accept a value typed outside the list (Excel shows a warning instead of refusing). Default: false. */
+  readonly allowOther?: boolean;
+  /** A short input message shown when the cell is selected (title, text). */
+  readonly prompt?: { readonly title: string; readonly text: string };
+}
+
 export interface TablePlan {
   /** Workbook-unique name, letters/digits/underscore; a writer that finds it taken appends "_2", "_3"… */
   readonly name: string;
@@ -132,6 +158,17 @@ export interface SheetPlan {
   readonly rowHeights?: readonly RowHeight[];
   /** Columns grouped under an outline button (helper calculations), collapsed when `hidden`. */
   readonly columnGroups?: readonly ColumnGroup[];
+  /** Colours driven by a formula (an exercise's right / wrong check cells). */
+  readonly formulaColours?: readonly FormulaColour[];
+  /** Native drop-down lists (the PAC's actions chosen from the catalogue). */
+  readonly validations?: readonly ListValidation[];
+  /** "hidden": the user can unhide it from Excel's menu; "veryHidden": only from the VBA editor. Default visible. */
+  readonly visibility?: "visible" | "hidden" | "veryHidden";
+  /**
+   * Sheet protection (no password, or a password that only deters a casual look: Excel's sheet protection is
+   * not security). `editable` ranges stay unlocked.
+   */
+  readonly protection?: { readonly password?: string };
 }
 
 /** `cols` columns from `col` (0-based) grouped at outline level 1; `hidden` collapses the group. */
