@@ -1,8 +1,11 @@
 import type { AbcOptions } from "../engine";
 import type { Lang } from "../i18n";
+import { catalogueText } from "../i18n/catalogue";
 import { planText } from "../i18n/plan";
 import type { ImportReport } from "../io/report";
+import { buildCatalogueSheet } from "./catalogue";
 import { buildContactsSheet } from "./contactsSheet";
+import type { Fidelity } from "./fidelity";
 import { buildPacSheet } from "./pacSheet";
 import { buildRemarksSheet, importRemarks, scoreRemarks, type Remark } from "./remarks";
 import type { ScoredPortfolio } from "./score";
@@ -20,11 +23,13 @@ export interface WorkbookPlanOptions {
   readonly abc?: AbcOptions;
   /** Above this many clients the Cibles classes are values (default `LIVE_CLIENTS_MAX`). */
   readonly liveMax?: number;
+  /** Issue 16: engagement and ideal clients (`computeFidelity`), shown in the PAC's diagnosis and actions. */
+  readonly fidelity?: Fidelity;
 }
 
-/** The names of the written sheets, in order ("Cibles", "Contacts", "PAC", "Remarques" in French). */
+/** The names of the written sheets, in order ("Cibles", "Contacts", "PAC", "Remarques", "Catalogue" in French). */
 export function workbookSheetNames(lang: Lang = "fr"): string[] {
-  return [planText("sheet.targets", lang), planText("sheet.contacts", lang), planText("sheet.pac", lang), planText("sheet.remarks", lang)];
+  return [planText("sheet.targets", lang), planText("sheet.contacts", lang), planText("sheet.pac", lang), planText("sheet.remarks", lang), catalogueText("sheet.catalogue", lang)];
 }
 
 /**
@@ -36,18 +41,21 @@ export function workbookRemarks(portfolio: ScoredPortfolio, lang: Lang, report?:
 }
 
 /**
- * The four written sheets of a scored portfolio, in order: "Cibles" (one row per client), "Contacts" (the
+ * The five written sheets of a scored portfolio, in order: "Cibles" (one row per client), "Contacts" (the
  * capital and its split as formulas over editable parameters, the per-client plan and calendar as values, the
  * monthly plan as their sum), "PAC" (the printable
- * plan, whose capital-dependent cells refer to the Contacts sheet) and "Remarques" (every warning of the import
- * and of the scoring). English names: Targets, Contacts, PAC, Notes (`workbookSheetNames`).
+ * plan, whose capital-dependent cells refer to the Contacts sheet), "Remarques" (every warning of the import
+ * and of the scoring) and "Catalogue" (the actions of SPEC §13, the source of the PAC's « Actions choisies »
+ * drop-down lists). English names: Targets, Contacts, PAC, Notes, Catalogue (`workbookSheetNames`).
  * Pure data: the Office.js and exceljs writers apply it.
  */
 export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookPlanOptions = {}): WorkbookPlan {
   const lang = options.lang ?? "fr";
   const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc ?? portfolio.abc, liveMax: options.liveMax });
   const { sheet: contacts, layout } = buildContactsSheet(portfolio, lang);
-  const pac = buildPacSheet(portfolio, lang, layout, options.report);
-  const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, options.remarks), lang);
-  return { sheets: [targets, contacts, pac, remarks] };
+  const catalogue = buildCatalogueSheet(lang);
+  const pac = buildPacSheet(portfolio, lang, layout, options.report, { actionSource: catalogue.actionSource, ...(options.fidelity ? { fidelity: options.fidelity } : {}) });
+  const extra = [...(options.fidelity?.remarks ?? []), ...(options.remarks ?? [])];
+  const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, extra), lang);
+  return { sheets: [targets, contacts, pac, remarks, catalogue.sheet] };
 }
