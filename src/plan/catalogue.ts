@@ -139,7 +139,7 @@ export const CUSTOM_ROWS = 10;
 
 /** Where the Catalogue sheet puts its table (0-based). */
 const HEADER_ROW = 3;
-const WIDTHS = [30, 36, 90, 44];
+const WIDTHS = [30, 36, 90, 58];
 
 export interface CatalogueSheet {
   readonly sheet: SheetPlan;

@@ -47,7 +47,7 @@ export const IDEAL_COLOURS: Readonly<Record<IdealClass, ClassColour>> = {
 /** Clients listed by name under the Rétention line (the others are counted). */
 export const LEAVING_LISTED = 12;
 /** Names in the Rétention line's objective. */
-const NAMES_IN_OBJECTIVE = 5;
+const NAMES_IN_OBJECTIVE = 3;
 
 const reasonText = (reason: FidelityReason, lang: Lang): string => catalogueText(reason.key, lang, reason.params);
 
@@ -180,7 +180,7 @@ export function fidelityActions(s: SheetDraft, row: number, portfolio: ScoredPor
     editable(14, 1, t("fid.retention.indicator"));
     s.style(range(r, 0, 1, 1), { bold: true });
     s.style(full, { wrap: true, vertical: "middle", border: "thin" });
-    s.height(r, 52);
+    s.height(r, 66);
     r += 2;
 
     if (leaving.length > 0) {
@@ -259,9 +259,12 @@ export function fidelityActions(s: SheetDraft, row: number, portfolio: ScoredPor
   return { row: r, validations };
 }
 
-/** The first column of each « Actions choisies » cell: three cells over D…O (`last` = 14, the PAC's last column). */
+/**
+ * The first column of each « Actions choisies » cell: three cells over G…O (`last` = 14, the PAC's last column),
+ * right of the target (A), its clients (B) and the suggested families (C–F).
+ */
 export function slotColumns(last: number): number[] {
-  const first = 3;
+  const first = 6;
   const width = Math.floor((last + 1 - first) / CHOSEN_SLOTS);
   return Array.from({ length: CHOSEN_SLOTS }, (_, k) => first + k * width);
 }

@@ -81,7 +81,7 @@ export const catalogueTextsEn: Readonly<Record<CatalogueTextKey, string>> = {
   "fid.col.clients": "Clients",
   "fid.col.ca_n1": "Sales N-1",
   "fid.col.at_risk": "Sales at risk",
-  "fid.not_classed": "Not classed (no purchase in N-1 nor in N)",
+  "fid.not_classed": "Not classed (no purchase)",
   "fid.total_at_risk": "Total sales at risk",
   "fid.engagement_note":
     "A family is stopped when the client bought it in N-1 and no longer in N; the sales at risk are its N-1 sales in the stopped families. Family types: {source}.",

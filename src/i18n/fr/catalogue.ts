@@ -99,7 +99,7 @@ export const catalogueTextsFr = {
   "fid.col.clients": "Clients",
   "fid.col.ca_n1": "CA N-1",
   "fid.col.at_risk": "CA en risque",
-  "fid.not_classed": "Non classés (aucun achat en N-1 ni en N)",
+  "fid.not_classed": "Non classés (aucun achat)",
   "fid.total_at_risk": "CA en risque total",
   "fid.engagement_note":
     "Une famille est arrêtée quand le client l'a achetée en N-1 et plus en N ; le CA en risque est son CA N-1 dans les familles arrêtées. Types des familles : {source}.",
