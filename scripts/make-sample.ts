@@ -610,8 +610,8 @@ export function generateJournal(clients: readonly SampleClient[], seed = SAMPLE_
         const count = amounts[k] < 300 ? 1 : d.int(1, 3);
         const parts = shares(amounts[k], Array.from({ length: count }, () => 0.5 + d.uniform()));
         const days = lineDays(count, from, to, SAMPLE_FAMILIES[f][1].startsWith("Li") && p === 0, d);
-        // The client's last purchase (table) is its last line in N, on the core family.
-        if (p === 1 && f === CORE) days[days.length - 1] = to;
+        // The client's last purchase (table) is its last line, on the core family (in N-1 for a lost client).
+        if (f === CORE && (p === 1 || c.ca?.[2] === 0)) days[days.length - 1] = to;
         parts.forEach((amount, j) => {
           if (amount > 0) lines.push([days[j], c.code, SAMPLE_FAMILIES[f][0], amount]);
         });

@@ -121,7 +121,7 @@ export const catalogueTextsFr = {
   "fid.retention": "Rétention",
   "fid.retention.target": "Perte probable, risque de perte de CA",
   "fid.retention.objective":
-    "Retenir {n} {n|client|clients} sur le départ : {names} ; CA en risque {atRisk} €",
+    "Retenir {n} {n|client|clients} sur le départ : {names} ; CA en risque {atRisk} €",
   "fid.retention.more": "et {n} {n|autre|autres}",
   "fid.retention.none": "Aucun client sur le départ d'après l'engagement par type de produit",
   "fid.retention.means": "Demande de formalisation, appel à l'aide ; contact direct du commercial",
@@ -129,7 +129,7 @@ export const catalogueTextsFr = {
   "fid.leaving": "Clients sur le départ (engagement par type de produit)",
   "fid.col.client": "Client",
   "fid.col.why": "Pourquoi",
-  "fid.leaving_more": "… et {n} {n|autre client|autres clients} sur le départ, {atRisk} € en risque (voir « pac score »).",
+  "fid.leaving_more": "… et {n} {n|autre client|autres clients} sur le départ, {atRisk} € en risque (voir « pac score »).",
 
   "fid.chosen": "Actions choisies dans le catalogue",
   "fid.chosen_note":

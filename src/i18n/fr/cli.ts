@@ -167,7 +167,7 @@ Exemples :
   TYPES_ISSUE: "Table des types « {path} » : {text}",
   SUMMARY_JOURNAL: "Familles de produits : {n} {n|famille|familles} lues dans la colonne « {column} » de {source}",
   SUMMARY_ENGAGEMENT:
-    "Engagement : perte probable {loss} · risque de perte de CA {risk} · engagés {engaged} · à fidéliser {build} ; CA en risque {atRisk} €, dont {leavingAtRisk} € chez les {leaving} {leaving|client|clients} sur le départ",
+    "Engagement : perte probable {loss} · risque de perte de CA {risk} · engagés {engaged} · à fidéliser {build} ; CA en risque {atRisk} €, dont {leavingAtRisk} € chez les {leaving} {leaving|client|clients} sur le départ",
   SUMMARY_ENGAGEMENT_OFF: "Engagement : non calculé, {reason}",
   SUMMARY_PROPOSED:
     "Types proposés d'après le journal, à confirmer (ils ne sont pas utilisés) : copiez ces lignes dans un fichier « Famille;Type », corrigez-les, puis relancez avec --types FICHIER",
