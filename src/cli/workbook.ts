@@ -88,7 +88,8 @@ export function csvSheet(input: InputTable, name: string): SheetPlan {
  * plan once before it is written.
  */
 function planWithWriteRemarks(portfolio: ScoredPortfolio, options: WriteOptions): WorkbookPlan {
-  const base = { lang: options.lang, ...(options.report ? { report: options.report } : {}), ...(options.fidelity ? { fidelity: options.fidelity } : {}) };
+  // The CLI writes the Catalogue sheet and the PAC's drop-down lists over it (SPEC §13).
+  const base = { lang: options.lang, catalogue: true, ...(options.report ? { report: options.report } : {}), ...(options.fidelity ? { fidelity: options.fidelity } : {}) };
   const extra = options.remarks ?? [];
   const plan = buildWorkbookPlan(portfolio, { ...base, remarks: extra });
   const { remarks } = cleanWorkbookPlan(plan);

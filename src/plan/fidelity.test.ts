@@ -5,7 +5,7 @@ import { computeFidelity, type FidelityInput } from "./fidelity";
 import { leavingClients, slotColumns, targetCounts } from "./fidelitySection";
 import { scorePortfolio } from "./score";
 import type { PlanValue, SheetPlan } from "./types";
-import { buildWorkbookPlan } from "./workbook";
+import { buildWorkbookPlan, workbookSheetNames } from "./workbook";
 
 /**
  * A hand-made journal, N-1 = 2024 and N = 2025 (reference 01/01/2026; the first line on 01/01/2024 so that N-1 is covered): A stopped its FiLo « Cartons » (and buys
@@ -139,7 +139,7 @@ function findRow(sheet: SheetPlan, text: string | RegExp): number {
 describe("the PAC's fidelity blocks (buildWorkbookPlan with fidelity)", () => {
   const portfolio = scorePortfolio(CLIENTS);
   const fidelity = computeFidelity(input({ types }));
-  const plan = buildWorkbookPlan(portfolio, { fidelity });
+  const plan = buildWorkbookPlan(portfolio, { fidelity, catalogue: true });
   const pac = plan.sheets[2];
 
   it("section 4 offers the catalogue in native drop-down lists, pre-filled with the default suggestion per target", () => {
@@ -182,11 +182,22 @@ describe("the PAC's fidelity blocks (buildWorkbookPlan with fidelity)", () => {
   });
 
   it("without fidelity the PAC says why, and the drop-down lists are still there", () => {
-    const none = buildWorkbookPlan(portfolio, { fidelity: computeFidelity({ clients: CLIENTS.map(({ value: _v, ...c }) => c) }) }).sheets[2];
+    const none = buildWorkbookPlan(portfolio, { fidelity: computeFidelity({ clients: CLIENTS.map(({ value: _v, ...c }) => c) }), catalogue: true }).sheets[2];
     expect(findRow(none, "Non calculé : il faut un journal des ventes")).toBeGreaterThan(0);
     expect(findRow(none, "Non calculé : aucune colonne « Satisfaction »")).toBeGreaterThan(0);
     expect(findRow(none, /^Rétention$/)).toBe(-1);
     expect(none.validations).toHaveLength(CHOSEN_SLOTS);
+  });
+
+  it("buildWorkbookPlan without `catalogue`: the four sheets of before, no « Actions choisies » table, no drop-down list", () => {
+    const bare = buildWorkbookPlan(portfolio, { fidelity });
+    expect(bare.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
+    expect(workbookSheetNames("fr", true)).toEqual(plan.sheets.map((s) => s.name));
+    expect(workbookSheetNames("en", true)).toEqual(["Targets", "Contacts", "PAC", "Notes", "Catalogue"]);
+    expect(bare.sheets[2].validations).toBeUndefined();
+    expect(findRow(bare.sheets[2], "Actions choisies")).toBe(-1);
+    // The fidelity blocks do not need the catalogue.
+    expect(findRow(bare.sheets[2], /^Rétention$/)).toBeGreaterThan(0);
   });
 
   it("targetCounts(portfolio, fidelity): the clients per catalogue target; a target whose method did not run has no count", () => {

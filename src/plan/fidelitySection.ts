@@ -19,8 +19,11 @@ import type { CellStyle, ListValidation, SheetPlan } from "./types";
 export interface FidelityPac {
   /** Engagement and ideal clients, when the caller computed them (`computeFidelity`). */
   readonly fidelity?: Fidelity;
-  /** The Catalogue sheet's action column (`buildCatalogueSheet().actionSource`): the drop-down lists' source. */
-  readonly actionSource: string;
+  /**
+   * The Catalogue sheet's action column (`buildCatalogueSheet().actionSource`): the drop-down lists' source.
+   * Without it (no Catalogue sheet written) there is no « Actions choisies » table.
+   */
+  readonly actionSource?: string;
 }
 
 /** Where a block goes: its first row and its columns. */
@@ -58,6 +61,7 @@ const reasonText = (reason: FidelityReason, lang: Lang): string => catalogueText
  * of the Cibles sheet. Returns the next free row.
  */
 export function fidelityDiagnosis(s: SheetDraft, pac: FidelityPac | undefined, lang: Lang, area: Area): number {
+  if (!pac) return area.row;
   const fidelity = pac?.fidelity;
   if (!fidelity) return area.row;
   const t = (key: CatalogueTextKey, params?: Record<string, string | number>): string => catalogueText(key, lang, params);
@@ -217,6 +221,8 @@ export function fidelityActions(s: SheetDraft, row: number, portfolio: ScoredPor
   }
 
   // The actions chosen per target: drop-down lists over the Catalogue, pre-filled with the default suggestion.
+  const source = pac.actionSource;
+  if (source === undefined) return { row: r, validations: [] };
   s.set(r, 0, t("fid.chosen"));
   s.merge(range(r, 0, 1, last + 1));
   s.style(range(r, 0, 1, last + 1), STYLES.subheading);
@@ -250,7 +256,7 @@ export function fidelityActions(s: SheetDraft, row: number, portfolio: ScoredPor
     r++;
   }
   const prompt = { title: t("fid.prompt.title"), text: t("fid.prompt.text") };
-  const validations = slotCols.map((c): ListValidation => ({ range: range(top, c, CATALOGUE_TARGETS.length, 1), source: pac.actionSource, allowOther: true, prompt }));
+  const validations = slotCols.map((c): ListValidation => ({ range: range(top, c, CATALOGUE_TARGETS.length, 1), source, allowOther: true, prompt }));
   s.set(r, 0, t("fid.chosen_note"));
   s.merge(range(r, 0, 1, last + 1));
   s.style(range(r, 0, 1, last + 1), { ...STYLES.note, wrap: true, fontColor: COLOURS.editableText });

@@ -86,9 +86,9 @@ describe("buildWorkbookPlan", () => {
   const plan = buildWorkbookPlan(portfolio);
   const [targets, contacts, pac, remarks] = plan.sheets;
 
-  it("buildWorkbookPlan(portfolio): five sheets, French by default, English on demand, the names workbookSheetNames gives", () => {
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques", "Catalogue"]);
-    expect(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC", "Notes", "Catalogue"]);
+  it("buildWorkbookPlan(portfolio): four sheets, French by default, English on demand, the names workbookSheetNames gives", () => {
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
+    expect(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC", "Notes"]);
     expect(workbookSheetNames("fr")).toEqual(plan.sheets.map((s) => s.name));
     expect(workbookSheetNames("en")).toEqual(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name));
   });
