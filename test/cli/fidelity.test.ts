@@ -127,6 +127,43 @@ describe("pac score / pac plan with --types (engagement, SPEC §12) and the idea
     expect(run.stdout).toContain("Client idéal\u00a0: idéaux 0 · heureux 1 · à risque 1 · à éviter 1");
   });
 
+  it.each([
+    {
+      name: "covering N-1 and N: the first rule wins for a client that stopped a FiLo and a LiFo family at once; a family bought only in N engages",
+      rows: [
+        "A;F1;01/01/2024;Cartons;500",
+        "A;F2;03/03/2024;Options;200",
+        "A;F3;04/04/2025;Essai;50",
+        "B;F4;05/01/2024;Cartons;300",
+        "B;F5;05/02/2025;Cartons;310",
+        "B;F6;05/06/2025;Premium;90",
+      ],
+      engagement: ["Perte du client probable", "Engagé"],
+      atRisk: [700, 0],
+      note: "",
+    },
+    {
+      name: "not covering N-1: not computed, and the import report says which dates are needed",
+      rows: ["A;F1;01/06/2025;Cartons;500", "B;F2;02/07/2025;Cartons;300"],
+      engagement: [null, null],
+      atRisk: [null, null],
+      note: "Attention\u00a0: --types est ignoré, car le journal ne couvre pas N-1\u00a0: les familles de N-1 et de N ne se comparent pas.",
+    },
+  ])("pac score <journal CSV> --types, $name", async ({ rows, engagement, atRisk, note }) => {
+    const csv = tmp.path(`journal-${rows.length}.csv`);
+    writeFileSync(csv, ["Client;N° facture;Date;Famille;Montant", ...rows].join("\n"));
+    const types = tmp.path("journal-types.csv");
+    writeFileSync(types, "Famille;Type\nCartons;FiLo\nOptions;LiFo\nEssai;FiFo\nPremium;LiLo\n");
+    const run = await scoreJson([csv, "--types", types, "--reference-date", "2026-01-01"]);
+    expect(run.code).toBe(0);
+    expect(run.rows.map((r) => r.engagement)).toEqual(engagement);
+    expect(run.rows.map((r) => r.ca_at_risk)).toEqual(atRisk);
+    if (note) {
+      expect(run.stderr).toContain(`${note}\n`);
+      expect(run.stderr).toMatch(/Engagement par type de produit non calculé/);
+    }
+  });
+
   it("pac score --lang en: the engagement and ideal labels in English", async () => {
     const run = await pac(["score", SAMPLE_PATH, "--types", SAMPLE_TYPES_PATH, "--lang", "en"]);
     expect(run.code).toBe(0);
