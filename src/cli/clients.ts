@@ -22,7 +22,7 @@ export interface ImportOptions {
 }
 
 /** A journal header: a date column and line amounts (an amount, or quantity and unit price). */
-export function looksLikeJournal(header: readonly unknown[]): boolean {
+function looksLikeJournal(header: readonly unknown[]): boolean {
   const f = detectJournalColumns(header).fields;
   return f.id !== undefined && f.date !== undefined && (f.amount !== undefined || (f.quantity !== undefined && f.unitPrice !== undefined));
 }

@@ -2,12 +2,11 @@ import { ENGAGEMENT_CLASSES, FAMILY_TYPES, IDEAL_CLASSES, TYPE_NOT_PROPOSED } fr
 import { catalogueText } from "../i18n/catalogue";
 import { cliMessage } from "../i18n/cli";
 import type { Lang } from "../i18n/types";
-import { detectFamilyColumn, issueText, readFamilyTypeTable, readJournal, type ImportIssue, type JournalFamilies } from "../io";
+import { isFamilyJournalHeader, issueText, readFamilyTypeTable, readJournal, type ImportIssue, type JournalFamilies } from "../io";
 import { fromFirstRow } from "../io/combineSheets";
 import { computeFidelity, leavingClients, type Fidelity, type ScoredPortfolio } from "../plan";
 import type { Remark } from "../plan/remarks";
 import type { ImportResult } from "./clients";
-import { looksLikeJournal } from "./clients";
 import { CliError } from "./errors";
 import { readBytes, readCsvTable, type InputTable } from "./input";
 import { openXlsx } from "./xlsxInput";
@@ -43,8 +42,7 @@ function journalSheet(input: InputTable, referenceDate: string | undefined): Fou
     if (sheet.state !== "visible" || read.has(sheet.name)) continue;
     const { rows, firstRowNumber } = fromFirstRow(book.rows(sheet.name));
     if (rows.length < 2) continue;
-    const header = rows[0];
-    if (!looksLikeJournal(header) || !detectFamilyColumn(header)) continue;
+    if (!isFamilyJournalHeader(rows[0])) continue;
     const j = readJournal(rows, { firstRowNumber, date1904: input.date1904, ...(referenceDate ? { referenceDate } : {}) });
     if (j.families) return { families: j.families, ids: j.clients.map((c) => c.id), sheet: sheet.name };
     if (j.mapping.family) return { notCovered: true, sheet: sheet.name };

@@ -201,6 +201,18 @@ function finishMapping(fields: Partial<Record<JournalField, FieldMatch>>, header
 }
 
 /**
+ * True for a header that reads as a sales journal (a client, a date, line amounts: an amount, or quantity and unit
+ * price) with a product or family column: a sheet engagement (SPEC §12) can read beside a client table. The CLI
+ * and the wizard look for it among the other sheets of the workbook.
+ * @example isFamilyJournalHeader(["Client", "Date", "Famille", "Montant"]) // true
+ */
+export function isFamilyJournalHeader(header: readonly unknown[]): boolean {
+  const f = detectJournalColumns(header).fields;
+  const lines = f.amount !== undefined || (f.quantity !== undefined && f.unitPrice !== undefined);
+  return f.id !== undefined && f.date !== undefined && lines && detectFamilyColumn(header) !== undefined;
+}
+
+/**
  * Aggregates a sales journal (one row per invoice line) into one row per client. `rows[0]` is the header.
  *
  * Rules (exact):
