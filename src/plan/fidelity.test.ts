@@ -161,7 +161,7 @@ describe("the PAC's fidelity blocks (buildWorkbookPlan with fidelity)", () => {
   it("the Rétention line names the clients leaving and the CA at risk; each is listed with its reason", () => {
     const r = findRow(pac, /^Rétention$/);
     expect(r).toBeGreaterThan(0);
-    expect(cellOf(pac, r, 2)).toBe("Retenir 2 clients sur le départ : A, B ; CA en risque 700\u00a0€");
+    expect(cellOf(pac, r, 2)).toBe("Retenir 2 clients sur le départ\u00a0: A, B\u202f; CA en risque 700\u00a0€");
     expect(leavingClients(portfolio, fidelity)).toEqual([0, 1]);
     const list = findRow(pac, "Clients sur le départ");
     expect(cellOf(pac, list + 2, 0)).toBe("A");
