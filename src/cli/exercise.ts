@@ -1,10 +1,10 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { isEngineError } from "../engine";
 import { errorMessage } from "../i18n";
 import type { CliMessageKey } from "../i18n/cli";
 import type { Lang, MessageParams } from "../i18n/types";
-import { buildExercise, EXERCISE_METHODS, exerciseText, type ExerciseBooks, type ExerciseData, type ExerciseKey, type ExerciseMethod } from "../exercise";
+import { buildExercise, EXERCISE_METHODS, exerciseText, type CapitalCase, type ExerciseBooks, type ExerciseData, type ExerciseKey, type ExerciseMethod } from "../exercise";
 import { scorePortfolio } from "../plan";
 import { writeXlsxPackage } from "../xlsx/write";
 import { importClients } from "./clients";
@@ -192,3 +192,73 @@ export async function runExercise(argv: readonly string[], io: { stdout: (t: str
 
 /** Keeps the list of methods in one place for the help and the wizard. */
 export { EXERCISE_METHODS };
+
+/** A bundled textbook case (assets/exercices/cas.json). */
+export interface ExerciseCase {
+  readonly id: string;
+  readonly title: string;
+  readonly source: string;
+  readonly methods: readonly ExerciseMethod[];
+  /** A client table beside the manifest. */
+  readonly file?: string;
+  /** The capacity case's parameters and segments. */
+  readonly capital?: CapitalCase;
+}
+
+function isCapitalCase(value: unknown): value is CapitalCase {
+  if (typeof value !== "object" || value === null) return false;
+  const c = value as Record<string, unknown>;
+  const positive = (x: unknown): boolean => typeof x === "number" && Number.isFinite(x) && x >= 0;
+  return (
+    positive(c.weeks) &&
+    positive(c.daysPerWeek) &&
+    positive(c.contactsPerDay) &&
+    Array.isArray(c.segments) &&
+    c.segments.every((s: unknown) => typeof s === "object" && s !== null && typeof (s as Record<string, unknown>).label === "string" && positive((s as Record<string, unknown>).clients) && positive((s as Record<string, unknown>).norm))
+  );
+}
+
+/**
+ * The cases of a manifest (`cas.json`), checked: an id and a title, known methods, a file or a capacity case.
+ * @throws ExerciseCliError cli.bad_cases naming the manifest and what is wrong.
+ */
+export function readCases(manifest: string): ExerciseCase[] {
+  const bad = (why: string): ExerciseCliError => new ExerciseCliError("cli.bad_cases", { path: manifest, why });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(manifest, "utf8"));
+  } catch (error) {
+    throw bad(error instanceof Error ? error.message : String(error));
+  }
+  const cases = (parsed as { cases?: unknown }).cases;
+  if (!Array.isArray(cases)) throw bad("cases");
+  return cases.map((raw: unknown, k) => {
+    const c = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
+    if (typeof c.id !== "string" || !/^[\w-]+$/.test(c.id) || typeof c.title !== "string") throw bad(`cases[${k}].id/title`);
+    if (!Array.isArray(c.methods)) throw bad(`cases[${k}].methods`);
+    const methods = parseMethods(c.methods.join(","));
+    if (c.file !== undefined && (typeof c.file !== "string" || c.file.includes("..") || c.file.includes("/"))) throw bad(`cases[${k}].file`);
+    if (c.capital !== undefined && !isCapitalCase(c.capital)) throw bad(`cases[${k}].capital`);
+    if (c.file === undefined && c.capital === undefined) throw bad(`cases[${k}].file`);
+    return {
+      id: c.id,
+      title: c.title,
+      source: typeof c.source === "string" ? c.source : "",
+      methods,
+      ...(typeof c.file === "string" ? { file: c.file } : {}),
+      ...(c.capital !== undefined ? { capital: c.capital as CapitalCase } : {}),
+    };
+  });
+}
+
+/** The data of a case: its table read and scored, or its capacity case alone. */
+export async function caseData(c: ExerciseCase, dir: string, lang: Lang): Promise<ExerciseData> {
+  const fromFile = c.file !== undefined ? await loadExerciseData(join(dir, c.file), { lang, title: c.title }) : undefined;
+  return {
+    title: c.title,
+    source: c.source,
+    clients: fromFile?.clients ?? [],
+    ...(fromFile?.portfolio ? { portfolio: fromFile.portfolio } : {}),
+    ...(c.capital ? { capital: c.capital } : {}),
+  };
+}

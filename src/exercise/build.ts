@@ -145,7 +145,7 @@ function layout(m: MethodSheet, mode: "student" | "corrige", lang: Lang, answers
   // The table.
   const top = geo.header;
   const headers: string[] = [...m.data.map((d) => d.header), ...m.answers.map((a) => a.header)];
-  if (student) headers.push(...m.answers.map((a) => `${exerciseText("col.check", lang)} ${a.header.toLowerCase()}`));
+  if (student) headers.push(...m.answers.map((a) => `${exerciseText("col.check", lang)} ${a.header}`));
   else headers.push(...m.helpers.map((h) => h.header), exerciseText("col.why", lang));
   draft.row(top, 0, headers);
   draft.style(range(top, 0, 1, headers.length), STYLES.header);
@@ -177,6 +177,7 @@ function layout(m: MethodSheet, mode: "student" | "corrige", lang: Lang, answers
   }
   if (rows > 0) {
     draft.block(geo.row(0), 0, body);
+    draft.style(range(geo.row(0), 0, rows, headers.length), { vertical: "top" });
     m.data.forEach((d, k) => {
       if (d.format) draft.style(range(geo.row(0), k, rows, 1), { numberFormat: d.format });
     });
@@ -215,7 +216,10 @@ function layout(m: MethodSheet, mode: "student" | "corrige", lang: Lang, answers
     next += m.grid.rows.length + 2;
   }
   let chartEnd = next;
+  const breaks: number[] = [];
   if (m.pareto && !student && m.pareto.amounts.length > 0) {
+    // The Pareto chart on its own printed page.
+    breaks.push(next);
     const p = m.pareto;
     const t = (k: "col.id" | "col.ca" | "col.cumulative"): string => exerciseText(k, lang);
     draft.row(next, 0, [t("col.id"), t("col.ca"), t("col.cumulative"), "80 %"]);
@@ -245,7 +249,13 @@ function layout(m: MethodSheet, mode: "student" | "corrige", lang: Lang, answers
   const sheet = draft.toSheet({
     columnWidths: widths,
     ...(rows > 0 ? { freeze: { rows: top + 1, cols: 0 } } : {}),
-    print: { orientation: "landscape", paper: "A4", fitToPagesWide: 1, area: range(0, 0, Math.max(chartEnd, next), width) },
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      fitToPagesWide: 1,
+      area: range(0, 0, Math.max(chartEnd, next), width),
+      ...(breaks.length > 0 ? { rowBreaks: breaks } : {}),
+    },
   });
   return {
     sheet: {
@@ -259,30 +269,32 @@ function layout(m: MethodSheet, mode: "student" | "corrige", lang: Lang, answers
   };
 }
 
+/** A line of text over columns A:D, wrapped, with a height that fits it. */
+function textLine(draft: SheetDraft, row: number, text: string, style?: Parameters<SheetDraft["style"]>[1]): void {
+  draft.set(row, 0, text);
+  draft.merge(range(row, 0, 1, 4));
+  draft.style(range(row, 0, 1, 4), { wrap: true, vertical: "top", ...(style ?? {}) });
+  draft.height(row, heightFor(text, 95, 15));
+}
+
 /** The student's first sheet: what to do, how to type, and the score of each method and in all. */
 function instructionsSheet(data: ExerciseData, lang: Lang, perMethod: readonly { sheet: string; questions: number; checks: readonly CellRange[] }[]): { sheet: SheetPlan; count: [number, number]; text: [number, number] } {
   const draft = new SheetDraft(exerciseText("sheet.instructions", lang));
   const t = exerciseText;
   draft.set(0, 0, t("instructions.title", lang, { title: data.title }));
-  draft.merge(range(0, 0, 1, 6));
-  draft.style(range(0, 0, 1, 6), STYLES.title);
-  draft.height(0, 26);
-  let row = 1;
-  if (data.source) {
-    draft.set(row, 0, t("instructions.source", lang, { source: data.source }));
-    draft.style(range(row, 0, 1, 1), STYLES.subtitle);
-  }
-  row = 3;
-  for (const key of ["instructions.intro", "instructions.step1", "instructions.step2", "instructions.step3"] as const) draft.set(row++, 0, t(key, lang));
+  draft.merge(range(0, 0, 1, 4));
+  draft.style(range(0, 0, 1, 4), { ...STYLES.title, wrap: true });
+  draft.height(0, heightFor(t("instructions.title", lang, { title: data.title }), 60, 22));
+  if (data.source) textLine(draft, 1, t("instructions.source", lang, { source: data.source }), STYLES.subtitle);
+  let row = 3;
+  for (const key of ["instructions.intro", "instructions.step1", "instructions.step2", "instructions.step3"] as const) textLine(draft, row++, t(key, lang));
   row++;
-  draft.set(row, 0, t("instructions.typing", lang));
-  draft.style(range(row++, 0, 1, 1), { bold: true });
-  for (const key of ["instructions.shares", "instructions.numbers", "instructions.texts"] as const) draft.set(row++, 0, t(key, lang));
-  draft.set(row, 0, t("instructions.no_addin", lang));
-  draft.style(range(row++, 0, 1, 1), STYLES.note);
+  textLine(draft, row++, t("instructions.typing", lang), { bold: true });
+  for (const key of ["instructions.shares", "instructions.numbers", "instructions.texts"] as const) textLine(draft, row++, t(key, lang));
+  textLine(draft, row++, t("instructions.no_addin", lang), STYLES.note);
   row++;
   const head = row;
-  draft.row(head, 0, [t("score.title", lang), t("col.check", lang), t("col.question", lang), ""]);
+  draft.row(head, 0, [t("score.col_method", lang), t("score.col_right", lang), t("score.col_questions", lang), t("score.col_score", lang)]);
   draft.style(range(head, 0, 1, 4), STYLES.header);
   const total = perMethod.reduce((s, m) => s + m.questions, 0);
   perMethod.forEach((m, k) => {
@@ -297,11 +309,13 @@ function instructionsSheet(data: ExerciseData, lang: Lang, perMethod: readonly {
     total,
     formula(scoreFormula(cellAddress(last, 1, false), total, lang), scoreText(0, total, lang)),
   ]);
+  draft.style(range(head + 1, 1, perMethod.length + 1, 2), { horizontal: "center" });
   draft.style(range(last, 0, 1, 4), STYLES.total);
   draft.style(range(last, 3, 1, 1), { bold: true, fontSize: 14, fontColor: COLOURS.title, fill: COLOURS.total });
+  draft.height(last, 22);
   const sheet = draft.toSheet({
-    columnWidths: [30, 10, 11, 34, 10, 10],
-    print: { orientation: "portrait", paper: "A4", fitToPagesWide: 1, area: range(0, 0, last + 1, 6) },
+    columnWidths: [30, 10, 11, 40],
+    print: { orientation: "portrait", paper: "A4", fitToPagesWide: 1, area: range(0, 0, last + 1, 4) },
   });
   return { sheet: { ...sheet, protection: {} }, count: [last, 1], text: [last, 3] };
 }

@@ -160,7 +160,7 @@ function abcSheet(data: ExerciseData, lang: Lang): MethodResult {
     why,
     footer: [],
     pareto: {
-      labels: sorted.map(({ c }) => c.name ?? c.id),
+      labels: sorted.map(({ c }) => c.id),
       amounts: sorted.map(({ c }) => c.ca as number),
       cumulative: sorted.map(({ c }) => (c.abc as NonNullable<ScoredClient["abc"]>).cumulativeShare),
     },

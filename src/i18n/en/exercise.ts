@@ -97,10 +97,12 @@ export const exerciseEn: Record<ExerciseKey, string> = {
   "segment.class": "Class {cls} clients",
 
   "check.format": '"✓ right";"✗ wrong";"✗ wrong"',
-  "score.title": "Your score",
   "score.one": "correct answer",
   "score.many": "correct answers",
-  "score.method": "{method}",
+  "score.col_method": "Method",
+  "score.col_right": "Right",
+  "score.col_questions": "Questions",
+  "score.col_score": "Your score",
   "score.total": "Total",
 
   "instructions.title": "Exercise: {title}",
@@ -172,6 +174,7 @@ export const exerciseEn: Record<ExerciseKey, string> = {
   "cli.missing_value": "The option {option} needs a value.",
   "cli.missing_file": "Name the client table: pac exercise clients.xlsx (or .csv).",
   "cli.extra_arg": "One file at a time: \"{value}\" is one too many.",
+  "cli.bad_cases": "The case file \"{path}\" is unreadable or incomplete ({why}).",
   "cli.out_is_file": "--out needs a folder, and \"{path}\" is a file.",
 
   "reason.no_ca": "no client has sales.",

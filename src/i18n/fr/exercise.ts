@@ -108,10 +108,12 @@ export const exerciseFr = {
 
   // The check cells and the score.
   "check.format": '"✓ juste";"✗ faux";"✗ faux"',
-  "score.title": "Votre score",
   "score.one": "réponse juste",
   "score.many": "réponses justes",
-  "score.method": "{method}",
+  "score.col_method": "Méthode",
+  "score.col_right": "Justes",
+  "score.col_questions": "Questions",
+  "score.col_score": "Votre score",
   "score.total": "Total",
 
   // The student's instructions sheet.
@@ -188,6 +190,7 @@ export const exerciseFr = {
   "cli.missing_value": "L'option {option} attend une valeur.",
   "cli.missing_file": "Indiquez le tableau clients : pac exercice clients.xlsx (ou .csv).",
   "cli.extra_arg": "Un seul fichier à la fois : « {value} » est en trop.",
+  "cli.bad_cases": "Le fichier des cas « {path} » est illisible ou incomplet ({why}).",
   "cli.out_is_file": "--out attend un dossier, et « {path} » est un fichier.",
 
   // Why a method cannot be asked on this data.
