@@ -42,7 +42,7 @@ describe("pac exercice", () => {
     // The method sheets are protected too, with their answer cells' style unlocked.
     const abc = strFromU8(parts["xl/worksheets/sheet2.xml"]);
     expect(abc).toMatch(/<sheetProtection [^>]*sheet="1"/);
-    const style = /<c r="D9" s="(\d+)"\/>/.exec(abc)?.[1];
+    const style = /<c r="D10" s="(\d+)"\/>/.exec(abc)?.[1];
     const xfs = [...strFromU8(parts["xl/styles.xml"]).split("<cellXfs")[1].matchAll(/<xf [^>]*?(?:\/>|>.*?<\/xf>)/g)].map((m) => m[0]);
     expect(xfs[Number(style)]).toContain('locked="0"');
   });
