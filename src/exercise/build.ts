@@ -212,7 +212,9 @@ function layout(m: MethodSheet, mode: "student" | "corrige", lang: Lang, answers
     m.grid.rows.forEach((r, k) => draft.row(next + 1 + k, 0, r));
     draft.style(range(next + 1, 0, 1, 6), STYLES.header);
     draft.style(range(next + 2, 0, m.grid.rows.length - 1, 1), { bold: true, horizontal: "center" });
-    draft.style(range(next + 2, 1, m.grid.rows.length - 1, 5), { fontSize: 9, wrap: true });
+    draft.style(range(next + 2, 1, m.grid.rows.length - 1, 5), { fontSize: 8, wrap: true, vertical: "top" });
+    // Three lines of 8-point text: the longest segment name in the narrowest column.
+    for (let k = 2; k < m.grid.rows.length + 1; k++) draft.height(next + k, 33);
     next += m.grid.rows.length + 2;
   }
   let chartEnd = next;
@@ -231,7 +233,7 @@ function layout(m: MethodSheet, mode: "student" | "corrige", lang: Lang, answers
     draft.chart({
       kind: "pareto",
       title: m.title,
-      anchor: range(next, 5, 18, Math.max(8, width - 5)),
+      anchor: range(next, 5, 18, Math.max(1, width - 5)),
       categories: range(next + 1, 0, n, 1),
       series: [
         { name: t("col.ca"), values: range(next + 1, 1, n, 1) },
