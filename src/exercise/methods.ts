@@ -92,6 +92,7 @@ function sheetOf(method: ExerciseMethod, lang: Lang): Pick<MethodSheet, "method"
 function abcSheet(data: ExerciseData, lang: Lang): MethodResult {
   const rows = customers(data).filter((c) => c.abc !== undefined);
   if (rows.length === 0) return { method: "abc", reason: "reason.no_ca" };
+  if ((data.portfolio?.abc?.mode ?? "amount") !== "amount") return { method: "abc", reason: "reason.abc_mode" };
   const thresholds = data.portfolio?.abc?.thresholds ?? ([0.8, 0.95] as const);
   const geo = new Geometry(3, rows.length, 3);
   const caCol = 2;

@@ -193,12 +193,27 @@ export const exerciseFr = {
   "cli.bad_cases": "Le fichier des cas « {path} » est illisible ou incomplet ({why}).",
   "cli.out_is_file": "--out attend un dossier, et « {path} » est un fichier.",
 
+  // The wizard's « Mode exercice ».
+  "ui.title": "Mode exercice",
+  "ui.intro": "Pour une classe : deux classeurs à partir de ces clients, l'exercice de l'élève (cellules jaunes à remplir, vérification verte ou rouge, score) et le corrigé de l'enseignant (chaque réponse en formule, avec le pourquoi).",
+  "ui.methods": "Méthodes posées",
+  "ui.unavailable": "{method} : {reason}",
+  "ui.exercise_title": "Titre de l'exercice",
+  "ui.create": "Créer l'exercice et le corrigé",
+  "ui.creating": "Création des deux classeurs…",
+  "ui.done_file": "Deux classeurs téléchargés : {student} et {corrige} ({n} {n|question|questions}).",
+  "ui.done_excel": "Deux classeurs ouverts dans Excel : l'exercice et le corrigé ({n} {n|question|questions}). Enregistrez-les sous le nom de votre choix.",
+  "ui.none": "Choisissez au moins une méthode.",
+  "ui.failed": "Les classeurs n'ont pas pu être créés : {reason}",
+  "ui.hidden_note": "Les réponses sont dans une feuille masquée et protégée de l'exercice : elles échappent à un coup d'œil, pas à un élève décidé.",
+
   // Why a method cannot be asked on this data.
   "reason.no_ca": "aucun client n'a de CA.",
   "reason.no_potential": "il faut une colonne Potentiel remplie pour chaque client.",
   "reason.no_contacts": "il faut une colonne Contacts remplie pour chaque client.",
   "reason.no_rfm": "il faut les colonnes Récence, Fréquence et Montant pour chaque client.",
   "reason.no_elasticity": "il faut le CA et les contacts de N-1 et de N, et une élasticité définie pour au moins un client.",
+  "reason.abc_mode": "le classement ABC par nombre de clients n'a pas de formule dans l'exercice : choisissez le classement par montant.",
   "reason.none_left": "aucune méthode ne peut être posée sur ces données.",
 } as const;
 
