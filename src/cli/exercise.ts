@@ -1,17 +1,19 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { isEngineError } from "../engine";
 import { errorMessage } from "../i18n";
 import type { CliMessageKey } from "../i18n/cli";
 import type { Lang, MessageParams } from "../i18n/types";
-import { buildExercise, EXERCISE_METHODS, exerciseText, type CapitalCase, type ExerciseBooks, type ExerciseData, type ExerciseKey, type ExerciseMethod } from "../exercise";
+import { buildExercise, EXERCISE_METHODS, exerciseText, scoreText, type CapitalCase, type ExerciseBooks, type ExerciseData, type ExerciseKey, type ExerciseMethod } from "../exercise";
 import { scorePortfolio } from "../plan";
 import { writeXlsxPackage } from "../xlsx/write";
 import { importClients } from "./clients";
+import { CSV_EN, CSV_FR, toCsv } from "./csv";
 import { CliError } from "./errors";
 import { readInput } from "./input";
 import { writeFileAtomic } from "./safeWrite";
 import { verifyZipDirectory } from "./verifyZip";
+import { openXlsx } from "./xlsxInput";
 
 /** The command's names: French first, English too. */
 export const EXERCISE_COMMANDS: readonly string[] = ["exercice", "exercise"];
@@ -61,6 +63,8 @@ export interface ExerciseCommand {
   readonly lang: Lang;
   readonly replace: boolean;
   readonly help: boolean;
+  /** `--releve DOSSIER`: read the scores of the students' books in a folder instead of writing an exercise. */
+  readonly scores?: string;
 }
 
 /** `--methodes abc,pr` as methods, in the order given, without repeats. */
@@ -74,7 +78,10 @@ export function parseMethods(text: string): ExerciseMethod[] {
   return out;
 }
 
-const VALUE_OPTIONS: Readonly<Record<string, "methods" | "out" | "title" | "sheet" | "lang">> = {
+const VALUE_OPTIONS: Readonly<Record<string, "methods" | "out" | "title" | "sheet" | "lang" | "scores">> = {
+  "--releve": "scores",
+  "--relevé": "scores",
+  "--scores": "scores",
   "--methodes": "methods",
   "--méthodes": "methods",
   "--methods": "methods",
@@ -120,6 +127,10 @@ export function parseExerciseArgs(argv: readonly string[]): ExerciseCommand {
   const lang = values.get("lang") ?? "fr";
   if (lang !== "fr" && lang !== "en") throw new CliError("BAD_LANG", { value: lang });
   if (help) return { file: "", lang, replace, help };
+  if (values.has("scores")) {
+    if (files.length > 0) throw new ExerciseCliError("cli.extra_arg", { value: files[0] });
+    return { file: "", lang, replace, help, scores: values.get("scores") as string };
+  }
   if (files.length === 0) throw new ExerciseCliError("cli.missing_file");
   if (files.length > 1) throw new ExerciseCliError("cli.extra_arg", { value: files[1] });
   const methods = values.has("methods") ? parseMethods(values.get("methods") as string) : undefined;
@@ -175,6 +186,10 @@ export async function runExercise(argv: readonly string[], io: { stdout: (t: str
   const lang = cmd.lang;
   if (cmd.help) {
     io.stdout(`${exerciseText("cli.help", lang)}\n`);
+    return;
+  }
+  if (cmd.scores !== undefined) {
+    runScores(cmd.scores, lang, io);
     return;
   }
   const dir = cmd.out ?? dirname(cmd.file);
@@ -261,4 +276,61 @@ export async function caseData(c: ExerciseCase, dir: string, lang: Lang): Promis
     ...(fromFile?.portfolio ? { portfolio: fromFile.portfolio } : {}),
     ...(c.capital ? { capital: c.capital } : {}),
   };
+}
+
+/** One student's book as read back: its score per method and in all (the values the spreadsheet saved). */
+export interface StudentScore {
+  readonly file: string;
+  readonly methods: readonly { readonly name: string; readonly right: number; readonly questions: number }[];
+  readonly right: number;
+  readonly questions: number;
+}
+
+const LANGS: readonly Lang[] = ["fr", "en"];
+
+/**
+ * The score table of a student's book (its first sheet, « Consignes »): the rows between the header « Méthode »
+ * and the « Total » row, as saved by Excel or LibreOffice (cached values; an unopened book scores 0).
+ * Undefined for a workbook that is not an exercise.
+ */
+export function readStudentScore(bytes: Uint8Array, file: string): StudentScore | undefined {
+  const book = openXlsx(bytes, file);
+  for (const lang of LANGS) {
+    const sheet = exerciseText("sheet.instructions", lang);
+    if (!book.names.includes(sheet)) continue;
+    const rows = book.rows(sheet);
+    const head = rows.findIndex((r) => r[0] === exerciseText("score.col_method", lang));
+    const total = rows.findIndex((r, k) => k > head && r[0] === exerciseText("score.total", lang));
+    if (head < 0 || total < 0) continue;
+    const count = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+    const methods = rows.slice(head + 1, total).map((r) => ({ name: String(r[0] ?? ""), right: count(r[1]), questions: count(r[2]) }));
+    return { file, methods, right: count(rows[total][1]), questions: count(rows[total][2]) };
+  }
+  return undefined;
+}
+
+/** `pac exercice --releve DOSSIER`: a CSV line per student's book of the folder (the score CSV's style), the other files named on stderr. */
+export function runScores(dir: string, lang: Lang, io: { stdout: (t: string) => void; stderr: (t: string) => void }): void {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ExerciseCliError("cli.scores_not_dir", { path: dir });
+  const files = readdirSync(dir)
+    .filter((f) => /\.xlsx$/i.test(f) && !f.startsWith("~$"))
+    .sort((a, b) => a.localeCompare(b, lang));
+  const rows: unknown[][] = [exerciseText("cli.scores_header", lang).split("|")];
+  for (const f of files) {
+    let score: StudentScore | undefined;
+    try {
+      score = readStudentScore(readFileSync(join(dir, f)), f);
+    } catch (error) {
+      io.stderr(`${error instanceof CliError ? error.text(lang) : String(error)}\n`);
+      continue;
+    }
+    if (!score) {
+      io.stderr(`${exerciseText("cli.scores_skipped", lang, { file: f })}\n`);
+      continue;
+    }
+    const detail = score.methods.map((m) => `${m.name} ${m.right}/${m.questions}`).join(" · ");
+    rows.push([f, score.right, score.questions, scoreText(score.right, score.questions, lang), detail]);
+  }
+  // The CSV of `pac score`: the language's separator, formula-like texts escaped (a file named "=x.xlsx").
+  io.stdout(toCsv(rows, lang === "fr" ? CSV_FR : CSV_EN));
 }

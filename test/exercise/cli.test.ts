@@ -93,4 +93,21 @@ describe("pac exercice", () => {
     writeFileSync(bad, "{");
     expect(() => readCases(bad)).toThrow("est illisible ou incomplet");
   });
+
+  it("--releve lists each student's book of a folder, escapes a formula-like file name, names the other files", async () => {
+    const copies = tmp.path("copies");
+    expect((await pac(["exercice", join(CASES, "elasticite.csv"), "--methodes", "elasticite", "--out", copies])).code).toBe(0);
+    writeFileSync(join(copies, "=evil.xlsx"), readFileSync(join(copies, "elasticite-eleve.xlsx")));
+    writeFileSync(join(copies, "notes.xlsx"), readFileSync(join(copies, "elasticite-corrige.xlsx")));
+    const run = await pac(["exercice", "--releve", copies]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\r\n")[0]).toBe("fichier;justes;questions;score;détail");
+    expect(run.stdout).toContain("elasticite-eleve.xlsx;0;16;0 / 16 réponse juste;Élasticité 0/16");
+    expect(run.stdout).toContain("\"'=evil.xlsx\";0;16;");
+    expect(run.stderr).toContain("« notes.xlsx » n'est pas un exercice de PAC Commercial");
+    expect(run.stderr).toContain("« elasticite-corrige.xlsx » n'est pas un exercice");
+    const missing = await pac(["exercice", "--releve", tmp.path("absent")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--releve attend le dossier des classeurs rendus");
+  });
 });

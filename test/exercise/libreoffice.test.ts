@@ -11,7 +11,7 @@ import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { caseData, readCases } from "../../src/cli/exercise";
+import { caseData, readCases, runScores } from "../../src/cli/exercise";
 import { buildExercise, fold, type AnswerKeyEntry, type ExerciseBooks } from "../../src/exercise";
 import { cellAddress, isFormulaCell } from "../../src/plan/cells";
 import type { WorkbookPlan } from "../../src/plan/types";
@@ -116,6 +116,7 @@ interface Prepared {
 describeSoffice("the textbook cases, recalculated by LibreOffice", () => {
   const dir = tempDir("exercise-lo");
   const prepared = new Map<string, Prepared>();
+  let recalculatedDir = "";
 
   beforeAll(async () => {
     const files: string[] = [];
@@ -136,7 +137,8 @@ describeSoffice("the textbook cases, recalculated by LibreOffice", () => {
       write(`${c.id}-right.xlsx`, fillStudent(student, books.student, right));
       write(`${c.id}-wrong.xlsx`, fillStudent(student, books.student, oneWrong));
     }
-    const outputs = await recalculate(files, join(dir, "recalculated"));
+    recalculatedDir = join(dir, "recalculated");
+    const outputs = await recalculate(files, recalculatedDir);
     for (const out of outputs) {
       const m = /^(.*)-(corrige|right|wrong)\.xlsx$/.exec(basename(out)) as RegExpExecArray;
       const wb = new ExcelJS.Workbook();
@@ -250,5 +252,20 @@ describeSoffice("the textbook cases, recalculated by LibreOffice", () => {
     const checks = p.books.answerKey.map((e) => [e, valueOf((p.oneWrong as ExcelJS.Workbook).getWorksheet(e.sheet) as ExcelJS.Worksheet, e.checkRow, e.checkCol)] as const);
     expect(checks.filter(([, v]) => v === 0).map(([e]) => e)).toEqual([p.wrongEntry]);
     expect(checks.filter(([, v]) => v === 1)).toHaveLength(n - 1);
+  });
+
+  it("the teacher collects the saved books: pac exercice --releve reads each score as the spreadsheet saved it", () => {
+    let out = "";
+    let err = "";
+    runScores(recalculatedDir, "fr", { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
+    const lines = out.trim().split("\r\n");
+    expect(lines[0]).toBe("fichier;justes;questions;score;détail");
+    for (const id of ids) {
+      const n = (prepared.get(id) as Prepared).books.answerKey.length;
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${id}-right\\.xlsx;${n};${n};${n} / ${n} réponses justes;`)));
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${id}-wrong\\.xlsx;${n - 1};${n};${n - 1} / ${n} réponses justes;`)));
+    }
+    // The corrigés are not students' books: named on stderr, left out.
+    expect(err.match(/n'est pas un exercice de PAC Commercial/g)).toHaveLength(ids.length);
   });
 });

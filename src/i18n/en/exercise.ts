@@ -175,6 +175,9 @@ export const exerciseEn: Record<ExerciseKey, string> = {
   "cli.missing_file": "Name the client table: pac exercise clients.xlsx (or .csv).",
   "cli.extra_arg": "One file at a time: \"{value}\" is one too many.",
   "cli.bad_cases": "The case file \"{path}\" is unreadable or incomplete ({why}).",
+  "cli.scores_not_dir": "--scores needs the folder of the returned workbooks, and \"{path}\" is not one.",
+  "cli.scores_header": "file|right|questions|score|detail",
+  "cli.scores_skipped": "\"{file}\" is not a PAC Commercial exercise (no \"Instructions\" sheet with a score): skipped.",
   "cli.out_is_file": "--out needs a folder, and \"{path}\" is a file.",
 
   "ui.title": "Exercise mode",

@@ -191,6 +191,9 @@ export const exerciseFr = {
   "cli.missing_file": "Indiquez le tableau clients : pac exercice clients.xlsx (ou .csv).",
   "cli.extra_arg": "Un seul fichier à la fois : « {value} » est en trop.",
   "cli.bad_cases": "Le fichier des cas « {path} » est illisible ou incomplet ({why}).",
+  "cli.scores_not_dir": "--releve attend le dossier des classeurs rendus, et « {path} » n'en est pas un.",
+  "cli.scores_header": "fichier|justes|questions|score|détail",
+  "cli.scores_skipped": "« {file} » n'est pas un exercice de PAC Commercial (pas de feuille « Consignes » avec un score) : ignoré.",
   "cli.out_is_file": "--out attend un dossier, et « {path} » est un fichier.",
 
   // The wizard's « Mode exercice ».
