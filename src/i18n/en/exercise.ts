@@ -168,7 +168,7 @@ export const exerciseEn: Record<ExerciseKey, string> = {
   "cli.case": "{title}: {student} and {corrige}",
 
   "cli.help":
-    "pac exercise <clients.xlsx|.csv> [--methods abc,pr,rp,rfm,contacts,elasticity,capital] [--out FOLDER] [--title TEXT] [--sheet SHEET] [--lang fr|en] [--replace]\n\nWrites two workbooks from the same data: the student's exercise (<name>-student.xlsx: yellow cells to fill in, a green or red check, a score) and the teacher's answer key (<name>-key.xlsx: every answer as a formula, with its why). Without --methods, every method the columns allow. \"pr\" asks the ranks R and P too. See docs/exercices.md.",
+    "pac exercise <clients.xlsx|.csv> [--methods abc,pr,rp,rfm,contacts,elasticity,capital] [--out FOLDER] [--title TEXT] [--sheet SHEET] [--lang fr|en] [--replace]\npac exercise --scores FOLDER\n\nWrites two workbooks from the same data: the student's exercise (<name>-student.xlsx: yellow cells to fill in, a green or red check, a score) and the teacher's answer key (<name>-key.xlsx: every answer as a formula, with its why). Without --methods, every method the columns allow. \"pr\" asks the ranks R and P too. \"--scores\" reads the score of each returned workbook of a folder (CSV). See docs/exercices.md.",
   "cli.unknown_method": "Unknown method \"{value}\" in --methods: choose among {list}.",
   "cli.unknown_option": "Unknown option for \"pac exercise\": {option}. Options: --methods, --out, --title, --sheet, --lang, --replace.",
   "cli.missing_value": "The option {option} needs a value.",

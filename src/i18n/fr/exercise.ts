@@ -184,7 +184,7 @@ export const exerciseFr = {
   "cli.case": "{title} : {student} et {corrige}",
 
   "cli.help":
-    "pac exercice <clients.xlsx|.csv> [--methodes abc,pr,rp,rfm,contacts,elasticite,capital] [--out DOSSIER] [--titre TEXTE] [--sheet FEUILLE] [--lang fr|en] [--replace]\n\nÉcrit deux classeurs à partir des mêmes données : l'exercice de l'élève (<nom>-eleve.xlsx : cellules jaunes à remplir, vérification verte ou rouge, score) et le corrigé de l'enseignant (<nom>-corrige.xlsx : chaque réponse en formule, avec le pourquoi). Sans --methodes, toutes les méthodes que les colonnes permettent. « pr » pose aussi les rangs R et P. Voir docs/exercices.md.",
+    "pac exercice <clients.xlsx|.csv> [--methodes abc,pr,rp,rfm,contacts,elasticite,capital] [--out DOSSIER] [--titre TEXTE] [--sheet FEUILLE] [--lang fr|en] [--replace]\npac exercice --releve DOSSIER\n\nÉcrit deux classeurs à partir des mêmes données : l'exercice de l'élève (<nom>-eleve.xlsx : cellules jaunes à remplir, vérification verte ou rouge, score) et le corrigé de l'enseignant (<nom>-corrige.xlsx : chaque réponse en formule, avec le pourquoi). Sans --methodes, toutes les méthodes que les colonnes permettent. « pr » pose aussi les rangs R et P. « --releve » lit le score de chaque classeur rendu d'un dossier (CSV). Voir docs/exercices.md.",
   "cli.unknown_method": "Méthode inconnue « {value} » dans --methodes : choisissez parmi {list}.",
   "cli.unknown_option": "Option inconnue pour « pac exercice » : {option}. Options : --methodes, --out, --titre, --sheet, --lang, --replace.",
   "cli.missing_value": "L'option {option} attend une valeur.",
