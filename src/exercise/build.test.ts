@@ -98,6 +98,13 @@ describe("buildExercise(data, options)", () => {
     expect(capacity.answerKey.map((e) => e.expected)).toEqual([540, 1968, 1968, 1968 / 540, 4]);
   });
 
+  it("above 1 000 clients, the client methods are left out with the reason; the capacity case stays", () => {
+    const many = Array.from({ length: 1001 }, (_, i): ImportedClient => ({ id: `C${i}`, row: i + 2, ca: 1000 + i }));
+    const b = buildExercise(data(many), { methods: ["abc", "capital"] });
+    expect(b.methods).toEqual(["capital"]);
+    expect(b.skipped).toEqual([{ method: "abc", reason: "un exercice porte sur 1 000 clients au plus : gardez un extrait du tableau." }]);
+  });
+
   it("one client is a valid exercise (class A, rank 1, share 100 %)", () => {
     const one = buildExercise(data([{ id: "X", row: 2, ca: 500 }]), { methods: ["abc"] });
     expect(one.answerKey.map((e) => e.expected)).toEqual([500, 1, 1, 1, "A"]);

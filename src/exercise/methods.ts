@@ -513,6 +513,12 @@ function capitalSheet(data: ExerciseData, lang: Lang): MethodResult {
 }
 
 /**
+ * The most clients an exercise's table takes: a class exercise is read and typed by hand, and the corrigé's
+ * formulas (like the Cibles sheet's) scan the whole column on every row.
+ */
+export const MAX_EXERCISE_CLIENTS = 1000;
+
+/**
  * The sheets of the methods asked, in the order of `EXERCISE_METHODS`, and the methods left out with their
  * reason. `pr` asks the ranks R and P too: with both, `rp` is left out (its questions would be asked twice).
  */
@@ -520,11 +526,13 @@ export function methodSheets(data: ExerciseData, methods: readonly ExerciseMetho
   const sheets: MethodSheet[] = [];
   const skipped: { method: ExerciseMethod; reason: ExerciseKey }[] = [];
   const wanted = new Set(methods);
+  const tooMany = customers(data).length > MAX_EXERCISE_CLIENTS;
   let prDone = false;
   for (const method of ["abc", "pr", "rp", "rfm", "contacts", "elasticity", "capital"] as const) {
     if (!wanted.has(method)) continue;
     if (method === "rp" && prDone) continue;
-    const result = build(method, data, lang);
+    // The capacity case works on class counts, whatever the number of clients.
+    const result: MethodResult = tooMany && method !== "capital" ? { method, reason: "reason.too_many" } : build(method, data, lang);
     if ("reason" in result) skipped.push(result);
     else {
       sheets.push(result);

@@ -94,7 +94,7 @@ export const exerciseEn: Record<ExerciseKey, string> = {
   "param.ratio": "Need ÷ capital",
   "param.reps": "Number of reps",
   "rfm.grid": "Segments: R in rows (5 at the top), F in columns",
-  "segment.class": "Class {cls} clients",
+  "segment.class": "Clients of class {cls}",
 
   "check.format": '"✓ right";"✗ wrong";"✗ wrong"',
   "score.one": "correct answer",
@@ -156,8 +156,8 @@ export const exerciseEn: Record<ExerciseKey, string> = {
   "why.elasticity.inelastic": "e = 0 → Inelastic: reduce, switch to remote contacts.",
   "why.elasticity.inverse": "e < 0 → Inverse reaction: do not add visits, look for the cause.",
   "why.capital.segment": "{clients} {clients|client|clients} × {norm} {norm|visit|visits} = {need} {need|visit|visits}.",
-  "why.capital.capital": "{weeks} {weeks|week|weeks} × {days} {days|day|days} × {per_day} {per_day|contact|contacts} = {capital} contacts a year.",
-  "why.capital.need": "Sum of the segments' needs: {terms} = {need} visits.",
+  "why.capital.capital": "{weeks} {weeks|week|weeks} × {days} {days|day|days} × {per_day} {per_day|contact|contacts} = {capital} {capital|contact|contacts} a year.",
+  "why.capital.need": "Sum of the segments' needs: {terms} = {need} {need|visit|visits}.",
   "why.capital.ratio": "Need ÷ capital = {need} / {capital} = {ratio}.",
   "why.capital.reps": "Rounded up to the next whole number: {ratio} → {reps} {reps|rep|reps}.",
   "why.total": "Sum of the positive amounts of the column = {total}.",
@@ -170,7 +170,7 @@ export const exerciseEn: Record<ExerciseKey, string> = {
   "cli.help":
     "pac exercise <clients.xlsx|.csv> [--methods abc,pr,rp,rfm,contacts,elasticity,capital] [--out FOLDER] [--title TEXT] [--sheet SHEET] [--lang fr|en] [--replace]\npac exercise --scores FOLDER\n\nWrites two workbooks from the same data: the student's exercise (<name>-student.xlsx: yellow cells to fill in, a green or red check, a score) and the teacher's answer key (<name>-key.xlsx: every answer as a formula, with its why). Without --methods, every method the columns allow. \"pr\" asks the ranks R and P too. \"--scores\" reads the score of each returned workbook of a folder (CSV). See docs/exercices.md.",
   "cli.unknown_method": "Unknown method \"{value}\" in --methods: choose among {list}.",
-  "cli.unknown_option": "Unknown option for \"pac exercise\": {option}. Options: --methods, --out, --title, --sheet, --lang, --replace.",
+  "cli.unknown_option": "Unknown option for \"pac exercise\": {option}. Options: --methods, --out, --title, --sheet, --lang, --replace, --scores.",
   "cli.missing_value": "The option {option} needs a value.",
   "cli.missing_file": "Name the client table: pac exercise clients.xlsx (or .csv).",
   "cli.extra_arg": "One file at a time: \"{value}\" is one too many.",
@@ -198,5 +198,6 @@ export const exerciseEn: Record<ExerciseKey, string> = {
   "reason.no_rfm": "the Recency, Frequency and Monetary columns are needed for every client.",
   "reason.no_elasticity": "sales and contacts of N-1 and N, and a defined elasticity for at least one client, are needed.",
   "reason.abc_mode": "ABC by number of clients has no formula in the exercise: choose ABC by amount.",
+  "reason.too_many": "an exercise takes 1,000 clients at most: keep an extract of the table.",
   "reason.none_left": "no method can be asked on this data.",
 };

@@ -171,8 +171,8 @@ export const exerciseFr = {
   "why.elasticity.inelastic": "e = 0 → Inélastique : réduire, passer aux contacts à distance.",
   "why.elasticity.inverse": "e < 0 → Réaction inverse : ne pas ajouter de visites, chercher la cause.",
   "why.capital.segment": "{clients} {clients|client|clients} × {norm} {norm|visite|visites} = {need} {need|visite|visites}.",
-  "why.capital.capital": "{weeks} {weeks|semaine|semaines} × {days} {days|jour|jours} × {per_day} {per_day|contact|contacts} = {capital} contacts par an.",
-  "why.capital.need": "Somme des besoins des segments : {terms} = {need} visites.",
+  "why.capital.capital": "{weeks} {weeks|semaine|semaines} × {days} {days|jour|jours} × {per_day} {per_day|contact|contacts} = {capital} {capital|contact|contacts} par an.",
+  "why.capital.need": "Somme des besoins des segments : {terms} = {need} {need|visite|visites}.",
   "why.capital.ratio": "Besoin ÷ capital = {need} / {capital} = {ratio}.",
   "why.capital.reps": "On arrondit au nombre entier supérieur : {ratio} → {reps} {reps|commercial|commerciaux}.",
   "why.total": "Somme des montants positifs de la colonne = {total} €.",
@@ -186,7 +186,7 @@ export const exerciseFr = {
   "cli.help":
     "pac exercice <clients.xlsx|.csv> [--methodes abc,pr,rp,rfm,contacts,elasticite,capital] [--out DOSSIER] [--titre TEXTE] [--sheet FEUILLE] [--lang fr|en] [--replace]\npac exercice --releve DOSSIER\n\nÉcrit deux classeurs à partir des mêmes données : l'exercice de l'élève (<nom>-eleve.xlsx : cellules jaunes à remplir, vérification verte ou rouge, score) et le corrigé de l'enseignant (<nom>-corrige.xlsx : chaque réponse en formule, avec le pourquoi). Sans --methodes, toutes les méthodes que les colonnes permettent. « pr » pose aussi les rangs R et P. « --releve » lit le score de chaque classeur rendu d'un dossier (CSV). Voir docs/exercices.md.",
   "cli.unknown_method": "Méthode inconnue « {value} » dans --methodes : choisissez parmi {list}.",
-  "cli.unknown_option": "Option inconnue pour « pac exercice » : {option}. Options : --methodes, --out, --titre, --sheet, --lang, --replace.",
+  "cli.unknown_option": "Option inconnue pour « pac exercice » : {option}. Options : --methodes, --out, --titre, --sheet, --lang, --replace, --releve.",
   "cli.missing_value": "L'option {option} attend une valeur.",
   "cli.missing_file": "Indiquez le tableau clients : pac exercice clients.xlsx (ou .csv).",
   "cli.extra_arg": "Un seul fichier à la fois : « {value} » est en trop.",
@@ -217,6 +217,7 @@ export const exerciseFr = {
   "reason.no_rfm": "il faut les colonnes Récence, Fréquence et Montant pour chaque client.",
   "reason.no_elasticity": "il faut le CA et les contacts de N-1 et de N, et une élasticité définie pour au moins un client.",
   "reason.abc_mode": "le classement ABC par nombre de clients n'a pas de formule dans l'exercice : choisissez le classement par montant.",
+  "reason.too_many": "un exercice porte sur 1 000 clients au plus : gardez un extrait du tableau.",
   "reason.none_left": "aucune méthode ne peut être posée sur ces données.",
 } as const;
 
