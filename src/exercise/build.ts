@@ -211,7 +211,7 @@ function layout(m: MethodSheet, mode: "student" | "corrige", lang: Lang, answers
     draft.style(range(next, 0, 1, 6), STYLES.subheading);
     m.grid.rows.forEach((r, k) => draft.row(next + 1 + k, 0, r));
     draft.style(range(next + 1, 0, 1, 6), STYLES.header);
-    draft.style(range(next + 2, 0, m.grid.rows.length - 1, 1), { bold: true, horizontal: "center" });
+    draft.style(range(next + 2, 0, m.grid.rows.length - 1, 1), { bold: true, horizontal: "center", vertical: "top" });
     draft.style(range(next + 2, 1, m.grid.rows.length - 1, 5), { fontSize: 8, wrap: true, vertical: "top" });
     // Three lines of 8-point text: the longest segment name in the narrowest column.
     for (let k = 2; k < m.grid.rows.length + 1; k++) draft.height(next + k, 33);
