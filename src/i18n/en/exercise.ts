@@ -191,6 +191,7 @@ export const exerciseEn: Record<ExerciseKey, string> = {
   "ui.done_excel": "Two workbooks opened in Excel: the exercise and the answer key ({n} {n|question|questions}). Save them under the name you like.",
   "ui.none": "Choose at least one method.",
   "ui.failed": "The workbooks could not be created: {reason}",
+  "ui.pr_covers_rp": "The P-R sheet already asks the ranks R and P: the \"R and P ranks\" sheet is not repeated.",
   "ui.hidden_note": "The answers are in a hidden, protected sheet of the exercise: safe from a casual look, not from a determined student.",
   "reason.no_ca": "no client has sales.",
   "reason.no_potential": "a Potential column filled for every client is needed.",

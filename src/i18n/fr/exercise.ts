@@ -208,6 +208,7 @@ export const exerciseFr = {
   "ui.done_excel": "Deux classeurs ouverts dans Excel : l'exercice et le corrigé ({n} {n|question|questions}). Enregistrez-les sous le nom de votre choix.",
   "ui.none": "Choisissez au moins une méthode.",
   "ui.failed": "Les classeurs n'ont pas pu être créés : {reason}",
+  "ui.pr_covers_rp": "La feuille P-R pose déjà les rangs R et P : la feuille « Rangs R et P » n'est pas répétée.",
   "ui.hidden_note": "Les réponses sont dans une feuille masquée et protégée de l'exercice : elles échappent à un coup d'œil, pas à un élève décidé.",
 
   // Why a method cannot be asked on this data.

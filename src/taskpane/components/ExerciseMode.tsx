@@ -125,6 +125,7 @@ export function ExerciseMode({ clients, portfolio, lang, title: defaultTitle, ex
           <Caption1 key={s.method}>{x("ui.unavailable", { method: x(`title.${s.method}` as Parameters<typeof exerciseText>[0]), reason: x(s.reason) })}</Caption1>
         ))}
       </fieldset>
+      {chosen.includes("pr") && chosen.includes("rp") && <Caption1>{x("ui.pr_covers_rp")}</Caption1>}
       <Caption1>{x("ui.hidden_note")}</Caption1>
       <div>
         <Button appearance="primary" disabled={chosen.length === 0 || status.kind === "running"} onClick={() => void create()}>
