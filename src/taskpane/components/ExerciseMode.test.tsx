@@ -6,7 +6,7 @@ import type { ImportedClient } from "../../io/client";
 import { scorePortfolio } from "../../plan/score";
 import { App } from "../App";
 import { CLIENTS, fakePort } from "../testing/fakePort";
-import { ExerciseMode, type ExerciseFile } from "./ExerciseMode";
+import { ExerciseMode, openInExcel, type ExerciseFile } from "./ExerciseMode";
 
 // jsdom has no TextEncoder / TextDecoder; the .xlsx writer (loaded when the books are written) needs Node's.
 Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? TextEncoder, TextDecoder: globalThis.TextDecoder ?? TextDecoder });
@@ -67,5 +67,15 @@ describe("ExerciseMode", () => {
     await screen.findByRole("heading", { name: "Rapport d'import" }, { timeout: 10_000 });
     await userEvent.click(screen.getByRole("tab", { name: /Générer/ }));
     expect(await screen.findByRole("heading", { name: "Mode exercice" })).toBeInTheDocument();
+  });
+
+  it("openInExcel hands Excel the workbook as base64 (Excel.createWorkbook)", async () => {
+    const createWorkbook = jest.fn().mockResolvedValue(undefined);
+    Object.assign(globalThis, { Excel: { createWorkbook } });
+    const bytes = Uint8Array.from({ length: 70_000 }, (_, k) => (k * 7) % 256);
+    await openInExcel({ fileName: "x.xlsx", bytes });
+    expect(createWorkbook).toHaveBeenCalledTimes(1);
+    expect(Buffer.from(createWorkbook.mock.calls[0][0] as string, "base64").equals(Buffer.from(bytes))).toBe(true);
+    delete (globalThis as { Excel?: unknown }).Excel;
   });
 });
