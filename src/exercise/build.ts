@@ -153,12 +153,10 @@ function layout(m: MethodSheet, mode: "student" | "corrige", lang: Lang, answers
   const body: PlanValue[][] = [];
   for (let i = 0; i < rows; i++) {
     const out: PlanValue[] = m.data.map((d) => d.values[i] ?? null);
-    m.answers.forEach((a, j) => {
+    for (const a of m.answers) {
       const question = a.cells[i];
-      if (student) out.push(null);
-      else out.push(formula(question.formula, question.expected));
-      void j;
-    });
+      out.push(student ? null : formula(question.formula, question.expected));
+    }
     if (student) {
       m.answers.forEach((a, j) => {
         const question = a.cells[i];
