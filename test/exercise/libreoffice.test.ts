@@ -15,7 +15,10 @@ import { caseData, readCases, runScores } from "../../src/cli/exercise";
 import { buildExercise, fold, type AnswerKeyEntry, type ExerciseBooks } from "../../src/exercise";
 import { cellAddress, isFormulaCell } from "../../src/plan/cells";
 import type { WorkbookPlan } from "../../src/plan/types";
+import type { ImportedClient } from "../../src/io/client";
+import { scorePortfolio } from "../../src/plan/score";
 import { writeXlsx } from "../../src/xlsx/write";
+import { mulberry32 } from "../support/random";
 import { freshProfile, hasCommand, tempDir } from "../xlsx/soffice";
 
 const HAVE_SOFFICE = hasCommand("soffice");
@@ -103,6 +106,39 @@ function compareFormulas(wb: ExcelJS.Workbook, plan: WorkbookPlan): { actual: un
   return { actual, expected };
 }
 
+/**
+ * Small generated portfolios for every method at once, drawn from few values so that ties, zeros, a negative
+ * CA, unchanged contacts (no elasticity) and equal medians come up: the corrigé's formulas must still give the
+ * engine's values. Seeded: the same data on every run.
+ */
+function generated(seed: number, n: number): ImportedClient[] {
+  const random = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  return Array.from({ length: n }, (_, i) => {
+    const caBefore = pick([0, 1000, 5000, 5000]);
+    const ca = pick([0, -500, 1000, 1000, 2500, 4000, 4000, 12000]);
+    return {
+      id: `G${i + 1}`,
+      row: i + 2,
+      ca,
+      periods: [caBefore, ca],
+      potential: pick([1000, 3000, 3000, 8000, 20000]),
+      contacts: pick([1, 3, 3, 6]),
+      contactsBefore: pick([0, 2, 3, 4]),
+      recencyDays: pick([5, 30, 30, 90, 200]),
+      frequency: pick([1, 2, 2, 7]),
+      monetary: ca,
+    };
+  });
+}
+
+const GENERATED = [
+  { id: "gen-one", clients: generated(1, 1) },
+  { id: "gen-two", clients: generated(2, 2) },
+  { id: "gen-equal", clients: Array.from({ length: 4 }, (_, i): ImportedClient => ({ id: `E${i}`, row: i + 2, ca: 3000, potential: 3000, contacts: 2, recencyDays: 10, frequency: 3, monetary: 3000 })) },
+  ...[5, 9, 13, 20].map((n, k) => ({ id: `gen-${n}`, clients: generated(100 + k, n) })),
+];
+
 interface Prepared {
   readonly id: string;
   readonly books: ExerciseBooks;
@@ -137,6 +173,13 @@ describeSoffice("the textbook cases, recalculated by LibreOffice", () => {
       write(`${c.id}-right.xlsx`, fillStudent(student, books.student, right));
       write(`${c.id}-wrong.xlsx`, fillStudent(student, books.student, oneWrong));
     }
+    for (const g of GENERATED) {
+      const books = buildExercise({ title: g.id, clients: g.clients, portfolio: scorePortfolio(g.clients, {}) }, { lang: "fr" });
+      prepared.set(g.id, { id: g.id, books, wrongEntry: books.answerKey[0] });
+      const file = join(dir, `${g.id}-corrige.xlsx`);
+      writeFileSync(file, await writeXlsx(books.corrige));
+      files.push(file);
+    }
     recalculatedDir = join(dir, "recalculated");
     const outputs = await recalculate(files, recalculatedDir);
     for (const out of outputs) {
@@ -156,6 +199,13 @@ describeSoffice("the textbook cases, recalculated by LibreOffice", () => {
     const p = prepared.get(id) as Prepared;
     const { actual, expected } = compareFormulas(p.corrige as ExcelJS.Workbook, p.books.corrige);
     expect(actual.length).toBeGreaterThan(5);
+    expect(actual).toEqual(expected);
+  });
+
+  it.each(GENERATED.map((g) => g.id))("%s (generated: ties, zeros, a negative CA): every corrigé formula recalculates to the engine's value", (id) => {
+    const p = prepared.get(id) as Prepared;
+    expect(p.books.methods.length).toBeGreaterThan(0);
+    const { actual, expected } = compareFormulas(p.corrige as ExcelJS.Workbook, p.books.corrige);
     expect(actual).toEqual(expected);
   });
 
@@ -266,6 +316,6 @@ describeSoffice("the textbook cases, recalculated by LibreOffice", () => {
       expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${id}-wrong\\.xlsx;${n - 1};${n};${n - 1} / ${n} réponses justes;`)));
     }
     // The corrigés are not students' books: named on stderr, left out.
-    expect(err.match(/n'est pas un exercice de PAC Commercial/g)).toHaveLength(ids.length);
+    expect(err.match(/n'est pas un exercice de PAC Commercial/g)).toHaveLength(ids.length + GENERATED.length);
   });
 });
