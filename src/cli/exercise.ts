@@ -4,7 +4,7 @@ import { isEngineError } from "../engine";
 import { errorMessage } from "../i18n";
 import type { CliMessageKey } from "../i18n/cli";
 import type { Lang, MessageParams } from "../i18n/types";
-import { buildExercise, EXERCISE_METHODS, exerciseText, scoreText, type CapitalCase, type ExerciseBooks, type ExerciseData, type ExerciseKey, type ExerciseMethod } from "../exercise";
+import { buildExercise, exerciseText, scoreText, type CapitalCase, type ExerciseBooks, type ExerciseData, type ExerciseKey, type ExerciseMethod } from "../exercise";
 import { scorePortfolio } from "../plan";
 import { writeXlsxPackage } from "../xlsx/write";
 import { importClients } from "./clients";
@@ -204,9 +204,6 @@ export async function runExercise(argv: readonly string[], io: { stdout: (t: str
   io.stdout(`${exerciseText("cli.done", lang, { student: paths.student, corrige: paths.corrige, n: books.answerKey.length })}\n`);
   io.stdout(`${exerciseText("cli.methods", lang, { methods: books.methods.join(", ") })}\n`);
 }
-
-/** Keeps the list of methods in one place for the help and the wizard. */
-export { EXERCISE_METHODS };
 
 /** A bundled textbook case (assets/exercices/cas.json). */
 export interface ExerciseCase {

@@ -139,9 +139,4 @@ export class Geometry {
   columnToHere(col: number, i: number): string {
     return `$${columnLetter(col)}$${this.row(0) + 1}:${columnLetter(col)}${this.row(i) + 1}`;
   }
-
-  /** The first row after the footer (for a grid or a chart). */
-  get end(): number {
-    return this.footerRow(0);
-  }
 }
