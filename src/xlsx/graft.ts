@@ -128,58 +128,6 @@ export async function markedSheets(bytes: Uint8Array, names: ReadonlySet<string>
   return marked;
 }
 
-/** Elements a worksheet may have after `customProperties` (ECMA-376 CT_Worksheet order). */
-const AFTER_CUSTOM_PROPERTIES = ["cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
-
-const ENCODER = new TextEncoder();
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-function lastIndexOf(bytes: Uint8Array, needle: Uint8Array): number {
-  outer: for (let i = bytes.length - needle.length; i >= 0; i--) {
-    for (let k = 0; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
-/**
- * Puts PAC Commercial's mark (`SHEET_MARK`) on the plan's sheets of a package written by exceljs: a
- * `customProperties` element in each sheet, a relationship and a small UTF-16LE part holding the value, as Excel
- * saves a property added by Office.js. Only the end of a sheet is decoded (its rows may be 100 MB).
- */
-export function markPlanSheets(parts: Map<string, Uint8Array>, sheetPaths: readonly string[]): void {
-  let types = new TextDecoder().decode(parts.get("[Content_Types].xml"));
-  const value = new Uint8Array(SHEET_MARK.value.length * 2);
-  for (let i = 0; i < SHEET_MARK.value.length; i++) value[i * 2] = SHEET_MARK.value.charCodeAt(i);
-  let n = 0;
-  for (const path of sheetPaths) {
-    const bytes = parts.get(path);
-    if (!bytes) continue;
-    let part: string;
-    do part = `xl/customProperty${++n}.bin`;
-    while (parts.has(part));
-    parts.set(part, value);
-    types = addOverride(types, part, TYPE.customProperty);
-    const relPath = relsPath(path);
-    const rels = parts.has(relPath) ? new TextDecoder().decode(parts.get(relPath)) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-    const added = addRelationship(rels.replace(/<Relationships\b([^>]*)\/>/, "<Relationships$1></Relationships>"), REL.customProperty, relative(path, part));
-    parts.set(relPath, ENCODER.encode(added.xml));
-    // Everything after </sheetData> is small: decode that tail only.
-    const cut = Math.max(0, lastIndexOf(bytes, ENCODER.encode("</sheetData>")));
-    let tail = new TextDecoder().decode(bytes.subarray(cut));
-    const element = `<customProperties xmlns:r="${REL_NS}"><customPr name="${SHEET_MARK.key}" r:id="${added.id}"/></customProperties>`;
-    const at = [...AFTER_CUSTOM_PROPERTIES.map((t) => tail.search(new RegExp(`<${t}\\b`))), tail.lastIndexOf("</worksheet>")].filter((i) => i >= 0).reduce((a, b) => Math.min(a, b), tail.length);
-    tail = `${tail.slice(0, at)}${element}${tail.slice(at)}`;
-    const head = bytes.subarray(0, cut);
-    const tailBytes = ENCODER.encode(tail);
-    const out = new Uint8Array(head.length + tailBytes.length);
-    out.set(head);
-    out.set(tailBytes, head.length);
-    parts.set(path, out);
-  }
-  parts.set("[Content_Types].xml", ENCODER.encode(types));
-}
-
 /** What the base already uses: sheets, defined names (with what they refer to) and tables (with their sheet). */
 export interface BaseNames {
   readonly sheets: readonly string[];
@@ -427,29 +375,6 @@ export interface StyleShift {
   readonly xf: number;
   readonly dxf: number;
   readonly sst: number;
-}
-
-function shiftNumber(tag: string, name: string, by: number): string {
-  return by === 0 ? tag : tag.replace(new RegExp(`(\\s${name}=")(\\d+)(")`), (_, p: string, n: string, q: string) => `${p}${Number(n) + by}${q}`);
-}
-
-/**
- * A sheet written alone, with its indexes moved into the merged workbook: cell and row styles (`s`), column
- * styles, conditional formats (`dxfId`) and shared strings (`t="s"` values). Its tab is not selected (two
- * selected tabs would group the sheets in Excel).
- */
-export function shiftSheetXml(sheet: string, shift: StyleShift): string {
-  return sheet
-    .replace(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (_, attrs: string, rest: string, body: string | undefined) => {
-      const a = shiftNumber(attrs, "s", shift.xf);
-      if (body === undefined) return `<c${a}/>`;
-      const b = /\st="s"/.test(a) && shift.sst !== 0 ? body.replace(/<v>(\d+)<\/v>/, (_v, n: string) => `<v>${Number(n) + shift.sst}</v>`) : body;
-      return `<c${a}>${b}</c>`;
-    })
-    .replace(/<row\b[^>]*>/g, (tag) => shiftNumber(tag, "s", shift.xf))
-    .replace(/<col\b[^>]*>/g, (tag) => shiftNumber(tag, "style", shift.xf))
-    .replace(/<cfRule\b[^>]*>/g, (tag) => shiftNumber(tag, "dxfId", shift.dxf))
-    .replace(/<sheetView\b[^>]*>/g, (tag) => tag.replace(/\stabSelected="[^"]*"/, ""));
 }
 
 function nextFree(pkg: Parts, prefix: string, taken: Set<string>, ext = "xml"): string {
