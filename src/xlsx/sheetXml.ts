@@ -31,8 +31,34 @@ export interface SheetXmlOptions {
 }
 
 const ENCODER = new TextEncoder();
-/** Rows are encoded to UTF-8 this many at a time: few large strings, not millions of small ones. */
-const ROWS_PER_CHUNK = 2000;
+const SINK_BLOCK = 1 << 20;
+
+/**
+ * UTF-8 bytes written a row at a time into blocks of 1 MiB: each row's text dies young (a row kept waiting in a
+ * batch of thousands would outlive the young generation and make every collection a full one).
+ */
+class ByteSink {
+  private readonly blocks: Uint8Array[] = [];
+  private block = new Uint8Array(SINK_BLOCK);
+  private at = 0;
+
+  write(text: string): void {
+    // At most 3 bytes per UTF-16 unit.
+    if (text.length * 3 > this.block.length - this.at) {
+      if (this.at > 0) this.blocks.push(this.block.subarray(0, this.at));
+      this.block = new Uint8Array(Math.max(SINK_BLOCK, text.length * 3));
+      this.at = 0;
+    }
+    this.at += ENCODER.encodeInto(text, this.block.subarray(this.at)).written;
+  }
+
+  finish(): Uint8Array[] {
+    if (this.at > 0) this.blocks.push(this.block.subarray(0, this.at));
+    this.block = new Uint8Array(0);
+    this.at = 0;
+    return this.blocks;
+  }
+}
 
 /** A format rule or an editable range, in plan order (editable ranges last, as the writers always applied them). */
 interface StyleRule {
@@ -163,7 +189,7 @@ function extent(sheet: SheetPlan): { rows: number; cols: number; top: number; le
  */
 export function sheetXml(sheet: SheetPlan, options: SheetXmlOptions): Uint8Array[] {
   const { styles, strings, shift, links } = options;
-  const chunks: Uint8Array[] = [];
+  const sink = new ByteSink();
   const size = extent(sheet);
   const heights = new Map<number, number>();
   for (const h of sheet.rowHeights ?? []) heights.set(h.row, h.height);
@@ -187,7 +213,7 @@ export function sheetXml(sheet: SheetPlan, options: SheetXmlOptions): Uint8Array
     `<sheetFormatPr defaultRowHeight="15"${grouped ? ' outlineLevelCol="1"' : ""}/>` +
     colsXml(sheet) +
     "<sheetData>";
-  chunks.push(ENCODER.encode(head));
+  sink.write(head);
   head = "";
 
   // Rows, in order: the blocks and the style rules active on each row change only at their edges.
@@ -199,7 +225,6 @@ export function sheetXml(sheet: SheetPlan, options: SheetXmlOptions): Uint8Array
   let activeBlocks: ValueBlock[] = [];
   let rowStyle: { from: number; xfs: Int32Array } = { from: 0, xfs: new Int32Array(0) };
   const styleCache = new Map<string, { from: number; xfs: Int32Array }>();
-  let pending: string[] = [];
   for (let r = 0; r < lastRow; r++) {
     if (ruleEdges.has(r)) {
       activeRules = rules.filter((x) => r >= x.range.row && r < x.range.row + x.range.rows);
@@ -235,13 +260,8 @@ export function sheetXml(sheet: SheetPlan, options: SheetXmlOptions): Uint8Array
       if (value === null && xf === 0) continue;
       line += cellXml(letter(c) + number, xf, value, strings, shift.sst);
     }
-    pending.push(`${line}</row>`);
-    if (pending.length === ROWS_PER_CHUNK) {
-      chunks.push(ENCODER.encode(pending.join("")));
-      pending = [];
-    }
+    sink.write(`${line}</row>`);
   }
-  if (pending.length > 0) chunks.push(ENCODER.encode(pending.join("")));
 
   let tail = "</sheetData>" + sheetProtectionXml(sheet.protection);
   const merges = sheet.merges ?? [];
@@ -282,8 +302,8 @@ export function sheetXml(sheet: SheetPlan, options: SheetXmlOptions): Uint8Array
   if (links.drawing) tail += `<drawing r:id="${links.drawing}"/>`;
   if (links.tables.length > 0) tail += `<tableParts count="${links.tables.length}">${links.tables.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;
   tail += "</worksheet>";
-  chunks.push(ENCODER.encode(tail));
-  return chunks;
+  sink.write(tail);
+  return sink.finish();
 }
 
 /** The defined names of a sheet's print setup: its print area and its title rows, sheet-scoped. */
