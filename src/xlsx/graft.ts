@@ -266,9 +266,22 @@ export async function inspectBase(bytes: Uint8Array): Promise<BaseNames & { shif
     shift: {
       xf: listItems(styles, "cellXfs", "xf").length,
       dxf: listItems(styles, "dxfs", "dxf").length,
-      sst: [...sst.matchAll(/<si\b[^>]*>[\s\S]*?<\/si>|<si\/>/g)].length,
+      sst: countSharedItems(sst),
     },
   };
+}
+
+/**
+ * The number of items (`<si>`) of a shared-strings part (its default namespace made plain by `readPackage`):
+ * text inside is escaped, so every "<si" followed by ">", a space or "/" opens one.
+ */
+export function countSharedItems(sst: string): number {
+  let n = 0;
+  for (let at = sst.indexOf("<si"); at >= 0; at = sst.indexOf("<si", at + 3)) {
+    const next = sst.charCodeAt(at + 3);
+    if (next === 62 || next === 32 || next === 47 || next === 9 || next === 10 || next === 13) n++;
+  }
+  return n;
 }
 
 /** The defined and table names still in the base once `replaced` sheets (upper-case names) are dropped. */
@@ -475,16 +488,20 @@ export async function graftSheets(
   // Shared strings: the plan's are appended to the base's (or become the base's).
   if (plan.has("xl/sharedStrings.xml")) {
     const planSst = await plan.text("xl/sharedStrings.xml");
-    const items = [...planSst.matchAll(/<si\b[^>]*>[\s\S]*?<\/si>|<si\/>/g)].map((m) => m[0]);
+    // The plan's items, as one slice of its part (it has no other child than <si>).
+    const first = planSst.indexOf("<si");
+    const itemsXml = first < 0 ? "" : planSst.slice(first, planSst.lastIndexOf("</sst>"));
+    const itemCount = countSharedItems(planSst);
     const sstRel = relationships(rels).find((r) => /\/sharedStrings$/.test(r.type));
     if (sstRel) {
       const path = resolveTarget("xl/workbook.xml", sstRel.target);
       const sst = await base.text(path);
-      const sstOffset = [...sst.matchAll(/<si\b[^>]*>[\s\S]*?<\/si>|<si\/>/g)].length;
+      const sstOffset = countSharedItems(sst);
       if (sstOffset !== shift.sst) throw new Error("writeXlsx: the base's shared strings changed between inspection and grafting");
-      const unique = sstOffset + items.length;
-      const body = sst.includes("</sst>") ? sst.replace("</sst>", `${items.join("")}</sst>`) : sst.replace(/<sst\b([^>]*)\/>/, `<sst$1>${items.join("")}</sst>`);
-      base.set(path, body.replace(/<sst\b[^>]*>/, (tag) => setAttr(setAttr(tag, "uniqueCount", String(unique)), "count", String(Math.max(Number(attr(tag, "count") ?? 0) + items.length, unique)))));
+      const unique = sstOffset + itemCount;
+      const end = sst.lastIndexOf("</sst>");
+      const body = end >= 0 ? `${sst.slice(0, end)}${itemsXml}${sst.slice(end)}` : sst.replace(/<sst\b([^>]*)\/>/, (_, attrs: string) => `<sst${attrs}>${itemsXml}</sst>`);
+      base.set(path, body.replace(/<sst\b[^>]*>/, (tag) => setAttr(setAttr(tag, "uniqueCount", String(unique)), "count", String(Math.max(Number(attr(tag, "count") ?? 0) + itemCount, unique)))));
     } else {
       if (shift.sst !== 0) throw new Error("writeXlsx: the base's shared strings changed between inspection and grafting");
       base.set("xl/sharedStrings.xml", planSst);

@@ -1,6 +1,7 @@
 import { XMLValidator } from "fast-xml-parser";
 import { formula } from "../plan/cells";
 import type { SheetPlan } from "../plan/types";
+import { countSharedItems } from "./graft";
 import { colsXml, sheetXml } from "./sheetXml";
 import { SharedStrings, StyleTable } from "./styles";
 
@@ -91,5 +92,15 @@ describe("sheetXml", () => {
     expect(head).toContain('<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/>');
     const end = chunks.slice(-2).map((c) => new TextDecoder().decode(c)).join("");
     expect(end.includes('<row r="100000"><c r="A100000" t="s"><v>99999</v></c><c r="B100000" s="1"><v>99999</v></c></row></sheetData>')).toBe(true);
+  });
+});
+
+describe("countSharedItems", () => {
+  it.each([
+    { name: "items with attributes, empty ones and rich text", sst: '<sst count="3"><si><t>a</t></si><si/><si ><r><t>b</t></r></si></sst>', n: 3 },
+    { name: "no item", sst: '<sst count="0" uniqueCount="0"/>', n: 0 },
+    { name: "an escaped <si in the text is no item", sst: "<sst><si><t>&lt;si&gt;</t></si></sst>", n: 1 },
+  ])("countSharedItems($name)", ({ sst, n }) => {
+    expect(countSharedItems(sst)).toBe(n);
   });
 });
