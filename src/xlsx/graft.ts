@@ -1,7 +1,7 @@
 import { Parts, relsPath, resolveTarget } from "./parts";
 import { withDefaultNamespace } from "./unprefix";
 import { xmlText } from "./xmlText";
-import { writeZip } from "./zip";
+import { writeZip, type RawZipEntry, type ZipEntry } from "./zip";
 
 /**
  * Adds the sheets of one .xlsx package (the plan's, written alone) to another (the user's workbook) at the
@@ -462,12 +462,12 @@ async function dropSheets(pkg: Parts, names: ReadonlySet<string>): Promise<void>
  */
 export async function graftSheets(
   baseBytes: Uint8Array,
-  planParts: ReadonlyMap<string, Uint8Array>,
+  planParts: readonly (ZipEntry | RawZipEntry)[],
   shift: StyleShift,
   replace: ReadonlySet<string> = new Set(),
 ): Promise<GraftResult> {
   const base = await readPackage(baseBytes);
-  const plan = Parts.of(planParts);
+  const plan = Parts.ofEntries(planParts);
   const macroParts = dropMacros(base);
   await dropSheets(base, replace);
 
@@ -539,9 +539,9 @@ export async function graftSheets(
       }
       base.set(relsPath(to), relXml);
     }
-    // Bytes as they are (a 100 000-row sheet is never decoded); only tables are edited.
-    const data = transform ? transform(plan.text(from)) : plan.bytes(from);
-    base.set(to, data);
+    // Bytes as they are, compressed (a 100 000-row sheet is never decoded nor inflated); only tables are edited.
+    if (transform) base.set(to, transform(plan.text(from)));
+    else plan.copyTo(base, from, to);
     const type = typeOf(from);
     if (type) types = addOverride(types, to, type);
     return to;

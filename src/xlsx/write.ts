@@ -8,7 +8,7 @@ import { graftSheets, inspectBase, keptNames, markedSheets, SHEET_MARK } from ".
 import { printNames, sheetXml, type IdShift } from "./sheetXml";
 import { SharedStrings, StyleTable } from "./styles";
 import { xmlText } from "./xmlText";
-import { writeZip, type ZipEntry } from "./zip";
+import { compressEntry, writeZip, type RawZipEntry, type ZipEntry } from "./zip";
 
 export interface WriteXlsxOptions {
   /**
@@ -127,10 +127,10 @@ function utf16(text: string): Uint8Array {
 function planParts(
   sheets: readonly SheetPlan[],
   options: { readonly names: Set<string>; readonly tables: Set<string>; readonly shift: IdShift; readonly marked: ReadonlySet<string>; readonly selectFirst: boolean },
-): ZipEntry[] {
+): (ZipEntry | RawZipEntry)[] {
   const styles = new StyleTable();
   const strings = new SharedStrings();
-  const entries: ZipEntry[] = [];
+  const entries: (ZipEntry | RawZipEntry)[] = [];
   const overrides: [string, string][] = [];
   const add = (name: string, data: Uint8Array | string, type?: string): void => {
     entries.push({ name, data: typeof data === "string" ? ENCODER.encode(data) : data });
@@ -187,7 +187,9 @@ function planParts(
       mark = rel(REL.customProperty, `../${file}`);
     }
     const chunks = sheetXml(sheet, { styles, strings, shift: options.shift, links: { drawing, tables: tableIds, mark }, selected: options.selectFirst && k === firstVisible });
-    add(path, concat(chunks), TYPE.worksheet);
+    // Compressed at once: the sheet's XML is garbage before the next sheet is written.
+    entries.push(compressEntry(path, concat(chunks)));
+    overrides.push([path, TYPE.worksheet]);
     if (rels.length > 0) add(`xl/worksheets/_rels/sheet${k + 1}.xml.rels`, relsXml(rels));
     for (const named of sheet.names ?? []) {
       definedNames.push(`<definedName name="${xmlText(freeName(named.name, options.names))}">${xmlText(`${quoteSheet(sheet.name)}!${cellAddress(named.row, named.col)}`)}</definedName>`);
@@ -289,7 +291,7 @@ export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOpt
   });
   let bytes: Uint8Array;
   if (base && info) {
-    const grafted = await graftSheets(base, new Map(entries.map((e) => [e.name, e.data])), info.shift, replaced);
+    const grafted = await graftSheets(base, entries, info.shift, replaced);
     bytes = grafted.bytes;
     if (grafted.macroParts > 0) remarks.push({ kind: "macrosDropped", count: grafted.macroParts });
   } else bytes = writeZip(entries);

@@ -81,6 +81,14 @@ const LARGE = 8 * 1024 * 1024;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
 const DOS_TIME = 0;
 
+/**
+ * One part compressed now, to be written later as it is (`RawZipEntry`): its text can be dropped at once, so a
+ * package's large sheets are never all held uncompressed together. Same rule as `writeZip` (level 1 above 8 MB).
+ */
+export function compressEntry(name: string, data: Uint8Array, level = 6, codec: ZipCodec = defaultCodec()): RawZipEntry {
+  return { name, raw: compress({ name, data }, level, codec) };
+}
+
 function compress(entry: ZipEntry, level: number, codec: ZipCodec): StoredEntry {
   const data = entry.data;
   const { deflated, crc } = codec.deflate(data, data.length > LARGE ? Math.min(level, 1) : level);
