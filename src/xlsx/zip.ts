@@ -9,7 +9,9 @@ import { crc32 } from "./unzip";
  *
  * DEFLATE goes through a `ZipCodec`: Node's native zlib when the runtime has it (`process.getBuiltinModule`, so
  * no `node:zlib` import reaches webpack), else pako (pure JavaScript, several times slower on a 100 000-row
- * sheet, which is why Node keeps zlib).
+ * sheet, which is why Node keeps zlib). fflate was measured against both (`bench/zip.bench.ts`, a 22 MiB sheet,
+ * level 6): Node zlib 1.2 s, pako 2.7 s, fflate 5.7 s; Chromium pako 1.2 s, fflate 2.4 s (level 1: 0.9 s and
+ * 1.0 s). It is slower everywhere, so it is not used.
  */
 export interface ZipEntry {
   readonly name: string;
