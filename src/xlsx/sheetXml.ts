@@ -107,25 +107,29 @@ function rowStyles(active: readonly StyleRule[], styles: StyleTable, shift: numb
   return { from, xfs };
 }
 
-function cellXml(ref: string, xf: number, value: PlanValue, strings: SharedStrings, sstShift: number): string {
-  const s = xf !== 0 ? ` s="${xf}"` : "";
-  if (value === null) return `<c r="${ref}"${s}/>`;
+/** `<c r="B12" s="3"`: the opening of a cell, without its type and closing. */
+function cellOpen(col: number, row: string, xf: number): string {
+  return xf !== 0 ? `<c r="${letter(col)}${row}" s="${xf}"` : `<c r="${letter(col)}${row}"`;
+}
+
+function cellXml(open: string, value: PlanValue, strings: SharedStrings, sstShift: number): string {
+  if (value === null) return `${open}/>`;
   switch (typeof value) {
     case "number":
-      return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
+      return Number.isFinite(value) ? `${open}><v>${value}</v></c>` : `${open} t="e"><v>#NUM!</v></c>`;
     case "boolean":
-      return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+      return `${open} t="b"><v>${value ? 1 : 0}</v></c>`;
     case "string":
       // A shared string is text, never read as a formula, whatever it starts with.
-      return `<c r="${ref}"${s} t="s"><v>${strings.id(value) + sstShift}</v></c>`;
+      return `${open} t="s"><v>${strings.id(value) + sstShift}</v></c>`;
     default: {
       if (!isFormulaCell(value)) return "";
       const f = `<f>${xmlText(value.formula)}</f>`;
       const r = value.result;
-      if (r === undefined) return `<c r="${ref}"${s}>${f}</c>`;
-      if (typeof r === "number") return Number.isFinite(r) ? `<c r="${ref}"${s}>${f}<v>${r}</v></c>` : `<c r="${ref}"${s}>${f}</c>`;
-      if (typeof r === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${r ? 1 : 0}</v></c>`;
-      return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(r)}</v></c>`;
+      if (r === undefined) return `${open}>${f}</c>`;
+      if (typeof r === "number") return Number.isFinite(r) ? `${open}>${f}<v>${r}</v></c>` : `${open}>${f}</c>`;
+      if (typeof r === "boolean") return `${open} t="b">${f}<v>${r ? 1 : 0}</v></c>`;
+      return `${open} t="str">${f}<v>${xmlText(r)}</v></c>`;
     }
   }
 }
@@ -245,20 +249,29 @@ export function sheetXml(sheet: SheetPlan, options: SheetXmlOptions): Uint8Array
       from = Math.min(from, b.col);
       to = Math.max(to, b.col + b.values[r - b.row].length);
     }
-    const number = r + 1;
+    const number = String(r + 1);
     let line = height === undefined ? `<row r="${number}">` : `<row r="${number}" ht="${height}" customHeight="1">`;
+    // One block on the row (a table's rows): its line is read directly.
+    const only = activeBlocks.length === 1 ? activeBlocks[0] : undefined;
+    const onlyLine = only ? only.values[r - only.row] : undefined;
+    const xfs = rowStyle.xfs;
     for (let c = from; c < to; c++) {
       let value: PlanValue = null;
-      // A later block wins where it has a value, as the writers always applied them.
-      for (const b of activeBlocks) {
-        if (c < b.col) continue;
-        const v = b.values[r - b.row][c - b.col];
-        if (v !== undefined && v !== null) value = v;
+      if (only && onlyLine) {
+        const v = onlyLine[c - only.col];
+        if (v !== undefined) value = v;
+      } else {
+        // A later block wins where it has a value, as the writers always applied them.
+        for (const b of activeBlocks) {
+          if (c < b.col) continue;
+          const v = b.values[r - b.row][c - b.col];
+          if (v !== undefined && v !== null) value = v;
+        }
       }
       const k = c - rowStyle.from;
-      const xf = k >= 0 && k < rowStyle.xfs.length ? rowStyle.xfs[k] : 0;
+      const xf = k >= 0 && k < xfs.length ? xfs[k] : 0;
       if (value === null && xf === 0) continue;
-      line += cellXml(letter(c) + number, xf, value, strings, shift.sst);
+      line += cellXml(cellOpen(c, number, xf), value, strings, shift.sst);
     }
     sink.write(`${line}</row>`);
   }
