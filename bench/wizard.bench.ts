@@ -1,14 +1,17 @@
 // The whole wizard in the standalone browser page (app.html) on a 10 000-client workbook, from upload to
-// download, in Debian's Chromium against the production build (target from the issue: under 3 s). Also reports
+// download, in Debian's Chromium against the production build (target from issue 12: under 2 s). Also reports
 // the gzipped size of each page's JavaScript at start-up (target: under 400 KB). Run: npm run bench -- wizard.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import { generateClients, sampleWorkbook, stableXlsx } from "../scripts/make-sample";
 import { CHROMIUM, DIST, ensureDist, launchChromium, serve } from "../test/e2e/browser";
+import { recordSummary } from "./summary";
 
 const CLIENTS = Number(process.argv[2] ?? 10_000);
+const TARGET_SECONDS = 2;
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} Ko`;
@@ -73,8 +76,16 @@ async function main(): Promise<void> {
     }
     const total = marks[marks.length - 1][1] / 1000;
     console.log(
-      `Assistant, ${CLIENTS} clients, du dépôt du fichier au téléchargement : ${total.toFixed(2)} s (objectif < 3 s) — ${total < 3 ? "tenu" : "DÉPASSÉ"} ; classeur ${kb(saved ? statSync(saved).size : 0)}`,
+      `Assistant, ${CLIENTS} clients, du dépôt du fichier au téléchargement : ${total.toFixed(2)} s (objectif < ${TARGET_SECONDS} s) — ${total < TARGET_SECONDS ? "tenu" : "DÉPASSÉ"} ; classeur ${kb(saved ? statSync(saved).size : 0)}`,
     );
+    recordSummary({
+      name: `wizard, ${CLIENTS.toLocaleString("en")} clients, upload to download (Chromium)`,
+      measured: total,
+      unit: "s",
+      target: TARGET_SECONDS,
+      better: "lower",
+      note: `load ${loadavg().map((x) => x.toFixed(2)).join(" ")}`,
+    });
   } finally {
     await close();
     server.close();

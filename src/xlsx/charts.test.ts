@@ -1,63 +1,6 @@
 import { XMLValidator } from "fast-xml-parser";
 import type { ChartPlan, SheetPlan } from "../plan/types";
-import { chartXml, groupColumnsXml } from "./charts";
-
-const SHEET = (cols: string, formatPr = '<sheetFormatPr defaultRowHeight="15"/>'): string =>
-  `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews/>${formatPr}${cols}<sheetData/></worksheet>`;
-
-describe("groupColumnsXml", () => {
-  it.each([
-    {
-      name: "one <col> per column, the group's get the outline and hide",
-      cols: '<cols><col min="1" max="1" width="10" customWidth="1"/><col min="3" max="3" width="12" customWidth="1"/></cols>',
-      groups: [{ col: 2, cols: 1, hidden: true }],
-      out: '<cols><col min="1" max="1" width="10" customWidth="1"/><col min="3" max="3" width="12" customWidth="1" outlineLevel="1" hidden="1"/></cols>',
-    },
-    {
-      name: "a <col> straddling the group's edges is split",
-      cols: '<cols><col min="1" max="6" width="9" customWidth="1"/></cols>',
-      groups: [{ col: 2, cols: 2, hidden: true }],
-      out:
-        '<cols><col min="1" max="2" width="9" customWidth="1"/><col min="3" max="4" width="9" customWidth="1" outlineLevel="1" hidden="1"/>' +
-        '<col min="5" max="6" width="9" customWidth="1"/></cols>',
-    },
-    {
-      name: "columns of the group without a <col> get one",
-      cols: '<cols><col min="1" max="1" width="10" customWidth="1"/></cols>',
-      groups: [{ col: 3, cols: 2, hidden: false }],
-      out: '<cols><col min="1" max="1" width="10" customWidth="1"/><col min="4" max="4" outlineLevel="1"/><col min="5" max="5" outlineLevel="1"/></cols>',
-    },
-    {
-      name: "a sheet without <cols>",
-      cols: "",
-      groups: [{ col: 0, cols: 1, hidden: true }],
-      out: '<cols><col min="1" max="1" outlineLevel="1" hidden="1"/></cols>',
-    },
-  ])("groupColumnsXml($name)", ({ cols, groups, out }) => {
-    const xml = groupColumnsXml(SHEET(cols), groups);
-    expect(xml).toContain(out);
-    expect(xml).toContain('<sheetFormatPr outlineLevelCol="1" defaultRowHeight="15"/>');
-    expect(XMLValidator.validate(xml)).toBe(true);
-  });
-
-  it("groupColumnsXml without a group, or with an empty one, changes nothing", () => {
-    const xml = SHEET('<cols><col min="1" max="1" width="10"/></cols>');
-    expect(groupColumnsXml(xml, [])).toBe(xml);
-    expect(groupColumnsXml(xml, [{ col: 0, cols: 0, hidden: true }])).toBe(xml);
-  });
-
-  it.each([
-    { name: "exceljs's outlineLevelCol=\"0\" is raised to 1", pr: '<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0"/>', out: '<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="1"/>' },
-    { name: "a deeper outline is kept", pr: '<sheetFormatPr outlineLevelCol="2"/>', out: '<sheetFormatPr outlineLevelCol="2"/>' },
-  ])("groupColumnsXml: $name", ({ pr, out }) => {
-    expect(groupColumnsXml(SHEET('<cols><col min="1" max="1" width="10"/></cols>', pr), [{ col: 0, cols: 1, hidden: true }])).toContain(out);
-  });
-
-  it("groupColumnsXml adds a <sheetFormatPr> when there is none, before <cols>", () => {
-    const xml = groupColumnsXml(SHEET('<cols><col min="1" max="1" width="10"/></cols>', ""), [{ col: 0, cols: 1, hidden: true }]);
-    expect(xml).toContain('<sheetFormatPr defaultRowHeight="15" outlineLevelCol="1"/><cols>');
-  });
-});
+import { chartXml } from "./charts";
 
 describe("chartXml (pareto)", () => {
   const sheet: SheetPlan = {

@@ -1,7 +1,7 @@
 import { Parts, relsPath, resolveTarget } from "./parts";
 import { withDefaultNamespace } from "./unprefix";
 import { xmlText } from "./xmlText";
-import { writeZip } from "./zip";
+import { writeZip, type RawZipEntry, type ZipEntry } from "./zip";
 
 /**
  * Adds the sheets of one .xlsx package (the plan's, written alone) to another (the user's workbook) at the
@@ -126,58 +126,6 @@ export async function markedSheets(bytes: Uint8Array, names: ReadonlySet<string>
     }
   }
   return marked;
-}
-
-/** Elements a worksheet may have after `customProperties` (ECMA-376 CT_Worksheet order). */
-const AFTER_CUSTOM_PROPERTIES = ["cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
-
-const ENCODER = new TextEncoder();
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-function lastIndexOf(bytes: Uint8Array, needle: Uint8Array): number {
-  outer: for (let i = bytes.length - needle.length; i >= 0; i--) {
-    for (let k = 0; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
-/**
- * Puts PAC Commercial's mark (`SHEET_MARK`) on the plan's sheets of a package written by exceljs: a
- * `customProperties` element in each sheet, a relationship and a small UTF-16LE part holding the value, as Excel
- * saves a property added by Office.js. Only the end of a sheet is decoded (its rows may be 100 MB).
- */
-export function markPlanSheets(parts: Map<string, Uint8Array>, sheetPaths: readonly string[]): void {
-  let types = new TextDecoder().decode(parts.get("[Content_Types].xml"));
-  const value = new Uint8Array(SHEET_MARK.value.length * 2);
-  for (let i = 0; i < SHEET_MARK.value.length; i++) value[i * 2] = SHEET_MARK.value.charCodeAt(i);
-  let n = 0;
-  for (const path of sheetPaths) {
-    const bytes = parts.get(path);
-    if (!bytes) continue;
-    let part: string;
-    do part = `xl/customProperty${++n}.bin`;
-    while (parts.has(part));
-    parts.set(part, value);
-    types = addOverride(types, part, TYPE.customProperty);
-    const relPath = relsPath(path);
-    const rels = parts.has(relPath) ? new TextDecoder().decode(parts.get(relPath)) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-    const added = addRelationship(rels.replace(/<Relationships\b([^>]*)\/>/, "<Relationships$1></Relationships>"), REL.customProperty, relative(path, part));
-    parts.set(relPath, ENCODER.encode(added.xml));
-    // Everything after </sheetData> is small: decode that tail only.
-    const cut = Math.max(0, lastIndexOf(bytes, ENCODER.encode("</sheetData>")));
-    let tail = new TextDecoder().decode(bytes.subarray(cut));
-    const element = `<customProperties xmlns:r="${REL_NS}"><customPr name="${SHEET_MARK.key}" r:id="${added.id}"/></customProperties>`;
-    const at = [...AFTER_CUSTOM_PROPERTIES.map((t) => tail.search(new RegExp(`<${t}\\b`))), tail.lastIndexOf("</worksheet>")].filter((i) => i >= 0).reduce((a, b) => Math.min(a, b), tail.length);
-    tail = `${tail.slice(0, at)}${element}${tail.slice(at)}`;
-    const head = bytes.subarray(0, cut);
-    const tailBytes = ENCODER.encode(tail);
-    const out = new Uint8Array(head.length + tailBytes.length);
-    out.set(head);
-    out.set(tailBytes, head.length);
-    parts.set(path, out);
-  }
-  parts.set("[Content_Types].xml", ENCODER.encode(types));
 }
 
 /** What the base already uses: sheets, defined names (with what they refer to) and tables (with their sheet). */
@@ -318,9 +266,22 @@ export async function inspectBase(bytes: Uint8Array): Promise<BaseNames & { shif
     shift: {
       xf: listItems(styles, "cellXfs", "xf").length,
       dxf: listItems(styles, "dxfs", "dxf").length,
-      sst: [...sst.matchAll(/<si\b[^>]*>[\s\S]*?<\/si>|<si\/>/g)].length,
+      sst: countSharedItems(sst),
     },
   };
+}
+
+/**
+ * The number of items (`<si>`) of a shared-strings part (its default namespace made plain by `readPackage`):
+ * text inside is escaped, so every "<si" followed by ">", a space or "/" opens one.
+ */
+export function countSharedItems(sst: string): number {
+  let n = 0;
+  for (let at = sst.indexOf("<si"); at >= 0; at = sst.indexOf("<si", at + 3)) {
+    const next = sst.charCodeAt(at + 3);
+    if (next === 62 || next === 32 || next === 47 || next === 9 || next === 10 || next === 13) n++;
+  }
+  return n;
 }
 
 /** The defined and table names still in the base once `replaced` sheets (upper-case names) are dropped. */
@@ -429,29 +390,6 @@ export interface StyleShift {
   readonly sst: number;
 }
 
-function shiftNumber(tag: string, name: string, by: number): string {
-  return by === 0 ? tag : tag.replace(new RegExp(`(\\s${name}=")(\\d+)(")`), (_, p: string, n: string, q: string) => `${p}${Number(n) + by}${q}`);
-}
-
-/**
- * A sheet written alone, with its indexes moved into the merged workbook: cell and row styles (`s`), column
- * styles, conditional formats (`dxfId`) and shared strings (`t="s"` values). Its tab is not selected (two
- * selected tabs would group the sheets in Excel).
- */
-export function shiftSheetXml(sheet: string, shift: StyleShift): string {
-  return sheet
-    .replace(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (_, attrs: string, rest: string, body: string | undefined) => {
-      const a = shiftNumber(attrs, "s", shift.xf);
-      if (body === undefined) return `<c${a}/>`;
-      const b = /\st="s"/.test(a) && shift.sst !== 0 ? body.replace(/<v>(\d+)<\/v>/, (_v, n: string) => `<v>${Number(n) + shift.sst}</v>`) : body;
-      return `<c${a}>${b}</c>`;
-    })
-    .replace(/<row\b[^>]*>/g, (tag) => shiftNumber(tag, "s", shift.xf))
-    .replace(/<col\b[^>]*>/g, (tag) => shiftNumber(tag, "style", shift.xf))
-    .replace(/<cfRule\b[^>]*>/g, (tag) => shiftNumber(tag, "dxfId", shift.dxf))
-    .replace(/<sheetView\b[^>]*>/g, (tag) => tag.replace(/\stabSelected="[^"]*"/, ""));
-}
-
 function nextFree(pkg: Parts, prefix: string, taken: Set<string>, ext = "xml"): string {
   let n = 1;
   while (pkg.has(`${prefix}${n}.${ext}`) || taken.has(`${prefix}${n}.${ext}`)) n++;
@@ -524,12 +462,12 @@ async function dropSheets(pkg: Parts, names: ReadonlySet<string>): Promise<void>
  */
 export async function graftSheets(
   baseBytes: Uint8Array,
-  planParts: ReadonlyMap<string, Uint8Array>,
+  planParts: readonly (ZipEntry | RawZipEntry)[],
   shift: StyleShift,
   replace: ReadonlySet<string> = new Set(),
 ): Promise<GraftResult> {
   const base = await readPackage(baseBytes);
-  const plan = Parts.of(planParts);
+  const plan = Parts.ofEntries(planParts);
   const macroParts = dropMacros(base);
   await dropSheets(base, replace);
 
@@ -550,16 +488,20 @@ export async function graftSheets(
   // Shared strings: the plan's are appended to the base's (or become the base's).
   if (plan.has("xl/sharedStrings.xml")) {
     const planSst = await plan.text("xl/sharedStrings.xml");
-    const items = [...planSst.matchAll(/<si\b[^>]*>[\s\S]*?<\/si>|<si\/>/g)].map((m) => m[0]);
+    // The plan's items, as one slice of its part (it has no other child than <si>).
+    const first = planSst.indexOf("<si");
+    const itemsXml = first < 0 ? "" : planSst.slice(first, planSst.lastIndexOf("</sst>"));
+    const itemCount = countSharedItems(planSst);
     const sstRel = relationships(rels).find((r) => /\/sharedStrings$/.test(r.type));
     if (sstRel) {
       const path = resolveTarget("xl/workbook.xml", sstRel.target);
       const sst = await base.text(path);
-      const sstOffset = [...sst.matchAll(/<si\b[^>]*>[\s\S]*?<\/si>|<si\/>/g)].length;
+      const sstOffset = countSharedItems(sst);
       if (sstOffset !== shift.sst) throw new Error("writeXlsx: the base's shared strings changed between inspection and grafting");
-      const unique = sstOffset + items.length;
-      const body = sst.includes("</sst>") ? sst.replace("</sst>", `${items.join("")}</sst>`) : sst.replace(/<sst\b([^>]*)\/>/, `<sst$1>${items.join("")}</sst>`);
-      base.set(path, body.replace(/<sst\b[^>]*>/, (tag) => setAttr(setAttr(tag, "uniqueCount", String(unique)), "count", String(Math.max(Number(attr(tag, "count") ?? 0) + items.length, unique)))));
+      const unique = sstOffset + itemCount;
+      const end = sst.lastIndexOf("</sst>");
+      const body = end >= 0 ? `${sst.slice(0, end)}${itemsXml}${sst.slice(end)}` : sst.replace(/<sst\b([^>]*)\/>/, (_, attrs: string) => `<sst${attrs}>${itemsXml}</sst>`);
+      base.set(path, body.replace(/<sst\b[^>]*>/, (tag) => setAttr(setAttr(tag, "uniqueCount", String(unique)), "count", String(Math.max(Number(attr(tag, "count") ?? 0) + itemCount, unique)))));
     } else {
       if (shift.sst !== 0) throw new Error("writeXlsx: the base's shared strings changed between inspection and grafting");
       base.set("xl/sharedStrings.xml", planSst);
@@ -597,9 +539,9 @@ export async function graftSheets(
       }
       base.set(relsPath(to), relXml);
     }
-    // Bytes as they are (a 100 000-row sheet is never decoded); only tables are edited.
-    const data = transform ? transform(plan.text(from)) : plan.bytes(from);
-    base.set(to, data);
+    // Bytes as they are, compressed (a 100 000-row sheet is never decoded nor inflated); only tables are edited.
+    if (transform) base.set(to, transform(plan.text(from)));
+    else plan.copyTo(base, from, to);
     const type = typeOf(from);
     if (type) types = addOverride(types, to, type);
     return to;

@@ -2,9 +2,8 @@
 export { writeXlsx, writeXlsxPackage } from "./write";
 export type { WriteXlsxOptions, WrittenXlsx } from "./write";
 export { readXlsxRows } from "./read";
-export { finishParts, zipParts, chartXml } from "./charts";
+export { chartXml } from "./charts";
 export { graftSheets, inspectBase } from "./graft";
-export type { SheetCharts } from "./charts";
 export { openXlsx, isDateFormat } from "./readRows";
 export type { OpenXlsxOptions, XlsxSheets, XlsxSheet, SheetState } from "./readRows";
 export { XlsxError, isXlsxError } from "./errors";

@@ -34,6 +34,28 @@ export class Parts {
     return parts;
   }
 
+  /** Parts from zip entries: plain bytes, or bytes already compressed (kept so, unless read). */
+  static ofEntries(entries: readonly (ZipEntry | RawZipEntry)[]): Parts {
+    const parts = new Parts();
+    for (const e of entries) {
+      if ("raw" in e) parts.stored.set(e.name, e.raw);
+      else parts.changed.set(e.name, e.data);
+    }
+    return parts;
+  }
+
+  /** Copies part `from` to `other` as `to`: compressed bytes stay compressed (a large sheet is never inflated). */
+  copyTo(other: Parts, from: string, to: string): void {
+    const stored = this.changed.has(from) || this.removed.has(from) ? undefined : this.stored.get(from);
+    if (!stored) {
+      other.set(to, this.get(from));
+      return;
+    }
+    other.removed.delete(to);
+    other.changed.delete(to);
+    other.stored.set(to, stored);
+  }
+
   has(path: string): boolean {
     return !this.removed.has(path) && (this.changed.has(path) || this.stored.has(path));
   }

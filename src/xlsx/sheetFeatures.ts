@@ -28,12 +28,3 @@ export function sheetProtectionXml(protection: SheetPlan["protection"]): string 
   return `<sheetProtection${password} sheet="1" objects="1" scenarios="1"/>`;
 }
 
-/** The sheet XML with the plan's `<sheetProtection>` right after `<sheetData>`, where the schema puts it. */
-export function protectSheetXml(sheetXml: string, protection: SheetPlan["protection"]): string {
-  const element = sheetProtectionXml(protection);
-  if (element === "") return sheetXml;
-  if (sheetXml.includes("<sheetData/>")) return sheetXml.replace("<sheetData/>", `<sheetData/>${element}`);
-  const end = sheetXml.indexOf("</sheetData>");
-  if (end < 0) throw new Error("writeXlsx: a sheet without <sheetData> (internal error)");
-  return sheetXml.slice(0, end + "</sheetData>".length) + element + sheetXml.slice(end + "</sheetData>".length);
-}

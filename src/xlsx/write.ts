@@ -1,16 +1,20 @@
-import ExcelJS from "exceljs";
-import { cellAddress, isFormulaCell, quoteSheet, rangeAddress } from "../plan/cells";
+import type ExcelJS from "exceljs";
+import { quoteSheet, rangeAddress, cellAddress, isFormulaCell } from "../plan/cells";
 import { renameSheetsInPlan, resolveSheetNames } from "../plan/sheetNames";
-import type { CellRange, CellStyle, PlanValue, SheetPlan, WorkbookPlan } from "../plan/types";
-import type { BulkRun } from "./bulkRows";
-import { finishParts, zipParts, type SheetCharts, type TableRef } from "./charts";
+import type { PlanValue, SheetPlan, WorkbookPlan } from "../plan/types";
+import { CHART_PARTS, chartXml, drawingXml } from "./charts";
 import { cleanWorkbookPlan, type WriteRemark } from "./cleanPlan";
-import { graftSheets, inspectBase, keptNames, markedSheets, markPlanSheets } from "./graft";
+import { graftSheets, inspectBase, keptNames, markedSheets, SHEET_MARK } from "./graft";
+import { printNames, sheetXml, type IdShift } from "./sheetXml";
+import { SharedStrings, StyleTable } from "./styles";
+import { xmlText } from "./xmlText";
+import { compressEntry, writeZip, type RawZipEntry, type ZipEntry } from "./zip";
 
 export interface WriteXlsxOptions {
   /**
-   * A workbook to add the sheets to (an exceljs Workbook, or the bytes of an .xlsx file). It is never modified:
-   * its parts are copied as they are and the plan's sheets are added after its sheets.
+   * A workbook to add the sheets to (the bytes of an .xlsx file, or an exceljs Workbook the caller built, which
+   * is serialised first). It is never modified: its parts are copied as they are and the plan's sheets are added
+   * after its sheets.
    */
   readonly base?: ExcelJS.Workbook | Uint8Array;
   /**
@@ -28,156 +32,30 @@ export interface WriteXlsxOptions {
   readonly unmarked?: Iterable<string>;
 }
 
-/** exceljs's default font (styles.xml), kept for every styled cell. */
-const DEFAULT_FONT = "Calibri";
-const DEFAULT_FONT_SIZE = 11;
-
-/** "#1F4E79" → "FF1F4E79" (exceljs ARGB). */
-function argb(colour: string): string {
-  return `FF${colour.replace(/^#/, "").toUpperCase()}`;
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-function forEachCell(range: CellRange, fn: (row: number, col: number) => void): void {
-  for (let r = range.row; r < range.row + range.rows; r++) {
-    for (let c = range.col; c < range.col + range.cols; c++) fn(r, c);
-  }
-}
-
-/** Blocks of at least this many rows are written as XML after exceljs (see `bulkRows`). */
-export const BULK_MIN_ROWS = 64;
-
-/** Rows written as XML: row `from`…`to` (0-based, inclusive) of columns `col`…`col + cols − 1`. */
-interface BulkArea {
-  readonly from: number;
-  readonly to: number;
-  readonly col: number;
-  readonly cols: number;
-}
-
-function intersects(a: CellRange, top: number, bottom: number, left: number, right: number): boolean {
-  return a.row <= bottom && a.row + a.rows - 1 >= top && a.col <= right && a.col + a.cols - 1 >= left;
-}
-
-/**
- * The runs of a sheet's large blocks that can be written as XML: cut at every row where a format rule
- * starts or ends, so each run's rows share its first row's styles. A block touched by a merge, an editable
- * range, a row height or another block stays with exceljs.
- */
-function bulkRuns(sheet: SheetPlan): { runs: BulkRun[]; areas: BulkArea[] } {
-  const runs: BulkRun[] = [];
-  const areas: BulkArea[] = [];
-  for (const block of sheet.blocks) {
-    const rows = block.values.length;
-    if (rows < BULK_MIN_ROWS) continue;
-    const top = block.row;
-    const bottom = top + rows - 1;
-    let left = block.col;
-    let right = left + (block.values[0]?.length ?? 0) - 1;
-    // Formats that reach past the block's columns in its rows widen the run (blank, styled cells there).
-    for (const f of sheet.formats) {
-      if (!intersects(f.range, top, bottom, -Infinity, Infinity)) continue;
-      left = Math.min(left, f.range.col);
-      right = Math.max(right, f.range.col + f.range.cols - 1);
-    }
-    const special = [...(sheet.merges ?? []), ...(sheet.editable ?? []), ...(sheet.rowHeights ?? []).map((h) => ({ row: h.row, col: left, rows: 1, cols: 1 }))];
-    if (special.some((a) => intersects(a, top, bottom, left, right))) continue;
-    if (sheet.blocks.some((b) => b !== block && writesInto(b, top, bottom, left, right))) continue;
-    const cuts = new Set<number>([top, bottom + 1]);
-    for (const f of sheet.formats) {
-      if (!intersects(f.range, top, bottom, left, right)) continue;
-      if (f.range.row > top) cuts.add(f.range.row);
-      if (f.range.row + f.range.rows <= bottom) cuts.add(f.range.row + f.range.rows);
-    }
-    const bounds = [...cuts].sort((a, b) => a - b);
-    for (let k = 0; k + 1 < bounds.length; k++) {
-      const first = bounds[k];
-      const last = bounds[k + 1] - 1;
-      if (last <= first) continue;
-      const pad = (line: readonly PlanValue[]): PlanValue[] => [
-        ...new Array<PlanValue>(block.col - left).fill(null),
-        ...line,
-        ...new Array<PlanValue>(right - (block.col + line.length - 1)).fill(null),
-      ];
-      const slice = block.values.slice(first + 1 - top, last + 1 - top);
-      runs.push({ templateRow: first, col: left, rows: left === block.col && right === block.col + (block.values[0]?.length ?? 0) - 1 ? slice : slice.map(pad) });
-      areas.push({ from: first + 1, to: last, col: left, cols: right - left + 1 });
-    }
-  }
-  return { runs, areas };
-}
-
-/** Whether `block` has a value inside the given rows and columns. */
-function writesInto(block: SheetPlan["blocks"][number], top: number, bottom: number, left: number, right: number): boolean {
-  const from = Math.max(top, block.row);
-  const to = Math.min(bottom, block.row + block.values.length - 1);
-  for (let r = from; r <= to; r++) {
-    const line = block.values[r - block.row];
-    for (let c = Math.max(left, block.col); c <= Math.min(right, block.col + line.length - 1); c++) if (line[c - block.col] !== null) return true;
-  }
-  return false;
-}
-
-/** Calls `fn` for the cells of `range` that exceljs writes (those outside the bulk areas). */
-function forEachWrittenCell(range: CellRange, areas: readonly BulkArea[], fn: (row: number, col: number) => void): void {
-  for (let r = range.row; r < range.row + range.rows; r++) {
-    const area = areas.find((a) => r >= a.from && r <= a.to && range.col >= a.col && range.col + range.cols <= a.col + a.cols);
-    if (area) {
-      r = Math.min(area.to, range.row + range.rows - 1);
-      continue;
-    }
-    for (let c = range.col; c < range.col + range.cols; c++) {
-      if (!areas.some((a) => r >= a.from && r <= a.to && c >= a.col && c < a.col + a.cols)) fn(r, c);
-    }
-  }
-}
-
-/** Text is always text: exceljs writes a string as a string cell, never as a formula. */
-function excelValue(value: PlanValue): ExcelJS.CellValue | undefined {
-  if (value === null) return undefined;
-  if (isFormulaCell(value)) {
-    return value.result === undefined
-      ? ({ formula: value.formula } as ExcelJS.CellFormulaValue)
-      : ({ formula: value.formula, result: value.result } as ExcelJS.CellFormulaValue);
-  }
-  return value;
-}
-
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  if (style.bold !== undefined || style.italic !== undefined || style.fontSize !== undefined || style.fontColor !== undefined) {
-    // A font without name and size makes readers fall back to their own default face: always write both.
-    const font: Partial<ExcelJS.Font> = { name: DEFAULT_FONT, family: 2, size: style.fontSize ?? DEFAULT_FONT_SIZE };
-    if (style.bold !== undefined) font.bold = style.bold;
-    if (style.italic !== undefined) font.italic = style.italic;
-    if (style.fontColor !== undefined) font.color = { argb: argb(style.fontColor) };
-    cell.font = font;
-  }
-  if (style.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  if (style.numberFormat !== undefined) cell.numFmt = style.numberFormat;
-  const alignment: Partial<ExcelJS.Alignment> = {};
-  if (style.horizontal !== undefined) alignment.horizontal = style.horizontal;
-  if (style.vertical !== undefined) alignment.vertical = style.vertical;
-  if (style.wrap !== undefined) alignment.wrapText = style.wrap;
-  if (Object.keys(alignment).length > 0) cell.alignment = alignment;
-  if (style.border !== undefined) {
-    const side: Partial<ExcelJS.Border> = { style: style.border, color: { argb: "FFBFBFBF" } };
-    cell.border = { top: side, left: side, bottom: side, right: side };
-  }
-}
-
-/** The styles of the sheet, merged per cell in rule order (a later rule overrides the properties it sets). */
-function mergedStyles(sheet: SheetPlan, areas: readonly BulkArea[]): Map<number, Mutable<CellStyle>> {
-  const styles = new Map<number, Mutable<CellStyle>>();
-  for (const rule of sheet.formats) {
-    forEachWrittenCell(rule.range, areas, (r, c) => {
-      const k = r * 16384 + c;
-      const current = styles.get(k);
-      styles.set(k, current ? Object.assign(current, rule.style) : { ...rule.style });
-    });
-  }
-  return styles;
-}
+const NS = {
+  main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  r: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  rels: "http://schemas.openxmlformats.org/package/2006/relationships",
+  types: "http://schemas.openxmlformats.org/package/2006/content-types",
+} as const;
+const REL = {
+  document: `${NS.r}/officeDocument`,
+  worksheet: `${NS.r}/worksheet`,
+  styles: `${NS.r}/styles`,
+  sharedStrings: `${NS.r}/sharedStrings`,
+  table: `${NS.r}/table`,
+  customProperty: `${NS.r}/customProperty`,
+} as const;
+const TYPE = {
+  workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  sharedStrings: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+  table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  customProperty: "application/vnd.openxmlformats-officedocument.spreadsheetml.customProperty",
+} as const;
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const ENCODER = new TextEncoder();
 
 /** A name not yet used in `taken` (case-insensitive): `name`, else `name_2`, `name_3`… */
 function freeName(name: string, taken: Set<string>): string {
@@ -187,140 +65,164 @@ function freeName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan, names: Set<string>, tables: Set<string>): { runs: BulkRun[]; widen: TableRef[] } {
-  const { runs, areas } = bulkRuns(sheet);
-  const widen: TableRef[] = [];
-  const bulk = (r: number, c: number): boolean => areas.some((a) => r >= a.from && r <= a.to && c >= a.col && c < a.col + a.cols);
-  const ws = workbook.addWorksheet(sheet.name, {
-    state: sheet.visibility ?? "visible",
-    properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
-    views: sheet.freeze ? [{ state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }] : [{}],
-  });
-  sheet.columnWidths?.forEach((width, c) => {
-    ws.getColumn(c + 1).width = width;
-  });
-  for (const block of sheet.blocks) {
-    block.values.forEach((line, i) => {
-      if (line.length > 0 && bulk(block.row + i, block.col)) return;
-      const row = ws.getRow(block.row + i + 1);
-      line.forEach((value, j) => {
-        const v = excelValue(value);
-        if (v !== undefined) row.getCell(block.col + j + 1).value = v;
-      });
-    });
-  }
-  for (const [k, style] of mergedStyles(sheet, areas)) {
-    applyStyle(ws.getCell(Math.floor(k / 16384) + 1, (k % 16384) + 1), style);
-  }
-  for (const m of sheet.merges ?? []) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
-  for (const h of sheet.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
-  for (const area of sheet.editable ?? []) {
-    forEachCell(area, (r, c) => {
-      ws.getCell(r + 1, c + 1).protection = { locked: false };
-    });
-  }
-  for (const table of sheet.tables ?? []) {
-    const { row, col, rows, cols } = table.range;
-    const headerRow = ws.getRow(row + 1);
-    const columns = Array.from({ length: cols }, (_, j) => ({ name: String(headerRow.getCell(col + j + 1).value ?? `Col${j + 1}`), filterButton: true }));
-    // exceljs gets the rows up to the last one it writes; the finishing pass widens the table over the rest.
-    let written = rows - 1;
-    while (written > 0 && bulk(row + written, col)) written--;
-    const data = Array.from({ length: Math.max(written, 1) }, (_, i) => {
-      if (bulk(row + i + 1, col)) return [];
-      const line = ws.getRow(row + i + 2);
-      return Array.from({ length: cols }, (_, j) => line.getCell(col + j + 1).value);
-    });
-    const name = freeName(table.name, tables);
-    if (written < rows - 1) widen.push({ name, ref: rangeAddress(table.range, false).replace(/\$/g, "") });
-    ws.addTable({
-      name,
-      ref: cellAddress(row, col, false),
-      headerRow: true,
-      totalsRow: false,
-      style: { theme: (table.style ?? "TableStyleLight9") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-      columns,
-      rows: data,
-    });
-  }
-  (sheet.conditional ?? []).forEach((rule, k) => {
-    ws.addConditionalFormatting({
-      ref: rangeAddress(rule.range, false),
-      rules: [
-        {
-          type: "cellIs",
-          operator: "equal",
-          priority: k + 1,
-          formulae: [`"${rule.equals.replace(/"/g, '""')}"`],
-          style: {
-            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) } },
-            ...(rule.fontColor ? { font: { color: { argb: argb(rule.fontColor) } } } : {}),
-          },
-        },
-      ],
-    });
-  });
-  const cfBase = (sheet.conditional ?? []).length;
-  (sheet.formulaColours ?? []).forEach((rule, k) => {
-    ws.addConditionalFormatting({
-      ref: rangeAddress(rule.range, false),
-      rules: [
-        {
-          type: "expression",
-          priority: cfBase + k + 1,
-          formulae: [rule.formula],
-          style: {
-            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) } },
-            ...(rule.fontColor ? { font: { color: { argb: argb(rule.fontColor) } } } : {}),
-          },
-        },
-      ],
-    });
-  });
-  // exceljs has a range-wide `dataValidations.add` its typings leave out.
-  const validations = (ws as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
-  for (const v of sheet.validations ?? []) {
-    validations.add(rangeAddress(v.range, false), {
-      type: "list",
-      allowBlank: true,
-      formulae: [v.source],
-      showErrorMessage: true,
-      errorStyle: v.allowOther === true ? "warning" : "stop",
-      ...(v.prompt ? { showInputMessage: true, promptTitle: v.prompt.title, prompt: v.prompt.text } : {}),
-    });
-  }
-  if (sheet.print) {
-    const p = sheet.print;
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      orientation: p.orientation,
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: p.fitToPagesWide,
-      fitToHeight: 0,
-      // exceljs prefixes each corner with "$": "A$1" becomes the fully absolute "$A$1" Excel and LibreOffice expect.
-      printArea: `${cellAddress(p.area.row, p.area.col).slice(1)}:${cellAddress(p.area.row + p.area.rows - 1, p.area.col + p.area.cols - 1).slice(1)}`,
-      ...(p.titleRows ? { printTitlesRow: `${p.titleRows[0] + 1}:${p.titleRows[1] + 1}` } : {}),
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-      horizontalCentered: true,
-    };
-    // exceljs puts a break below the row it is given: below the row before each page's first row.
-    for (const first of p.rowBreaks ?? []) if (first > 0) ws.getRow(first).addPageBreak();
-  }
-  for (const named of sheet.names ?? []) {
-    workbook.definedNames.add(`${quoteSheet(sheet.name)}!${cellAddress(named.row, named.col)}`, freeName(named.name, names));
-  }
-  return { runs, widen };
-}
-
 /** Upper-case, as sheet, defined and table names compare in Excel. */
 function upper(names: Iterable<string>): Set<string> {
   return new Set([...names].map((n) => n.toUpperCase()));
 }
 
-/** exceljs's `writeBuffer` result (a Buffer in Node, an ArrayBuffer-like elsewhere) as bytes. */
-function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
-  return data instanceof Uint8Array ? data : new Uint8Array(data);
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+function relsXml(rels: readonly { id: string; type: string; target: string }[]): string {
+  return `${XML_HEAD}<Relationships xmlns="${NS.rels}">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${xmlText(r.target)}"/>`).join("")}</Relationships>`;
+}
+
+/** The value of a cell of the plan (the last block with a value there wins), for a table's header. */
+function valueAt(sheet: SheetPlan, row: number, col: number): PlanValue {
+  let v: PlanValue = null;
+  for (const b of sheet.blocks) {
+    const cell = b.values[row - b.row]?.[col - b.col];
+    if (cell !== undefined && cell !== null) v = cell;
+  }
+  return v;
+}
+
+/** A table's column names: its header cells' texts, made unique (Excel requires it) and never empty. */
+function tableColumns(sheet: SheetPlan, row: number, col: number, cols: number): string[] {
+  const seen = new Set<string>();
+  return Array.from({ length: cols }, (_, j) => {
+    const v = valueAt(sheet, row, col + j);
+    const text = isFormulaCell(v) ? String(v.result ?? "") : v === null ? "" : String(v);
+    const base = text.trim() === "" ? `Colonne${j + 1}` : text;
+    let name = base;
+    for (let k = 2; seen.has(name.toUpperCase()); k++) name = `${base}${k}`;
+    seen.add(name.toUpperCase());
+    return name;
+  });
+}
+
+/** The Unicode text of a custom property part, as Excel saves a property added by Office.js (UTF-16LE). */
+function utf16(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    out[i * 2] = text.charCodeAt(i) & 0xff;
+    out[i * 2 + 1] = text.charCodeAt(i) >> 8;
+  }
+  return out;
+}
+
+/**
+ * The parts of the plan's own package: workbook, styles, shared strings, one worksheet per sheet (written in
+ * one pass, see `sheetXml`), its tables, drawing and charts, and the mark on each marked sheet. `shift` moves
+ * every style and string id past a base's (the graft appends ours after them).
+ */
+function planParts(
+  sheets: readonly SheetPlan[],
+  options: { readonly names: Set<string>; readonly tables: Set<string>; readonly shift: IdShift; readonly marked: ReadonlySet<string>; readonly selectFirst: boolean },
+): (ZipEntry | RawZipEntry)[] {
+  const styles = new StyleTable();
+  const strings = new SharedStrings();
+  const entries: (ZipEntry | RawZipEntry)[] = [];
+  const overrides: [string, string][] = [];
+  const add = (name: string, data: Uint8Array | string, type?: string): void => {
+    entries.push({ name, data: typeof data === "string" ? ENCODER.encode(data) : data });
+    if (type) overrides.push([name, type]);
+  };
+  const definedNames: string[] = [];
+  let tableCount = 0;
+  let drawingCount = 0;
+  let chartCount = 0;
+  let markCount = 0;
+  const firstVisible = sheets.findIndex((s) => (s.visibility ?? "visible") === "visible");
+  sheets.forEach((sheet, k) => {
+    const path = `xl/worksheets/sheet${k + 1}.xml`;
+    const rels: { id: string; type: string; target: string }[] = [];
+    const rel = (type: string, target: string): string => {
+      const id = `rId${rels.length + 1}`;
+      rels.push({ id, type, target });
+      return id;
+    };
+    const tableIds = (sheet.tables ?? []).map((table) => {
+      const file = `table${++tableCount}.xml`;
+      const name = freeName(table.name, options.tables);
+      const { row, col, cols } = table.range;
+      const ref = rangeAddress(table.range, false);
+      const columns = tableColumns(sheet, row, col, cols)
+        .map((c, j) => `<tableColumn id="${j + 1}" name="${xmlText(c)}"/>`)
+        .join("");
+      add(
+        `xl/tables/${file}`,
+        `${XML_HEAD}<table xmlns="${NS.main}" id="${tableCount}" name="${xmlText(name)}" displayName="${xmlText(name)}" ref="${ref}" totalsRowShown="0">` +
+          `<autoFilter ref="${ref}"/><tableColumns count="${cols}">${columns}</tableColumns>` +
+          `<tableStyleInfo name="${xmlText(table.style ?? "TableStyleLight9")}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+        TYPE.table,
+      );
+      return rel(REL.table, `../tables/${file}`);
+    });
+    let drawing: string | undefined;
+    const charts = sheet.charts ?? [];
+    if (charts.length > 0) {
+      const file = `drawing${++drawingCount}.xml`;
+      const chartRels = charts.map((chart, j) => {
+        const chartFile = `chart${++chartCount}.xml`;
+        add(`xl/charts/${chartFile}`, chartXml(chart, sheet), CHART_PARTS.chartType);
+        return { id: `rId${j + 1}`, type: CHART_PARTS.chartRel, target: `../charts/${chartFile}` };
+      });
+      add(`xl/drawings/${file}`, drawingXml(charts, chartRels.map((r) => r.id)), CHART_PARTS.drawingType);
+      add(`xl/drawings/_rels/${file}.rels`, relsXml(chartRels));
+      drawing = rel(CHART_PARTS.drawingRel, `../drawings/${file}`);
+    }
+    let mark: string | undefined;
+    if (options.marked.has(sheet.name)) {
+      const file = `customProperty${++markCount}.bin`;
+      add(`xl/${file}`, utf16(SHEET_MARK.value), TYPE.customProperty);
+      mark = rel(REL.customProperty, `../${file}`);
+    }
+    const chunks = sheetXml(sheet, { styles, strings, shift: options.shift, links: { drawing, tables: tableIds, mark }, selected: options.selectFirst && k === firstVisible });
+    // Compressed at once: the sheet's XML is garbage before the next sheet is written.
+    entries.push(compressEntry(path, concat(chunks)));
+    overrides.push([path, TYPE.worksheet]);
+    if (rels.length > 0) add(`xl/worksheets/_rels/sheet${k + 1}.xml.rels`, relsXml(rels));
+    for (const named of sheet.names ?? []) {
+      definedNames.push(`<definedName name="${xmlText(freeName(named.name, options.names))}">${xmlText(`${quoteSheet(sheet.name)}!${cellAddress(named.row, named.col)}`)}</definedName>`);
+    }
+    definedNames.push(...printNames(sheet, k));
+  });
+
+  const sheetList = sheets
+    .map((s, k) => `<sheet name="${xmlText(s.name)}" sheetId="${k + 1}"${(s.visibility ?? "visible") === "visible" ? "" : ` state="${s.visibility}"`} r:id="rId${k + 1}"/>`)
+    .join("");
+  add(
+    "xl/workbook.xml",
+    `${XML_HEAD}<workbook xmlns="${NS.main}" xmlns:r="${NS.r}"><workbookPr/>` +
+      `<bookViews><workbookView activeTab="${Math.max(0, firstVisible)}"/></bookViews><sheets>${sheetList}</sheets>` +
+      (definedNames.length > 0 ? `<definedNames>${definedNames.join("")}</definedNames>` : "") +
+      '<calcPr calcId="171027"/></workbook>',
+    TYPE.workbook,
+  );
+  add(
+    "xl/_rels/workbook.xml.rels",
+    relsXml([
+      ...sheets.map((_, k) => ({ id: `rId${k + 1}`, type: REL.worksheet, target: `worksheets/sheet${k + 1}.xml` })),
+      { id: `rId${sheets.length + 1}`, type: REL.styles, target: "styles.xml" },
+      { id: `rId${sheets.length + 2}`, type: REL.sharedStrings, target: "sharedStrings.xml" },
+    ]),
+  );
+  add("xl/styles.xml", styles.xml(), TYPE.styles);
+  add("xl/sharedStrings.xml", concat(strings.chunks().map((c) => ENCODER.encode(c))), TYPE.sharedStrings);
+  add("_rels/.rels", relsXml([{ id: "rId1", type: REL.document, target: "xl/workbook.xml" }]));
+  const types =
+    `${XML_HEAD}<Types xmlns="${NS.types}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+    `<Default Extension="xml" ContentType="application/xml"/>${overrides.map(([name, type]) => `<Override PartName="/${name}" ContentType="${type}"/>`).join("")}</Types>`;
+  return [{ name: "[Content_Types].xml", data: ENCODER.encode(types) }, ...entries];
 }
 
 /** An .xlsx package and the names its plan sheets were written under. */
@@ -337,23 +239,23 @@ export interface WrittenXlsx {
 }
 
 /**
- * Writes a workbook plan to .xlsx bytes with exceljs. With a base workbook, the plan's sheets are written alone
- * and grafted into the base's package after its sheets (see `graft`): the base's own parts are copied byte for
- * byte, so its sheets are never modified — charts, pivot tables and all — and a large base costs no round trip
- * through exceljs. A sheet name already taken gets " (2)", " (3)"… (the plan's formulas follow), unless
- * `replace` drops the base's sheet of that name first (never one named in `keep`); defined names and table
- * names already taken get "_2", "_3"… Charts, which exceljs cannot write, are added as DrawingML parts; tables
- * of many rows are written as XML after exceljs (see `bulkRows`). Runs in Node and in the browser (no Node
- * module, no Buffer).
+ * Writes a workbook plan to .xlsx bytes, in one pass per sheet straight to sheet XML (shared strings, a style
+ * table with ids; see `sheetXml`), in Node and in the browser alike (no Node module, no Buffer). With a base
+ * workbook, the plan's sheets are written with their ids past the base's and grafted into the base's package
+ * after its sheets (see `graft`): the base's own parts are copied byte for byte, so its sheets are never
+ * modified — charts, pivot tables and all. A sheet name already taken gets " (2)", " (3)"… (the plan's
+ * formulas follow), unless `replace` drops the base's sheet of that name first (never one named in `keep`);
+ * defined names and table names already taken get "_2", "_3"…
  *
  * @throws Error when the base cannot be read as an .xlsx package.
+ * @throws TypeError when every sheet of a plan written without a base is hidden.
  */
 export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOptions = {}): Promise<WrittenXlsx> {
   const replace = options.replace === true;
   const cleaned = cleanWorkbookPlan(plan);
   const remarks: WriteRemark[] = [...cleaned.remarks];
   // An exceljs workbook is serialised first: the caller's object is never touched.
-  const base = options.base === undefined ? undefined : options.base instanceof Uint8Array ? options.base : toBytes(await options.base.xlsx.writeBuffer());
+  const base = options.base === undefined ? undefined : options.base instanceof Uint8Array ? options.base : new Uint8Array(await options.base.xlsx.writeBuffer());
   const info = base ? await inspectBase(base) : undefined;
   const baseSheets = info?.sheets ?? [];
   const planNames = upper(cleaned.plan.sheets.map((s) => s.name));
@@ -374,34 +276,25 @@ export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOpt
   const sheetNames = cleaned.plan.sheets.map((s) => renames.get(s.name) ?? s.name);
   const written = renameSheetsInPlan(cleaned.plan, renames);
   const kept = info ? keptNames(info, replaced) : { definedNames: [], tables: [] };
-  const names = upper(kept.definedNames);
-  const tables = upper(kept.tables);
+  const visible = written.sheets.some((s) => (s.visibility ?? "visible") === "visible");
+  if (!visible && !base) throw new TypeError("writeXlsx: every sheet of the plan is hidden, and a workbook needs one visible sheet");
 
-  const visible = written.sheets.findIndex((s) => (s.visibility ?? "visible") === "visible");
-  if (visible < 0 && !base) throw new TypeError("writeXlsx: every sheet of the plan is hidden, and a workbook needs one visible sheet");
-  const workbook = new ExcelJS.Workbook();
-  // Excel opens on the active tab: never a hidden one.
-  if (visible > 0) workbook.views = [{ x: 0, y: 0, width: 12000, height: 9000, firstSheet: 0, activeTab: visible, visibility: "visible" }];
-  const finishing: SheetCharts[] = [];
-  for (const sheet of written.sheets) {
-    const { runs, widen } = writeSheet(workbook, sheet, names, tables);
-    finishing.push({ sheet, runs, tables: widen });
-  }
-  // Stored uncompressed by exceljs, compressed once at the end.
-  const stored = toBytes(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
-  const parts = await finishParts(stored, finishing, info?.shift);
-  // exceljs writes the k-th sheet as xl/worksheets/sheet{k}.xml.
   const unmarked = new Set(options.unmarked ?? []);
-  markPlanSheets(
-    parts,
-    cleaned.plan.sheets.flatMap((s, k) => (unmarked.has(s.name) ? [] : [`xl/worksheets/sheet${k + 1}.xml`])),
-  );
+  const marked = new Set(written.sheets.filter((_, k) => !unmarked.has(cleaned.plan.sheets[k].name)).map((s) => s.name));
+  const entries = planParts(written.sheets, {
+    names: upper(kept.definedNames),
+    tables: upper(kept.tables),
+    shift: info?.shift ?? { xf: 0, dxf: 0, sst: 0 },
+    marked,
+    // Into a base, the base's own tab stays the selected one.
+    selectFirst: !base,
+  });
   let bytes: Uint8Array;
   if (base && info) {
-    const grafted = await graftSheets(base, parts, info.shift, replaced);
+    const grafted = await graftSheets(base, entries, info.shift, replaced);
     bytes = grafted.bytes;
     if (grafted.macroParts > 0) remarks.push({ kind: "macrosDropped", count: grafted.macroParts });
-  } else bytes = zipParts(parts);
+  } else bytes = writeZip(entries);
   return {
     bytes,
     sheetNames,

@@ -1,0 +1,106 @@
+import { XMLValidator } from "fast-xml-parser";
+import { formula } from "../plan/cells";
+import type { SheetPlan } from "../plan/types";
+import { countSharedItems } from "./graft";
+import { colsXml, sheetXml } from "./sheetXml";
+import { SharedStrings, StyleTable } from "./styles";
+
+const empty: SheetPlan = { name: "S", blocks: [], formats: [] };
+
+function text(sheet: SheetPlan, shift = { xf: 0, dxf: 0, sst: 0 }): { xml: string; strings: SharedStrings; styles: StyleTable } {
+  const strings = new SharedStrings();
+  const styles = new StyleTable();
+  const chunks = sheetXml(sheet, { styles, strings, shift, links: { tables: [] }, selected: true });
+  return { xml: chunks.map((c) => new TextDecoder().decode(c)).join(""), strings, styles };
+}
+
+describe("colsXml", () => {
+  it.each([
+    {
+      name: "widths as runs of equal columns",
+      sheet: { ...empty, columnWidths: [10, 10, 12] },
+      out: '<cols><col min="1" max="2" width="10" customWidth="1"/><col min="3" max="3" width="12" customWidth="1"/></cols>',
+    },
+    {
+      name: "a group splits a run of widths and hides its columns",
+      sheet: { ...empty, columnWidths: [9, 9, 9, 9, 9, 9], columnGroups: [{ col: 2, cols: 2, hidden: true }] },
+      out:
+        '<cols><col min="1" max="2" width="9" customWidth="1"/><col min="3" max="4" width="9" customWidth="1" outlineLevel="1" hidden="1"/>' +
+        '<col min="5" max="6" width="9" customWidth="1"/></cols>',
+    },
+    {
+      name: "group columns without a width get a <col> of their own",
+      sheet: { ...empty, columnWidths: [10], columnGroups: [{ col: 3, cols: 2, hidden: false }] },
+      out: '<cols><col min="1" max="1" width="10" customWidth="1"/><col min="4" max="5" outlineLevel="1"/></cols>',
+    },
+    { name: "no width, no group", sheet: empty, out: "" },
+    { name: "an empty group", sheet: { ...empty, columnGroups: [{ col: 0, cols: 0, hidden: true }] }, out: "" },
+  ])("colsXml($name)", ({ sheet, out }) => {
+    expect(colsXml(sheet)).toBe(out);
+  });
+});
+
+describe("sheetXml", () => {
+  it("sheetXml(sheet): one <row> per row in order, each cell once, later blocks winning, styles merged in rule order", () => {
+    const sheet: SheetPlan = {
+      name: "S",
+      blocks: [
+        { row: 0, col: 0, values: [["Nom", "CA"], ["=SOMME(A1)", 12.5]] },
+        { row: 1, col: 1, values: [[formula("A1*2", 4)]] },
+        { row: 3, col: 0, values: [[true, null]] },
+      ],
+      formats: [
+        { range: { row: 0, col: 0, rows: 2, cols: 2 }, style: { bold: true } },
+        { range: { row: 1, col: 1, rows: 1, cols: 1 }, style: { numberFormat: "0.00", bold: false } },
+      ],
+      rowHeights: [{ row: 2, height: 30 }],
+      columnGroups: [{ col: 1, cols: 1, hidden: true }],
+    };
+    const { xml, strings } = text(sheet);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const rows = [...xml.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(rows).toEqual([1, 2, 3, 4]);
+    expect(xml).toContain('<row r="3" ht="30" customHeight="1"></row>');
+    // Text is a shared string (never a formula), the formula carries its result.
+    expect(xml).toMatch(/<c r="A2" s="1" t="s"><v>2<\/v><\/c><c r="B2" s="2"><f>A1\*2<\/f><v>4<\/v><\/c>/);
+    expect(strings.size).toBe(3);
+    expect(xml).toContain('<c r="A4" t="b"><v>1</v></c></row>');
+    expect(xml).toContain('<sheetFormatPr defaultRowHeight="15" outlineLevelCol="1"/>');
+    expect(xml).toContain('<dimension ref="A1:B4"/>');
+  });
+
+  it("sheetXml(sheet, { shift }): style, string and differential-format ids start past a base's", () => {
+    const sheet: SheetPlan = {
+      name: "S",
+      blocks: [{ row: 0, col: 0, values: [["A"]] }],
+      formats: [{ range: { row: 0, col: 0, rows: 1, cols: 1 }, style: { fill: "#FF0000" } }],
+      conditional: [{ range: { row: 0, col: 0, rows: 1, cols: 1 }, equals: 'A"', fill: "#00FF00" }],
+    };
+    const { xml } = text(sheet, { xf: 10, dxf: 3, sst: 7 });
+    expect(xml).toContain('<c r="A1" s="11" t="s"><v>7</v></c>');
+    expect(xml).toContain('<cfRule type="cellIs" dxfId="3" priority="1" operator="equal"><formula>&quot;A&quot;&quot;&quot;</formula></cfRule>');
+  });
+
+  it("sheetXml(sheet): frozen rows and columns, a hundred thousand rows in a few 1 MiB blocks", () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => [`C${i}`, i]);
+    const chunks = sheetXml(
+      { name: "S", blocks: [{ row: 0, col: 0, values: rows }], formats: [{ range: { row: 0, col: 1, rows: 100_000, cols: 1 }, style: { numberFormat: "#,##0" } }], freeze: { rows: 1, cols: 1 } },
+      { styles: new StyleTable(), strings: new SharedStrings(), shift: { xf: 0, dxf: 0, sst: 0 }, links: { tables: [] }, selected: false },
+    );
+    expect(chunks.length).toBeLessThan(60);
+    const head = new TextDecoder().decode(chunks[0]);
+    expect(head).toContain('<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/>');
+    const end = chunks.slice(-2).map((c) => new TextDecoder().decode(c)).join("");
+    expect(end.includes('<row r="100000"><c r="A100000" t="s"><v>99999</v></c><c r="B100000" s="1"><v>99999</v></c></row></sheetData>')).toBe(true);
+  });
+});
+
+describe("countSharedItems", () => {
+  it.each([
+    { name: "items with attributes, empty ones and rich text", sst: '<sst count="3"><si><t>a</t></si><si/><si ><r><t>b</t></r></si></sst>', n: 3 },
+    { name: "no item", sst: '<sst count="0" uniqueCount="0"/>', n: 0 },
+    { name: "an escaped <si in the text is no item", sst: "<sst><si><t>&lt;si&gt;</t></si></sst>", n: 1 },
+  ])("countSharedItems($name)", ({ sst, n }) => {
+    expect(countSharedItems(sst)).toBe(n);
+  });
+});

@@ -1,0 +1,332 @@
+import { cellAddress, columnLetter, isFormulaCell, quoteSheet, rangeAddress } from "../plan/cells";
+import type { CellRange, PlanValue, SheetPlan, ValueBlock } from "../plan/types";
+import { sheetProtectionXml } from "./sheetFeatures";
+import { argb, type ResolvedStyle, type SharedStrings, type StyleTable } from "./styles";
+import { xmlText } from "./xmlText";
+
+/** Where this sheet's style, differential-format and shared-string ids start (a base workbook's counts). */
+export interface IdShift {
+  readonly xf: number;
+  readonly dxf: number;
+  readonly sst: number;
+}
+
+/** What the sheet links to, known before its XML is written: relationship ids in its .rels part. */
+export interface SheetLinks {
+  /** The drawing holding the sheet's charts. */
+  readonly drawing?: string;
+  /** One per table of the plan, in order. */
+  readonly tables: readonly string[];
+  /** The custom property that marks the sheet as PAC Commercial's. */
+  readonly mark?: string;
+}
+
+export interface SheetXmlOptions {
+  readonly styles: StyleTable;
+  readonly strings: SharedStrings;
+  readonly shift: IdShift;
+  readonly links: SheetLinks;
+  /** The tab Excel shows first. */
+  readonly selected: boolean;
+}
+
+const ENCODER = new TextEncoder();
+const SINK_BLOCK = 1 << 20;
+
+/**
+ * UTF-8 bytes written a row at a time into blocks of 1 MiB: each row's text dies young (a row kept waiting in a
+ * batch of thousands would outlive the young generation and make every collection a full one).
+ */
+class ByteSink {
+  private readonly blocks: Uint8Array[] = [];
+  private block = new Uint8Array(SINK_BLOCK);
+  private at = 0;
+
+  write(text: string): void {
+    // At most 3 bytes per UTF-16 unit.
+    if (text.length * 3 > this.block.length - this.at) {
+      if (this.at > 0) this.blocks.push(this.block.subarray(0, this.at));
+      this.block = new Uint8Array(Math.max(SINK_BLOCK, text.length * 3));
+      this.at = 0;
+    }
+    this.at += ENCODER.encodeInto(text, this.block.subarray(this.at)).written;
+  }
+
+  finish(): Uint8Array[] {
+    if (this.at > 0) this.blocks.push(this.block.subarray(0, this.at));
+    this.block = new Uint8Array(0);
+    this.at = 0;
+    return this.blocks;
+  }
+}
+
+/** A format rule or an editable range, in plan order (editable ranges last, as the writers always applied them). */
+interface StyleRule {
+  readonly range: CellRange;
+  readonly style: ResolvedStyle;
+}
+
+/** Rules or blocks that start or end at each row: the active set changes only there. */
+function events<T>(items: readonly T[], top: (t: T) => number, height: (t: T) => number): Map<number, true> {
+  const at = new Map<number, true>();
+  for (const item of items) {
+    if (height(item) <= 0) continue;
+    at.set(top(item), true);
+    at.set(top(item) + height(item), true);
+  }
+  return at;
+}
+
+const letters: string[] = [];
+function letter(col: number): string {
+  return (letters[col] ??= columnLetter(col));
+}
+
+/**
+ * The style ids of one row, by column, for the rules active on it: merged in rule order (a later rule overrides
+ * the properties it sets), then interned. Rows covered by the same rules share one array.
+ */
+function rowStyles(active: readonly StyleRule[], styles: StyleTable, shift: number): { from: number; xfs: Int32Array } {
+  if (active.length === 0) return { from: 0, xfs: new Int32Array(0) };
+  let from = Infinity;
+  let to = -1;
+  for (const r of active) {
+    from = Math.min(from, r.range.col);
+    to = Math.max(to, r.range.col + r.range.cols - 1);
+  }
+  const xfs = new Int32Array(to - from + 1);
+  const merged: (Record<string, unknown> | undefined)[] = new Array(to - from + 1);
+  for (const r of active) {
+    for (let c = r.range.col; c < r.range.col + r.range.cols; c++) merged[c - from] = Object.assign(merged[c - from] ?? {}, r.style);
+  }
+  for (let k = 0; k < merged.length; k++) {
+    const style = merged[k];
+    const id = style ? styles.xf(style) : 0;
+    xfs[k] = id === 0 ? 0 : id + shift;
+  }
+  return { from, xfs };
+}
+
+/** `<c r="B12" s="3"`: the opening of a cell, without its type and closing. */
+function cellOpen(col: number, row: string, xf: number): string {
+  return xf !== 0 ? `<c r="${letter(col)}${row}" s="${xf}"` : `<c r="${letter(col)}${row}"`;
+}
+
+function cellXml(open: string, value: PlanValue, strings: SharedStrings, sstShift: number): string {
+  if (value === null) return `${open}/>`;
+  switch (typeof value) {
+    case "number":
+      return Number.isFinite(value) ? `${open}><v>${value}</v></c>` : `${open} t="e"><v>#NUM!</v></c>`;
+    case "boolean":
+      return `${open} t="b"><v>${value ? 1 : 0}</v></c>`;
+    case "string":
+      // A shared string is text, never read as a formula, whatever it starts with.
+      return `${open} t="s"><v>${strings.id(value) + sstShift}</v></c>`;
+    default: {
+      if (!isFormulaCell(value)) return "";
+      const f = `<f>${xmlText(value.formula)}</f>`;
+      const r = value.result;
+      if (r === undefined) return `${open}>${f}</c>`;
+      if (typeof r === "number") return Number.isFinite(r) ? `${open}>${f}<v>${r}</v></c>` : `${open}>${f}</c>`;
+      if (typeof r === "boolean") return `${open} t="b">${f}<v>${r ? 1 : 0}</v></c>`;
+      return `${open} t="str">${f}<v>${xmlText(r)}</v></c>`;
+    }
+  }
+}
+
+/**
+ * The `<cols>` element: widths and outline groups (level 1, hidden when collapsed) as runs of equal columns.
+ * @example colsXml({ ...sheet, columnWidths: [10, 10, 12] }) // '<cols><col min="1" max="2" width="10" customWidth="1"/><col min="3" max="3" width="12" customWidth="1"/></cols>'
+ */
+export function colsXml(sheet: SheetPlan): string {
+  const widths = sheet.columnWidths ?? [];
+  const groups = (sheet.columnGroups ?? []).filter((g) => g.cols > 0);
+  const last = Math.max(widths.length, ...groups.map((g) => g.col + g.cols));
+  const describe = (c: number): string => {
+    const group = groups.find((g) => c >= g.col && c < g.col + g.cols);
+    const width = widths[c];
+    return (width !== undefined ? ` width="${width}" customWidth="1"` : "") + (group ? ` outlineLevel="1"${group.hidden ? ' hidden="1"' : ""}` : "");
+  };
+  const out: string[] = [];
+  for (let c = 0; c < last; ) {
+    const attrs = describe(c);
+    let end = c + 1;
+    while (end < last && describe(end) === attrs) end++;
+    if (attrs !== "") out.push(`<col min="${c + 1}" max="${end}"${attrs}/>`);
+    c = end;
+  }
+  return out.length === 0 ? "" : `<cols>${out.join("")}</cols>`;
+}
+
+function paneXml(freeze: SheetPlan["freeze"]): string {
+  if (!freeze || (freeze.rows <= 0 && freeze.cols <= 0)) return "";
+  const { rows, cols } = freeze;
+  const pane = rows > 0 && cols > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
+  const split = (cols > 0 ? ` xSplit="${cols}"` : "") + (rows > 0 ? ` ySplit="${rows}"` : "");
+  return `<pane${split} topLeftCell="${cellAddress(rows, cols, false)}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/>`;
+}
+
+/** The last row and column (exclusive) the sheet's blocks and formats reach. */
+function extent(sheet: SheetPlan): { rows: number; cols: number; top: number; left: number } {
+  let rows = 0;
+  let cols = 0;
+  let top = Infinity;
+  let left = Infinity;
+  const reach = (r: CellRange): void => {
+    rows = Math.max(rows, r.row + r.rows);
+    cols = Math.max(cols, r.col + r.cols);
+    top = Math.min(top, r.row);
+    left = Math.min(left, r.col);
+  };
+  for (const b of sheet.blocks) if (b.values.length > 0 && b.values[0].length > 0) reach({ row: b.row, col: b.col, rows: b.values.length, cols: b.values[0].length });
+  for (const f of sheet.formats) reach(f.range);
+  for (const e of sheet.editable ?? []) reach(e);
+  return { rows, cols, top: top === Infinity ? 0 : top, left: left === Infinity ? 0 : left };
+}
+
+/**
+ * One worksheet part of the plan, written in one pass over its rows, in order, as UTF-8 chunks: for each row, the
+ * values of the blocks that cover it and the style ids of the format rules (and editable ranges) that cover it,
+ * each cell once. Texts go to the shared strings, so none is ever read as a formula; formulas carry their cached
+ * result. Then the sheet's features, in the schema's order: protection, merges, conditional colours (text
+ * equals, then formulas), drop-down lists, print setup, page breaks, the mark, the drawing, the tables.
+ */
+export function sheetXml(sheet: SheetPlan, options: SheetXmlOptions): Uint8Array[] {
+  const { styles, strings, shift, links } = options;
+  const sink = new ByteSink();
+  const size = extent(sheet);
+  const heights = new Map<number, number>();
+  for (const h of sheet.rowHeights ?? []) heights.set(h.row, h.height);
+  const lastRow = Math.max(size.rows, ...[...heights.keys()].map((r) => r + 1));
+
+  const print = sheet.print;
+  const sheetPr =
+    "<sheetPr>" +
+    (sheet.tabColor ? `<tabColor rgb="${argb(sheet.tabColor)}"/>` : "") +
+    ((sheet.columnGroups ?? []).length > 0 ? '<outlinePr summaryBelow="0" summaryRight="0"/>' : "") +
+    (print ? '<pageSetUpPr fitToPage="1"/>' : "") +
+    "</sheetPr>";
+  const dimension = lastRow > 0 && size.cols > 0 ? rangeAddress({ row: size.top, col: size.left, rows: Math.max(1, lastRow - size.top), cols: size.cols - size.left }, false) : "A1";
+  const grouped = (sheet.columnGroups ?? []).some((g) => g.cols > 0);
+  let head =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    (sheetPr === "<sheetPr></sheetPr>" ? "" : sheetPr) +
+    `<dimension ref="${dimension}"/>` +
+    `<sheetViews><sheetView${options.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${paneXml(sheet.freeze)}</sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"${grouped ? ' outlineLevelCol="1"' : ""}/>` +
+    colsXml(sheet) +
+    "<sheetData>";
+  sink.write(head);
+  head = "";
+
+  // Rows, in order: the blocks and the style rules active on each row change only at their edges.
+  const rules: StyleRule[] = [...sheet.formats, ...(sheet.editable ?? []).map((range) => ({ range, style: { unlocked: true } }))];
+  const ruleEdges = events(rules, (r) => r.range.row, (r) => r.range.rows);
+  const blocks = sheet.blocks.filter((b) => b.values.length > 0 && (b.values[0]?.length ?? 0) > 0);
+  const blockEdges = events(blocks, (b) => b.row, (b) => b.values.length);
+  let activeRules: StyleRule[] = [];
+  let activeBlocks: ValueBlock[] = [];
+  let rowStyle: { from: number; xfs: Int32Array } = { from: 0, xfs: new Int32Array(0) };
+  const styleCache = new Map<string, { from: number; xfs: Int32Array }>();
+  for (let r = 0; r < lastRow; r++) {
+    if (ruleEdges.has(r)) {
+      activeRules = rules.filter((x) => r >= x.range.row && r < x.range.row + x.range.rows);
+      const key = activeRules.map((x) => rules.indexOf(x)).join(",");
+      let cached = styleCache.get(key);
+      if (!cached) {
+        cached = rowStyles(activeRules, styles, shift.xf);
+        styleCache.set(key, cached);
+      }
+      rowStyle = cached;
+    }
+    if (blockEdges.has(r)) activeBlocks = blocks.filter((b) => r >= b.row && r < b.row + b.values.length);
+    const height = heights.get(r);
+    if (activeBlocks.length === 0 && rowStyle.xfs.length === 0 && height === undefined) continue;
+    let from = rowStyle.xfs.length > 0 ? rowStyle.from : Infinity;
+    let to = rowStyle.xfs.length > 0 ? rowStyle.from + rowStyle.xfs.length : -Infinity;
+    for (const b of activeBlocks) {
+      from = Math.min(from, b.col);
+      to = Math.max(to, b.col + b.values[r - b.row].length);
+    }
+    const number = String(r + 1);
+    let line = height === undefined ? `<row r="${number}">` : `<row r="${number}" ht="${height}" customHeight="1">`;
+    // One block on the row (a table's rows): its line is read directly.
+    const only = activeBlocks.length === 1 ? activeBlocks[0] : undefined;
+    const onlyLine = only ? only.values[r - only.row] : undefined;
+    const xfs = rowStyle.xfs;
+    for (let c = from; c < to; c++) {
+      let value: PlanValue = null;
+      if (only && onlyLine) {
+        const v = onlyLine[c - only.col];
+        if (v !== undefined) value = v;
+      } else {
+        // A later block wins where it has a value, as the writers always applied them.
+        for (const b of activeBlocks) {
+          if (c < b.col) continue;
+          const v = b.values[r - b.row][c - b.col];
+          if (v !== undefined && v !== null) value = v;
+        }
+      }
+      const k = c - rowStyle.from;
+      const xf = k >= 0 && k < xfs.length ? xfs[k] : 0;
+      if (value === null && xf === 0) continue;
+      line += cellXml(cellOpen(c, number, xf), value, strings, shift.sst);
+    }
+    sink.write(`${line}</row>`);
+  }
+
+  let tail = "</sheetData>" + sheetProtectionXml(sheet.protection);
+  const merges = sheet.merges ?? [];
+  if (merges.length > 0) tail += `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${rangeAddress(m, false)}"/>`).join("")}</mergeCells>`;
+  let priority = 0;
+  for (const rule of sheet.conditional ?? []) {
+    const dxf = styles.dxf(rule.fill, rule.fontColor) + shift.dxf;
+    tail +=
+      `<conditionalFormatting sqref="${rangeAddress(rule.range, false)}"><cfRule type="cellIs" dxfId="${dxf}" priority="${++priority}" operator="equal">` +
+      `<formula>${xmlText(`"${rule.equals.replace(/"/g, '""')}"`)}</formula></cfRule></conditionalFormatting>`;
+  }
+  for (const rule of sheet.formulaColours ?? []) {
+    const dxf = styles.dxf(rule.fill, rule.fontColor) + shift.dxf;
+    tail += `<conditionalFormatting sqref="${rangeAddress(rule.range, false)}"><cfRule type="expression" dxfId="${dxf}" priority="${++priority}"><formula>${xmlText(rule.formula)}</formula></cfRule></conditionalFormatting>`;
+  }
+  const validations = sheet.validations ?? [];
+  if (validations.length > 0) {
+    tail += `<dataValidations count="${validations.length}">`;
+    for (const v of validations) {
+      const prompt = v.prompt ? ` showInputMessage="1" promptTitle="${xmlText(v.prompt.title)}" prompt="${xmlText(v.prompt.text)}"` : "";
+      tail +=
+        `<dataValidation type="list" errorStyle="${v.allowOther === true ? "warning" : "stop"}" allowBlank="1" showErrorMessage="1"${prompt} sqref="${rangeAddress(v.range, false)}">` +
+        `<formula1>${xmlText(v.source)}</formula1></dataValidation>`;
+    }
+    tail += "</dataValidations>";
+  }
+  if (print) {
+    tail +=
+      '<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>' +
+      `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="${print.fitToPagesWide}" fitToHeight="0"/>`;
+    const breaks = [...new Set(print.rowBreaks ?? [])].filter((r) => r > 0).sort((a, b) => a - b);
+    // A break with id n falls below row n (1-based), so before the 0-based row n.
+    if (breaks.length > 0) tail += `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
+  } else {
+    tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  }
+  if (links.mark) tail += `<customProperties xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><customPr name="PACCommercial" r:id="${links.mark}"/></customProperties>`;
+  if (links.drawing) tail += `<drawing r:id="${links.drawing}"/>`;
+  if (links.tables.length > 0) tail += `<tableParts count="${links.tables.length}">${links.tables.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;
+  tail += "</worksheet>";
+  sink.write(tail);
+  return sink.finish();
+}
+
+/** The defined names of a sheet's print setup: its print area and its title rows, sheet-scoped. */
+export function printNames(sheet: SheetPlan, localSheetId: number): string[] {
+  const print = sheet.print;
+  if (!print) return [];
+  const names = [`<definedName name="_xlnm.Print_Area" localSheetId="${localSheetId}">${xmlText(`${quoteSheet(sheet.name)}!${rangeAddress(print.area)}`)}</definedName>`];
+  if (print.titleRows) {
+    const [first, last] = print.titleRows;
+    names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">${xmlText(`${quoteSheet(sheet.name)}!$${first + 1}:$${last + 1}`)}</definedName>`);
+  }
+  return names;
+}

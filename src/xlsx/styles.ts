@@ -1,0 +1,191 @@
+import type { CellStyle } from "../plan/types";
+import { xmlText } from "./xmlText";
+
+/** A cell's style as the writer resolves it: the plan's tokens, plus whether the cell is left unlocked. */
+export interface ResolvedStyle extends CellStyle {
+  readonly unlocked?: boolean;
+}
+
+/** Calibri 11, the default font of the written workbook; every styled font names it (readers fall back otherwise). */
+const FONT = { name: "Calibri", size: 11 } as const;
+/** The grey of cell borders. */
+const BORDER_COLOUR = "FFBFBFBF";
+
+/** Excel's built-in number formats (ids below 164 need no `<numFmt>`). */
+const BUILTIN_FORMATS: Readonly<Record<string, number>> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "0.00E+00": 11,
+  "@": 49,
+};
+
+/** "#1F4E79" → "FF1F4E79". */
+export function argb(colour: string): string {
+  return `FF${colour.replace(/^#/, "").toUpperCase()}`;
+}
+
+const VERTICAL = { top: "top", middle: "center", bottom: "bottom" } as const;
+
+/** Interns `xml` in `list` and returns its index. */
+function intern(list: string[], index: Map<string, number>, xml: string): number {
+  let id = index.get(xml);
+  if (id === undefined) {
+    id = list.length;
+    list.push(xml);
+    index.set(xml, id);
+  }
+  return id;
+}
+
+/**
+ * The style table of a written workbook (xl/styles.xml): fonts, fills, borders, number formats and cell formats
+ * interned as they are first asked for, so each distinct style gets one id, and the differential formats of
+ * conditional colours. Cell format 0 is the default (unstyled, locked) cell.
+ */
+export class StyleTable {
+  private readonly fonts: string[] = [`<font><sz val="${FONT.size}"/><color theme="1"/><name val="${FONT.name}"/><family val="2"/></font>`];
+  private readonly fills: string[] = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  private readonly borders: string[] = ["<border><left/><right/><top/><bottom/><diagonal/></border>"];
+  private readonly numFmts: string[] = [];
+  private readonly xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
+  private readonly dxfs: string[] = [];
+  private readonly index = {
+    fonts: new Map(this.fonts.map((x, i) => [x, i])),
+    fills: new Map(this.fills.map((x, i) => [x, i])),
+    borders: new Map(this.borders.map((x, i) => [x, i])),
+    xfs: new Map(this.xfs.map((x, i) => [x, i])),
+    dxfs: new Map<string, number>(),
+  };
+  private readonly formatIds = new Map<string, number>();
+  /** Resolved styles by their JSON key: most cells share a handful of styles. */
+  private readonly byKey = new Map<string, number>();
+
+  /** The cell format id of a style (0 for an empty one). */
+  xf(style: ResolvedStyle): number {
+    const key = JSON.stringify(style);
+    const known = this.byKey.get(key);
+    if (known !== undefined) return known;
+    const id = intern(this.xfs, this.index.xfs, this.xfXml(style));
+    this.byKey.set(key, id);
+    return id;
+  }
+
+  /** The differential format of a conditional colour: a solid fill and, optionally, a font colour. */
+  dxf(fill: string, fontColor?: string): number {
+    const font = fontColor ? `<font><color rgb="${argb(fontColor)}"/></font>` : "";
+    return intern(this.dxfs, this.index.dxfs, `<dxf>${font}<fill><patternFill patternType="solid"><bgColor rgb="${argb(fill)}"/></patternFill></fill></dxf>`);
+  }
+
+  private numFmtId(code: string): number {
+    const builtin = BUILTIN_FORMATS[code];
+    if (builtin !== undefined) return builtin;
+    let id = this.formatIds.get(code);
+    if (id === undefined) {
+      id = 164 + this.numFmts.length;
+      this.formatIds.set(code, id);
+      this.numFmts.push(`<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`);
+    }
+    return id;
+  }
+
+  private xfXml(style: ResolvedStyle): string {
+    const hasFont = style.bold !== undefined || style.italic !== undefined || style.fontSize !== undefined || style.fontColor !== undefined;
+    const fontId = hasFont
+      ? intern(
+          this.fonts,
+          this.index.fonts,
+          "<font>" +
+            (style.bold ? "<b/>" : "") +
+            (style.italic ? "<i/>" : "") +
+            `<sz val="${style.fontSize ?? FONT.size}"/>` +
+            (style.fontColor !== undefined ? `<color rgb="${argb(style.fontColor)}"/>` : '<color theme="1"/>') +
+            `<name val="${FONT.name}"/><family val="2"/></font>`,
+        )
+      : 0;
+    const fillId =
+      style.fill !== undefined
+        ? intern(this.fills, this.index.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${argb(style.fill)}"/><bgColor indexed="64"/></patternFill></fill>`)
+        : 0;
+    const side = (tag: string): string => `<${tag} style="${style.border}"><color rgb="${BORDER_COLOUR}"/></${tag}>`;
+    const borderId =
+      style.border !== undefined
+        ? intern(this.borders, this.index.borders, `<border>${side("left")}${side("right")}${side("top")}${side("bottom")}<diagonal/></border>`)
+        : 0;
+    const numFmtId = style.numberFormat !== undefined ? this.numFmtId(style.numberFormat) : 0;
+    const alignment =
+      (style.horizontal !== undefined ? ` horizontal="${style.horizontal}"` : "") +
+      (style.vertical !== undefined ? ` vertical="${VERTICAL[style.vertical]}"` : "") +
+      (style.wrap !== undefined ? ` wrapText="${style.wrap ? 1 : 0}"` : "");
+    const applies =
+      (numFmtId !== 0 ? ' applyNumberFormat="1"' : "") +
+      (fontId !== 0 ? ' applyFont="1"' : "") +
+      (fillId !== 0 ? ' applyFill="1"' : "") +
+      (borderId !== 0 ? ' applyBorder="1"' : "") +
+      (alignment !== "" ? ' applyAlignment="1"' : "") +
+      (style.unlocked ? ' applyProtection="1"' : "");
+    const children = (alignment !== "" ? `<alignment${alignment}/>` : "") + (style.unlocked ? '<protection locked="0"/>' : "");
+    const open = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}`;
+    return children === "" ? `${open}/>` : `${open}>${children}</xf>`;
+  }
+
+  /** xl/styles.xml. */
+  xml(): string {
+    const list = (tag: string, items: readonly string[]): string => (items.length === 0 ? "" : `<${tag} count="${items.length}">${items.join("")}</${tag}>`);
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      list("numFmts", this.numFmts) +
+      list("fonts", this.fonts) +
+      list("fills", this.fills) +
+      list("borders", this.borders) +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      list("cellXfs", this.xfs) +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      `<dxfs count="${this.dxfs.length}">${this.dxfs.join("")}</dxfs>` +
+      '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+      "</styleSheet>"
+    );
+  }
+}
+
+/** The shared strings of a written workbook (xl/sharedStrings.xml): each distinct text once, by first use. */
+export class SharedStrings {
+  private readonly ids = new Map<string, number>();
+  private readonly items: string[] = [];
+  /** References written, duplicates included (the part's `count`). */
+  private uses = 0;
+
+  /** The index of `text`, added if new. */
+  id(text: string): number {
+    this.uses++;
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.items.length;
+      this.ids.set(text, id);
+      // Leading or trailing spaces (and line breaks) are kept only with xml:space="preserve".
+      const space = text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? ' xml:space="preserve"' : "";
+      this.items.push(`<si><t${space}>${xmlText(text)}</t></si>`);
+    }
+    return id;
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** xl/sharedStrings.xml as UTF-8 chunks (a large one is never one string). */
+  chunks(): string[] {
+    const out = [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.uses}" uniqueCount="${this.items.length}">`,
+    ];
+    for (let i = 0; i < this.items.length; i += 5000) out.push(this.items.slice(i, i + 5000).join(""));
+    out.push("</sst>");
+    return out;
+  }
+}
