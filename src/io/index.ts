@@ -9,7 +9,7 @@
 export { readClientTable, isTotalLabel } from "./clientTable";
 export type { ClientTableMapping, ClientTableOptions, ClientTableResult } from "./clientTable";
 export type { ColumnChoice, ImportedClient } from "./client";
-export { readJournal, rollingPeriods } from "./journal";
+export { readJournal, rollingPeriods, isFamilyJournalHeader } from "./journal";
 export type { JournalFamilies, JournalMapping, JournalOptions, JournalResult } from "./journal";
 export { readFamilyTypeTable } from "./familyTypes";
 export type { FamilyTypeTable } from "./familyTypes";

@@ -1,8 +1,11 @@
 import type { AbcOptions } from "../engine";
 import type { Lang } from "../i18n";
+import { catalogueText } from "../i18n/catalogue";
 import { planText } from "../i18n/plan";
 import type { ImportReport } from "../io/report";
+import { buildCatalogueSheet } from "./catalogue";
 import { buildContactsSheet } from "./contactsSheet";
+import type { Fidelity } from "./fidelity";
 import { buildPacSheet } from "./pacSheet";
 import { buildRemarksSheet, importRemarks, scoreRemarks, type Remark } from "./remarks";
 import type { ScoredPortfolio } from "./score";
@@ -20,11 +23,20 @@ export interface WorkbookPlanOptions {
   readonly abc?: AbcOptions;
   /** Above this many clients the Cibles classes are values (default `LIVE_CLIENTS_MAX`). */
   readonly liveMax?: number;
+  /** Issue 16: engagement and ideal clients (`computeFidelity`), shown in the PAC's diagnosis and actions. */
+  readonly fidelity?: Fidelity;
+  /**
+   * Issue 16: add the « Catalogue » sheet (SPEC §13) and the PAC's « Actions choisies » table, whose cells are
+   * drop-down lists over it. The CLI turns it on; off by default until the task pane, which announces the sheets
+   * it writes, turns it on with its own change.
+   */
+  readonly catalogue?: boolean;
 }
 
-/** The names of the written sheets, in order ("Cibles", "Contacts", "PAC", "Remarques" in French). */
-export function workbookSheetNames(lang: Lang = "fr"): string[] {
-  return [planText("sheet.targets", lang), planText("sheet.contacts", lang), planText("sheet.pac", lang), planText("sheet.remarks", lang)];
+/** The names of the written sheets, in order ("Cibles", "Contacts", "PAC", "Remarques", then "Catalogue" with `catalogue`). */
+export function workbookSheetNames(lang: Lang = "fr", catalogue = false): string[] {
+  const names = [planText("sheet.targets", lang), planText("sheet.contacts", lang), planText("sheet.pac", lang), planText("sheet.remarks", lang)];
+  return catalogue ? [...names, catalogueText("sheet.catalogue", lang)] : names;
 }
 
 /**
@@ -36,18 +48,22 @@ export function workbookRemarks(portfolio: ScoredPortfolio, lang: Lang, report?:
 }
 
 /**
- * The four written sheets of a scored portfolio, in order: "Cibles" (one row per client), "Contacts" (the
+ * The written sheets of a scored portfolio, in order: "Cibles" (one row per client), "Contacts" (the
  * capital and its split as formulas over editable parameters, the per-client plan and calendar as values, the
  * monthly plan as their sum), "PAC" (the printable
- * plan, whose capital-dependent cells refer to the Contacts sheet) and "Remarques" (every warning of the import
- * and of the scoring). English names: Targets, Contacts, PAC, Notes (`workbookSheetNames`).
+ * plan, whose capital-dependent cells refer to the Contacts sheet), "Remarques" (every warning of the import
+ * and of the scoring), and with `catalogue` "Catalogue" (the actions of SPEC §13, the source of the PAC's « Actions
+ * choisies » drop-down lists). English names: Targets, Contacts, PAC, Notes, Catalogue (`workbookSheetNames`).
  * Pure data: the Office.js and exceljs writers apply it.
  */
 export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookPlanOptions = {}): WorkbookPlan {
   const lang = options.lang ?? "fr";
   const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc ?? portfolio.abc, liveMax: options.liveMax });
   const { sheet: contacts, layout } = buildContactsSheet(portfolio, lang);
-  const pac = buildPacSheet(portfolio, lang, layout, options.report);
-  const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, options.remarks), lang);
-  return { sheets: [targets, contacts, pac, remarks] };
+  const catalogue = options.catalogue === true ? buildCatalogueSheet(lang) : undefined;
+  const fidelity = { ...(catalogue ? { actionSource: catalogue.actionSource } : {}), ...(options.fidelity ? { fidelity: options.fidelity } : {}) };
+  const pac = buildPacSheet(portfolio, lang, layout, options.report, fidelity);
+  const extra = [...(options.fidelity?.remarks ?? []), ...(options.remarks ?? [])];
+  const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, extra), lang);
+  return { sheets: catalogue ? [targets, contacts, pac, remarks, catalogue.sheet] : [targets, contacts, pac, remarks] };
 }

@@ -4,7 +4,21 @@
  * column of a client table (§13).
  */
 import { FAMILY_TYPES, engagement, idealClients, proposeFamilyTypes } from "../../src/engine";
-import { detectFamilyColumn, readClientTable, readJournal } from "../../src/io";
+import { detectFamilyColumn, isFamilyJournalHeader, readClientTable, readJournal } from "../../src/io";
+
+describe("isFamilyJournalHeader(header): a journal engagement can read beside a client table", () => {
+  it.each([
+    { name: "client, date, family, amount", header: ["Client", "Date", "Famille", "Montant"], expected: true },
+    { name: "the sample's Journal sheet", header: ["N° facture", "Date", "Client", "Famille", "Montant HT"], expected: true },
+    { name: "quantity and unit price, StockCode", header: ["Invoice", "StockCode", "Quantity", "InvoiceDate", "Price", "Customer ID"], expected: true },
+    { name: "a journal without a product column", header: ["Client", "Date", "Montant"], expected: false },
+    { name: "a client table", header: ["Client", "CA 2024", "CA 2025", "Visites 2025"], expected: false },
+    { name: "no date", header: ["Client", "Famille", "Montant"], expected: false },
+    { name: "empty", header: [], expected: false },
+  ])("isFamilyJournalHeader($name) is $expected", ({ header, expected }) => {
+    expect(isFamilyJournalHeader(header)).toBe(expected);
+  });
+});
 
 describe("detectFamilyColumn(header)", () => {
   it.each([
