@@ -2,7 +2,9 @@ import type { AbcOptions } from "../engine";
 import type { Lang } from "../i18n";
 import { planText } from "../i18n/plan";
 import type { ImportReport } from "../io/report";
+import { buildClientCardsSheet } from "./clientCardsSheet";
 import { buildContactsSheet } from "./contactsSheet";
+import { planObjectives } from "./objectives";
 import { buildPacSheet } from "./pacSheet";
 import { buildRemarksSheet, importRemarks, scoreRemarks, type Remark } from "./remarks";
 import type { ScoredPortfolio } from "./score";
@@ -20,11 +22,25 @@ export interface WorkbookPlanOptions {
   readonly abc?: AbcOptions;
   /** Above this many clients the Cibles classes are values (default `LIVE_CLIENTS_MAX`). */
   readonly liveMax?: number;
+  /**
+   * Adds the printable "Fiches clients" sheet before "Remarques": each client's full pourquoi, the wizard's
+   * (issue 17). Default false, so the written sheets stay the four others until every caller asks for it.
+   */
+  readonly clientCards?: boolean;
 }
 
-/** The names of the written sheets, in order ("Cibles", "Contacts", "PAC", "Remarques" in French). */
-export function workbookSheetNames(lang: Lang = "fr"): string[] {
-  return [planText("sheet.targets", lang), planText("sheet.contacts", lang), planText("sheet.pac", lang), planText("sheet.remarks", lang)];
+/**
+ * The names of the written sheets, in order ("Cibles", "Contacts", "PAC", "Remarques" in French; "Fiches
+ * clients" before "Remarques" with `clientCards`).
+ */
+export function workbookSheetNames(lang: Lang = "fr", options: { readonly clientCards?: boolean } = {}): string[] {
+  return [
+    planText("sheet.targets", lang),
+    planText("sheet.contacts", lang),
+    planText("sheet.pac", lang),
+    ...(options.clientCards ? [planText("sheet.cards", lang)] : []),
+    planText("sheet.remarks", lang),
+  ];
 }
 
 /**
@@ -48,6 +64,8 @@ export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookP
   const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc ?? portfolio.abc, liveMax: options.liveMax });
   const { sheet: contacts, layout } = buildContactsSheet(portfolio, lang);
   const pac = buildPacSheet(portfolio, lang, layout, options.report);
+  // Issue 17: the full pourquoi of every client, objectives included, kept in a printable sheet.
+  const cards = options.clientCards ? [buildClientCardsSheet(portfolio, lang, { objectives: planObjectives(portfolio) })] : [];
   const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, options.remarks), lang);
-  return { sheets: [targets, contacts, pac, remarks] };
+  return { sheets: [targets, contacts, pac, ...cards, remarks] };
 }

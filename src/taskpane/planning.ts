@@ -2,15 +2,16 @@ import type { Lang } from "../i18n/types";
 import type { ImportReport } from "../io/report";
 import { buildWorkbookPlan, workbookSheetNames, type ScoredPortfolio, type WorkbookPlan } from "../plan";
 
-/** The names of the sheets the wizard writes ("Cibles", "Contacts", "PAC", "Remarques" in French). */
+/** The names of the sheets the wizard writes ("Cibles", "Contacts", "PAC", "Fiches clients", "Remarques" in French). */
 export function outputSheetNames(lang: Lang): string[] {
-  return workbookSheetNames(lang);
+  return workbookSheetNames(lang, { clientCards: true });
 }
 
 /**
  * The workbook plan of a scored portfolio: the one place the wizard asks src/plan for sheets. The import
- * report's entries go to the "Remarques" sheet with the scoring's warnings.
+ * report's entries go to the "Remarques" sheet with the scoring's warnings; every client's pourquoi, as the
+ * wizard shows it, to "Fiches clients".
  */
 export function buildPlan(portfolio: ScoredPortfolio, lang: Lang, report?: ImportReport): WorkbookPlan {
-  return buildWorkbookPlan(portfolio, { lang, ...(report ? { report } : {}) });
+  return buildWorkbookPlan(portfolio, { lang, clientCards: true, ...(report ? { report } : {}) });
 }
