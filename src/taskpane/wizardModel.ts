@@ -43,6 +43,8 @@ export interface Thresholds {
   readonly splitCa: string;
   /** Percentage, e.g. 10. */
   readonly maturity: number;
+  /** Weights of the four prospect criteria (pertinence, crédibilité, attractivité pour nous, notre attractivité). */
+  readonly prospectWeights: readonly [number, number, number, number];
 }
 
 export interface CapitalSettings {
@@ -66,6 +68,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   splitContacts: "",
   splitCa: "",
   maturity: 10,
+  prospectWeights: [1, 1, 1, 1],
 };
 
 export const DEFAULT_CAPITAL: CapitalSettings = {
@@ -177,6 +180,7 @@ export function scoreOptions(thresholds: Thresholds, capital: CapitalSettings, l
       ...(splitAmounts !== undefined ? { splitAmounts } : {}),
     },
     maturity: { threshold: thresholds.maturity / 100 },
+    prospectWeights: thresholds.prospectWeights,
   };
 }
 

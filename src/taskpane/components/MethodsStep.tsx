@@ -3,6 +3,7 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
+  Body1,
   Button,
   Caption1,
   Checkbox,
@@ -13,9 +14,12 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
+  Select,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
+import { ioFieldLabel } from "../../i18n/io";
+import { columnLetter } from "../../plan/cells";
 import { useState } from "react";
 import { ioMessage } from "../../i18n/io";
 import type { Lang } from "../../i18n/types";
@@ -25,14 +29,19 @@ import { warningText } from "../../plan/score";
 import { errorText } from "../errorText";
 import type { Wizard } from "../hooks/useWizard";
 import { abcDefaults, DEFAULT_THRESHOLDS, parseNumberText, type Thresholds, type WizardMethod } from "../wizardModel";
-import { NumberField } from "./NumberField";
+import { NumberField, useShrinkStyles } from "./NumberField";
+import { ProspectList, statusCounts } from "./ProspectList";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   method: { display: "flex", flexDirection: "column" },
   reason: { paddingLeft: tokens.spacingHorizontalXXXL, color: tokens.colorNeutralForeground3 },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(11rem, 1fr))", gap: tokens.spacingHorizontalM },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(11rem, 100%), 1fr))", gap: tokens.spacingHorizontalM, alignItems: "end" },
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
 });
+
+/** The four criteria of SPEC §11, as the import names them. */
+const CRITERIA = ["pertinence", "credibility", "attractiveness", "ourAttractiveness"] as const;
 
 const LABEL: Readonly<Record<WizardMethod, WizardKey>> = {
   abc: "method.abc",
@@ -87,6 +96,7 @@ export function MethodsStep({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
           </div>
         );
       })}
+      <ProspectsPart wizard={wizard} lang={lang} />
       <Accordion collapsible>
         <AccordionItem value="advanced">
           <AccordionHeader>{w("advanced.title")}</AccordionHeader>
@@ -113,14 +123,16 @@ export function MethodsStep({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
 
 /** A text field whose blank means "the median": any other text must be a number. */
 function SplitField({ label, value, onChange, lang }: { label: string; value: string; onChange: (text: string) => void; lang: Lang }) {
+  const shrink = useShrinkStyles();
   const invalid = value.trim() !== "" && parseNumberText(value) === undefined;
   return (
     <Field
+      className={shrink.field}
       label={label}
       validationState={invalid ? "error" : "none"}
       validationMessage={invalid ? wizardText("field.notNumberOrBlank", lang) : undefined}
     >
-      <Input inputMode="decimal" value={value} onChange={(_, d) => onChange(d.value)} />
+      <Input className={shrink.control} input={{ className: shrink.inner }} inputMode="decimal" value={value} onChange={(_, d) => onChange(d.value)} />
     </Field>
   );
 }
@@ -137,18 +149,19 @@ function ThresholdFields({ thresholds: t, onChange, lang }: { thresholds: Thresh
   };
   return (
     <div className={styles.root}>
-      <RadioGroup
-        aria-label={w("advanced.abcMode")}
-        layout="horizontal"
-        value={t.abcMode}
-        onChange={(_, d) => {
-          const mode = d.value === "clients" ? "clients" : "amount";
-          replace({ ...t, abcMode: mode, ...abcDefaults(mode) });
-        }}
-      >
-        <Radio value="amount" label={w("advanced.abcMode.amount")} />
-        <Radio value="clients" label={w("advanced.abcMode.clients")} />
-      </RadioGroup>
+      <Field label={w("advanced.abcMode")}>
+        <RadioGroup
+          layout="horizontal"
+          value={t.abcMode}
+          onChange={(_, d) => {
+            const mode = d.value === "clients" ? "clients" : "amount";
+            replace({ ...t, abcMode: mode, ...abcDefaults(mode) });
+          }}
+        >
+          <Radio value="amount" label={w("advanced.abcMode.amount")} />
+          <Radio value="clients" label={w("advanced.abcMode.clients")} />
+        </RadioGroup>
+      </Field>
       <div className={styles.grid} key={generation}>
         <NumberField label={w("advanced.abcA")} lang={lang} min={1} max={99} value={t.abcA} onCommit={(abcA) => set({ abcA })} />
         <NumberField label={w("advanced.abcB")} lang={lang} min={1} max={100} value={t.abcB} onCommit={(abcB) => set({ abcB })} />
@@ -157,11 +170,93 @@ function ThresholdFields({ thresholds: t, onChange, lang }: { thresholds: Thresh
         <SplitField label={w("advanced.splitContacts")} lang={lang} value={t.splitContacts} onChange={(splitContacts) => set({ splitContacts })} />
         <SplitField label={w("advanced.splitCa")} lang={lang} value={t.splitCa} onChange={(splitCa) => set({ splitCa })} />
       </div>
+      <Caption1 block>{w("advanced.weightsHint")}</Caption1>
+      <div className={styles.grid} key={`w${generation}`}>
+        {CRITERIA.map((criterion, k) => (
+          <NumberField
+            key={criterion}
+            label={wizardText("advanced.weight", lang, { criterion: ioFieldLabel(criterion, lang) })}
+            lang={lang}
+            min={0}
+            step={0.5}
+            value={t.prospectWeights[k]}
+            onCommit={(v) => {
+              const next = [...t.prospectWeights] as [number, number, number, number];
+              next[k] = v;
+              set({ prospectWeights: next });
+            }}
+          />
+        ))}
+      </div>
       <div>
         <Button size="small" onClick={() => replace(DEFAULT_THRESHOLDS)}>
           {w("advanced.reset")}
         </Button>
       </div>
     </div>
+  );
+}
+
+/**
+ * The prospects of SPEC §11 (Pascal Py ch. 7 and 14): the four criteria columns (the same mapping as the Source
+ * step), then each prospect retained or écarté with the rule that failed and its Ep score.
+ */
+function ProspectsPart({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
+  const styles = useStyles();
+  const shrink = useShrinkStyles();
+  const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
+  const view = wizard.imported.view;
+  const portfolio = wizard.scored.portfolio;
+  const prospects = wizard.objectives.value?.prospects ?? [];
+  if (!view || view.shape !== "clients") return null;
+  const counts = statusCounts(prospects);
+  return (
+    <section className={styles.section} aria-labelledby="prospects-title">
+      <Subtitle2 as="h3" id="prospects-title">
+        {w("prospects.title")}
+      </Subtitle2>
+      <Caption1 block>{w("prospects.hint")}</Caption1>
+      <div className={styles.grid}>
+        {CRITERIA.map((criterion) => {
+          const match = view.fields[criterion];
+          return (
+            <Field key={criterion} className={shrink.field} label={ioFieldLabel(criterion, lang)}>
+              <Select
+                className={shrink.control}
+                select={{ className: shrink.inner }}
+                value={match ? String(match.column) : "none"}
+                onChange={(_, d) => wizard.setMapping(criterion, d.value === "none" ? "none" : Number(d.value))}
+              >
+                <option value="none">{w("source.none")}</option>
+                {view.columns.map((c) => (
+                  <option key={c.column} value={String(c.column)}>
+                    {w("source.column", { letter: columnLetter(c.column), header: c.header || "—" })}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          );
+        })}
+      </div>
+      {prospects.length === 0 ? (
+        <Caption1 block>{w("prospects.none")}</Caption1>
+      ) : (
+        <>
+          <Body1 block role="status">
+            {w("prospects.counts", { n: prospects.length, retained: counts.retained, rejected: counts.rejected, unscored: counts.unscored })}
+          </Body1>
+          {portfolio && (
+            <Accordion collapsible>
+              <AccordionItem value="prospects">
+                <AccordionHeader>{w("prospects.show", { n: prospects.length })}</AccordionHeader>
+                <AccordionPanel>
+                  <ProspectList portfolio={portfolio} prospects={prospects} show="targeting" lang={lang} />
+                </AccordionPanel>
+              </AccordionItem>
+            </Accordion>
+          )}
+        </>
+      )}
+    </section>
   );
 }

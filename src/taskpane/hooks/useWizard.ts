@@ -15,6 +15,8 @@ import {
 } from "../../io";
 import type { Lang } from "../../i18n/types";
 import { scorePortfolio, type ScoredPortfolio } from "../../plan/score";
+import { planObjectives, type PlanObjectives } from "../../plan/objectives";
+import { GROWTH_DEFAULT_ASKED } from "../../engine/objectives";
 import type { DefaultSheet, SheetSummary, SourceRef, SourceTable, WorkbookPort } from "../ports/port";
 import { buildPlan, outputSheetNames } from "../planning";
 import {
@@ -145,6 +147,8 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
   const [unticked, setUnticked] = useState<ReadonlySet<WizardMethod>>(new Set());
   const [thresholds, setThresholds] = useState<Thresholds>(DEFAULT_THRESHOLDS);
   const [capital, setCapital] = useState<CapitalSettings>(DEFAULT_CAPITAL);
+  /** The growth asked by management, in percent (SPEC §10; default 5 %). */
+  const [growth, setGrowth] = useState<number>(GROWTH_DEFAULT_ASKED * 100);
   const [generation, setGeneration] = useState<Generation>({ status: "idle" });
   const cancelRef = useRef(false);
 
@@ -253,6 +257,16 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
       return { failure: { error } };
     }
   }, [imported.view, thresholds, capital, lang, selected]);
+
+  /** The objectives and the growth verdict (SPEC §10–§11) of the scored portfolio, for the Aperçu and the cards. */
+  const objectives = useMemo((): { value?: PlanObjectives; failure?: Failure } => {
+    if (!scored.portfolio) return {};
+    try {
+      return { value: planObjectives(scored.portfolio, { growthAsked: growth / 100 }) };
+    } catch (error) {
+      return { failure: { error } };
+    }
+  }, [scored.portfolio, growth]);
 
   const canContinue = imported.view !== undefined && imported.view.report.status !== "failed" && imported.view.clients.length > 0;
 
@@ -391,6 +405,9 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
     setCapital,
     changeShare,
     scored,
+    growth,
+    setGrowth,
+    objectives,
     generation,
     generate,
     confirmGenerate: (replace: boolean) => run(replace),
