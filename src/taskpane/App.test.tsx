@@ -295,13 +295,50 @@ describe("Aperçu step", () => {
     // P rows, R columns, P1-R1 top left: the cells come row by row, as in the PAC sheet's grid.
     const cells = [...matrix.querySelectorAll("rect > title")].map((t) => t.textContent?.split(" :")[0]);
     expect(cells.slice(0, 5)).toEqual(["P1-R1", "P1-R2", "P1-R3", "P1-R4", "P2-R1"]);
-    const table = screen.getByRole("table", { name: "Premiers clients" });
-    expect(within(table).getAllByRole("row")).toHaveLength(9);
+    const list = screen.getByRole("list", { name: "Le pourquoi de chaque client" });
+    expect(within(list).getAllByRole("button", { name: /^Pourquoi pour / })).toHaveLength(8);
     const why = screen.getByRole("button", { name: "Pourquoi pour Dupont SA" });
     expect(why).toHaveAttribute("aria-expanded", "false");
     await userEvent.click(why);
     expect(why).toHaveAttribute("aria-expanded", "true");
-    expect(within(table).getAllByRole("listitem").length).toBeGreaterThan(1);
+    const detail = document.getElementById(why.getAttribute("aria-controls") ?? "") as HTMLElement;
+    expect(within(detail).getAllByRole("listitem").length).toBeGreaterThan(1);
+    // The full pourquoi, topic by topic, with the objective of SPEC §10.
+    expect(within(detail).getByText("ABC")).toBeInTheDocument();
+    expect(within(detail).getByText("Objectif de CA")).toBeInTheDocument();
+  });
+
+  it("Aperçu explains any client: the search finds one beyond the first twenty, by code or by name without accents", async () => {
+    const many = [["Code client", "Raison sociale", "CA 2024", "CA 2025", "Potentiel"]];
+    for (let i = 1; i <= 45; i++) many.push([`K${String(i).padStart(2, "0")}`, i === 42 ? "Hôtel Étoile" : `Société ${i}`, String(1000 * i), String(1100 * i), String(3000 * i)]);
+    renderApp(fakePort({ sheets: { Clients: many } }));
+    await sourceRead();
+    await goTo(/Aperçu/);
+    expect(screen.getByText("45 clients trouvés sur 45, 20 affichés.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Pourquoi pour Hôtel Étoile" })).not.toBeInTheDocument();
+    await userEvent.type(screen.getByRole("searchbox", { name: "Chercher un client" }), "hotel etoile");
+    expect(await screen.findByText("1 client trouvé sur 45, 1 affiché.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Pourquoi pour Hôtel Étoile" }));
+    expect(screen.getAllByText("ABC").length).toBeGreaterThan(0);
+    await userEvent.clear(screen.getByRole("searchbox", { name: "Chercher un client" }));
+    await userEvent.type(screen.getByRole("searchbox", { name: "Chercher un client" }), "K4");
+    expect(await screen.findByText("6 clients trouvés sur 45, 6 affichés.")).toBeInTheDocument();
+    await userEvent.type(screen.getByRole("searchbox", { name: "Chercher un client" }), "9");
+    expect(await screen.findByText("Aucun client ne correspond à « K49 ».")).toBeInTheDocument();
+    await userEvent.clear(screen.getByRole("searchbox", { name: "Chercher un client" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Afficher 20 de plus" }));
+    expect(screen.getByText("45 clients trouvés sur 45, 40 affichés.")).toBeInTheDocument();
+  });
+
+  it("Aperçu states the growth verdict and follows the growth asked", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await goTo(/Aperçu/);
+    const field = screen.getByRole("spinbutton", { name: "Croissance demandée par la direction (%)" });
+    expect(field).toHaveValue(5);
+    expect(screen.getByText("Verdict :")).toBeInTheDocument();
+    fireEvent.change(field, { target: { value: "0" } });
+    expect(await screen.findByText(/la clientèle actuelle suffit/i)).toBeInTheDocument();
   });
 });
 
@@ -325,16 +362,18 @@ describe("Aperçu: every remark, grouped by kind", () => {
 });
 
 describe("Générer step", () => {
-  it("Générer writes the sheets it announces (Cibles, Contacts, PAC, Remarques) through the port, never the user's sheet", async () => {
+  it("Générer writes the sheets it announces (Cibles, Contacts, PAC, Fiches clients, Remarques) through the port, never the user's sheet", async () => {
     const port = fakePort({ sheets: { Clients: CLIENTS } });
     renderApp(port);
     await sourceRead();
     await goTo(/Générer/);
     await userEvent.click(screen.getByRole("button", { name: "Générer" }));
-    expect(screen.getByText("Écrit les feuilles « Cibles », « Contacts », « PAC » et « Remarques ». Vos feuilles ne sont jamais modifiées.")).toBeInTheDocument();
-    expect(await screen.findByText("Feuilles écrites : Cibles, Contacts, PAC, Remarques.")).toBeInTheDocument();
+    expect(
+      screen.getByText("Écrit les feuilles « Cibles », « Contacts », « PAC », « Fiches clients » et « Remarques ». Vos feuilles ne sont jamais modifiées."),
+    ).toBeInTheDocument();
+    expect(await screen.findByText("Feuilles écrites : Cibles, Contacts, PAC, Fiches clients, Remarques.")).toBeInTheDocument();
     expect(port.writes).toHaveLength(1);
-    expect(port.writes[0].plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
+    expect(port.writes[0].plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Fiches clients", "Remarques"]);
     expect(port.writes[0].options.replace).toBe(false);
     expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "1");
   });
@@ -396,6 +435,27 @@ describe("App", () => {
     await userEvent.click(screen.getByRole("radio", { name: "English" }));
     expect(screen.getByRole("heading", { name: "Import report" })).toBeInTheDocument();
     expect(screen.getByRole("tab", { name: /Contact capital/ })).toBeInTheDocument();
+  });
+
+  it("App in English announces the sheets it writes, by their English names", async () => {
+    const port = fakePort({ sheets: { Clients: CLIENTS } });
+    renderApp(port);
+    await sourceRead();
+    await userEvent.click(screen.getByRole("radio", { name: "English" }));
+    await goTo(/Generate/);
+    expect(screen.getByText(/“Targets”, “Contacts”, “PAC”, “Client cards” and “Notes”/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Generate" }));
+    await screen.findByText(/^Sheets written/);
+    expect(port.writes[0].plan.sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC", "Client cards", "Notes"]);
+  });
+
+  it("App moves the focus to the heading of each step it opens", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await userEvent.click(screen.getByRole("button", { name: "Suivant" }));
+    expect(screen.getByRole("heading", { name: "Méthodes de ciblage" })).toHaveFocus();
+    await goTo(/Aperçu/);
+    expect(screen.getByRole("heading", { name: "Aperçu", level: 2 })).toHaveFocus();
   });
 
   it("App shows the sharing tools only when the port offers them", async () => {
