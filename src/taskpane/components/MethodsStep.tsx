@@ -18,6 +18,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
+import { label, type LabelKey } from "../../i18n";
 import { ioFieldLabel } from "../../i18n/io";
 import { columnLetter } from "../../plan/cells";
 import { useState } from "react";
@@ -42,6 +43,14 @@ const useStyles = makeStyles({
 
 /** The four criteria of SPEC §11, as the import names them. */
 const CRITERIA = ["pertinence", "credibility", "attractiveness", "ourAttractiveness"] as const;
+
+/** Their names without the scale, for the weights ("Poids : Pertinence"). */
+const CRITERION_LABEL: Readonly<Record<(typeof CRITERIA)[number], LabelKey>> = {
+  pertinence: "prospects.criterion.pertinence",
+  credibility: "prospects.criterion.credibility",
+  attractiveness: "prospects.criterion.attractiveness",
+  ourAttractiveness: "prospects.criterion.our_attractiveness",
+};
 
 const LABEL: Readonly<Record<WizardMethod, WizardKey>> = {
   abc: "method.abc",
@@ -175,7 +184,7 @@ function ThresholdFields({ thresholds: t, onChange, lang }: { thresholds: Thresh
         {CRITERIA.map((criterion, k) => (
           <NumberField
             key={criterion}
-            label={wizardText("advanced.weight", lang, { criterion: ioFieldLabel(criterion, lang) })}
+            label={wizardText("advanced.weight", lang, { criterion: label(CRITERION_LABEL[criterion], lang) })}
             lang={lang}
             min={0}
             step={0.5}
