@@ -32,7 +32,7 @@ describe("buildClientCardsSheet", () => {
     let from = 0;
     for (const c of portfolio.clients) {
       // The head line names the client; its sentences follow, each exactly as clientExplanation gives it.
-      const head = text.findIndex((line, k) => k >= from && line.startsWith(`${c.id} — ${c.name}|`));
+      const head = text.findIndex((line, k) => k >= from && line.startsWith(`${c.id} — ${c.name} · `));
       expect(head).toBeGreaterThanOrEqual(from);
       const lines = clientExplanation(c, "fr", objectives);
       lines.forEach((l, k) => expect(text[head + 1 + k].endsWith(`|${l.text}`)).toBe(true));
@@ -41,8 +41,12 @@ describe("buildClientCardsSheet", () => {
     // The rich pourquoi, not the short one: the R quarter and the ABC share, with the objective of §10.
     expect(all).toMatch(/Rang R \(CA\)\|/);
     expect(all).toMatch(/Objectif de CA\|/);
-    expect(all).toMatch(/C01 — Boulangerie Martin\|CA 48\s000 · classe A · P\d-R\d · \d+ contacts/);
+    expect(all).toMatch(/C01 — Boulangerie Martin · CA 48\s000 · classe A · P\d-R\d · \d+ contacts\|/);
     expect(sheet.print?.orientation).toBe("portrait");
+    // Each printed page starts at the head of a card, never inside one.
+    const breaks = sheet.print?.rowBreaks ?? [];
+    expect(breaks.length).toBeGreaterThan(0);
+    for (const b of breaks) expect(String(rows(sheet).get(b)?.[0])).toMatch(/^[CP]\d\d — /);
   });
 
   it("buildClientCardsSheet(portfolio, 'en'): English sheet name and topics", () => {
@@ -70,7 +74,7 @@ describe("buildClientCardsSheet", () => {
     const sheet = buildClientCardsSheet(portfolio, "fr", { objectives });
     const values = sheet.blocks.flatMap((b) => b.values.flat());
     expect(values.every((v) => v === null || typeof v !== "object")).toBe(true);
-    expect(values).toContain("C02 — =SOMME(A1)");
+    expect(values.some((v) => typeof v === "string" && v.startsWith("C02 — =SOMME(A1) · "))).toBe(true);
   });
 
   it("buildWorkbookPlan(…, { clientCards: true }) adds « Fiches clients » before « Remarques », as workbookSheetNames says", () => {

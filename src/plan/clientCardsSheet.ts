@@ -79,6 +79,14 @@ export function clientHeadline(client: ScoredClient, lang: Lang): string {
 
 const WIDTHS = [24, 100];
 
+/** Height of a row without an explicit one, in points. */
+const ROW_HEIGHT = 15;
+/**
+ * Sheet points a printed A4 portrait page holds at the scale that fits the two columns to its width (about 0.8):
+ * LibreOffice fits a little over 1 000 on its PDF; kept lower so that a card is never cut by an automatic break.
+ */
+const PAGE_POINTS = 980;
+
 export interface ClientCardsOptions {
   /** The objectives of SPEC §10–§11: each card then ends with the client's objective or the prospect's targeting. */
   readonly objectives?: PlanObjectives;
@@ -115,16 +123,24 @@ export function buildClientCardsSheet(portfolio: ScoredPortfolio, lang: Lang, op
     if (text === undefined) labels.set(topic, (text = topicLabel(topic, lang)));
     return text;
   };
-  const perLine = WIDTHS[1] - 6;
+  // Characters of an 11-point line in column B, as LibreOffice and Excel print it (measured on the demo's PDF).
+  const perLine = 110;
   let row = 3;
+  // A card starts a new page when it would not fit on the current one (a card taller than a page is cut anyway).
+  const breaks: number[] = [];
+  let used = 26 + 2 * ROW_HEIGHT;
   for (const c of clients) {
-    const head = c.name !== undefined && c.name !== c.id ? `${c.id} — ${c.name}` : c.id;
-    s.row(row, 0, [head, clientHeadline(c, lang)]);
-    s.style(range(row, 0, 1, width), STYLES.subheading);
+    const first = row;
+    // The head spans both columns, so a long name is never cut by column B; its class is written, the colour only adds to it.
+    const name = c.name !== undefined && c.name !== c.id ? `${c.id} — ${c.name}` : c.id;
+    const headline = clientHeadline(c, lang);
+    s.set(row, 0, headline ? `${name} · ${headline}` : name);
+    s.merge(range(row, 0, 1, width));
     const colour = c.isProspect ? PROSPECT_COLOUR : c.abc ? ABC_COLOURS[c.abc.cls] : undefined;
-    if (colour) s.style(range(row, 1, 1, 1), { fill: colour.fill, fontColor: colour.fontColor, bold: true });
+    s.style(range(row, 0, 1, width), colour ? { ...STYLES.subheading, fill: colour.fill, fontColor: colour.fontColor } : STYLES.subheading);
     row++;
     const lines = clientExplanation(c, lang, options.objectives);
+    let heights = ROW_HEIGHT * (lines.length === 0 ? 2 : 1);
     if (lines.length === 0) {
       s.set(row, 1, t("cards.noReason"));
       s.style(range(row, 1, 1, 1), STYLES.subtitle);
@@ -136,15 +152,22 @@ export function buildClientCardsSheet(portfolio: ScoredPortfolio, lang: Lang, op
       // Readers do not all fit wrapped rows on load: a long sentence gets the height of its lines.
       lines.forEach((l, k) => {
         const n = Math.ceil(l.text.length / perLine);
-        if (n > 1) s.height(row + k, 15 * Math.min(n, 10));
+        if (n > 1) s.height(row + k, ROW_HEIGHT * Math.min(n, 10));
+        heights += ROW_HEIGHT * Math.min(Math.max(n, 1), 10);
       });
       row += lines.length;
     }
     row++;
+    heights += ROW_HEIGHT;
+    if (used + heights > PAGE_POINTS && used > 0) {
+      breaks.push(first);
+      used = 0;
+    }
+    used += heights;
   }
   return s.toSheet({
     columnWidths: WIDTHS,
     tabColor: "#2E75B6",
-    print: { orientation: "portrait", paper: "A4", fitToPagesWide: 1, area: range(0, 0, Math.max(row, 2), width) },
+    print: { orientation: "portrait", paper: "A4", fitToPagesWide: 1, area: range(0, 0, Math.max(row, 2), width), rowBreaks: breaks },
   });
 }

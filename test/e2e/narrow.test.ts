@@ -176,6 +176,27 @@ describeBrowser("the wizard in a narrow task pane, accessible, by keyboard", () 
     await page.close();
   }, 300_000);
 
+  it("in English, every step fits 320 px and names the sheets it writes as it writes them", async () => {
+    const page = await openPage(320);
+    await page.getByRole("radio", { name: "English" }).check();
+    await page.locator("#file-input").setInputFiles(sampleFile());
+    await page.getByRole("heading", { name: "Import report" }).waitFor({ timeout: 30_000 });
+    const wide: string[] = [];
+    for (const tab of ["1. Source", "2. Methods", "3. Contact capital", "4. Preview", "5. Generate"]) {
+      await page.getByRole("tab", { name: tab }).click();
+      await page.waitForTimeout(100);
+      const o = await overflow(page);
+      if (o.scrollWidth > o.innerWidth) wide.push(`${tab}: scrollWidth ${o.scrollWidth} (${o.culprits.join("; ")})`);
+    }
+    expect(wide).toEqual([]);
+    await page.getByText(/“Targets”, “Contacts”, “PAC”, “Client cards” and “Notes”/).waitFor();
+    await page.getByRole("button", { name: "Generate", exact: true }).click();
+    await page.getByText("Sheets written: Targets, Contacts, PAC, Client cards, Notes.").waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(ARTIFACTS, "5-generate-320-en.png"), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 300_000);
+
   /** Presses Tab until the focused element is the one `matches` recognises (at most `limit` presses). */
   async function tabTo(page: Page, matches: (el: { tag: string; name: string; role: string | null }) => boolean, limit = 80): Promise<void> {
     for (let k = 0; k < limit; k++) {
@@ -217,7 +238,11 @@ describeBrowser("the wizard in a narrow task pane, accessible, by keyboard", () 
     await download.saveAs(saved);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Cibles", "Contacts", "PAC", "Remarques"]));
+    expect(wb.worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Cibles", "Contacts", "PAC", "Fiches clients", "Remarques"]));
+    // Every client's pourquoi is in the workbook: a block per client and prospect of the sample (150 + 30).
+    const cards = wb.getWorksheet("Fiches clients");
+    const heads = (cards?.getColumn(1).values ?? []).filter((v) => typeof v === "string" && / — /.test(v));
+    expect(heads).toHaveLength(180);
     expect(problems).toEqual([]);
     await page.close();
   }, 300_000);
