@@ -283,6 +283,57 @@ describe("Capital step", () => {
   });
 });
 
+/** CLIENTS plus four prospects scored on the four criteria of SPEC §11: one retained, three écartés by each rule. */
+const WITH_PROSPECTS: unknown[][] = [
+  [...(CLIENTS[0] as string[]), "Prospect", "Pertinence", "Crédibilité", "Attractivité pour nous", "Notre attractivité"],
+  ...CLIENTS.slice(1).map((row) => [...row, "non", "", "", "", ""]),
+  ["P01", "Prospect Retenu", "", "", 50000, "", "", "", "", "oui", 5, 4, 4, 3],
+  ["P02", "Prospect Hors cible", "", "", 20000, "", "", "", "", "oui", 2, 4, 4, 4],
+  ["P03", "Prospect Peu crédible", "", "", 20000, "", "", "", "", "oui", 4, 2, 4, 4],
+  ["P04", "Prospect Sans attrait", "", "", 20000, "", "", "", "", "oui", 4, 4, 2, 5],
+];
+
+describe("prospects (issue 14) in Méthodes and Capital", () => {
+  it("Méthodes maps the four criteria, counts retained and écartés, and gives each prospect its rule and Ep", async () => {
+    renderApp(fakePort({ sheets: { Clients: WITH_PROSPECTS } }));
+    await sourceRead();
+    await goTo(/Méthodes/);
+    expect(screen.getByRole("combobox", { name: "Crédibilité (1 à 5)" })).toHaveDisplayValue(/Crédibilité/);
+    expect(screen.getByText("4 prospects : 1 retenu, 3 écartés, 0 non noté.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Voir les 4 prospects et leur raison" }));
+    expect(screen.getByTitle("Prospect Hors cible").closest("li")).toHaveTextContent(/écarté.*Pertinence sous 3/);
+    expect(screen.getByTitle("Prospect Retenu").closest("li")).toHaveTextContent(/retenu.*Ep 75/);
+    // Unmapping a criterion: the prospects fall back on their potential, all retained.
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Pertinence (1 à 5)" }), "— aucune —");
+    expect(await screen.findByText("4 prospects : 4 retenus, 0 écarté, 0 non noté.")).toBeInTheDocument();
+  });
+
+  it("the weights of « Avancé » change the Ep; all zero is refused with the engine's message", async () => {
+    renderApp(fakePort({ sheets: { Clients: WITH_PROSPECTS } }));
+    await sourceRead();
+    await goTo(/Méthodes/);
+    await userEvent.click(screen.getByRole("button", { name: "Voir les 4 prospects et leur raison" }));
+    await userEvent.click(screen.getByRole("button", { name: "Avancé : seuils" }));
+    fireEvent.change(screen.getByRole("spinbutton", { name: "Poids : Pertinence" }), { target: { value: "3" } });
+    // (3×5 + 4 + 4 + 3) / 6 = 26/6 on 1..5 → (26/6 − 1) / 4 = 83.3 %.
+    await waitFor(() => expect(screen.getByTitle("Prospect Retenu").closest("li")).toHaveTextContent(/Ep 83/));
+    for (const name of ["Poids : Pertinence", "Poids : Crédibilité", "Poids : Attractivité pour nous", "Poids : Notre attractivité pour lui"]) {
+      fireEvent.change(screen.getByRole("spinbutton", { name }), { target: { value: "0" } });
+    }
+    expect((await screen.findAllByText(/^Calcul impossible : /)).length).toBeGreaterThan(0);
+  });
+
+  it("Capital shows the conquest contacts of each prospect, none for an écarté", async () => {
+    renderApp(fakePort({ sheets: { Clients: WITH_PROSPECTS } }));
+    await sourceRead();
+    await goTo(/Capital/);
+    expect(screen.getByRole("heading", { name: "Conquête : contacts par prospect" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Voir les 4 prospects" }));
+    expect(screen.getByTitle("Prospect Retenu").closest("li")).toHaveTextContent(/Ep 75 · [1-6] contacts? de conquête/);
+    expect(screen.getByTitle("Prospect Hors cible").closest("li")).toHaveTextContent(/0 contact de conquête/);
+  });
+});
+
 describe("Aperçu step", () => {
   it("Aperçu shows the classes, the charts and each client's pourquoi on demand", async () => {
     renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
