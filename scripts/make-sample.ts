@@ -20,7 +20,12 @@
  *   with "+" (they must stay text in every written sheet);
  * - the prospects' four criteria of Pascal Py's rule (SPEC §11), scored 1 to 5: 18 retained (some exactly on
  *   the boundary of 3), and écartés for every rule: pertinence, crédibilité, and double attractivité failing on
- *   either side. They come from their own seeded PRNG, so the clients' values do not move when they change.
+ *   either side. They come from their own seeded PRNG, so the clients' values do not move when they change;
+ * - a « Satisfaction » score 1 to 5 per client (the ideal-client matrix, SPEC §13), from its own PRNG too;
+ * - a « Journal » sheet (`generateJournal`): the invoice lines of every client by product family, whose sums are
+ *   exactly the table's CA 2024 and CA 2025 (the rolling years N-1 and N before 20/12/2025), drawn so that every
+ *   engagement class of SPEC §12 appears (a FiLo family stopped, a LiFo family stopped, a LiLo family bought in
+ *   N, neither); `assets/sample/types.csv` is the rep's « Famille;Type » table that `npm run demo` passes.
  *
  * The same generator, with `clients: 100_000`, feeds `bench/plan.bench.ts`.
  */
@@ -49,6 +54,7 @@ export const SAMPLE_HEADERS = [
   "Crédibilité",
   "Attractivité pour nous",
   "Notre attractivité",
+  "Satisfaction",
 ] as const;
 
 export const SAMPLE_SEED = 20250601;
@@ -79,6 +85,8 @@ export interface SampleClient {
   readonly prospect: boolean;
   /** A prospect's pertinence, crédibilité, attractivité pour nous, notre attractivité (1 to 5); null for a client. */
   readonly criteria: readonly [number, number, number, number] | null;
+  /** A client's satisfaction / value brought, 1 to 5 (SPEC §13); null for a prospect. */
+  readonly satisfaction: number | null;
   /** What the generator aimed at (not written to the file). */
   readonly phase?: Phase;
   readonly reading?: Reading;
@@ -263,6 +271,8 @@ export function generateClients(options: GenerateOptions = {}): SampleClient[] {
     return companyName(d);
   };
   const out: SampleClient[] = [];
+  // Its own PRNG, so that adding the column moved no other value of the sample.
+  const satisfaction = draw((options.seed ?? SAMPLE_SEED) + 16);
 
   for (let i = 0; i < n; i++) {
     const phase = phases[i];
@@ -337,6 +347,7 @@ export function generateClients(options: GenerateOptions = {}): SampleClient[] {
       lastPurchase: new Date(lastDay),
       prospect: false,
       criteria: null,
+      satisfaction: satisfaction.weighted(SATISFACTION),
       phase,
       reading,
     });
@@ -357,10 +368,14 @@ export function generateClients(options: GenerateOptions = {}): SampleClient[] {
       lastPurchase: null,
       prospect: true,
       criteria: criteria[i],
+      satisfaction: null,
     });
   }
   return out;
 }
+
+/** Satisfaction scores 1 to 5 and their weights: mostly 3 and 4, a few very unhappy or delighted clients. */
+const SATISFACTION: readonly (readonly [number, number])[] = [[1, 0.06], [2, 0.16], [3, 0.34], [4, 0.29], [5, 0.15]];
 
 /** What a prospect's criteria are drawn to show: retained, or the rule that makes it écarté (SPEC §11). */
 type ProspectProfile = "retained" | "pertinence" | "credibility" | "attractiveness" | "ourAttractiveness";
@@ -449,9 +464,170 @@ export function sampleRows(clients: readonly SampleClient[]): unknown[][] {
       c.lastPurchase,
       c.prospect ? "Oui" : "Non",
       ...(c.criteria ? c.criteria : [null, null, null, null]),
+      c.satisfaction,
     ]);
   }
   return rows;
+}
+
+
+/** The journal's headers, in column order (recognised by `src/io`: client, invoice, date, family, amount). */
+export const JOURNAL_HEADERS = ["N° facture", "Date", "Client", "Famille", "Montant HT"] as const;
+
+/**
+ * The product families of the wholesaler and the type the rep gives each (Pascal Py ch. 6): the core products
+ * kept to the end (FiLo), an entry product dropped early (FiFo), add-ons dropped first when a client leaves
+ * (LiFo), and equipment a client buys only when engaged, and keeps (LiLo).
+ */
+export const SAMPLE_FAMILIES: readonly (readonly [string, "FiLo" | "FiFo" | "LiFo" | "LiLo"])[] = [
+  ["Cartons et caisses", "FiLo"],
+  ["Papier et essuyage", "FiLo"],
+  ["Films et sacs", "FiFo"],
+  ["Produits d'hygiène", "LiFo"],
+  ["Calage et protection", "LiFo"],
+  ["Distributeurs et équipements", "LiLo"],
+];
+
+/** First day (UTC ms) of the rolling years N-1 and N before the default reference date 20/12/2025 (SPEC §7). */
+export const SAMPLE_N1_START = Date.UTC(2023, 11, 20);
+export const SAMPLE_N_START = Date.UTC(2024, 11, 20);
+
+/** What the journal of one client is drawn to show (SPEC §12's first rule that holds). */
+export type JournalProfile = "loss_likely" | "revenue_at_risk" | "engaged" | "to_build";
+
+const CORE = 0;
+const TISSUE = 1;
+const FILM = 2;
+const LIFO_FAMILIES = [3, 4];
+const LILO = 5;
+/** Relative weight of each family in a client's spend. */
+const FAMILY_WEIGHT = [5, 2, 1.5, 1.2, 1, 2.5];
+
+/** The profile of a client from its phase (shares per phase), drawn from the journal's own PRNG. */
+function journalProfile(c: SampleClient, d: Draw): JournalProfile {
+  switch (c.phase) {
+    case "lost":
+      return "loss_likely";
+    case "D":
+      return "to_build";
+    case "V":
+      return d.weighted([["loss_likely", 0.35], ["revenue_at_risk", 0.4], ["to_build", 0.25]] as const);
+    case "M":
+      return d.weighted([["engaged", 0.35], ["revenue_at_risk", 0.2], ["to_build", 0.45]] as const);
+    default:
+      return d.weighted([["engaged", 0.45], ["to_build", 0.55]] as const);
+  }
+}
+
+/** Whole euros of `total` shared by `weights` (largest remainder, so they add up exactly). */
+function shares(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const raw = weights.map((w) => (total * w) / sum);
+  const out = raw.map(Math.floor);
+  let left = total - out.reduce((a, b) => a + b, 0);
+  const order = raw.map((r, k) => [r - Math.floor(r), k] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let j = 0; left > 0; j = (j + 1) % order.length, left--) out[order[j][1]]++;
+  return out;
+}
+
+/** The families a client bought in N-1 and in N, for its profile (amounts permitting). */
+function familySets(profile: JournalProfile, c: SampleClient, d: Draw): { n1: number[]; n: number[] } {
+  const ca = c.ca as readonly [number, number, number];
+  const lifo = d.pick(LIFO_FAMILIES);
+  const tissue = d.uniform() < 0.6;
+  const film = d.uniform() < 0.55;
+  const keepsFilm = d.uniform() < 0.3;
+  const n1 = new Set<number>([CORE]);
+  const n = new Set<number>([CORE]);
+  if (tissue) {
+    n1.add(TISSUE);
+    n.add(TISSUE);
+  }
+  if (film) {
+    n1.add(FILM);
+    if (keepsFilm) n.add(FILM);
+  }
+  switch (profile) {
+    case "loss_likely":
+      // A FiLo family stopped (the second one when there is one, else the core: a lost client stops it all).
+      n1.add(TISSUE);
+      n.delete(TISSUE);
+      if (d.uniform() < 0.5) n1.add(lifo);
+      break;
+    case "revenue_at_risk":
+      n1.add(lifo);
+      break;
+    case "engaged":
+      n.add(LILO);
+      if (c.phase === "M" && d.uniform() < 0.6) n1.add(LILO);
+      if (d.uniform() < 0.3) {
+        n1.add(lifo);
+        n.add(lifo);
+      }
+      break;
+    case "to_build":
+      if (d.uniform() < 0.1) n.add(lifo);
+      break;
+  }
+  if (ca[2] === 0) n.clear();
+  if (ca[1] === 0) n1.clear();
+  return { n1: [...n1].sort((a, b) => a - b), n: [...n].sort((a, b) => a - b) };
+}
+
+/** `count` days (UTC ms) in [from, to], sorted; Fi families early in the span, Li families late. */
+function lineDays(count: number, from: number, to: number, late: boolean, d: Draw): number[] {
+  const days = Math.max(0, Math.floor((to - from) / DAY_MS));
+  const lo = late ? Math.floor(days * 0.75) : 0;
+  const hi = late ? days : Math.max(0, Math.floor(days * 0.6));
+  return Array.from({ length: count }, () => from + d.int(lo, hi) * DAY_MS).sort((a, b) => a - b);
+}
+
+/**
+ * The invoice lines of the sample's clients (header first): per client, per rolling year, per family bought,
+ * one to three lines whose amounts add up to the table's CA 2024 (N-1) and CA 2025 (N) exactly; no line after the
+ * client's « Date dernier achat », and its last line on that day when it bought in N. Deterministic, from its own
+ * PRNG. Returns the rows and each client's drawn profile (for the tests).
+ */
+export function generateJournal(clients: readonly SampleClient[], seed = SAMPLE_SEED + 18): { rows: unknown[][]; profiles: Map<string, JournalProfile> } {
+  const d = draw(seed);
+  const rows: unknown[][] = [[...JOURNAL_HEADERS]];
+  const profiles = new Map<string, JournalProfile>();
+  const lines: [number, string, string, number][] = [];
+  for (const c of clients) {
+    if (c.prospect || !c.ca || !c.lastPurchase) continue;
+    const profile = journalProfile(c, d);
+    profiles.set(c.code, profile);
+    const sets = familySets(profile, c, d);
+    const last = c.lastPurchase.getTime();
+    const periods: [number[], number, number, number][] = [
+      [sets.n1, c.ca[1], SAMPLE_N1_START, Math.min(SAMPLE_N_START - DAY_MS, last)],
+      [sets.n, c.ca[2], SAMPLE_N_START, Math.min(SAMPLE_LAST_DAY, last)],
+    ];
+    periods.forEach(([families, total, from, to], p) => {
+      if (total <= 0 || families.length === 0) return;
+      const amounts = shares(total, families.map((f) => FAMILY_WEIGHT[f]));
+      families.forEach((f, k) => {
+        const count = amounts[k] < 300 ? 1 : d.int(1, 3);
+        const parts = shares(amounts[k], Array.from({ length: count }, () => 0.5 + d.uniform()));
+        const days = lineDays(count, from, to, SAMPLE_FAMILIES[f][1].startsWith("Li") && p === 0, d);
+        // The client's last purchase (table) is its last line, on the core family (in N-1 for a lost client).
+        if (f === CORE && (p === 1 || c.ca?.[2] === 0)) days[days.length - 1] = to;
+        parts.forEach((amount, j) => {
+          if (amount > 0) lines.push([days[j], c.code, SAMPLE_FAMILIES[f][0], amount]);
+        });
+      });
+    });
+  }
+  lines.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]) || a[2].localeCompare(b[2]));
+  lines.forEach(([day, code, family, amount], k) => {
+    rows.push([`F${String(k + 1).padStart(5, "0")}`, new Date(day), code, family, amount]);
+  });
+  return { rows, profiles };
+}
+
+/** The rep's table « Famille;Type » of the sample (`assets/sample/types.csv`), French CSV, CRLF. */
+export function sampleTypesCsv(): string {
+  return ["Famille;Type", ...SAMPLE_FAMILIES.map(([family, type]) => `${family};${type}`)].join("\r\n") + "\r\n";
 }
 
 const README_LINES = [
@@ -463,6 +639,9 @@ const README_LINES = [
   "Nb commandes 2025 : nombre de commandes ; Potentiel : achats annuels du client dans la catégorie, tous fournisseurs ;",
   "Date dernier achat : date de la dernière facture.",
   "Pertinence, Crédibilité, Attractivité pour nous, Notre attractivité : notes de 1 à 5 données par le commercial à chaque prospect (règle de Pascal Py : un prospect est retenu quand les quatre notes sont au moins à 3).",
+  "Satisfaction : note de 1 à 5 donnée par le commercial, ce que nous apportons au client (matrice du client idéal).",
+  "Feuille « Journal » : les factures des clients par famille de produits (N° facture, Date, Client, Famille, Montant HT) ; elles font exactement les CA 2024 et CA 2025 de la feuille Clients.",
+  "Les familles ont chacune un type (FiLo, FiFo, LiFo, LiLo, d'après Pascal Py) donné par le commercial dans le fichier types.csv fourni à côté : il dit quels clients cessent d'acheter leurs produits de base et sont sur le départ.",
   "",
   "Pour obtenir le plan : dans Excel, onglet Accueil, bouton PAC Commercial (le complément), puis suivez les cinq étapes de l'assistant.",
   "Le plan est écrit dans les feuilles Cibles, Contacts, PAC et Remarques, qui se lisent et se recalculent ensuite sans le complément.",
@@ -470,8 +649,11 @@ const README_LINES = [
   "Toute ressemblance avec des entreprises existantes serait fortuite.",
 ];
 
-/** The demo workbook: a "Clients" sheet (the table) and a "Lisez-moi" sheet; fixed dates. */
-export function sampleWorkbook(clients: readonly SampleClient[]): ExcelJS.Workbook {
+/**
+ * The demo workbook: a "Clients" sheet (the table), a "Journal" sheet when `journal` rows are given (the bundled
+ * sample; the benches leave it out), and a "Lisez-moi" sheet; fixed dates.
+ */
+export function sampleWorkbook(clients: readonly SampleClient[], journal?: readonly (readonly unknown[])[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "PAC Commercial";
   wb.lastModifiedBy = "PAC Commercial";
@@ -479,7 +661,7 @@ export function sampleWorkbook(clients: readonly SampleClient[]): ExcelJS.Workbo
   wb.modified = FIXED_DATE;
   const sheet = wb.addWorksheet("Clients", { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
   sheet.addRows(sampleRows(clients));
-  const widths = [9, 40, 18, 26, 12, 12, 12, 12, 12, 18, 12, 18, 10, 12, 12, 14, 14];
+  const widths = [9, 40, 18, 26, 12, 12, 12, 12, 12, 18, 12, 18, 10, 12, 12, 14, 14, 12];
   widths.forEach((w, k) => {
     sheet.getColumn(k + 1).width = w;
   });
@@ -487,6 +669,16 @@ export function sampleWorkbook(clients: readonly SampleClient[]): ExcelJS.Workbo
   sheet.getColumn(12).numFmt = "dd/mm/yyyy";
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: SAMPLE_HEADERS.length } };
+  if (journal) {
+    const lines = wb.addWorksheet("Journal", { views: [{ state: "frozen", ySplit: 1 }] });
+    lines.addRows(journal.map((r) => [...r]));
+    [12, 12, 9, 30, 14].forEach((w, k) => {
+      lines.getColumn(k + 1).width = w;
+    });
+    lines.getColumn(2).numFmt = "dd/mm/yyyy";
+    lines.getColumn(5).numFmt = '#,##0 "€"';
+    lines.getRow(1).font = { bold: true };
+  }
   const readme = wb.addWorksheet("Lisez-moi");
   README_LINES.forEach((line, k) => {
     readme.getCell(k + 1, 1).value = line === "" ? null : line;
@@ -535,14 +727,16 @@ export async function stableXlsx(wb: ExcelJS.Workbook): Promise<Buffer> {
 }
 
 export const SAMPLE_PATH = join(__dirname, "..", "assets", "sample", "clients-demo.xlsx");
+export const SAMPLE_TYPES_PATH = join(__dirname, "..", "assets", "sample", "types.csv");
 
 async function main(): Promise<void> {
   const target = process.argv[2] ?? SAMPLE_PATH;
   const clients = generateClients();
   checkCoverage(clients);
-  const bytes = await stableXlsx(sampleWorkbook(clients));
+  const bytes = await stableXlsx(sampleWorkbook(clients, generateJournal(clients).rows));
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, bytes);
+  if (process.argv[2] === undefined) writeFileSync(SAMPLE_TYPES_PATH, sampleTypesCsv());
   console.log(`${target} : ${clients.filter((c) => !c.prospect).length} clients, ${clients.filter((c) => c.prospect).length} prospects, ${bytes.length} octets.`);
 }
 

@@ -32,6 +32,8 @@ const parsed: readonly { name: string; argv: string[]; expected: Command }[] = [
     expected: { kind: "plan", file: "c.csv", capital: { kind: "computed", weeks: 44, daysPerWeek: 4.5, contactsPerDay: 2.5 }, lang: "fr", replace: false, verbose: false },
   },
   { name: "score defaults to csv", argv: ["score", "c.csv"], expected: { kind: "score", file: "c.csv", format: "csv", ...base } },
+  { name: "--types for score (issue 16)", argv: ["score", "ventes.xlsx", "--types", "types.csv"], expected: { kind: "score", file: "ventes.xlsx", format: "csv", types: "types.csv", ...base } },
+  { name: "--types=FILE for plan", argv: ["plan", "ventes.xlsx", "--types=Types familles.xlsx"], expected: { kind: "plan", file: "ventes.xlsx", replace: false, types: "Types familles.xlsx", ...base } },
   {
     name: "score with json, sheet, date and capital",
     argv: ["score", "c.xlsx", "--format", "json", "--sheet", "Feuil1", "--reference-date", "2024-02-29", "--capital", "540"],
@@ -93,6 +95,8 @@ const errors: readonly { argv: string[]; message: string }[] = [
   },
   { argv: ["plan", "x.xlsx", "--weeks", "60"], message: "--weeks attend un nombre entier de semaines de 1 à 53, pas «\u00a060\u00a0»." },
   { argv: ["plan", "x.xlsx", "--force=1"], message: "L'option --force ne prend pas de valeur." },
+  { argv: ["score", "x.xlsx", "--types"], message: "L'option --types attend une valeur." },
+  { argv: ["plan", "x.xlsx", "--types", "a.csv", "--types", "b.csv"], message: "L'option --types est donnée deux fois." },
   { argv: ["score", "x.xlsx", "--force"], message: "Option inconnue «\u00a0--force\u00a0» pour pac score (aide\u00a0: pac --help)." },
   { argv: ["plan", "x.xlsx", "--reference-date", "31/12/2025"], message: "--reference-date attend une date AAAA-MM-JJ, par exemple 2025-12-31, pas «\u00a031/12/2025\u00a0»." },
   { argv: ["plan", "x.xlsx", "--reference-date", "2025-02-29"], message: "--reference-date attend une date AAAA-MM-JJ, par exemple 2025-12-31, pas «\u00a02025-02-29\u00a0»." },

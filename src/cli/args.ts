@@ -22,6 +22,8 @@ export interface CommonOptions {
   readonly lang: Lang;
   /** Print every warning on stderr (`pac score` always does). */
   readonly verbose: boolean;
+  /** `--types`: the rep's « famille ; type » table (CSV or .xlsx) for engagement by product type (SPEC §12). */
+  readonly types?: string;
 }
 
 export interface PlanCommand extends CommonOptions {
@@ -56,9 +58,10 @@ type OptionName =
   | "format"
   | "verbose"
   | "growth"
-  | "conversion";
+  | "conversion"
+  | "types";
 
-const COMMON: readonly OptionName[] = ["sheet", "capital", "weeks", "days", "per-day", "reference-date", "lang", "verbose"];
+const COMMON: readonly OptionName[] = ["sheet", "capital", "weeks", "days", "per-day", "reference-date", "lang", "verbose", "types"];
 const ALLOWED: Readonly<Record<"plan" | "score", readonly OptionName[]>> = {
   plan: [...COMMON, "out", "replace", "force", "growth", "conversion"],
   score: [...COMMON, "format"],
@@ -181,6 +184,7 @@ export function parseArgs(argv: readonly string[]): Command {
     lang,
     verbose: values.has("verbose"),
     ...(values.has("sheet") ? { sheet: values.get("sheet") as string } : {}),
+    ...(values.has("types") ? { types: values.get("types") as string } : {}),
     ...(referenceDate !== undefined ? { referenceDate } : {}),
   };
   if (command === "score") {

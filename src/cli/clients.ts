@@ -1,5 +1,5 @@
 import { detectJournalColumns, guessShape, issueText, readClientTable, readJournal } from "../io";
-import type { ImportedClient, ImportReport } from "../io";
+import type { ImportedClient, ImportReport, JournalFamilies } from "../io";
 import type { Lang } from "../i18n/types";
 import { CliError } from "./errors";
 
@@ -9,6 +9,10 @@ export interface ImportResult {
   readonly report: ImportReport;
   /** Sheet row of the header actually used (after skipping title rows). */
   readonly headerRow: number;
+  /** A journal's spend per product family (SPEC §12), when it has a product column and covers N-1. */
+  readonly families?: JournalFamilies;
+  /** The journal has a product column but does not cover N-1: engagement cannot be computed. */
+  readonly familiesNotCovered?: boolean;
 }
 
 export interface ImportOptions {
@@ -18,7 +22,7 @@ export interface ImportOptions {
 }
 
 /** A journal header: a date column and line amounts (an amount, or quantity and unit price). */
-function looksLikeJournal(header: readonly unknown[]): boolean {
+export function looksLikeJournal(header: readonly unknown[]): boolean {
   const f = detectJournalColumns(header).fields;
   return f.id !== undefined && f.date !== undefined && (f.amount !== undefined || (f.quantity !== undefined && f.unitPrice !== undefined));
 }
@@ -30,18 +34,25 @@ function readOnce(rows: unknown[][], options: ImportOptions): Omit<ImportResult,
     ...(options.referenceDate ? { referenceDate: options.referenceDate } : {}),
   };
   const shape = guessShape(rows);
-  if (shape === "journal") {
-    const j = readJournal(rows, readOptions);
-    return { shape: "journal", clients: j.clients, report: j.report };
-  }
+  if (shape === "journal") return journalResult(readJournal(rows, readOptions));
   const t = readClientTable(rows, readOptions);
   // A table with no CA column at all but journal columns (a date and amounts) is a journal.
   const noCa = t.mapping.fields.ca === undefined && t.mapping.periods.length === 0;
   if (noCa && rows.length > 0 && looksLikeJournal(rows[0])) {
     const j = readJournal(rows, readOptions);
-    if (j.clients.length > 0) return { shape: "journal", clients: j.clients, report: j.report };
+    if (j.clients.length > 0) return journalResult(j);
   }
   return { shape: "clients", clients: t.clients, report: t.report };
+}
+
+function journalResult(j: ReturnType<typeof readJournal>): Omit<ImportResult, "headerRow"> {
+  return {
+    shape: "journal",
+    clients: j.clients,
+    report: j.report,
+    ...(j.families ? { families: j.families } : {}),
+    ...(j.mapping.family && !j.families ? { familiesNotCovered: true } : {}),
+  };
 }
 
 /**

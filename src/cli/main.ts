@@ -15,6 +15,7 @@ import { verifyZipDirectory } from "./verifyZip";
 import { importClients } from "./clients";
 import { CliError, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from "./errors";
 import { readInput, type InputTable } from "./input";
+import { fidelityRemarks, fidelitySummary, loadFidelity, type CliFidelity } from "./fidelity";
 import { scoreRows } from "./output";
 import { writePlanWorkbook, MAX_SHEET_ROWS, planRows } from "./workbook";
 import { planSummary, remarkLines } from "./summary";
@@ -58,6 +59,8 @@ interface Loaded {
   readonly shape: "clients" | "journal";
   readonly report: ImportReport;
   readonly portfolio: ScoredPortfolio;
+  /** Engagement and the ideal client (issue 16). */
+  readonly fidelity: CliFidelity;
 }
 
 /** The source named in messages: the file, and the sheet when it is a workbook. */
@@ -142,7 +145,9 @@ async function load(options: CommonOptions, io: CliIo, progress: Progress, write
         : (portfolio.warnings.find((w) => w.client === undefined)?.message ?? portfolio.warnings[0]?.message ?? "");
     throw new CliError("NOTHING_TO_SCORE", { source, reason });
   }
-  return { input, shape: imported.shape, report: imported.report, portfolio };
+  const fidelity = loadFidelity(input, imported, { lang, ...(options.types !== undefined ? { types: options.types } : {}), ...(options.referenceDate ? { referenceDate: options.referenceDate } : {}) });
+  printAll(io, fidelity.notes);
+  return { input, shape: imported.shape, report: imported.report, portfolio, fidelity };
 }
 
 function fileSize(path: string): number {
@@ -185,7 +190,7 @@ async function runPlan(cmd: PlanCommand, io: CliIo): Promise<void> {
   const out = cmd.out ?? defaultOutPath(cmd.file);
   checkOut(out, cmd);
   const progress = new Progress(io, cmd.lang);
-  const { input, shape, report, portfolio } = await load(cmd, io, progress, true);
+  const { input, shape, report, portfolio, fidelity } = await load(cmd, io, progress, true);
   // The rates were checked by parseArgs; the engine's defaults otherwise (SPEC §10: 5 %, 25 %).
   const objectives = planObjectives(portfolio, {
     ...(cmd.growth !== undefined ? { growthAsked: cmd.growth } : {}),
@@ -196,6 +201,8 @@ async function runPlan(cmd: PlanCommand, io: CliIo): Promise<void> {
     lang: cmd.lang,
     replace: cmd.replace,
     report,
+    fidelity: fidelity.fidelity,
+    remarks: fidelityRemarks(fidelity),
     onPlan: (plan) => {
       const tall = planRows(plan).find((s) => s.rows > MAX_SHEET_ROWS);
       if (tall) throw new CliError("PLAN_TOO_BIG", { n: portfolio.clients.length, sheet: tall.sheet, rows: tall.rows, limit: MAX_SHEET_ROWS });
@@ -211,6 +218,7 @@ async function runPlan(cmd: PlanCommand, io: CliIo): Promise<void> {
     report,
     portfolio,
     objectives,
+    fidelity: fidelitySummary(fidelity, portfolio, cmd.lang),
     out,
     written,
     verbose: cmd.verbose,
@@ -222,12 +230,14 @@ async function runPlan(cmd: PlanCommand, io: CliIo): Promise<void> {
 
 async function runScore(cmd: ScoreCommand, io: CliIo): Promise<void> {
   const progress = new Progress(io, cmd.lang);
-  const { report, portfolio } = await load(cmd, io, progress, false);
-  const text = scoreRows(portfolio, cmd.format, cmd.lang);
+  const { report, portfolio, fidelity } = await load(cmd, io, progress, false);
+  const text = scoreRows(portfolio, cmd.format, cmd.lang, fidelity.fidelity);
   progress.say("PROGRESS_DONE");
   io.stdout(text);
   // Every remark, on stderr, so that `pac score … > classes.csv` keeps the table clean.
   printAll(io, remarkLines(report, portfolio, cmd.lang));
+  // Engagement's state and, without --types, every proposed type for the rep to confirm (SPEC §12).
+  printAll(io, fidelitySummary(fidelity, portfolio, cmd.lang, Infinity));
 }
 
 /**

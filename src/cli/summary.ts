@@ -14,6 +14,8 @@ export interface SummaryInput {
   readonly portfolio: ScoredPortfolio;
   /** The objectives and the growth verdict (SPEC §10): two lines after the capital when given. */
   readonly objectives?: PlanObjectives;
+  /** Engagement and the ideal client (issue 16), ready lines, after the growth lines. */
+  readonly fidelity?: readonly string[];
   readonly out: string;
   readonly written: Pick<WrittenWorkbook, "sheets" | "replacedSheets" | "keptSheets" | "remarks">;
   /** Every remark goes to stderr (`remarkLines`): the summary then only counts them. */
@@ -128,6 +130,7 @@ export function planSummary(s: SummaryInput): string[] {
     m("SUMMARY_ABC", { a: p.classes.A.clients, b: p.classes.B.clients, c: p.classes.C.clients }),
     p.reps === undefined ? m("SUMMARY_CAPITAL_NO_REPS", { capital: p.capital.value, need: p.need }) : m("SUMMARY_CAPITAL", { capital: p.capital.value, need: p.need, reps: p.reps }),
     ...(s.objectives ? growthSummary(s.objectives, s.lang) : []),
+    ...(s.fidelity ?? []),
     m("SUMMARY_OUTPUT", { path: s.out, sheets: s.written.sheets.join(", ") }),
   ];
   const w = s.written;

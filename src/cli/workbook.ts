@@ -3,6 +3,7 @@ import type { Lang } from "../i18n/types";
 import { planText } from "../i18n/plan";
 import type { ImportReport } from "../io/report";
 import { buildWorkbookPlan, type ScoredPortfolio } from "../plan";
+import type { Fidelity } from "../plan/fidelity";
 import type { Remark } from "../plan/remarks";
 import { cleanWorkbookPlan } from "../xlsx/cleanPlan";
 import type { SheetPlan, WorkbookPlan } from "../plan/types";
@@ -33,6 +34,10 @@ export interface WriteOptions {
   readonly replace: boolean;
   /** The import report: its remarks head the "Remarques" sheet. */
   readonly report?: ImportReport;
+  /** Engagement and the ideal client (issue 16), shown in the PAC. */
+  readonly fidelity?: Fidelity;
+  /** More remarks for the « Remarques » sheet (the fidelity step's). */
+  readonly remarks?: readonly Remark[];
   /** Called once the plan is built, before the (slow) writing; may throw to stop there. */
   readonly onPlan?: (plan: WorkbookPlan) => void;
 }
@@ -83,11 +88,13 @@ export function csvSheet(input: InputTable, name: string): SheetPlan {
  * plan once before it is written.
  */
 function planWithWriteRemarks(portfolio: ScoredPortfolio, options: WriteOptions): WorkbookPlan {
-  const base = { lang: options.lang, ...(options.report ? { report: options.report } : {}) };
-  const plan = buildWorkbookPlan(portfolio, base);
+  // The CLI writes the Catalogue sheet and the PAC's drop-down lists over it (SPEC §13).
+  const base = { lang: options.lang, catalogue: true, ...(options.report ? { report: options.report } : {}), ...(options.fidelity ? { fidelity: options.fidelity } : {}) };
+  const extra = options.remarks ?? [];
+  const plan = buildWorkbookPlan(portfolio, { ...base, remarks: extra });
   const { remarks } = cleanWorkbookPlan(plan);
   if (remarks.length === 0) return plan;
-  return buildWorkbookPlan(portfolio, { ...base, remarks: remarks.map((r) => writeRemark(r, options.lang)) });
+  return buildWorkbookPlan(portfolio, { ...base, remarks: [...extra, ...remarks.map((r) => writeRemark(r, options.lang))] });
 }
 
 /** A writer's change as a line of the "Remarques" sheet. */

@@ -60,6 +60,6 @@ describe("import messages (src/i18n/io)", () => {
 
   it("ioFieldLabel and ioMethodLabel give the French label by default", () => {
     expect([ioFieldLabel("potential"), ioFieldLabel("potential", "en"), ioMethodLabel("maturity")]).toEqual(["Potentiel", "Potential", "Maturité (D/C/M/V)"]);
-    expect(Object.keys(ioFieldLabelsEn).length + Object.keys(ioMethodLabelsEn).length).toBe(25 + 8); // 21 fields, + value (§13), family, product, description (§12)
+    expect(Object.keys(ioFieldLabelsEn).length + Object.keys(ioMethodLabelsEn).length).toBe(25 + 10); // 21 fields, + value (§13), family, product, description (§12); 8 methods + engagement and ideal
   });
 });

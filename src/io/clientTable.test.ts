@@ -43,7 +43,8 @@ describe("readClientTable", () => {
       { id: "C3", row: 4, name: "Prospect Nord", ca: 0, monetary: 0, periods: [0, 0], contacts: 3, contactsBefore: 0, potential: 8000, frequency: 0, isProspect: true },
     ]);
     expect(mapping.periodLabels).toEqual(["2024", "2025"]);
-    expect(mapping.missing).toEqual([]);
+    // A client table has no product column (engagement, SPEC §12) and this one no value score (ideal, §13).
+    expect(mapping.missing.map((m) => m.method)).toEqual(["engagement", "ideal"]);
     expect(report.referenceDate).toBe("2025-03-16");
     expect(report.status).toBe("ok");
   });
@@ -83,7 +84,7 @@ describe("readClientTable", () => {
     expect(mapping.periods).toEqual([{ column: 3, header: "CA 2025", confidence: 1, source: "override", label: "2025" }]);
     expect(clients[0]).toMatchObject({ id: "Dupont SA", name: "C1", ca: 1200, periods: [1500] });
     expect(clients[0].potential).toBeUndefined();
-    expect(mapping.missing.map((m) => m.method)).toEqual(["pr", "elasticity", "maturity"]);
+    expect(mapping.missing.map((m) => m.method)).toEqual(["pr", "elasticity", "maturity", "engagement", "ideal"]);
   });
 
   it.each([
@@ -151,6 +152,8 @@ describe("readClientTable", () => {
       "Élasticité : il manque CA par période, Contacts (période N-1), Contacts (période N).",
       "Matrice de rentabilité des contacts : il manque Contacts (période N).",
       "Maturité (D/C/M/V) : il faut au moins deux périodes de CA (par exemple « CA N-1 » et « CA N ») ; 0 trouvée.",
+      "Engagement par type de produit (fidélité) : il manque Famille de produit ou Code produit ou Description du produit, CA par période.",
+      "Matrice du client idéal : il manque Valeur apportée / satisfaction (1 à 5), Contacts (période N).",
     ]);
   });
 });

@@ -19,12 +19,18 @@ import { DEFAULT_MAX_ISSUES_PER_KIND, type RejectReason, type ReportBuilder } fr
 
 /** The ids the engine gives its methods. */
 export type MethodId = IoMethodKey;
-export const METHODS: readonly MethodId[] = ["rfm", "abc", "quartiles", "pr", "elasticity", "contacts", "maturity", "allocation"];
+export const METHODS: readonly MethodId[] = ["rfm", "abc", "quartiles", "pr", "elasticity", "contacts", "maturity", "allocation", "engagement", "ideal"];
+
+/**
+ * What a method may need: a field of the table or journal, or a journal's product column ("family", "product"
+ * or "description", SPEC §12), which is no client field.
+ */
+export type NeedId = FieldId | "family" | "product" | "description";
 
 /** What a method lacks: each entry is a set of alternatives (one of them is enough). `message` is French. */
 export interface MissingForMethod {
   readonly method: MethodId;
-  readonly needs: readonly (readonly FieldId[])[];
+  readonly needs: readonly (readonly NeedId[])[];
   readonly message: string;
 }
 
@@ -285,13 +291,17 @@ export function readReferenceDate(value: ReadOptions["referenceDate"], date1904:
   return typeof day === "number" ? day : "bad";
 }
 
-export function missingMessage(method: MethodId, needs: readonly (readonly FieldId[])[], periodsFound?: number): string {
+export function missingMessage(method: MethodId, needs: readonly (readonly NeedId[])[], periodsFound?: number): string {
   if (periodsFound !== undefined) return ioMessage("MISSING_PERIODS", { method, n: periodsFound }, "fr");
   return ioMessage("MISSING_FIELDS", { method, fields: needs.map((alt) => alt.join("|")).join(",") }, "fr");
 }
 
-/** The inputs each method needs, as sets of alternatives; "periods" means at least two CA periods. */
-export const METHOD_NEEDS: Readonly<Record<MethodId, readonly (readonly FieldId[])[]>> = {
+/**
+ * The inputs each method needs, as sets of alternatives; "periods" means at least two CA periods. Engagement
+ * (SPEC §12) needs a sales journal with a product column that covers N-1 and N; the ideal-client matrix (§13) a
+ * value / satisfaction score, contacts and a CA.
+ */
+export const METHOD_NEEDS: Readonly<Record<MethodId, readonly (readonly NeedId[])[]>> = {
   rfm: [["recency", "lastPurchase"], ["frequency"], ["ca", "periods"]],
   abc: [["ca", "periods"]],
   quartiles: [["ca", "periods"]],
@@ -300,14 +310,16 @@ export const METHOD_NEEDS: Readonly<Record<MethodId, readonly (readonly FieldId[
   contacts: [["contacts"], ["ca", "periods"]],
   maturity: [["periods"]],
   allocation: [["ca", "periods"]],
+  engagement: [["family", "product", "description"], ["periods"]],
+  ideal: [["value"], ["contacts"], ["ca", "periods"]],
 };
 
 /**
  * The methods that cannot run, from the fields present. `periods` counts as present when there are at least
  * two; a method whose only lack is periods gets the "two periods" message.
  */
-export function missingForMethods(present: ReadonlySet<FieldId>, periodCount: number): MissingForMethod[] {
-  const has = (f: FieldId): boolean => (f === "periods" ? periodCount >= 2 : present.has(f) || (f === "ca" && periodCount >= 1));
+export function missingForMethods(present: ReadonlySet<NeedId>, periodCount: number): MissingForMethod[] {
+  const has = (f: NeedId): boolean => (f === "periods" ? periodCount >= 2 : present.has(f) || (f === "ca" && periodCount >= 1));
   const out: MissingForMethod[] = [];
   for (const method of METHODS) {
     const needs = METHOD_NEEDS[method].filter((alternatives) => !alternatives.some(has));

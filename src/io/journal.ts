@@ -12,11 +12,12 @@ import {
   reportDateProblem,
   resolveOptions,
   type MissingForMethod,
+  type NeedId,
   type ReadOptions,
 } from "./common";
 import { civilFromDays, dayToFrench, dayToIso, daysFromCivil } from "./dates";
 import type { FamilyHistory } from "../engine/engagement";
-import { JOURNAL_FIELDS, detectFamilyColumn, detectJournalColumns, headerText, type ColumnRef, type FamilyColumnMatch, type FieldId, type FieldMatch, type JournalField } from "./headers";
+import { JOURNAL_FIELDS, detectFamilyColumn, detectJournalColumns, headerText, type ColumnRef, type FamilyColumnMatch, type FieldMatch, type JournalField } from "./headers";
 import type { IoMessageKey } from "../i18n/io";
 import { readNumber, type NumberProblem } from "./numbers";
 import { ReportBuilder, headerList, type ImportReport, type JournalPeriods, type JournalStats, type RejectReason } from "./report";
@@ -185,10 +186,12 @@ function applyJournalOverrides(fields: Partial<Record<JournalField, FieldMatch>>
   }
 }
 
-function finishMapping(fields: Partial<Record<JournalField, FieldMatch>>, header: readonly string[], years: readonly string[], aggregated: boolean): JournalMapping {
+function finishMapping(fields: Partial<Record<JournalField, FieldMatch>>, header: readonly string[], years: readonly string[], aggregated: boolean, family?: FamilyColumnMatch): JournalMapping {
   const used = new Set(Object.values(fields).map((m) => (m as FieldMatch).column));
-  const present = new Set<FieldId>();
+  const present = new Set<NeedId>();
   if (aggregated) for (const f of ["id", "ca", "frequency", "recency", "lastPurchase"] as const) present.add(f);
+  // Engagement (SPEC §12) reads the product column, whatever its kind.
+  if (aggregated && family) present.add(family.kind);
   return {
     fields: { ...fields },
     periodLabels: years,
@@ -715,7 +718,7 @@ export function readJournal(rows: unknown[][], options: JournalOptions = {}): Jo
   };
   return {
     clients,
-    mapping: { ...finishMapping(fields, header, labels, n > 0), ...(familyMatch ? { family: familyMatch } : {}) },
+    mapping: { ...finishMapping(fields, header, labels, n > 0, familyMatch), ...(familyMatch ? { family: familyMatch } : {}) },
     ...(families ? { families } : {}),
     report: report.build({
       shape: "journal",

@@ -6,6 +6,7 @@ import { issueText, type ImportReport } from "../io/report";
 import { cellAddress, formula, range, sheetCell, textLiteral } from "./cells";
 import { MONTHS, clientLabel, scaledMessage, type Cell, type ContactsLayout } from "./contactsSheet";
 import { templateFormula, templateValue } from "./templateFormula";
+import { fidelityActions, fidelityDiagnosis, withValidations, type FidelityPac } from "./fidelitySection";
 import { SheetDraft } from "./grid";
 import { PR_TARGETS, targetLabelKey } from "./labels";
 import type { ScoredClient, ScoredPortfolio } from "./score";
@@ -40,7 +41,7 @@ type ActionKind = "stimulation" | "entretien" | "securisation" | "conquete" | "r
  * are formulas on the Contacts sheet's parameter cells; the blocks the rep fills in are yellow and say
  * "À compléter".
  */
-export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: ContactsLayout, report?: ImportReport): SheetPlan {
+export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: ContactsLayout, report?: ImportReport, fidelity?: FidelityPac): SheetPlan {
   const t = (key: PlanKey, params?: Record<string, string | number>): string => planText(key, lang, params);
   const s = new SheetDraft(t("sheet.pac"));
   const ref = (cell: Cell): string => sheetCell(contacts.sheet, cell[0], cell[1]);
@@ -222,6 +223,8 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   pageBreak();
   section("pac.s2_more");
   pageTop = r;
+  // Issue 16: the fidelity tables go right of the diagnosis, under the P-R grid when there is one.
+  let rightTop = pageTop;
 
   if (portfolio.methods.pr) {
     // The P-R matrix is the 4 × 4 count grid (SPEC §9), drawn large where a chart would stand.
@@ -256,6 +259,7 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     s.merge(range(g, CHART_COL, 1, cols));
     s.style(range(g, CHART_COL, 1, cols), { ...STYLES.note, wrap: true, vertical: "top" });
     s.height(g, 36);
+    rightTop = g + 2;
     subheading("pac.targets");
     header([t("pac.col.target"), t("pac.col.clients"), t("pac.col.ca"), null]);
     s.merge(range(r - 1, 2, 1, 2));
@@ -313,6 +317,8 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     if (coverage) note(t("pac.not_computed_coverage", { reason: issueText(coverage, lang) }), LAST + 1, 42);
     else notComputed("reason.no_periods");
   }
+  // Issue 16: engagement by product type and the ideal-client matrix (src/plan/fidelitySection.ts).
+  r = Math.max(r, fidelityDiagnosis(s, fidelity, lang, { row: rightTop, col: CHART_COL, cols: CHART_COLS }));
   // When none of these methods ran, the page holds three "non calculé" lines: the orientations follow on it.
   if (portfolio.methods.pr || portfolio.methods.contacts || portfolio.methods.maturity) pageBreak();
   else r++;
@@ -407,6 +413,10 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     s.height(r, 40);
     r++;
   }
+
+  // Issue 16: the Rétention line, the clients leaving and the actions chosen from the catalogue (drop-down lists).
+  const chosen = fidelityActions(s, r, portfolio, fidelity, lang, LAST);
+  r = chosen.row;
 
   // 5. Contact strategy.
   pageBreak();
@@ -559,7 +569,7 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   s.edit(conditions);
   r += conditions.rows;
 
-  return s.toSheet({
+  const sheet = s.toSheet({
     columnWidths: [...WIDTHS, 2, ...DATA_WIDTHS],
     print: {
       orientation: "landscape",
@@ -571,6 +581,7 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     },
     tabColor: "#C00000",
   });
+  return withValidations(sheet, chosen.validations);
 }
 
 const DATA_WIDTHS = [24, 12, 12, 10];

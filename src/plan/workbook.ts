@@ -1,9 +1,12 @@
 import type { AbcOptions } from "../engine";
 import type { Lang } from "../i18n";
+import { catalogueText } from "../i18n/catalogue";
 import { planText } from "../i18n/plan";
 import type { ImportReport } from "../io/report";
+import { buildCatalogueSheet } from "./catalogue";
 import { buildClientCardsSheet } from "./clientCardsSheet";
 import { buildContactsSheet } from "./contactsSheet";
+import type { Fidelity } from "./fidelity";
 import { planObjectives } from "./objectives";
 import { buildPacSheet } from "./pacSheet";
 import { buildRemarksSheet, importRemarks, scoreRemarks, type Remark } from "./remarks";
@@ -22,24 +25,33 @@ export interface WorkbookPlanOptions {
   readonly abc?: AbcOptions;
   /** Above this many clients the Cibles classes are values (default `LIVE_CLIENTS_MAX`). */
   readonly liveMax?: number;
+  /** Issue 16: engagement and ideal clients (`computeFidelity`), shown in the PAC's diagnosis and actions. */
+  readonly fidelity?: Fidelity;
   /**
-   * Adds the printable "Fiches clients" sheet before "Remarques": each client's full pourquoi, the wizard's
-   * (issue 17). Default false, so the written sheets stay the four others until every caller asks for it.
+   * Issue 16: add the « Catalogue » sheet (SPEC §13) and the PAC's « Actions choisies » table, whose cells are
+   * drop-down lists over it. The CLI and the task pane turn it on; off by default.
+   */
+  readonly catalogue?: boolean;
+  /**
+   * Issue 17: add the printable "Fiches clients" sheet before "Remarques": each client's full pourquoi, the
+   * wizard's. The task pane turns it on; off by default.
    */
   readonly clientCards?: boolean;
 }
 
 /**
- * The names of the written sheets, in order ("Cibles", "Contacts", "PAC", "Remarques" in French; "Fiches
- * clients" before "Remarques" with `clientCards`).
+ * The names of the written sheets, in order ("Cibles", "Contacts", "PAC", then "Fiches clients" with
+ * `clientCards`, "Remarques", then "Catalogue" with `catalogue`). A boolean second argument is `catalogue`.
  */
-export function workbookSheetNames(lang: Lang = "fr", options: { readonly clientCards?: boolean } = {}): string[] {
+export function workbookSheetNames(lang: Lang = "fr", options: boolean | { readonly catalogue?: boolean; readonly clientCards?: boolean } = false): string[] {
+  const { catalogue = false, clientCards = false } = typeof options === "boolean" ? { catalogue: options } : options;
   return [
     planText("sheet.targets", lang),
     planText("sheet.contacts", lang),
     planText("sheet.pac", lang),
-    ...(options.clientCards ? [planText("sheet.cards", lang)] : []),
+    ...(clientCards ? [planText("sheet.cards", lang)] : []),
     planText("sheet.remarks", lang),
+    ...(catalogue ? [catalogueText("sheet.catalogue", lang)] : []),
   ];
 }
 
@@ -52,20 +64,24 @@ export function workbookRemarks(portfolio: ScoredPortfolio, lang: Lang, report?:
 }
 
 /**
- * The four written sheets of a scored portfolio, in order: "Cibles" (one row per client), "Contacts" (the
+ * The written sheets of a scored portfolio, in order: "Cibles" (one row per client), "Contacts" (the
  * capital and its split as formulas over editable parameters, the per-client plan and calendar as values, the
  * monthly plan as their sum), "PAC" (the printable
- * plan, whose capital-dependent cells refer to the Contacts sheet) and "Remarques" (every warning of the import
- * and of the scoring). English names: Targets, Contacts, PAC, Notes (`workbookSheetNames`).
+ * plan, whose capital-dependent cells refer to the Contacts sheet), "Remarques" (every warning of the import
+ * and of the scoring), and with `catalogue` "Catalogue" (the actions of SPEC §13, the source of the PAC's « Actions
+ * choisies » drop-down lists). English names: Targets, Contacts, PAC, Notes, Catalogue (`workbookSheetNames`).
  * Pure data: the Office.js and exceljs writers apply it.
  */
 export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookPlanOptions = {}): WorkbookPlan {
   const lang = options.lang ?? "fr";
   const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc ?? portfolio.abc, liveMax: options.liveMax });
   const { sheet: contacts, layout } = buildContactsSheet(portfolio, lang);
-  const pac = buildPacSheet(portfolio, lang, layout, options.report);
+  const catalogue = options.catalogue === true ? buildCatalogueSheet(lang) : undefined;
+  const fidelity = { ...(catalogue ? { actionSource: catalogue.actionSource } : {}), ...(options.fidelity ? { fidelity: options.fidelity } : {}) };
+  const pac = buildPacSheet(portfolio, lang, layout, options.report, fidelity);
   // Issue 17: the full pourquoi of every client, objectives included, kept in a printable sheet.
   const cards = options.clientCards ? [buildClientCardsSheet(portfolio, lang, { objectives: planObjectives(portfolio) })] : [];
-  const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, options.remarks), lang);
-  return { sheets: [targets, contacts, pac, ...cards, remarks] };
+  const extra = [...(options.fidelity?.remarks ?? []), ...(options.remarks ?? [])];
+  const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, extra), lang);
+  return { sheets: [targets, contacts, pac, ...cards, remarks, ...(catalogue ? [catalogue.sheet] : [])] };
 }

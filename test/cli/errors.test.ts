@@ -62,7 +62,7 @@ describe("pac exit code 2 on bad input, with one French line and no stack trace"
     {
       name: "unknown sheet",
       argv: () => ["plan", SAMPLE_PATH, "--sheet", "Ventes"],
-      message: () => `Feuille «\u00a0Ventes\u00a0» introuvable dans «\u00a0${SAMPLE_PATH}\u00a0» (feuilles\u00a0: «\u00a0Clients\u00a0», «\u00a0Lisez-moi\u00a0»).`,
+      message: () => `Feuille «\u00a0Ventes\u00a0» introuvable dans «\u00a0${SAMPLE_PATH}\u00a0» (feuilles\u00a0: «\u00a0Clients\u00a0», «\u00a0Journal\u00a0», «\u00a0Lisez-moi\u00a0»).`,
     },
     {
       name: "no client column",

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { copyFileSync, existsSync, writeFileSync } from "node:fs";
-import { SAMPLE_PATH } from "../../scripts/make-sample";
+import { SAMPLE_PATH, SAMPLE_TYPES_PATH } from "../../scripts/make-sample";
 import { pac, tempDir } from "./run";
 
 const tmp = tempDir("pac-plan-");
@@ -28,7 +28,8 @@ describe("pac plan", () => {
   let run: { code: number; stdout: string; stderr: string };
 
   beforeAll(async () => {
-    run = await pac(["plan", SAMPLE_PATH, "--out", out]);
+    // As `npm run demo` runs it: with the rep's family types (SPEC §12).
+    run = await pac(["plan", SAMPLE_PATH, "--types", SAMPLE_TYPES_PATH, "--out", out]);
   });
 
   it("pac plan <sample> --out FILE prints the French summary", () => {
@@ -37,7 +38,7 @@ describe("pac plan", () => {
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines.slice(0, 3)).toEqual([
       "PAC Commercial — plan d'actions écrit",
-      `Source\u00a0: ${SAMPLE_PATH}, feuille «\u00a0Clients\u00a0» (tableau clients\u202f; choisie parmi 2 feuilles, la mieux reconnue)`,
+      `Source\u00a0: ${SAMPLE_PATH}, feuille «\u00a0Clients\u00a0» (tableau clients\u202f; choisie parmi 3 feuilles, la mieux reconnue)`,
       "Lus\u00a0: 150 clients et 30 prospects (180 lignes)\u202f; 0 cellule rejetée",
     ]);
     const abc = /^Classes ABC\u00a0: A (\d+) · B (\d+) · C (\d+)$/.exec(lines[3]);
@@ -53,8 +54,13 @@ describe("pac plan", () => {
         "conquête\u00a0: 18 prospects retenus × 25\u202f% de conversion = 38\u202f682\u00a0€",
     );
     expect(lines[6]).toBe("Verdict\u00a0: Il manque 103\u202f689\u00a0€\u00a0: conquête nécessaire, soit 13 prospects de plus à convertir.");
-    expect(lines[7]).toBe(`Classeur\u00a0: ${out} (feuilles ajoutées\u00a0: Cibles, Contacts, PAC, Remarques)`);
-    expect(lines[8]).toMatch(/^À vérifier \(\d+\)\u00a0:$/);
+    expect(lines[7]).toBe("Familles de produits\u00a0: 6 familles lues dans la colonne «\u00a0Famille\u00a0» de «\u00a0Journal\u00a0»");
+    expect(lines[8]).toBe(
+      "Engagement\u00a0: perte probable 23 · risque de perte de CA 25 · engagés 38 · à fidéliser 64\u202f; CA en risque 970\u202f066\u00a0€, dont 878\u202f590\u00a0€ chez les 48 clients sur le départ",
+    );
+    expect(lines[9]).toBe("Client idéal\u00a0: idéaux 34 · heureux 30 · à risque 35 · à éviter 40");
+    expect(lines[10]).toBe(`Classeur\u00a0: ${out} (feuilles ajoutées\u00a0: Cibles, Contacts, PAC, Remarques, Catalogue)`);
+    expect(lines[11]).toMatch(/^À vérifier \(\d+\)\u00a0:$/);
   });
 
   /** The objective and verdict lines of a summary, with the French spaces as plain ones. */
@@ -101,8 +107,8 @@ describe("pac plan", () => {
 
   it("pac plan keeps the input sheets untouched and adds Cibles, Contacts and PAC", async () => {
     const [input, written] = await Promise.all([open(SAMPLE_PATH), open(out)]);
-    expect(written.worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques"]);
-    for (const name of ["Clients", "Lisez-moi"]) {
+    expect(written.worksheets.map((w) => w.name)).toEqual(["Clients", "Journal", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques", "Catalogue"]);
+    for (const name of ["Clients", "Journal", "Lisez-moi"]) {
       expect(cells(written.getWorksheet(name) as ExcelJS.Worksheet)).toEqual(cells(input.getWorksheet(name) as ExcelJS.Worksheet));
     }
     expect((written.getWorksheet("Clients") as ExcelJS.Worksheet).getCell("L2").numFmt).toBe("dd/mm/yyyy");
@@ -124,13 +130,27 @@ describe("pac plan", () => {
     const again = tmp.path("again.xlsx");
     const second = await pac(["plan", out, "--out", again]);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain("(feuilles ajoutées\u00a0: Cibles (2), Contacts (2), PAC (2), Remarques (2))");
-    expect((await open(again)).worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques", "Cibles (2)", "Contacts (2)", "PAC (2)", "Remarques (2)"]);
+    expect(second.stdout).toContain("(feuilles ajoutées\u00a0: Cibles (2), Contacts (2), PAC (2), Remarques (2), Catalogue (2))");
+    expect((await open(again)).worksheets.map((w) => w.name)).toEqual([
+      "Clients",
+      "Journal",
+      "Lisez-moi",
+      "Cibles",
+      "Contacts",
+      "PAC",
+      "Remarques",
+      "Catalogue",
+      "Cibles (2)",
+      "Contacts (2)",
+      "PAC (2)",
+      "Remarques (2)",
+      "Catalogue (2)",
+    ]);
     const replaced = tmp.path("replaced.xlsx");
     const third = await pac(["plan", out, "--out", replaced, "--replace"]);
     expect(third.code).toBe(0);
-    expect(third.stdout).toContain("(feuilles ajoutées\u00a0: Cibles, Contacts, PAC, Remarques)");
-    expect((await open(replaced)).worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques"]);
+    expect(third.stdout).toContain("(feuilles ajoutées\u00a0: Cibles, Contacts, PAC, Remarques, Catalogue)");
+    expect((await open(replaced)).worksheets.map((w) => w.name)).toEqual(["Clients", "Journal", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques", "Catalogue"]);
   });
 
   it("pac plan writes <input>-PAC.xlsx beside the input by default, and never over the input", async () => {
@@ -153,7 +173,7 @@ describe("pac plan", () => {
     expect(done.code).toBe(0);
     expect(done.stdout.split("\n")[1]).toBe(`Source\u00a0: ${csv} (tableau clients)`);
     const wb = await open(target);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Clients Nord", "Cibles", "Contacts", "PAC", "Remarques"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Clients Nord", "Cibles", "Contacts", "PAC", "Remarques", "Catalogue"]);
     const sheet = wb.getWorksheet("Clients Nord") as ExcelJS.Worksheet;
     expect(sheet.getRow(2).values).toEqual([undefined, "0042", 10000, 12500.5, 40000]);
   });
@@ -165,7 +185,7 @@ describe("pac plan", () => {
     expect(done.stdout.split("\n")[0]).toBe("PAC Commercial — action plan written");
     expect(done.stdout).toContain("Contact capital: 440 a year");
     const names = (await open(target)).worksheets.map((w) => w.name);
-    expect(names.slice(0, 2)).toEqual(["Clients", "Lisez-moi"]);
-    expect(names).toEqual(["Clients", "Lisez-moi", "Targets", "Contacts", "PAC", "Notes"]);
+    expect(names.slice(0, 3)).toEqual(["Clients", "Journal", "Lisez-moi"]);
+    expect(names).toEqual(["Clients", "Journal", "Lisez-moi", "Targets", "Contacts", "PAC", "Notes", "Catalogue"]);
   });
 });

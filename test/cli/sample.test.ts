@@ -1,10 +1,16 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
-import { detectTableColumns, readClientTable } from "../../src/io";
+import { ENGAGEMENT_CLASSES, ENGAGEMENT_NOT_CLASSED, engagement, proposeFamilyTypes, FAMILY_TYPES } from "../../src/engine";
+import { detectTableColumns, readClientTable, readFamilyTypeTable, readJournal, parseCsv } from "../../src/io";
 import { worksheetRows } from "../../src/xlsx/sheetRows";
 import {
+  JOURNAL_HEADERS,
+  SAMPLE_FAMILIES,
   SAMPLE_HEADERS,
   SAMPLE_PATH,
+  SAMPLE_TYPES_PATH,
+  generateJournal,
+  sampleTypesCsv,
   checkCoverage,
   fixZipTimes,
   generateClients,
@@ -27,11 +33,12 @@ describe("the bundled sample (assets/sample/clients-demo.xlsx)", () => {
   });
 
   it("the committed file is what scripts/make-sample.ts writes today (run it after changing the generator)", async () => {
-    const bytes = await stableXlsx(sampleWorkbook(clients));
+    const bytes = await stableXlsx(sampleWorkbook(clients, generateJournal(clients).rows));
     expect(bytes.equals(readFileSync(SAMPLE_PATH))).toBe(true);
+    expect(readFileSync(SAMPLE_TYPES_PATH, "utf8")).toBe(sampleTypesCsv());
   });
 
-  it("src/io maps every column of the sample but Ville and Secteur, which are no field", () => {
+  it("src/io maps every column of the sample but Ville and Secteur, which are no field; Satisfaction is the value score", () => {
     const detection = detectTableColumns([...SAMPLE_HEADERS]);
     const byField = Object.fromEntries(Object.entries(detection.fields).map(([field, m]) => [field, m?.header]));
     expect(byField).toEqual({
@@ -47,11 +54,12 @@ describe("the bundled sample (assets/sample/clients-demo.xlsx)", () => {
       credibility: "Crédibilité",
       attractiveness: "Attractivité pour nous",
       ourAttractiveness: "Notre attractivité",
+      value: "Satisfaction",
     });
     expect(detection.periods.map((p) => p.header)).toEqual(["CA 2023", "CA 2024", "CA 2025"]);
   });
 
-  it("readClientTable(sample) reads 180 rows with no refused cell and nothing missing for any method", async () => {
+  it("readClientTable(sample) reads 180 rows with no refused cell and nothing missing but engagement, which reads the Journal sheet", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(SAMPLE_PATH);
     const sheet = wb.getWorksheet("Clients");
@@ -60,7 +68,8 @@ describe("the bundled sample (assets/sample/clients-demo.xlsx)", () => {
     const result = readClientTable(rows);
     expect(result.clients).toHaveLength(180);
     expect(result.report.rejectedCells).toEqual({});
-    expect(result.mapping.missing).toEqual([]);
+    expect(result.mapping.missing.map((m) => m.method)).toEqual(["engagement"]);
+    expect(result.clients.filter((c) => !c.isProspect).every((c) => Number.isInteger(c.value) && (c.value as number) >= 1 && (c.value as number) <= 5)).toBe(true);
     expect(result.mapping.unused.map((u) => u.header)).toEqual(["Ville", "Secteur"]);
     expect(result.report.referenceDate).toBe("2025-12-20");
     const odd = result.clients.find((c) => c.name?.startsWith("="));
@@ -72,6 +81,42 @@ describe("the bundled sample (assets/sample/clients-demo.xlsx)", () => {
     expect(result.clients.every((c) => criteria.every((k) => (c[k] !== undefined) === (c.isProspect === true)))).toBe(true);
     // Dates are real Excel dates, not text.
     expect(rows[1][11]).toBeInstanceOf(Date);
+  });
+
+  it("generateJournal(clients): each client's lines add up to its CA 2024 (N-1) and CA 2025 (N), none after its last purchase", () => {
+    const { rows } = generateJournal(clients);
+    expect(rows[0]).toEqual([...JOURNAL_HEADERS]);
+    const journal = readJournal(rows);
+    expect(journal.report.referenceDate).toBe("2025-12-20");
+    expect(journal.mapping.family?.header).toBe("Famille");
+    expect(journal.report.rejectedCells).toEqual({});
+    const byId = new Map(journal.clients.map((c) => [c.id, c]));
+    for (const c of clients.filter((x) => !x.prospect)) {
+      const ca = c.ca as readonly number[];
+      const read = byId.get(c.code);
+      if (ca[1] === 0 && ca[2] === 0) {
+        expect(read).toBeUndefined();
+        continue;
+      }
+      expect(read?.periods).toEqual([ca[1], ca[2]]);
+      expect(read?.lastPurchase).toBe((c.lastPurchase as Date).toISOString().slice(0, 10));
+    }
+  });
+
+  it("the Journal's engagement with types.csv is the class each client was drawn to show (counted apart from the engine's rules), and its proposed types are the rep's", () => {
+    const { rows, profiles } = generateJournal(clients);
+    const journal = readJournal(rows);
+    const families = journal.families!;
+    const table = readFamilyTypeTable(parseCsv(sampleTypesCsv(), ";"), families.families);
+    expect(table.untyped).toBe(0);
+    const result = engagement(families, table.types);
+    const got = new Map(journal.clients.map((c, i) => [c.id, result.engagement[i] === ENGAGEMENT_NOT_CLASSED ? null : ENGAGEMENT_CLASSES[result.engagement[i]]]));
+    for (const [code, profile] of profiles) expect([code, got.get(code) ?? null]).toEqual([code, profile]);
+    const counts = Object.fromEntries(ENGAGEMENT_CLASSES.map((c) => [c, [...profiles.values()].filter((p) => p === c).length]));
+    expect(counts).toEqual({ loss_likely: 23, revenue_at_risk: 25, engaged: 38, to_build: 64 });
+    const proposals = proposeFamilyTypes(families);
+    const proposed = Object.fromEntries(families.families.map((f, k) => [f, FAMILY_TYPES[proposals.proposed[k]]]));
+    expect(proposed).toEqual(Object.fromEntries(SAMPLE_FAMILIES.map(([f, t]) => [f, t])));
   });
 
   it("sampleRows(clients) gives the header then one row per client", () => {

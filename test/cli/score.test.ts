@@ -4,7 +4,7 @@ import { SAMPLE_PATH, generateClients } from "../../scripts/make-sample";
 import { pac, tempDir } from "./run";
 
 const COLUMNS =
-  "id,abc,r,p,pr_code,pr_gap,pr_target,rfm_code,rfm_sum,rfm_segment,quadrant,maturity,elasticity,contacts_planned,objective_ca,objective_reason,prospect_status,ep,conquete";
+  "id,abc,r,p,pr_code,pr_gap,pr_target,rfm_code,rfm_sum,rfm_segment,quadrant,maturity,elasticity,contacts_planned,objective_ca,objective_reason,prospect_status,ep,conquete,engagement,ca_at_risk,ideal";
 /** French output: ";" between fields (a French Excel splits it), decimal commas. */
 const HEADER = COLUMNS.replace(/,/g, ";");
 const tmp = tempDir("pac-score-");
@@ -16,13 +16,26 @@ describe("pac score", () => {
     // Every remark on stderr, counted and listed one a line.
     const count = Number(/^À vérifier \((\d+)\)\u00a0:\n/.exec(run.stderr)?.[1]);
     expect(count).toBeGreaterThan(0);
-    expect(run.stderr.trimEnd().split("\n")).toHaveLength(count + 1);
+    // Then engagement's state (no --types: not computed, the proposed types to confirm) and the ideal client.
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines.slice(count + 1)).toEqual([
+      "Familles de produits\u00a0: 6 familles lues dans la colonne «\u00a0Famille\u00a0» de «\u00a0Journal\u00a0»",
+      expect.stringMatching(/^Engagement\u00a0: non calculé, les types des familles/),
+      expect.stringMatching(/^Types proposés d'après le journal, à confirmer/),
+      "  Papier et essuyage;FiLo",
+      "  Cartons et caisses;FiLo",
+      "  Films et sacs;FiFo",
+      "  Calage et protection;LiFo",
+      "  Produits d'hygiène;LiFo",
+      "  Distributeurs et équipements;LiLo",
+      expect.stringMatching(/^Client idéal\u00a0: idéaux \d+ · heureux \d+ · à risque \d+ · à éviter \d+$/),
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout.startsWith(`${HEADER}\r\n`)).toBe(true);
     const rows = parseCsv(run.stdout, ";");
     expect(rows).toHaveLength(181);
     expect(rows.slice(1).map((r) => r[0])).toEqual(generateClients().map((c) => c.code));
-    expect(rows.every((r) => r.length === 19)).toBe(true);
+    expect(rows.every((r) => r.length === 22)).toBe(true);
     const clients = rows.slice(1, 151);
     const prospects = rows.slice(151);
     // Every client has an ABC class, R, P, planned contacts and an objective with its reason; classes take their
@@ -63,7 +76,7 @@ describe("pac score", () => {
     expect(run.code).toBe(0);
     const rows = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(rows).toHaveLength(180);
-    expect(Object.keys(rows[0]).join(",")).toBe(`${COLUMNS},entretien,stimulation,calendar,warnings`);
+    expect(Object.keys(rows[0]).join(",")).toBe(`${COLUMNS},entretien,stimulation,calendar,engagement_reason,ideal_reason,warnings`);
     expect(rows.find((r) => r.id === "C018")?.abc).toMatch(/^[ABC]$/);
     // Numbers are JSON numbers; the calendar has 12 months and sums to the planned contacts.
     for (const r of rows) {

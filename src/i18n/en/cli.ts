@@ -24,6 +24,11 @@ Options of pac plan and pac score:
                                   (default: 45 × 4 × 3 = 540; a value not given keeps its default:
                                   --weeks 40 alone gives 40 × 4 × 3)
   --lang fr|en                    language of the written workbook and of the messages (default: fr)
+  --types FILE                    "Family; Type" table (CSV or .xlsx) of the product types FiLo, FiFo,
+                                  LiFo, LiLo, for engagement by product type; it needs a journal with a
+                                  product or family column (the file read, or a sheet of the same
+                                  workbook). Without --types, the types proposed from the journal are
+                                  printed, to be confirmed, and engagement is not computed
 
 pac plan:
   --out FILE.xlsx                 workbook written (default: <input>-PAC.xlsx, beside the input);
@@ -43,13 +48,16 @@ pac score:
                                   per prospect, in file order; objective_ca and objective_reason (CA
                                   objective and its reason) for clients, prospect_status (retained,
                                   rejected, not scored), ep (effort score 0 to 100) and conquete
-                                  (conquest contacts) for prospects; remarks go to standard error
+                                  (conquest contacts) for prospects; engagement, ca_at_risk (N-1 sales
+                                  of the stopped families) and ideal (ideal-client matrix); remarks go
+                                  to standard error
 
 Exit codes: 0 success, 2 bad input (file, option, data), 1 internal error.
 
 Examples:
   pac plan clients.xlsx --weeks 45 --days 4 --per-day 3 --out PAC-2026.xlsx
   pac plan clients.xlsx --growth 8% --conversion 20%
+  pac plan clients.xlsx --types types.csv
   pac score sales.csv --format json > classes.json`,
 
   NO_COMMAND: "No command: type \"pac plan <file>\" or \"pac score <file>\" (help: pac --help).",
@@ -144,4 +152,20 @@ Examples:
     "Objective: CA €{lastCa} + {rate} = €{asked}; the clients bring €{objectives} (effort objectives); conquest: {retained} retained {retained|prospect|prospects} × {conversion} conversion = €{conquest}",
   SUMMARY_VERDICT: "Verdict: {verdict}",
   SUMMARY_MORE: "  … and {n} more {n|remark|remarks} (--verbose to show them all).",
+
+  TYPES_UNREADABLE: "--types \"{path}\": {reason}",
+  TYPES_NO_TABLE: "--types \"{path}\": no sheet has a \"Type\" column (FiLo, FiFo, LiFo, LiLo) and a family column.",
+  TYPES_IGNORED: "Warning: --types is ignored, because {reason}",
+  TYPES_ISSUE: "Type table \"{path}\": {text}",
+  SUMMARY_JOURNAL: "Product families: {n} {n|family|families} read in the \"{column}\" column of {source}",
+  SUMMARY_ENGAGEMENT:
+    "Engagement: loss likely {loss} · sales at risk {risk} · engaged {engaged} · to build {build}; sales at risk €{atRisk}, of which €{leavingAtRisk} with the {leaving} leaving {leaving|client|clients}",
+  SUMMARY_ENGAGEMENT_OFF: "Engagement: not computed, {reason}",
+  SUMMARY_PROPOSED:
+    "Types proposed from the journal, to be confirmed (they are not used): copy these lines into a \"Family;Type\" file, correct them, then run again with --types FILE",
+  SUMMARY_PROPOSED_LINE: "  {family};{type}",
+  SUMMARY_PROPOSED_MORE: "  … and {n} more {n|family|families} (pac score prints them all on standard error)",
+  SUMMARY_IDEAL: "Ideal client: ideal {ideal} · happy {happy} · at risk {atRisk} · to avoid {avoid}",
+  SUMMARY_IDEAL_OFF: "Ideal client: not computed, {reason}",
+  SUMMARY_JOURNAL_UNMATCHED: "{n} {n|client|clients} of the journal not in the client table, ignored for engagement",
 };

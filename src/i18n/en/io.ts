@@ -136,6 +136,8 @@ export const ioMethodLabelsEn: Record<IoMethodKey, string> = {
   contacts: "Contact profitability matrix",
   maturity: "Maturity (D/C/M/V)",
   allocation: "Contact capital",
+  engagement: "Engagement by product type (fidelity)",
+  ideal: "Ideal-client matrix",
 };
 
 export const ioWordsEn: Record<IoWordKey, string> = { or: "or", more: "…", column: "column" };

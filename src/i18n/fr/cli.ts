@@ -26,6 +26,11 @@ Options de pac plan et pac score :
                                   par jour (par défaut : 45 × 4 × 3 = 540 ; une valeur absente garde
                                   son défaut : --weeks 40 seul donne 40 × 4 × 3)
   --lang fr|en                    langue du classeur écrit et des messages (par défaut : fr)
+  --types FICHIER                 table « Famille ; Type » (CSV ou .xlsx) des types de produits FiLo, FiFo,
+                                  LiFo, LiLo, pour l'engagement par type de produit ; il faut un journal
+                                  avec une colonne produit ou famille (le fichier lu, ou une feuille du
+                                  même classeur). Sans --types, les types proposés d'après le journal
+                                  sont affichés, à confirmer, et l'engagement n'est pas calculé
 
 pac plan :
   --out FICHIER.xlsx              classeur écrit (par défaut : <entrée>-PAC.xlsx, à côté de l'entrée) ;
@@ -45,14 +50,16 @@ pac score :
                                   prospect, dans l'ordre du fichier ; objective_ca et objective_reason
                                   (objectif de CA et sa raison) pour les clients, prospect_status
                                   (retenu, écarté, non noté), ep (score d'effort 0 à 100) et conquete
-                                  (contacts de conquête) pour les prospects ; les remarques vont sur la
-                                  sortie d'erreur
+                                  (contacts de conquête) pour les prospects ; engagement, ca_at_risk
+                                  (CA N-1 des familles arrêtées) et ideal (matrice du client idéal) ;
+                                  les remarques vont sur la sortie d'erreur
 
 Codes de sortie : 0 réussite, 2 entrée incorrecte (fichier, option, données), 1 erreur interne.
 
 Exemples :
   pac plan clients.xlsx --weeks 45 --days 4 --per-day 3 --out PAC-2026.xlsx
   pac plan clients.xlsx --growth 8% --conversion 20%
+  pac plan clients.xlsx --types types.csv
   pac score ventes.csv --format json > classes.json`,
 
   // Arguments (exit code 2).
@@ -152,6 +159,23 @@ Exemples :
     "Objectif : CA {lastCa} € + {rate} = {asked} € ; les clients apportent {objectives} € (objectifs d'effort) ; conquête : {retained} {retained|prospect retenu|prospects retenus} × {conversion} de conversion = {conquest} €",
   SUMMARY_VERDICT: "Verdict : {verdict}",
   SUMMARY_MORE: "  … et {n} {n|autre remarque|autres remarques} (--verbose pour toutes les afficher).",
+
+  // Fidelity (issue 16): --types, engagement by product type, the ideal client.
+  TYPES_UNREADABLE: "--types « {path} » : {reason}",
+  TYPES_NO_TABLE: "--types « {path} » : aucune feuille n'a de colonne « Type » (FiLo, FiFo, LiFo, LiLo) et de colonne de familles.",
+  TYPES_IGNORED: "Attention : --types est ignoré, car {reason}",
+  TYPES_ISSUE: "Table des types « {path} » : {text}",
+  SUMMARY_JOURNAL: "Familles de produits : {n} {n|famille|familles} lues dans la colonne « {column} » de {source}",
+  SUMMARY_ENGAGEMENT:
+    "Engagement : perte probable {loss} · risque de perte de CA {risk} · engagés {engaged} · à fidéliser {build} ; CA en risque {atRisk} €, dont {leavingAtRisk} € chez les {leaving} {leaving|client|clients} sur le départ",
+  SUMMARY_ENGAGEMENT_OFF: "Engagement : non calculé, {reason}",
+  SUMMARY_PROPOSED:
+    "Types proposés d'après le journal, à confirmer (ils ne sont pas utilisés) : copiez ces lignes dans un fichier « Famille;Type », corrigez-les, puis relancez avec --types FICHIER",
+  SUMMARY_PROPOSED_LINE: "  {family};{type}",
+  SUMMARY_PROPOSED_MORE: "  … et {n} {n|autre famille|autres familles} (pac score les affiche toutes sur la sortie d'erreur)",
+  SUMMARY_IDEAL: "Client idéal : idéaux {ideal} · heureux {happy} · à risque {atRisk} · à éviter {avoid}",
+  SUMMARY_IDEAL_OFF: "Client idéal : non calculé, {reason}",
+  SUMMARY_JOURNAL_UNMATCHED: "{n} {n|client du journal absent|clients du journal absents} du tableau des clients, {n|ignoré|ignorés} pour l'engagement",
 } as const;
 
 export type CliMessageKey = keyof typeof cliMessagesFr;

@@ -156,6 +156,8 @@ export const ioMethodLabelsFr = {
   contacts: "Matrice de rentabilité des contacts",
   maturity: "Maturité (D/C/M/V)",
   allocation: "Capital de contacts",
+  engagement: "Engagement par type de produit (fidélité)",
+  ideal: "Matrice du client idéal",
 } as const;
 
 export type IoMethodKey = keyof typeof ioMethodLabelsFr;
