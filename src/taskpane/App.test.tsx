@@ -334,6 +334,47 @@ describe("prospects (issue 14) in Méthodes and Capital", () => {
   });
 });
 
+/** A journal with a product family over two years: C1 keeps both families, C2 stops « Consommables ». */
+const JOURNAL_FAMILIES: unknown[][] = [
+  ["N° facture", "Date", "Client", "Montant", "Famille"],
+  ["F1", "2023-12-01", "C1", 1000, "Machines"],
+  ["F2", "2024-03-10", "C1", 200, "Consommables"],
+  ["F3", "2024-04-10", "C2", 800, "Machines"],
+  ["F4", "2024-05-10", "C2", 300, "Consommables"],
+  ["F5", "2025-02-10", "C1", 1100, "Machines"],
+  ["F6", "2025-03-10", "C1", 250, "Consommables"],
+  ["F7", "2025-04-10", "C2", 900, "Machines"],
+  ["F8", "2025-12-20", "C1", 50, "Consommables"],
+];
+
+describe("engagement and the ideal client (issue 16) in Méthodes", () => {
+  it("engagement waits for the rep's types: disabled with the reason, the proposals shown, computed once confirmed", async () => {
+    renderApp(fakePort({ sheets: { Ventes: JOURNAL_FAMILIES } }));
+    await sourceRead();
+    await goTo(/Méthodes/);
+    const engagement = screen.getByRole("checkbox", { name: /^Engagement par famille/ });
+    expect(engagement).toBeDisabled();
+    expect(screen.getByText(/^Indisponible : les types des familles \(FiLo, FiFo, LiFo, LiLo\) ne sont pas donnés/)).toBeInTheDocument();
+    expect(screen.getByText("Types non confirmés : l'engagement n'est pas calculé.")).toBeInTheDocument();
+    // The ideal client needs a satisfaction column: disabled, saying so.
+    expect(screen.getByRole("checkbox", { name: /^Matrice du client idéal/ })).toBeDisabled();
+    expect(screen.getByText(/^Indisponible : aucune colonne « Satisfaction »/)).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Consommables" }), "FiLo");
+    expect(await screen.findByText("1 famille typée sur 2 : l'engagement est calculé avec vos types.")).toBeInTheDocument();
+    expect(screen.getByRole("checkbox", { name: /^Engagement par famille/ })).toBeEnabled();
+    await userEvent.click(screen.getByRole("button", { name: "Reprendre les types proposés" }));
+    expect(screen.getByRole("combobox", { name: "Machines" })).not.toHaveValue("");
+  });
+
+  it("Méthodes lists the catalogue's suggested actions per target", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await goTo(/Méthodes/);
+    expect(screen.getByRole("heading", { name: "Actions suggérées par cible" })).toBeInTheDocument();
+    expect(screen.getAllByRole("listitem").some((li) => /^Développer/.test(li.textContent ?? ""))).toBe(true);
+  });
+});
+
 describe("Aperçu step", () => {
   it("Aperçu shows the classes, the charts and each client's pourquoi on demand", async () => {
     renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
@@ -420,11 +461,11 @@ describe("Générer step", () => {
     await goTo(/Générer/);
     await userEvent.click(screen.getByRole("button", { name: "Générer" }));
     expect(
-      screen.getByText("Écrit les feuilles « Cibles », « Contacts », « PAC », « Fiches clients » et « Remarques ». Vos feuilles ne sont jamais modifiées."),
+      screen.getByText("Écrit les feuilles « Cibles », « Contacts », « PAC », « Fiches clients », « Remarques » et « Catalogue ». Vos feuilles ne sont jamais modifiées."),
     ).toBeInTheDocument();
-    expect(await screen.findByText("Feuilles écrites : Cibles, Contacts, PAC, Fiches clients, Remarques.")).toBeInTheDocument();
+    expect(await screen.findByText("Feuilles écrites : Cibles, Contacts, PAC, Fiches clients, Remarques, Catalogue.")).toBeInTheDocument();
     expect(port.writes).toHaveLength(1);
-    expect(port.writes[0].plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Fiches clients", "Remarques"]);
+    expect(port.writes[0].plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Fiches clients", "Remarques", "Catalogue"]);
     expect(port.writes[0].options.replace).toBe(false);
     expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "1");
   });
@@ -494,10 +535,10 @@ describe("App", () => {
     await sourceRead();
     await userEvent.click(screen.getByRole("radio", { name: "English" }));
     await goTo(/Generate/);
-    expect(screen.getByText(/“Targets”, “Contacts”, “PAC”, “Client cards” and “Notes”/)).toBeInTheDocument();
+    expect(screen.getByText(/“Targets”, “Contacts”, “PAC”, “Client cards”, “Notes” and “Catalogue”/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Generate" }));
     await screen.findByText(/^Sheets written/);
-    expect(port.writes[0].plan.sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC", "Client cards", "Notes"]);
+    expect(port.writes[0].plan.sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC", "Client cards", "Notes", "Catalogue"]);
   });
 
   it("App moves the focus to the heading of each step it opens", async () => {

@@ -189,9 +189,9 @@ describeBrowser("the wizard in a narrow task pane, accessible, by keyboard", () 
       if (o.scrollWidth > o.innerWidth) wide.push(`${tab}: scrollWidth ${o.scrollWidth} (${o.culprits.join("; ")})`);
     }
     expect(wide).toEqual([]);
-    await page.getByText(/“Targets”, “Contacts”, “PAC”, “Client cards” and “Notes”/).waitFor();
+    await page.getByText(/“Targets”, “Contacts”, “PAC”, “Client cards”, “Notes” and “Catalogue”/).waitFor();
     await page.getByRole("button", { name: "Generate", exact: true }).click();
-    await page.getByText("Sheets written: Targets, Contacts, PAC, Client cards, Notes.").waitFor({ timeout: 60_000 });
+    await page.getByText("Sheets written: Targets, Contacts, PAC, Client cards, Notes, Catalogue.").waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(ARTIFACTS, "5-generate-320-en.png"), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
@@ -238,7 +238,7 @@ describeBrowser("the wizard in a narrow task pane, accessible, by keyboard", () 
     await download.saveAs(saved);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Cibles", "Contacts", "PAC", "Fiches clients", "Remarques"]));
+    expect(wb.worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Cibles", "Contacts", "PAC", "Fiches clients", "Remarques", "Catalogue"]));
     // Every client's pourquoi is in the workbook: a block per client and prospect of the sample (150 + 30).
     const cards = wb.getWorksheet("Fiches clients");
     const heads = (cards?.getColumn(1).values ?? []).filter((v) => typeof v === "string" && / — /.test(v));

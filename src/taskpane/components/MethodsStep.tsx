@@ -18,7 +18,10 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
+import { FAMILY_TYPES, TYPE_NOT_PROPOSED } from "../../engine";
 import { label, type LabelKey } from "../../i18n";
+import { actionLabel, catalogueTargetLabel, catalogueText } from "../../i18n/catalogue";
+import { CATALOGUE_TARGETS, suggestionFor } from "../../plan/catalogue";
 import { ioFieldLabel } from "../../i18n/io";
 import { columnLetter } from "../../plan/cells";
 import { useState } from "react";
@@ -39,6 +42,7 @@ const useStyles = makeStyles({
   reason: { paddingLeft: tokens.spacingHorizontalXXXL, color: tokens.colorNeutralForeground3 },
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(11rem, 100%), 1fr))", gap: tokens.spacingHorizontalM, alignItems: "end" },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
+  suggestions: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
 });
 
 /** The four criteria of SPEC §11, as the import names them. */
@@ -59,6 +63,8 @@ const LABEL: Readonly<Record<WizardMethod, WizardKey>> = {
   contacts: "method.contacts",
   elasticity: "method.elasticity",
   maturity: "method.maturity",
+  engagement: "method.engagement",
+  ideal: "method.ideal",
 };
 
 /** The import's reason, in the interface language (the report keeps it in French). */
@@ -79,7 +85,9 @@ export function MethodsStep({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
       <Caption1>{w("methods.hint")}</Caption1>
       {wizard.availability.map((a) => {
         const reasonId = `method-reason-${a.method}`;
-        const reason = a.missing
+        const reason = a.fidelityMissing
+          ? w("method.unavailable", { reason: catalogueText(a.fidelityMissing.key, lang, a.fidelityMissing.params) })
+          : a.missing
           ? w("method.unavailable", { reason: reasonText(a.missing, lang) })
           : a.partial
             ? w("method.prOnlyR", { reason: reasonText(a.partial, lang) })
@@ -105,7 +113,9 @@ export function MethodsStep({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
           </div>
         );
       })}
+      <FamilyTypesPart wizard={wizard} lang={lang} />
       <ProspectsPart wizard={wizard} lang={lang} />
+      <SuggestionsPart lang={lang} />
       <Accordion collapsible>
         <AccordionItem value="advanced">
           <AccordionHeader>{w("advanced.title")}</AccordionHeader>
@@ -266,6 +276,93 @@ function ProspectsPart({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
           )}
         </>
       )}
+    </section>
+  );
+}
+
+/**
+ * The family-type table of SPEC §12, for the rep to confirm: one line per product family of the journal, the
+ * type proposed from the journal shown beside a list to choose from. Nothing is used until the rep confirms
+ * (takes the proposals, or sets a type): engagement is « non calculé » before.
+ */
+function FamilyTypesPart({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
+  const styles = useStyles();
+  const shrink = useShrinkStyles();
+  const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
+  const journal = wizard.journal;
+  const proposals = wizard.fidelity?.proposals;
+  if (!("families" in journal) || !proposals) return null;
+  const families = journal.families.families;
+  const proposed = families.map((_, f) => (proposals.proposed[f] === TYPE_NOT_PROPOSED ? "" : FAMILY_TYPES[proposals.proposed[f]]));
+  const types = wizard.familyTypes;
+  const set = (f: number, type: string) => {
+    const next = types ? [...types] : families.map(() => "");
+    next[f] = type;
+    wizard.setFamilyTypes(next);
+  };
+  return (
+    <section className={styles.section} aria-labelledby="types-title">
+      <Subtitle2 as="h3" id="types-title">
+        {w("types.title")}
+      </Subtitle2>
+      <Caption1 block>{w("types.hint", { sheet: journal.source, n: families.length })}</Caption1>
+      <Body1 block role="status">
+        {types ? w("types.confirmed", { n: types.filter((t) => t !== "").length, total: families.length }) : w("types.unconfirmed")}
+      </Body1>
+      <div>
+        <Button size="small" onClick={() => wizard.setFamilyTypes(proposed)}>
+          {w("types.useProposed")}
+        </Button>
+      </div>
+      <div className={styles.grid}>
+        {families.map((family, f) => (
+          <Field
+            key={family}
+            className={shrink.field}
+            label={family}
+            hint={proposed[f] ? w("types.proposed", { type: proposed[f] }) : w("types.noProposal")}
+          >
+            <Select className={shrink.control} select={{ className: shrink.inner }} value={types?.[f] ?? ""} onChange={(_, d) => set(f, d.value)}>
+              <option value="">{w("types.none")}</option>
+              {FAMILY_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/**
+ * The catalogue's default actions per target (SPEC §13), as the PAC pre-fills its « Actions choisies »; the rep
+ * changes them there, in native drop-down lists over the "Catalogue" sheet.
+ */
+function SuggestionsPart({ lang }: { lang: Lang }) {
+  const styles = useStyles();
+  const w = (key: WizardKey) => wizardText(key, lang);
+  return (
+    <section className={styles.section} aria-labelledby="suggestions-title">
+      <Subtitle2 as="h3" id="suggestions-title">
+        {w("suggestions.title")}
+      </Subtitle2>
+      <Caption1 block>{w("suggestions.hint")}</Caption1>
+      <ul className={styles.suggestions}>
+        {CATALOGUE_TARGETS.map((target) => (
+          <li key={target}>
+            <Body1>
+              <strong>{catalogueTargetLabel(target, lang)}</strong>
+              {wizardText("preview.topicSep", lang)}
+              {suggestionFor(target)
+                .actions.map((a) => actionLabel(a, lang))
+                .join(", ")}
+            </Body1>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
