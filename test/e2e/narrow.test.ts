@@ -198,7 +198,8 @@ describeBrowser("the wizard in a narrow task pane, accessible, by keyboard", () 
   }, 300_000);
 
   /** Presses Tab until the focused element is the one `matches` recognises (at most `limit` presses). */
-  async function tabTo(page: Page, matches: (el: { tag: string; name: string; role: string | null }) => boolean, limit = 80): Promise<void> {
+  async function tabTo(page: Page, matches: (el: { tag: string; name: string; role: string | null }) => boolean, limit = 250): Promise<void> {
+    let last = "";
     for (let k = 0; k < limit; k++) {
       await page.keyboard.press("Tab");
       const el = await page.evaluate(() => {
@@ -206,8 +207,9 @@ describeBrowser("the wizard in a narrow task pane, accessible, by keyboard", () 
         return { tag: a?.tagName ?? "", name: (a?.getAttribute("aria-label") ?? a?.textContent ?? "").trim(), role: a?.getAttribute("role") ?? null };
       });
       if (matches(el)) return;
+      last = `${el.tag} "${el.name.slice(0, 40)}"`;
     }
-    throw new Error("focus never reached the element");
+    throw new Error(`focus never reached the element (last focused: ${last})`);
   }
 
   const focusedHeading = (page: Page) =>
