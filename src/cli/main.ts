@@ -19,6 +19,7 @@ import { fidelityRemarks, fidelitySummary, loadFidelity, type CliFidelity } from
 import { scoreRows } from "./output";
 import { writePlanWorkbook, MAX_SHEET_ROWS, planRows } from "./workbook";
 import { planSummary, remarkLines } from "./summary";
+import { EXERCISE_COMMANDS, runExercise } from "./exercise";
 
 /** Where the CLI writes; tests pass collectors, `bin/pac.js` the process streams. */
 export interface CliIo {
@@ -248,6 +249,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   const lang = langOf(argv);
   if (io === processIo) installInterruptCleanup();
   try {
+    // `pac exercice` (issue 18) parses its own options: src/cli/exercise.ts.
+    if (EXERCISE_COMMANDS.includes(argv[0] ?? "")) {
+      await runExercise(argv, io);
+      return EXIT_OK;
+    }
     const cmd = parseArgs(argv);
     switch (cmd.kind) {
       case "help":

@@ -5,6 +5,7 @@ import { wizardText, type WizardKey } from "../../i18n/wizard";
 import { STEPS, useWizard, type StepId } from "../hooks/useWizard";
 import type { WorkbookPort } from "../ports/port";
 import { CapitalStep } from "./CapitalStep";
+import { ExerciseMode } from "./ExerciseMode";
 import { GenerateStep } from "./GenerateStep";
 import { MethodsStep } from "./MethodsStep";
 import { PreviewStep } from "./PreviewStep";
@@ -72,6 +73,9 @@ export function Wizard({ port, lang }: WizardProps) {
         {wizard.step === "capital" && <CapitalStep wizard={wizard} lang={lang} />}
         {wizard.step === "preview" && <PreviewStep wizard={wizard} lang={lang} />}
         {wizard.step === "generate" && <GenerateStep wizard={wizard} port={port} lang={lang} />}
+        {wizard.step === "generate" && wizard.scored.portfolio && wizard.imported.view && (
+          <ExerciseMode clients={wizard.imported.view.clients} portfolio={wizard.scored.portfolio} lang={lang} title={port.title} excel={port.kind === "excel"} />
+        )}
       </div>
       <div className={styles.nav}>
         <Button disabled={index === 0} onClick={() => go(STEPS[index - 1])}>

@@ -1,0 +1,10 @@
+export { buildExercise, scoreFormula, scoreText } from "./build";
+export type { AnswerKeyEntry, ExerciseBooks, ExerciseOptions } from "./build";
+export { checkFormula, fold, foldFormula, isRight, TOLERANCE } from "./compare";
+export type { AnswerKind } from "./compare";
+export { methodSheets, portfolioCapitalCase } from "./methods";
+export type { CapitalCase, ExerciseData } from "./methods";
+export { DEFAULT_METHODS, EXERCISE_METHODS } from "./model";
+export type { ExerciseMethod } from "./model";
+export { exerciseText } from "./text";
+export type { ExerciseKey } from "./text";
