@@ -353,7 +353,7 @@ export const planEn: Record<PlanKey, string> = {
   "cards.title": "Client cards: why each client is classed as it is",
   "cards.count": "{n} {n|card|cards}, one per client and prospect, in the file's order; each sentence is the one the wizard shows.",
   "cards.none": "No client.",
-  "cards.tooMany": "{n} clients: above {max}, the cards are not written (thousands of printed pages); the wizard explains any client on demand.",
+  "cards.tooMany": "{n} {n|client|clients}: above {max}, the cards are not written (thousands of printed pages); the wizard explains any client on demand.",
   "cards.noReason": "No method could class this client: the Notes sheet says why.",
   "cards.prospect": "Prospect",
   "cards.ca": "Sales {ca}",

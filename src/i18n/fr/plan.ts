@@ -356,7 +356,7 @@ export const planFr = {
   "cards.title": "Fiches clients : le pourquoi de chaque classement",
   "cards.count": "{n} {n|fiche|fiches}, une par client et par prospect, dans l'ordre du fichier ; chaque phrase est celle que l'assistant affiche.",
   "cards.none": "Aucun client.",
-  "cards.tooMany": "{n} clients : au-delà de {max}, les fiches ne sont pas écrites (des milliers de pages à imprimer) ; l'assistant explique chaque client à la demande.",
+  "cards.tooMany": "{n} {n|client|clients} : au-delà de {max}, les fiches ne sont pas écrites (des milliers de pages à imprimer) ; l'assistant explique chaque client à la demande.",
   "cards.noReason": "Aucune méthode n'a pu classer ce client : la feuille Remarques dit pourquoi.",
   "cards.prospect": "Prospect",
   "cards.ca": "CA {ca}",
