@@ -2,6 +2,7 @@ import { explain, formatNumber, type Lang } from "../i18n";
 import { planText, type PlanKey } from "../i18n/plan";
 import { range } from "./cells";
 import { SheetDraft } from "./grid";
+import type { Fidelity } from "./fidelity";
 import type { PlanObjectives } from "./objectives";
 import type { PlanMethod, ScoredClient, ScoredPortfolio } from "./score";
 import { ABC_COLOURS, PROSPECT_COLOUR, STYLES } from "./styles";
@@ -11,7 +12,7 @@ import type { SheetPlan } from "./types";
 export const CLIENT_CARDS_MAX = 5000;
 
 /** What a line of explanation is about: a method of the scoring, or the objectives of SPEC §10–§11. */
-export type ExplanationTopic = PlanMethod | "objective" | "effort" | "prospect" | "conquest";
+export type ExplanationTopic = PlanMethod | "objective" | "effort" | "prospect" | "conquest" | "engagement" | "ideal";
 
 /** One sentence of a client's pourquoi, with what it explains. */
 export interface ExplanationLine {
@@ -33,6 +34,8 @@ const TOPIC_LABEL: Readonly<Record<ExplanationTopic, PlanKey>> = {
   effort: "cards.topic.effort",
   prospect: "cards.topic.prospect",
   conquest: "cards.topic.conquest",
+  engagement: "cards.topic.engagement",
+  ideal: "cards.topic.ideal",
 };
 
 /** The name of a topic as a label ("ABC", "Rang R (CA)", "Objectif de CA"), first letter capitalised. */
@@ -45,11 +48,16 @@ export function topicLabel(topic: ExplanationTopic, lang: Lang): string {
  * The full pourquoi of one client, the one the wizard shows and the "Fiches clients" sheet keeps: every reason
  * of the scoring (ABC with its share, R/P quarter, RFM thresholds, medians, maturity change, why the entretien
  * was reduced…) in the score's language, then, when `objectives` are given, its CA objective and effort line
- * (a client) or its targeting and conquest contacts (a prospect). One place for both, so they never differ.
+ * (a client) or its targeting and conquest contacts (a prospect), and with `fidelity` its engagement (the family
+ * it stopped buying) and its ideal-client class. One place for both, so they never differ.
  */
-export function clientExplanation(client: ScoredClient, lang: Lang, objectives?: PlanObjectives): ExplanationLine[] {
+export function clientExplanation(client: ScoredClient, lang: Lang, objectives?: PlanObjectives, fidelity?: Fidelity): ExplanationLine[] {
   const why = client.why;
   const lines: ExplanationLine[] = client.reasons.map((r, k) => ({ topic: r.method, text: why[k] }));
+  const engagementRow = fidelity?.engagement && fidelity.engagementRow ? fidelity.engagementRow[client.index] : -1;
+  if (fidelity?.engagement && engagementRow >= 0) lines.push({ topic: "engagement", text: explain(fidelity.engagement.explain(engagementRow), lang) });
+  const idealRow = fidelity?.ideal && fidelity.idealRow ? fidelity.idealRow[client.index] : -1;
+  if (fidelity?.ideal && idealRow >= 0) lines.push({ topic: "ideal", text: explain(fidelity.ideal.explain(idealRow), lang) });
   if (!objectives) return lines;
   const line = objectives.clientLine(client.index);
   if (line) {
@@ -90,6 +98,8 @@ const PAGE_POINTS = 980;
 export interface ClientCardsOptions {
   /** The objectives of SPEC §10–§11: each card then ends with the client's objective or the prospect's targeting. */
   readonly objectives?: PlanObjectives;
+  /** Engagement and the ideal client (issue 16): each card then says why its client has its class. */
+  readonly fidelity?: Fidelity;
   /** Override of `CLIENT_CARDS_MAX` (tests). */
   readonly max?: number;
 }
@@ -139,7 +149,7 @@ export function buildClientCardsSheet(portfolio: ScoredPortfolio, lang: Lang, op
     const colour = c.isProspect ? PROSPECT_COLOUR : c.abc ? ABC_COLOURS[c.abc.cls] : undefined;
     s.style(range(row, 0, 1, width), colour ? { ...STYLES.subheading, fill: colour.fill, fontColor: colour.fontColor } : STYLES.subheading);
     row++;
-    const lines = clientExplanation(c, lang, options.objectives);
+    const lines = clientExplanation(c, lang, options.objectives, options.fidelity);
     let heights = ROW_HEIGHT * (lines.length === 0 ? 2 : 1);
     if (lines.length === 0) {
       s.set(row, 1, t("cards.noReason"));

@@ -80,7 +80,9 @@ export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookP
   const fidelity = { ...(catalogue ? { actionSource: catalogue.actionSource } : {}), ...(options.fidelity ? { fidelity: options.fidelity } : {}) };
   const pac = buildPacSheet(portfolio, lang, layout, options.report, fidelity);
   // Issue 17: the full pourquoi of every client, objectives included, kept in a printable sheet.
-  const cards = options.clientCards ? [buildClientCardsSheet(portfolio, lang, { objectives: planObjectives(portfolio) })] : [];
+  const cards = options.clientCards
+    ? [buildClientCardsSheet(portfolio, lang, { objectives: planObjectives(portfolio), ...(options.fidelity ? { fidelity: options.fidelity } : {}) })]
+    : [];
   const extra = [...(options.fidelity?.remarks ?? []), ...(options.remarks ?? [])];
   const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, extra), lang);
   return { sheets: [targets, contacts, pac, ...cards, remarks, ...(catalogue ? [catalogue.sheet] : [])] };

@@ -364,6 +364,12 @@ describe("engagement and the ideal client (issue 16) in Méthodes", () => {
     expect(screen.getByRole("checkbox", { name: /^Engagement par famille/ })).toBeEnabled();
     await userEvent.click(screen.getByRole("button", { name: "Reprendre les types proposés" }));
     expect(screen.getByRole("combobox", { name: "Machines" })).not.toHaveValue("");
+    // The client's pourquoi now says why its engagement is what it is (C2 stopped « Consommables »).
+    await goTo(/Aperçu/);
+    await userEvent.click(screen.getByRole("button", { name: "Pourquoi pour C2" }));
+    const detail = document.getElementById(screen.getByRole("button", { name: "Pourquoi pour C2" }).getAttribute("aria-controls") ?? "") as HTMLElement;
+    expect(within(detail).getByText("Engagement")).toBeInTheDocument();
+    expect(detail).toHaveTextContent(/Consommables/);
   });
 
   it("Méthodes lists the catalogue's suggested actions per target", async () => {

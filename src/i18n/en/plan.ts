@@ -363,4 +363,6 @@ export const planEn: Record<PlanKey, string> = {
   "cards.topic.effort": "effort objective",
   "cards.topic.prospect": "prospect targeting",
   "cards.topic.conquest": "conquest contacts",
+  "cards.topic.engagement": "engagement",
+  "cards.topic.ideal": "ideal client",
 };

@@ -366,6 +366,8 @@ export const planFr = {
   "cards.topic.effort": "objectif d'effort",
   "cards.topic.prospect": "ciblage du prospect",
   "cards.topic.conquest": "contacts de conquête",
+  "cards.topic.engagement": "engagement",
+  "cards.topic.ideal": "client idéal",
 } as const;
 
 export type PlanKey = keyof typeof planFr;

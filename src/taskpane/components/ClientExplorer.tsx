@@ -5,6 +5,7 @@ import { formatNumber } from "../../i18n";
 import type { Lang } from "../../i18n/types";
 import { wizardText, type WizardKey } from "../../i18n/wizard";
 import { clientExplanation, topicLabel } from "../../plan/clientCardsSheet";
+import type { Fidelity } from "../../plan/fidelity";
 import type { PlanObjectives } from "../../plan/objectives";
 import type { ScoredClient, ScoredPortfolio } from "../../plan/score";
 
@@ -80,6 +81,7 @@ export function matchClients(clients: readonly ScoredClient[], query: string): r
 export interface ClientExplorerProps {
   readonly portfolio: ScoredPortfolio;
   readonly objectives?: PlanObjectives;
+  readonly fidelity?: Fidelity;
   readonly lang: Lang;
 }
 
@@ -88,7 +90,7 @@ export interface ClientExplorerProps {
  * letter, its code, CA, P-R and contacts, the name cut with an ellipsis and given whole in a tooltip), each with
  * a "Pourquoi ?" disclosure showing the full pourquoi — the one the "Fiches clients" sheet keeps.
  */
-export function ClientExplorer({ portfolio, objectives, lang }: ClientExplorerProps) {
+export function ClientExplorer({ portfolio, objectives, fidelity, lang }: ClientExplorerProps) {
   const styles = useStyles();
   const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
   const [query, setQuery] = useState("");
@@ -126,7 +128,7 @@ export function ClientExplorer({ portfolio, objectives, lang }: ClientExplorerPr
       </Caption1>
       <ul className={styles.list} aria-labelledby="clients-title">
         {shown.map((c) => (
-          <ClientCard key={c.index} client={c} objectives={objectives} lang={lang} expanded={open.has(c.index)} onToggle={() => toggle(c.index)} />
+          <ClientCard key={c.index} client={c} objectives={objectives} fidelity={fidelity} lang={lang} expanded={open.has(c.index)} onToggle={() => toggle(c.index)} />
         ))}
       </ul>
       {found.length > shown.length && (
@@ -141,12 +143,13 @@ export function ClientExplorer({ portfolio, objectives, lang }: ClientExplorerPr
 interface ClientCardProps {
   readonly client: ScoredClient;
   readonly objectives?: PlanObjectives;
+  readonly fidelity?: Fidelity;
   readonly lang: Lang;
   readonly expanded: boolean;
   readonly onToggle: () => void;
 }
 
-function ClientCard({ client: c, objectives, lang, expanded, onToggle }: ClientCardProps) {
+function ClientCard({ client: c, objectives, fidelity, lang, expanded, onToggle }: ClientCardProps) {
   const styles = useStyles();
   const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
   const name = c.name ?? c.id;
@@ -188,14 +191,22 @@ function ClientCard({ client: c, objectives, lang, expanded, onToggle }: ClientC
           {w("preview.why")}
         </Button>
       </div>
-      {expanded && <Explanation id={detailId} client={c} objectives={objectives} lang={lang} />}
+      {expanded && <Explanation id={detailId} client={c} objectives={objectives} fidelity={fidelity} lang={lang} />}
     </li>
   );
 }
 
-function Explanation({ id, client, objectives, lang }: { id: string; client: ScoredClient; objectives?: PlanObjectives; lang: Lang }) {
+interface ExplanationProps {
+  readonly id: string;
+  readonly client: ScoredClient;
+  readonly objectives?: PlanObjectives;
+  readonly fidelity?: Fidelity;
+  readonly lang: Lang;
+}
+
+function Explanation({ id, client, objectives, fidelity, lang }: ExplanationProps) {
   const styles = useStyles();
-  const lines = clientExplanation(client, lang, objectives);
+  const lines = clientExplanation(client, lang, objectives, fidelity);
   return (
     <ul id={id} className={styles.why}>
       {lines.length === 0 && (

@@ -8,6 +8,7 @@ import { wizardText, type WizardKey } from "../../i18n/wizard";
 import { PR_TARGETS, targetLabelKey } from "../../plan/labels";
 import type { ImportReport } from "../../io/report";
 import { planText } from "../../i18n/plan";
+import type { Fidelity } from "../../plan/fidelity";
 import { growthLines, type PlanObjectives } from "../../plan/objectives";
 import type { ScoredPortfolio } from "../../plan/score";
 import { workbookRemarks } from "../../plan/workbook";
@@ -17,6 +18,7 @@ import { ParetoChart, PrMatrix } from "./charts";
 import { ClientExplorer } from "./ClientExplorer";
 import { NumberField } from "./NumberField";
 import { WarningsList } from "./WarningsList";
+import { withFidelity } from "../wizardModel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -58,7 +60,13 @@ export function PreviewStep({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
       )}
       {portfolio && <GrowthVerdict wizard={wizard} lang={lang} />}
       {portfolio && (
-        <PortfolioPreview portfolio={portfolio} objectives={wizard.objectives.value} report={wizard.imported.view?.report} lang={lang} />
+        <PortfolioPreview
+          portfolio={portfolio}
+          objectives={wizard.objectives.value}
+          fidelity={withFidelity(wizard.fidelity, wizard.selected)}
+          report={wizard.imported.view?.report}
+          lang={lang}
+        />
       )}
     </section>
   );
@@ -104,11 +112,12 @@ function GrowthVerdict({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
 interface PortfolioPreviewProps {
   readonly portfolio: ScoredPortfolio;
   readonly objectives?: PlanObjectives;
+  readonly fidelity?: Fidelity;
   readonly report?: ImportReport;
   readonly lang: Lang;
 }
 
-function PortfolioPreview({ portfolio, objectives, report, lang }: PortfolioPreviewProps) {
+function PortfolioPreview({ portfolio, objectives, fidelity, report, lang }: PortfolioPreviewProps) {
   const styles = useStyles();
   const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
   const clients = portfolio.clients;
@@ -194,7 +203,7 @@ function PortfolioPreview({ portfolio, objectives, report, lang }: PortfolioPrev
         </div>
       )}
       <WarningsList remarks={remarks} lang={lang} sheet={planText("sheet.remarks", lang)} />
-      <ClientExplorer portfolio={portfolio} objectives={objectives} lang={lang} />
+      <ClientExplorer portfolio={portfolio} objectives={objectives} fidelity={fidelity} lang={lang} />
     </>
   );
 }
