@@ -69,6 +69,8 @@ export interface ScoreOptions {
   readonly rfm?: RfmOptions;
   readonly contactMatrix?: ContactMatrixOptions;
   readonly maturity?: MaturityOptions;
+  /** Weights of the four prospect criteria (SPEC §11: pertinence, crédibilité, attractivité pour nous, notre attractivité); default equal. */
+  readonly prospectWeights?: readonly number[];
 }
 
 /** One explanation of a client's result, tagged with the method it comes from. */
@@ -655,7 +657,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
 
   // ── Issue 14: prospect targeting (SPEC §11). Each prospect's Ep (or potential, or an equal share) and its
   // status go into the allocation, which shares conquête by Ep; a prospect not scored is warned about by row.
-  const targeting = targetProspects(clients);
+  const targeting = targetProspects(clients, options.prospectWeights ? { weights: options.prospectWeights } : {});
   for (const w of targeting.warnings) warn.add(w.why.key, "warning", {}, { why: w.why, ...(w.client !== undefined ? { client: w.client } : {}) });
   // ── end of issue 14's block.
 

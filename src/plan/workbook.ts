@@ -4,8 +4,10 @@ import { catalogueText } from "../i18n/catalogue";
 import { planText } from "../i18n/plan";
 import type { ImportReport } from "../io/report";
 import { buildCatalogueSheet } from "./catalogue";
+import { buildClientCardsSheet } from "./clientCardsSheet";
 import { buildContactsSheet } from "./contactsSheet";
 import type { Fidelity } from "./fidelity";
+import { planObjectives } from "./objectives";
 import { buildPacSheet } from "./pacSheet";
 import { buildRemarksSheet, importRemarks, scoreRemarks, type Remark } from "./remarks";
 import type { ScoredPortfolio } from "./score";
@@ -27,16 +29,30 @@ export interface WorkbookPlanOptions {
   readonly fidelity?: Fidelity;
   /**
    * Issue 16: add the « Catalogue » sheet (SPEC §13) and the PAC's « Actions choisies » table, whose cells are
-   * drop-down lists over it. The CLI turns it on; off by default until the task pane, which announces the sheets
-   * it writes, turns it on with its own change.
+   * drop-down lists over it. The CLI and the task pane turn it on; off by default.
    */
   readonly catalogue?: boolean;
+  /**
+   * Issue 17: add the printable "Fiches clients" sheet before "Remarques": each client's full pourquoi, the
+   * wizard's. The task pane turns it on; off by default.
+   */
+  readonly clientCards?: boolean;
 }
 
-/** The names of the written sheets, in order ("Cibles", "Contacts", "PAC", "Remarques", then "Catalogue" with `catalogue`). */
-export function workbookSheetNames(lang: Lang = "fr", catalogue = false): string[] {
-  const names = [planText("sheet.targets", lang), planText("sheet.contacts", lang), planText("sheet.pac", lang), planText("sheet.remarks", lang)];
-  return catalogue ? [...names, catalogueText("sheet.catalogue", lang)] : names;
+/**
+ * The names of the written sheets, in order ("Cibles", "Contacts", "PAC", then "Fiches clients" with
+ * `clientCards`, "Remarques", then "Catalogue" with `catalogue`). A boolean second argument is `catalogue`.
+ */
+export function workbookSheetNames(lang: Lang = "fr", options: boolean | { readonly catalogue?: boolean; readonly clientCards?: boolean } = false): string[] {
+  const { catalogue = false, clientCards = false } = typeof options === "boolean" ? { catalogue: options } : options;
+  return [
+    planText("sheet.targets", lang),
+    planText("sheet.contacts", lang),
+    planText("sheet.pac", lang),
+    ...(clientCards ? [planText("sheet.cards", lang)] : []),
+    planText("sheet.remarks", lang),
+    ...(catalogue ? [catalogueText("sheet.catalogue", lang)] : []),
+  ];
 }
 
 /**
@@ -63,7 +79,11 @@ export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookP
   const catalogue = options.catalogue === true ? buildCatalogueSheet(lang) : undefined;
   const fidelity = { ...(catalogue ? { actionSource: catalogue.actionSource } : {}), ...(options.fidelity ? { fidelity: options.fidelity } : {}) };
   const pac = buildPacSheet(portfolio, lang, layout, options.report, fidelity);
+  // Issue 17: the full pourquoi of every client, objectives included, kept in a printable sheet.
+  const cards = options.clientCards
+    ? [buildClientCardsSheet(portfolio, lang, { objectives: planObjectives(portfolio), ...(options.fidelity ? { fidelity: options.fidelity } : {}) })]
+    : [];
   const extra = [...(options.fidelity?.remarks ?? []), ...(options.remarks ?? [])];
   const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, extra), lang);
-  return { sheets: catalogue ? [targets, contacts, pac, remarks, catalogue.sheet] : [targets, contacts, pac, remarks] };
+  return { sheets: [targets, contacts, pac, ...cards, remarks, ...(catalogue ? [catalogue.sheet] : [])] };
 }

@@ -283,6 +283,104 @@ describe("Capital step", () => {
   });
 });
 
+/** CLIENTS plus four prospects scored on the four criteria of SPEC §11: one retained, three écartés by each rule. */
+const WITH_PROSPECTS: unknown[][] = [
+  [...(CLIENTS[0] as string[]), "Prospect", "Pertinence", "Crédibilité", "Attractivité pour nous", "Notre attractivité"],
+  ...CLIENTS.slice(1).map((row) => [...row, "non", "", "", "", ""]),
+  ["P01", "Prospect Retenu", "", "", 50000, "", "", "", "", "oui", 5, 4, 4, 3],
+  ["P02", "Prospect Hors cible", "", "", 20000, "", "", "", "", "oui", 2, 4, 4, 4],
+  ["P03", "Prospect Peu crédible", "", "", 20000, "", "", "", "", "oui", 4, 2, 4, 4],
+  ["P04", "Prospect Sans attrait", "", "", 20000, "", "", "", "", "oui", 4, 4, 2, 5],
+];
+
+describe("prospects (issue 14) in Méthodes and Capital", () => {
+  it("Méthodes maps the four criteria, counts retained and écartés, and gives each prospect its rule and Ep", async () => {
+    renderApp(fakePort({ sheets: { Clients: WITH_PROSPECTS } }));
+    await sourceRead();
+    await goTo(/Méthodes/);
+    expect(screen.getByRole("combobox", { name: "Crédibilité (1 à 5)" })).toHaveDisplayValue(/Crédibilité/);
+    expect(screen.getByText("4 prospects : 1 retenu, 3 écartés, 0 non noté.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Voir les 4 prospects et leur raison" }));
+    expect(screen.getByTitle("Prospect Hors cible").closest("li")).toHaveTextContent(/écarté.*Pertinence sous 3/);
+    expect(screen.getByTitle("Prospect Retenu").closest("li")).toHaveTextContent(/retenu.*Ep 75/);
+    // Unmapping a criterion: the prospects fall back on their potential, all retained.
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Pertinence (1 à 5)" }), "— aucune —");
+    expect(await screen.findByText("4 prospects : 4 retenus, 0 écarté, 0 non noté.")).toBeInTheDocument();
+  });
+
+  it("the weights of « Avancé » change the Ep; all zero is refused with the engine's message", async () => {
+    renderApp(fakePort({ sheets: { Clients: WITH_PROSPECTS } }));
+    await sourceRead();
+    await goTo(/Méthodes/);
+    await userEvent.click(screen.getByRole("button", { name: "Voir les 4 prospects et leur raison" }));
+    await userEvent.click(screen.getByRole("button", { name: "Avancé : seuils" }));
+    fireEvent.change(screen.getByRole("spinbutton", { name: "Poids : Pertinence" }), { target: { value: "3" } });
+    // (3×5 + 4 + 4 + 3) / 6 = 26/6 on 1..5 → (26/6 − 1) / 4 = 83.3 %.
+    await waitFor(() => expect(screen.getByTitle("Prospect Retenu").closest("li")).toHaveTextContent(/Ep 83/));
+    for (const name of ["Poids : Pertinence", "Poids : Crédibilité", "Poids : Attractivité pour nous", "Poids : Notre attractivité pour lui"]) {
+      fireEvent.change(screen.getByRole("spinbutton", { name }), { target: { value: "0" } });
+    }
+    expect((await screen.findAllByText(/^Calcul impossible : /)).length).toBeGreaterThan(0);
+  });
+
+  it("Capital shows the conquest contacts of each prospect, none for an écarté", async () => {
+    renderApp(fakePort({ sheets: { Clients: WITH_PROSPECTS } }));
+    await sourceRead();
+    await goTo(/Capital/);
+    expect(screen.getByRole("heading", { name: "Conquête : contacts par prospect" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Voir les 4 prospects" }));
+    expect(screen.getByTitle("Prospect Retenu").closest("li")).toHaveTextContent(/Ep 75 · [1-6] contacts? de conquête/);
+    expect(screen.getByTitle("Prospect Hors cible").closest("li")).toHaveTextContent(/0 contact de conquête/);
+  });
+});
+
+/** A journal with a product family over two years: C1 keeps both families, C2 stops « Consommables ». */
+const JOURNAL_FAMILIES: unknown[][] = [
+  ["N° facture", "Date", "Client", "Montant", "Famille"],
+  ["F1", "2023-12-01", "C1", 1000, "Machines"],
+  ["F2", "2024-03-10", "C1", 200, "Consommables"],
+  ["F3", "2024-04-10", "C2", 800, "Machines"],
+  ["F4", "2024-05-10", "C2", 300, "Consommables"],
+  ["F5", "2025-02-10", "C1", 1100, "Machines"],
+  ["F6", "2025-03-10", "C1", 250, "Consommables"],
+  ["F7", "2025-04-10", "C2", 900, "Machines"],
+  ["F8", "2025-12-20", "C1", 50, "Consommables"],
+];
+
+describe("engagement and the ideal client (issue 16) in Méthodes", () => {
+  it("engagement waits for the rep's types: disabled with the reason, the proposals shown, computed once confirmed", async () => {
+    renderApp(fakePort({ sheets: { Ventes: JOURNAL_FAMILIES } }));
+    await sourceRead();
+    await goTo(/Méthodes/);
+    const engagement = screen.getByRole("checkbox", { name: /^Engagement par famille/ });
+    expect(engagement).toBeDisabled();
+    expect(screen.getByText(/^Indisponible : les types des familles \(FiLo, FiFo, LiFo, LiLo\) ne sont pas donnés/)).toBeInTheDocument();
+    expect(screen.getByText("Types non confirmés : l'engagement n'est pas calculé.")).toBeInTheDocument();
+    // The ideal client needs a satisfaction column: disabled, saying so.
+    expect(screen.getByRole("checkbox", { name: /^Matrice du client idéal/ })).toBeDisabled();
+    expect(screen.getByText(/^Indisponible : aucune colonne « Satisfaction »/)).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Consommables" }), "FiLo");
+    expect(await screen.findByText("1 famille typée sur 2 : l'engagement est calculé avec vos types.")).toBeInTheDocument();
+    expect(screen.getByRole("checkbox", { name: /^Engagement par famille/ })).toBeEnabled();
+    await userEvent.click(screen.getByRole("button", { name: "Reprendre les types proposés" }));
+    expect(screen.getByRole("combobox", { name: "Machines" })).not.toHaveValue("");
+    // The client's pourquoi now says why its engagement is what it is (C2 stopped « Consommables »).
+    await goTo(/Aperçu/);
+    await userEvent.click(screen.getByRole("button", { name: "Pourquoi pour C2" }));
+    const detail = document.getElementById(screen.getByRole("button", { name: "Pourquoi pour C2" }).getAttribute("aria-controls") ?? "") as HTMLElement;
+    expect(within(detail).getByText("Engagement")).toBeInTheDocument();
+    expect(detail).toHaveTextContent(/Consommables/);
+  });
+
+  it("Méthodes lists the catalogue's suggested actions per target", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await goTo(/Méthodes/);
+    expect(screen.getByRole("heading", { name: "Actions suggérées par cible" })).toBeInTheDocument();
+    expect(screen.getAllByRole("listitem").some((li) => /^Développer/.test(li.textContent ?? ""))).toBe(true);
+  });
+});
+
 describe("Aperçu step", () => {
   it("Aperçu shows the classes, the charts and each client's pourquoi on demand", async () => {
     renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
@@ -295,13 +393,50 @@ describe("Aperçu step", () => {
     // P rows, R columns, P1-R1 top left: the cells come row by row, as in the PAC sheet's grid.
     const cells = [...matrix.querySelectorAll("rect > title")].map((t) => t.textContent?.split(" :")[0]);
     expect(cells.slice(0, 5)).toEqual(["P1-R1", "P1-R2", "P1-R3", "P1-R4", "P2-R1"]);
-    const table = screen.getByRole("table", { name: "Premiers clients" });
-    expect(within(table).getAllByRole("row")).toHaveLength(9);
+    const list = screen.getByRole("list", { name: "Le pourquoi de chaque client" });
+    expect(within(list).getAllByRole("button", { name: /^Pourquoi pour / })).toHaveLength(8);
     const why = screen.getByRole("button", { name: "Pourquoi pour Dupont SA" });
     expect(why).toHaveAttribute("aria-expanded", "false");
     await userEvent.click(why);
     expect(why).toHaveAttribute("aria-expanded", "true");
-    expect(within(table).getAllByRole("listitem").length).toBeGreaterThan(1);
+    const detail = document.getElementById(why.getAttribute("aria-controls") ?? "") as HTMLElement;
+    expect(within(detail).getAllByRole("listitem").length).toBeGreaterThan(1);
+    // The full pourquoi, topic by topic, with the objective of SPEC §10.
+    expect(within(detail).getByText("ABC")).toBeInTheDocument();
+    expect(within(detail).getByText("Objectif de CA")).toBeInTheDocument();
+  });
+
+  it("Aperçu explains any client: the search finds one beyond the first twenty, by code or by name without accents", async () => {
+    const many = [["Code client", "Raison sociale", "CA 2024", "CA 2025", "Potentiel"]];
+    for (let i = 1; i <= 45; i++) many.push([`K${String(i).padStart(2, "0")}`, i === 42 ? "Hôtel Étoile" : `Société ${i}`, String(1000 * i), String(1100 * i), String(3000 * i)]);
+    renderApp(fakePort({ sheets: { Clients: many } }));
+    await sourceRead();
+    await goTo(/Aperçu/);
+    expect(screen.getByText("45 clients trouvés sur 45, 20 affichés.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Pourquoi pour Hôtel Étoile" })).not.toBeInTheDocument();
+    await userEvent.type(screen.getByRole("searchbox", { name: "Chercher un client" }), "hotel etoile");
+    expect(await screen.findByText("1 client trouvé sur 45, 1 affiché.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Pourquoi pour Hôtel Étoile" }));
+    expect(screen.getAllByText("ABC").length).toBeGreaterThan(0);
+    await userEvent.clear(screen.getByRole("searchbox", { name: "Chercher un client" }));
+    await userEvent.type(screen.getByRole("searchbox", { name: "Chercher un client" }), "K4");
+    expect(await screen.findByText("6 clients trouvés sur 45, 6 affichés.")).toBeInTheDocument();
+    await userEvent.type(screen.getByRole("searchbox", { name: "Chercher un client" }), "9");
+    expect(await screen.findByText("Aucun client ne correspond à « K49 ».")).toBeInTheDocument();
+    await userEvent.clear(screen.getByRole("searchbox", { name: "Chercher un client" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Afficher 20 de plus" }));
+    expect(screen.getByText("45 clients trouvés sur 45, 40 affichés.")).toBeInTheDocument();
+  });
+
+  it("Aperçu states the growth verdict and follows the growth asked", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await goTo(/Aperçu/);
+    const field = screen.getByRole("spinbutton", { name: "Croissance demandée par la direction (%)" });
+    expect(field).toHaveValue(5);
+    expect(screen.getByText("Verdict :")).toBeInTheDocument();
+    fireEvent.change(field, { target: { value: "0" } });
+    expect(await screen.findByText(/la clientèle actuelle suffit/i)).toBeInTheDocument();
   });
 });
 
@@ -325,16 +460,18 @@ describe("Aperçu: every remark, grouped by kind", () => {
 });
 
 describe("Générer step", () => {
-  it("Générer writes the sheets it announces (Cibles, Contacts, PAC, Remarques) through the port, never the user's sheet", async () => {
+  it("Générer writes the sheets it announces (Cibles, Contacts, PAC, Fiches clients, Remarques) through the port, never the user's sheet", async () => {
     const port = fakePort({ sheets: { Clients: CLIENTS } });
     renderApp(port);
     await sourceRead();
     await goTo(/Générer/);
     await userEvent.click(screen.getByRole("button", { name: "Générer" }));
-    expect(screen.getByText("Écrit les feuilles « Cibles », « Contacts », « PAC » et « Remarques ». Vos feuilles ne sont jamais modifiées.")).toBeInTheDocument();
-    expect(await screen.findByText("Feuilles écrites : Cibles, Contacts, PAC, Remarques.")).toBeInTheDocument();
+    expect(
+      screen.getByText("Écrit les feuilles « Cibles », « Contacts », « PAC », « Fiches clients », « Remarques » et « Catalogue ». Vos feuilles ne sont jamais modifiées."),
+    ).toBeInTheDocument();
+    expect(await screen.findByText("Feuilles écrites : Cibles, Contacts, PAC, Fiches clients, Remarques, Catalogue.")).toBeInTheDocument();
     expect(port.writes).toHaveLength(1);
-    expect(port.writes[0].plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
+    expect(port.writes[0].plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Fiches clients", "Remarques", "Catalogue"]);
     expect(port.writes[0].options.replace).toBe(false);
     expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "1");
   });
@@ -396,6 +533,27 @@ describe("App", () => {
     await userEvent.click(screen.getByRole("radio", { name: "English" }));
     expect(screen.getByRole("heading", { name: "Import report" })).toBeInTheDocument();
     expect(screen.getByRole("tab", { name: /Contact capital/ })).toBeInTheDocument();
+  });
+
+  it("App in English announces the sheets it writes, by their English names", async () => {
+    const port = fakePort({ sheets: { Clients: CLIENTS } });
+    renderApp(port);
+    await sourceRead();
+    await userEvent.click(screen.getByRole("radio", { name: "English" }));
+    await goTo(/Generate/);
+    expect(screen.getByText(/“Targets”, “Contacts”, “PAC”, “Client cards”, “Notes” and “Catalogue”/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Generate" }));
+    await screen.findByText(/^Sheets written/);
+    expect(port.writes[0].plan.sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC", "Client cards", "Notes", "Catalogue"]);
+  });
+
+  it("App moves the focus to the heading of each step it opens", async () => {
+    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+    await sourceRead();
+    await userEvent.click(screen.getByRole("button", { name: "Suivant" }));
+    expect(screen.getByRole("heading", { name: "Méthodes de ciblage" })).toHaveFocus();
+    await goTo(/Aperçu/);
+    expect(screen.getByRole("heading", { name: "Aperçu", level: 2 })).toHaveFocus();
   });
 
   it("App shows the sharing tools only when the port offers them", async () => {

@@ -46,13 +46,13 @@ async function generateInExcel() {
 describe("Générer in Excel (Office.js layer mocked)", () => {
   beforeEach(() => jest.clearAllMocks());
 
-  it("writes only the Cibles, Contacts, PAC and Remarques sheets, never the user's source sheet", async () => {
+  it("writes only the Cibles, Contacts, PAC, Fiches clients and Remarques sheets, never the user's source sheet", async () => {
     excelWith(["Mes clients"]);
     await generateInExcel();
-    await screen.findByText("Feuilles écrites : Cibles, Contacts, PAC, Remarques.");
+    await screen.findByText("Feuilles écrites : Cibles, Contacts, PAC, Fiches clients, Remarques, Catalogue.");
     expect(excel.applyWorkbookPlan).toHaveBeenCalledTimes(1);
     const [plan, options] = excel.applyWorkbookPlan.mock.calls[0] as [{ sheets: { name: string }[] }, { replace: boolean }];
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Fiches clients", "Remarques", "Catalogue"]);
     expect(options.replace).toBe(false);
     expect(screen.getByRole("button", { name: "Aller à « PAC »" })).toBeInTheDocument();
   });
@@ -63,7 +63,7 @@ describe("Générer in Excel (Office.js layer mocked)", () => {
     await screen.findByText("Ces feuilles existent déjà : PAC. Que faire ?");
     expect(excel.applyWorkbookPlan).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole("button", { name: "Continuer" }));
-    await screen.findByText("Feuilles écrites : Cibles, Contacts, PAC (2), Remarques.");
+    await screen.findByText("Feuilles écrites : Cibles, Contacts, PAC (2), Fiches clients, Remarques, Catalogue.");
     expect((excel.applyWorkbookPlan.mock.calls[0] as [unknown, { replace: boolean }])[1].replace).toBe(false);
   });
 

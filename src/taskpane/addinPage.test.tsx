@@ -107,4 +107,22 @@ describe("startAddinPage (taskpane.html)", () => {
     expect(screen.queryByRole("link", { name: /navigateur|browser/ })).toBeNull();
     expect(root.querySelector("main")).toHaveAttribute("lang", displayLanguage.slice(0, 2));
   });
+
+  it.each([
+    { name: "Office's Black theme (isDarkTheme)", officeTheme: { isDarkTheme: true, bodyBackgroundColor: "#262626" }, dark: true },
+    { name: "Office's Colorful theme", officeTheme: { isDarkTheme: false, bodyBackgroundColor: "#FFFFFF" }, dark: false },
+    { name: "an older host without isDarkTheme, dark background", officeTheme: { bodyBackgroundColor: "#1F1F1F" }, dark: true },
+    { name: "no officeTheme at all", officeTheme: undefined, dark: false },
+  ])("in Excel with $name: the wizard takes Fluent's matching theme", async ({ officeTheme, dark }) => {
+    const root = container();
+    const withTheme: OfficeLike = { onReady: () => Promise.resolve({ host: "Excel" }), context: { displayLanguage: "fr-FR", ...(officeTheme ? { officeTheme } : {}) } };
+    await act(async () => {
+      await startAddinPage({ container: root, office: withTheme });
+    });
+    await screen.findByRole("heading", { name: "PAC Commercial", level: 1 });
+    // FluentProvider writes the theme's tokens as CSS variables on its root: the dark theme's background is #292929.
+    const css = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).join("\n");
+    const background = /--colorNeutralBackground1:\s*(#[0-9a-fA-F]{6})/.exec(css)?.[1]?.toLowerCase();
+    expect(background).toBe(dark ? "#292929" : "#ffffff");
+  });
 });

@@ -3,17 +3,18 @@
  * page must say something useful when it does not arrive (network filtered), when Excel never says it is
  * ready, or when someone opens the page in a plain browser. The standalone browser app is app.html.
  */
-import { Body1, FluentProvider, Link, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from "@fluentui/react-components";
+import { Body1, FluentProvider, Link, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { pageText } from "../i18n/pages";
 import type { Lang } from "../i18n/types";
 import { App } from "./App";
 import { createExcelPort } from "./ports/excelPort";
+import { fluentTheme, officeIsDark, type OfficeThemeLike } from "./theme";
 
 /** The part of office.js the page uses before the wizard starts. */
 export interface OfficeLike {
   onReady(): Promise<{ host: unknown }>;
-  readonly context?: { readonly displayLanguage?: string };
+  readonly context?: { readonly displayLanguage?: string; readonly officeTheme?: OfficeThemeLike };
 }
 
 export type AddinPageState = "excel" | "officeMissing" | "officeSilent" | "outsideOffice";
@@ -73,9 +74,12 @@ export async function startAddinPage(options: AddinPageOptions): Promise<AddinPa
   const office = "office" in options ? options.office : globalOffice();
   const browserLang = langOf(options.browserLanguage ?? (typeof navigator === "undefined" ? undefined : navigator.language));
   const root = createRoot(container);
+  // Office's theme (Black and Dark Gray are dark) once Office is ready; the browser's preference before that.
+  const browserDark = typeof window !== "undefined" && typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  let theme = fluentTheme(browserDark);
   const show = (state: Exclude<AddinPageState, "excel">, lang: Lang): AddinPageState => {
     root.render(
-      <FluentProvider theme={webLightTheme}>
+      <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
         <PageMessage state={state} lang={lang} appUrl={appUrl} timeoutMs={timeoutMs} />
       </FluentProvider>,
     );
@@ -98,8 +102,10 @@ export async function startAddinPage(options: AddinPageOptions): Promise<AddinPa
   if (info === "silent") return show("officeSilent", browserLang);
   const lang = langOf(office.context?.displayLanguage ?? options.browserLanguage);
   if (info.host === null || info.host === undefined) return show("outsideOffice", browserLang);
+  theme = fluentTheme(officeIsDark(office.context?.officeTheme));
+  if (typeof document !== "undefined") document.body.style.margin = "0";
   root.render(
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
       <App port={createExcelPort({ lang })} initialLang={lang} />
     </FluentProvider>,
   );

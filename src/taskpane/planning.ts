@@ -1,16 +1,18 @@
 import type { Lang } from "../i18n/types";
 import type { ImportReport } from "../io/report";
-import { buildWorkbookPlan, workbookSheetNames, type ScoredPortfolio, type WorkbookPlan } from "../plan";
+import { buildWorkbookPlan, workbookSheetNames, type Fidelity, type ScoredPortfolio, type WorkbookPlan } from "../plan";
 
-/** The names of the sheets the wizard writes ("Cibles", "Contacts", "PAC", "Remarques" in French). */
+/** The names of the sheets the wizard writes ("Cibles", "Contacts", "PAC", "Fiches clients", "Remarques", "Catalogue" in French). */
 export function outputSheetNames(lang: Lang): string[] {
-  return workbookSheetNames(lang);
+  return workbookSheetNames(lang, { clientCards: true, catalogue: true });
 }
 
 /**
  * The workbook plan of a scored portfolio: the one place the wizard asks src/plan for sheets. The import
- * report's entries go to the "Remarques" sheet with the scoring's warnings.
+ * report's entries go to the "Remarques" sheet with the scoring's warnings; every client's pourquoi, as the
+ * wizard shows it, to "Fiches clients"; engagement and the ideal clients (issue 16) to the PAC, whose « Actions
+ * choisies » are drop-down lists over the "Catalogue" sheet.
  */
-export function buildPlan(portfolio: ScoredPortfolio, lang: Lang, report?: ImportReport): WorkbookPlan {
-  return buildWorkbookPlan(portfolio, { lang, ...(report ? { report } : {}) });
+export function buildPlan(portfolio: ScoredPortfolio, lang: Lang, report?: ImportReport, fidelity?: Fidelity): WorkbookPlan {
+  return buildWorkbookPlan(portfolio, { lang, clientCards: true, catalogue: true, ...(report ? { report } : {}), ...(fidelity ? { fidelity } : {}) });
 }

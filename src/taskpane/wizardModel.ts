@@ -1,14 +1,19 @@
 import { ABC_DEFAULT_THRESHOLDS, DEFAULT_FAMILY_SHARES, DEFAULT_VISIT_NORMS, largestRemainder, type AbcMode, type ActionFamily } from "../engine";
 import type { ImportReport, MethodId, MissingForMethod } from "../io";
+import type { Fidelity, FidelityReason } from "../plan/fidelity";
 import type { PlanMethod, ScoredClient, ScoredPortfolio, ScoreOptions } from "../plan/score";
 
-/** The six choices of the "Méthodes" step (R/P and P-R go together). */
-export type WizardMethod = "abc" | "rp" | "rfm" | "contacts" | "elasticity" | "maturity";
+/** The choices of the "Méthodes" step (R/P and P-R go together). */
+export type WizardMethod = "abc" | "rp" | "rfm" | "contacts" | "elasticity" | "maturity" | "engagement" | "ideal";
 
-export const WIZARD_METHODS: readonly WizardMethod[] = ["abc", "rp", "rfm", "contacts", "elasticity", "maturity"];
+/** The methods of the scoring, whose results `withMethods` drops when unticked. */
+type ScoringMethod = Exclude<WizardMethod, "engagement" | "ideal">;
+
+export const WIZARD_METHODS: readonly WizardMethod[] = ["abc", "rp", "rfm", "contacts", "elasticity", "maturity", "engagement", "ideal"];
+const SCORING_METHODS: readonly ScoringMethod[] = ["abc", "rp", "rfm", "contacts", "elasticity", "maturity"];
 
 /** The import method whose missing columns disable each choice. */
-const NEEDED: Readonly<Record<WizardMethod, MethodId>> = {
+const NEEDED: Readonly<Record<ScoringMethod, MethodId>> = {
   abc: "abc",
   rp: "quartiles",
   rfm: "rfm",
@@ -18,7 +23,7 @@ const NEEDED: Readonly<Record<WizardMethod, MethodId>> = {
 };
 
 /** The results of the scored portfolio each choice controls. */
-const PLAN_PARTS: Readonly<Record<WizardMethod, readonly PlanMethod[]>> = {
+const PLAN_PARTS: Readonly<Record<ScoringMethod, readonly PlanMethod[]>> = {
   abc: ["abc"],
   rp: ["r", "p", "pr"],
   rfm: ["rfm"],
@@ -43,6 +48,8 @@ export interface Thresholds {
   readonly splitCa: string;
   /** Percentage, e.g. 10. */
   readonly maturity: number;
+  /** Weights of the four prospect criteria (pertinence, crédibilité, attractivité pour nous, notre attractivité). */
+  readonly prospectWeights: readonly [number, number, number, number];
 }
 
 export interface CapitalSettings {
@@ -66,6 +73,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   splitContacts: "",
   splitCa: "",
   maturity: 10,
+  prospectWeights: [1, 1, 1, 1],
 };
 
 export const DEFAULT_CAPITAL: CapitalSettings = {
@@ -87,18 +95,40 @@ export interface MethodAvailability {
   readonly available: boolean;
   /** Why it is unavailable (or, for "rp", why only R is computed): the import's message, French. */
   readonly missing?: MissingForMethod;
+  /** Why engagement or the ideal-client matrix cannot run (`computeFidelity`'s reason). */
+  readonly fidelityMissing?: FidelityReason;
   /** For "rp" without a potential: P and P-R cannot run. */
   readonly partial?: MissingForMethod;
 }
 
-/** Which choices the mapped columns allow, from the import's `missing` list. */
-export function methodAvailability(missing: readonly MissingForMethod[]): MethodAvailability[] {
+/**
+ * Which choices the mapped columns allow, from the import's `missing` list; engagement and the ideal client from
+ * what `computeFidelity` could compute (a journal beside a client table counts; unconfirmed types do not).
+ */
+export function methodAvailability(missing: readonly MissingForMethod[], fidelity?: Fidelity): MethodAvailability[] {
   const byMethod = new Map(missing.map((m) => [m.method, m]));
-  return WIZARD_METHODS.map((method) => {
+  const fidelityChoices: MethodAvailability[] = [
+    fidelity?.engagement
+      ? { method: "engagement", available: true }
+      : { method: "engagement", available: false, fidelityMissing: fidelity?.engagementMissing ?? { key: "fid.reason.no_journal" } },
+    fidelity?.ideal ? { method: "ideal", available: true } : { method: "ideal", available: false, fidelityMissing: fidelity?.idealMissing ?? { key: "fid.reason.no_value" } },
+  ];
+  return [...SCORING_METHODS.map((method): MethodAvailability => {
     const lack = byMethod.get(NEEDED[method]);
     const partial = method === "rp" ? byMethod.get("pr") : undefined;
     return { method, available: lack === undefined, ...(lack ? { missing: lack } : {}), ...(partial && !lack ? { partial } : {}) };
-  });
+  }), ...fidelityChoices];
+}
+
+/** The fidelity results of the ticked methods only (an unticked one is not written), or undefined. */
+export function withFidelity(fidelity: Fidelity | undefined, selected: ReadonlySet<WizardMethod>): Fidelity | undefined {
+  if (!fidelity) return undefined;
+  const { engagement, engagementRow, ideal, idealRow, ...rest } = fidelity;
+  return {
+    ...rest,
+    ...(engagement && selected.has("engagement") ? { engagement, engagementRow } : {}),
+    ...(ideal && selected.has("ideal") ? { ideal, idealRow } : {}),
+  };
 }
 
 /**
@@ -177,6 +207,7 @@ export function scoreOptions(thresholds: Thresholds, capital: CapitalSettings, l
       ...(splitAmounts !== undefined ? { splitAmounts } : {}),
     },
     maturity: { threshold: thresholds.maturity / 100 },
+    prospectWeights: thresholds.prospectWeights,
   };
 }
 
@@ -197,7 +228,7 @@ const CLIENT_FIELD: Readonly<Partial<Record<PlanMethod, keyof ScoredClient>>> = 
  */
 export function withMethods(portfolio: ScoredPortfolio, selected: ReadonlySet<WizardMethod>): ScoredPortfolio {
   const dropped = new Set<PlanMethod>();
-  for (const m of WIZARD_METHODS) if (!selected.has(m)) for (const part of PLAN_PARTS[m]) dropped.add(part);
+  for (const m of SCORING_METHODS) if (!selected.has(m)) for (const part of PLAN_PARTS[m]) dropped.add(part);
   if (dropped.size === 0) return portfolio;
   const methods = { ...portfolio.methods };
   for (const m of dropped) methods[m] = false;

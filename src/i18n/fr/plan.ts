@@ -351,6 +351,23 @@ export const planFr = {
   "remark.write.invalidChars": "{where} : {n} {n|caractère interdit dans un classeur retiré|caractères interdits dans un classeur retirés}.",
   "remark.write.truncated": "{where} : texte de {n} caractères coupé à 32 767, la limite d'une cellule Excel.",
   "remark.write.macrosDropped": "Macros (VBA) du classeur d'entrée non recopiées : un fichier .xlsx ne peut pas en contenir.",
+  // Issue 17: the "Fiches clients" sheet, the pourquoi the wizard shows, kept in the workbook.
+  "sheet.cards": "Fiches clients",
+  "cards.title": "Fiches clients : le pourquoi de chaque classement",
+  "cards.count": "{n} {n|fiche|fiches}, une par client et par prospect, dans l'ordre du fichier ; chaque phrase est celle que l'assistant affiche.",
+  "cards.none": "Aucun client.",
+  "cards.tooMany": "{n} {n|client|clients} : au-delà de {max}, les fiches ne sont pas écrites (des milliers de pages à imprimer) ; l'assistant explique chaque client à la demande.",
+  "cards.noReason": "Aucune méthode n'a pu classer ce client : la feuille Remarques dit pourquoi.",
+  "cards.prospect": "Prospect",
+  "cards.ca": "CA {ca}",
+  "cards.class": "classe {cls}",
+  "cards.contacts": "{n} {n|contact|contacts}",
+  "cards.topic.objective": "objectif de CA",
+  "cards.topic.effort": "objectif d'effort",
+  "cards.topic.prospect": "ciblage du prospect",
+  "cards.topic.conquest": "contacts de conquête",
+  "cards.topic.engagement": "engagement",
+  "cards.topic.ideal": "client idéal",
 } as const;
 
 export type PlanKey = keyof typeof planFr;

@@ -1,4 +1,8 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Body1,
   Caption1,
   Label,
@@ -16,12 +20,15 @@ import { errorText } from "../errorText";
 import type { Wizard } from "../hooks/useWizard";
 import { FAMILIES, type CapitalSettings } from "../wizardModel";
 import { NumberField } from "./NumberField";
+import { ProspectList } from "./ProspectList";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(9rem, 1fr))", gap: tokens.spacingHorizontalM },
+  // min(…, 100%): one column in a pane narrower than a field; fields aligned on their input whatever their label's length.
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(9rem, 100%), 1fr))", gap: tokens.spacingHorizontalM, alignItems: "end" },
   capital: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  slider: { display: "flex", flexDirection: "column" },
+  slider: { display: "flex", flexDirection: "column", minWidth: 0 },
+  sliderInput: { width: "100%", minWidth: 0 },
 });
 
 const FAMILY_LABEL: Readonly<Record<ActionFamily, WizardKey>> = {
@@ -82,6 +89,7 @@ export function CapitalStep({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
             <Label htmlFor={id}>{text}</Label>
             <Slider
               id={id}
+              className={styles.sliderInput}
               min={0}
               max={100}
               step={1}
@@ -133,6 +141,25 @@ export function CapitalStep({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
           <Caption1>{w("capital.noScore")}</Caption1>
         )}
       </div>
+      {portfolio && wizard.objectives.value && wizard.objectives.value.prospects.length > 0 && (
+        <>
+          <Subtitle2 as="h3">{w("capital.conquest")}</Subtitle2>
+          <Body1>
+            {w("capital.conquestLine", {
+              total: wizard.objectives.value.prospects.reduce((sum, p) => sum + p.conquete, 0),
+              n: wizard.objectives.value.prospects.filter((p) => p.conquete > 0).length,
+            })}
+          </Body1>
+          <Accordion collapsible>
+            <AccordionItem value="conquest">
+              <AccordionHeader>{w("capital.conquestShow", { n: wizard.objectives.value.prospects.length })}</AccordionHeader>
+              <AccordionPanel>
+                <ProspectList portfolio={portfolio} prospects={wizard.objectives.value.prospects} show="conquest" lang={lang} />
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
+        </>
+      )}
     </section>
   );
 }

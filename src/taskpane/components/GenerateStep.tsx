@@ -25,6 +25,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   links: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  done: { display: "flex", flexDirection: "column", alignItems: "flex-start", rowGap: tokens.spacingVerticalS },
+  bar: { alignSelf: "stretch" },
 });
 
 /** « Cibles », « Contacts », « PAC » et « Remarques »: the sheets `buildPlan` writes, as the wizard announces them. */
@@ -127,8 +129,8 @@ export function GenerateStep({ wizard, port, lang }: GenerateStepProps) {
         </MessageBar>
       )}
       {g.status === "done" && (
-        <div role="status">
-          <MessageBar intent="success">
+        <div role="status" className={styles.done}>
+          <MessageBar className={styles.bar} intent="success">
             <MessageBarBody>{w("generate.done", { names: g.sheetNames.join(", ") })}</MessageBarBody>
           </MessageBar>
           {port.selectSheet && (

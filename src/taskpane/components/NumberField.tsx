@@ -1,8 +1,15 @@
-import { Field, Input } from "@fluentui/react-components";
+import { Field, Input, makeStyles } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Lang } from "../../i18n/types";
 import { wizardText } from "../../i18n/wizard";
 import { parseNumberText } from "../wizardModel";
+
+/** A field may shrink with the pane: without this, an input keeps its intrinsic width (about 20 characters). */
+export const useShrinkStyles = makeStyles({
+  field: { minWidth: 0 },
+  control: { width: "100%", minWidth: 0 },
+  inner: { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
+});
 
 export interface NumberFieldProps {
   readonly label: string;
@@ -23,6 +30,7 @@ export interface NumberFieldProps {
  * which says what is wrong with a number out of range.
  */
 export function NumberField({ label, value, onCommit, lang, min, max, step }: NumberFieldProps) {
+  const shrink = useShrinkStyles();
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const [seen, setSeen] = useState(value);
   // A new value from outside (defaults, another control): show it unless it is what the draft already says.
@@ -34,11 +42,14 @@ export function NumberField({ label, value, onCommit, lang, min, max, step }: Nu
   const invalid = draft !== undefined && parseNumberText(draft) === undefined;
   return (
     <Field
+      className={shrink.field}
       label={label}
       validationState={invalid ? "error" : "none"}
       validationMessage={invalid ? wizardText("field.notNumber", lang, { value }) : undefined}
     >
       <Input
+        className={shrink.control}
+        input={{ className: shrink.inner }}
         type="number"
         min={min}
         max={max}

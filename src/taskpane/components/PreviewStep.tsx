@@ -1,36 +1,24 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  makeStyles,
-  mergeClasses,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from "@fluentui/react-components";
-import { Fragment, useMemo, useState } from "react";
+import { Body1, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from "@fluentui/react-components";
+import { useMemo } from "react";
 import { QUADRANT_LABEL, type AbcClass, type ContactQuadrant } from "../../engine";
 import type { PrTarget } from "../../engine/penetration";
-import { formatNumber, formatPercent, label } from "../../i18n";
+import { formatPercent, label } from "../../i18n";
 import type { Lang } from "../../i18n/types";
 import { wizardText, type WizardKey } from "../../i18n/wizard";
 import { PR_TARGETS, targetLabelKey } from "../../plan/labels";
 import type { ImportReport } from "../../io/report";
 import { planText } from "../../i18n/plan";
+import type { Fidelity } from "../../plan/fidelity";
+import { growthLines, type PlanObjectives } from "../../plan/objectives";
 import type { ScoredPortfolio } from "../../plan/score";
 import { workbookRemarks } from "../../plan/workbook";
-import { shortWhy } from "../../plan/summary";
 import { errorText } from "../errorText";
 import type { Wizard } from "../hooks/useWizard";
 import { ParetoChart, PrMatrix } from "./charts";
+import { ClientExplorer } from "./ClientExplorer";
+import { NumberField } from "./NumberField";
 import { WarningsList } from "./WarningsList";
+import { withFidelity } from "../wizardModel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -43,14 +31,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  why: { backgroundColor: tokens.colorNeutralBackground3 },
-  tableWrap: { overflowX: "auto" },
+  growth: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  growthField: { maxWidth: "16rem" },
 });
 
 const CLASSES: readonly AbcClass[] = ["A", "B", "C"];
 const QUADRANTS: readonly ContactQuadrant[] = ["cash_cow", "skeleton", "golden_goose", "contact_eater"];
-const SHOWN_CLIENTS = 20;
 
 function counts<K extends string>(keys: readonly K[], values: readonly (K | undefined)[]): Record<K, number> {
   const out = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -72,15 +58,68 @@ export function PreviewStep({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
           <MessageBarBody>{w("preview.scoreError", { detail: errorText(failure.error, lang) })}</MessageBarBody>
         </MessageBar>
       )}
-      {portfolio && <PortfolioPreview portfolio={portfolio} report={wizard.imported.view?.report} lang={lang} />}
+      {portfolio && <GrowthVerdict wizard={wizard} lang={lang} />}
+      {portfolio && (
+        <PortfolioPreview
+          portfolio={portfolio}
+          objectives={wizard.objectives.value}
+          fidelity={withFidelity(wizard.fidelity, wizard.selected)}
+          report={wizard.imported.view?.report}
+          lang={lang}
+        />
+      )}
     </section>
   );
 }
 
-function PortfolioPreview({ portfolio, report, lang }: { portfolio: ScoredPortfolio; report?: ImportReport; lang: Lang }) {
+/** The growth asked (an editable field) and the verdict of SPEC §10 in Pascal Py's words, with how it is computed. */
+function GrowthVerdict({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
   const styles = useStyles();
   const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
-  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const { value, failure } = wizard.objectives;
+  const lines = value ? growthLines(value.growth, lang) : undefined;
+  return (
+    <div className={styles.growth}>
+      <Subtitle2 as="h3">{w("preview.growth")}</Subtitle2>
+      <div className={styles.growthField}>
+        <NumberField label={w("preview.growthAsked")} lang={lang} min={-99} max={1000} step={0.5} value={wizard.growth} onCommit={wizard.setGrowth} />
+      </div>
+      {failure && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{w("preview.growthError", { detail: errorText(failure.error, lang) })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {value && lines && (
+        <>
+          <MessageBar intent={value.growth.verdict === "missing" ? "warning" : "success"} layout="multiline" role="status">
+            <MessageBarBody>
+              <MessageBarTitle>{w("preview.verdict")}</MessageBarTitle> {lines.verdict}
+            </MessageBarBody>
+          </MessageBar>
+          <ul className={styles.list}>
+            {lines.details.map((d, k) => (
+              <li key={k}>
+                <Caption1>{d}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+interface PortfolioPreviewProps {
+  readonly portfolio: ScoredPortfolio;
+  readonly objectives?: PlanObjectives;
+  readonly fidelity?: Fidelity;
+  readonly report?: ImportReport;
+  readonly lang: Lang;
+}
+
+function PortfolioPreview({ portfolio, objectives, fidelity, report, lang }: PortfolioPreviewProps) {
+  const styles = useStyles();
+  const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
   const clients = portfolio.clients;
   const quadrants = counts(QUADRANTS, clients.map((c) => c.contacts?.quadrant));
   const targets = counts<PrTarget>(PR_TARGETS, clients.map((c) => c.pr?.target));
@@ -89,14 +128,6 @@ function PortfolioPreview({ portfolio, report, lang }: { portfolio: ScoredPortfo
   const positive = { A: 0, B: 0, C: 0 };
   for (const c of clients) if (c.abc) positive[c.abc.cls] += Math.max(0, c.ca ?? 0);
   const positiveTotal = positive.A + positive.B + positive.C;
-  const toggle = (i: number) =>
-    setOpen((s) => {
-      const next = new Set(s);
-      if (next.has(i)) next.delete(i);
-      else next.add(i);
-      return next;
-    });
-  const shown = clients.slice(0, SHOWN_CLIENTS);
   const remarks = useMemo(() => workbookRemarks(portfolio, lang, report), [portfolio, lang, report]);
   return (
     <>
@@ -172,68 +203,7 @@ function PortfolioPreview({ portfolio, report, lang }: { portfolio: ScoredPortfo
         </div>
       )}
       <WarningsList remarks={remarks} lang={lang} sheet={planText("sheet.remarks", lang)} />
-      <div>
-        <Subtitle2 as="h3">{w("preview.clients")}</Subtitle2>
-        <Caption1 block>{w("preview.showing", { shown: shown.length, total: clients.length })}</Caption1>
-        <div className={styles.tableWrap}>
-          <Table size="small" aria-label={w("preview.clients")}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{w("preview.col.client")}</TableHeaderCell>
-                <TableHeaderCell>{w("preview.col.ca")}</TableHeaderCell>
-                <TableHeaderCell>{w("preview.col.abc")}</TableHeaderCell>
-                <TableHeaderCell>{w("preview.col.pr")}</TableHeaderCell>
-                <TableHeaderCell>{w("preview.col.contacts")}</TableHeaderCell>
-                <TableHeaderCell>{w("preview.col.why")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {shown.map((c) => {
-                const name = c.name ?? c.id;
-                const detailId = `why-${c.index}`;
-                const expanded = open.has(c.index);
-                return (
-                  <Fragment key={c.index}>
-                    <TableRow>
-                      <TableCell title={shortWhy(c, lang)}>{name}</TableCell>
-                      <TableCell className={styles.number}>{c.ca !== undefined ? formatNumber(c.ca, lang, 0) : "—"}</TableCell>
-                      <TableCell>{c.abc?.cls ?? "—"}</TableCell>
-                      <TableCell>{c.pr?.code ?? "—"}</TableCell>
-                      <TableCell className={styles.number}>{c.allocation?.total ?? "—"}</TableCell>
-                      <TableCell>
-                        <Button
-                          size="small"
-                          appearance="subtle"
-                          aria-expanded={expanded}
-                          aria-controls={expanded ? detailId : undefined}
-                          aria-label={w("preview.whyFor", { client: name })}
-                          title={shortWhy(c, lang)}
-                          onClick={() => toggle(c.index)}
-                        >
-                          {w("preview.why")}
-                        </Button>
-                      </TableCell>
-                    </TableRow>
-                    {expanded && (
-                      <TableRow id={detailId} className={mergeClasses(styles.why)}>
-                        <TableCell colSpan={6}>
-                          <ul className={styles.list}>
-                            {c.why.map((sentence, k) => (
-                              <li key={k}>
-                                <Caption1>{sentence}</Caption1>
-                              </li>
-                            ))}
-                          </ul>
-                        </TableCell>
-                      </TableRow>
-                    )}
-                  </Fragment>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
-      </div>
+      <ClientExplorer portfolio={portfolio} objectives={objectives} fidelity={fidelity} lang={lang} />
     </>
   );
 }

@@ -26,12 +26,27 @@ import { errorText } from "../errorText";
 import type { AnyField, ImportView, Wizard } from "../hooks/useWizard";
 import type { DefaultSheet, SheetPart, SourceRef } from "../ports/port";
 import { movePeriod, rejectedTotal, type PeriodChoice } from "../wizardModel";
+import { useShrinkStyles } from "./NumberField";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
-  grow: { flexGrow: 1, minWidth: "12rem" },
-  mapping: { display: "grid", gridTemplateColumns: "minmax(8rem, 1fr) minmax(10rem, 1.4fr) auto", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "center" },
+  grow: { flexGrow: 1, minWidth: 0, flexBasis: "12rem" },
+  mapping: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  // Narrow pane: the field's name and its confidence on one line, the column below, full width; wider: one line.
+  field: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    gridTemplateAreas: '"label badge" "select select"',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    alignItems: "center",
+    "@media (min-width: 40rem)": { gridTemplateColumns: "minmax(8rem, 1fr) minmax(10rem, 1.4fr) auto", gridTemplateAreas: '"label select badge"' },
+  },
+  fieldLabel: { gridArea: "label", minWidth: 0 },
+  fieldSelect: { gridArea: "select", minWidth: 0 },
+  fieldBadge: { gridArea: "badge", justifySelf: "end" },
+  select: { width: "100%", minWidth: 0 },
   periods: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
   periodsTitle: { fontWeight: tokens.fontWeightSemibold, margin: 0 },
   periodList: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
@@ -70,6 +85,7 @@ export interface SourceStepProps {
 
 export function SourceStep({ wizard, lang, canReadSelection }: SourceStepProps) {
   const styles = useStyles();
+  const shrink = useShrinkStyles();
   const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
   const view = wizard.imported.view;
   const failure = wizard.readFailure ?? wizard.imported.failure;
@@ -81,6 +97,8 @@ export function SourceStep({ wizard, lang, canReadSelection }: SourceStepProps) 
       <div className={styles.row}>
         <Field label={w("source.where")} className={styles.grow}>
           <Select
+            className={shrink.control}
+            select={{ className: shrink.inner }}
             value={refValue(wizard.sourceRef, wizard.combineOpen)}
             onChange={(_, d) => (d.value === "combine" ? wizard.openCombine() : wizard.chooseSource(parseRef(d.value)))}
           >
@@ -116,19 +134,17 @@ export function SourceStep({ wizard, lang, canReadSelection }: SourceStepProps) 
         </Caption1>
       )}
       {wizard.table && wizard.table.rows.length > 0 && (
-        <RadioGroup
-          aria-label={w("source.shape")}
-          value={wizard.shape}
-          onChange={(_, d) => wizard.setShape(d.value === "journal" ? "journal" : "clients")}
-        >
-          <Radio value="clients" label={w("source.shape.clients")} />
-          <Radio value="journal" label={w("source.shape.journal")} />
-        </RadioGroup>
+        <Field label={w("source.shape")}>
+          <RadioGroup value={wizard.shape} onChange={(_, d) => wizard.setShape(d.value === "journal" ? "journal" : "clients")}>
+            <Radio value="clients" label={w("source.shape.clients")} />
+            <Radio value="journal" label={w("source.shape.journal")} />
+          </RadioGroup>
+        </Field>
       )}
       {view && <MappingEditor view={view} wizard={wizard} lang={lang} />}
       {view && wizard.shape === "journal" && (
         <Field label={w("source.reference")} hint={w("source.referenceHint")}>
-          <Input value={wizard.referenceDate} placeholder="31/12/2025" onChange={(_, d) => wizard.setReferenceDate(d.value)} />
+          <Input value={wizard.referenceDate} placeholder={w("source.referencePlaceholder")} onChange={(_, d) => wizard.setReferenceDate(d.value)} />
         </Field>
       )}
       {view && <ImportReportView report={view.report} lang={lang} {...(wizard.table?.parts ? { parts: wizard.table.parts } : {})} />}
@@ -197,6 +213,7 @@ function PartsList({ parts, lang }: { parts: readonly SheetPart[]; lang: Lang })
 
 function MappingEditor({ view, wizard, lang }: { view: ImportView; wizard: Wizard; lang: Lang }) {
   const styles = useStyles();
+  const shrink = useShrinkStyles();
   const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
   const fields: readonly AnyField[] = view.shape === "journal" ? JOURNAL_FIELDS : TABLE_FIELDS;
   const onChange = (field: AnyField, value: string) => {
@@ -212,9 +229,11 @@ function MappingEditor({ view, wizard, lang }: { view: ImportView; wizard: Wizar
           const match = view.fields[field];
           const name = ioFieldLabel(field, lang);
           return (
-            <Mapped key={field} label={name}>
+            <Mapped key={field} label={name} id={`field-${field}`}>
               <Select
-                aria-label={name}
+                className={styles.select}
+                select={{ className: shrink.inner }}
+                aria-labelledby={`field-${field}`}
                 value={match ? String(match.column) : "none"}
                 onChange={(_, d) => onChange(field, d.value)}
               >
@@ -328,12 +347,17 @@ function PeriodsEditor({ view, wizard, lang }: { view: ImportView; wizard: Wizar
   );
 }
 
-function Mapped({ label, children }: { label: string; children: React.ReactNode }) {
+/** One field of the mapping: its name, the column chosen, and how sure the detection was. */
+function Mapped({ label, id, children }: { label: string; id: string; children: readonly [React.ReactNode, React.ReactNode] }) {
+  const styles = useStyles();
   return (
-    <>
-      <Body1>{label}</Body1>
-      {children}
-    </>
+    <div className={styles.field}>
+      <Body1 id={id} className={styles.fieldLabel}>
+        {label}
+      </Body1>
+      <div className={styles.fieldSelect}>{children[0]}</div>
+      <div className={styles.fieldBadge}>{children[1]}</div>
+    </div>
   );
 }
 

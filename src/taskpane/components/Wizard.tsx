@@ -1,4 +1,5 @@
 import { Button, Caption1, makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import type { Lang } from "../../i18n/types";
 import { wizardText, type WizardKey } from "../../i18n/wizard";
 import { STEPS, useWizard, type StepId } from "../hooks/useWizard";
@@ -13,7 +14,8 @@ import { SourceStep } from "./SourceStep";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   tabs: { flexWrap: "wrap" },
-  nav: { display: "flex", justifyContent: "space-between", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  nav: { display: "flex", justifyContent: "space-between", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", rowGap: tokens.spacingVerticalXS },
+  panel: { minWidth: 0 },
 });
 
 const STEP_LABEL: Readonly<Record<StepId, WizardKey>> = {
@@ -38,6 +40,18 @@ export function Wizard({ port, lang }: WizardProps) {
   const go = (step: StepId) => {
     if (!blocked(step)) wizard.setStep(step);
   };
+  // On a step change (not the first display), focus goes to the new step's heading, so a screen reader says
+  // where the user is and the next Tab starts at the top of the step.
+  const panel = useRef<HTMLDivElement>(null);
+  const shown = useRef(wizard.step);
+  useEffect(() => {
+    if (shown.current === wizard.step) return;
+    shown.current = wizard.step;
+    const heading = panel.current?.querySelector<HTMLElement>("h2");
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus();
+  }, [wizard.step]);
   return (
     <div className={styles.root}>
       <TabList
@@ -53,7 +67,7 @@ export function Wizard({ port, lang }: WizardProps) {
           </Tab>
         ))}
       </TabList>
-      <div role="tabpanel" aria-label={wizardText(STEP_LABEL[wizard.step], lang)}>
+      <div ref={panel} className={styles.panel} role="tabpanel" aria-label={wizardText(STEP_LABEL[wizard.step], lang)}>
         {wizard.step === "source" && <SourceStep wizard={wizard} lang={lang} canReadSelection={port.kind === "excel"} />}
         {wizard.step === "methods" && <MethodsStep wizard={wizard} lang={lang} />}
         {wizard.step === "capital" && <CapitalStep wizard={wizard} lang={lang} />}

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
+  detectFamilyColumn,
   guessShape,
   readClientTable,
   readJournal,
+  type JournalFamilies,
   type ColumnChoice,
   type ColumnRef,
   type FieldMatch,
@@ -15,6 +17,9 @@ import {
 } from "../../io";
 import type { Lang } from "../../i18n/types";
 import { scorePortfolio, type ScoredPortfolio } from "../../plan/score";
+import { planObjectives, type PlanObjectives } from "../../plan/objectives";
+import { computeFidelity, type Fidelity } from "../../plan/fidelity";
+import { GROWTH_DEFAULT_ASKED } from "../../engine/objectives";
 import type { DefaultSheet, SheetSummary, SourceRef, SourceTable, WorkbookPort } from "../ports/port";
 import { buildPlan, outputSheetNames } from "../planning";
 import {
@@ -24,6 +29,7 @@ import {
   periodsMapping,
   scoreOptions,
   setShare,
+  withFidelity,
   withMethods,
   type CapitalSettings,
   type MethodAvailability,
@@ -51,6 +57,18 @@ export interface ImportView {
   /** Every column of the table (header text by 0-based index), for the dropdowns. */
   readonly columns: readonly ColumnRef[];
   readonly missing: readonly MissingForMethod[];
+  /** A journal's spend per product family (engagement, SPEC §12): with a family column and N-1 covered. */
+  readonly families?: JournalFamilies;
+  /** A journal with a family column that does not cover N-1. */
+  readonly familiesNotCovered?: boolean;
+}
+
+/** A journal sheet with a product column found beside a client table (the sample's « Journal »). */
+export interface SideJournal {
+  readonly sheet: string;
+  readonly ids?: readonly string[];
+  readonly families?: JournalFamilies;
+  readonly notCovered?: boolean;
 }
 
 export type Phase = "read" | "score" | "write";
@@ -100,6 +118,8 @@ export function importTable(
       periods: [],
       columns: columnsOf(r.mapping.fields, r.mapping.unused),
       missing: r.mapping.missing,
+      ...(r.families ? { families: r.families } : {}),
+      ...(!r.families && r.mapping.family ? { familiesNotCovered: true } : {}),
     };
   }
   const mapping = {
@@ -145,7 +165,16 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
   const [unticked, setUnticked] = useState<ReadonlySet<WizardMethod>>(new Set());
   const [thresholds, setThresholds] = useState<Thresholds>(DEFAULT_THRESHOLDS);
   const [capital, setCapital] = useState<CapitalSettings>(DEFAULT_CAPITAL);
+  /** The growth asked by management, in percent (SPEC §10; default 5 %). */
+  const [growth, setGrowth] = useState<number>(GROWTH_DEFAULT_ASKED * 100);
   const [generation, setGeneration] = useState<Generation>({ status: "idle" });
+  /** A journal sheet beside a client table, for engagement. */
+  const [sideJournal, setSideJournal] = useState<SideJournal | undefined>();
+  /**
+   * The rep's family types (one per family of the journal, "" untyped), or undefined while not confirmed:
+   * engagement then is not computed. The proposed types are only shown (SPEC §12: never used silently).
+   */
+  const [familyTypes, setFamilyTypes] = useState<readonly string[] | undefined>();
   const cancelRef = useRef(false);
 
   const read = useCallback(
@@ -237,7 +266,67 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
     }
   }, [table, shape, overrides, referenceDate, periodsChoice]);
 
-  const availability: MethodAvailability[] = useMemo(() => methodAvailability(imported.view?.missing ?? []), [imported.view]);
+  // Beside a client table, the first other sheet that reads as a journal with a product column gives the families.
+  const sourceSheet = table?.sheetName;
+  useEffect(() => {
+    let live = true;
+    setSideJournal(undefined);
+    if (shape !== "clients" || !table) return;
+    void (async () => {
+      for (const s of sheets) {
+        if (s.name === sourceSheet) continue;
+        try {
+          const t = await port.readTable({ kind: "sheet", name: s.name });
+          if (!live) return;
+          if (t.rows.length < 2 || guessShape(t.rows) !== "journal" || !detectFamilyColumn((t.rows[0] ?? []).map((v) => (v == null ? "" : String(v))))) continue;
+          const j = readJournal(t.rows, { firstRowNumber: Math.max(1, t.firstRowNumber), date1904: t.date1904 === true, ...(referenceDate.trim() !== "" ? { referenceDate: referenceDate.trim() } : {}) });
+          if (!live) return;
+          if (j.families) return setSideJournal({ sheet: s.name, ids: j.clients.map((c) => c.id), families: j.families });
+          if (j.mapping.family) return setSideJournal({ sheet: s.name, notCovered: true });
+        } catch {
+          // A sheet that cannot be read is not the journal.
+        }
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [port, sheets, sourceSheet, shape, table, referenceDate]);
+
+  /** The families engagement reads: the source's when it is a journal, else the journal sheet beside it. */
+  const journal = useMemo((): { ids: readonly string[]; families: JournalFamilies; source: string } | { missing: "no_journal" | "not_covered" } => {
+    const view = imported.view;
+    if (view?.shape === "journal") {
+      if (view.families) return { ids: view.clients.map((c) => c.id), families: view.families, source: table?.sheetName ?? "" };
+      return { missing: view.familiesNotCovered ? "not_covered" : "no_journal" };
+    }
+    if (sideJournal?.families && sideJournal.ids) return { ids: sideJournal.ids, families: sideJournal.families, source: sideJournal.sheet };
+    return { missing: sideJournal?.notCovered ? "not_covered" : "no_journal" };
+  }, [imported.view, sideJournal, table]);
+
+  // New families: the rep's types are asked again.
+  const familyKey = "families" in journal ? journal.families.families.join("\u0000") : "";
+  useEffect(() => setFamilyTypes(undefined), [familyKey]);
+
+  /** Engagement and the ideal-client matrix (SPEC §12–§13), with the reason when either cannot run. */
+  const fidelity = useMemo((): Fidelity | undefined => {
+    const view = imported.view;
+    if (!view || view.clients.length === 0) return undefined;
+    try {
+      return computeFidelity(
+        {
+          clients: view.clients,
+          ...("families" in journal ? { journal: { ids: journal.ids, families: journal.families } } : { journalMissing: journal.missing }),
+          ...(familyTypes ? { types: familyTypes } : {}),
+        },
+        lang,
+      );
+    } catch {
+      return undefined;
+    }
+  }, [imported.view, journal, familyTypes, lang]);
+
+  const availability: MethodAvailability[] = useMemo(() => methodAvailability(imported.view?.missing ?? [], fidelity), [imported.view, fidelity]);
   const selected = useMemo(
     () => new Set(availability.filter((a) => a.available && !unticked.has(a.method)).map((a) => a.method)),
     [availability, unticked],
@@ -253,6 +342,16 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
       return { failure: { error } };
     }
   }, [imported.view, thresholds, capital, lang, selected]);
+
+  /** The objectives and the growth verdict (SPEC §10–§11) of the scored portfolio, for the Aperçu and the cards. */
+  const objectives = useMemo((): { value?: PlanObjectives; failure?: Failure } => {
+    if (!scored.portfolio) return {};
+    try {
+      return { value: planObjectives(scored.portfolio, { growthAsked: growth / 100 }) };
+    } catch (error) {
+      return { failure: { error } };
+    }
+  }, [scored.portfolio, growth]);
 
   const canContinue = imported.view !== undefined && imported.view.report.status !== "failed" && imported.view.clients.length > 0;
 
@@ -317,7 +416,7 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
         setGeneration({ status: "running", phase: "score", progress: 1 / 3 });
         await tick();
         const portfolio = withMethods(scorePortfolio(view.clients, scoreOptions(thresholds, capital, lang)), selected);
-        const plan = buildPlan(portfolio, lang, view.report);
+        const plan = buildPlan(portfolio, lang, view.report, withFidelity(fidelity, selected));
         await tick();
         if (cancelRef.current) return setGeneration({ status: "cancelled" });
         setGeneration({ status: "running", phase: "write", progress: 2 / 3 });
@@ -332,7 +431,7 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
         setGeneration({ status: "error", error });
       }
     },
-    [port, sourceRef, shape, overrides, referenceDate, periodsChoice, thresholds, capital, lang, selected],
+    [port, sourceRef, shape, overrides, referenceDate, periodsChoice, thresholds, capital, lang, selected, fidelity],
   );
 
   /** Starts the generation, or asks first when output sheets already exist. */
@@ -391,6 +490,13 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
     setCapital,
     changeShare,
     scored,
+    growth,
+    setGrowth,
+    objectives,
+    journal,
+    fidelity,
+    familyTypes,
+    setFamilyTypes,
     generation,
     generate,
     confirmGenerate: (replace: boolean) => run(replace),
