@@ -2,7 +2,7 @@ import { basename, extname } from "node:path";
 import type { Lang } from "../i18n/types";
 import { planText } from "../i18n/plan";
 import type { ImportReport } from "../io/report";
-import { buildWorkbookPlan, type ScoredPortfolio } from "../plan";
+import { buildWorkbookPlan, type PlanObjectivesOptions, type ScoredPortfolio } from "../plan";
 import type { Remark } from "../plan/remarks";
 import { cleanWorkbookPlan } from "../xlsx/cleanPlan";
 import type { SheetPlan, WorkbookPlan } from "../plan/types";
@@ -35,6 +35,8 @@ export interface WriteOptions {
   readonly report?: ImportReport;
   /** Called once the plan is built, before the (slow) writing; may throw to stop there. */
   readonly onPlan?: (plan: WorkbookPlan) => void;
+  /** The growth asked and the conversion rate (`--growth`, `--conversion`): the PAC's parameter cells. */
+  readonly objectives?: PlanObjectivesOptions;
 }
 
 /** The number of rows each sheet of a plan reaches (1-based last row). */
@@ -83,7 +85,7 @@ export function csvSheet(input: InputTable, name: string): SheetPlan {
  * plan once before it is written.
  */
 function planWithWriteRemarks(portfolio: ScoredPortfolio, options: WriteOptions): WorkbookPlan {
-  const base = { lang: options.lang, ...(options.report ? { report: options.report } : {}) };
+  const base = { lang: options.lang, ...(options.report ? { report: options.report } : {}), ...(options.objectives ? { objectives: options.objectives } : {}) };
   const plan = buildWorkbookPlan(portfolio, base);
   const { remarks } = cleanWorkbookPlan(plan);
   if (remarks.length === 0) return plan;

@@ -44,7 +44,7 @@ describe("liveFormulas", () => {
 describe("Cibles: formulas or values", () => {
   const portfolio = scorePortfolio(FIXTURE_CLIENTS, {});
   it.each([
-    { name: "live (default)", options: {}, live: true, note: "Rang, parts, ABC, R, P et P-R sont des formules\u00a0: corrigez un CA ou un seuil, ils suivent." },
+    { name: "live (default)", options: {}, live: true, note: "Rang, parts, ABC, R, P, P-R, scores RFM, matrice des contacts et objectifs sont des formules\u00a0: corrigez un CA, un seuil ou un taux, ils suivent." },
     { name: "above the size limit", options: { liveMax: 5 }, live: false, note: "Classes écrites en valeurs\u00a0: au-delà de 5 clients, le recalcul de ces formules deviendrait trop lent." },
     {
       name: "ABC by number of clients",

@@ -1,6 +1,6 @@
 import { PHASE_LABEL, QUADRANT_LABEL, SHAPE_LABEL, type AbcClass, type ContactQuadrant, type MaturityPhase } from "../engine";
 import type { PrTarget } from "../engine/penetration";
-import { explain, label, type Lang } from "../i18n";
+import { explain, label, whyTemplate, type Lang } from "../i18n";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
 import { issueText, type ImportReport } from "../io/report";
 import { cellAddress, formula, range, sheetCell, textLiteral } from "./cells";
@@ -10,7 +10,11 @@ import { SheetDraft } from "./grid";
 import { PR_TARGETS, targetLabelKey } from "./labels";
 import type { ScoredClient, ScoredPortfolio } from "./score";
 import { ABC_COLOURS, COLOURS, FORMATS, QUADRANT_COLOURS, STYLES, TARGET_COLOURS } from "./styles";
-import { targetsColumn } from "./targetsSheet";
+import { targetsColumn, targetsReference } from "./targetsSheet";
+import { planObjectives, growthLines, type PlanObjectives } from "./objectives";
+import { objectiveRow, PAC_OBJECTIVES_TOP, type ObjectiveRow } from "./pacLayout";
+import { prospectsStatusColumn } from "./prospectsSheet";
+import { wholeText } from "./liveFormulas";
 import type { CellStyle, PlanValue, SheetPlan } from "./types";
 
 /** Columns of the printed PAC: A labels, B amounts, C…N twelve narrow columns (months), O the last notes. */
@@ -40,7 +44,13 @@ type ActionKind = "stimulation" | "entretien" | "securisation" | "conquete" | "r
  * are formulas on the Contacts sheet's parameter cells; the blocks the rep fills in are yellow and say
  * "À compléter".
  */
-export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: ContactsLayout, report?: ImportReport): SheetPlan {
+export function buildPacSheet(
+  portfolio: ScoredPortfolio,
+  lang: Lang,
+  contacts: ContactsLayout,
+  report?: ImportReport,
+  objectives?: PlanObjectives,
+): SheetPlan {
   const t = (key: PlanKey, params?: Record<string, string | number>): string => planText(key, lang, params);
   const s = new SheetDraft(t("sheet.pac"));
   const ref = (cell: Cell): string => sheetCell(contacts.sheet, cell[0], cell[1]);
@@ -114,39 +124,12 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   s.style(full(r), { ...STYLES.note, horizontal: "right" });
   r++;
 
-  // 1. Objectives.
+  // 1. Objectives (SPEC §9–§10): the objective asked, what the clients bring, the conquest, the verdict, as formulas
+  // over the rate cells here and the Cibles and Prospects columns, so the verdict follows a manager's edit.
   section("pac.s1");
-  // The net CA of the classed clients, over the live classes of Cibles when ABC ran.
-  const classedCa = (): PlanValue =>
-    portfolio.methods.abc ? formula(CLASSES.map((cls) => `SUMIF(${cibles("col.abc")},${textLiteral(cls)},${cibles("col.ca")})`).join("+"), stats.classedCa) : stats.classedCa;
-  const caRow = r;
-  s.row(r, 0, [t("pac.last_ca"), classedCa()]);
-  s.style(range(r, 1, 1, 1), { numberFormat: FORMATS.euro, bold: true });
-  s.set(r, 2, t("pac.last_ca_note", { n: stats.classed }));
-  s.style(range(r, 2, 1, 1), STYLES.note);
-  r++;
-  const growthRow = r;
-  s.set(r, 0, t("pac.growth"));
-  editable(r, 1, 1, null, { numberFormat: FORMATS.percent, horizontal: "center" });
-  s.set(r, 2, t("pac.growth_note"));
-  s.style(range(r, 2, 1, 1), { ...STYLES.note, fontColor: COLOURS.editableText, bold: true });
-  r++;
-  const caCell = `$B$${caRow + 1}`;
-  const growthCell = `$B$${growthRow + 1}`;
-  s.row(r, 0, [
-    t("pac.objective"),
-    formula(`IF(${growthCell}="",${textLiteral(t("pac.todo"))},ROUND(${caCell}*(1+${growthCell}),0))`, t("pac.todo")),
-    t("pac.objective_note"),
-  ]);
-  s.style(range(r, 1, 1, 1), { numberFormat: FORMATS.euro, bold: true, horizontal: "right" });
-  s.style(range(r, 2, 1, 1), STYLES.note);
-  r++;
-  s.set(r, 0, t("pac.deadline"));
-  editable(r, 1, 4, t("pac.deadline_todo"));
-  r++;
-  s.set(r, 0, t("pac.indicator"));
-  editable(r, 1, LAST, t("pac.indicator_todo"));
-  r++;
+  if (r !== PAC_OBJECTIVES_TOP) throw new Error(`PAC: section 1 starts on row ${r + 1}, the Cibles formulas expect row ${PAC_OBJECTIVES_TOP + 1}`);
+  objectivesSection(s, portfolio, lang, objectives ?? planObjectives(portfolio), editable);
+  r = objectiveRow("indicator") + 1;
 
   // 2. Diagnosis, on two pages: ABC and ranks beside the Pareto chart, then P-R, contacts and maturity beside
   // the P-R chart.
@@ -180,7 +163,8 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     s.style(range(r, 0, 1, TABLE_COLS), STYLES.total);
     r++;
     if (stats.negatives > 0) {
-      s.row(r, 0, [t("pac.net_total"), classedCa()]);
+      const net = CLASSES.map((cls) => `SUMIF(${cibles("col.abc")},${textLiteral(cls)},${cibles("col.ca")})`).join("+");
+      s.row(r, 0, [t("pac.net_total"), formula(net, stats.classedCa)]);
       s.style(range(r, 0, 1, 2), { italic: true });
       r++;
     }
@@ -760,3 +744,111 @@ function chartData(s: SheetDraft, portfolio: ScoredPortfolio, lang: Lang): Chart
   return out;
 }
 
+
+/** Writes `value` in a yellow, unlocked cell (merged over `cols` columns). */
+type Editable = (row: number, col: number, cols: number, value: PlanValue, style?: CellStyle) => void;
+
+/**
+ * Section 1 of the PAC (SPEC §9–§10, Pascal Py ch. 12–13 « croissance interne ou externe ? »), on the fixed rows of
+ * `OBJECTIVE_ROWS`: last period's CA, the growth asked and the objective asked, the rates g_dev and g_base the
+ * Cibles objectives read, Σ of the objectives, the retained prospects (Prospects sheet), the conversion rate, the
+ * value of a converted prospect (median CA of the D clients, else of class C, else of all), the conquest CA, the
+ * expected CA, the shortfall, the prospects still to convert and the verdict sentence — each a formula whose
+ * cached value is the engine's (`growthPlan`), the verdict's plural agreeing in the formula too.
+ */
+function objectivesSection(s: SheetDraft, portfolio: ScoredPortfolio, lang: Lang, objectives: PlanObjectives, editable: Editable): void {
+  const t = (key: PlanKey, params?: Record<string, string | number>): string => planText(key, lang, params);
+  const g = objectives.growth;
+  const n = portfolio.clients.length;
+  const live = portfolio.methods.abc && objectives.clients.length > 0;
+  const row = (line: ObjectiveRow): number => objectiveRow(line);
+  const at = (line: ObjectiveRow): string => cellAddress(row(line), 1);
+  const line = (key: ObjectiveRow, labelKey: PlanKey, value: PlanValue, note: PlanValue, style: CellStyle = {}): void => {
+    s.set(row(key), 0, t(labelKey));
+    if (value !== null) s.set(row(key), 1, value);
+    s.style(range(row(key), 1, 1, 1), { numberFormat: FORMATS.euro, horizontal: "right", ...style });
+    if (note !== null) {
+      s.set(row(key), 2, note);
+      s.merge(range(row(key), 2, 1, LAST - 1));
+      s.style(range(row(key), 2, 1, LAST - 1), STYLES.note);
+    }
+  };
+  const rate = (key: ObjectiveRow, labelKey: PlanKey, value: number, noteKey: PlanKey): void => {
+    s.set(row(key), 0, t(labelKey));
+    editable(row(key), 1, 1, value, { numberFormat: FORMATS.percent, horizontal: "center" });
+    s.set(row(key), 2, t(noteKey));
+    s.merge(range(row(key), 2, 1, LAST - 1));
+    s.style(range(row(key), 2, 1, LAST - 1), { ...STYLES.note, fontColor: COLOURS.editableText, bold: true });
+  };
+  const cibles = (h: PlanKey): string => targetsColumn(n, lang, h);
+  const classedCa = live
+    ? formula((["A", "B", "C"] as const).map((cls) => `SUMIF(${cibles("col.abc")},${textLiteral(cls)},${cibles("col.ca")})`).join("+"), g.lastCa)
+    : g.lastCa;
+  line("lastCa", "pac.last_ca", classedCa, t("pac.last_ca_note", { n: objectives.clients.length }), { bold: true });
+  rate("growth", "pac.growth", g.growthAsked, "pac.growth_note");
+  const growth = at("growth");
+  line("asked", "pac.objective", formula(`IF(${growth}="",${textLiteral(t("pac.todo"))},${at("lastCa")}*(1+${growth}))`, g.asked), t("pac.objective_note"), { bold: true });
+  rate("developRate", "pac.develop_rate", objectives.objectives.developRate, "pac.develop_rate_note");
+  rate("baseRate", "pac.base_rate", objectives.objectives.baseRate, "pac.base_rate_note");
+  line("objectives", "pac.objectives_total", live ? formula(`SUM(${cibles("col.objective")})`, g.objectivesTotal) : g.objectivesTotal, t("pac.objectives_total_note"), { bold: true });
+  const prospects = objectives.prospects.length;
+  const retained =
+    prospects > 0
+      ? formula(`COUNTIF(${prospectsStatusColumn(prospects, lang)},${textLiteral(label("prospects.status.retained", lang))})`, g.retainedProspects)
+      : g.retainedProspects;
+  line("retained", "pac.retained", retained, t("pac.retained_note"), { numberFormat: FORMATS.integer, horizontal: "center" });
+  rate("conversion", "pac.conversion", g.conversionRate, "pac.conversion_note");
+  const sources = ["D", "C", "all"] as const;
+  const medianOf = (k: number): string =>
+    k === sources.length ? "0" : `IF(COUNT(${targetsReference(n, lang, sources[k])})>0,MEDIAN(${targetsReference(n, lang, sources[k])}),${medianOf(k + 1)})`;
+  const sourceOf = (k: number): string =>
+    k === sources.length
+      ? textLiteral(t("pac.prospect_value_none"))
+      : `IF(COUNT(${targetsReference(n, lang, sources[k])})>0,${textLiteral(t(`pac.prospect_value_${sources[k]}`))},${sourceOf(k + 1)})`;
+  line(
+    "prospectValue",
+    "pac.prospect_value",
+    live ? formula(medianOf(0), g.prospectValue) : g.prospectValue,
+    live ? formula(sourceOf(0), t(`pac.prospect_value_${g.prospectValueSource}`)) : t(`pac.prospect_value_${g.prospectValueSource}`),
+  );
+  line("conquest", "pac.conquest_ca", formula(`${at("retained")}*${at("conversion")}*${at("prospectValue")}`, g.conquestCa), t("pac.conquest_ca_note"));
+  line("expected", "pac.expected", formula(`${at("objectives")}+${at("conquest")}`, g.expected), t("pac.expected_note"), { bold: true });
+  const [asked, expected, missing, value] = [at("asked"), at("expected"), at("missing"), at("prospectValue")];
+  line("missing", "pac.missing", formula(`IF(ISNUMBER(${asked}),IF(${expected}>=${asked}-${CENT},0,${asked}-${expected}),"")`, g.missing), t("pac.missing_note"));
+  line(
+    "needed",
+    "pac.needed",
+    formula(`IF(${missing}="","",IF(${missing}=0,0,IF(${value}>0,ROUNDUP(${missing}/${value}-1E-9,0),"")))`, g.prospectsNeeded ?? ""),
+    t("pac.needed_note"),
+    { numberFormat: FORMATS.integer, horizontal: "center" },
+  );
+  // The verdict in Pascal Py's words, the amounts grouped as the engine writes them.
+  const objectivesTotal = at("objectives");
+  const parts = {
+    objectives: wholeText(objectivesTotal, lang),
+    asked: wholeText(asked, lang),
+    conquest: wholeText(at("conquest"), lang),
+    missing: wholeText(missing, lang),
+    n: at("needed"),
+  };
+  const sentence = (key: Parameters<typeof whyTemplate>[0]): string => templateFormula(whyTemplate(key, lang), parts, lang);
+  const verdict =
+    `IF(${growth}="",${textLiteral(t("pac.growth_todo"))},` +
+    `IF(${objectivesTotal}>=${asked}-${CENT},${sentence("growth.current_suffices")},` +
+    `IF(${expected}>=${asked}-${CENT},${sentence("growth.conquest_covers")},` +
+    `IF(${value}>0,${sentence("growth.missing")},${sentence("growth.missing_no_value")}))))`;
+  const v = row("verdict");
+  s.set(v, 0, t("pac.verdict"));
+  s.style(range(v, 0, 1, 1), { bold: true });
+  s.set(v, 1, formula(verdict, growthLines(g, lang).verdict));
+  s.merge(range(v, 1, 1, LAST));
+  s.style(range(v, 1, 1, LAST), { bold: true, wrap: true, vertical: "middle", fontColor: COLOURS.alertText });
+  s.height(v, 30);
+  s.set(row("deadline"), 0, t("pac.deadline"));
+  editable(row("deadline"), 1, 4, t("pac.deadline_todo"));
+  s.set(row("indicator"), 0, t("pac.indicator"));
+  editable(row("indicator"), 1, LAST, t("pac.indicator_todo"));
+}
+
+/** Half a cent: the engine compares amounts to the cent (`growthPlan`). */
+const CENT = 0.005;

@@ -7,7 +7,7 @@ import type { CellRange, PlanValue, SheetPlan, WorkbookPlan } from "./types";
 import { buildWorkbookPlan, workbookSheetNames } from "./workbook";
 
 /** Classic functions only: they compute in Excel 2016+ and LibreOffice 7.4 with no `_xlfn.` prefix. */
-const ALLOWED_FUNCTIONS = new Set(["ABS", "SUM", "SUMIF", "SUMIFS", "COUNTIFS", "COUNTIF", "INDEX", "MATCH", "ROUND", "ROUNDUP", "INT", "MOD", "IF", "IFERROR", "MIN", "MAX", "AND", "SUMPRODUCT"]);
+const ALLOWED_FUNCTIONS = new Set(["ABS", "SUM", "SUMIF", "SUMIFS", "COUNTIFS", "COUNTIF", "INDEX", "MATCH", "ROUND", "ROUNDUP", "INT", "MOD", "IF", "IFERROR", "MIN", "MAX", "AND", "OR", "SUMPRODUCT", "MEDIAN", "COUNT", "ISNUMBER", "TEXT"]);
 
 function cellMap(sheet: SheetPlan): Map<string, PlanValue> {
   const cells = new Map<string, PlanValue>();
@@ -84,11 +84,11 @@ function text(sheet: SheetPlan): string[] {
 describe("buildWorkbookPlan", () => {
   const portfolio = scorePortfolio(FIXTURE_CLIENTS, {});
   const plan = buildWorkbookPlan(portfolio);
-  const [targets, contacts, pac, remarks] = plan.sheets;
+  const [targets, contacts, pac, prospects, remarks] = plan.sheets;
 
-  it("buildWorkbookPlan(portfolio): four sheets, French by default, English on demand, the names workbookSheetNames gives", () => {
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
-    expect(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC", "Notes"]);
+  it("buildWorkbookPlan(portfolio): five sheets, French by default, English on demand, the names workbookSheetNames gives", () => {
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Prospects", "Remarques"]);
+    expect(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC", "Prospects", "Notes"]);
     expect(workbookSheetNames("fr")).toEqual(plan.sheets.map((s) => s.name));
     expect(workbookSheetNames("en")).toEqual(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name));
   });
@@ -202,7 +202,7 @@ describe("buildWorkbookPlan", () => {
 
   it("Cibles: one row per client, an Excel table with filters, a frozen header, colours per class", () => {
     expect(targets.blocks.find((b) => b.row === 1)?.values.length).toBe(FIXTURE_CLIENTS.length);
-    expect(targets.tables).toEqual([{ name: "PAC_Cibles", range: { row: 0, col: 0, rows: 13, cols: 25 }, style: "TableStyleLight9" }]);
+    expect(targets.tables).toEqual([{ name: "PAC_Cibles", range: { row: 0, col: 0, rows: 13, cols: 34 }, style: "TableStyleLight9" }]);
     expect(targets.freeze).toEqual({ rows: 1, cols: 2 });
     const equals = (targets.conditional ?? []).map((c) => c.equals);
     expect(equals).toEqual(expect.arrayContaining(["A", "B", "C", "Développer", "Entretenir", "Sécuriser", "Vaches à lait", "Contactivores", "Prospect"]));
@@ -305,6 +305,7 @@ describe("buildWorkbookPlan", () => {
 
   it("snapshot: Cibles", () => expect(targets).toMatchSnapshot());
   it("snapshot: Remarques", () => expect(remarks).toMatchSnapshot());
+  it("snapshot: Prospects", () => expect(prospects).toMatchSnapshot());
   it("snapshot: Contacts", () => expect(contacts).toMatchSnapshot());
   it("snapshot: PAC", () => expect(pac).toMatchSnapshot());
   it("snapshot: PAC in English", () => expect(buildWorkbookPlan(scorePortfolio(FIXTURE_CLIENTS, { lang: "en" }), { lang: "en" }).sheets[2]).toMatchSnapshot());

@@ -3,7 +3,9 @@ import type { Lang } from "../i18n";
 import { planText } from "../i18n/plan";
 import type { ImportReport } from "../io/report";
 import { buildContactsSheet } from "./contactsSheet";
+import { planObjectives, type PlanObjectivesOptions } from "./objectives";
 import { buildPacSheet } from "./pacSheet";
+import { buildProspectsSheet } from "./prospectsSheet";
 import { buildRemarksSheet, importRemarks, scoreRemarks, type Remark } from "./remarks";
 import type { ScoredPortfolio } from "./score";
 import { buildTargetsSheet } from "./targetsSheet";
@@ -20,11 +22,19 @@ export interface WorkbookPlanOptions {
   readonly abc?: AbcOptions;
   /** Above this many clients the Cibles classes are values (default `LIVE_CLIENTS_MAX`). */
   readonly liveMax?: number;
+  /** The growth asked, the conversion rate, g_dev and g_base (SPEC §10; defaults 5 %, 25 %, 20 %, 3 %). */
+  readonly objectives?: PlanObjectivesOptions;
 }
 
-/** The names of the written sheets, in order ("Cibles", "Contacts", "PAC", "Remarques" in French). */
+/** The names of the written sheets, in order ("Cibles", "Contacts", "PAC", "Prospects", "Remarques" in French). */
 export function workbookSheetNames(lang: Lang = "fr"): string[] {
-  return [planText("sheet.targets", lang), planText("sheet.contacts", lang), planText("sheet.pac", lang), planText("sheet.remarks", lang)];
+  return [
+    planText("sheet.targets", lang),
+    planText("sheet.contacts", lang),
+    planText("sheet.pac", lang),
+    planText("sheet.prospects", lang),
+    planText("sheet.remarks", lang),
+  ];
 }
 
 /**
@@ -36,18 +46,22 @@ export function workbookRemarks(portfolio: ScoredPortfolio, lang: Lang, report?:
 }
 
 /**
- * The four written sheets of a scored portfolio, in order: "Cibles" (one row per client), "Contacts" (the
+ * The five written sheets of a scored portfolio, in order: "Cibles" (one row per client), "Contacts" (the
  * capital and its split as formulas over editable parameters, the per-client plan and calendar as values, the
  * monthly plan as their sum), "PAC" (the printable
- * plan, whose capital-dependent cells refer to the Contacts sheet) and "Remarques" (every warning of the import
- * and of the scoring). English names: Targets, Contacts, PAC, Notes (`workbookSheetNames`).
+ * plan, whose capital-dependent cells refer to the Contacts sheet, whose objectives section reads the Cibles
+ * objectives and the Prospects statuses), "Prospects" (SPEC §11: criteria, Ep, status, reason, conquest contacts)
+ * and "Remarques" (every warning of the import and of the scoring). English names: Targets, Contacts, PAC,
+ * Prospects, Notes (`workbookSheetNames`).
  * Pure data: the Office.js and exceljs writers apply it.
  */
 export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookPlanOptions = {}): WorkbookPlan {
   const lang = options.lang ?? "fr";
-  const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc ?? portfolio.abc, liveMax: options.liveMax });
+  const objectives = planObjectives(portfolio, options.objectives);
+  const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc ?? portfolio.abc, liveMax: options.liveMax, objectives });
   const { sheet: contacts, layout } = buildContactsSheet(portfolio, lang);
-  const pac = buildPacSheet(portfolio, lang, layout, options.report);
+  const pac = buildPacSheet(portfolio, lang, layout, options.report, objectives);
+  const prospects = buildProspectsSheet(portfolio, lang, objectives);
   const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, options.remarks), lang);
-  return { sheets: [targets, contacts, pac, remarks] };
+  return { sheets: [targets, contacts, pac, prospects, remarks] };
 }
