@@ -1,13 +1,13 @@
 import { PHASE_LABEL, QUADRANT_LABEL, SHAPE_LABEL, type AbcClass, type ContactQuadrant, type MaturityPhase } from "../engine";
 import type { PrTarget } from "../engine/penetration";
-import { explain, label, whyTemplate, type Lang } from "../i18n";
+import { explain, label, whyTemplate, type Lang, type LabelKey } from "../i18n";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
 import { issueText, type ImportReport } from "../io/report";
 import { cellAddress, formula, range, sheetCell, textLiteral } from "./cells";
 import { MONTHS, clientLabel, scaledMessage, type Cell, type ContactsLayout } from "./contactsSheet";
 import { templateFormula, templateValue } from "./templateFormula";
 import { SheetDraft } from "./grid";
-import { PR_TARGETS, targetLabelKey } from "./labels";
+import { PR_TARGETS, segmentLabelKey, targetLabelKey } from "./labels";
 import type { ScoredClient, ScoredPortfolio } from "./score";
 import { ABC_COLOURS, COLOURS, FORMATS, QUADRANT_COLOURS, STYLES, TARGET_COLOURS } from "./styles";
 import { targetsColumn, targetsReference } from "./targetsSheet";
@@ -15,7 +15,7 @@ import { planObjectives, growthLines, type PlanObjectives } from "./objectives";
 import { objectiveRow, PAC_OBJECTIVES_TOP, type ObjectiveRow } from "./pacLayout";
 import { prospectsStatusColumn } from "./prospectsSheet";
 import { wholeText } from "./liveFormulas";
-import type { CellStyle, PlanValue, SheetPlan } from "./types";
+import type { CellStyle, FormulaCell, PlanValue, SheetPlan } from "./types";
 
 /** Columns of the printed PAC: A labels, B amounts, C…N twelve narrow columns (months), O the last notes. */
 const WIDTHS = [36, 14, ...Array.from({ length: MONTHS }, () => 8.5), 16];
@@ -367,6 +367,7 @@ export function buildPacSheet(
       : conquestPool > 0
         ? t("action.conquete.means_pool", { x: toProspects, pool: conquestPool })
         : means("action.conquete.means", contacts.clientsTotal.conquete, toProspects);
+  const figures = actionFigures(portfolio, lang, objectives ?? planObjectives(portfolio));
   for (const a of actionLines(portfolio, stats)) {
     const meansCell: PlanValue =
       a.kind === "stimulation" && (model.placed?.stimulation ?? 0) === 0
@@ -379,7 +380,7 @@ export function buildPacSheet(
             ? conquestMeans
             : t(`action.${a.kind}.means` as PlanKey);
     s.row(r, 0, [t(`action.${a.kind}` as PlanKey), t(`action.${a.kind}.target` as PlanKey)]);
-    s.set(r, 2, actionObjective(a, lang));
+    s.set(r, 2, (a.n > 0 ? figures(a.kind) : undefined) ?? actionObjective(a, lang));
     s.merge(range(r, 2, 1, 4));
     s.set(r, 6, meansCell);
     s.merge(range(r, 6, 1, 4));
@@ -590,6 +591,67 @@ export function actionLines(portfolio: ScoredPortfolio, stats: PortfolioStats = 
   lines.push({ kind: "conquete", n: portfolio.prospects });
   if (portfolio.methods.rfm) lines.push({ kind: "reconquete", n: stats.atRisk });
   return lines;
+}
+
+/** The Cibles labels each action line targets (P-R targets, RFM segments), for its COUNTIF/SUMIF figures. */
+const ACTION_GROUPS: Readonly<Partial<Record<ActionKind, { readonly column: PlanKey; readonly values: readonly LabelKey[] }>>> = {
+  entretien: { column: "col.pr_target", values: ["pr.target.maintain"] },
+  securisation: { column: "col.pr_target", values: ["pr.target.secure"] },
+  reconquete: { column: "col.rfm_segment", values: ["rfm.segment.at_risk", "rfm.segment.hibernating", "rfm.segment.cant_lose"] },
+};
+
+/**
+ * The objective of an action line with its figures as a formula (SPEC §9.4, issue 14): how many clients, their
+ * objective CA and their planned contacts, counted over the live Cibles columns (COUNTIF/SUMIF on the P-R target or
+ * the RFM segment; every classed client for entretien without P-R), so they follow a corrected CA; conquête reads
+ * the retained prospects and the conquest CA of section 1. Undefined for a line without live figures
+ * (stimulation: its clients are those given turbo visits, a per-client value).
+ */
+function actionFigures(portfolio: ScoredPortfolio, lang: Lang, objectives: PlanObjectives): (kind: ActionKind) => FormulaCell | undefined {
+  const n = portfolio.clients.length;
+  const cibles = (h: PlanKey): string => targetsColumn(n, lang, h);
+  const key = (kind: ActionKind): PlanKey => `action.${kind}.objective_live` as PlanKey;
+  const part = (expr: string): { number: string; text: string } => ({ number: expr, text: wholeText(expr, lang) });
+  const make = (kind: ActionKind, parts: Record<string, string>, values: Record<string, number>): FormulaCell => {
+    const live = Object.fromEntries(Object.entries(parts).map(([name, expr]) => [name, part(expr)]));
+    return formula(templateFormula(planTemplate(key(kind), lang), live, lang), planText(key(kind), lang, values));
+  };
+  return (kind) => {
+    if (!portfolio.methods.abc) return undefined;
+    if (kind === "conquete") {
+      const g = objectives.growth;
+      return make(
+        kind,
+        { n: cellAddress(objectiveRow("retained"), 1), total: String(portfolio.prospects), ca: cellAddress(objectiveRow("conquest"), 1) },
+        { n: g.retainedProspects, total: portfolio.prospects, ca: Math.round(g.conquestCa) },
+      );
+    }
+    const objectiveOf = (i: number): number => objectives.clientLine(i)?.objective ?? 0;
+    const group = kind === "entretien" && !portfolio.methods.pr ? { column: "col.abc" as PlanKey, values: [] as LabelKey[] } : ACTION_GROUPS[kind];
+    if (!group) return undefined;
+    const names = group.values.map((k) => label(k, lang));
+    if (kind === "reconquete" && !portfolio.clients.some((c) => c.rfm?.segment)) return undefined;
+    const members = portfolio.clients.filter((c) =>
+      names.length === 0
+        ? objectives.clientLine(c.index) !== undefined
+        : group.column === "col.pr_target"
+          ? c.pr !== undefined && names.includes(label(targetLabelKey(c.pr.target), lang))
+          : c.rfm?.segment !== undefined && names.includes(label(segmentLabelKey(c.rfm.segment), lang)),
+    );
+    const values = {
+      n: members.length,
+      ca: Math.round(members.reduce((sum, c) => sum + objectiveOf(c.index), 0)),
+      x: members.reduce((sum, c) => sum + (c.allocation?.total ?? 0), 0),
+    };
+    const sumOver = (f: (crit: string) => string, all: string): string =>
+      names.length === 0 ? all : names.map((name) => f(textLiteral(name))).join("+");
+    const parts = {
+      n: sumOver((c) => `COUNTIF(${cibles(group.column)},${c})`, `COUNT(${cibles("col.objective")})`),
+      ca: sumOver((c) => `SUMIF(${cibles(group.column)},${c},${cibles("col.objective")})`, `SUM(${cibles("col.objective")})`),
+      x: sumOver((c) => `SUMIF(${cibles(group.column)},${c},${cibles("col.planned")})`, `SUM(${cibles("col.planned")})`),
+    };
+    return make(kind, parts, values);
+  };
 }
 
 /** The objective of an action line; a line that targets nobody says so instead of "0 clients". */
