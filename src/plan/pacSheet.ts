@@ -558,7 +558,7 @@ export function buildPacSheet(
   });
 }
 
-const DATA_WIDTHS = [24, 12, 12, 10];
+const DATA_WIDTHS = [24, 12, 12, 10, 8];
 
 interface Group {
   clients: number;
@@ -775,21 +775,41 @@ function chartData(s: SheetDraft, portfolio: ScoredPortfolio, lang: Lang): Chart
 
   const ranked = byAbcRank(portfolio.clients);
   if (ranked.length > 0) {
-    s.row(top + 1, DATA_COL, [t("pac.col.name"), t("pac.col.ca"), t("pac.col.cumulative"), t("pac.col.threshold")]);
-    s.style(range(top + 1, DATA_COL, 1, 4), STYLES.header);
+    s.row(top + 1, DATA_COL, [t("pac.col.name"), t("pac.col.ca"), t("pac.col.cumulative"), t("pac.col.threshold"), t("pac.col.position")]);
+    s.style(range(top + 1, DATA_COL, 1, 5), STYLES.header);
     const rows: PlanValue[][] = [];
+    // The chart reads the live Cibles columns (SPEC §14): the client of rank k, found by MATCH on the rank column
+    // (a permutation, ties in input order), so a corrected CA reorders the bars.
+    const n = portfolio.clients.length;
+    const cibles = (h: PlanKey): string => targetsColumn(n, lang, h);
+    const at = (h: PlanKey, position: string): string => `INDEX(${cibles(h)},${position})`;
     if (ranked.length <= MAX_PARETO_POINTS) {
-      for (const c of ranked) rows.push([clientLabel(c), c.ca ?? 0, c.abc.cumulativeShare, PARETO_LINE]);
+      ranked.forEach((c, k) => {
+        const row = first + k;
+        const position = cellAddress(row, DATA_COL + 4);
+        rows.push([
+          formula(`IF(${at("col.name", position)}="",${at("col.id", position)},${at("col.name", position)})`, clientLabel(c)),
+          formula(at("col.ca", position), c.ca ?? 0),
+          formula(at("col.cumulative", position), c.abc.cumulativeShare),
+          PARETO_LINE,
+          formula(`MATCH(${k + 1},${cibles("col.rank")},0)`, c.index + 1),
+        ]);
+      });
     } else {
       const size = Math.ceil(ranked.length / 100);
       for (let k = 0; k < ranked.length; k += size) {
         const group = ranked.slice(k, k + size);
         const lastOne = group[group.length - 1];
+        const to = k + group.length;
         rows.push([
-          t("pac.group", { from: k + 1, to: k + group.length }),
-          group.reduce((a, c) => a + Math.max(0, c.ca ?? 0), 0),
-          lastOne.abc.cumulativeShare,
+          t("pac.group", { from: k + 1, to }),
+          formula(
+            `SUMIFS(${cibles("col.ca")},${cibles("col.rank")},">="&${k + 1},${cibles("col.rank")},"<="&${to},${cibles("col.ca")},">0")`,
+            group.reduce((a, c) => a + Math.max(0, c.ca ?? 0), 0),
+          ),
+          formula(at("col.cumulative", cellAddress(first + rows.length, DATA_COL + 4)), lastOne.abc.cumulativeShare),
           PARETO_LINE,
+          formula(`MATCH(${to},${cibles("col.rank")},0)`, lastOne.index + 1),
         ]);
       }
     }

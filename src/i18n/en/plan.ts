@@ -262,6 +262,7 @@ export const planEn: Record<PlanKey, string> = {
   "pac.chart_data": "Chart data (do not edit)",
   "pac.group": "{from} to {to}",
   "pac.col.name": "Client",
+  "pac.col.position": "Client no. (Targets)",
   "pac.col.cumulative": "Cumulative share",
   "pac.col.orientation": "Orientation",
   "pac.prospects": "Prospects",

@@ -264,6 +264,7 @@ export const planFr = {
   "pac.chart_data": "Données des graphiques (ne pas modifier)",
   "pac.group": "{from} à {to}",
   "pac.col.name": "Client",
+  "pac.col.position": "Client n° (Cibles)",
   "pac.col.cumulative": "Part cumulée",
   "pac.col.orientation": "Orientation",
   "pac.prospects": "Prospects",
