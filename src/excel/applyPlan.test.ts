@@ -21,7 +21,7 @@ function formula(sheet: SheetModel | undefined, row: number, col: number): strin
   return sheet?.cell(row, col)?.formula;
 }
 
-const WRITES = /^(range\.(values|formulas|numberFormat)|format\.|conditionalFormats|worksheet\.(name|position|delete|visibility|tabColor|names|tables|customProperties|horizontalPageBreaks)|charts|freezePanes|pageLayout|notes|note\.|table\.)/;
+const WRITES = /^(range\.(values|formulas|numberFormat)|format\.|conditionalFormats|dataValidation|worksheet\.(name|position|delete|visibility|tabColor|names|tables|customProperties|horizontalPageBreaks|protection)|charts|freezePanes|pageLayout|notes|note\.|table\.)/;
 
 /** Commands that changed a sheet (reads excluded). */
 function writesTo(fake: FakeExcel, sheet: SheetModel) {
@@ -480,5 +480,61 @@ describe("applyWorkbookPlan: column groups and the Pareto's 80 % line", () => {
     const bad: SheetPlan = { ...sheet, columnGroups: [{ col: -1, cols: 2, hidden: true }] };
     await expect(applyWorkbookPlan({ sheets: [bad] }, env(fake))).rejects.toThrow(/column group 0/);
     expect(fake.sheet("S")).toBeUndefined();
+  });
+});
+
+describe("applyWorkbookPlan: drop-down lists, formula colours, hidden and protected sheets", () => {
+  const catalogue: SheetPlan = {
+    name: "Catalogue",
+    blocks: [{ row: 0, col: 0, values: [["Action"], ["Visite"], ["Appel"]] }],
+    formats: [],
+    visibility: "veryHidden",
+  };
+  const pac: SheetPlan = {
+    name: "PAC",
+    blocks: [{ row: 0, col: 0, values: [["Action", "Réponse", "Attendu"], [null, null, 3]] }],
+    formats: [{ range: { row: 0, col: 0, rows: 1, cols: 3 }, style: { bold: true } }],
+    editable: [{ row: 1, col: 0, rows: 1, cols: 2 }],
+    validations: [
+      { range: { row: 1, col: 0, rows: 1, cols: 1 }, source: "'Catalogue'!$A$2:$A$3", prompt: { title: "Action", text: "Choisissez dans le catalogue" } },
+      { range: { row: 1, col: 1, rows: 1, cols: 1 }, source: "'Catalogue'!$A$2:$A$3", allowOther: true },
+    ],
+    formulaColours: [{ range: { row: 1, col: 1, rows: 1, cols: 1 }, formula: 'AND(B2<>"",B2=C2)', fill: "#C6EFCE", fontColor: "#006100" }],
+    protection: { password: "prof" },
+  };
+
+  it("applyWorkbookPlan(plan) adds the lists and the custom rule, follows a renamed sheet, then hides and protects last", async () => {
+    const { fake } = userWorkbook();
+    fake.addSheet("Catalogue", [["à moi"]]);
+    const result = await applyWorkbookPlan({ sheets: [catalogue, pac] }, env(fake));
+
+    expect(result.sheetNames).toEqual(["Catalogue (2)", "PAC"]);
+    const sheet = fake.sheet("PAC");
+    const hidden = fake.sheet("Catalogue (2)");
+    expect(sheet?.featuresAt("dataValidation.rule").map((f) => [f.address, f.value])).toEqual([
+      ["A2", { list: { inCellDropDown: true, source: "='Catalogue (2)'!$A$2:$A$3" } }],
+      ["B2", { list: { inCellDropDown: true, source: "='Catalogue (2)'!$A$2:$A$3" } }],
+    ]);
+    expect(sheet?.featuresAt("dataValidation.errorAlert").map((f) => (f.value as { style: string }).style)).toEqual(["Stop", "Warning"]);
+    expect(sheet?.featuresAt("dataValidation.prompt").map((f) => f.value)).toEqual([{ showPrompt: true, title: "Action", message: "Choisissez dans le catalogue" }]);
+    expect(sheet?.featuresAt("conditionalFormats.add()")[0]).toMatchObject({ args: ["Custom"], address: "B2" });
+    expect(sheet?.featuresAt("conditionalFormats.add().custom.rule.formula")[0].value).toBe('=AND(B2<>"",B2=C2)');
+    expect(sheet?.featuresAt("conditionalFormats.add().custom.format.fill.color")[0].value).toBe("#C6EFCE");
+    expect(sheet?.featuresAt("format.protection.locked").map((f) => [f.address, f.value])).toEqual([["A2:B2", false]]);
+    // Protected after every other write (the fake refuses writes to a protected sheet, as Excel does).
+    expect(sheet?.protection).toEqual({ password: "prof" });
+    expect(hidden?.visibility).toBe("VeryHidden");
+    expect(fake.sheet("Catalogue")?.visibility).toBe("Visible");
+    // The first visible sheet written is the active one: Excel refuses to activate a hidden sheet.
+    expect(fake.activeSheet?.name).toBe("PAC");
+  });
+
+  it("applyWorkbookPlan(plan) refuses a list or a colour rule written with '=' before writing", async () => {
+    const { fake } = userWorkbook();
+    const bad = { ...pac, validations: [{ range: { row: 1, col: 0, rows: 1, cols: 1 }, source: "=A1:A3" }] };
+    await expect(applyWorkbookPlan({ sheets: [bad] }, env(fake))).rejects.toThrow(/drop-down list 0/);
+    const badColour = { ...pac, formulaColours: [{ range: { row: 1, col: 0, rows: 1, cols: 1 }, formula: "", fill: "#FFFFFF" }] };
+    await expect(applyWorkbookPlan({ sheets: [badColour] }, env(fake))).rejects.toThrow(/formula colour 0/);
+    expect(fake.log.filter((op) => WRITES.test(op.kind))).toHaveLength(0);
   });
 });

@@ -160,7 +160,8 @@ async function removeWrittenSheets(context: Excel.RequestContext, names: readonl
  * through `formulas` where a chunk holds a formula; then number formats (filled down from the first row on
  * long ranges), tables, cell formats, and the sheet features (column widths, row heights, merges, conditional
  * colours, freeze panes, print layout and manual page breaks, named cells, unlocked editable cells, tab colour,
- * charts with their axis titles). Calculation is
+ * charts with their axis titles, formula colours, drop-down lists); hidden state and protection come last, in
+ * the last request, after the first visible written sheet is activated. Calculation is
  * suspended in every request but the last, which marks the written formulas dirty and recalculates them
  * (unless the workbook calculates manually). The number of syncs is 1 (+1 with `replace` and a name taken)
  * + ⌈payload / 4 MB⌉: 2 for a small plan, 7 for the 100 000-client synthetic plan of the tests.
@@ -249,7 +250,10 @@ export async function applyWorkbookPlan(plan: WorkbookPlan, options: ApplyPlanOp
         });
         application.calculate("Recalculate");
       }
-      if (options.activate !== false) placements[0].handle.ws?.activate();
+      // Excel refuses to activate a hidden sheet: the first visible one written, if any.
+      const shown = placements.find((p) => (p.plan.visibility ?? "visible") === "visible");
+      if (options.activate !== false) shown?.handle.ws?.activate();
+      for (const s of perSheet) for (const op of s.closing) op.apply();
     };
 
     const total = sync.count() + batches.length;
@@ -264,7 +268,10 @@ export async function applyWorkbookPlan(plan: WorkbookPlan, options: ApplyPlanOp
           op.apply();
           size += op.chars;
         }
-        if (last) finish();
+        if (last) {
+          finish();
+          size += perSheet.reduce((n, s) => n + s.closing.reduce((m, op) => m + op.chars, 0), 0);
+        }
         requestChars.push(size);
         await sync();
         options.onProgress?.(sync.count(), total);

@@ -23,6 +23,11 @@ export interface SheetOps {
   /** Cell formats other than number formats: font, fill, alignment, wrap, borders. */
   readonly formats: Op[];
   readonly features: Op[];
+  /**
+   * What must come after every other write of the sheet, in the last request: hiding it (Excel refuses to
+   * activate a hidden sheet) and protecting it (a protected sheet refuses further formats).
+   */
+  readonly closing: Op[];
   /** Whether the sheet holds formulas (so it is marked for recalculation when calculation was suspended). */
   readonly hasFormulas: boolean;
   /** Rows × columns that hold the plan's blocks. */
@@ -399,5 +404,44 @@ export function buildSheetOps(
     });
   }
 
-  return { values, numberFormats, tables, formats, features, hasFormulas, extent: { rows: extentRows, cols: extentCols } };
+  for (const c of plan.formulaColours ?? []) {
+    // A "Custom" rule (ExcelApi 1.6): the formula is written for the range's top-left cell, as in the file.
+    const formula = `=${rewrite(c.formula)}`;
+    features.push({
+      chars: SMALL + formula.length,
+      apply: () => {
+        const rule = rangeOf(handle, c.range).conditionalFormats.add("Custom");
+        rule.custom.rule.formula = formula;
+        rule.custom.format.fill.color = c.fill;
+        if (c.fontColor !== undefined) rule.custom.format.font.color = c.fontColor;
+      },
+    });
+  }
+  for (const v of plan.validations ?? []) {
+    // A list rule (ExcelApi 1.8); empty alert texts let Excel show its own message, in the user's language.
+    const source = `=${rewrite(v.source)}`;
+    features.push({
+      chars: SMALL + source.length + (v.prompt ? v.prompt.title.length + v.prompt.text.length : 0),
+      apply: () => {
+        const validation = rangeOf(handle, v.range).dataValidation;
+        validation.ignoreBlanks = true;
+        validation.rule = { list: { inCellDropDown: true, source } };
+        validation.errorAlert = { showAlert: true, style: v.allowOther === true ? "Warning" : "Stop", title: "", message: "" };
+        if (v.prompt) validation.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.text };
+      },
+    });
+  }
+
+  const closing: Op[] = [];
+  const visibility = plan.visibility ?? "visible";
+  if (visibility !== "visible") {
+    closing.push({ chars: SMALL, apply: () => (worksheet(handle).visibility = visibility === "hidden" ? "Hidden" : "VeryHidden") });
+  }
+  const protection = plan.protection;
+  if (protection) {
+    // Sheet protection (ExcelApi 1.2, its password 1.7): locked cells refuse edits, `editable` ones stay open.
+    closing.push({ chars: SMALL, apply: () => worksheet(handle).protection.protect(undefined, protection.password) });
+  }
+
+  return { values, numberFormats, tables, formats, features, closing, hasFormulas, extent: { rows: extentRows, cols: extentCols } };
 }

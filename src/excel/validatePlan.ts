@@ -3,6 +3,10 @@ import { MAX_COL, MAX_ROW } from "./addresses";
 import { isValidName, sheetNameProblem } from "./names";
 import { MAX_ROW_HEIGHT } from "./sheetOps";
 
+/** Excel's limits on a drop-down list's input message (the same as the .xlsx writer's). */
+const MAX_PROMPT_TITLE = 32;
+const MAX_PROMPT_TEXT = 255;
+
 function fail(sheet: string, what: string): never {
   throw new TypeError(`applyWorkbookPlan: sheet "${sheet}": ${what}`);
 }
@@ -50,6 +54,21 @@ function checkSheet(s: SheetPlan, tableNames: Set<string>): void {
     checkColour(name, `conditional colour ${i}`, c.fill);
     checkColour(name, `conditional colour ${i} font`, c.fontColor);
   });
+  s.formulaColours?.forEach((c, i) => {
+    checkRange(name, `formula colour ${i}`, c.range);
+    if (c.formula.trim() === "" || c.formula.startsWith("=")) fail(name, `formula colour ${i} needs a formula without "="`);
+    checkColour(name, `formula colour ${i}`, c.fill);
+    checkColour(name, `formula colour ${i} font`, c.fontColor);
+  });
+  s.validations?.forEach((v, i) => {
+    checkRange(name, `drop-down list ${i}`, v.range);
+    if (v.source.trim() === "" || v.source.startsWith("=")) fail(name, `drop-down list ${i} needs a source reference without "="`);
+    if (v.prompt && (v.prompt.title.length > MAX_PROMPT_TITLE || v.prompt.text.length > MAX_PROMPT_TEXT)) {
+      fail(name, `drop-down list ${i}: the prompt's title or text is longer than Excel's ${MAX_PROMPT_TITLE} / ${MAX_PROMPT_TEXT} characters`);
+    }
+  });
+  if (s.visibility !== undefined && !["visible", "hidden", "veryHidden"].includes(s.visibility)) fail(name, `visibility "${String(s.visibility)}" is not visible, hidden or veryHidden`);
+  if (s.protection?.password !== undefined && typeof s.protection.password !== "string") fail(name, "the protection password must be text");
   s.columnWidths?.forEach((w, i) => {
     if (!(Number.isFinite(w) && w >= 0 && w <= 255)) fail(name, `column width ${i} (${w}) is not 0..255 characters`);
   });
@@ -97,7 +116,9 @@ function checkSheet(s: SheetPlan, tableNames: Set<string>): void {
  * Checks that a plan can be written as it stands, before anything is sent to Excel.
  * @throws TypeError naming the sheet and the faulty part: an invalid or duplicate sheet name, ragged rows,
  * a range outside the grid, a row height or page break outside the grid (or a height above 409 points), an
- * invalid table or cell name, a name used twice, a chart without two series (a Pareto may add a third, its 80 % line).
+ * invalid table or cell name, a name used twice, a chart without two series (a Pareto may add a third, its 80 % line),
+ * a formula colour or drop-down list without its formula or source (or written with "="), a prompt longer than
+ * Excel allows, an unknown visibility.
  */
 export function validatePlan(plan: WorkbookPlan): void {
   const sheetNames = new Set<string>();

@@ -35,4 +35,17 @@ describe("resolveSheetNames / renameSheetsInPlan", () => {
     const out = renameSheetsInPlan(plan, new Map([["Contacts", "L'équipe"]]));
     expect(out.sheets[1].blocks[0].values[0][0]).toEqual({ formula: "'L''équipe'!$A$1+'PAC'!$B$2", result: 1 });
   });
+
+  it("renameSheetsInPlan retargets drop-down sources and formula colours too", () => {
+    const sheet = {
+      name: "PAC",
+      blocks: [],
+      formats: [],
+      validations: [{ range: { row: 1, col: 0, rows: 5, cols: 1 }, source: "'Catalogue'!$B$2:$B$60", allowOther: true }],
+      formulaColours: [{ range: { row: 1, col: 1, rows: 5, cols: 1 }, formula: "B2='Catalogue'!$C$1", fill: "#C6EFCE" }],
+    };
+    const out = renameSheetsInPlan({ sheets: [sheet, { name: "Catalogue", blocks: [], formats: [] }] }, new Map([["Catalogue", "Catalogue (2)"]]));
+    expect(out.sheets[0].validations?.[0]).toEqual({ ...sheet.validations[0], source: "'Catalogue (2)'!$B$2:$B$60" });
+    expect(out.sheets[0].formulaColours?.[0].formula).toBe("B2='Catalogue (2)'!$C$1");
+  });
 });

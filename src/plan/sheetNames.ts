@@ -37,16 +37,18 @@ function escapeRegExp(text: string): string {
 
 /**
  * The plan with sheets renamed (`renames`: plan name → written name) and every formula's references to them
- * (`'Old'!`, the only form the builders write) retargeted, in one pass so renames never chain.
+ * (`'Old'!`, the only form the builders write) retargeted, in one pass so renames never chain: cell formulas,
+ * formula colours and the sources of drop-down lists.
  */
 export function renameSheetsInPlan(plan: WorkbookPlan, renames: ReadonlyMap<string, string>): WorkbookPlan {
   const changed = [...renames].filter(([from, to]) => from !== to);
   if (changed.length === 0) return plan;
   const target = new Map(changed.map(([from, to]) => [`${quoteSheet(from)}!`, `${quoteSheet(to)}!`]));
   const pattern = new RegExp([...target.keys()].map(escapeRegExp).join("|"), "g");
+  const rewrite = (text: string): string => text.replace(pattern, (m) => target.get(m) ?? m);
   const retarget = (value: PlanValue): PlanValue => {
     if (!isFormulaCell(value)) return value;
-    const text = value.formula.replace(pattern, (m) => target.get(m) ?? m);
+    const text = rewrite(value.formula);
     return text === value.formula ? value : { ...value, formula: text };
   };
   const sheets = plan.sheets.map(
@@ -54,6 +56,8 @@ export function renameSheetsInPlan(plan: WorkbookPlan, renames: ReadonlyMap<stri
       ...sheet,
       name: renames.get(sheet.name) ?? sheet.name,
       blocks: sheet.blocks.map((b) => ({ ...b, values: b.values.map((row) => row.map(retarget)) })),
+      ...(sheet.formulaColours ? { formulaColours: sheet.formulaColours.map((c) => ({ ...c, formula: rewrite(c.formula) })) } : {}),
+      ...(sheet.validations ? { validations: sheet.validations.map((v) => ({ ...v, source: rewrite(v.source) })) } : {}),
     }),
   );
   return { ...plan, sheets };

@@ -3,6 +3,7 @@ import type { CellRange, ChartPlan, ColumnGroup, PlanValue, SheetPlan } from "..
 import { insertBulkRows, type BulkRun } from "./bulkRows";
 import { shiftSheetXml, xmlDecode, type StyleShift } from "./graft";
 import { Parts, relsPath, resolveTarget } from "./parts";
+import { protectSheetXml } from "./sheetFeatures";
 import { xmlText } from "./xmlText";
 import { writeZip } from "./zip";
 
@@ -356,13 +357,14 @@ export async function finishParts(bytes: Uint8Array, sheets: readonly SheetChart
   for (const { sheet, runs } of sheets) {
     const charts = sheet.charts ?? [];
     const groups = sheet.columnGroups ?? [];
-    if (charts.length === 0 && (runs?.length ?? 0) === 0 && groups.length === 0 && !shift) continue;
+    if (charts.length === 0 && (runs?.length ?? 0) === 0 && groups.length === 0 && !shift && !sheet.protection) continue;
     const sheetPath = paths.get(sheet.name);
     if (!sheetPath) throw new Error(`writeXlsx: sheet "${sheet.name}" not found in the package`);
     // Indexes move into the base workbook before the bulk rows copy the template rows' styles.
     let sheetXml = shift ? shiftSheetXml(await read(zip, sheetPath), shift) : await read(zip, sheetPath);
     if (charts.length > 0) sheetXml = await addSheetCharts(zip, sheet, sheetPath, sheetXml, override);
     if (groups.length > 0) sheetXml = groupColumnsXml(sheetXml, groups);
+    sheetXml = protectSheetXml(sheetXml, sheet.protection);
     // Large sheets skip JSZip's string encoding: they go to the ZIP writer as UTF-8 bytes.
     zip.set(sheetPath, insertBulkRows(sheetXml, runs ?? []));
   }

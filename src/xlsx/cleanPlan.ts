@@ -20,6 +20,10 @@ export interface WriteRemark {
   readonly count: number;
 }
 
+/** Excel's limits on a drop-down list's input message: a longer one makes Excel repair the file. */
+export const MAX_PROMPT_TITLE = 32;
+export const MAX_PROMPT_TEXT = 255;
+
 /** The plan with every text made writable, and what was changed. */
 export interface CleanPlan {
   readonly plan: WorkbookPlan;
@@ -100,13 +104,28 @@ function cleanSheet(sheet: SheetPlan, remarks: WriteRemark[]): SheetPlan {
     const equals = cleanLabel(c.equals, planName, remarks);
     return equals === c.equals ? c : { ...c, equals };
   });
-  if (!changed && remarks.length === before) return sheet;
-  return { ...sheet, name, blocks, ...(charts ? { charts } : {}), ...(conditional ? { conditional } : {}) };
+  const validations = sheet.validations?.map((v) => {
+    if (!v.prompt) return v;
+    const title = cleanLabel(v.prompt.title, planName, remarks).slice(0, MAX_PROMPT_TITLE);
+    const text = cleanLabel(v.prompt.text, planName, remarks).slice(0, MAX_PROMPT_TEXT);
+    return title === v.prompt.title && text === v.prompt.text ? v : { ...v, prompt: { title, text } };
+  });
+  const promptsCut = (validations ?? []).some((v, i) => v !== sheet.validations?.[i]);
+  if (!changed && !promptsCut && remarks.length === before) return sheet;
+  return {
+    ...sheet,
+    name,
+    blocks,
+    ...(charts ? { charts } : {}),
+    ...(conditional ? { conditional } : {}),
+    ...(validations ? { validations } : {}),
+  };
 }
 
 /**
  * Every text of a workbook plan as a valid .xlsx can hold it: the characters XML 1.0 forbids removed (cells,
- * formula results, sheet names, chart titles and series), cell texts over Excel's 32 767 characters cut. The
+ * formula results, sheet names, chart titles and series, list prompts), cell texts over Excel's 32 767 characters
+ * cut, list prompts cut to Excel's 32 / 255 characters. The
  * plan is not modified; unchanged sheets, blocks and rows are shared with it. Each change is a `WriteRemark`.
  *
  * @example cleanWorkbookPlan({ sheets: [{ name: "S", blocks: [{ row: 0, col: 0, values: [["a\u0000"]] }], formats: [] }] }).remarks

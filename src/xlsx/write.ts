@@ -192,6 +192,7 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan, names: Set<str
   const widen: TableRef[] = [];
   const bulk = (r: number, c: number): boolean => areas.some((a) => r >= a.from && r <= a.to && c >= a.col && c < a.col + a.cols);
   const ws = workbook.addWorksheet(sheet.name, {
+    state: sheet.visibility ?? "visible",
     properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
     views: sheet.freeze ? [{ state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }] : [{}],
   });
@@ -259,6 +260,35 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan, names: Set<str
       ],
     });
   });
+  const cfBase = (sheet.conditional ?? []).length;
+  (sheet.formulaColours ?? []).forEach((rule, k) => {
+    ws.addConditionalFormatting({
+      ref: rangeAddress(rule.range, false),
+      rules: [
+        {
+          type: "expression",
+          priority: cfBase + k + 1,
+          formulae: [rule.formula],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) } },
+            ...(rule.fontColor ? { font: { color: { argb: argb(rule.fontColor) } } } : {}),
+          },
+        },
+      ],
+    });
+  });
+  // exceljs has a range-wide `dataValidations.add` its typings leave out.
+  const validations = (ws as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of sheet.validations ?? []) {
+    validations.add(rangeAddress(v.range, false), {
+      type: "list",
+      allowBlank: true,
+      formulae: [v.source],
+      showErrorMessage: true,
+      errorStyle: v.allowOther === true ? "warning" : "stop",
+      ...(v.prompt ? { showInputMessage: true, promptTitle: v.prompt.title, prompt: v.prompt.text } : {}),
+    });
+  }
   if (sheet.print) {
     const p = sheet.print;
     ws.pageSetup = {
@@ -347,7 +377,11 @@ export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOpt
   const names = upper(kept.definedNames);
   const tables = upper(kept.tables);
 
+  const visible = written.sheets.findIndex((s) => (s.visibility ?? "visible") === "visible");
+  if (visible < 0 && !base) throw new TypeError("writeXlsx: every sheet of the plan is hidden, and a workbook needs one visible sheet");
   const workbook = new ExcelJS.Workbook();
+  // Excel opens on the active tab: never a hidden one.
+  if (visible > 0) workbook.views = [{ x: 0, y: 0, width: 12000, height: 9000, firstSheet: 0, activeTab: visible, visibility: "visible" }];
   const finishing: SheetCharts[] = [];
   for (const sheet of written.sheets) {
     const { runs, widen } = writeSheet(workbook, sheet, names, tables);

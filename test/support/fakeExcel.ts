@@ -66,6 +66,8 @@ export class SheetModel {
   readonly rowBreaks: number[] = [];
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   tabColor = "";
+  /** Set by `worksheet.protection.protect()`: the sheet then refuses values, formats and features, as Excel does. */
+  protection?: { readonly password?: string };
   constructor(public name: string) {}
 
   cell(row: number, col: number): CellModel | undefined {
@@ -441,6 +443,7 @@ class FakeWorksheet {
   readonly tables: { add: (range: FakeRange, hasHeaders: boolean) => FakeTable };
   readonly horizontalPageBreaks: { add: (pageBreakRange: FakeRange | string) => void };
   readonly charts: unknown;
+  readonly protection: { protect: (options?: unknown, password?: string) => void };
   readonly freezePanes: unknown;
   readonly pageLayout: unknown;
 
@@ -507,6 +510,20 @@ class FakeWorksheet {
         }),
     };
     this.charts = recorder(fake, "charts", () => ({ sheet: this.resolve() }));
+    this.protection = {
+      protect: (options, password) =>
+        fake.enqueue({
+          kind: "worksheet.protection.protect",
+          chars: ENVELOPE + (password?.length ?? 0),
+          exec: () => {
+            const sheet = this.resolve();
+            if (sheet.protection) throw new FakeOfficeError("InvalidOperation", `sheet ${sheet.name} is already protected`);
+            sheet.protection = password === undefined ? {} : { password };
+            sheet.features.push({ path: "protection.protect()", args: [options, password] });
+            return { sheet };
+          },
+        }),
+    };
     this.freezePanes = recorder(fake, "freezePanes", () => ({ sheet: this.resolve() }));
     this.pageLayout = recorder(fake, "pageLayout", () => ({ sheet: this.resolve() }));
   }
@@ -838,6 +855,7 @@ export class FakeRange {
   private readonly loaded = new Map<string, unknown>();
   readonly format: unknown;
   readonly conditionalFormats: unknown;
+  readonly dataValidation: unknown;
 
   constructor(
     private readonly fake: FakeExcel,
@@ -851,6 +869,7 @@ export class FakeRange {
     };
     this.format = recorder(fake, "format", target);
     this.conditionalFormats = recorder(fake, "conditionalFormats", target);
+    this.dataValidation = recorder(fake, "dataValidation", target);
   }
 
   resolve(): Resolved {
@@ -958,6 +977,7 @@ export class FakeRange {
       chunkChars: size,
       exec: () => {
         const { sheet, rect } = this.resolve();
+        refuseIfProtected(sheet);
         this.fake.writeCells(sheet, rect, rows);
         return { sheet, address: a1(rect) };
       },
@@ -977,6 +997,7 @@ export class FakeRange {
       chunkChars: size,
       exec: () => {
         const { sheet, rect } = this.resolve();
+        refuseIfProtected(sheet);
         if (rows.length !== rect.rows || rows.some((r) => r.length !== rect.cols)) throw new FakeOfficeError("InvalidArgument", "numberFormat size");
         if (this.fake.storeCells) {
           for (let i = 0; i < rect.rows; i++) {
@@ -1103,6 +1124,11 @@ export class FakeRange {
   }
 }
 
+/** Excel refuses to change a protected sheet (values, formats, charts, layout) through the API. */
+function refuseIfProtected(sheet: SheetModel): void {
+  if (sheet.protection) throw new FakeOfficeError("AccessDenied", `sheet ${sheet.name} is protected`);
+}
+
 /**
  * A write-only stand-in (range format, charts, page layout, freeze panes…): every property set and method
  * call is queued, then recorded on the sheet as a `FeatureCall` with its path ("format.font.bold",
@@ -1124,6 +1150,7 @@ function recorder(fake: FakeExcel, path: string, target: () => { sheet: SheetMod
         chars: ENVELOPE + jsonSize(value),
         exec: () => {
           const t = target();
+          refuseIfProtected(t.sheet);
           t.sheet.features.push({ path: `${path}.${String(prop)}`, value, address: t.address });
           return t;
         },
@@ -1136,6 +1163,7 @@ function recorder(fake: FakeExcel, path: string, target: () => { sheet: SheetMod
         chars: ENVELOPE + args.length * 20,
         exec: () => {
           const t = target();
+          refuseIfProtected(t.sheet);
           t.sheet.features.push({ path: `${path}()`, args: args.map(describe), address: t.address });
           return t;
         },
