@@ -96,3 +96,28 @@ describe("objectiveFormula and wholeText", () => {
     expect(fr).not.toMatch(/#|,##/);
   });
 });
+
+describe("Cibles: the RFM scores and the contact quadrants", () => {
+  const portfolio = scorePortfolio(FIXTURE_CLIENTS, {});
+  const column = (h: string): number => TARGET_COLUMNS.findIndex((c) => c.header === h);
+  const scores = (sheet: SheetPlan): PlanValue[] => {
+    const map = cells(sheet);
+    return portfolio.clients.flatMap((c, i) => (c.rfm ? [map.get(`${i + 1},${column("col.rfm_code")}`) as PlanValue] : []));
+  };
+  it("live below RFM_LIVE_MAX: R, F, M, code, sum and segment are formulas, the engine's values cached", () => {
+    const sheet = buildWorkbookPlan(portfolio).sheets[0];
+    const codes = scores(sheet);
+    expect(codes.length).toBeGreaterThan(5);
+    expect(codes.every(isFormulaCell)).toBe(true);
+    expect(codes.map((v) => (isFormulaCell(v) ? v.result : v))).toEqual(portfolio.clients.flatMap((c) => (c.rfm ? [c.rfm.code] : [])));
+    const quadrants = portfolio.clients.flatMap((c, i) => (c.contacts ? [cells(sheet).get(`${i + 1},${column("col.quadrant")}`) as PlanValue] : []));
+    expect(quadrants.every(isFormulaCell)).toBe(true);
+  });
+  it("values above the RFM limit, and the parameter block says why in one line", () => {
+    const sheet = buildWorkbookPlan(portfolio, { rfmLiveMax: 5 }).sheets[0];
+    expect(scores(sheet).some(isFormulaCell)).toBe(false);
+    expect([...cells(sheet).values()]).toContain(
+      "Scores RFM écrits en valeurs\u00a0: au-delà de 5 clients, leurs formules (un NB.SI par critère et par client) rendraient le recalcul trop lent.",
+    );
+  });
+});

@@ -143,11 +143,22 @@ export function targetsColumn(n: number, lang: Lang, header: PlanKey): string {
  */
 export const LIVE_CLIENTS_MAX = 5000;
 
+/**
+ * Above this many clients the RFM scores are values (the classes may still be formulas): each score is a COUNTIF
+ * over its whole column, three per client, which about doubles the recalculation of the classes alone. Measured
+ * with bench/recalc.bench.ts on 2 shared cores at load average 10: everything live, 2.1 s at 1 000 clients and
+ * 28 s at 5 000; the classes alone were about 6 s at 5 000 (load 4 to 7). 2 000 keeps the RFM scores within a few
+ * seconds.
+ */
+export const RFM_LIVE_MAX = 2000;
+
 export interface TargetsSheetOptions {
   /** The ABC options the portfolio was scored with (default: by amount, 80 % / 95 %). */
   readonly abc?: AbcOptions;
   /** Override of `LIVE_CLIENTS_MAX` (tests and the bench). */
   readonly liveMax?: number;
+  /** Override of `RFM_LIVE_MAX` (tests and the bench). */
+  readonly rfmLiveMax?: number;
   /** The effort objectives (SPEC §10): the objective column, as formulas over the PAC's rate cells. */
   readonly objectives?: PlanObjectives;
 }
@@ -339,8 +350,12 @@ const RFM_CRITERIA: readonly [RfmCriterion, PlanKey, PlanKey][] = [
  * when the engine, run again with the portfolio's options on the sheet's values, gives the same scores (the
  * cached values are the engine's).
  */
-function liveRfm(portfolio: ScoredPortfolio, lang: Lang, rows: PlanValue[][], sheet: SheetDraft, pl: number, top: number): number {
+function liveRfm(portfolio: ScoredPortfolio, lang: Lang, rows: PlanValue[][], sheet: SheetDraft, pl: number, top: number, max: number): number {
   if (!portfolio.methods.rfm) return top;
+  if (rows.length > max) {
+    sheet.set(top, pl, planText("targets.rfm_values_size", lang, { max }));
+    return top + 2;
+  }
   const scored = portfolio.clients.filter((c) => c.rfm !== undefined);
   const options = portfolio.rfm ?? {};
   const again = rfmScores(
@@ -485,7 +500,7 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang, option
     sheet.set(6, pl, planText("targets.live", lang));
     liveColumns(portfolio, lang, rows, { a, b, total: cellAddress(3, pl + 1), totalR: cellAddress(4, pl + 1), totalP: cellAddress(5, pl + 1) });
     const next = liveQuadrants(portfolio, lang, rows, sheet, pl, 8);
-    liveRfm(portfolio, lang, rows, sheet, pl, next);
+    liveRfm(portfolio, lang, rows, sheet, pl, next, options.rfmLiveMax ?? RFM_LIVE_MAX);
   } else if (state.why !== "none") {
     sheet.set(1, pl, state.why === "size" ? planText("targets.values_size", lang, { max: options.liveMax ?? LIVE_CLIENTS_MAX }) : planText("targets.values_mode", lang));
   }

@@ -22,6 +22,8 @@ export interface WorkbookPlanOptions {
   readonly abc?: AbcOptions;
   /** Above this many clients the Cibles classes are values (default `LIVE_CLIENTS_MAX`). */
   readonly liveMax?: number;
+  /** Above this many clients the RFM scores are values (default `RFM_LIVE_MAX`). */
+  readonly rfmLiveMax?: number;
   /** The growth asked, the conversion rate, g_dev and g_base (SPEC §10; defaults 5 %, 25 %, 20 %, 3 %). */
   readonly objectives?: PlanObjectivesOptions;
 }
@@ -58,7 +60,7 @@ export function workbookRemarks(portfolio: ScoredPortfolio, lang: Lang, report?:
 export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookPlanOptions = {}): WorkbookPlan {
   const lang = options.lang ?? "fr";
   const objectives = planObjectives(portfolio, options.objectives);
-  const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc ?? portfolio.abc, liveMax: options.liveMax, objectives });
+  const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc ?? portfolio.abc, liveMax: options.liveMax, rfmLiveMax: options.rfmLiveMax, objectives });
   const { sheet: contacts, layout } = buildContactsSheet(portfolio, lang);
   const pac = buildPacSheet(portfolio, lang, layout, options.report, objectives);
   const prospects = buildProspectsSheet(portfolio, lang, objectives);

@@ -138,6 +138,7 @@ export const planEn: Record<PlanKey, string> = {
   "targets.split_ca": "Sales split (chosen)",
   "name.split_contacts": "PAC_Split_Contacts",
   "name.split_ca": "PAC_Split_Sales",
+  "targets.rfm_values_size": "RFM scores written as values: above {max} {max|client|clients}, their formulas (one COUNTIF per criterion and client) would make the recalculation too slow.",
   "targets.rfm": "RFM scores",
   "targets.rfm_n": "Clients scored (n)",
   "targets.rfm_recency": "R (recency)",

@@ -141,6 +141,7 @@ export const planFr = {
   "targets.split_ca": "Seuil du CA (choisi)",
   "name.split_contacts": "PAC_Seuil_Contacts",
   "name.split_ca": "PAC_Seuil_CA",
+  "targets.rfm_values_size": "Scores RFM écrits en valeurs\u00a0: au-delà de {max} {max|client|clients}, leurs formules (un NB.SI par critère et par client) rendraient le recalcul trop lent.",
   "targets.rfm": "Scores RFM",
   "targets.rfm_n": "Clients notés (n)",
   "targets.rfm_recency": "R (récence)",
