@@ -25,7 +25,7 @@ const CRITERION_LABEL: Readonly<Record<ProspectCriterion, LabelKey>> = {
 /** Columns of the Prospects table: id, name, the four criteria, Ep, status, reason, conquest contacts, why. */
 const COLS = { id: 0, name: 1, criteria: 2, ep: 6, status: 7, reason: 8, conquest: 9, why: 10 } as const;
 const WIDTH = 11;
-const WIDTHS = [12, 26, 12, 12, 14, 14, 10, 11, 34, 12, 70];
+const WIDTHS = [10, 26, 11, 11, 13, 13, 9, 10, 46, 11, 62];
 const PARAM_COL = WIDTH + 1;
 
 /** `'Prospects'!$H$2:$H$31`: the status column (« retenu », « écarté », « non noté ») of the `n` prospects. */
@@ -75,9 +75,9 @@ export function buildProspectsSheet(portfolio: ScoredPortfolio, lang: Lang, obje
   });
   sheet.edit(range(2, pl + 1, 4, 1));
   const note: PlanKey = n === 0 ? "prospects.none" : live ? "prospects.live" : scores.mode === "potential" ? "prospects.mode_potential" : "prospects.mode_equal";
+  // One line, no row height: these rows are also the table's.
   sheet.set(7, pl, t(note));
-  sheet.style(range(7, pl, 1, 1), { ...STYLES.note, wrap: true, vertical: "top" });
-  sheet.height(7, 60);
+  sheet.style(range(7, pl, 1, 1), STYLES.note);
 
   const min = cellAddress(1, pl + 1);
   const w = PROSPECT_CRITERIA.map((_, k) => cellAddress(2 + k, pl + 1));
@@ -97,7 +97,8 @@ export function buildProspectsSheet(portfolio: ScoredPortfolio, lang: Lang, obje
       statusText(line.status),
       reasonText(line.reason),
       line.conquete,
-      line.conquestWhy ? `${explain(line.why, lang)} ${explain(line.conquestWhy, lang)}` : explain(line.why, lang),
+      // The conquest's why (the status's is in the reason and the notes beside it).
+      explain(line.conquestWhy ?? line.why, lang),
     ];
     if (live && line.status !== "unscored") {
       const row = k + 2;
