@@ -130,6 +130,8 @@ export function buildPacSheet(
   if (r !== PAC_OBJECTIVES_TOP) throw new Error(`PAC: section 1 starts on row ${r + 1}, the Cibles formulas expect row ${PAC_OBJECTIVES_TOP + 1}`);
   objectivesSection(s, portfolio, lang, objectives ?? planObjectives(portfolio), editable);
   r = objectiveRow("indicator") + 1;
+  // Section 1 is the manager's page: the diagnosis (tables beside the Pareto) starts the next one.
+  pageBreak();
 
   // 2. Diagnosis, on two pages: ABC and ranks beside the Pareto chart, then P-R, contacts and maturity beside
   // the P-R chart.

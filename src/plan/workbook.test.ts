@@ -86,11 +86,16 @@ describe("buildWorkbookPlan", () => {
   const plan = buildWorkbookPlan(portfolio);
   const [targets, contacts, pac, prospects, remarks] = plan.sheets;
 
-  it("buildWorkbookPlan(portfolio): five sheets, French by default, English on demand, the names workbookSheetNames gives", () => {
+  it("buildWorkbookPlan(portfolio): five sheets with prospects (four without), French by default, English on demand, the names workbookSheetNames gives", () => {
     expect(plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Prospects", "Remarques"]);
     expect(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC", "Prospects", "Notes"]);
-    expect(workbookSheetNames("fr")).toEqual(plan.sheets.map((s) => s.name));
-    expect(workbookSheetNames("en")).toEqual(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name));
+    expect(workbookSheetNames("fr", portfolio)).toEqual(plan.sheets.map((s) => s.name));
+    expect(workbookSheetNames("en", portfolio)).toEqual(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name));
+    // Without prospects, no Prospects sheet.
+    const noProspects = scorePortfolio(FIXTURE_CLIENTS.filter((c) => !c.isProspect), {});
+    expect(buildWorkbookPlan(noProspects).sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
+    expect(workbookSheetNames("fr", noProspects)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
+    expect(workbookSheetNames("fr")).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
   });
 
   it.each([
@@ -257,7 +262,7 @@ describe("buildWorkbookPlan", () => {
     ]);
     expect(pac.print).toMatchObject({ orientation: "landscape", paper: "A4", fitToPagesWide: 1, titleRows: [0, 1] });
     expect(pac.print?.area).toMatchObject({ row: 0, col: 0, cols: 15 });
-    expect(pac.print?.rowBreaks?.length).toBe(3);
+    expect(pac.print?.rowBreaks?.length).toBe(4);
   });
 
   it("PAC: editable blocks are marked (fill and « À compléter »), the charts read data outside the print area", () => {

@@ -28,13 +28,16 @@ export interface WorkbookPlanOptions {
   readonly objectives?: PlanObjectivesOptions;
 }
 
-/** The names of the written sheets, in order ("Cibles", "Contacts", "PAC", "Prospects", "Remarques" in French). */
-export function workbookSheetNames(lang: Lang = "fr"): string[] {
+/**
+ * The names of the written sheets, in order ("Cibles", "Contacts", "PAC", "Remarques" in French), with
+ * "Prospects" before "Remarques" when `portfolio` has prospects (the sheet is written only then).
+ */
+export function workbookSheetNames(lang: Lang = "fr", portfolio?: Pick<ScoredPortfolio, "prospects">): string[] {
   return [
     planText("sheet.targets", lang),
     planText("sheet.contacts", lang),
     planText("sheet.pac", lang),
-    planText("sheet.prospects", lang),
+    ...((portfolio?.prospects ?? 0) > 0 ? [planText("sheet.prospects", lang)] : []),
     planText("sheet.remarks", lang),
   ];
 }
@@ -48,11 +51,11 @@ export function workbookRemarks(portfolio: ScoredPortfolio, lang: Lang, report?:
 }
 
 /**
- * The five written sheets of a scored portfolio, in order: "Cibles" (one row per client), "Contacts" (the
+ * The written sheets of a scored portfolio, in order: "Cibles" (one row per client), "Contacts" (the
  * capital and its split as formulas over editable parameters, the per-client plan and calendar as values, the
  * monthly plan as their sum), "PAC" (the printable
  * plan, whose capital-dependent cells refer to the Contacts sheet, whose objectives section reads the Cibles
- * objectives and the Prospects statuses), "Prospects" (SPEC §11: criteria, Ep, status, reason, conquest contacts)
+ * objectives and the Prospects statuses), "Prospects" (SPEC §11: criteria, Ep, status, reason, conquest contacts; only when there are prospects)
  * and "Remarques" (every warning of the import and of the scoring). English names: Targets, Contacts, PAC,
  * Prospects, Notes (`workbookSheetNames`).
  * Pure data: the Office.js and exceljs writers apply it.
@@ -63,7 +66,7 @@ export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookP
   const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc ?? portfolio.abc, liveMax: options.liveMax, rfmLiveMax: options.rfmLiveMax, objectives });
   const { sheet: contacts, layout } = buildContactsSheet(portfolio, lang);
   const pac = buildPacSheet(portfolio, lang, layout, options.report, objectives);
-  const prospects = buildProspectsSheet(portfolio, lang, objectives);
+  const prospects = portfolio.prospects > 0 ? [buildProspectsSheet(portfolio, lang, objectives)] : [];
   const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, options.remarks), lang);
-  return { sheets: [targets, contacts, pac, prospects, remarks] };
+  return { sheets: [targets, contacts, pac, ...prospects, remarks] };
 }

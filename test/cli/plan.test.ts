@@ -53,7 +53,7 @@ describe("pac plan", () => {
         "conquête\u00a0: 18 prospects retenus × 25\u202f% de conversion = 38\u202f682\u00a0€",
     );
     expect(lines[6]).toBe("Verdict\u00a0: Il manque 103\u202f689\u00a0€\u00a0: conquête nécessaire, soit 13 prospects de plus à convertir.");
-    expect(lines[7]).toBe(`Classeur\u00a0: ${out} (feuilles ajoutées\u00a0: Cibles, Contacts, PAC, Remarques)`);
+    expect(lines[7]).toBe(`Classeur\u00a0: ${out} (feuilles ajoutées\u00a0: Cibles, Contacts, PAC, Prospects, Remarques)`);
     expect(lines[8]).toMatch(/^À vérifier \(\d+\)\u00a0:$/);
   });
 
@@ -101,7 +101,7 @@ describe("pac plan", () => {
 
   it("pac plan keeps the input sheets untouched and adds Cibles, Contacts and PAC", async () => {
     const [input, written] = await Promise.all([open(SAMPLE_PATH), open(out)]);
-    expect(written.worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques"]);
+    expect(written.worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Prospects", "Remarques"]);
     for (const name of ["Clients", "Lisez-moi"]) {
       expect(cells(written.getWorksheet(name) as ExcelJS.Worksheet)).toEqual(cells(input.getWorksheet(name) as ExcelJS.Worksheet));
     }
@@ -124,13 +124,13 @@ describe("pac plan", () => {
     const again = tmp.path("again.xlsx");
     const second = await pac(["plan", out, "--out", again]);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain("(feuilles ajoutées\u00a0: Cibles (2), Contacts (2), PAC (2), Remarques (2))");
-    expect((await open(again)).worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques", "Cibles (2)", "Contacts (2)", "PAC (2)", "Remarques (2)"]);
+    expect(second.stdout).toContain("(feuilles ajoutées\u00a0: Cibles (2), Contacts (2), PAC (2), Prospects (2), Remarques (2))");
+    expect((await open(again)).worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Prospects", "Remarques", "Cibles (2)", "Contacts (2)", "PAC (2)", "Prospects (2)", "Remarques (2)"]);
     const replaced = tmp.path("replaced.xlsx");
     const third = await pac(["plan", out, "--out", replaced, "--replace"]);
     expect(third.code).toBe(0);
-    expect(third.stdout).toContain("(feuilles ajoutées\u00a0: Cibles, Contacts, PAC, Remarques)");
-    expect((await open(replaced)).worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques"]);
+    expect(third.stdout).toContain("(feuilles ajoutées\u00a0: Cibles, Contacts, PAC, Prospects, Remarques)");
+    expect((await open(replaced)).worksheets.map((w) => w.name)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Prospects", "Remarques"]);
   });
 
   it("pac plan writes <input>-PAC.xlsx beside the input by default, and never over the input", async () => {
@@ -166,6 +166,6 @@ describe("pac plan", () => {
     expect(done.stdout).toContain("Contact capital: 440 a year");
     const names = (await open(target)).worksheets.map((w) => w.name);
     expect(names.slice(0, 2)).toEqual(["Clients", "Lisez-moi"]);
-    expect(names).toEqual(["Clients", "Lisez-moi", "Targets", "Contacts", "PAC", "Notes"]);
+    expect(names).toEqual(["Clients", "Lisez-moi", "Targets", "Contacts", "PAC", "Prospects", "Notes"]);
   });
 });

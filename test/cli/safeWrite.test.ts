@@ -76,7 +76,7 @@ describe("pac plan never loses a file", () => {
     for (const flag of ["--replace", "--force"]) {
       const done = await pac(["plan", SAMPLE_PATH, "--out", out, flag]);
       expect(done.code).toBe(0);
-      expect(await sheetNames(out)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques"]);
+      expect(await sheetNames(out)).toEqual(["Clients", "Lisez-moi", "Cibles", "Contacts", "PAC", "Prospects", "Remarques"]);
     }
     expect(others(tmp.dir, ["exists.xlsx"]).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
