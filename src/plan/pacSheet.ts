@@ -370,6 +370,8 @@ export function buildPacSheet(
         ? t("action.conquete.means_pool", { x: toProspects, pool: conquestPool })
         : means("action.conquete.means", contacts.clientsTotal.conquete, toProspects);
   const figures = actionFigures(portfolio, lang, objectives ?? planObjectives(portfolio));
+  s.row(r - 1, FIGURES_COL, [t("pac.col.clients"), planText("col.objective", lang), t("pac.col.contacts")]);
+  s.style(range(r - 1, FIGURES_COL, 1, 3), STYLES.header);
   for (const a of actionLines(portfolio, stats)) {
     const meansCell: PlanValue =
       a.kind === "stimulation" && (model.placed?.stimulation ?? 0) === 0
@@ -382,7 +384,12 @@ export function buildPacSheet(
             ? conquestMeans
             : t(`action.${a.kind}.means` as PlanKey);
     s.row(r, 0, [t(`action.${a.kind}` as PlanKey), t(`action.${a.kind}.target` as PlanKey)]);
-    s.set(r, 2, (a.n > 0 ? figures(a.kind) : undefined) ?? actionObjective(a, lang));
+    const live = a.n > 0 ? figures(a.kind, r) : undefined;
+    s.set(r, 2, live?.text ?? actionObjective(a, lang));
+    if (live && live.figures.length > 0) {
+      s.row(r, FIGURES_COL, live.figures);
+      s.style(range(r, FIGURES_COL + 1, 1, 1), { numberFormat: FORMATS.euro });
+    }
     s.merge(range(r, 2, 1, 4));
     s.set(r, 6, meansCell);
     s.merge(range(r, 6, 1, 4));
@@ -547,7 +554,7 @@ export function buildPacSheet(
   r += conditions.rows;
 
   return s.toSheet({
-    columnWidths: [...WIDTHS, 2, ...DATA_WIDTHS],
+    columnWidths: [...WIDTHS, 2, ...DATA_WIDTHS, 2, 9, 13, 9],
     print: {
       orientation: "landscape",
       paper: "A4",
@@ -561,6 +568,8 @@ export function buildPacSheet(
 }
 
 const DATA_WIDTHS = [24, 12, 12, 10, 8];
+/** The Actions lines' figures (clients, objective CA, contacts), right of the chart data, outside the print area. */
+const FIGURES_COL = DATA_COL + DATA_WIDTHS.length + 1;
 
 interface Group {
   clients: number;
@@ -609,7 +618,11 @@ const ACTION_GROUPS: Readonly<Partial<Record<ActionKind, { readonly column: Plan
  * the retained prospects and the conquest CA of section 1. Undefined for a line without live figures
  * (stimulation: its clients are those given turbo visits, a per-client value).
  */
-function actionFigures(portfolio: ScoredPortfolio, lang: Lang, objectives: PlanObjectives): (kind: ActionKind) => FormulaCell | undefined {
+function actionFigures(
+  portfolio: ScoredPortfolio,
+  lang: Lang,
+  objectives: PlanObjectives,
+): (kind: ActionKind, row: number) => { readonly text: FormulaCell; readonly figures: readonly PlanValue[] } | undefined {
   const n = portfolio.clients.length;
   const cibles = (h: PlanKey): string => targetsColumn(n, lang, h);
   const key = (kind: ActionKind): PlanKey => `action.${kind}.objective_live` as PlanKey;
@@ -618,15 +631,16 @@ function actionFigures(portfolio: ScoredPortfolio, lang: Lang, objectives: PlanO
     const live = Object.fromEntries(Object.entries(parts).map(([name, expr]) => [name, part(expr)]));
     return formula(templateFormula(planTemplate(key(kind), lang), live, lang), planText(key(kind), lang, values));
   };
-  return (kind) => {
+  return (kind, row) => {
     if (!portfolio.methods.abc) return undefined;
     if (kind === "conquete") {
       const g = objectives.growth;
-      return make(
+      const text = make(
         kind,
         { n: cellAddress(objectiveRow("retained"), 1), total: String(portfolio.prospects), ca: cellAddress(objectiveRow("conquest"), 1) },
         { n: g.retainedProspects, total: portfolio.prospects, ca: Math.round(g.conquestCa) },
       );
+      return { text, figures: [] };
     }
     const objectiveOf = (i: number): number => objectives.clientLine(i)?.objective ?? 0;
     const group = kind === "entretien" && !portfolio.methods.pr ? { column: "col.abc" as PlanKey, values: [] as LabelKey[] } : ACTION_GROUPS[kind];
@@ -640,19 +654,19 @@ function actionFigures(portfolio: ScoredPortfolio, lang: Lang, objectives: PlanO
           ? c.pr !== undefined && names.includes(label(targetLabelKey(c.pr.target), lang))
           : c.rfm?.segment !== undefined && names.includes(label(segmentLabelKey(c.rfm.segment), lang)),
     );
-    const values = {
-      n: members.length,
-      ca: Math.round(members.reduce((sum, c) => sum + objectiveOf(c.index), 0)),
-      x: members.reduce((sum, c) => sum + (c.allocation?.total ?? 0), 0),
-    };
+    const ca = members.reduce((sum, c) => sum + objectiveOf(c.index), 0);
+    const values = { n: members.length, ca: Math.round(ca), x: members.reduce((sum, c) => sum + (c.allocation?.total ?? 0), 0) };
     const sumOver = (f: (crit: string) => string, all: string): string =>
       names.length === 0 ? all : names.map((name) => f(textLiteral(name))).join("+");
-    const parts = {
-      n: sumOver((c) => `COUNTIF(${cibles(group.column)},${c})`, `COUNT(${cibles("col.objective")})`),
-      ca: sumOver((c) => `SUMIF(${cibles(group.column)},${c},${cibles("col.objective")})`, `SUM(${cibles("col.objective")})`),
-      x: sumOver((c) => `SUMIF(${cibles(group.column)},${c},${cibles("col.planned")})`, `SUM(${cibles("col.planned")})`),
-    };
-    return make(kind, parts, values);
+    // The three figures in cells right of the print area (the sentence reads them: Excel caps a formula at 8 192
+    // characters, and a grouped number written three times over three COUNTIFs passes it).
+    const figures = [
+      formula(sumOver((c) => `COUNTIF(${cibles(group.column)},${c})`, `COUNT(${cibles("col.objective")})`), values.n),
+      formula(sumOver((c) => `SUMIF(${cibles(group.column)},${c},${cibles("col.objective")})`, `SUM(${cibles("col.objective")})`), ca),
+      formula(sumOver((c) => `SUMIF(${cibles(group.column)},${c},${cibles("col.planned")})`, `SUM(${cibles("col.planned")})`), values.x),
+    ];
+    const at = (k: number): string => cellAddress(row, FIGURES_COL + k);
+    return { text: make(kind, { n: at(0), ca: at(1), x: at(2) }, values), figures };
   };
 }
 

@@ -46,6 +46,8 @@ function checkPlan(plan: WorkbookPlan): void {
       if (!isFormulaCell(value)) continue;
       expect(value.formula.startsWith("=")).toBe(false);
       expect(value.result).not.toBeUndefined();
+      // Excel refuses a formula longer than 8 192 characters.
+      if (value.formula.length > 8192) throw new Error(`${sheet.name}!${key}: formula of ${value.formula.length} characters`);
       const withoutText = value.formula.replace(/"(?:[^"]|"")*"/g, '""');
       for (const m of withoutText.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) {
         if (!ALLOWED_FUNCTIONS.has(m[1])) throw new Error(`${sheet.name}!${key}: ${m[1]} is not a classic function (${value.formula})`);
