@@ -13,7 +13,7 @@ import { ABC_COLOURS, COLOURS, FORMATS, QUADRANT_COLOURS, STYLES, TARGET_COLOURS
 import { targetsColumn, targetsReference } from "./targetsSheet";
 import { planObjectives, growthLines, type PlanObjectives } from "./objectives";
 import { objectiveRow, PAC_OBJECTIVES_TOP, type ObjectiveRow } from "./pacLayout";
-import { prospectsStatusColumn } from "./prospectsSheet";
+import { hasProspectsSheet, prospectsStatusColumn } from "./prospectsSheet";
 import { wholeText } from "./liveFormulas";
 import type { CellStyle, FormulaCell, PlanValue, SheetPlan } from "./types";
 
@@ -890,8 +890,9 @@ function objectivesSection(s: SheetDraft, portfolio: ScoredPortfolio, lang: Lang
   rate("baseRate", "pac.base_rate", objectives.objectives.baseRate, "pac.base_rate_note");
   line("objectives", "pac.objectives_total", live ? formula(`SUM(${cibles("col.objective")})`, g.objectivesTotal) : g.objectivesTotal, t("pac.objectives_total_note"), { bold: true });
   const prospects = objectives.prospects.length;
+  // Counted over the Prospects sheet's statuses when it is written (criteria); the plan's count otherwise.
   const retained =
-    prospects > 0
+    prospects > 0 && hasProspectsSheet(portfolio)
       ? formula(`COUNTIF(${prospectsStatusColumn(prospects, lang)},${textLiteral(label("prospects.status.retained", lang))})`, g.retainedProspects)
       : g.retainedProspects;
   line("retained", "pac.retained", retained, t("pac.retained_note"), { numberFormat: FORMATS.integer, horizontal: "center" });

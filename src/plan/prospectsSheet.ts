@@ -28,6 +28,11 @@ const WIDTH = 11;
 const WIDTHS = [10, 26, 11, 11, 13, 13, 9, 10, 46, 11, 62];
 const PARAM_COL = WIDTH + 1;
 
+/** Whether the plan has a Prospects sheet: prospects scored on the four criteria of SPEC §11. */
+export function hasProspectsSheet(portfolio: Pick<ScoredPortfolio, "prospects" | "targeting">): boolean {
+  return portfolio.prospects > 0 && portfolio.targeting.scores.mode === "criteria";
+}
+
 /** `'Prospects'!$H$2:$H$31`: the status column (« retenu », « écarté », « non noté ») of the `n` prospects. */
 export function prospectsStatusColumn(n: number, lang: Lang): string {
   return sheetRange(planText("sheet.prospects", lang), range(1, COLS.status, Math.max(1, n), 1));

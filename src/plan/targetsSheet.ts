@@ -253,6 +253,8 @@ function liveColumns(
 }
 
 const col = (h: PlanKey): string => columnLetter(columnIndex(h));
+/** What a helper cell holds for a client it does not count. */
+const SKIPPED = "-";
 const cellOf = (h: PlanKey, row: number): string => `${col(h)}${row}`;
 const wholeColumn = (h: PlanKey, n: number): string => `$${col(h)}$2:$${col(h)}$${n + 1}`;
 
@@ -282,17 +284,20 @@ function objectiveColumns(portfolio: ScoredPortfolio, lang: Lang, rows: PlanValu
   }
 }
 
-/** The helper columns of the prospect value (D clients, class C, all): the row's positive CA, else "". */
+/**
+ * The helper columns of the prospect value (D clients, class C, all): the row's positive CA, else "-" (a text,
+ * which MEDIAN and COUNT skip; an empty text would read back as no value from some readers).
+ */
 function referenceColumns(portfolio: ScoredPortfolio, n: number, objectives: PlanObjectives): PlanValue[][] {
   const out: PlanValue[][] = Array.from({ length: n }, () => [null, null, null]);
   for (const line of objectives.clients) {
     const c = portfolio.clients[line.index];
     const ca = cellOf("col.ca", line.index + 2);
     const x = c.ca as number;
-    const positive = x > 0 ? x : "";
-    if (c.maturity?.phase === "D") out[line.index][0] = formula(`IF(${ca}>0,${ca},"")`, positive);
-    out[line.index][1] = formula(`IF(AND(${cellOf("col.abc", line.index + 2)}="C",${ca}>0),${ca},"")`, c.abc?.cls === "C" ? positive : "");
-    out[line.index][2] = formula(`IF(${ca}>0,${ca},"")`, positive);
+    const positive = x > 0 ? x : SKIPPED;
+    if (c.maturity?.phase === "D") out[line.index][0] = formula(`IF(${ca}>0,${ca},"${SKIPPED}")`, positive);
+    out[line.index][1] = formula(`IF(AND(${cellOf("col.abc", line.index + 2)}="C",${ca}>0),${ca},"${SKIPPED}")`, c.abc?.cls === "C" ? positive : SKIPPED);
+    out[line.index][2] = formula(`IF(${ca}>0,${ca},"${SKIPPED}")`, positive);
   }
   return out;
 }

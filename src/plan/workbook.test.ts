@@ -86,14 +86,22 @@ function text(sheet: SheetPlan): string[] {
 describe("buildWorkbookPlan", () => {
   const portfolio = scorePortfolio(FIXTURE_CLIENTS, {});
   const plan = buildWorkbookPlan(portfolio);
-  const [targets, contacts, pac, prospects, remarks] = plan.sheets;
+  const [targets, contacts, pac, remarks] = plan.sheets;
+  // The fixture's two prospects scored on the four criteria: the plan gets its Prospects sheet.
+  const scored = scorePortfolio(
+    FIXTURE_CLIENTS.map((c) => (c.isProspect ? { ...c, pertinence: 4, credibility: c.id === "P01" ? 4 : 2, attractiveness: 3, ourAttractiveness: 5 } : c)),
+    {},
+  );
+  const prospects = buildWorkbookPlan(scored).sheets[3];
 
-  it("buildWorkbookPlan(portfolio): five sheets with prospects (four without), French by default, English on demand, the names workbookSheetNames gives", () => {
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Prospects", "Remarques"]);
-    expect(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC", "Prospects", "Notes"]);
-    expect(workbookSheetNames("fr", portfolio)).toEqual(plan.sheets.map((s) => s.name));
+  it("buildWorkbookPlan(portfolio): four sheets, five with prospects scored on the criteria, French by default, English on demand, the names workbookSheetNames gives", () => {
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
+    expect(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC", "Notes"]);
+    expect(buildWorkbookPlan(scored).sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Prospects", "Remarques"]);
+    expect(buildWorkbookPlan(scored, { lang: "en" }).sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC", "Prospects", "Notes"]);
+    expect(workbookSheetNames("fr", scored)).toEqual(buildWorkbookPlan(scored).sheets.map((s) => s.name));
     expect(workbookSheetNames("en", portfolio)).toEqual(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name));
-    // Without prospects, no Prospects sheet.
+    // Without prospects (or without their criteria), no Prospects sheet.
     const noProspects = scorePortfolio(FIXTURE_CLIENTS.filter((c) => !c.isProspect), {});
     expect(buildWorkbookPlan(noProspects).sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
     expect(workbookSheetNames("fr", noProspects)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);

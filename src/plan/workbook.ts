@@ -5,7 +5,7 @@ import type { ImportReport } from "../io/report";
 import { buildContactsSheet } from "./contactsSheet";
 import { planObjectives, type PlanObjectivesOptions } from "./objectives";
 import { buildPacSheet } from "./pacSheet";
-import { buildProspectsSheet } from "./prospectsSheet";
+import { buildProspectsSheet, hasProspectsSheet } from "./prospectsSheet";
 import { buildRemarksSheet, importRemarks, scoreRemarks, type Remark } from "./remarks";
 import type { ScoredPortfolio } from "./score";
 import { buildTargetsSheet } from "./targetsSheet";
@@ -30,14 +30,15 @@ export interface WorkbookPlanOptions {
 
 /**
  * The names of the written sheets, in order ("Cibles", "Contacts", "PAC", "Remarques" in French), with
- * "Prospects" before "Remarques" when `portfolio` has prospects (the sheet is written only then).
+ * "Prospects" before "Remarques" when `portfolio` has prospects scored on the four criteria (the sheet is written
+ * only then: without criteria there is no Ep, no status to compute, and the Contacts sheet lists their contacts).
  */
-export function workbookSheetNames(lang: Lang = "fr", portfolio?: Pick<ScoredPortfolio, "prospects">): string[] {
+export function workbookSheetNames(lang: Lang = "fr", portfolio?: Pick<ScoredPortfolio, "prospects" | "targeting">): string[] {
   return [
     planText("sheet.targets", lang),
     planText("sheet.contacts", lang),
     planText("sheet.pac", lang),
-    ...((portfolio?.prospects ?? 0) > 0 ? [planText("sheet.prospects", lang)] : []),
+    ...(portfolio && hasProspectsSheet(portfolio) ? [planText("sheet.prospects", lang)] : []),
     planText("sheet.remarks", lang),
   ];
 }
@@ -55,7 +56,7 @@ export function workbookRemarks(portfolio: ScoredPortfolio, lang: Lang, report?:
  * capital and its split as formulas over editable parameters, the per-client plan and calendar as values, the
  * monthly plan as their sum), "PAC" (the printable
  * plan, whose capital-dependent cells refer to the Contacts sheet, whose objectives section reads the Cibles
- * objectives and the Prospects statuses), "Prospects" (SPEC §11: criteria, Ep, status, reason, conquest contacts; only when there are prospects)
+ * objectives and the Prospects statuses), "Prospects" (SPEC §11: criteria, Ep, status, reason, conquest contacts; only when prospects are scored on the four criteria)
  * and "Remarques" (every warning of the import and of the scoring). English names: Targets, Contacts, PAC,
  * Prospects, Notes (`workbookSheetNames`).
  * Pure data: the Office.js and exceljs writers apply it.
@@ -66,7 +67,7 @@ export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookP
   const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc ?? portfolio.abc, liveMax: options.liveMax, rfmLiveMax: options.rfmLiveMax, objectives });
   const { sheet: contacts, layout } = buildContactsSheet(portfolio, lang);
   const pac = buildPacSheet(portfolio, lang, layout, options.report, objectives);
-  const prospects = portfolio.prospects > 0 ? [buildProspectsSheet(portfolio, lang, objectives)] : [];
+  const prospects = hasProspectsSheet(portfolio) ? [buildProspectsSheet(portfolio, lang, objectives)] : [];
   const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, options.remarks), lang);
   return { sheets: [targets, contacts, pac, ...prospects, remarks] };
 }
