@@ -146,9 +146,9 @@ export const LIVE_CLIENTS_MAX = 5000;
 /**
  * Above this many clients the RFM scores are values (the classes may still be formulas): each score is a COUNTIF
  * over its whole column, three per client, which about doubles the recalculation of the classes alone. Measured
- * with bench/recalc.bench.ts on 2 shared cores at load average 10: everything live, 2.1 s at 1 000 clients and
- * 28 s at 5 000; the classes alone were about 6 s at 5 000 (load 4 to 7). 2 000 keeps the RFM scores within a few
- * seconds.
+ * with bench/recalc.bench.ts on 2 shared cores: at load average 10, everything live, 2.1 s at 1 000 clients and
+ * 28 s at 5 000; at load 3, 0.7 s at 2 000 (RFM live) and 7.3 s at 5 000 (RFM as values, classes, quadrants and
+ * objectives live). 2 000 keeps the RFM scores within a few seconds.
  */
 export const RFM_LIVE_MAX = 2000;
 
