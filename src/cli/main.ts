@@ -193,10 +193,11 @@ async function runPlan(cmd: PlanCommand, io: CliIo): Promise<void> {
   const progress = new Progress(io, cmd.lang);
   const { input, shape, report, portfolio, fidelity } = await load(cmd, io, progress, true);
   // The rates were checked by parseArgs; the engine's defaults otherwise (SPEC §10: 5 %, 25 %).
-  const objectives = planObjectives(portfolio, {
+  const rates = {
     ...(cmd.growth !== undefined ? { growthAsked: cmd.growth } : {}),
     ...(cmd.conversion !== undefined ? { conversionRate: cmd.conversion } : {}),
-  });
+  };
+  const objectives = planObjectives(portfolio, rates);
   progress.say("PROGRESS_PLAN");
   const written = await writePlanWorkbook(portfolio, input, {
     lang: cmd.lang,
@@ -204,6 +205,7 @@ async function runPlan(cmd: PlanCommand, io: CliIo): Promise<void> {
     report,
     fidelity: fidelity.fidelity,
     remarks: fidelityRemarks(fidelity),
+    objectives: rates,
     onPlan: (plan) => {
       const tall = planRows(plan).find((s) => s.rows > MAX_SHEET_ROWS);
       if (tall) throw new CliError("PLAN_TOO_BIG", { n: portfolio.clients.length, sheet: tall.sheet, rows: tall.rows, limit: MAX_SHEET_ROWS });

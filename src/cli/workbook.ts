@@ -2,7 +2,7 @@ import { basename, extname } from "node:path";
 import type { Lang } from "../i18n/types";
 import { planText } from "../i18n/plan";
 import type { ImportReport } from "../io/report";
-import { buildWorkbookPlan, type ScoredPortfolio } from "../plan";
+import { buildWorkbookPlan, type PlanObjectivesOptions, type ScoredPortfolio } from "../plan";
 import type { Fidelity } from "../plan/fidelity";
 import type { Remark } from "../plan/remarks";
 import { cleanWorkbookPlan } from "../xlsx/cleanPlan";
@@ -40,6 +40,8 @@ export interface WriteOptions {
   readonly remarks?: readonly Remark[];
   /** Called once the plan is built, before the (slow) writing; may throw to stop there. */
   readonly onPlan?: (plan: WorkbookPlan) => void;
+  /** The growth asked and the conversion rate (`--growth`, `--conversion`): the PAC's parameter cells. */
+  readonly objectives?: PlanObjectivesOptions;
 }
 
 /** The number of rows each sheet of a plan reaches (1-based last row). */
@@ -88,8 +90,16 @@ export function csvSheet(input: InputTable, name: string): SheetPlan {
  * plan once before it is written.
  */
 function planWithWriteRemarks(portfolio: ScoredPortfolio, options: WriteOptions): WorkbookPlan {
-  // The CLI writes the Catalogue sheet and the PAC's drop-down lists over it (SPEC §13).
-  const base = { lang: options.lang, catalogue: true, ...(options.report ? { report: options.report } : {}), ...(options.fidelity ? { fidelity: options.fidelity } : {}) };
+  // The CLI writes the Catalogue sheet and the PAC's drop-down lists over it (SPEC §13), and every client's full
+  // pourquoi in « Fiches clients » (issue 17: what the wizard explains is kept in the workbook).
+  const base = {
+    lang: options.lang,
+    catalogue: true,
+    clientCards: true,
+    ...(options.report ? { report: options.report } : {}),
+    ...(options.fidelity ? { fidelity: options.fidelity } : {}),
+    ...(options.objectives ? { objectives: options.objectives } : {}),
+  };
   const extra = options.remarks ?? [];
   const plan = buildWorkbookPlan(portfolio, { ...base, remarks: extra });
   const { remarks } = cleanWorkbookPlan(plan);

@@ -76,6 +76,11 @@ function resolveParam(value: WhyParam, lang: Lang): string | number {
   return label(value.label, lang);
 }
 
+/** The raw template of an explanation (placeholders left in), for the sheet builders that turn it into a formula. */
+export function whyTemplate(key: WhyKey, lang: Lang = "fr"): string {
+  return whys[lang][key];
+}
+
 /** The sentence that says why a result is what it is, in the chosen language. */
 export function explain(why: Why, lang: Lang = "fr"): string {
   const params: Record<string, string | number> = {};

@@ -192,8 +192,8 @@ describe("the PAC's fidelity blocks (buildWorkbookPlan with fidelity)", () => {
   it("buildWorkbookPlan without `catalogue`: the four sheets of before, no « Actions choisies » table, no drop-down list", () => {
     const bare = buildWorkbookPlan(portfolio, { fidelity });
     expect(bare.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
-    expect(workbookSheetNames("fr", true)).toEqual(plan.sheets.map((s) => s.name));
-    expect(workbookSheetNames("en", true)).toEqual(["Targets", "Contacts", "PAC", "Notes", "Catalogue"]);
+    expect(workbookSheetNames("fr", { catalogue: true })).toEqual(plan.sheets.map((s) => s.name));
+    expect(workbookSheetNames("en", { catalogue: true })).toEqual(["Targets", "Contacts", "PAC", "Notes", "Catalogue"]);
     expect(bare.sheets[2].validations).toBeUndefined();
     expect(findRow(bare.sheets[2], "Actions choisies")).toBe(-1);
     // The fidelity blocks do not need the catalogue.

@@ -17,7 +17,9 @@ export { buildWorkbookPlan, workbookSheetNames, workbookRemarks } from "./workbo
 export { buildRemarksSheet, importRemarks, scoreRemarks, remarkKindLabel, warningKind, REMARK_KINDS } from "./remarks";
 export type { Remark, RemarkKind } from "./remarks";
 export type { WorkbookPlanOptions } from "./workbook";
-export { buildTargetsSheet, TARGET_COLUMNS } from "./targetsSheet";
+export { buildTargetsSheet, TARGET_COLUMNS, LIVE_CLIENTS_MAX, RFM_LIVE_MAX } from "./targetsSheet";
+export { buildProspectsSheet } from "./prospectsSheet";
+export { objectiveRow, pacObjectiveCell, OBJECTIVE_ROWS, PAC_OBJECTIVES_TOP } from "./pacLayout";
 export { buildContactsSheet, planningMonths, reserveLines, scaledMessage } from "./contactsSheet";
 export type { ContactsLayout, ReserveLine } from "./contactsSheet";
 export { buildPacSheet, actionLines, MAX_PARETO_POINTS } from "./pacSheet";

@@ -1,6 +1,6 @@
 import { FIXTURE_CLIENTS } from "./__fixtures__/portfolio";
 import { isFormulaCell } from "./cells";
-import { abcClassFormula, quarterRankFormula, sumGreater, sumsGreater, tiesToHere } from "./liveFormulas";
+import { abcClassFormula, objectiveFormula, quarterRankFormula, sumGreater, sumsGreater, tiesToHere, wholeText } from "./liveFormulas";
 import { scorePortfolio } from "./score";
 import { TARGET_COLUMNS } from "./targetsSheet";
 import type { PlanValue, SheetPlan } from "./types";
@@ -44,7 +44,7 @@ describe("liveFormulas", () => {
 describe("Cibles: formulas or values", () => {
   const portfolio = scorePortfolio(FIXTURE_CLIENTS, {});
   it.each([
-    { name: "live (default)", options: {}, live: true, note: "Rang, parts, ABC, R, P et P-R sont des formules\u00a0: corrigez un CA ou un seuil, ils suivent." },
+    { name: "live (default)", options: {}, live: true, note: "Rang, parts, ABC, R, P, P-R, scores RFM, matrice des contacts et objectifs sont des formules\u00a0: corrigez un CA, un seuil ou un taux, ils suivent." },
     { name: "above the size limit", options: { liveMax: 5 }, live: false, note: "Classes écrites en valeurs\u00a0: au-delà de 5 clients, le recalcul de ces formules deviendrait trop lent." },
     {
       name: "ABC by number of clients",
@@ -68,5 +68,56 @@ describe("Cibles: formulas or values", () => {
     expect(classCells.map((v) => (isFormulaCell(v) ? v.result : v))).toEqual(portfolio.clients.flatMap((c) => (c.abc ? [c.abc.cls] : [])));
     expect([...map.values()]).toContain(note);
     expect(map.get(`6,${NOTE_COL}`) === note || map.get(`1,${NOTE_COL}`) === note).toBe(true);
+  });
+});
+
+describe("objectiveFormula and wholeText", () => {
+  const cells = { ca: "D2", abc: "I2", potential: "K2", developRate: "'PAC'!$B$9", baseRate: "'PAC'!$B$10" };
+  it.each([
+    {
+      name: "with P-R: Développer capped by the potential, Entretenir, Sécuriser",
+      cells: { ...cells, gap: "N2" },
+      out: "IF(D2>0,IF(N2>=1,IF(D2*(1+'PAC'!$B$9)>K2,MAX(D2,K2),D2*(1+'PAC'!$B$9)),IF(N2=0,D2*(1+'PAC'!$B$10),D2)),0)",
+    },
+    { name: "without P-R: class C holds, A and B grow by g_base", cells, out: `IF(D2>0,IF(I2="C",D2,D2*(1+'PAC'!$B$10)),0)` },
+    { name: "a V client holds, whatever its target", cells: { ...cells, gap: "N2", phase: "V" }, out: "IF(D2>0,D2,0)" },
+  ])("objectiveFormula: $name", ({ cells: c, out }) => expect(objectiveFormula(c)).toBe(out));
+
+  it("objectiveFormula(cells, rules): the same branches give the rule's label", () => {
+    const rules = { develop: "d", develop_capped: "dc", maintain: "m", secure: "s", abc_growth: "g", abc_hold: "h", aging_hold: "v", no_ca: "0" };
+    expect(objectiveFormula({ ...cells, gap: "N2" }, rules)).toBe(`IF(D2>0,IF(N2>=1,IF(D2*(1+'PAC'!$B$9)>K2,"dc","d"),IF(N2=0,"m","s")),"0")`);
+  });
+
+  it("wholeText(x, lang): digit groups by TEXT(…,\"000\"), the separator of the language, never a locale format", () => {
+    const fr = wholeText("$B$2", "fr");
+    expect(fr).toContain('TEXT(MOD(ABS(ROUND($B$2,0)),1000),"000")');
+    expect(fr).toContain('"\u202f"');
+    expect(wholeText("$B$2", "en")).toContain('","');
+    expect(fr).not.toMatch(/#|,##/);
+  });
+});
+
+describe("Cibles: the RFM scores and the contact quadrants", () => {
+  const portfolio = scorePortfolio(FIXTURE_CLIENTS, {});
+  const column = (h: string): number => TARGET_COLUMNS.findIndex((c) => c.header === h);
+  const scores = (sheet: SheetPlan): PlanValue[] => {
+    const map = cells(sheet);
+    return portfolio.clients.flatMap((c, i) => (c.rfm ? [map.get(`${i + 1},${column("col.rfm_code")}`) as PlanValue] : []));
+  };
+  it("live below RFM_LIVE_MAX: R, F, M, code, sum and segment are formulas, the engine's values cached", () => {
+    const sheet = buildWorkbookPlan(portfolio).sheets[0];
+    const codes = scores(sheet);
+    expect(codes.length).toBeGreaterThan(5);
+    expect(codes.every(isFormulaCell)).toBe(true);
+    expect(codes.map((v) => (isFormulaCell(v) ? v.result : v))).toEqual(portfolio.clients.flatMap((c) => (c.rfm ? [c.rfm.code] : [])));
+    const quadrants = portfolio.clients.flatMap((c, i) => (c.contacts ? [cells(sheet).get(`${i + 1},${column("col.quadrant")}`) as PlanValue] : []));
+    expect(quadrants.every(isFormulaCell)).toBe(true);
+  });
+  it("values above the RFM limit, and the parameter block says why in one line", () => {
+    const sheet = buildWorkbookPlan(portfolio, { rfmLiveMax: 5 }).sheets[0];
+    expect(scores(sheet).some(isFormulaCell)).toBe(false);
+    expect([...cells(sheet).values()]).toContain(
+      "Scores RFM écrits en valeurs\u00a0: au-delà de 5 clients, leurs formules (un NB.SI par critère et par client) rendraient le recalcul trop lent.",
+    );
   });
 });

@@ -124,3 +124,59 @@ export function prCodeFormula(p: string, r: string): string {
 export function prTargetFormula(gap: string, labels: { develop: string; maintain: string; secure: string }): string {
   return `IF(${gap}>=1,${textLiteral(labels.develop)},IF(${gap}=0,${textLiteral(labels.maintain)},${textLiteral(labels.secure)}))`;
 }
+
+/**
+ * A whole amount as text inside a formula, grouped by thousands as `formatNumber` writes it (French: a narrow
+ * no-break space, English: a comma), so a verdict sentence built by a formula reads like the engine's
+ * (« 45 000 € »). Built from INT, MOD and TEXT(…,"000"), whose digit placeholders read the same in every locale
+ * (a thousands separator in a TEXT format would not). Rounded to the unit with ROUND (half away from zero);
+ * up to 999 999 999 999.
+ * @example wholeText("$B$9", "fr") // `IF(ROUND($B$9,0)<0,"-","")&IF(ABS(ROUND($B$9,0))>=1000000000,…)`
+ */
+export function wholeText(x: string, lang: "fr" | "en"): string {
+  const sep = textLiteral(lang === "fr" ? "\u202f" : ",");
+  const a = `ABS(ROUND(${x},0))`;
+  const group = (unit: number): string => `TEXT(MOD(INT(${a}/${unit}),1000),"000")`;
+  const low = `TEXT(MOD(${a},1000),"000")`;
+  return (
+    `IF(ROUND(${x},0)<0,"-","")&` +
+    `IF(${a}>=1000000000,INT(${a}/1000000000)&${sep}&${group(1000000)}&${sep}&${group(1000)}&${sep}&${low},` +
+    `IF(${a}>=1000000,INT(${a}/1000000)&${sep}&${group(1000)}&${sep}&${low},` +
+    `IF(${a}>=1000,INT(${a}/1000)&${sep}&${low},${a}&"")))`
+  );
+}
+
+/** The cells a client's effort objective reads (SPEC §10): its row's cells and the rate parameter cells. */
+export interface ObjectiveCells {
+  readonly ca: string;
+  readonly abc: string;
+  /** The P-R gap cell (R − P), for a client with P-R. */
+  readonly gap?: string;
+  readonly potential: string;
+  readonly developRate: string;
+  readonly baseRate: string;
+  /** The client's maturity phase (a value of the sheet: it does not follow an edit of this row). */
+  readonly phase?: string | null;
+}
+
+/**
+ * The CA objective of a classed client (SPEC §10), as the engine's `effortObjectives` computes it: 0 when the CA
+ * is not positive; the CA held for a V client; with P-R, Développer `CA × (1 + g_dev)` capped at the potential
+ * (never below the CA), Entretenir `CA × (1 + g_base)`, Sécuriser the CA; without P-R, class C the CA, A and B
+ * `CA × (1 + g_base)`. `rule` gives, instead of the amount, the label of the rule that set it (the same branches).
+ */
+export function objectiveFormula(cells: ObjectiveCells, rule?: Readonly<Record<ObjectiveRuleName, string>>): string {
+  const { ca, abc, gap, potential, developRate, baseRate } = cells;
+  const pick = (name: ObjectiveRuleName, amount: string): string => (rule ? textLiteral(rule[name]) : amount);
+  const grown = (rate: string): string => `${ca}*(1+${rate})`;
+  let rest: string;
+  if (cells.phase === "V") rest = pick("aging_hold", ca);
+  else if (gap !== undefined) {
+    const develop = `IF(${grown(developRate)}>${potential},${pick("develop_capped", `MAX(${ca},${potential})`)},${pick("develop", grown(developRate))})`;
+    rest = `IF(${gap}>=1,${develop},IF(${gap}=0,${pick("maintain", grown(baseRate))},${pick("secure", ca)}))`;
+  } else rest = `IF(${abc}="C",${pick("abc_hold", ca)},${pick("abc_growth", grown(baseRate))})`;
+  return `IF(${ca}>0,${rest},${pick("no_ca", "0")})`;
+}
+
+/** The rules of SPEC §10 a formula can name (the engine's `OBJECTIVE_RULES`). */
+export type ObjectiveRuleName = "develop" | "develop_capped" | "maintain" | "secure" | "abc_growth" | "abc_hold" | "aging_hold" | "no_ca";

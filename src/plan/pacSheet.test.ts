@@ -114,8 +114,8 @@ describe("the written sheets read well", () => {
   });
 
   it.each([
-    { name: "the fixture", clients: FIXTURE_CLIENTS, has: [/^Faire gagner au moins un rang R à \d+ clients en visites « turbo »$/, /^Convertir des prospects \(2 dans le fichier\)$/] },
-    { name: "one client", clients: PORTFOLIOS[2].clients, has: [/^Aucun prospect dans le fichier : constituer un fichier de prospects$/, /^Garder le rang et le CA de 1 client à entretenir$/] },
+    { name: "the fixture", clients: FIXTURE_CLIENTS, has: [/^Faire gagner au moins un rang R à \d+ clients en visites « turbo »$/, /^Convertir 2 prospects retenus \(sur 2 dans le fichier\)\u00a0: CA de conquête attendu [\d\u202f]+\u00a0€$/] },
+    { name: "one client", clients: PORTFOLIOS[2].clients, has: [/^Aucun prospect dans le fichier : constituer un fichier de prospects$/, /^Garder le rang et le CA de 1 client à entretenir\u00a0: objectif [\d\u202f]+\u00a0€, \d+ contacts?$/] },
     { name: "prospects only", clients: PORTFOLIOS[4].clients, has: [/^Aucun client éligible aux visites « turbo »/, /^Aucun client concerné dans ce fichier$/] },
   ])("PAC Actions count the clients each line really targets: $name", ({ clients, has }) => {
     const portfolio = scorePortfolio(clients, {});

@@ -1,6 +1,6 @@
 import { PHASE_LABEL, QUADRANT_LABEL, SHAPE_LABEL, type AbcClass, type ContactQuadrant, type MaturityPhase } from "../engine";
 import type { PrTarget } from "../engine/penetration";
-import { explain, label, type Lang } from "../i18n";
+import { explain, label, whyTemplate, type Lang, type LabelKey } from "../i18n";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
 import { issueText, type ImportReport } from "../io/report";
 import { cellAddress, formula, range, sheetCell, textLiteral } from "./cells";
@@ -8,11 +8,15 @@ import { MONTHS, clientLabel, scaledMessage, type Cell, type ContactsLayout } fr
 import { templateFormula, templateValue } from "./templateFormula";
 import { fidelityActions, fidelityDiagnosis, withValidations, type FidelityPac } from "./fidelitySection";
 import { SheetDraft } from "./grid";
-import { PR_TARGETS, targetLabelKey } from "./labels";
+import { PR_TARGETS, segmentLabelKey, targetLabelKey } from "./labels";
 import type { ScoredClient, ScoredPortfolio } from "./score";
 import { ABC_COLOURS, COLOURS, FORMATS, QUADRANT_COLOURS, STYLES, TARGET_COLOURS } from "./styles";
-import { targetsColumn } from "./targetsSheet";
-import type { CellStyle, PlanValue, SheetPlan } from "./types";
+import { targetsColumn, targetsReference } from "./targetsSheet";
+import { planObjectives, growthLines, type PlanObjectives } from "./objectives";
+import { objectiveRow, PAC_OBJECTIVES_TOP, type ObjectiveRow } from "./pacLayout";
+import { hasProspectsSheet, prospectsStatusColumn } from "./prospectsSheet";
+import { wholeText } from "./liveFormulas";
+import type { CellStyle, FormulaCell, PlanValue, SheetPlan } from "./types";
 
 /** Columns of the printed PAC: A labels, B amounts, C…N twelve narrow columns (months), O the last notes. */
 const WIDTHS = [36, 14, ...Array.from({ length: MONTHS }, () => 8.5), 16];
@@ -41,7 +45,14 @@ type ActionKind = "stimulation" | "entretien" | "securisation" | "conquete" | "r
  * are formulas on the Contacts sheet's parameter cells; the blocks the rep fills in are yellow and say
  * "À compléter".
  */
-export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: ContactsLayout, report?: ImportReport, fidelity?: FidelityPac): SheetPlan {
+export function buildPacSheet(
+  portfolio: ScoredPortfolio,
+  lang: Lang,
+  contacts: ContactsLayout,
+  report?: ImportReport,
+  objectives?: PlanObjectives,
+  fidelity?: FidelityPac,
+): SheetPlan {
   const t = (key: PlanKey, params?: Record<string, string | number>): string => planText(key, lang, params);
   const s = new SheetDraft(t("sheet.pac"));
   const ref = (cell: Cell): string => sheetCell(contacts.sheet, cell[0], cell[1]);
@@ -115,39 +126,14 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   s.style(full(r), { ...STYLES.note, horizontal: "right" });
   r++;
 
-  // 1. Objectives.
+  // 1. Objectives (SPEC §9–§10): the objective asked, what the clients bring, the conquest, the verdict, as formulas
+  // over the rate cells here and the Cibles and Prospects columns, so the verdict follows a manager's edit.
   section("pac.s1");
-  // The net CA of the classed clients, over the live classes of Cibles when ABC ran.
-  const classedCa = (): PlanValue =>
-    portfolio.methods.abc ? formula(CLASSES.map((cls) => `SUMIF(${cibles("col.abc")},${textLiteral(cls)},${cibles("col.ca")})`).join("+"), stats.classedCa) : stats.classedCa;
-  const caRow = r;
-  s.row(r, 0, [t("pac.last_ca"), classedCa()]);
-  s.style(range(r, 1, 1, 1), { numberFormat: FORMATS.euro, bold: true });
-  s.set(r, 2, t("pac.last_ca_note", { n: stats.classed }));
-  s.style(range(r, 2, 1, 1), STYLES.note);
-  r++;
-  const growthRow = r;
-  s.set(r, 0, t("pac.growth"));
-  editable(r, 1, 1, null, { numberFormat: FORMATS.percent, horizontal: "center" });
-  s.set(r, 2, t("pac.growth_note"));
-  s.style(range(r, 2, 1, 1), { ...STYLES.note, fontColor: COLOURS.editableText, bold: true });
-  r++;
-  const caCell = `$B$${caRow + 1}`;
-  const growthCell = `$B$${growthRow + 1}`;
-  s.row(r, 0, [
-    t("pac.objective"),
-    formula(`IF(${growthCell}="",${textLiteral(t("pac.todo"))},ROUND(${caCell}*(1+${growthCell}),0))`, t("pac.todo")),
-    t("pac.objective_note"),
-  ]);
-  s.style(range(r, 1, 1, 1), { numberFormat: FORMATS.euro, bold: true, horizontal: "right" });
-  s.style(range(r, 2, 1, 1), STYLES.note);
-  r++;
-  s.set(r, 0, t("pac.deadline"));
-  editable(r, 1, 4, t("pac.deadline_todo"));
-  r++;
-  s.set(r, 0, t("pac.indicator"));
-  editable(r, 1, LAST, t("pac.indicator_todo"));
-  r++;
+  if (r !== PAC_OBJECTIVES_TOP) throw new Error(`PAC: section 1 starts on row ${r + 1}, the Cibles formulas expect row ${PAC_OBJECTIVES_TOP + 1}`);
+  objectivesSection(s, portfolio, lang, objectives ?? planObjectives(portfolio), editable);
+  r = objectiveRow("indicator") + 1;
+  // Section 1 is the manager's page: the diagnosis (tables beside the Pareto) starts the next one.
+  pageBreak();
 
   // 2. Diagnosis, on two pages: ABC and ranks beside the Pareto chart, then P-R, contacts and maturity beside
   // the P-R chart.
@@ -181,7 +167,8 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
     s.style(range(r, 0, 1, TABLE_COLS), STYLES.total);
     r++;
     if (stats.negatives > 0) {
-      s.row(r, 0, [t("pac.net_total"), classedCa()]);
+      const net = CLASSES.map((cls) => `SUMIF(${cibles("col.abc")},${textLiteral(cls)},${cibles("col.ca")})`).join("+");
+      s.row(r, 0, [t("pac.net_total"), formula(net, stats.classedCa)]);
       s.style(range(r, 0, 1, 2), { italic: true });
       r++;
     }
@@ -389,6 +376,9 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
       : conquestPool > 0
         ? t("action.conquete.means_pool", { x: toProspects, pool: conquestPool })
         : means("action.conquete.means", contacts.clientsTotal.conquete, toProspects);
+  const figures = actionFigures(portfolio, lang, objectives ?? planObjectives(portfolio));
+  s.row(r - 1, FIGURES_COL, [t("pac.col.clients"), planText("col.objective", lang), t("pac.col.contacts")]);
+  s.style(range(r - 1, FIGURES_COL, 1, 3), STYLES.header);
   for (const a of actionLines(portfolio, stats)) {
     const meansCell: PlanValue =
       a.kind === "stimulation" && (model.placed?.stimulation ?? 0) === 0
@@ -401,7 +391,12 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
             ? conquestMeans
             : t(`action.${a.kind}.means` as PlanKey);
     s.row(r, 0, [t(`action.${a.kind}` as PlanKey), t(`action.${a.kind}.target` as PlanKey)]);
-    s.set(r, 2, actionObjective(a, lang));
+    const live = a.n > 0 ? figures(a.kind, r) : undefined;
+    s.set(r, 2, live?.text ?? actionObjective(a, lang));
+    if (live && live.figures.length > 0) {
+      s.row(r, FIGURES_COL, live.figures);
+      s.style(range(r, FIGURES_COL + 1, 1, 1), { numberFormat: FORMATS.euro });
+    }
     s.merge(range(r, 2, 1, 4));
     s.set(r, 6, meansCell);
     s.merge(range(r, 6, 1, 4));
@@ -570,7 +565,7 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   r += conditions.rows;
 
   const sheet = s.toSheet({
-    columnWidths: [...WIDTHS, 2, ...DATA_WIDTHS],
+    columnWidths: [...WIDTHS, 2, ...DATA_WIDTHS, 2, 9, 13, 9],
     print: {
       orientation: "landscape",
       paper: "A4",
@@ -584,7 +579,9 @@ export function buildPacSheet(portfolio: ScoredPortfolio, lang: Lang, contacts: 
   return withValidations(sheet, chosen.validations);
 }
 
-const DATA_WIDTHS = [24, 12, 12, 10];
+const DATA_WIDTHS = [24, 12, 12, 10, 8];
+/** The Actions lines' figures (clients, objective CA, contacts), right of the chart data, outside the print area. */
+const FIGURES_COL = DATA_COL + DATA_WIDTHS.length + 1;
 
 interface Group {
   clients: number;
@@ -617,6 +614,72 @@ export function actionLines(portfolio: ScoredPortfolio, stats: PortfolioStats = 
   lines.push({ kind: "conquete", n: portfolio.prospects });
   if (portfolio.methods.rfm) lines.push({ kind: "reconquete", n: stats.atRisk });
   return lines;
+}
+
+/** The Cibles labels each action line targets (P-R targets, RFM segments), for its COUNTIF/SUMIF figures. */
+const ACTION_GROUPS: Readonly<Partial<Record<ActionKind, { readonly column: PlanKey; readonly values: readonly LabelKey[] }>>> = {
+  entretien: { column: "col.pr_target", values: ["pr.target.maintain"] },
+  securisation: { column: "col.pr_target", values: ["pr.target.secure"] },
+  reconquete: { column: "col.rfm_segment", values: ["rfm.segment.at_risk", "rfm.segment.hibernating", "rfm.segment.cant_lose"] },
+};
+
+/**
+ * The objective of an action line with its figures as a formula (SPEC §9.4, issue 14): how many clients, their
+ * objective CA and their planned contacts, counted over the live Cibles columns (COUNTIF/SUMIF on the P-R target or
+ * the RFM segment; every classed client for entretien without P-R), so they follow a corrected CA; conquête reads
+ * the retained prospects and the conquest CA of section 1. Undefined for a line without live figures
+ * (stimulation: its clients are those given turbo visits, a per-client value).
+ */
+function actionFigures(
+  portfolio: ScoredPortfolio,
+  lang: Lang,
+  objectives: PlanObjectives,
+): (kind: ActionKind, row: number) => { readonly text: FormulaCell; readonly figures: readonly PlanValue[] } | undefined {
+  const n = portfolio.clients.length;
+  const cibles = (h: PlanKey): string => targetsColumn(n, lang, h);
+  const key = (kind: ActionKind): PlanKey => `action.${kind}.objective_live` as PlanKey;
+  const part = (expr: string): { number: string; text: string } => ({ number: expr, text: wholeText(expr, lang) });
+  const make = (kind: ActionKind, parts: Record<string, string>, values: Record<string, number>): FormulaCell => {
+    const live = Object.fromEntries(Object.entries(parts).map(([name, expr]) => [name, part(expr)]));
+    return formula(templateFormula(planTemplate(key(kind), lang), live, lang), planText(key(kind), lang, values));
+  };
+  return (kind, row) => {
+    if (!portfolio.methods.abc) return undefined;
+    if (kind === "conquete") {
+      const g = objectives.growth;
+      const text = make(
+        kind,
+        { n: cellAddress(objectiveRow("retained"), 1), total: String(portfolio.prospects), ca: cellAddress(objectiveRow("conquest"), 1) },
+        { n: g.retainedProspects, total: portfolio.prospects, ca: Math.round(g.conquestCa) },
+      );
+      return { text, figures: [] };
+    }
+    const objectiveOf = (i: number): number => objectives.clientLine(i)?.objective ?? 0;
+    const group = kind === "entretien" && !portfolio.methods.pr ? { column: "col.abc" as PlanKey, values: [] as LabelKey[] } : ACTION_GROUPS[kind];
+    if (!group) return undefined;
+    const names = group.values.map((k) => label(k, lang));
+    if (kind === "reconquete" && !portfolio.clients.some((c) => c.rfm?.segment)) return undefined;
+    const members = portfolio.clients.filter((c) =>
+      names.length === 0
+        ? objectives.clientLine(c.index) !== undefined
+        : group.column === "col.pr_target"
+          ? c.pr !== undefined && names.includes(label(targetLabelKey(c.pr.target), lang))
+          : c.rfm?.segment !== undefined && names.includes(label(segmentLabelKey(c.rfm.segment), lang)),
+    );
+    const ca = members.reduce((sum, c) => sum + objectiveOf(c.index), 0);
+    const values = { n: members.length, ca: Math.round(ca), x: members.reduce((sum, c) => sum + (c.allocation?.total ?? 0), 0) };
+    const sumOver = (f: (crit: string) => string, all: string): string =>
+      names.length === 0 ? all : names.map((name) => f(textLiteral(name))).join("+");
+    // The three figures in cells right of the print area (the sentence reads them: Excel caps a formula at 8 192
+    // characters, and a grouped number written three times over three COUNTIFs passes it).
+    const figures = [
+      formula(sumOver((c) => `COUNTIF(${cibles(group.column)},${c})`, `COUNT(${cibles("col.objective")})`), values.n),
+      formula(sumOver((c) => `SUMIF(${cibles(group.column)},${c},${cibles("col.objective")})`, `SUM(${cibles("col.objective")})`), ca),
+      formula(sumOver((c) => `SUMIF(${cibles(group.column)},${c},${cibles("col.planned")})`, `SUM(${cibles("col.planned")})`), values.x),
+    ];
+    const at = (k: number): string => cellAddress(row, FIGURES_COL + k);
+    return { text: make(kind, { n: at(0), ca: at(1), x: at(2) }, values), figures };
+  };
 }
 
 /** The objective of an action line; a line that targets nobody says so instead of "0 clients". */
@@ -740,21 +803,41 @@ function chartData(s: SheetDraft, portfolio: ScoredPortfolio, lang: Lang): Chart
 
   const ranked = byAbcRank(portfolio.clients);
   if (ranked.length > 0) {
-    s.row(top + 1, DATA_COL, [t("pac.col.name"), t("pac.col.ca"), t("pac.col.cumulative"), t("pac.col.threshold")]);
-    s.style(range(top + 1, DATA_COL, 1, 4), STYLES.header);
+    s.row(top + 1, DATA_COL, [t("pac.col.name"), t("pac.col.ca"), t("pac.col.cumulative"), t("pac.col.threshold"), t("pac.col.position")]);
+    s.style(range(top + 1, DATA_COL, 1, 5), STYLES.header);
     const rows: PlanValue[][] = [];
+    // The chart reads the live Cibles columns (SPEC §14): the client of rank k, found by MATCH on the rank column
+    // (a permutation, ties in input order), so a corrected CA reorders the bars.
+    const n = portfolio.clients.length;
+    const cibles = (h: PlanKey): string => targetsColumn(n, lang, h);
+    const at = (h: PlanKey, position: string): string => `INDEX(${cibles(h)},${position})`;
     if (ranked.length <= MAX_PARETO_POINTS) {
-      for (const c of ranked) rows.push([clientLabel(c), c.ca ?? 0, c.abc.cumulativeShare, PARETO_LINE]);
+      ranked.forEach((c, k) => {
+        const row = first + k;
+        const position = cellAddress(row, DATA_COL + 4);
+        rows.push([
+          formula(`IF(${at("col.name", position)}="",${at("col.id", position)},${at("col.name", position)})`, clientLabel(c)),
+          formula(at("col.ca", position), c.ca ?? 0),
+          formula(at("col.cumulative", position), c.abc.cumulativeShare),
+          PARETO_LINE,
+          formula(`MATCH(${k + 1},${cibles("col.rank")},0)`, c.index + 1),
+        ]);
+      });
     } else {
       const size = Math.ceil(ranked.length / 100);
       for (let k = 0; k < ranked.length; k += size) {
         const group = ranked.slice(k, k + size);
         const lastOne = group[group.length - 1];
+        const to = k + group.length;
         rows.push([
-          t("pac.group", { from: k + 1, to: k + group.length }),
-          group.reduce((a, c) => a + Math.max(0, c.ca ?? 0), 0),
-          lastOne.abc.cumulativeShare,
+          t("pac.group", { from: k + 1, to }),
+          formula(
+            `SUMIFS(${cibles("col.ca")},${cibles("col.rank")},">="&${k + 1},${cibles("col.rank")},"<="&${to},${cibles("col.ca")},">0")`,
+            group.reduce((a, c) => a + Math.max(0, c.ca ?? 0), 0),
+          ),
+          formula(at("col.cumulative", cellAddress(first + rows.length, DATA_COL + 4)), lastOne.abc.cumulativeShare),
           PARETO_LINE,
+          formula(`MATCH(${to},${cibles("col.rank")},0)`, lastOne.index + 1),
         ]);
       }
     }
@@ -771,3 +854,112 @@ function chartData(s: SheetDraft, portfolio: ScoredPortfolio, lang: Lang): Chart
   return out;
 }
 
+
+/** Writes `value` in a yellow, unlocked cell (merged over `cols` columns). */
+type Editable = (row: number, col: number, cols: number, value: PlanValue, style?: CellStyle) => void;
+
+/**
+ * Section 1 of the PAC (SPEC §9–§10, Pascal Py ch. 12–13 « croissance interne ou externe ? »), on the fixed rows of
+ * `OBJECTIVE_ROWS`: last period's CA, the growth asked and the objective asked, the rates g_dev and g_base the
+ * Cibles objectives read, Σ of the objectives, the retained prospects (Prospects sheet), the conversion rate, the
+ * value of a converted prospect (median CA of the D clients, else of class C, else of all), the conquest CA, the
+ * expected CA, the shortfall, the prospects still to convert and the verdict sentence — each a formula whose
+ * cached value is the engine's (`growthPlan`), the verdict's plural agreeing in the formula too.
+ */
+function objectivesSection(s: SheetDraft, portfolio: ScoredPortfolio, lang: Lang, objectives: PlanObjectives, editable: Editable): void {
+  const t = (key: PlanKey, params?: Record<string, string | number>): string => planText(key, lang, params);
+  const g = objectives.growth;
+  const n = portfolio.clients.length;
+  const live = portfolio.methods.abc && objectives.clients.length > 0;
+  const row = (line: ObjectiveRow): number => objectiveRow(line);
+  const at = (line: ObjectiveRow): string => cellAddress(row(line), 1);
+  const line = (key: ObjectiveRow, labelKey: PlanKey, value: PlanValue, note: PlanValue, style: CellStyle = {}): void => {
+    s.set(row(key), 0, t(labelKey));
+    if (value !== null) s.set(row(key), 1, value);
+    s.style(range(row(key), 1, 1, 1), { numberFormat: FORMATS.euro, horizontal: "right", ...style });
+    if (note !== null) {
+      s.set(row(key), 2, note);
+      s.merge(range(row(key), 2, 1, LAST - 1));
+      s.style(range(row(key), 2, 1, LAST - 1), STYLES.note);
+    }
+  };
+  const rate = (key: ObjectiveRow, labelKey: PlanKey, value: number, noteKey: PlanKey): void => {
+    s.set(row(key), 0, t(labelKey));
+    editable(row(key), 1, 1, value, { numberFormat: FORMATS.percent, horizontal: "center" });
+    s.set(row(key), 2, t(noteKey));
+    s.merge(range(row(key), 2, 1, LAST - 1));
+    s.style(range(row(key), 2, 1, LAST - 1), { ...STYLES.note, fontColor: COLOURS.editableText, bold: true });
+  };
+  const cibles = (h: PlanKey): string => targetsColumn(n, lang, h);
+  const classedCa = live
+    ? formula((["A", "B", "C"] as const).map((cls) => `SUMIF(${cibles("col.abc")},${textLiteral(cls)},${cibles("col.ca")})`).join("+"), g.lastCa)
+    : g.lastCa;
+  line("lastCa", "pac.last_ca", classedCa, t("pac.last_ca_note", { n: objectives.clients.length }), { bold: true });
+  rate("growth", "pac.growth", g.growthAsked, "pac.growth_note");
+  const growth = at("growth");
+  line("asked", "pac.objective", formula(`IF(${growth}="",${textLiteral(t("pac.todo"))},${at("lastCa")}*(1+${growth}))`, g.asked), t("pac.objective_note"), { bold: true });
+  rate("developRate", "pac.develop_rate", objectives.objectives.developRate, "pac.develop_rate_note");
+  rate("baseRate", "pac.base_rate", objectives.objectives.baseRate, "pac.base_rate_note");
+  line("objectives", "pac.objectives_total", live ? formula(`SUM(${cibles("col.objective")})`, g.objectivesTotal) : g.objectivesTotal, t("pac.objectives_total_note"), { bold: true });
+  const prospects = objectives.prospects.length;
+  // Counted over the Prospects sheet's statuses when it is written (criteria); the plan's count otherwise.
+  const retained =
+    prospects > 0 && hasProspectsSheet(portfolio)
+      ? formula(`COUNTIF(${prospectsStatusColumn(prospects, lang)},${textLiteral(label("prospects.status.retained", lang))})`, g.retainedProspects)
+      : g.retainedProspects;
+  line("retained", "pac.retained", retained, t("pac.retained_note"), { numberFormat: FORMATS.integer, horizontal: "center" });
+  rate("conversion", "pac.conversion", g.conversionRate, "pac.conversion_note");
+  const sources = ["D", "C", "all"] as const;
+  const medianOf = (k: number): string =>
+    k === sources.length ? "0" : `IF(COUNT(${targetsReference(n, lang, sources[k])})>0,MEDIAN(${targetsReference(n, lang, sources[k])}),${medianOf(k + 1)})`;
+  const sourceOf = (k: number): string =>
+    k === sources.length
+      ? textLiteral(t("pac.prospect_value_none"))
+      : `IF(COUNT(${targetsReference(n, lang, sources[k])})>0,${textLiteral(t(`pac.prospect_value_${sources[k]}`))},${sourceOf(k + 1)})`;
+  line(
+    "prospectValue",
+    "pac.prospect_value",
+    live ? formula(medianOf(0), g.prospectValue) : g.prospectValue,
+    live ? formula(sourceOf(0), t(`pac.prospect_value_${g.prospectValueSource}`)) : t(`pac.prospect_value_${g.prospectValueSource}`),
+  );
+  line("conquest", "pac.conquest_ca", formula(`${at("retained")}*${at("conversion")}*${at("prospectValue")}`, g.conquestCa), t("pac.conquest_ca_note"));
+  line("expected", "pac.expected", formula(`${at("objectives")}+${at("conquest")}`, g.expected), t("pac.expected_note"), { bold: true });
+  const [asked, expected, missing, value] = [at("asked"), at("expected"), at("missing"), at("prospectValue")];
+  line("missing", "pac.missing", formula(`IF(ISNUMBER(${asked}),IF(${expected}>=${asked}-${CENT},0,${asked}-${expected}),"")`, g.missing), t("pac.missing_note"));
+  line(
+    "needed",
+    "pac.needed",
+    formula(`IF(${missing}="","",IF(${missing}=0,0,IF(${value}>0,ROUNDUP(${missing}/${value}-1E-9,0),"")))`, g.prospectsNeeded ?? ""),
+    t("pac.needed_note"),
+    { numberFormat: FORMATS.integer, horizontal: "center" },
+  );
+  // The verdict in Pascal Py's words, the amounts grouped as the engine writes them.
+  const objectivesTotal = at("objectives");
+  const parts = {
+    objectives: wholeText(objectivesTotal, lang),
+    asked: wholeText(asked, lang),
+    conquest: wholeText(at("conquest"), lang),
+    missing: wholeText(missing, lang),
+    n: at("needed"),
+  };
+  const sentence = (key: Parameters<typeof whyTemplate>[0]): string => templateFormula(whyTemplate(key, lang), parts, lang);
+  const verdict =
+    `IF(${growth}="",${textLiteral(t("pac.growth_todo"))},` +
+    `IF(${objectivesTotal}>=${asked}-${CENT},${sentence("growth.current_suffices")},` +
+    `IF(${expected}>=${asked}-${CENT},${sentence("growth.conquest_covers")},` +
+    `IF(${value}>0,${sentence("growth.missing")},${sentence("growth.missing_no_value")}))))`;
+  const v = row("verdict");
+  s.set(v, 0, t("pac.verdict"));
+  s.style(range(v, 0, 1, 1), { bold: true });
+  s.set(v, 1, formula(verdict, growthLines(g, lang).verdict));
+  s.merge(range(v, 1, 1, LAST));
+  s.style(range(v, 1, 1, LAST), { bold: true, wrap: true, vertical: "middle", fontColor: COLOURS.alertText });
+  s.height(v, 30);
+  s.set(row("deadline"), 0, t("pac.deadline"));
+  editable(row("deadline"), 1, 4, t("pac.deadline_todo"));
+  s.set(row("indicator"), 0, t("pac.indicator"));
+  editable(row("indicator"), 1, LAST, t("pac.indicator_todo"));
+}
+
+/** Half a cent: the engine compares amounts to the cent (`growthPlan`). */
+const CENT = 0.005;

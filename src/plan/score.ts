@@ -135,6 +135,11 @@ export interface ScoredClient {
   /** `reasons` as sentences in the score's language (computed when first read). */
   readonly why: readonly string[];
   readonly warnings: readonly ScoreWarning[];
+  /**
+   * The imported row as read (recency, frequency, contacts, prospect criteria…): the written sheets show the
+   * raw inputs the Cibles and Prospects formulas read (SPEC §14).
+   */
+  readonly source: ImportedClient;
 }
 
 export interface CapitalSetting {
@@ -180,6 +185,8 @@ export interface ScoredPortfolio {
   readonly clients: readonly ScoredClient[];
   /** The ABC options the classes were computed with (absent: by amount, 80 % / 95 %); the Cibles formulas use them. */
   readonly abc?: AbcOptions;
+  /** The RFM options the scores were computed with (absent: 5 classes by rank); the Cibles formulas use them. */
+  readonly rfm?: RfmOptions;
   /** Which methods ran (on at least one client). */
   readonly methods: Readonly<Record<PlanMethod, boolean>>;
   readonly capital: CapitalSetting;
@@ -777,6 +784,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
         return (why ??= this.reasons.map((r) => reasonText(r, lang)));
       },
       warnings: d.warnings ?? NO_WARNINGS,
+      source: c,
     };
     return client;
   });
@@ -786,6 +794,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     clients: scored,
     methods,
     ...(options.abc ? { abc: options.abc } : {}),
+    ...(options.rfm ? { rfm: options.rfm } : {}),
     capital,
     shares,
     norms,

@@ -1,4 +1,16 @@
-import { classifyAbc, ELASTICITY_READING_LABEL, QUADRANT_LABEL, type AbcClass, type AbcOptions, type ContactQuadrant } from "../engine";
+import {
+  classifyAbc,
+  ELASTICITY_READING_LABEL,
+  QUADRANT_LABEL,
+  RFM_DEFAULT_CLASSES,
+  RFM_SEGMENTS,
+  rfmScores,
+  type AbcClass,
+  type AbcOptions,
+  type ContactQuadrant,
+  type RfmSegment,
+} from "../engine";
+import { OBJECTIVE_RULES, OBJECTIVE_RULE_LABEL } from "../engine/objectives";
 import type { PrTarget } from "../engine/penetration";
 import { label, type Lang } from "../i18n";
 import { planText, type PlanKey } from "../i18n/plan";
@@ -7,6 +19,8 @@ import { SheetDraft } from "./grid";
 import {
   abcClassFormula,
   ABC_POSITIVE,
+  objectiveFormula,
+  type ObjectiveRuleName,
   cumulativeShareFormula,
   positiveTotal,
   prCodeFormula,
@@ -21,6 +35,8 @@ import {
   type RankedSet,
 } from "./liveFormulas";
 import { PR_TARGETS, segmentLabelKey, targetLabelKey } from "./labels";
+import type { PlanObjectives } from "./objectives";
+import { pacObjectiveCell } from "./pacLayout";
 import type { ScoredClient, ScoredPortfolio } from "./score";
 import { ABC_COLOURS, FORMATS, PROSPECT_COLOUR, QUADRANT_COLOURS, STYLES, TARGET_COLOURS } from "./styles";
 import { shortWhy } from "./summary";
@@ -55,6 +71,13 @@ export const TARGET_COLUMNS: readonly Column[] = [
   { header: "col.pr_gap", width: 8, style: { numberFormat: FORMATS.signed, horizontal: "center" }, value: (c) => c.pr?.gap ?? null },
   { header: "col.pr_target", width: 12, value: (c, lang) => (c.pr ? label(targetLabelKey(c.pr.target), lang) : null) },
   { header: "col.rate", width: 11, style: { numberFormat: FORMATS.percent }, value: (c) => c.pr?.rate ?? null },
+  // The raw RFM inputs, for the clients RFM scored (the score formulas count over these columns).
+  { header: "col.recency", width: 9, style: { horizontal: "center" }, value: (c) => (c.rfm ? (c.source.recencyDays ?? null) : null) },
+  { header: "col.frequency", width: 9, style: { horizontal: "center" }, value: (c) => (c.rfm ? (c.source.frequency ?? null) : null) },
+  { header: "col.monetary", width: 12, style: { numberFormat: FORMATS.euro }, value: (c) => (c.rfm ? (c.source.monetary ?? null) : null) },
+  { header: "col.rfm_r", width: 5, style: { horizontal: "center" }, value: (c) => c.rfm?.r ?? null },
+  { header: "col.rfm_f", width: 5, style: { horizontal: "center" }, value: (c) => c.rfm?.f ?? null },
+  { header: "col.rfm_m", width: 5, style: { horizontal: "center" }, value: (c) => c.rfm?.m ?? null },
   { header: "col.rfm_code", width: 7, style: { horizontal: "center" }, value: (c) => c.rfm?.code ?? null },
   { header: "col.rfm_sum", width: 8, style: { horizontal: "center" }, value: (c) => c.rfm?.sum ?? null },
   {
@@ -62,6 +85,8 @@ export const TARGET_COLUMNS: readonly Column[] = [
     width: 22,
     value: (c, lang) => (c.rfm?.segment ? label(segmentLabelKey(c.rfm.segment), lang) : null),
   },
+  // The contacts of the period of the clients in the contact matrix (the quadrant formula reads them).
+  { header: "col.contacts_n", width: 9, style: { horizontal: "center" }, value: (c) => (c.contacts ? (c.source.contacts ?? null) : null) },
   { header: "col.quadrant", width: 20, value: (c, lang) => (c.contacts ? label(QUADRANT_LABEL[c.contacts.quadrant], lang) : null) },
   { header: "col.maturity", width: 9, style: { horizontal: "center" }, value: (c) => c.maturity?.phase ?? null },
   { header: "col.elasticity", width: 9, style: { numberFormat: FORMATS.decimal2 }, value: (c) => c.elasticity?.value ?? null },
@@ -71,6 +96,9 @@ export const TARGET_COLUMNS: readonly Column[] = [
     value: (c, lang) => (c.elasticity ? label(ELASTICITY_READING_LABEL[c.elasticity.reading], lang) : null),
   },
   { header: "col.planned", width: 10, style: { horizontal: "center", bold: true }, value: (c) => c.allocation?.total ?? null },
+  // Filled by `buildTargetsSheet` from the plan's objectives (SPEC §10).
+  { header: "col.objective", width: 13, style: { numberFormat: FORMATS.euro, bold: true }, value: () => null },
+  { header: "col.objective_rule", width: 24, value: () => null },
   // Wrapped, so the printed page (fit to one page wide) keeps the whole pourquoi.
   { header: "col.why", width: 80, style: { fontSize: 8, wrap: true }, value: (c, lang) => shortWhy(c, lang) },
 ];
@@ -81,6 +109,18 @@ function columnIndex(header: PlanKey): number {
 
 /** The column of the classes at the time of the per-client plan: right of the parameter block. */
 const PLAN_CLASS_COL = (width: number): number => width + 4;
+
+/**
+ * The helper columns right of it (collapsed with it): each classed client's positive CA when it is a D client,
+ * a class C client, or any client: the medians the value of a converted prospect reads (SPEC §10).
+ */
+const REFERENCE_COLS = { D: 1, C: 2, all: 3 } as const;
+export type ReferenceSet = keyof typeof REFERENCE_COLS;
+
+/** `'Cibles'!$AJ$2:$AJ$13`: the positive CAs of the D clients (or C class, or all), blank elsewhere. */
+export function targetsReference(n: number, lang: Lang, set: ReferenceSet): string {
+  return sheetRange(planText("sheet.targets", lang), range(1, PLAN_CLASS_COL(TARGET_COLUMNS.length) + REFERENCE_COLS[set], n, 1));
+}
 
 /** `'Cibles'!$AC$2:$AC$13`: the classes the per-client contacts were split for (values). */
 export function targetsPlanClasses(n: number, lang: Lang): string {
@@ -103,11 +143,24 @@ export function targetsColumn(n: number, lang: Lang, header: PlanKey): string {
  */
 export const LIVE_CLIENTS_MAX = 5000;
 
+/**
+ * Above this many clients the RFM scores are values (the classes may still be formulas): each score is a COUNTIF
+ * over its whole column, three per client, which about doubles the recalculation of the classes alone. Measured
+ * with bench/recalc.bench.ts on 2 shared cores: at load average 10, everything live, 2.1 s at 1 000 clients and
+ * 28 s at 5 000; at load 3, 0.7 s at 2 000 (RFM live) and 7.3 s at 5 000 (RFM as values, classes, quadrants and
+ * objectives live). 2 000 keeps the RFM scores within a few seconds.
+ */
+export const RFM_LIVE_MAX = 2000;
+
 export interface TargetsSheetOptions {
   /** The ABC options the portfolio was scored with (default: by amount, 80 % / 95 %). */
   readonly abc?: AbcOptions;
   /** Override of `LIVE_CLIENTS_MAX` (tests and the bench). */
   readonly liveMax?: number;
+  /** Override of `RFM_LIVE_MAX` (tests and the bench). */
+  readonly rfmLiveMax?: number;
+  /** The effort objectives (SPEC §10): the objective column, as formulas over the PAC's rate cells. */
+  readonly objectives?: PlanObjectives;
 }
 
 /** Why the classes are values, or undefined when they are live formulas. */
@@ -142,7 +195,6 @@ function liveColumns(
   params: { readonly a: string; readonly b: string; readonly total: string; readonly totalR: string; readonly totalP: string },
 ): void {
   const n = rows.length;
-  const col = (h: PlanKey): string => columnLetter(columnIndex(h));
   const all = (h: PlanKey): string => `$${col(h)}$2:$${col(h)}$${n + 1}`;
   const toHere = (h: PlanKey, row: number): string => `$${col(h)}$2:${col(h)}${row}`;
   const client = textLiteral(planText("status.client", lang));
@@ -198,6 +250,200 @@ function liveColumns(
       if (c.pr.rate !== null) line[at("col.rate")] = formula(`IF(${pot}>0,${ca}/${pot},"")`, c.pr.rate);
     }
   });
+}
+
+const col = (h: PlanKey): string => columnLetter(columnIndex(h));
+/** What a helper cell holds for a client it does not count. */
+const SKIPPED = "-";
+const cellOf = (h: PlanKey, row: number): string => `${col(h)}${row}`;
+const wholeColumn = (h: PlanKey, n: number): string => `$${col(h)}$2:$${col(h)}$${n + 1}`;
+
+/**
+ * The objective CA of each classed client and the rule that set it (SPEC §10): formulas over the row's CA, class,
+ * P-R gap and potential and the PAC's g_dev and g_base cells, the engine's values cached. They cost one cell
+ * each, so they are formulas whatever the size (the classes they read may be values).
+ */
+function objectiveColumns(portfolio: ScoredPortfolio, lang: Lang, rows: PlanValue[][], objectives: PlanObjectives): void {
+  const ruleLabels = Object.fromEntries(OBJECTIVE_RULES.map((r) => [r, label(OBJECTIVE_RULE_LABEL[r], lang)])) as Record<ObjectiveRuleName, string>;
+  const developRate = pacObjectiveCell("developRate", lang);
+  const baseRate = pacObjectiveCell("baseRate", lang);
+  for (const line of objectives.clients) {
+    const c = portfolio.clients[line.index];
+    const row = line.index + 2;
+    const cells = {
+      ca: cellOf("col.ca", row),
+      abc: cellOf("col.abc", row),
+      ...(c.pr ? { gap: cellOf("col.pr_gap", row) } : {}),
+      potential: cellOf("col.potential", row),
+      developRate,
+      baseRate,
+      phase: c.maturity?.phase ?? null,
+    };
+    rows[line.index][columnIndex("col.objective")] = formula(objectiveFormula(cells), line.objective);
+    rows[line.index][columnIndex("col.objective_rule")] = formula(objectiveFormula(cells, ruleLabels), ruleLabels[line.rule]);
+  }
+}
+
+/**
+ * The helper columns of the prospect value (D clients, class C, all): the row's positive CA, else "-" (a text,
+ * which MEDIAN and COUNT skip; an empty text would read back as no value from some readers).
+ */
+function referenceColumns(portfolio: ScoredPortfolio, n: number, objectives: PlanObjectives): PlanValue[][] {
+  const out: PlanValue[][] = Array.from({ length: n }, () => [null, null, null]);
+  for (const line of objectives.clients) {
+    const c = portfolio.clients[line.index];
+    const ca = cellOf("col.ca", line.index + 2);
+    const x = c.ca as number;
+    const positive = x > 0 ? x : SKIPPED;
+    if (c.maturity?.phase === "D") out[line.index][0] = formula(`IF(${ca}>0,${ca},"${SKIPPED}")`, positive);
+    out[line.index][1] = formula(`IF(AND(${cellOf("col.abc", line.index + 2)}="C",${ca}>0),${ca},"${SKIPPED}")`, c.abc?.cls === "C" ? positive : SKIPPED);
+    out[line.index][2] = formula(`IF(${ca}>0,${ca},"${SKIPPED}")`, positive);
+  }
+  return out;
+}
+
+/**
+ * The contact quadrant of each client of the matrix (SPEC §6) against the two split cells: contacts strictly above
+ * the contacts split, CA strictly above the CA split. A split is `MEDIAN` over its column when that column holds
+ * exactly the matrix's clients (the engine's median), else the engine's value (a user split, or clients with a CA
+ * outside the matrix), editable either way.
+ */
+function liveQuadrants(portfolio: ScoredPortfolio, lang: Lang, rows: PlanValue[][], sheet: SheetDraft, pl: number, top: number): number {
+  const splits = portfolio.splits;
+  if (!portfolio.methods.contacts || !splits) return top;
+  const n = rows.length;
+  const names = Object.fromEntries(QUADRANTS.map((q) => [q, label(QUADRANT_LABEL[q], lang)])) as Record<ContactQuadrant, string>;
+  const caOutside = portfolio.clients.some((c) => c.ca !== undefined && !c.contacts);
+  const contactsSplit =
+    splits.contactsSource === "median" ? formula(`MEDIAN(${wholeColumn("col.contacts_n", n)})`, splits.contacts) : splits.contacts;
+  const caSplit = splits.amountsSource === "median" && !caOutside ? formula(`MEDIAN(${wholeColumn("col.ca", n)})`, splits.amounts) : splits.amounts;
+  sheet.set(top, pl, planText("targets.matrix", lang));
+  sheet.style(range(top, pl, 1, 2), STYLES.header);
+  sheet.set(top + 1, pl, planText(splits.contactsSource === "median" ? "targets.split_contacts_median" : "targets.split_contacts", lang));
+  sheet.set(top + 1, pl + 1, contactsSplit);
+  sheet.set(top + 2, pl, planText(splits.amountsSource === "median" ? "targets.split_ca_median" : "targets.split_ca", lang));
+  sheet.set(top + 2, pl + 1, caSplit);
+  sheet.style(range(top + 2, pl + 1, 1, 1), { numberFormat: FORMATS.euro });
+  sheet.edit(range(top + 1, pl + 1, 2, 1));
+  sheet.defineName(planText("name.split_contacts", lang), top + 1, pl + 1);
+  sheet.defineName(planText("name.split_ca", lang), top + 2, pl + 1);
+  const sc = cellAddress(top + 1, pl + 1);
+  const sa = cellAddress(top + 2, pl + 1);
+  const t = (q: ContactQuadrant): string => textLiteral(names[q]);
+  portfolio.clients.forEach((c, i) => {
+    if (!c.contacts) return;
+    const row = i + 2;
+    const ca = cellOf("col.ca", row);
+    const f = `IF(${cellOf("col.contacts_n", row)}>${sc},IF(${ca}>${sa},${t("golden_goose")},${t("contact_eater")}),IF(${ca}>${sa},${t("cash_cow")},${t("skeleton")}))`;
+    rows[i][columnIndex("col.quadrant")] = formula(f, names[c.contacts.quadrant]);
+  });
+  return top + 4;
+}
+
+type RfmCriterion = "recency" | "frequency" | "monetary";
+const RFM_CRITERIA: readonly [RfmCriterion, PlanKey, PlanKey][] = [
+  ["recency", "col.recency", "col.rfm_r"],
+  ["frequency", "col.frequency", "col.rfm_f"],
+  ["monetary", "col.monetary", "col.rfm_m"],
+];
+
+/**
+ * The RFM scores (SPEC §1) of the scored clients as formulas over the raw columns: by rank,
+ * `MIN(k, 1 + INT(p × k + 1E-9))` with `p` = COUNTIF of the values strictly below (recency: above) over n − 1;
+ * by grid, `1 + COUNTIF(grid, "<=" & x)` (recency `k − …`) over the break points listed in the parameter block.
+ * Then the code, the weighted sum and, with 5 classes for R and F, the segment from the label cells. Written only
+ * when the engine, run again with the portfolio's options on the sheet's values, gives the same scores (the
+ * cached values are the engine's).
+ */
+function liveRfm(portfolio: ScoredPortfolio, lang: Lang, rows: PlanValue[][], sheet: SheetDraft, pl: number, top: number, max: number): number {
+  if (!portfolio.methods.rfm) return top;
+  if (rows.length > max) {
+    sheet.set(top, pl, planText("targets.rfm_values_size", lang, { max }));
+    return top + 2;
+  }
+  const scored = portfolio.clients.filter((c) => c.rfm !== undefined);
+  const options = portfolio.rfm ?? {};
+  const again = rfmScores(
+    {
+      recency: scored.map((c) => c.source.recencyDays as number),
+      frequency: scored.map((c) => c.source.frequency as number),
+      monetary: scored.map((c) => c.source.monetary as number),
+    },
+    options,
+  );
+  if (again.some((r, k) => r.code !== scored[k].rfm?.code || r.sum !== scored[k].rfm?.sum)) return top;
+  const n = rows.length;
+  const weights = options.weights ?? [1, 1, 1];
+  sheet.set(top, pl, planText("targets.rfm", lang));
+  sheet.style(range(top, pl, 1, 2), STYLES.header);
+  let r = top + 1;
+  sheet.set(r, pl, planText("targets.rfm_n", lang));
+  sheet.set(r, pl + 1, formula(`COUNT(${wholeColumn("col.recency", n)})`, scored.length));
+  const count = cellAddress(r, pl + 1);
+  r++;
+  const classes: Record<RfmCriterion, number> = { recency: 0, frequency: 0, monetary: 0 };
+  const scoreFormula: Record<RfmCriterion, (x: string) => string> = { recency: () => "", frequency: () => "", monetary: () => "" };
+  for (const [criterion, valueHeader] of RFM_CRITERIA) {
+    const grid = options.grids?.[criterion];
+    const name = planText(`targets.rfm_${criterion}` as PlanKey, lang);
+    const values = wholeColumn(valueHeader, n);
+    if (grid) {
+      const k = grid.length + 1;
+      classes[criterion] = k;
+      grid.forEach((b, j) => {
+        sheet.set(r + j, pl, planText("targets.rfm_grid", lang, { criterion: name, j: j + 1 }));
+        sheet.set(r + j, pl + 1, b);
+      });
+      const points = `${cellAddress(r, pl + 1)}:${cellAddress(r + grid.length - 1, pl + 1)}`;
+      sheet.edit(range(r, pl + 1, grid.length, 1));
+      r += grid.length;
+      scoreFormula[criterion] = (x) => (criterion === "recency" ? `${k}-COUNTIF(${points},"<="&${x})` : `1+COUNTIF(${points},"<="&${x})`);
+    } else {
+      const k = options.classes ?? RFM_DEFAULT_CLASSES;
+      classes[criterion] = k;
+      sheet.set(r, pl, planText("targets.rfm_classes", lang, { criterion: name }));
+      sheet.set(r, pl + 1, k);
+      const kCell = cellAddress(r, pl + 1);
+      r++;
+      const side = criterion === "recency" ? ">" : "<";
+      scoreFormula[criterion] = (x) => `MIN(${kCell},1+INT(IF(${count}=1,1,COUNTIF(${values},"${side}"&${x})/(${count}-1))*${kCell}+1E-9))`;
+    }
+  }
+  const segments = classes.recency === 5 && classes.frequency === 5;
+  const segmentCell: Partial<Record<RfmSegment, string>> = {};
+  if (segments) {
+    sheet.set(r, pl, planText("targets.rfm_segments", lang));
+    sheet.style(range(r, pl, 1, 2), { italic: true });
+    r++;
+    for (const seg of RFM_SEGMENTS) {
+      sheet.set(r, pl, label(segmentLabelKey(seg), lang));
+      segmentCell[seg] = cellAddress(r, pl);
+      r++;
+    }
+  }
+  const separated = Object.values(classes).some((k) => k === 10);
+  scored.forEach((c) => {
+    const i = c.index;
+    const row = i + 2;
+    const rfm = c.rfm as NonNullable<typeof c.rfm>;
+    const line = rows[i];
+    const [rCell, fCell, mCell] = RFM_CRITERIA.map(([, , h]) => cellOf(h, row));
+    RFM_CRITERIA.forEach(([criterion, valueHeader, scoreHeader], k) => {
+      line[columnIndex(scoreHeader)] = formula(scoreFormula[criterion](cellOf(valueHeader, row)), [rfm.r, rfm.f, rfm.m][k]);
+    });
+    line[columnIndex("col.rfm_code")] = formula(separated ? `${rCell}&"-"&${fCell}&"-"&${mCell}` : `${rCell}&${fCell}&${mCell}`, rfm.code);
+    const term = (w: number, x: string): string => (w === 1 ? x : `${w}*${x}`);
+    line[columnIndex("col.rfm_sum")] = formula(`${term(weights[0], rCell)}+${term(weights[1], fCell)}+${term(weights[2], mCell)}`, rfm.sum);
+    if (segments && rfm.segment) {
+      const g = (seg: RfmSegment): string => segmentCell[seg] as string;
+      const f =
+        `IF(${rCell}>=4,IF(${fCell}>=4,IF(${rCell}=5,${g("champions")},${g("loyal")}),IF(${fCell}>=2,${g("potential_loyalist")},IF(${rCell}=5,${g("new")},${g("promising")}))),` +
+        `IF(${rCell}=3,IF(${fCell}>=4,${g("loyal")},IF(${fCell}=3,${g("need_attention")},${g("about_to_sleep")})),` +
+        `IF(${fCell}=5,${g("cant_lose")},IF(${fCell}>=3,${g("at_risk")},${g("hibernating")}))))`;
+      line[columnIndex("col.rfm_segment")] = formula(f, label(segmentLabelKey(rfm.segment), lang));
+    }
+  });
+  return r + 1;
 }
 
 /**
@@ -258,15 +504,31 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang, option
     sheet.defineName(planText("name.threshold_b", lang), 2, pl + 1);
     sheet.set(6, pl, planText("targets.live", lang));
     liveColumns(portfolio, lang, rows, { a, b, total: cellAddress(3, pl + 1), totalR: cellAddress(4, pl + 1), totalP: cellAddress(5, pl + 1) });
+    const next = liveQuadrants(portfolio, lang, rows, sheet, pl, 8);
+    liveRfm(portfolio, lang, rows, sheet, pl, next, options.rfmLiveMax ?? RFM_LIVE_MAX);
   } else if (state.why !== "none") {
     sheet.set(1, pl, state.why === "size" ? planText("targets.values_size", lang, { max: options.liveMax ?? LIVE_CLIENTS_MAX }) : planText("targets.values_mode", lang));
   }
+  const objectives = options.objectives;
+  if (objectives) {
+    for (const line of objectives.clients) {
+      rows[line.index][columnIndex("col.objective")] = line.objective;
+      rows[line.index][columnIndex("col.objective_rule")] = label(OBJECTIVE_RULE_LABEL[line.rule], lang);
+    }
+    objectiveColumns(portfolio, lang, rows, objectives);
+  }
   sheet.block(1, 0, rows);
   // The class each client had when the contacts were split per client (values), in a collapsed group: the
-  // Contacts check compares it with the live class (SPEC §14).
-  if (n > 0 && portfolio.methods.abc) {
-    sheet.block(0, PLAN_CLASS_COL(width), [[planText("targets.plan_class", lang)], ...portfolio.clients.map((c) => [c.abc?.cls ?? null])]);
-    sheet.style(range(0, PLAN_CLASS_COL(width), 1, 1), STYLES.header);
+  // Contacts check compares it with the live class (SPEC §14). Beside it, the CAs the prospect value reads.
+  const grouped = n > 0 && portfolio.methods.abc;
+  if (grouped) {
+    const references = objectives ? referenceColumns(portfolio, n, objectives) : portfolio.clients.map(() => [null, null, null]);
+    sheet.block(0, PLAN_CLASS_COL(width), [
+      [planText("targets.plan_class", lang), planText("targets.reference_d", lang), planText("targets.reference_c", lang), planText("targets.reference_all", lang)],
+      ...portfolio.clients.map((c, i) => [c.abc?.cls ?? null, ...references[i]]),
+    ]);
+    sheet.style(range(0, PLAN_CLASS_COL(width), 1, 4), STYLES.header);
+    sheet.style(range(1, PLAN_CLASS_COL(width) + 1, n, 3), { numberFormat: FORMATS.euro });
   }
   sheet.style(range(0, 0, 1, width), STYLES.header);
   sheet.height(0, 30);
@@ -284,8 +546,8 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang, option
     sheet.colour({ range: range(1, columnIndex("col.status"), n, 1), equals: planText("status.prospect", lang), ...PROSPECT_COLOUR });
   }
   return sheet.toSheet({
-    columnWidths: [...TARGET_COLUMNS.map((c) => c.width), 3, 30, 12, 3, 12],
-    ...(n > 0 && portfolio.methods.abc ? { columnGroups: [{ col: PLAN_CLASS_COL(width), cols: 1, hidden: true }] } : {}),
+    columnWidths: [...TARGET_COLUMNS.map((c) => c.width), 3, 30, 12, 3, 12, 12, 12, 12],
+    ...(grouped ? { columnGroups: [{ col: PLAN_CLASS_COL(width), cols: 4, hidden: true }] } : {}),
     freeze: { rows: 1, cols: 2 },
     tabColor: "#2E75B6",
     // A4 landscape, one page wide, the header repeated on every page.

@@ -41,3 +41,9 @@ describe("templateFormula", () => {
     expect(templateFormula(template, { x: "($B$9-$C$16)", gap: "($B$9-$C$16)" }, lang)).toBe(out);
   });
 });
+
+describe("templateFormula with a number shown as text", () => {
+  it("templateFormula(template, { x: { number, text } }): the plural tests the number, the sentence shows the text", () => {
+    expect(templateFormula("{x} {x|client|clients}", { x: { number: "$B$2", text: "T($B$2)" } }, "fr")).toBe('T($B$2)&" "&IF(ABS($B$2)<2,"client","clients")');
+  });
+});

@@ -11,13 +11,19 @@ function singularTest(x: string, lang: Lang): string {
 }
 
 /**
+ * A part of a template formula: an expression written as it is, or a number with the text it is shown as (e.g.
+ * `wholeText` grouping its thousands) — the plural forms test the number, the sentence shows the text.
+ */
+export type TemplatePart = string | { readonly number: string; readonly text: string };
+
+/**
  * A formula that writes a translated template with numbers taken from cells: `"Écart de "&(B9-I50)&" contacts"`.
  * `{name}` becomes the expression `parts[name]`; `{name|singular|plural}` becomes
  * `IF(ABS(expr)<2,"singular","plural")` (French; `=1` in English), so the text still agrees when a manager
  * changes the number. A placeholder without a part is written as it stands.
  * @example templateFormula("{x} {x|visite|visites}", { x: "$B$9" }, "fr") // `$B$9&" "&IF(ABS($B$9)<2,"visite","visites")`
  */
-export function templateFormula(template: string, parts: Readonly<Record<string, string>>, lang: Lang = "fr"): string {
+export function templateFormula(template: string, parts: Readonly<Record<string, TemplatePart>>, lang: Lang = "fr"): string {
   const pieces: string[] = [];
   let last = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
@@ -25,8 +31,9 @@ export function templateFormula(template: string, parts: Readonly<Record<string,
     if (index > last) pieces.push(textLiteral(template.slice(last, index)));
     const part = parts[m[1]];
     if (part === undefined) pieces.push(textLiteral(m[0]));
-    else if (m[2] !== undefined && m[3] !== undefined) pieces.push(`IF(${singularTest(part, lang)},${textLiteral(m[2])},${textLiteral(m[3])})`);
-    else pieces.push(part);
+    else if (m[2] !== undefined && m[3] !== undefined) {
+      pieces.push(`IF(${singularTest(typeof part === "string" ? part : part.number, lang)},${textLiteral(m[2])},${textLiteral(m[3])})`);
+    } else pieces.push(typeof part === "string" ? part : part.text);
     last = index + m[0].length;
   }
   if (last < template.length) pieces.push(textLiteral(template.slice(last)));

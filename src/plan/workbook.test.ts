@@ -7,7 +7,7 @@ import type { CellRange, PlanValue, SheetPlan, WorkbookPlan } from "./types";
 import { buildWorkbookPlan, workbookSheetNames } from "./workbook";
 
 /** Classic functions only: they compute in Excel 2016+ and LibreOffice 7.4 with no `_xlfn.` prefix. */
-const ALLOWED_FUNCTIONS = new Set(["ABS", "SUM", "SUMIF", "SUMIFS", "COUNTIFS", "COUNTIF", "INDEX", "MATCH", "ROUND", "ROUNDUP", "INT", "MOD", "IF", "IFERROR", "MIN", "MAX", "AND", "SUMPRODUCT"]);
+const ALLOWED_FUNCTIONS = new Set(["ABS", "SUM", "SUMIF", "SUMIFS", "COUNTIFS", "COUNTIF", "INDEX", "MATCH", "ROUND", "ROUNDUP", "INT", "MOD", "IF", "IFERROR", "MIN", "MAX", "AND", "OR", "SUMPRODUCT", "MEDIAN", "COUNT", "ISNUMBER", "TEXT"]);
 
 function cellMap(sheet: SheetPlan): Map<string, PlanValue> {
   const cells = new Map<string, PlanValue>();
@@ -46,6 +46,8 @@ function checkPlan(plan: WorkbookPlan): void {
       if (!isFormulaCell(value)) continue;
       expect(value.formula.startsWith("=")).toBe(false);
       expect(value.result).not.toBeUndefined();
+      // Excel refuses a formula longer than 8 192 characters.
+      if (value.formula.length > 8192) throw new Error(`${sheet.name}!${key}: formula of ${value.formula.length} characters`);
       const withoutText = value.formula.replace(/"(?:[^"]|"")*"/g, '""');
       for (const m of withoutText.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) {
         if (!ALLOWED_FUNCTIONS.has(m[1])) throw new Error(`${sheet.name}!${key}: ${m[1]} is not a classic function (${value.formula})`);
@@ -85,12 +87,25 @@ describe("buildWorkbookPlan", () => {
   const portfolio = scorePortfolio(FIXTURE_CLIENTS, {});
   const plan = buildWorkbookPlan(portfolio);
   const [targets, contacts, pac, remarks] = plan.sheets;
+  // The fixture's two prospects scored on the four criteria: the plan gets its Prospects sheet.
+  const scored = scorePortfolio(
+    FIXTURE_CLIENTS.map((c) => (c.isProspect ? { ...c, pertinence: 4, credibility: c.id === "P01" ? 4 : 2, attractiveness: 3, ourAttractiveness: 5 } : c)),
+    {},
+  );
+  const prospects = buildWorkbookPlan(scored).sheets[3];
 
-  it("buildWorkbookPlan(portfolio): four sheets, French by default, English on demand, the names workbookSheetNames gives", () => {
+  it("buildWorkbookPlan(portfolio): four sheets, five with prospects scored on the criteria, French by default, English on demand, the names workbookSheetNames gives", () => {
     expect(plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
     expect(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC", "Notes"]);
-    expect(workbookSheetNames("fr")).toEqual(plan.sheets.map((s) => s.name));
-    expect(workbookSheetNames("en")).toEqual(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name));
+    expect(buildWorkbookPlan(scored).sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Prospects", "Remarques"]);
+    expect(buildWorkbookPlan(scored, { lang: "en" }).sheets.map((s) => s.name)).toEqual(["Targets", "Contacts", "PAC", "Prospects", "Notes"]);
+    expect(workbookSheetNames("fr", { portfolio: scored })).toEqual(buildWorkbookPlan(scored).sheets.map((s) => s.name));
+    expect(workbookSheetNames("en", { portfolio })).toEqual(buildWorkbookPlan(portfolio, { lang: "en" }).sheets.map((s) => s.name));
+    // Without prospects (or without their criteria), no Prospects sheet.
+    const noProspects = scorePortfolio(FIXTURE_CLIENTS.filter((c) => !c.isProspect), {});
+    expect(buildWorkbookPlan(noProspects).sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
+    expect(workbookSheetNames("fr", { portfolio: noProspects })).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
+    expect(workbookSheetNames("fr")).toEqual(["Cibles", "Contacts", "PAC", "Remarques"]);
   });
 
   it.each([
@@ -202,7 +217,7 @@ describe("buildWorkbookPlan", () => {
 
   it("Cibles: one row per client, an Excel table with filters, a frozen header, colours per class", () => {
     expect(targets.blocks.find((b) => b.row === 1)?.values.length).toBe(FIXTURE_CLIENTS.length);
-    expect(targets.tables).toEqual([{ name: "PAC_Cibles", range: { row: 0, col: 0, rows: 13, cols: 25 }, style: "TableStyleLight9" }]);
+    expect(targets.tables).toEqual([{ name: "PAC_Cibles", range: { row: 0, col: 0, rows: 13, cols: 34 }, style: "TableStyleLight9" }]);
     expect(targets.freeze).toEqual({ rows: 1, cols: 2 });
     const equals = (targets.conditional ?? []).map((c) => c.equals);
     expect(equals).toEqual(expect.arrayContaining(["A", "B", "C", "Développer", "Entretenir", "Sécuriser", "Vaches à lait", "Contactivores", "Prospect"]));
@@ -257,7 +272,7 @@ describe("buildWorkbookPlan", () => {
     ]);
     expect(pac.print).toMatchObject({ orientation: "landscape", paper: "A4", fitToPagesWide: 1, titleRows: [0, 1] });
     expect(pac.print?.area).toMatchObject({ row: 0, col: 0, cols: 15 });
-    expect(pac.print?.rowBreaks?.length).toBe(3);
+    expect(pac.print?.rowBreaks?.length).toBe(4);
   });
 
   it("PAC: editable blocks are marked (fill and « À compléter »), the charts read data outside the print area", () => {
@@ -305,6 +320,7 @@ describe("buildWorkbookPlan", () => {
 
   it("snapshot: Cibles", () => expect(targets).toMatchSnapshot());
   it("snapshot: Remarques", () => expect(remarks).toMatchSnapshot());
+  it("snapshot: Prospects", () => expect(prospects).toMatchSnapshot());
   it("snapshot: Contacts", () => expect(contacts).toMatchSnapshot());
   it("snapshot: PAC", () => expect(pac).toMatchSnapshot());
   it("snapshot: PAC in English", () => expect(buildWorkbookPlan(scorePortfolio(FIXTURE_CLIENTS, { lang: "en" }), { lang: "en" }).sheets[2]).toMatchSnapshot());

@@ -7,8 +7,9 @@ import { buildCatalogueSheet } from "./catalogue";
 import { buildClientCardsSheet } from "./clientCardsSheet";
 import { buildContactsSheet } from "./contactsSheet";
 import type { Fidelity } from "./fidelity";
-import { planObjectives } from "./objectives";
+import { planObjectives, type PlanObjectivesOptions } from "./objectives";
 import { buildPacSheet } from "./pacSheet";
+import { buildProspectsSheet, hasProspectsSheet } from "./prospectsSheet";
 import { buildRemarksSheet, importRemarks, scoreRemarks, type Remark } from "./remarks";
 import type { ScoredPortfolio } from "./score";
 import { buildTargetsSheet } from "./targetsSheet";
@@ -25,6 +26,10 @@ export interface WorkbookPlanOptions {
   readonly abc?: AbcOptions;
   /** Above this many clients the Cibles classes are values (default `LIVE_CLIENTS_MAX`). */
   readonly liveMax?: number;
+  /** Above this many clients the RFM scores are values (default `RFM_LIVE_MAX`). */
+  readonly rfmLiveMax?: number;
+  /** The growth asked, the conversion rate, g_dev and g_base (SPEC §10; defaults 5 %, 25 %, 20 %, 3 %). */
+  readonly objectives?: PlanObjectivesOptions;
   /** Issue 16: engagement and ideal clients (`computeFidelity`), shown in the PAC's diagnosis and actions. */
   readonly fidelity?: Fidelity;
   /**
@@ -34,21 +39,31 @@ export interface WorkbookPlanOptions {
   readonly catalogue?: boolean;
   /**
    * Issue 17: add the printable "Fiches clients" sheet before "Remarques": each client's full pourquoi, the
-   * wizard's. The task pane turns it on; off by default.
+   * wizard's. The CLI and the task pane turn it on; off by default.
    */
   readonly clientCards?: boolean;
 }
 
+/** What decides which optional sheets a plan writes (`workbookSheetNames`). */
+export interface SheetNameOptions {
+  readonly catalogue?: boolean;
+  readonly clientCards?: boolean;
+  /** "Prospects" is written only when the portfolio has prospects scored on the four criteria. */
+  readonly portfolio?: Pick<ScoredPortfolio, "prospects" | "targeting">;
+}
+
 /**
- * The names of the written sheets, in order ("Cibles", "Contacts", "PAC", then "Fiches clients" with
- * `clientCards`, "Remarques", then "Catalogue" with `catalogue`). A boolean second argument is `catalogue`.
+ * The names of the written sheets, in order: "Cibles", "Contacts", "PAC", "Prospects" (when `portfolio` has
+ * prospects scored on the four criteria: without criteria there is no Ep, no status to compute, and the Contacts
+ * sheet lists their contacts), "Fiches clients" with `clientCards`, "Remarques", "Catalogue" with `catalogue`.
  */
-export function workbookSheetNames(lang: Lang = "fr", options: boolean | { readonly catalogue?: boolean; readonly clientCards?: boolean } = false): string[] {
-  const { catalogue = false, clientCards = false } = typeof options === "boolean" ? { catalogue: options } : options;
+export function workbookSheetNames(lang: Lang = "fr", options: SheetNameOptions = {}): string[] {
+  const { catalogue = false, clientCards = false, portfolio } = options;
   return [
     planText("sheet.targets", lang),
     planText("sheet.contacts", lang),
     planText("sheet.pac", lang),
+    ...(portfolio && hasProspectsSheet(portfolio) ? [planText("sheet.prospects", lang)] : []),
     ...(clientCards ? [planText("sheet.cards", lang)] : []),
     planText("sheet.remarks", lang),
     ...(catalogue ? [catalogueText("sheet.catalogue", lang)] : []),
@@ -67,23 +82,28 @@ export function workbookRemarks(portfolio: ScoredPortfolio, lang: Lang, report?:
  * The written sheets of a scored portfolio, in order: "Cibles" (one row per client), "Contacts" (the
  * capital and its split as formulas over editable parameters, the per-client plan and calendar as values, the
  * monthly plan as their sum), "PAC" (the printable
- * plan, whose capital-dependent cells refer to the Contacts sheet), "Remarques" (every warning of the import
- * and of the scoring), and with `catalogue` "Catalogue" (the actions of SPEC §13, the source of the PAC's « Actions
- * choisies » drop-down lists). English names: Targets, Contacts, PAC, Notes, Catalogue (`workbookSheetNames`).
+ * plan, whose capital-dependent cells refer to the Contacts sheet, whose objectives section reads the Cibles
+ * objectives and the Prospects statuses), "Prospects" (SPEC §11: criteria, Ep, status, reason, conquest contacts;
+ * only when prospects are scored on the four criteria), with `clientCards` "Fiches clients" (each client's full
+ * pourquoi), "Remarques" (every warning of the import and of the scoring), and with `catalogue` "Catalogue" (the
+ * actions of SPEC §13, the source of the PAC's « Actions choisies » drop-down lists). English names: Targets,
+ * Contacts, PAC, Prospects, Client cards, Notes, Catalogue (`workbookSheetNames`).
  * Pure data: the Office.js and exceljs writers apply it.
  */
 export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookPlanOptions = {}): WorkbookPlan {
   const lang = options.lang ?? "fr";
-  const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc ?? portfolio.abc, liveMax: options.liveMax });
+  const objectives = planObjectives(portfolio, options.objectives);
+  const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc ?? portfolio.abc, liveMax: options.liveMax, rfmLiveMax: options.rfmLiveMax, objectives });
   const { sheet: contacts, layout } = buildContactsSheet(portfolio, lang);
   const catalogue = options.catalogue === true ? buildCatalogueSheet(lang) : undefined;
   const fidelity = { ...(catalogue ? { actionSource: catalogue.actionSource } : {}), ...(options.fidelity ? { fidelity: options.fidelity } : {}) };
-  const pac = buildPacSheet(portfolio, lang, layout, options.report, fidelity);
+  const pac = buildPacSheet(portfolio, lang, layout, options.report, objectives, fidelity);
+  const prospects = hasProspectsSheet(portfolio) ? [buildProspectsSheet(portfolio, lang, objectives)] : [];
   // Issue 17: the full pourquoi of every client, objectives included, kept in a printable sheet.
   const cards = options.clientCards
-    ? [buildClientCardsSheet(portfolio, lang, { objectives: planObjectives(portfolio), ...(options.fidelity ? { fidelity: options.fidelity } : {}) })]
+    ? [buildClientCardsSheet(portfolio, lang, { objectives, ...(options.fidelity ? { fidelity: options.fidelity } : {}) })]
     : [];
   const extra = [...(options.fidelity?.remarks ?? []), ...(options.remarks ?? [])];
   const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, extra), lang);
-  return { sheets: [targets, contacts, pac, ...cards, remarks, ...(catalogue ? [catalogue.sheet] : [])] };
+  return { sheets: [targets, contacts, pac, ...prospects, ...cards, remarks, ...(catalogue ? [catalogue.sheet] : [])] };
 }

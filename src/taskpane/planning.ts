@@ -1,10 +1,13 @@
 import type { Lang } from "../i18n/types";
 import type { ImportReport } from "../io/report";
-import { buildWorkbookPlan, workbookSheetNames, type Fidelity, type ScoredPortfolio, type WorkbookPlan } from "../plan";
+import { buildWorkbookPlan, workbookSheetNames, type Fidelity, type PlanObjectivesOptions, type ScoredPortfolio, type WorkbookPlan } from "../plan";
 
-/** The names of the sheets the wizard writes ("Cibles", "Contacts", "PAC", "Fiches clients", "Remarques", "Catalogue" in French). */
-export function outputSheetNames(lang: Lang): string[] {
-  return workbookSheetNames(lang, { clientCards: true, catalogue: true });
+/**
+ * The names of the sheets the wizard writes ("Cibles", "Contacts", "PAC", "Prospects" when the portfolio's
+ * prospects are scored on the four criteria, "Fiches clients", "Remarques", "Catalogue" in French).
+ */
+export function outputSheetNames(lang: Lang, portfolio?: ScoredPortfolio): string[] {
+  return workbookSheetNames(lang, { clientCards: true, catalogue: true, ...(portfolio ? { portfolio } : {}) });
 }
 
 /**
@@ -13,6 +16,20 @@ export function outputSheetNames(lang: Lang): string[] {
  * wizard shows it, to "Fiches clients"; engagement and the ideal clients (issue 16) to the PAC, whose « Actions
  * choisies » are drop-down lists over the "Catalogue" sheet.
  */
-export function buildPlan(portfolio: ScoredPortfolio, lang: Lang, report?: ImportReport, fidelity?: Fidelity): WorkbookPlan {
-  return buildWorkbookPlan(portfolio, { lang, clientCards: true, catalogue: true, ...(report ? { report } : {}), ...(fidelity ? { fidelity } : {}) });
+export function buildPlan(
+  portfolio: ScoredPortfolio,
+  lang: Lang,
+  report?: ImportReport,
+  fidelity?: Fidelity,
+  objectives?: PlanObjectivesOptions,
+): WorkbookPlan {
+  return buildWorkbookPlan(portfolio, {
+    lang,
+    clientCards: true,
+    catalogue: true,
+    ...(report ? { report } : {}),
+    ...(fidelity ? { fidelity } : {}),
+    // The growth asked typed in Aperçu goes to the PAC's parameter cell, so the written verdict is the one shown.
+    ...(objectives ? { objectives } : {}),
+  });
 }

@@ -59,7 +59,7 @@ describe("pac plan", () => {
       "Engagement\u00a0: perte probable 23 · risque de perte de CA 25 · engagés 38 · à fidéliser 64\u202f; CA en risque 970\u202f066\u00a0€, dont 878\u202f590\u00a0€ chez les 48 clients sur le départ",
     );
     expect(lines[9]).toBe("Client idéal\u00a0: idéaux 34 · heureux 30 · à risque 35 · à éviter 40");
-    expect(lines[10]).toBe(`Classeur\u00a0: ${out} (feuilles ajoutées\u00a0: Cibles, Contacts, PAC, Remarques, Catalogue)`);
+    expect(lines[10]).toBe(`Classeur\u00a0: ${out} (feuilles ajoutées\u00a0: Cibles, Contacts, PAC, Prospects, Fiches clients, Remarques, Catalogue)`);
     expect(lines[11]).toMatch(/^À vérifier \(\d+\)\u00a0:$/);
   });
 
@@ -107,7 +107,7 @@ describe("pac plan", () => {
 
   it("pac plan keeps the input sheets untouched and adds Cibles, Contacts and PAC", async () => {
     const [input, written] = await Promise.all([open(SAMPLE_PATH), open(out)]);
-    expect(written.worksheets.map((w) => w.name)).toEqual(["Clients", "Journal", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques", "Catalogue"]);
+    expect(written.worksheets.map((w) => w.name)).toEqual(["Clients", "Journal", "Lisez-moi", "Cibles", "Contacts", "PAC", "Prospects", "Fiches clients", "Remarques", "Catalogue"]);
     for (const name of ["Clients", "Journal", "Lisez-moi"]) {
       expect(cells(written.getWorksheet(name) as ExcelJS.Worksheet)).toEqual(cells(input.getWorksheet(name) as ExcelJS.Worksheet));
     }
@@ -130,7 +130,7 @@ describe("pac plan", () => {
     const again = tmp.path("again.xlsx");
     const second = await pac(["plan", out, "--out", again]);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain("(feuilles ajoutées\u00a0: Cibles (2), Contacts (2), PAC (2), Remarques (2), Catalogue (2))");
+    expect(second.stdout).toContain("(feuilles ajoutées\u00a0: Cibles (2), Contacts (2), PAC (2), Prospects (2), Fiches clients (2), Remarques (2), Catalogue (2))");
     expect((await open(again)).worksheets.map((w) => w.name)).toEqual([
       "Clients",
       "Journal",
@@ -138,19 +138,23 @@ describe("pac plan", () => {
       "Cibles",
       "Contacts",
       "PAC",
+      "Prospects",
+      "Fiches clients",
       "Remarques",
       "Catalogue",
       "Cibles (2)",
       "Contacts (2)",
       "PAC (2)",
+      "Prospects (2)",
+      "Fiches clients (2)",
       "Remarques (2)",
       "Catalogue (2)",
     ]);
     const replaced = tmp.path("replaced.xlsx");
     const third = await pac(["plan", out, "--out", replaced, "--replace"]);
     expect(third.code).toBe(0);
-    expect(third.stdout).toContain("(feuilles ajoutées\u00a0: Cibles, Contacts, PAC, Remarques, Catalogue)");
-    expect((await open(replaced)).worksheets.map((w) => w.name)).toEqual(["Clients", "Journal", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques", "Catalogue"]);
+    expect(third.stdout).toContain("(feuilles ajoutées\u00a0: Cibles, Contacts, PAC, Prospects, Fiches clients, Remarques, Catalogue)");
+    expect((await open(replaced)).worksheets.map((w) => w.name)).toEqual(["Clients", "Journal", "Lisez-moi", "Cibles", "Contacts", "PAC", "Prospects", "Fiches clients", "Remarques", "Catalogue"]);
   });
 
   it("pac plan writes <input>-PAC.xlsx beside the input by default, and never over the input", async () => {
@@ -173,7 +177,7 @@ describe("pac plan", () => {
     expect(done.code).toBe(0);
     expect(done.stdout.split("\n")[1]).toBe(`Source\u00a0: ${csv} (tableau clients)`);
     const wb = await open(target);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Clients Nord", "Cibles", "Contacts", "PAC", "Remarques", "Catalogue"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Clients Nord", "Cibles", "Contacts", "PAC", "Fiches clients", "Remarques", "Catalogue"]);
     const sheet = wb.getWorksheet("Clients Nord") as ExcelJS.Worksheet;
     expect(sheet.getRow(2).values).toEqual([undefined, "0042", 10000, 12500.5, 40000]);
   });
@@ -186,6 +190,6 @@ describe("pac plan", () => {
     expect(done.stdout).toContain("Contact capital: 440 a year");
     const names = (await open(target)).worksheets.map((w) => w.name);
     expect(names.slice(0, 3)).toEqual(["Clients", "Journal", "Lisez-moi"]);
-    expect(names).toEqual(["Clients", "Journal", "Lisez-moi", "Targets", "Contacts", "PAC", "Notes", "Catalogue"]);
+    expect(names).toEqual(["Clients", "Journal", "Lisez-moi", "Targets", "Contacts", "PAC", "Prospects", "Client cards", "Notes", "Catalogue"]);
   });
 });

@@ -76,7 +76,7 @@ describe("pac plan never loses a file", () => {
     for (const flag of ["--replace", "--force"]) {
       const done = await pac(["plan", SAMPLE_PATH, "--out", out, flag]);
       expect(done.code).toBe(0);
-      expect(await sheetNames(out)).toEqual(["Clients", "Journal", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques", "Catalogue"]);
+      expect(await sheetNames(out)).toEqual(["Clients", "Journal", "Lisez-moi", "Cibles", "Contacts", "PAC", "Prospects", "Fiches clients", "Remarques", "Catalogue"]);
     }
     expect(others(tmp.dir, ["exists.xlsx"]).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });

@@ -37,13 +37,16 @@ export function freshProfile(recalc: 0 | 1 = 0): string {
   return dir;
 }
 
-/** Converts files with headless LibreOffice (`format`: "xlsx" recalculates and saves, "pdf" prints); returns the outputs. */
-export async function convert(profile: string, files: readonly string[], format: "xlsx" | "pdf", outDir: string): Promise<string[]> {
+/**
+ * Converts files with headless LibreOffice (`format`: "xlsx" recalculates and saves, "pdf" prints); returns the
+ * outputs. `timeout` (ms, default 90 s) bounds the whole call: a batch of many workbooks on a loaded machine needs more.
+ */
+export async function convert(profile: string, files: readonly string[], format: "xlsx" | "pdf", outDir: string, timeout = 90_000): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   await run(
     "soffice",
     [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, ...files],
-    { timeout: 90_000 },
+    { timeout },
   );
   return files.map((f) => join(outDir, basename(f).replace(/\.xlsx$/, `.${format}`)));
 }

@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Lang } from "../../i18n/types";
+import type { ScoredPortfolio } from "../../plan";
 import { wizardText, type WizardKey } from "../../i18n/wizard";
 import { errorText } from "../errorText";
 import type { Phase, Wizard } from "../hooks/useWizard";
@@ -30,8 +31,8 @@ const useStyles = makeStyles({
 });
 
 /** « Cibles », « Contacts », « PAC » et « Remarques »: the sheets `buildPlan` writes, as the wizard announces them. */
-export function sheetList(lang: Lang): string {
-  const quoted = outputSheetNames(lang).map((name) => (lang === "fr" ? `« ${name} »` : `“${name}”`));
+export function sheetList(lang: Lang, portfolio?: ScoredPortfolio): string {
+  const quoted = outputSheetNames(lang, portfolio).map((name) => (lang === "fr" ? `« ${name} »` : `“${name}”`));
   const and = lang === "fr" ? " et " : " and ";
   return quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")}${and}${quoted[quoted.length - 1]}` : quoted.join("");
 }
@@ -78,7 +79,7 @@ export function GenerateStep({ wizard, port, lang }: GenerateStepProps) {
       <Subtitle2 as="h2" id="generate-title">
         {w("generate.title")}
       </Subtitle2>
-      <Body1>{w(port.kind === "excel" ? "generate.what" : "generate.whatFile", { names: sheetList(lang) })}</Body1>
+      <Body1>{w(port.kind === "excel" ? "generate.what" : "generate.whatFile", { names: sheetList(lang, wizard.scored.portfolio) })}</Body1>
       {!wizard.scored.portfolio && (
         <MessageBar intent="warning">
           <MessageBarBody>{w("generate.blocked")}</MessageBarBody>

@@ -416,7 +416,7 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
         setGeneration({ status: "running", phase: "score", progress: 1 / 3 });
         await tick();
         const portfolio = withMethods(scorePortfolio(view.clients, scoreOptions(thresholds, capital, lang)), selected);
-        const plan = buildPlan(portfolio, lang, view.report, withFidelity(fidelity, selected));
+        const plan = buildPlan(portfolio, lang, view.report, withFidelity(fidelity, selected), { growthAsked: growth / 100 });
         await tick();
         if (cancelRef.current) return setGeneration({ status: "cancelled" });
         setGeneration({ status: "running", phase: "write", progress: 2 / 3 });
@@ -431,13 +431,13 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
         setGeneration({ status: "error", error });
       }
     },
-    [port, sourceRef, shape, overrides, referenceDate, periodsChoice, thresholds, capital, lang, selected, fidelity],
+    [port, sourceRef, shape, overrides, referenceDate, periodsChoice, thresholds, capital, lang, selected, fidelity, growth],
   );
 
   /** Starts the generation, or asks first when output sheets already exist. */
   const generate = useCallback(async () => {
     try {
-      const existing = await port.existingSheets(outputSheetNames(lang));
+      const existing = await port.existingSheets(outputSheetNames(lang, scored.portfolio));
       if (existing.length > 0) {
         setGeneration({ status: "asking", existing });
         return;
@@ -447,7 +447,7 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
       return;
     }
     await run(false);
-  }, [port, lang, run]);
+  }, [port, lang, run, scored.portfolio]);
 
   const cancel = useCallback(() => {
     cancelRef.current = true;
