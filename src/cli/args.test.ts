@@ -58,7 +58,7 @@ describe("parseArgs", () => {
 
 const errors: readonly { argv: string[]; message: string }[] = [
   { argv: [], message: "Aucune commande\u00a0: tapez «\u00a0pac plan <fichier>\u00a0» ou «\u00a0pac score <fichier>\u00a0» (aide\u00a0: pac --help)." },
-  { argv: ["planifier", "x.xlsx"], message: "Commande inconnue «\u00a0planifier\u00a0»\u00a0: les commandes sont plan et score (aide\u00a0: pac --help)." },
+  { argv: ["planifier", "x.xlsx"], message: "Commande inconnue «\u00a0planifier\u00a0»\u00a0: les commandes sont plan, score et exercice (aide\u00a0: pac --help)." },
   {
     argv: ["--capital", "5"],
     message: "Option «\u00a0--capital\u00a0» avant la commande\u00a0: tapez «\u00a0pac plan <fichier>\u00a0» ou «\u00a0pac score <fichier>\u00a0», puis les options (aide\u00a0: pac --help).",

@@ -5,8 +5,9 @@ import type { ImportReport } from "../io/report";
 import { buildWorkbookPlan, type PlanObjectivesOptions, type ScoredPortfolio } from "../plan";
 import type { Fidelity } from "../plan/fidelity";
 import type { Remark } from "../plan/remarks";
+import { withSourceRows } from "../plan/sourceSheet";
 import { cleanWorkbookPlan } from "../xlsx/cleanPlan";
-import type { SheetPlan, WorkbookPlan } from "../plan/types";
+import type { WorkbookPlan } from "../plan/types";
 import type { WriteRemark } from "../xlsx/cleanPlan";
 import { UnreadableBase } from "../xlsx/graft";
 import { xmlSafe } from "../xlsx/xmlText";
@@ -61,29 +62,6 @@ export function csvSheetName(path: string): string {
   return name === "" ? "Données" : name;
 }
 
-// Plain numbers ("1234", "-12.5", "1 234,50" with French grouping) become numbers; codes with a leading zero stay text.
-const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
-const FRENCH_NUMBER = /^-?(?:0|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+|[1-9]\d*)(?:,\d+)?$/;
-
-/** A CSV field as a cell value: a number when it is plainly one, else the text as read (never a formula). */
-export function csvCellValue(text: string): string | number | null {
-  const t = text.trim();
-  if (t === "") return null;
-  if (PLAIN_NUMBER.test(t)) return Number(t);
-  if (FRENCH_NUMBER.test(t)) return Number(t.replace(/[ \u00a0\u202f]/g, "").replace(",", "."));
-  return text;
-}
-
-/**
- * A CSV's rows as a sheet of the plan (values only), so the written file keeps the input beside the plan. It is
- * written like the plan's sheets (large blocks straight as XML, texts cleaned by the writer) but without PAC
- * Commercial's mark: it is the user's data, never replaced later. Its name avoids the plan's sheet names.
- */
-export function csvSheet(input: InputTable, name: string): SheetPlan {
-  const values = input.rows.map((row) => row.map((v) => (typeof v === "string" ? csvCellValue(v) : null)));
-  return { name, blocks: [{ row: input.firstRowNumber - 1, col: 0, values }], formats: [] };
-}
-
 /**
  * The plan's sheets with every remark on "Remarques": the import's, the scoring's, and what the writer will
  * change so the file stays valid (characters XML forbids, texts over 32 767 characters), found by cleaning the
@@ -136,10 +114,8 @@ export async function writePlanWorkbook(portfolio: ScoredPortfolio, input: Input
       throw error;
     }
   } else {
-    const taken = new Set(plan.sheets.map((s) => s.name.toUpperCase()));
-    let name = csvSheetName(input.path);
-    if (taken.has(name.toUpperCase())) name = `${name.slice(0, 22)} (données)`;
-    written = await writeXlsxPackage({ sheets: [csvSheet(input, name), ...plan.sheets] }, { unmarked: [name] });
+    const withCsv = withSourceRows(plan, input.rows, input.firstRowNumber, csvSheetName(input.path));
+    written = await writeXlsxPackage(withCsv.plan, { unmarked: [withCsv.name] });
   }
   const planSheets = input.kind === "xlsx" ? written.sheetNames : written.sheetNames.slice(1);
   return {

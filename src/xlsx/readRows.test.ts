@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { worksheetRows } from "./sheetRows";
+import { worksheetRows } from "../../test/support/sheetRows";
 import { normaliseCell } from "../io";
 import { XlsxError } from "./errors";
 import { isDateFormat, openXlsx } from "./readRows";

@@ -255,9 +255,9 @@ describe("writeXlsx with large tables (rows written as XML)", () => {
     const cibles = sheet(wb, "Cibles");
     expect(cibles.getCell("D300").numFmt).toBe('#,##0 "€"');
     expect(cibles.getCell("I300").font).toMatchObject({ bold: true, name: "Calibri" });
-    expect(cibles.getCell("Y300").font).toMatchObject({ size: 8 });
+    expect(cibles.getCell("AH300").font).toMatchObject({ size: 8 });
     const table = cibles.getTables()[0] as unknown as { table: { tableRef: string } };
-    expect(table.table.tableRef).toBe("A1:Y441");
+    expect(table.table.tableRef).toBe("A1:AH441");
     const contacts = sheet(wb, "Contacts");
     expect(contacts.getCell("I300").font).toMatchObject({ bold: true });
   });

@@ -213,7 +213,7 @@ describe("the demo's PAC in LibreOffice", () => {
       const zip = await JSZip.loadAsync(readFileSync(saved));
       const workbook = await zip.file("xl/workbook.xml")!.async("string");
       const names = [...workbook.matchAll(/<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g)].map((m) => m[1]);
-      expect(names).toEqual(["Clients", "Journal", "Lisez-moi", "Cibles", "Contacts", "PAC", "Remarques", "Catalogue"]);
+      expect(names).toEqual(["Clients", "Journal", "Lisez-moi", "Cibles", "Contacts", "PAC", "Prospects", "Fiches clients", "Remarques", "Catalogue"]);
       const pacXml = await zip.file(`xl/worksheets/sheet${names.indexOf("PAC") + 1}.xml`)!.async("string");
       // Attributes in any order (LibreOffice writes sqref before type).
       const lists = [...pacXml.matchAll(/<dataValidation ([^>]*)>\s*<formula1>([^<]+)<\/formula1>/g)]

@@ -58,7 +58,7 @@ describe("pac plan on a macro-enabled workbook with namespace-prefixed parts", (
     expect(zip.file("xl/vbaProject.bin")).toBeNull();
     expect(await zip.file("[Content_Types].xml")!.async("string")).not.toMatch(/macroEnabled|vbaProject/);
     const workbook = await zip.file("xl/workbook.xml")!.async("string");
-    expect([...workbook.matchAll(/<sheet [^>]*?name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Clients", "Cibles", "Contacts", "PAC", "Remarques", "Catalogue"]);
+    expect([...workbook.matchAll(/<sheet [^>]*?name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Clients", "Cibles", "Contacts", "PAC", "Fiches clients", "Remarques", "Catalogue"]);
   });
 
   itSoffice(
@@ -68,7 +68,7 @@ describe("pac plan on a macro-enabled workbook with namespace-prefixed parts", (
       const dir = tmp.path("lo");
       execFileSync("soffice", [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", dir, out], { timeout: 120_000, stdio: "ignore" });
       const back = await (await JSZip.loadAsync(readFileSync(`${dir}/clients-PAC.xlsx`))).file("xl/workbook.xml")!.async("string");
-      expect([...back.matchAll(/<sheet [^>]*?name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Clients", "Cibles", "Contacts", "PAC", "Remarques", "Catalogue"]);
+      expect([...back.matchAll(/<sheet [^>]*?name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Clients", "Cibles", "Contacts", "PAC", "Fiches clients", "Remarques", "Catalogue"]);
     },
     150_000,
   );

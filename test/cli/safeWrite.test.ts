@@ -107,14 +107,14 @@ describe("pac plan never loses a file", () => {
     const out = tmp.path("cibles-PAC.xlsx");
     const run = await pac(["plan", input, "--out", out, "--replace"]);
     expect(run.code).toBe(0);
-    expect(await sheetNames(out)).toEqual(["Cibles", "Cibles (2)", "Contacts", "PAC", "Remarques", "Catalogue"]);
-    expect(run.stdout).toContain("(feuilles ajoutées\u00a0: Cibles (2), Contacts, PAC, Remarques, Catalogue)");
+    expect(await sheetNames(out)).toEqual(["Cibles", "Cibles (2)", "Contacts", "PAC", "Fiches clients", "Remarques", "Catalogue"]);
+    expect(run.stdout).toContain("(feuilles ajoutées\u00a0: Cibles (2), Contacts, PAC, Fiches clients, Remarques, Catalogue)");
     expect(run.stdout).toContain("Gardées, car ce sont vos feuilles et non celles de PAC Commercial\u00a0: «\u00a0Cibles\u00a0»\u202f; le plan est écrit à côté.");
     // Run on its own output: the sheets PAC Commercial wrote are replaced, the user's « Cibles » stays.
     const again = tmp.path("cibles-PAC-2.xlsx");
     const second = await pac(["plan", out, "--sheet", "Cibles", "--out", again, "--replace"]);
     expect(second.code).toBe(0);
-    expect(await sheetNames(again)).toEqual(["Cibles", "Cibles (2)", "Contacts", "PAC", "Remarques", "Catalogue"]);
+    expect(await sheetNames(again)).toEqual(["Cibles", "Cibles (2)", "Contacts", "PAC", "Fiches clients", "Remarques", "Catalogue"]);
     expect(second.stdout).toContain("Remplacées (écrites par PAC Commercial)\u00a0: «\u00a0Cibles (2)\u00a0», «\u00a0Contacts\u00a0», «\u00a0PAC\u00a0»");
     const user = new ExcelJS.Workbook();
     await user.xlsx.readFile(again);

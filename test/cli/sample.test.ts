@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { ENGAGEMENT_CLASSES, ENGAGEMENT_NOT_CLASSED, engagement, proposeFamilyTypes, FAMILY_TYPES } from "../../src/engine";
 import { detectTableColumns, readClientTable, readFamilyTypeTable, readJournal, parseCsv } from "../../src/io";
-import { worksheetRows } from "../../src/xlsx/sheetRows";
+import { worksheetRows } from "../support/sheetRows";
 import {
   JOURNAL_HEADERS,
   SAMPLE_FAMILIES,

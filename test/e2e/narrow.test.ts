@@ -189,9 +189,9 @@ describeBrowser("the wizard in a narrow task pane, accessible, by keyboard", () 
       if (o.scrollWidth > o.innerWidth) wide.push(`${tab}: scrollWidth ${o.scrollWidth} (${o.culprits.join("; ")})`);
     }
     expect(wide).toEqual([]);
-    await page.getByText(/“Targets”, “Contacts”, “PAC”, “Client cards”, “Notes” and “Catalogue”/).waitFor();
+    await page.getByText(/“Targets”, “Contacts”, “PAC”, “Prospects”, “Client cards”, “Notes” and “Catalogue”/).waitFor();
     await page.getByRole("button", { name: "Generate", exact: true }).click();
-    await page.getByText("Sheets written: Targets, Contacts, PAC, Client cards, Notes, Catalogue.").waitFor({ timeout: 60_000 });
+    await page.getByText("Sheets written: Targets, Contacts, PAC, Prospects, Client cards, Notes, Catalogue.").waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(ARTIFACTS, "5-generate-320-en.png"), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();

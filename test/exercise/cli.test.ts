@@ -29,7 +29,8 @@ describe("pac exercice", () => {
   it("the answers sheet of the file is very hidden and protected; the answer cells are unlocked", () => {
     const parts = unzipSync(readFileSync(tmp.path("abc-dix-clients-eleve.xlsx")));
     const workbook = strFromU8(parts["xl/workbook.xml"]);
-    const sheets = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*state="(\w+)"/g)].map((m) => [m[1], m[2]]);
+    // A sheet without a state attribute is visible (the writer writes `state` only for hidden sheets).
+    const sheets = [...workbook.matchAll(/<sheet ([^>]*)\/>/g)].map((m) => [/name="([^"]+)"/.exec(m[1])?.[1], /state="(\w+)"/.exec(m[1])?.[1] ?? "visible"]);
     expect(sheets).toEqual([
       ["Consignes", "visible"],
       ["ABC", "visible"],

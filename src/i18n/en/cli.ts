@@ -5,8 +5,12 @@ export const cliMessagesEn: Record<CliMessageKey, string> = {
   HELP: `PAC Commercial — client targeting and the sales action plan (PAC), from the command line.
 
 Usage:
-  pac plan <clients.xlsx|clients.csv> [options]    writes the PAC workbook (sheets Cibles, Contacts, PAC)
+  pac plan <clients.xlsx|clients.csv> [options]    writes the PAC workbook (sheets Cibles, Contacts, PAC,
+                                                    Prospects, Fiches clients, Remarques, Catalogue)
   pac score <clients.xlsx|clients.csv> [options]   prints every client's classes (CSV or JSON)
+  pac exercice <clients.xlsx|clients.csv> [options]
+                                                    writes an exercise (the student's workbook, answers
+                                                    checked) and its answer key; help: pac exercice --help
   pac --help                                        this help
 
 Input: a client table (one row per client: Client, CA 2024, CA 2025, Potentiel, Visites…) or a sales journal
@@ -61,7 +65,7 @@ Examples:
   pac score sales.csv --format json > classes.json`,
 
   NO_COMMAND: "No command: type \"pac plan <file>\" or \"pac score <file>\" (help: pac --help).",
-  UNKNOWN_COMMAND: "Unknown command \"{value}\": the commands are plan and score (help: pac --help).",
+  UNKNOWN_COMMAND: "Unknown command \"{value}\": the commands are plan, score and exercice (help: pac --help).",
   UNKNOWN_OPTION: "Unknown option \"{option}\" for pac {command} (help: pac --help).",
   OPTION_BEFORE_COMMAND: "Option \"{option}\" before the command: type \"pac plan <file>\" or \"pac score <file>\", then the options (help: pac --help).",
   MISSING_VALUE: "Option {option} needs a value.",

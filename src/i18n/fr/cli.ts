@@ -6,8 +6,12 @@ export const cliMessagesFr = {
   HELP: `PAC Commercial — ciblage des clients et Plan d'Actions Commerciales, en ligne de commande.
 
 Usage :
-  pac plan <clients.xlsx|clients.csv> [options]    écrit le classeur PAC (feuilles Cibles, Contacts, PAC)
+  pac plan <clients.xlsx|clients.csv> [options]    écrit le classeur PAC (feuilles Cibles, Contacts, PAC,
+                                                    Prospects, Fiches clients, Remarques, Catalogue)
   pac score <clients.xlsx|clients.csv> [options]   affiche les classes de chaque client (CSV ou JSON)
+  pac exercice <clients.xlsx|clients.csv> [options]
+                                                    écrit un exercice (classeur de l'élève, réponses
+                                                    vérifiées) et son corrigé ; aide : pac exercice --help
   pac --help                                        cette aide
 
 Entrée : un tableau clients (une ligne par client : Client, CA 2024, CA 2025, Potentiel, Visites…) ou un
@@ -64,7 +68,7 @@ Exemples :
 
   // Arguments (exit code 2).
   NO_COMMAND: "Aucune commande : tapez « pac plan <fichier> » ou « pac score <fichier> » (aide : pac --help).",
-  UNKNOWN_COMMAND: "Commande inconnue « {value} » : les commandes sont plan et score (aide : pac --help).",
+  UNKNOWN_COMMAND: "Commande inconnue « {value} » : les commandes sont plan, score et exercice (aide : pac --help).",
   UNKNOWN_OPTION: "Option inconnue « {option} » pour pac {command} (aide : pac --help).",
   OPTION_BEFORE_COMMAND: "Option « {option} » avant la commande : tapez « pac plan <fichier> » ou « pac score <fichier> », puis les options (aide : pac --help).",
   MISSING_VALUE: "L'option {option} attend une valeur.",

@@ -1,10 +1,9 @@
-import type ExcelJS from "exceljs";
 import { fromFirstRow } from "../../io/combineSheets";
 import { CsvError, decodeText, parseCsv } from "../../io/csv";
 import { columnLetter } from "../../plan/cells";
+import { withSourceRows } from "../../plan/sourceSheet";
 import type { WorkbookPlan } from "../../plan/types";
 import { openXlsx, type SheetState, type XlsxSheets } from "./xlsxReader";
-import { worksheetRows } from "../../xlsx/sheetRows";
 import type { WrittenXlsx } from "../../xlsx/write";
 import { PortError, type SheetSummary, type SourceRef, type SourceTable, type WorkbookPort } from "./port";
 import { combineTables, defaultSheetOf } from "./sheetChoice";
@@ -15,22 +14,17 @@ export interface FileLike {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-type ExcelJSModule = typeof ExcelJS;
-
-/** exceljs is big: loaded on first use, in its own chunk, so the task pane in Excel never downloads it. */
-async function loadExcelJs(): Promise<ExcelJSModule> {
-  try {
-    const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as unknown as { default?: ExcelJSModule } & ExcelJSModule;
-    return mod.default ?? mod;
-  } catch {
-    throw new PortError("file.loadFailed");
-  }
-}
-
 /** Writes a plan's sheets into a copy of `base` (the user's workbook): src/xlsx's `writeXlsxPackage` by default. */
 export type PlanWriter = (
   plan: WorkbookPlan,
-  options: { readonly base: ExcelJS.Workbook | Uint8Array; readonly replace: boolean; readonly keep: ReadonlySet<string> },
+  options: {
+    /** The uploaded .xlsx; none for a CSV, whose rows are the plan's first sheet. */
+    readonly base?: Uint8Array;
+    readonly replace: boolean;
+    readonly keep: ReadonlySet<string>;
+    /** Plan sheets that are the user's data (a CSV's rows): written without PAC Commercial's mark. */
+    readonly unmarked?: readonly string[];
+  },
 ) => Promise<WrittenXlsx>;
 
 /** src/xlsx's writer (charts, tables, conditional colours, print setup), loaded on first use in its own chunk. */
@@ -64,19 +58,6 @@ interface ReadWorkbook {
   readonly date1904: boolean;
   /** The rows of a worksheet of `sheets` (by exact name). */
   rows(name: string): Promise<unknown[][]>;
-}
-
-function exceljsRead(workbook: ExcelJS.Workbook): ReadWorkbook {
-  const sheets = workbook.worksheets;
-  return {
-    sheets: sheets.map((s) => ({ name: s.name, state: s.state })),
-    active: sheets[workbook.views?.[0]?.activeTab ?? 0]?.name,
-    date1904: workbook.properties?.date1904 === true,
-    rows: async (name) => {
-      const sheet = workbook.getWorksheet(name);
-      return sheet ? worksheetRows(sheet) : [];
-    },
-  };
 }
 
 /**
@@ -118,17 +99,15 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
   const kind = kindOf(file.name, bytes);
   if (kind === undefined) throw new PortError("file.error.type", { file: file.name });
   if (kind === "xls") throw new PortError("file.error.xls", { file: file.name });
-  /** What the plan's sheets are added to: the uploaded bytes, or the workbook made from the CSV. */
-  let base: ExcelJS.Workbook | Uint8Array;
+  /** What the plan's sheets are added to: the uploaded bytes; a CSV's rows instead go first in the plan. */
+  let base: Uint8Array | undefined;
+  let csv: { readonly rows: readonly string[][]; readonly name: string } | undefined;
   let book: ReadWorkbook;
   if (kind === "xlsx") {
     // The uploaded bytes are the base: writeXlsxPackage grafts the plan's sheets into them at package level.
     base = bytes;
     book = await readXlsx(bytes, file.name);
   } else {
-    const ExcelJs = await loadExcelJs();
-    const workbook = new ExcelJs.Workbook();
-    const sheet = workbook.addWorksheet(sheetNameOf(file.name));
     let rows: string[][];
     try {
       rows = parseCsv(decodeText(bytes));
@@ -137,9 +116,9 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
       if (error instanceof CsvError) throw new PortError("file.error.unreadable", { file: file.name });
       throw error;
     }
-    for (const row of rows) sheet.addRow(row);
-    base = workbook;
-    book = exceljsRead(workbook);
+    const name = sheetNameOf(file.name);
+    csv = { rows, name };
+    book = { sheets: [{ name, state: "visible" }], active: name, date1904: false, rows: async (n) => (n === name ? rows : []) };
   }
   const visible = book.sheets.filter((s) => s.state === "visible").map((s) => s.name);
   if (visible.length === 0) throw new PortError("file.error.noSheet", { file: file.name });
@@ -204,10 +183,17 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
     },
     writePlan: async (plan, options) => {
       options.onProgress?.(0, 1);
-      const result = await writer(plan, { base, replace: options.replace, keep: read });
+      // A CSV's rows are written first, as the command line writes them (numbers as numbers, never formulas).
+      const source = csv ? withSourceRows(plan, csv.rows, 1, csv.name) : undefined;
+      const result = await writer(source ? source.plan : plan, {
+        ...(base ? { base } : {}),
+        replace: options.replace,
+        keep: read,
+        ...(source ? { unmarked: [source.name] } : {}),
+      });
       written = result.bytes;
       options.onProgress?.(1, 1);
-      return { sheetNames: result.sheetNames };
+      return { sheetNames: source ? result.sheetNames.slice(1) : result.sheetNames };
     },
     download: async () => {
       if (!written) throw new PortError("generate.blocked");
