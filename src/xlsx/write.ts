@@ -1,4 +1,3 @@
-import type ExcelJS from "exceljs";
 import { quoteSheet, rangeAddress, cellAddress, isFormulaCell } from "../plan/cells";
 import { renameSheetsInPlan, resolveSheetNames } from "../plan/sheetNames";
 import type { PlanValue, SheetPlan, WorkbookPlan } from "../plan/types";
@@ -12,11 +11,10 @@ import { compressEntry, writeZip, type RawZipEntry, type ZipEntry } from "./zip"
 
 export interface WriteXlsxOptions {
   /**
-   * A workbook to add the sheets to (the bytes of an .xlsx file, or an exceljs Workbook the caller built, which
-   * is serialised first). It is never modified: its parts are copied as they are and the plan's sheets are added
-   * after its sheets.
+   * A workbook to add the sheets to (the bytes of an .xlsx file). It is never modified: its parts are copied as
+   * they are and the plan's sheets are added after its sheets.
    */
-  readonly base?: ExcelJS.Workbook | Uint8Array;
+  readonly base?: Uint8Array;
   /**
    * Replace the base's sheets that have the plan's names and that PAC Commercial wrote (they carry
    * `SHEET_MARK`); a user's own sheet of that name is kept and the plan's sheet written as "PAC (2)"… Default:
@@ -255,7 +253,7 @@ export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOpt
   const cleaned = cleanWorkbookPlan(plan);
   const remarks: WriteRemark[] = [...cleaned.remarks];
   // An exceljs workbook is serialised first: the caller's object is never touched.
-  const base = options.base === undefined ? undefined : options.base instanceof Uint8Array ? options.base : new Uint8Array(await options.base.xlsx.writeBuffer());
+  const base = options.base;
   const info = base ? await inspectBase(base) : undefined;
   const baseSheets = info?.sheets ?? [];
   const planNames = upper(cleaned.plan.sheets.map((s) => s.name));
