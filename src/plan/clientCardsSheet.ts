@@ -4,7 +4,7 @@ import { range } from "./cells";
 import { SheetDraft } from "./grid";
 import type { Fidelity } from "./fidelity";
 import type { PlanObjectives } from "./objectives";
-import type { PlanMethod, ScoredClient, ScoredPortfolio } from "./score";
+import { METHOD_LABEL, type PlanMethod, type ScoredClient, type ScoredPortfolio } from "./score";
 import { ABC_COLOURS, PROSPECT_COLOUR, STYLES } from "./styles";
 import type { SheetPlan } from "./types";
 
@@ -21,15 +21,7 @@ export interface ExplanationLine {
 }
 
 const TOPIC_LABEL: Readonly<Record<ExplanationTopic, PlanKey>> = {
-  abc: "method.abc",
-  r: "method.r",
-  p: "method.p",
-  pr: "method.pr",
-  rfm: "method.rfm",
-  contacts: "method.contacts",
-  elasticity: "method.elasticity",
-  maturity: "method.maturity",
-  allocation: "method.allocation",
+  ...METHOD_LABEL,
   objective: "cards.topic.objective",
   effort: "cards.topic.effort",
   prospect: "cards.topic.prospect",

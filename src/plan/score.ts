@@ -226,7 +226,8 @@ const CLASSES: readonly AbcClass[] = ["A", "B", "C"];
 /** The warnings of every client that has none: one shared empty list. */
 const NO_WARNINGS: readonly ScoreWarning[] = Object.freeze([]);
 
-const METHOD_LABEL: Readonly<Record<PlanMethod, PlanKey>> = {
+/** The label key of each method (« ABC », « Rang R »…), shared by the warnings and the client cards. */
+export const METHOD_LABEL: Readonly<Record<PlanMethod, PlanKey>> = {
   abc: "method.abc",
   r: "method.r",
   p: "method.p",

@@ -87,3 +87,28 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
     },
   };
 }
+
+/**
+ * The built pages (dist/, built first if missing) served on loopback, and a fresh headless Chromium in which
+ * nothing may leave the machine: every request off that origin (but blob: and data:) is refused and recorded in
+ * `problems` as "request off origin: <url>", for the test to assert it stays empty. `close()` stops both.
+ */
+export async function offlinePages(problems: string[]): Promise<{ origin: string; context: BrowserContext; close: () => Promise<void> }> {
+  ensureDist();
+  const { server, origin } = await serve(DIST);
+  const { context, close } = await launchChromium();
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith("blob:") || url.startsWith("data:")) return route.continue();
+    problems.push(`request off origin: ${url}`);
+    return route.abort();
+  });
+  return {
+    origin,
+    context,
+    close: async () => {
+      await close();
+      server.close();
+    },
+  };
+}

@@ -4,38 +4,28 @@
  * very hidden answers sheet) and the corrigé. Nothing leaves the machine. Screenshot in test/artifacts/.
  */
 import { mkdirSync, readFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { join } from "node:path";
 import JSZip from "jszip";
 import type { BrowserContext } from "playwright-core";
-import { describeWithChromium, DIST, ensureDist, launchChromium, ROOT, serve } from "./browser";
+import { describeWithChromium, offlinePages, ROOT } from "./browser";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
 const CASE = join(ROOT, "assets", "exercices", "abc-dix-clients.csv");
 
 describeWithChromium("test/e2e/exercise")("Mode exercice in the standalone page", () => {
-  let server: Server;
   let origin: string;
   let context: BrowserContext;
-  let closeBrowser: (() => Promise<void>) | undefined;
+  let closePages: (() => Promise<void>) | undefined;
+  // Nothing may leave the machine: any request off our origin fails the test.
   const problems: string[] = [];
 
   beforeAll(async () => {
-    ensureDist();
     mkdirSync(ARTIFACTS, { recursive: true });
-    ({ server, origin } = await serve(DIST));
-    ({ context, close: closeBrowser } = await launchChromium());
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin) || url.startsWith("blob:") || url.startsWith("data:")) return route.continue();
-      problems.push(`request off origin: ${url}`);
-      return route.abort();
-    });
+    ({ origin, context, close: closePages } = await offlinePages(problems));
   }, 300_000);
 
   afterAll(async () => {
-    await closeBrowser?.();
-    server?.close();
+    await closePages?.();
   });
 
   it("creates the student's book and the corrigé as two downloads", async () => {

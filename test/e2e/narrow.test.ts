@@ -8,11 +8,10 @@
  * One browser launch; the steps are walked once and every width is tried on the same page.
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { BrowserContext, FileChooser, Page } from "playwright-core";
-import { describeWithChromium, DIST, ensureDist, launchChromium, ROOT, serve } from "./browser";
+import { describeWithChromium, offlinePages, ROOT } from "./browser";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts", "narrow");
 const SAMPLE = join(ROOT, "assets", "sample", "clients-demo.xlsx");
@@ -39,29 +38,20 @@ interface AxeViolation {
 const describeBrowser = describeWithChromium("test/e2e/narrow");
 
 describeBrowser("the wizard in a narrow task pane, accessible, by keyboard", () => {
-  let server: Server;
   let origin: string;
   let context: BrowserContext;
-  let closeBrowser: (() => Promise<void>) | undefined;
+  let closePages: (() => Promise<void>) | undefined;
+  // Nothing may leave the machine: any request off our origin fails the test.
   const problems: string[] = [];
   const axeSource = existsSync(AXE) ? readFileSync(AXE, "utf8") : "";
 
   beforeAll(async () => {
-    ensureDist();
     mkdirSync(ARTIFACTS, { recursive: true });
-    ({ server, origin } = await serve(DIST));
-    ({ context, close: closeBrowser } = await launchChromium());
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin) || url.startsWith("blob:") || url.startsWith("data:")) return route.continue();
-      problems.push(`request off origin: ${url}`);
-      return route.abort();
-    });
+    ({ origin, context, close: closePages } = await offlinePages(problems));
   }, 300_000);
 
   afterAll(async () => {
-    await closeBrowser?.();
-    server?.close();
+    await closePages?.();
   });
 
   async function openPage(width: number): Promise<Page> {

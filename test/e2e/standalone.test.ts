@@ -7,12 +7,11 @@
  * missing. Screenshots go to test/artifacts/ (git-ignored).
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { BrowserContext, Page } from "playwright-core";
-import { describeWithChromium, DIST, ensureDist, launchChromium, ROOT, serve } from "./browser";
+import { describeWithChromium, offlinePages, ROOT } from "./browser";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
 const SAMPLE = join(ROOT, "assets", "sample", "clients-demo.xlsx");
@@ -30,29 +29,19 @@ async function sampleBytes(): Promise<Buffer> {
 const describeBrowser = describeWithChromium("test/e2e/standalone");
 
 describeBrowser("standalone page in Chromium", () => {
-  let server: Server;
   let origin: string;
   let context: BrowserContext;
-  let closeBrowser: (() => Promise<void>) | undefined;
+  let closePages: (() => Promise<void>) | undefined;
+  // Nothing may leave the machine: any request off our origin fails the test.
   const problems: string[] = [];
 
   beforeAll(async () => {
-    ensureDist();
     mkdirSync(ARTIFACTS, { recursive: true });
-    ({ server, origin } = await serve(DIST));
-    ({ context, close: closeBrowser } = await launchChromium());
-    // Nothing may leave the machine: any request off our origin fails the test.
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin) || url.startsWith("blob:") || url.startsWith("data:")) return route.continue();
-      problems.push(`request off origin: ${url}`);
-      return route.abort();
-    });
+    ({ origin, context, close: closePages } = await offlinePages(problems));
   }, 300_000);
 
   afterAll(async () => {
-    await closeBrowser?.();
-    server?.close();
+    await closePages?.();
   });
 
   async function openPage(): Promise<Page> {
