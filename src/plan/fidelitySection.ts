@@ -3,7 +3,7 @@ import { explain, label, type Lang } from "../i18n";
 import { actionFamilyLabel, actionLabel, catalogueTargetLabel, catalogueText, type CatalogueTextKey } from "../i18n/catalogue";
 import { planText } from "../i18n/plan";
 import { range } from "./cells";
-import { CATALOGUE_TARGETS, CHOSEN_SLOTS, suggestionFor, type CatalogueTargetId } from "./catalogue";
+import { CATALOGUE_TARGETS, CHOSEN_SLOTS, suggestionFor, type CatalogueActionId, type CatalogueTargetId } from "./catalogue";
 import { clientLabel } from "./contactsSheet";
 import type { Fidelity, FidelityReason } from "./fidelity";
 import type { SheetDraft } from "./grid";
@@ -24,7 +24,15 @@ export interface FidelityPac {
    * Without it (no Catalogue sheet written) there is no « Actions choisies » table.
    */
   readonly actionSource?: string;
+  /**
+   * The actions the rep chose per target (the wizard's « Actions choisies »), written in the cells in place of
+   * the default suggestion; a target left out keeps `suggestionFor(target).actions`. At most `CHOSEN_SLOTS` each.
+   */
+  readonly chosenActions?: ChosenActions;
 }
+
+/** Actions chosen per target, in slot order (`CHOSEN_SLOTS` at most; null leaves the slot blank). */
+export type ChosenActions = Readonly<Partial<Record<CatalogueTargetId, readonly (CatalogueActionId | null)[]>>>;
 
 /** Where a block goes: its first row and its columns. */
 export interface Area {
@@ -243,7 +251,7 @@ export function fidelityActions(s: SheetDraft, row: number, portfolio: ScoredPor
     s.merge(range(r, 2, 1, slotCols[0] - 2));
     slotCols.forEach((c, k) => {
       const width = (slotCols[k + 1] ?? last + 1) - c;
-      const action = suggestion.actions[k];
+      const action = (pac.chosenActions?.[target] ?? suggestion.actions)[k];
       if (action) s.set(r, c, actionLabel(action, lang));
       s.merge(range(r, c, 1, width));
       s.style(range(r, c, 1, width), STYLES.editable);

@@ -55,4 +55,4 @@ export type { CatalogueEntry, CatalogueSheet, TargetSuggestion, CatalogueActionI
 export { computeFidelity } from "./fidelity";
 export type { Fidelity, FidelityInput, FidelityReason } from "./fidelity";
 export { fidelityDiagnosis, fidelityActions, leavingClients, targetCounts, slotColumns, withValidations, ENGAGEMENT_COLOURS, IDEAL_COLOURS, LEAVING_LISTED } from "./fidelitySection";
-export type { FidelityPac } from "./fidelitySection";
+export type { ChosenActions, FidelityPac } from "./fidelitySection";

@@ -7,6 +7,7 @@ import { buildCatalogueSheet } from "./catalogue";
 import { buildClientCardsSheet } from "./clientCardsSheet";
 import { buildContactsSheet } from "./contactsSheet";
 import type { Fidelity } from "./fidelity";
+import type { ChosenActions } from "./fidelitySection";
 import { planObjectives, type PlanObjectivesOptions } from "./objectives";
 import { buildPacSheet } from "./pacSheet";
 import { buildProspectsSheet, hasProspectsSheet } from "./prospectsSheet";
@@ -37,6 +38,8 @@ export interface WorkbookPlanOptions {
    * drop-down lists over it. The CLI and the task pane turn it on; off by default.
    */
   readonly catalogue?: boolean;
+  /** With `catalogue`: the actions the rep chose per target, in place of the default suggestions (the wizard's). */
+  readonly chosenActions?: ChosenActions;
   /**
    * Issue 17: add the printable "Fiches clients" sheet before "Remarques": each client's full pourquoi, the
    * wizard's. The CLI and the task pane turn it on; off by default.
@@ -96,7 +99,11 @@ export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookP
   const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc ?? portfolio.abc, liveMax: options.liveMax, rfmLiveMax: options.rfmLiveMax, objectives });
   const { sheet: contacts, layout } = buildContactsSheet(portfolio, lang);
   const catalogue = options.catalogue === true ? buildCatalogueSheet(lang) : undefined;
-  const fidelity = { ...(catalogue ? { actionSource: catalogue.actionSource } : {}), ...(options.fidelity ? { fidelity: options.fidelity } : {}) };
+  const fidelity = {
+    ...(catalogue ? { actionSource: catalogue.actionSource } : {}),
+    ...(options.fidelity ? { fidelity: options.fidelity } : {}),
+    ...(options.chosenActions ? { chosenActions: options.chosenActions } : {}),
+  };
   const pac = buildPacSheet(portfolio, lang, layout, options.report, objectives, fidelity);
   const prospects = hasProspectsSheet(portfolio) ? [buildProspectsSheet(portfolio, lang, objectives)] : [];
   // Issue 17: the full pourquoi of every client, objectives included, kept in a printable sheet.

@@ -372,12 +372,32 @@ describe("engagement and the ideal client (issue 16) in Méthodes", () => {
     expect(detail).toHaveTextContent(/Consommables/);
   });
 
-  it("Méthodes lists the catalogue's suggested actions per target", async () => {
-    renderApp(fakePort({ sheets: { Clients: CLIENTS } }));
+  it("Méthodes offers the catalogue's actions per target, pre-set to the suggestion, and the PAC gets the rep's choice", async () => {
+    const port = fakePort({ sheets: { Clients: CLIENTS } });
+    renderApp(port);
     await sourceRead();
     await goTo(/Méthodes/);
     expect(screen.getByRole("heading", { name: "Actions suggérées par cible" })).toBeInTheDocument();
-    expect(screen.getAllByRole("listitem").some((li) => /^Développer/.test(li.textContent ?? ""))).toBe(true);
+    // One group per target (its legend), three labelled lists in each.
+    const develop = screen.getByRole("group", { name: "Développer" });
+    const first = within(develop).getByRole("combobox", { name: "Action 1" });
+    expect(first).toHaveValue("cross_selling");
+    expect(within(develop).getByRole("combobox", { name: "Action 3" })).toHaveValue("fitting");
+    // Only the actions that suit the target are offered, and a slot can be left blank.
+    const offered = within(first).getAllByRole("option").map((o) => o.textContent);
+    expect(offered).toContain("Up selling");
+    expect(offered).not.toContain("Parrainage");
+    await userEvent.selectOptions(first, "Up selling");
+    await userEvent.selectOptions(within(develop).getByRole("combobox", { name: "Action 3" }), "— aucune —");
+    await goTo(/Générer/);
+    await userEvent.click(screen.getByRole("button", { name: "Générer" }));
+    await screen.findByText(/^Feuilles écrites/);
+    const pac = port.writes[0].plan.sheets.find((s) => s.name === "PAC");
+    const texts = (pac?.blocks ?? []).flatMap((b) => b.values.flat()).filter((v): v is string => typeof v === "string");
+    const row = texts.indexOf("Développer", texts.indexOf("Actions choisies dans le catalogue"));
+    expect(texts.slice(row, row + 6)).toEqual(expect.arrayContaining(["Up selling"]));
+    expect(texts.slice(row, row + 6)).not.toContain("Cross selling");
+    expect(texts.slice(row, row + 6)).not.toContain("Essayage");
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Lang } from "../i18n/types";
 import type { ImportReport } from "../io/report";
-import { buildWorkbookPlan, workbookSheetNames, type Fidelity, type PlanObjectivesOptions, type ScoredPortfolio, type WorkbookPlan } from "../plan";
+import { buildWorkbookPlan, workbookSheetNames, type ChosenActions, type Fidelity, type PlanObjectivesOptions, type ScoredPortfolio, type WorkbookPlan } from "../plan";
 
 /**
  * The names of the sheets the wizard writes ("Cibles", "Contacts", "PAC", "Prospects" when the portfolio's
@@ -22,6 +22,7 @@ export function buildPlan(
   report?: ImportReport,
   fidelity?: Fidelity,
   objectives?: PlanObjectivesOptions,
+  chosenActions?: ChosenActions,
 ): WorkbookPlan {
   return buildWorkbookPlan(portfolio, {
     lang,
@@ -31,5 +32,7 @@ export function buildPlan(
     ...(fidelity ? { fidelity } : {}),
     // The growth asked typed in Aperçu goes to the PAC's parameter cell, so the written verdict is the one shown.
     ...(objectives ? { objectives } : {}),
+    // The actions the rep chose per target in Méthodes pre-fill the PAC's drop-down cells.
+    ...(chosenActions ? { chosenActions } : {}),
   });
 }

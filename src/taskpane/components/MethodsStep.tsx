@@ -20,8 +20,8 @@ import {
 } from "@fluentui/react-components";
 import { FAMILY_TYPES, TYPE_NOT_PROPOSED } from "../../engine";
 import { label, type LabelKey } from "../../i18n";
-import { actionLabel, catalogueTargetLabel, catalogueText } from "../../i18n/catalogue";
-import { CATALOGUE_TARGETS, suggestionFor } from "../../plan/catalogue";
+import { actionDescription, actionLabel, catalogueTargetLabel, catalogueText } from "../../i18n/catalogue";
+import { actionsForTarget, CATALOGUE_TARGETS, CHOSEN_SLOTS, suggestionFor, type CatalogueActionId } from "../../plan/catalogue";
 import { ioFieldLabel } from "../../i18n/io";
 import { columnLetter } from "../../plan/cells";
 import { useState } from "react";
@@ -42,7 +42,15 @@ const useStyles = makeStyles({
   reason: { paddingLeft: tokens.spacingHorizontalXXXL, color: tokens.colorNeutralForeground3 },
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(11rem, 100%), 1fr))", gap: tokens.spacingHorizontalM, alignItems: "end" },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
-  suggestions: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  suggestions: {
+    margin: 0,
+    minWidth: 0,
+    border: "none",
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+  },
 });
 
 /** The four criteria of SPEC §11, as the import names them. */
@@ -115,7 +123,7 @@ export function MethodsStep({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
       })}
       <FamilyTypesPart wizard={wizard} lang={lang} />
       <ProspectsPart wizard={wizard} lang={lang} />
-      <SuggestionsPart lang={lang} />
+      <SuggestionsPart wizard={wizard} lang={lang} />
       <Accordion collapsible>
         <AccordionItem value="advanced">
           <AccordionHeader>{w("advanced.title")}</AccordionHeader>
@@ -338,31 +346,56 @@ function FamilyTypesPart({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
 }
 
 /**
- * The catalogue's default actions per target (SPEC §13), as the PAC pre-fills its « Actions choisies »; the rep
- * changes them there, in native drop-down lists over the "Catalogue" sheet.
+ * The catalogue's actions per target (SPEC §13): three drop-down lists per target, pre-set to the default
+ * suggestion, offering the actions that suit the target. What the rep picks pre-fills the PAC's « Actions
+ * choisies » cells, which stay native drop-down lists over the "Catalogue" sheet there.
  */
-function SuggestionsPart({ lang }: { lang: Lang }) {
+function SuggestionsPart({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
   const styles = useStyles();
-  const w = (key: WizardKey) => wizardText(key, lang);
+  const shrink = useShrinkStyles();
+  const w = (key: WizardKey, params?: Record<string, string | number>) => wizardText(key, lang, params);
   return (
     <section className={styles.section} aria-labelledby="suggestions-title">
       <Subtitle2 as="h3" id="suggestions-title">
         {w("suggestions.title")}
       </Subtitle2>
       <Caption1 block>{w("suggestions.hint")}</Caption1>
-      <ul className={styles.suggestions}>
-        {CATALOGUE_TARGETS.map((target) => (
-          <li key={target}>
-            <Body1>
-              <strong>{catalogueTargetLabel(target, lang)}</strong>
-              {wizardText("preview.topicSep", lang)}
-              {suggestionFor(target)
-                .actions.map((a) => actionLabel(a, lang))
-                .join(", ")}
-            </Body1>
-          </li>
-        ))}
-      </ul>
+      {CATALOGUE_TARGETS.map((target) => {
+        const chosen = wizard.chosenActions[target] ?? suggestionFor(target).actions;
+        const offered = actionsForTarget(target);
+        const targetName = catalogueTargetLabel(target, lang);
+        return (
+          <fieldset key={target} className={styles.suggestions}>
+            <legend>
+              <Body1>
+                <strong>{targetName}</strong>
+              </Body1>
+            </legend>
+            {Array.from({ length: CHOSEN_SLOTS }, (_, slot) => {
+              const current = chosen[slot] ?? null;
+              // An action chosen elsewhere that does not suit the target stays offered, so the list shows it.
+              const options = current !== null && !offered.includes(current) ? [current, ...offered] : offered;
+              return (
+                <Field key={slot} className={shrink.field} label={w("suggestions.slot", { n: slot + 1 })}>
+                  <Select
+                    className={shrink.control}
+                    select={{ className: shrink.inner }}
+                    value={current ?? ""}
+                    onChange={(_, d) => wizard.chooseAction(target, slot, d.value === "" ? null : (d.value as CatalogueActionId))}
+                  >
+                    <option value="">{w("suggestions.none")}</option>
+                    {options.map((a) => (
+                      <option key={a} value={a} title={actionDescription(a, lang)}>
+                        {actionLabel(a, lang)}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              );
+            })}
+          </fieldset>
+        );
+      })}
     </section>
   );
 }

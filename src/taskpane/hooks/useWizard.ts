@@ -19,6 +19,8 @@ import type { Lang } from "../../i18n/types";
 import { scorePortfolio, type ScoredPortfolio } from "../../plan/score";
 import { planObjectives, type PlanObjectives } from "../../plan/objectives";
 import { computeFidelity, type Fidelity } from "../../plan/fidelity";
+import { CHOSEN_SLOTS, suggestionFor, type CatalogueActionId, type CatalogueTargetId } from "../../plan/catalogue";
+import type { ChosenActions } from "../../plan/fidelitySection";
 import { GROWTH_DEFAULT_ASKED } from "../../engine/objectives";
 import type { DefaultSheet, SheetSummary, SourceRef, SourceTable, WorkbookPort } from "../ports/port";
 import { buildPlan, outputSheetNames } from "../planning";
@@ -167,6 +169,17 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
   const [capital, setCapital] = useState<CapitalSettings>(DEFAULT_CAPITAL);
   /** The growth asked by management, in percent (SPEC §10; default 5 %). */
   const [growth, setGrowth] = useState<number>(GROWTH_DEFAULT_ASKED * 100);
+  /** The catalogue actions the rep chose per target (SPEC §13); a target not chosen keeps its default suggestion. */
+  const [chosenActions, setChosenActions] = useState<ChosenActions>({});
+  /** Sets slot `slot` of a target's chosen actions (null: blank), starting from its default suggestion. */
+  const chooseAction = useCallback((target: CatalogueTargetId, slot: number, action: CatalogueActionId | null) => {
+    setChosenActions((current) => {
+      const slots: (CatalogueActionId | null)[] = [...(current[target] ?? suggestionFor(target).actions)];
+      while (slots.length < CHOSEN_SLOTS) slots.push(null);
+      slots[slot] = action;
+      return { ...current, [target]: slots };
+    });
+  }, []);
   const [generation, setGeneration] = useState<Generation>({ status: "idle" });
   /** A journal sheet beside a client table, for engagement. */
   const [sideJournal, setSideJournal] = useState<SideJournal | undefined>();
@@ -416,7 +429,7 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
         setGeneration({ status: "running", phase: "score", progress: 1 / 3 });
         await tick();
         const portfolio = withMethods(scorePortfolio(view.clients, scoreOptions(thresholds, capital, lang)), selected);
-        const plan = buildPlan(portfolio, lang, view.report, withFidelity(fidelity, selected), { growthAsked: growth / 100 });
+        const plan = buildPlan(portfolio, lang, view.report, withFidelity(fidelity, selected), { growthAsked: growth / 100 }, chosenActions);
         await tick();
         if (cancelRef.current) return setGeneration({ status: "cancelled" });
         setGeneration({ status: "running", phase: "write", progress: 2 / 3 });
@@ -431,7 +444,7 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
         setGeneration({ status: "error", error });
       }
     },
-    [port, sourceRef, shape, overrides, referenceDate, periodsChoice, thresholds, capital, lang, selected, fidelity, growth],
+    [port, sourceRef, shape, overrides, referenceDate, periodsChoice, thresholds, capital, lang, selected, fidelity, growth, chosenActions],
   );
 
   /** Starts the generation, or asks first when output sheets already exist. */
@@ -492,6 +505,8 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
     scored,
     growth,
     setGrowth,
+    chosenActions,
+    chooseAction,
     objectives,
     journal,
     fidelity,
