@@ -18,10 +18,6 @@ const COLOURS = { bars: "2E75B6", line: "C00000", threshold: "7F7F7F", points: "
 /** Above this many categories the Pareto's client labels are hidden (they would overlap). */
 const MAX_LABELLED_CATEGORIES = 40;
 
-export function xmlEscape(text: string): string {
-  return xmlText(text);
-}
-
 /** The cells of a sheet plan, to fill the charts' caches (what a reader shows before recalculating). */
 function cellReader(sheet: SheetPlan): (row: number, col: number) => PlanValue {
   return (row, col) => {
@@ -43,12 +39,12 @@ function cellsOf(range: CellRange, read: (row: number, col: number) => PlanValue
 }
 
 function ref(sheet: string, range: CellRange): string {
-  return xmlEscape(`${quoteSheet(sheet)}!${rangeAddress(range)}`);
+  return xmlText(`${quoteSheet(sheet)}!${rangeAddress(range)}`);
 }
 
 function strRef(sheet: string, range: CellRange, read: (row: number, col: number) => PlanValue): string {
   const values = cellsOf(range, read);
-  const points = values.map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${xmlEscape(String(v))}</c:v></c:pt>`)).join("");
+  const points = values.map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${xmlText(String(v))}</c:v></c:pt>`)).join("");
   return `<c:strRef><c:f>${ref(sheet, range)}</c:f><c:strCache><c:ptCount val="${values.length}"/>${points}</c:strCache></c:strRef>`;
 }
 
@@ -57,12 +53,12 @@ function numRef(sheet: string, range: CellRange, read: (row: number, col: number
   const points = values
     .map((v, i) => (typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : ""))
     .join("");
-  return `<c:numRef><c:f>${ref(sheet, range)}</c:f><c:numCache><c:formatCode>${xmlEscape(format)}</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache></c:numRef>`;
+  return `<c:numRef><c:f>${ref(sheet, range)}</c:f><c:numCache><c:formatCode>${xmlText(format)}</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache></c:numRef>`;
 }
 
 function rich(text: string, size: number, bold: boolean): string {
   const b = bold ? "1" : "0";
-  return `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${b}"/></a:pPr><a:r><a:rPr lang="fr-FR" sz="${size}" b="${b}"/><a:t>${xmlEscape(text)}</a:t></a:r></a:p></c:rich></c:tx>`;
+  return `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${b}"/></a:pPr><a:r><a:rPr lang="fr-FR" sz="${size}" b="${b}"/><a:t>${xmlText(text)}</a:t></a:r></a:p></c:rich></c:tx>`;
 }
 
 function title(text: string | undefined, size = 1200, bold = true): string {
@@ -74,7 +70,7 @@ function textProps(size: number, rotation = 0): string {
 }
 
 function seriesName(name: string): string {
-  return `<c:tx><c:v>${xmlEscape(name)}</c:v></c:tx>`;
+  return `<c:tx><c:v>${xmlText(name)}</c:v></c:tx>`;
 }
 
 function chartSpace(body: string, legend: boolean): string {
@@ -127,7 +123,7 @@ function paretoXml(chart: ChartPlan, sheet: string, read: (row: number, col: num
       `<c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
       `<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
       `<c:majorGridlines><c:spPr><a:ln><a:solidFill><a:srgbClr val="E0E0E0"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
-      `<c:numFmt formatCode="${xmlEscape('#,##0 "€"')}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
+      `<c:numFmt formatCode="${xmlText('#,##0 "€"')}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
       `<c:tickLblPos val="nextTo"/>${textProps(800)}<c:crossAx val="1001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
       `<c:catAx><c:axId val="1003"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="1"/><c:axPos val="b"/>` +
       `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="1004"/><c:crosses val="autoZero"/>` +
@@ -188,7 +184,7 @@ export function anchorXml(chart: ChartPlan, index: number, relId: string): strin
   const point = (c: number, r: number): string => `<xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
   return (
     `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${point(col, row)}</xdr:from><xdr:to>${point(col + cols, row + rows)}</xdr:to>` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${index + 1000}" name="${xmlEscape(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${index + 1000}" name="${xmlText(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${relId}"/></a:graphicData></a:graphic>` +
     `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`

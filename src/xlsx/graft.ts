@@ -85,7 +85,7 @@ function dropMacros(pkg: Parts): number {
       types = removeOverride(types, part);
       if (!part.endsWith(".rels")) removed++;
     }
-    rels = rels.replace(new RegExp(`<Relationship\\b[^>]*\\sId="${escapeRegExp(xmlEncode(r.id))}"[^>]*/>`), "");
+    rels = rels.replace(new RegExp(`<Relationship\\b[^>]*\\sId="${escapeRegExp(xmlText(r.id))}"[^>]*/>`), "");
   }
   types = types.replace(/<Default\b[^>]*ContentType="application\/vnd\.ms-office\.vbaProject"[^>]*\/>/g, "");
   types = types.replace(VBA.mainTypes, TYPE.workbook);
@@ -150,10 +150,6 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function xmlEncode(text: string): string {
-  return xmlText(text);
-}
-
 function attr(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name.replace(":", "\\:")}="([^"]*)"`).exec(tag);
   return m ? xmlDecode(m[1]) : undefined;
@@ -161,7 +157,7 @@ function attr(tag: string, name: string): string | undefined {
 
 function setAttr(tag: string, name: string, value: string): string {
   const re = new RegExp(`(\\s${name.replace(":", "\\:")}=")[^"]*(")`);
-  return re.test(tag) ? tag.replace(re, `$1${xmlEncode(value)}$2`) : tag.replace(/(\/?>)$/, ` ${name}="${xmlEncode(value)}"$1`);
+  return re.test(tag) ? tag.replace(re, `$1${xmlText(value)}$2`) : tag.replace(/(\/?>)$/, ` ${name}="${xmlText(value)}"$1`);
 }
 
 /** `target` written relative to the folder of `fromPart`. */
@@ -198,7 +194,7 @@ function freeRelId(xml: string): string {
 
 function addRelationship(xml: string, type: string, target: string): { xml: string; id: string } {
   const id = freeRelId(xml);
-  return { id, xml: xml.replace("</Relationships>", `<Relationship Id="${id}" Type="${type}" Target="${xmlEncode(target)}"/></Relationships>`) };
+  return { id, xml: xml.replace("</Relationships>", `<Relationship Id="${id}" Type="${type}" Target="${xmlText(target)}"/></Relationships>`) };
 }
 
 interface SheetEntry {
@@ -422,7 +418,7 @@ async function dropSheets(pkg: Parts, names: ReadonlySet<string>): Promise<void>
   });
   for (const s of dropped) {
     workbook = workbook.replace(s.tag, "");
-    rels = rels.replace(new RegExp(`<Relationship\\b[^>]*\\sId="${escapeRegExp(xmlEncode(s.relId))}"[^>]*/>`), "");
+    rels = rels.replace(new RegExp(`<Relationship\\b[^>]*\\sId="${escapeRegExp(xmlText(s.relId))}"[^>]*/>`), "");
     const sheetRels = relsPath(s.path);
     if (pkg.has(sheetRels)) {
       for (const r of relationships(await pkg.text(sheetRels))) {
@@ -555,7 +551,7 @@ export async function graftSheets(
     types = addOverride(types, to, TYPE.worksheet);
     const added = addRelationship(rels, REL.worksheet, relative("xl/workbook.xml", to));
     rels = added.xml;
-    const tag = `<sheet name="${xmlEncode(sheet.name)}" sheetId="${++sheetId}"${attr(sheet.tag, "state") && attr(sheet.tag, "state") !== "visible" ? ` state="${attr(sheet.tag, "state")}"` : ""} r:id="${added.id}"/>`;
+    const tag = `<sheet name="${xmlText(sheet.name)}" sheetId="${++sheetId}"${attr(sheet.tag, "state") && attr(sheet.tag, "state") !== "visible" ? ` state="${attr(sheet.tag, "state")}"` : ""} r:id="${added.id}"/>`;
     workbook = workbook.includes("</sheets>") ? workbook.replace("</sheets>", `${tag}</sheets>`) : workbook.replace(/<sheets\s*\/>/, `<sheets>${tag}</sheets>`);
     newIndex.set(k, remaining + k);
   }
@@ -565,7 +561,7 @@ export async function graftSheets(
     const local = n.local !== undefined ? newIndex.get(n.local) : undefined;
     const open = /^<definedName\b[^>]*>/.exec(n.tag)?.[0] ?? "<definedName>";
     const tag = local !== undefined ? setAttr(open, "localSheetId", String(local)) : open;
-    return `${tag}${xmlEncode(n.text)}</definedName>`;
+    return `${tag}${xmlText(n.text)}</definedName>`;
   });
   if (names.length > 0) {
     if (workbook.includes("</definedNames>")) workbook = workbook.replace("</definedNames>", `${names.join("")}</definedNames>`);
