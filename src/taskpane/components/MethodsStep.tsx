@@ -23,7 +23,6 @@ import { label, type LabelKey } from "../../i18n";
 import { actionDescription, actionLabel, catalogueTargetLabel, catalogueText } from "../../i18n/catalogue";
 import { actionsForTarget, CATALOGUE_TARGETS, CHOSEN_SLOTS, suggestionFor, type CatalogueActionId } from "../../plan/catalogue";
 import { ioFieldLabel } from "../../i18n/io";
-import { columnLetter } from "../../plan/cells";
 import { useState } from "react";
 import { ioMessage } from "../../i18n/io";
 import type { Lang } from "../../i18n/types";
@@ -33,6 +32,7 @@ import { warningText } from "../../plan/score";
 import { errorText } from "../errorText";
 import type { Wizard } from "../hooks/useWizard";
 import { abcDefaults, DEFAULT_THRESHOLDS, parseNumberText, type Thresholds, type WizardMethod } from "../wizardModel";
+import { columnOptions } from "./columnOptions";
 import { NumberField, useShrinkStyles } from "./NumberField";
 import { ProspectList, statusCounts } from "./ProspectList";
 
@@ -254,12 +254,7 @@ function ProspectsPart({ wizard, lang }: { wizard: Wizard; lang: Lang }) {
                 value={match ? String(match.column) : "none"}
                 onChange={(_, d) => wizard.setMapping(criterion, d.value === "none" ? "none" : Number(d.value))}
               >
-                <option value="none">{w("source.none")}</option>
-                {view.columns.map((c) => (
-                  <option key={c.column} value={String(c.column)}>
-                    {w("source.column", { letter: columnLetter(c.column), header: c.header || "—" })}
-                  </option>
-                ))}
+                {columnOptions(view.columns, lang)}
               </Select>
             </Field>
           );

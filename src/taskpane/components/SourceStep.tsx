@@ -26,6 +26,7 @@ import { errorText } from "../errorText";
 import type { AnyField, ImportView, Wizard } from "../hooks/useWizard";
 import type { DefaultSheet, SheetPart, SourceRef } from "../ports/port";
 import { movePeriod, rejectedTotal, type PeriodChoice } from "../wizardModel";
+import { columnOptions } from "./columnOptions";
 import { useShrinkStyles } from "./NumberField";
 
 const useStyles = makeStyles({
@@ -237,12 +238,7 @@ function MappingEditor({ view, wizard, lang }: { view: ImportView; wizard: Wizar
                 value={match ? String(match.column) : "none"}
                 onChange={(_, d) => onChange(field, d.value)}
               >
-                <option value="none">{w("source.none")}</option>
-                {view.columns.map((c) => (
-                  <option key={c.column} value={String(c.column)}>
-                    {w("source.column", { letter: columnLetter(c.column), header: c.header || "—" })}
-                  </option>
-                ))}
+                {columnOptions(view.columns, lang)}
               </Select>
               {match ? (
                 <Badge
