@@ -123,6 +123,12 @@ function cleanSheet(sheet: SheetPlan, remarks: WriteRemark[]): SheetPlan {
 }
 
 /**
+ * Plans already cleaned (a plan is never modified): the CLI cleans a plan to list the writer's remarks, then the
+ * writer cleans it again; the second costs nothing.
+ */
+const cleaned = new WeakMap<WorkbookPlan, CleanPlan>();
+
+/**
  * Every text of a workbook plan as a valid .xlsx can hold it: the characters XML 1.0 forbids removed (cells,
  * formula results, sheet names, chart titles and series, list prompts), cell texts over Excel's 32 767 characters
  * cut, list prompts cut to Excel's 32 / 255 characters. The
@@ -132,7 +138,12 @@ function cleanSheet(sheet: SheetPlan, remarks: WriteRemark[]): SheetPlan {
  * // [{ kind: "invalidChars", sheet: "S", cell: "A1", row: 1, count: 1 }]
  */
 export function cleanWorkbookPlan(plan: WorkbookPlan): CleanPlan {
-  const remarks: WriteRemark[] = [];
-  const sheets = plan.sheets.map((s) => cleanSheet(s, remarks));
-  return { plan: sheets.every((s, i) => s === plan.sheets[i]) ? plan : { ...plan, sheets }, remarks };
+  let clean = cleaned.get(plan);
+  if (!clean) {
+    const remarks: WriteRemark[] = [];
+    const sheets = plan.sheets.map((s) => cleanSheet(s, remarks));
+    clean = { plan: sheets.every((s, i) => s === plan.sheets[i]) ? plan : { ...plan, sheets }, remarks };
+    cleaned.set(plan, clean);
+  }
+  return clean;
 }

@@ -104,3 +104,28 @@ describe("countSharedItems", () => {
     expect(countSharedItems(sst)).toBe(n);
   });
 });
+
+describe("sheetXml: shared formulas", () => {
+  it("a column of formulas filled down is one master formula and shared cells, each with its cached value", () => {
+    const rows = Array.from({ length: 5 }, (_, i) => [i, formula(`IF(A${i + 1}>1,A${i + 1}*$C$1,"-")`, i > 1 ? i * 2 : "-"), formula(`A${i + 1}+1`, i + 1)]);
+    rows[3][2] = formula("A1+1", 1);
+    const { xml } = text({ name: "S", blocks: [{ row: 0, col: 0, values: rows }], formats: [] });
+    expect(xml).toContain('<c r="B1" t="str"><f t="shared" ref="B1:B5" si="0">IF(A1&gt;1,A1*$C$1,&quot;-&quot;)</f><v>-</v></c>');
+    expect(xml).toContain('<c r="B5"><f t="shared" si="0"/><v>8</v></c>');
+    // C4 breaks the run: C1:C3 shared, C4 and C5 on their own (a run of one or two is not worth it).
+    expect(xml).toContain('<c r="C1"><f t="shared" ref="C1:C3" si="1">A1+1</f><v>1</v></c>');
+    expect(xml).toContain('<c r="C3"><f t="shared" si="1"/><v>3</v></c>');
+    expect(xml).toContain('<c r="C4"><f>A1+1</f><v>1</v></c>');
+    expect(xml).toContain('<c r="C5"><f>A5+1</f><v>5</v></c>');
+    expect(XMLValidator.validate(xml)).toBe(true);
+  });
+
+  it("a shared formula never reaches rows where another block also has values", () => {
+    const rows = Array.from({ length: 6 }, (_, i) => [formula(`A${i + 1}*2`, 0)]);
+    const { xml } = text({ name: "S", blocks: [{ row: 0, col: 1, values: rows }, { row: 3, col: 3, values: [["x"]] }], formats: [] });
+    expect(xml).toContain('<f t="shared" ref="B1:B3" si="0">A1*2</f>');
+    expect(xml).toContain('<c r="B4"><f>A4*2</f>');
+    // B5:B6 is two rows: written one by one.
+    expect(xml).toContain('<c r="B5"><f>A5*2</f>');
+  });
+});

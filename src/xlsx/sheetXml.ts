@@ -1,6 +1,7 @@
 import { cellAddress, columnLetter, isFormulaCell, quoteSheet, rangeAddress } from "../plan/cells";
 import type { CellRange, PlanValue, SheetPlan, ValueBlock } from "../plan/types";
 import { sheetProtectionXml } from "./sheetFeatures";
+import { filledDown } from "./sharedFormulas";
 import { argb, type ResolvedStyle, type SharedStrings, type StyleTable } from "./styles";
 import { xmlText } from "./xmlText";
 
@@ -32,13 +33,16 @@ export interface SheetXmlOptions {
 
 const ENCODER = new TextEncoder();
 const SINK_BLOCK = 1 << 20;
+/** A column of fewer formulas filled down is written formula by formula. */
+const SHARED_MIN = 3;
 
 /**
  * UTF-8 bytes written a row at a time into blocks of 1 MiB: each row's text dies young (a row kept waiting in a
  * batch of thousands would outlive the young generation and make every collection a full one).
  */
 class ByteSink {
-  private readonly blocks: Uint8Array[] = [];
+  /** Blocks filled and not yet taken. */
+  readonly blocks: Uint8Array[] = [];
   private block = new Uint8Array(SINK_BLOCK);
   private at = 0;
 
@@ -112,7 +116,11 @@ function cellOpen(col: number, row: string, xf: number): string {
   return xf !== 0 ? `<c r="${letter(col)}${row}" s="${xf}"` : `<c r="${letter(col)}${row}"`;
 }
 
-function cellXml(open: string, value: PlanValue, strings: SharedStrings, sstShift: number): string {
+/**
+ * `f` is the formula element to write (`<f>…</f>`, or a shared formula's); `value` gives the type and the
+ * cached result.
+ */
+function cellXml(open: string, value: PlanValue, strings: SharedStrings, sstShift: number, f?: string): string {
   if (value === null) return `${open}/>`;
   switch (typeof value) {
     case "number":
@@ -124,7 +132,7 @@ function cellXml(open: string, value: PlanValue, strings: SharedStrings, sstShif
       return `${open} t="s"><v>${strings.id(value) + sstShift}</v></c>`;
     default: {
       if (!isFormulaCell(value)) return "";
-      const f = `<f>${xmlText(value.formula)}</f>`;
+      f ??= `<f>${xmlText(value.formula)}</f>`;
       const r = value.result;
       if (r === undefined) return `${open}>${f}</c>`;
       if (typeof r === "number") return Number.isFinite(r) ? `${open}>${f}<v>${r}</v></c>` : `${open}>${f}</c>`;
@@ -192,6 +200,14 @@ function extent(sheet: SheetPlan): { rows: number; cols: number; top: number; le
  * equals, then formulas), drop-down lists, print setup, page breaks, the mark, the drawing, the tables.
  */
 export function sheetXml(sheet: SheetPlan, options: SheetXmlOptions): Uint8Array[] {
+  return [...sheetXmlBlocks(sheet, options)];
+}
+
+/**
+ * `sheetXml`'s UTF-8 blocks, each given as soon as it is full (about 1 MiB), so that a caller can compress one
+ * while the next is written, and never hold the whole sheet uncompressed.
+ */
+export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Generator<Uint8Array, void, undefined> {
   const { styles, strings, shift, links } = options;
   const sink = new ByteSink();
   const size = extent(sheet);
@@ -225,8 +241,17 @@ export function sheetXml(sheet: SheetPlan, options: SheetXmlOptions): Uint8Array
   const ruleEdges = events(rules, (r) => r.range.row, (r) => r.range.rows);
   const blocks = sheet.blocks.filter((b) => b.values.length > 0 && (b.values[0]?.length ?? 0) > 0);
   const blockEdges = events(blocks, (b) => b.row, (b) => b.values.length);
+  const edgeRows = [...blockEdges.keys()].sort((a, b) => a - b);
   let activeRules: StyleRule[] = [];
   let activeBlocks: ValueBlock[] = [];
+  // Until the next block edge, the block alone on each column: a shared formula stays in one block, never
+  // crossing an edge nor a column where another block writes too.
+  let blockUntil = 0;
+  let soleBlock = new Map<number, ValueBlock>();
+  // Shared formulas, by column: the run written (its last row, exclusive) and its id.
+  const sharedUntil = new Map<number, number>();
+  const sharedId = new Map<number, number>();
+  let sharedCount = 0;
   let rowStyle: { from: number; xfs: Int32Array } = { from: 0, xfs: new Int32Array(0) };
   const styleCache = new Map<string, { from: number; xfs: Int32Array }>();
   for (let r = 0; r < lastRow; r++) {
@@ -240,7 +265,19 @@ export function sheetXml(sheet: SheetPlan, options: SheetXmlOptions): Uint8Array
       }
       rowStyle = cached;
     }
-    if (blockEdges.has(r)) activeBlocks = blocks.filter((b) => r >= b.row && r < b.row + b.values.length);
+    if (blockEdges.has(r)) {
+      activeBlocks = blocks.filter((b) => r >= b.row && r < b.row + b.values.length);
+      blockUntil = edgeRows.find((e) => e > r) ?? r + 1;
+      soleBlock = new Map();
+      const shared = new Set<number>();
+      for (const b of activeBlocks) {
+        for (let c = b.col; c < b.col + (b.values[r - b.row]?.length ?? 0); c++) {
+          if (soleBlock.has(c)) shared.add(c);
+          soleBlock.set(c, b);
+        }
+      }
+      for (const c of shared) soleBlock.delete(c);
+    }
     const height = heights.get(r);
     if (activeBlocks.length === 0 && rowStyle.xfs.length === 0 && height === undefined) continue;
     let from = rowStyle.xfs.length > 0 ? rowStyle.from : Infinity;
@@ -271,9 +308,30 @@ export function sheetXml(sheet: SheetPlan, options: SheetXmlOptions): Uint8Array
       const k = c - rowStyle.from;
       const xf = k >= 0 && k < xfs.length ? xfs[k] : 0;
       if (value === null && xf === 0) continue;
-      line += cellXml(cellOpen(c, number, xf), value, strings, shift.sst);
+      let f: string | undefined;
+      const sole = isFormulaCell(value) ? soleBlock.get(c) : undefined;
+      if (sole && isFormulaCell(value)) {
+        if (r < (sharedUntil.get(c) ?? 0)) f = `<f t="shared" si="${sharedId.get(c)}"/>`;
+        else {
+          // The rows below filled down from this one, within the block: one shared formula for them all.
+          let end = r + 1;
+          let above = value.formula;
+          for (; end < blockUntil; end++) {
+            const below = sole.values[end - sole.row][c - sole.col];
+            if (!isFormulaCell(below) || !filledDown(above, below.formula)) break;
+            above = below.formula;
+          }
+          if (end - r >= SHARED_MIN) {
+            sharedUntil.set(c, end);
+            sharedId.set(c, sharedCount);
+            f = `<f t="shared" ref="${letter(c)}${number}:${letter(c)}${end}" si="${sharedCount++}">${xmlText(value.formula)}</f>`;
+          }
+        }
+      }
+      line += cellXml(cellOpen(c, number, xf), value, strings, shift.sst, f);
     }
     sink.write(`${line}</row>`);
+    if (sink.blocks.length > 0) yield* sink.blocks.splice(0);
   }
 
   let tail = "</sheetData>" + sheetProtectionXml(sheet.protection);
@@ -316,7 +374,7 @@ export function sheetXml(sheet: SheetPlan, options: SheetXmlOptions): Uint8Array
   if (links.tables.length > 0) tail += `<tableParts count="${links.tables.length}">${links.tables.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;
   tail += "</worksheet>";
   sink.write(tail);
-  return sink.finish();
+  yield* sink.finish();
 }
 
 /** The defined names of a sheet's print setup: its print area and its title rows, sheet-scoped. */

@@ -223,10 +223,10 @@ const CRC_TABLES = (() => {
   return tables;
 })();
 
-/** CRC-32 (IEEE 802.3) in JavaScript: what the browser uses. */
-export function crc32Js(data: Uint8Array): number {
+/** CRC-32 (IEEE 802.3) in JavaScript: what the browser uses. `previous` continues the CRC of earlier bytes. */
+export function crc32Js(data: Uint8Array, previous = 0): number {
   const t = CRC_TABLES;
-  let crc = -1;
+  let crc = previous ^ -1;
   let i = 0;
   const fast = data.length - (data.length % 8);
   for (; i < fast; i += 8) {
@@ -245,5 +245,7 @@ export function crc32Js(data: Uint8Array): number {
   return (crc ^ -1) >>> 0;
 }
 
-/** CRC-32 (IEEE 802.3), as ZIP stores it: Node's native one when there is one. */
-export const crc32: (data: Uint8Array) => number = zlib?.crc32 ? (data) => (zlib.crc32 as (d: Uint8Array) => number)(data) : crc32Js;
+/** CRC-32 (IEEE 802.3), as ZIP stores it: Node's native one when there is one. `previous` continues a CRC. */
+export const crc32: (data: Uint8Array, previous?: number) => number = zlib?.crc32
+  ? (data, previous = 0) => (zlib.crc32 as (d: Uint8Array, p: number) => number)(data, previous)
+  : crc32Js;

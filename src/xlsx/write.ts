@@ -4,10 +4,10 @@ import type { PlanValue, SheetPlan, WorkbookPlan } from "../plan/types";
 import { CHART_PARTS, chartXml, drawingXml } from "./charts";
 import { cleanWorkbookPlan, type WriteRemark } from "./cleanPlan";
 import { graftSheets, inspectBase, keptNames, markedSheets, SHEET_MARK } from "./graft";
-import { printNames, sheetXml, type IdShift } from "./sheetXml";
+import { printNames, sheetXmlBlocks, type IdShift } from "./sheetXml";
 import { SharedStrings, StyleTable } from "./styles";
 import { xmlText } from "./xmlText";
-import { compressEntry, writeZip, type RawZipEntry, type ZipEntry } from "./zip";
+import { compressBlocks, writeZip, type RawZipEntry, type ZipEntry } from "./zip";
 
 export interface WriteXlsxOptions {
   /**
@@ -68,17 +68,6 @@ function upper(names: Iterable<string>): Set<string> {
   return new Set([...names].map((n) => n.toUpperCase()));
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
 function relsXml(rels: readonly { id: string; type: string; target: string }[]): string {
   return `${XML_HEAD}<Relationships xmlns="${NS.rels}">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${xmlText(r.target)}"/>`).join("")}</Relationships>`;
 }
@@ -122,10 +111,10 @@ function utf16(text: string): Uint8Array {
  * one pass, see `sheetXml`), its tables, drawing and charts, and the mark on each marked sheet. `shift` moves
  * every style and string id past a base's (the graft appends ours after them).
  */
-function planParts(
+async function planParts(
   sheets: readonly SheetPlan[],
   options: { readonly names: Set<string>; readonly tables: Set<string>; readonly shift: IdShift; readonly marked: ReadonlySet<string>; readonly selectFirst: boolean },
-): (ZipEntry | RawZipEntry)[] {
+): Promise<(ZipEntry | RawZipEntry)[]> {
   const styles = new StyleTable();
   const strings = new SharedStrings();
   const entries: (ZipEntry | RawZipEntry)[] = [];
@@ -140,7 +129,7 @@ function planParts(
   let chartCount = 0;
   let markCount = 0;
   const firstVisible = sheets.findIndex((s) => (s.visibility ?? "visible") === "visible");
-  sheets.forEach((sheet, k) => {
+  for (const [k, sheet] of sheets.entries()) {
     const path = `xl/worksheets/sheet${k + 1}.xml`;
     const rels: { id: string; type: string; target: string }[] = [];
     const rel = (type: string, target: string): string => {
@@ -184,16 +173,16 @@ function planParts(
       add(`xl/${file}`, utf16(SHEET_MARK.value), TYPE.customProperty);
       mark = rel(REL.customProperty, `../${file}`);
     }
-    const chunks = sheetXml(sheet, { styles, strings, shift: options.shift, links: { drawing, tables: tableIds, mark }, selected: options.selectFirst && k === firstVisible });
-    // Compressed at once: the sheet's XML is garbage before the next sheet is written.
-    entries.push(compressEntry(path, concat(chunks)));
+    const blocks = sheetXmlBlocks(sheet, { styles, strings, shift: options.shift, links: { drawing, tables: tableIds, mark }, selected: options.selectFirst && k === firstVisible });
+    // Compressed block by block as it is written: the sheet is never whole in memory, uncompressed.
+    entries.push(await compressBlocks(path, blocks, { large: cellCount(sheet) > LARGE_SHEET_CELLS }));
     overrides.push([path, TYPE.worksheet]);
     if (rels.length > 0) add(`xl/worksheets/_rels/sheet${k + 1}.xml.rels`, relsXml(rels));
     for (const named of sheet.names ?? []) {
       definedNames.push(`<definedName name="${xmlText(freeName(named.name, options.names))}">${xmlText(`${quoteSheet(sheet.name)}!${cellAddress(named.row, named.col)}`)}</definedName>`);
     }
     definedNames.push(...printNames(sheet, k));
-  });
+  }
 
   const sheetList = sheets
     .map((s, k) => `<sheet name="${xmlText(s.name)}" sheetId="${k + 1}"${(s.visibility ?? "visible") === "visible" ? "" : ` state="${s.visibility}"`} r:id="rId${k + 1}"/>`)
@@ -215,12 +204,23 @@ function planParts(
     ]),
   );
   add("xl/styles.xml", styles.xml(), TYPE.styles);
-  add("xl/sharedStrings.xml", concat(strings.chunks().map((c) => ENCODER.encode(c))), TYPE.sharedStrings);
+  const sst = (function* () {
+    for (const chunk of strings.chunks()) yield ENCODER.encode(chunk);
+  })();
+  entries.push(await compressBlocks("xl/sharedStrings.xml", sst, { large: strings.size > LARGE_SHEET_CELLS / 4 }));
+  overrides.push(["xl/sharedStrings.xml", TYPE.sharedStrings]);
   add("_rels/.rels", relsXml([{ id: "rId1", type: REL.document, target: "xl/workbook.xml" }]));
   const types =
     `${XML_HEAD}<Types xmlns="${NS.types}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
     `<Default Extension="xml" ContentType="application/xml"/>${overrides.map(([name, type]) => `<Override PartName="/${name}" ContentType="${type}"/>`).join("")}</Types>`;
   return [{ name: "[Content_Types].xml", data: ENCODER.encode(types) }, ...entries];
+}
+
+/** A sheet of more cells than this is deflated at level 1 (its XML passes about 8 MB, see `compressBlocks`). */
+const LARGE_SHEET_CELLS = 200_000;
+
+function cellCount(sheet: SheetPlan): number {
+  return sheet.blocks.reduce((n, b) => n + b.values.length * (b.values[0]?.length ?? 0), 0);
 }
 
 /** An .xlsx package and the names its plan sheets were written under. */
@@ -279,7 +279,7 @@ export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOpt
 
   const unmarked = new Set(options.unmarked ?? []);
   const marked = new Set(written.sheets.filter((_, k) => !unmarked.has(cleaned.plan.sheets[k].name)).map((s) => s.name));
-  const entries = planParts(written.sheets, {
+  const entries = await planParts(written.sheets, {
     names: upper(kept.definedNames),
     tables: upper(kept.tables),
     shift: info?.shift ?? { xf: 0, dxf: 0, sst: 0 },
