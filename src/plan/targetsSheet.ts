@@ -490,10 +490,12 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang, option
     0,
     TARGET_COLUMNS.map((col) => planText(col.header, lang)),
   );
-  const rows = portfolio.clients.map((client) => TARGET_COLUMNS.map((col) => col.value(client, lang)));
   const aheadOf = sumsGreater(portfolio.clients.filter((c) => c.abc).map((c) => c.ca as number));
-  portfolio.clients.forEach((c, i) => {
-    if (c.abc) rows[i][columnIndex("col.ca_ahead")] = aheadOf(c.ca as number);
+  const aheadCol = columnIndex("col.ca_ahead");
+  const rows = portfolio.clients.map((client) => {
+    const line = TARGET_COLUMNS.map((col) => col.value(client, lang));
+    if (client.abc) line[aheadCol] = aheadOf(client.ca as number);
+    return line;
   });
   // The class parameters, right of the table: visible, named, editable (SPEC §14).
   const state = liveState(portfolio, options);
