@@ -206,6 +206,7 @@ async function runPlan(cmd: PlanCommand, io: CliIo): Promise<void> {
     fidelity: fidelity.fidelity,
     remarks: fidelityRemarks(fidelity),
     objectives: rates,
+    plannedObjectives: objectives,
     onPlan: (plan) => {
       const tall = planRows(plan).find((s) => s.rows > MAX_SHEET_ROWS);
       if (tall) throw new CliError("PLAN_TOO_BIG", { n: portfolio.clients.length, sheet: tall.sheet, rows: tall.rows, limit: MAX_SHEET_ROWS });

@@ -2,7 +2,7 @@ import { basename, extname } from "node:path";
 import type { Lang } from "../i18n/types";
 import { planText } from "../i18n/plan";
 import type { ImportReport } from "../io/report";
-import { buildWorkbookPlan, type PlanObjectivesOptions, type ScoredPortfolio } from "../plan";
+import { buildWorkbookPlan, buildWorkbookRemarksSheet, type PlanObjectives, type PlanObjectivesOptions, type ScoredPortfolio } from "../plan";
 import type { Fidelity } from "../plan/fidelity";
 import type { Remark } from "../plan/remarks";
 import { withSourceRows } from "../plan/sourceSheet";
@@ -43,6 +43,8 @@ export interface WriteOptions {
   readonly onPlan?: (plan: WorkbookPlan) => void;
   /** The growth asked and the conversion rate (`--growth`, `--conversion`): the PAC's parameter cells. */
   readonly objectives?: PlanObjectivesOptions;
+  /** `planObjectives(portfolio, objectives)` when the caller has it already (not computed again). */
+  readonly plannedObjectives?: PlanObjectives;
 }
 
 /** The number of rows each sheet of a plan reaches (1-based last row). */
@@ -65,7 +67,8 @@ export function csvSheetName(path: string): string {
 /**
  * The plan's sheets with every remark on "Remarques": the import's, the scoring's, and what the writer will
  * change so the file stays valid (characters XML forbids, texts over 32 767 characters), found by cleaning the
- * plan once before it is written.
+ * plan once before it is written. The plan is built once: when the cleaning finds something, only « Remarques »
+ * is built again, with those remarks added (no other sheet reads the remarks).
  */
 function planWithWriteRemarks(portfolio: ScoredPortfolio, options: WriteOptions): WorkbookPlan {
   // The CLI writes the Catalogue sheet and the PAC's drop-down lists over it (SPEC §13), and every client's full
@@ -79,10 +82,12 @@ function planWithWriteRemarks(portfolio: ScoredPortfolio, options: WriteOptions)
     ...(options.objectives ? { objectives: options.objectives } : {}),
   };
   const extra = options.remarks ?? [];
-  const plan = buildWorkbookPlan(portfolio, { ...base, remarks: extra });
+  const plan = buildWorkbookPlan(portfolio, { ...base, ...(options.plannedObjectives ? { plannedObjectives: options.plannedObjectives } : {}), remarks: extra });
   const { remarks } = cleanWorkbookPlan(plan);
   if (remarks.length === 0) return plan;
-  return buildWorkbookPlan(portfolio, { ...base, remarks: [...extra, ...remarks.map((r) => writeRemark(r, options.lang))] });
+  const name = planText("sheet.remarks", options.lang);
+  const sheet = buildWorkbookRemarksSheet(portfolio, { ...base, remarks: [...extra, ...remarks.map((r) => writeRemark(r, options.lang))] });
+  return { ...plan, sheets: plan.sheets.map((s) => (s.name === name ? sheet : s)) };
 }
 
 /** A writer's change as a line of the "Remarques" sheet. */

@@ -1,16 +1,17 @@
 import type { AbcClass, ActionFamily } from "../engine";
+import type { PrTarget } from "../engine/penetration";
 import { label, type Lang } from "../i18n";
 import { planFr } from "../i18n/fr/plan";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
 import { cellAddress, formula, range, textLiteral } from "./cells";
 import { contactsModel, type ContactsModel } from "./contactsModel";
 import { SheetDraft } from "./grid";
-import { targetLabelKey } from "./labels";
+import { PR_TARGETS, targetLabelKey } from "./labels";
 import { templateFormula, templateValue } from "./templateFormula";
 import type { ScoredClient, ScoredPortfolio } from "./score";
 import { ABC_COLOURS, COLOURS, FORMATS, STYLES } from "./styles";
 import { targetsColumn, targetsPlanClasses } from "./targetsSheet";
-import type { FormulaCell, SheetPlan } from "./types";
+import type { FormulaCell, PlanValue, SheetPlan } from "./types";
 
 export type Cell = readonly [row: number, col: number];
 
@@ -452,11 +453,15 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
     "contacts.col.total",
     ...Array.from({ length: MONTHS }, (_, k) => `month.${k + 1}`),
   ]);
+  // The labels looked up once per sheet, not per row; `concat` appends the months in one copy of the exact size.
+  const prospect = t("status.prospect");
+  const targets = Object.fromEntries(PR_TARGETS.map((g) => [g, label(targetLabelKey(g), lang)])) as Record<PrTarget, string>;
   const rows = planned.map((c) => {
     const a = c.allocation;
     if (!a) throw new Error("unreachable: filtered on allocation");
-    const target = c.isProspect ? t("status.prospect") : c.pr ? label(targetLabelKey(c.pr.target), lang) : null;
-    return [clientLabel(c), c.id, c.abc?.cls ?? null, target, a.need, a.entretien, a.stimulation, a.conquete, a.total, ...a.monthly];
+    const target = c.isProspect ? prospect : c.pr ? targets[c.pr.target] : null;
+    const head: PlanValue[] = [clientLabel(c), c.id, c.abc?.cls ?? null, target, a.need, a.entretien, a.stimulation, a.conquete, a.total];
+    return head.concat(a.monthly);
   });
   s.block(clientsTop, 0, rows);
   // The réserve and the conquête pool take their months like a client, so the month columns sum to the Planning.

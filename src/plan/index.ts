@@ -13,7 +13,7 @@ export type {
 } from "./score";
 export { scoreTable, SCORE_COLUMNS } from "./scoreTable";
 export type { ScoreColumn, ScoreRow } from "./scoreTable";
-export { buildWorkbookPlan, workbookSheetNames, workbookRemarks } from "./workbook";
+export { buildWorkbookPlan, buildWorkbookRemarksSheet, workbookSheetNames, workbookRemarks } from "./workbook";
 export { buildRemarksSheet, importRemarks, scoreRemarks, remarkKindLabel, warningKind, REMARK_KINDS } from "./remarks";
 export type { Remark, RemarkKind } from "./remarks";
 export type { WorkbookPlanOptions } from "./workbook";

@@ -8,13 +8,16 @@ import { segmentLabelKey, targetLabelKey } from "./labels";
 import type { ScoredClient } from "./score";
 
 type Params = Readonly<Record<string, string | number>>;
-type Render = (params: Params) => string;
+/** Appends a filled template to `out`, piece by piece: the caller joins everything once (one flat string). */
+type Render = (out: string[], params: Params) => void;
 
 /**
  * `formatNumber`, without its grouping regex when there is nothing to group (|value| < 1000 once rounded):
- * the same text, computed the same way. Most numbers of the short pourquoi are small.
+ * the same text, computed the same way. Most numbers of the short pourquoi are small, and many are whole
+ * (a whole number is its own rounding: no `toFixed`).
  */
 function formatSmall(value: number, lang: Lang, digits = 2): string {
+  if (Number.isInteger(value) && value > -1000 && value < 1000) return String(value);
   if (!Number.isFinite(value)) return String(value);
   const rounded = Number(value.toFixed(digits));
   const abs = Math.abs(rounded);
@@ -30,25 +33,31 @@ function formatPercentSmall(fraction: number, lang: Lang): string {
 }
 
 /**
- * A template split once; each call only joins (numbers formatted as `fill` does, `{n|singular|plural}` agreeing
- * with the number `n` as `fill` does).
+ * A template split once; each call only appends its pieces (numbers formatted as `fill` does,
+ * `{n|singular|plural}` agreeing with the number `n` as `fill` does).
  */
 function compile(key: PlanKey, lang: Lang): Render {
   // split with three groups: text, name, singular, plural, text, … (the forms undefined for a plain `{name}`).
   const pieces: (string | undefined)[] = planTemplate(key, lang).split(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/);
-  return (p) => {
-    let out = pieces[0] ?? "";
+  return (out, p) => {
+    out.push(pieces[0] ?? "");
     for (let k = 1; k < pieces.length; k += 4) {
       const name = pieces[k] ?? "";
-      const [one, many] = [pieces[k + 1], pieces[k + 2]];
+      const one = pieces[k + 1];
+      const many = pieces[k + 2];
       const v = p[name];
-      let text: string;
-      if (one !== undefined && many !== undefined) text = typeof v === "number" ? plural(v, lang, one, many) : `{${name}|${one}|${many}}`;
-      else text = v === undefined ? `{${name}}` : typeof v === "number" ? formatSmall(v, lang) : v;
-      out += text + (pieces[k + 3] ?? "");
+      if (one !== undefined && many !== undefined) out.push(typeof v === "number" ? plural(v, lang, one, many) : `{${name}|${one}|${many}}`);
+      else out.push(v === undefined ? `{${name}}` : typeof v === "number" ? formatSmall(v, lang) : v);
+      out.push(pieces[k + 3] ?? "");
     }
-    return out;
   };
+}
+
+/** A template without parameters, filled once. */
+function fixed(key: PlanKey, lang: Lang): string {
+  const out: string[] = [];
+  compile(key, lang)(out, {});
+  return out.join("");
 }
 
 /** Everything the short pourquoi needs in one language, looked up once rather than per client. */
@@ -83,15 +92,15 @@ function shortWhyText(lang: Lang): ShortWhyText {
   if (!t) {
     t = {
       abc: compile("short.abc", lang),
-      abcNonPositive: compile("short.abc_nonpositive", lang)({}),
+      abcNonPositive: fixed("short.abc_nonpositive", lang),
       pr: compile("short.pr", lang),
       rfm: compile("short.rfm", lang),
       rfmNoSegment: compile("short.rfm_nosegment", lang),
       elasticity: compile("short.elasticity", lang),
       planned: compile("short.planned", lang),
       prospect: compile("short.prospect", lang),
-      none: compile("short.none", lang)({}),
-      separator: compile("short.separator", lang)({}),
+      none: fixed("short.none", lang),
+      separator: fixed("short.separator", lang),
       targets: labelsOf(["develop", "maintain", "secure"], targetLabelKey, lang),
       segments: labelsOf(RFM_SEGMENTS, segmentLabelKey, lang),
       quadrants: labelsOf(Object.keys(QUADRANT_LABEL) as ContactQuadrant[], (q) => QUADRANT_LABEL[q], lang),
@@ -112,22 +121,37 @@ function shortWhyText(lang: Lang): ShortWhyText {
  */
 export function shortWhy(c: ScoredClient, lang: Lang): string {
   const t = shortWhyText(lang);
-  // Parts joined at the end: `join` makes one flat string, where `+=` would keep a rope of pieces per row.
-  const parts: string[] = [];
-  const push = (part: string): void => {
-    parts.push(part);
-  };
+  // Every piece goes to one list joined at the end: one flat string, where `+=` would keep a rope of pieces per
+  // row. Each part appends at least one piece, so a non-empty list means a part before: the separator goes first.
+  const out: string[] = [];
   const abc = c.abc;
-  if (abc) push(abc.share > 0 ? t.abc({ cls: abc.cls, cumulative: formatPercentSmall(abc.cumulativeShare, lang) }) : t.abcNonPositive);
-  if (c.pr) push(t.pr({ code: c.pr.code, target: t.targets[c.pr.target] }));
+  if (abc) {
+    if (abc.share > 0) t.abc(out, { cls: abc.cls, cumulative: formatPercentSmall(abc.cumulativeShare, lang) });
+    else out.push(t.abcNonPositive);
+  }
+  if (c.pr) {
+    if (out.length > 0) out.push(t.separator);
+    t.pr(out, { code: c.pr.code, target: t.targets[c.pr.target] });
+  }
   const rfm = c.rfm;
-  if (rfm) push(rfm.segment ? t.rfm({ code: rfm.code, segment: t.segments[rfm.segment] }) : t.rfmNoSegment({ code: rfm.code }));
-  if (c.contacts) push(t.quadrants[c.contacts.quadrant]);
+  if (rfm) {
+    if (out.length > 0) out.push(t.separator);
+    if (rfm.segment) t.rfm(out, { code: rfm.code, segment: t.segments[rfm.segment] });
+    else t.rfmNoSegment(out, { code: rfm.code });
+  }
+  if (c.contacts) {
+    if (out.length > 0) out.push(t.separator);
+    out.push(t.quadrants[c.contacts.quadrant]);
+  }
   const e = c.elasticity;
-  if (e) push(t.elasticity({ value: formatSmall(e.value, lang), reading: t.readings[e.reading] }));
+  if (e) {
+    if (out.length > 0) out.push(t.separator);
+    t.elasticity(out, { value: formatSmall(e.value, lang), reading: t.readings[e.reading] });
+  }
+  if (out.length > 0) out.push(t.separator);
   const a = c.allocation;
-  if (c.isProspect) push(t.prospect({ conquete: a?.conquete ?? 0 }));
-  else if (a) push(t.planned({ total: a.total, entretien: a.entretien, stimulation: a.stimulation }));
-  else push(t.none);
-  return parts.join(t.separator);
+  if (c.isProspect) t.prospect(out, { conquete: a?.conquete ?? 0 });
+  else if (a) t.planned(out, { total: a.total, entretien: a.entretien, stimulation: a.stimulation });
+  else out.push(t.none);
+  return out.join("");
 }

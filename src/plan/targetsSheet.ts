@@ -103,8 +103,10 @@ export const TARGET_COLUMNS: readonly Column[] = [
   { header: "col.why", width: 80, style: { fontSize: 8, wrap: true }, value: (c, lang) => shortWhy(c, lang) },
 ];
 
+const COLUMN_INDEX = new Map(TARGET_COLUMNS.map((c, k) => [c.header, k]));
+
 function columnIndex(header: PlanKey): number {
-  return TARGET_COLUMNS.findIndex((c) => c.header === header);
+  return COLUMN_INDEX.get(header) ?? -1;
 }
 
 /** The column of the classes at the time of the per-client plan: right of the parameter block. */
@@ -255,8 +257,18 @@ function liveColumns(
 const col = (h: PlanKey): string => columnLetter(columnIndex(h));
 /** What a helper cell holds for a client it does not count. */
 const SKIPPED = "-";
-const cellOf = (h: PlanKey, row: number): string => `${col(h)}${row}`;
+const cellOf = (h: PlanKey, row: number | string): string => `${col(h)}${row}`;
 const wholeColumn = (h: PlanKey, n: number): string => `$${col(h)}$2:$${col(h)}$${n + 1}`;
+
+/**
+ * Stands for the row number in a formula written once for every row of the same shape: split on it, the pieces
+ * joined with a row's number give that row's formula as one flat string (`rowFormula`), where building it again
+ * per row would allocate every intermediate piece. Never in a formula: XML forbids the character.
+ */
+const ROW = "\u0000";
+
+/** The formula of row `row` from the pieces of a formula written with `ROW` (`shape.split(ROW)`). */
+const rowFormula = (pieces: readonly string[], row: string): string => pieces.join(row);
 
 /**
  * The objective CA of each classed client and the rule that set it (SPEC §10): formulas over the row's CA, class,
@@ -267,39 +279,53 @@ function objectiveColumns(portfolio: ScoredPortfolio, lang: Lang, rows: PlanValu
   const ruleLabels = Object.fromEntries(OBJECTIVE_RULES.map((r) => [r, label(OBJECTIVE_RULE_LABEL[r], lang)])) as Record<ObjectiveRuleName, string>;
   const developRate = pacObjectiveCell("developRate", lang);
   const baseRate = pacObjectiveCell("baseRate", lang);
-  for (const line of objectives.clients) {
-    const c = portfolio.clients[line.index];
-    const row = line.index + 2;
+  // The three shapes of objectiveFormula: a V client (aging), a client with P-R (by its gap), else by class.
+  const shape = (phase: "V" | null, gap: boolean): { amount: string[]; rule: string[] } => {
     const cells = {
-      ca: cellOf("col.ca", row),
-      abc: cellOf("col.abc", row),
-      ...(c.pr ? { gap: cellOf("col.pr_gap", row) } : {}),
-      potential: cellOf("col.potential", row),
+      ca: cellOf("col.ca", ROW),
+      abc: cellOf("col.abc", ROW),
+      ...(gap ? { gap: cellOf("col.pr_gap", ROW) } : {}),
+      potential: cellOf("col.potential", ROW),
       developRate,
       baseRate,
-      phase: c.maturity?.phase ?? null,
+      phase,
     };
-    rows[line.index][columnIndex("col.objective")] = formula(objectiveFormula(cells), line.objective);
-    rows[line.index][columnIndex("col.objective_rule")] = formula(objectiveFormula(cells, ruleLabels), ruleLabels[line.rule]);
+    return { amount: objectiveFormula(cells).split(ROW), rule: objectiveFormula(cells, ruleLabels).split(ROW) };
+  };
+  const aging = shape("V", false);
+  const byGap = shape(null, true);
+  const byClass = shape(null, false);
+  const objectiveCol = columnIndex("col.objective");
+  const ruleCol = columnIndex("col.objective_rule");
+  for (const line of objectives.clients) {
+    const c = portfolio.clients[line.index];
+    const row = String(line.index + 2);
+    const pieces = c.maturity?.phase === "V" ? aging : c.pr ? byGap : byClass;
+    const cells = rows[line.index];
+    cells[objectiveCol] = formula(rowFormula(pieces.amount, row), line.objective);
+    cells[ruleCol] = formula(rowFormula(pieces.rule, row), ruleLabels[line.rule]);
   }
 }
 
 /**
- * The helper columns of the prospect value (D clients, class C, all): the row's positive CA, else "-" (a text,
- * which MEDIAN and COUNT skip; an empty text would read back as no value from some readers).
+ * The helper columns of the prospect value (D clients, class C, all) into `lines` (under their header row: the
+ * plan class, then these three): the row's positive CA, else "-" (a text, which MEDIAN and COUNT skip; an empty text would read back as
+ * no value from some readers).
  */
-function referenceColumns(portfolio: ScoredPortfolio, n: number, objectives: PlanObjectives): PlanValue[][] {
-  const out: PlanValue[][] = Array.from({ length: n }, () => [null, null, null]);
+function referenceColumns(portfolio: ScoredPortfolio, lines: PlanValue[][], objectives: PlanObjectives): void {
+  const ca = cellOf("col.ca", ROW);
+  const positiveCa = `IF(${ca}>0,${ca},"${SKIPPED}")`.split(ROW);
+  const classC = `IF(AND(${cellOf("col.abc", ROW)}="C",${ca}>0),${ca},"${SKIPPED}")`.split(ROW);
   for (const line of objectives.clients) {
     const c = portfolio.clients[line.index];
-    const ca = cellOf("col.ca", line.index + 2);
+    const row = String(line.index + 2);
     const x = c.ca as number;
     const positive = x > 0 ? x : SKIPPED;
-    if (c.maturity?.phase === "D") out[line.index][0] = formula(`IF(${ca}>0,${ca},"${SKIPPED}")`, positive);
-    out[line.index][1] = formula(`IF(AND(${cellOf("col.abc", line.index + 2)}="C",${ca}>0),${ca},"${SKIPPED}")`, c.abc?.cls === "C" ? positive : SKIPPED);
-    out[line.index][2] = formula(`IF(${ca}>0,${ca},"${SKIPPED}")`, positive);
+    const out = lines[line.index + 1];
+    if (c.maturity?.phase === "D") out[1] = formula(rowFormula(positiveCa, row), positive);
+    out[2] = formula(rowFormula(classC, row), c.abc?.cls === "C" ? positive : SKIPPED);
+    out[3] = formula(rowFormula(positiveCa, row), positive);
   }
-  return out;
 }
 
 /**
@@ -464,10 +490,12 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang, option
     0,
     TARGET_COLUMNS.map((col) => planText(col.header, lang)),
   );
-  const rows = portfolio.clients.map((client) => TARGET_COLUMNS.map((col) => col.value(client, lang)));
   const aheadOf = sumsGreater(portfolio.clients.filter((c) => c.abc).map((c) => c.ca as number));
-  portfolio.clients.forEach((c, i) => {
-    if (c.abc) rows[i][columnIndex("col.ca_ahead")] = aheadOf(c.ca as number);
+  const aheadCol = columnIndex("col.ca_ahead");
+  const rows = portfolio.clients.map((client) => {
+    const line = TARGET_COLUMNS.map((col) => col.value(client, lang));
+    if (client.abc) line[aheadCol] = aheadOf(client.ca as number);
+    return line;
   });
   // The class parameters, right of the table: visible, named, editable (SPEC §14).
   const state = liveState(portfolio, options);
@@ -510,23 +538,18 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang, option
     sheet.set(1, pl, state.why === "size" ? planText("targets.values_size", lang, { max: options.liveMax ?? LIVE_CLIENTS_MAX }) : planText("targets.values_mode", lang));
   }
   const objectives = options.objectives;
-  if (objectives) {
-    for (const line of objectives.clients) {
-      rows[line.index][columnIndex("col.objective")] = line.objective;
-      rows[line.index][columnIndex("col.objective_rule")] = label(OBJECTIVE_RULE_LABEL[line.rule], lang);
-    }
-    objectiveColumns(portfolio, lang, rows, objectives);
-  }
+  if (objectives) objectiveColumns(portfolio, lang, rows, objectives);
   sheet.block(1, 0, rows);
   // The class each client had when the contacts were split per client (values), in a collapsed group: the
   // Contacts check compares it with the live class (SPEC §14). Beside it, the CAs the prospect value reads.
   const grouped = n > 0 && portfolio.methods.abc;
   if (grouped) {
-    const references = objectives ? referenceColumns(portfolio, n, objectives) : portfolio.clients.map(() => [null, null, null]);
-    sheet.block(0, PLAN_CLASS_COL(width), [
+    const lines: PlanValue[][] = [
       [planText("targets.plan_class", lang), planText("targets.reference_d", lang), planText("targets.reference_c", lang), planText("targets.reference_all", lang)],
-      ...portfolio.clients.map((c, i) => [c.abc?.cls ?? null, ...references[i]]),
-    ]);
+    ];
+    for (const c of portfolio.clients) lines.push([c.abc?.cls ?? null, null, null, null]);
+    if (objectives) referenceColumns(portfolio, lines, objectives);
+    sheet.block(0, PLAN_CLASS_COL(width), lines);
     sheet.style(range(0, PLAN_CLASS_COL(width), 1, 4), STYLES.header);
     sheet.style(range(1, PLAN_CLASS_COL(width) + 1, n, 3), { numberFormat: FORMATS.euro });
   }

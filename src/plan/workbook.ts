@@ -8,13 +8,13 @@ import { buildClientCardsSheet } from "./clientCardsSheet";
 import { buildContactsSheet } from "./contactsSheet";
 import type { Fidelity } from "./fidelity";
 import type { ChosenActions } from "./fidelitySection";
-import { planObjectives, type PlanObjectivesOptions } from "./objectives";
+import { planObjectives, type PlanObjectives, type PlanObjectivesOptions } from "./objectives";
 import { buildPacSheet } from "./pacSheet";
 import { buildProspectsSheet, hasProspectsSheet } from "./prospectsSheet";
 import { buildRemarksSheet, importRemarks, scoreRemarks, type Remark } from "./remarks";
 import type { ScoredPortfolio } from "./score";
 import { buildTargetsSheet } from "./targetsSheet";
-import type { WorkbookPlan } from "./types";
+import type { SheetPlan, WorkbookPlan } from "./types";
 
 export interface WorkbookPlanOptions {
   /** Language of every written text; default French. */
@@ -31,6 +31,11 @@ export interface WorkbookPlanOptions {
   readonly rfmLiveMax?: number;
   /** The growth asked, the conversion rate, g_dev and g_base (SPEC §10; defaults 5 %, 25 %, 20 %, 3 %). */
   readonly objectives?: PlanObjectivesOptions;
+  /**
+   * `planObjectives(portfolio, objectives)` when the caller has computed it already (the CLI prints it in its
+   * summary): the plan reuses it instead of computing it again.
+   */
+  readonly plannedObjectives?: PlanObjectives;
   /** Issue 16: engagement and ideal clients (`computeFidelity`), shown in the PAC's diagnosis and actions. */
   readonly fidelity?: Fidelity;
   /**
@@ -82,6 +87,17 @@ export function workbookRemarks(portfolio: ScoredPortfolio, lang: Lang, report?:
 }
 
 /**
+ * The "Remarques" sheet of `buildWorkbookPlan(portfolio, options)` alone: the import's remarks, the scoring's,
+ * the fidelity step's, then `options.remarks`. No other sheet reads the remarks, so a caller that only adds
+ * remarks to a built plan replaces this sheet instead of building the plan again.
+ */
+export function buildWorkbookRemarksSheet(portfolio: ScoredPortfolio, options: WorkbookPlanOptions = {}): SheetPlan {
+  const lang = options.lang ?? "fr";
+  const extra = [...(options.fidelity?.remarks ?? []), ...(options.remarks ?? [])];
+  return buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, extra), lang);
+}
+
+/**
  * The written sheets of a scored portfolio, in order: "Cibles" (one row per client), "Contacts" (the
  * capital and its split as formulas over editable parameters, the per-client plan and calendar as values, the
  * monthly plan as their sum), "PAC" (the printable
@@ -95,7 +111,7 @@ export function workbookRemarks(portfolio: ScoredPortfolio, lang: Lang, report?:
  */
 export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookPlanOptions = {}): WorkbookPlan {
   const lang = options.lang ?? "fr";
-  const objectives = planObjectives(portfolio, options.objectives);
+  const objectives = options.plannedObjectives ?? planObjectives(portfolio, options.objectives);
   const targets = buildTargetsSheet(portfolio, lang, { abc: options.abc ?? portfolio.abc, liveMax: options.liveMax, rfmLiveMax: options.rfmLiveMax, objectives });
   const { sheet: contacts, layout } = buildContactsSheet(portfolio, lang);
   const catalogue = options.catalogue === true ? buildCatalogueSheet(lang) : undefined;
@@ -110,7 +126,6 @@ export function buildWorkbookPlan(portfolio: ScoredPortfolio, options: WorkbookP
   const cards = options.clientCards
     ? [buildClientCardsSheet(portfolio, lang, { objectives, ...(options.fidelity ? { fidelity: options.fidelity } : {}) })]
     : [];
-  const extra = [...(options.fidelity?.remarks ?? []), ...(options.remarks ?? [])];
-  const remarks = buildRemarksSheet(workbookRemarks(portfolio, lang, options.report, extra), lang);
+  const remarks = buildWorkbookRemarksSheet(portfolio, options);
   return { sheets: [targets, contacts, pac, ...prospects, ...cards, remarks, ...(catalogue ? [catalogue.sheet] : [])] };
 }
