@@ -40,8 +40,11 @@ function richTextToString(value: unknown): string | undefined {
   return text;
 }
 
+/** Zero-width spaces and joiners, dropped from text: a character class, one scan per text. */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060]/g;
+
 function textCell(raw: string): Cell {
-  const value = raw.replace(/\u200b|\u200c|\u200d|\u2060/g, "").trim();
+  const value = raw.replace(ZERO_WIDTH, "").trim();
   if (value === "") return BLANK;
   if (value.charCodeAt(0) === 35 /* # */ && ERROR_VALUES.has(value.toUpperCase())) {
     return { kind: "error", value: value.toUpperCase() };
@@ -104,6 +107,8 @@ export function normaliseCell(value: unknown): Cell {
 export function isBlankValue(value: unknown): boolean {
   if (value === null || value === undefined || value === "") return true;
   if (typeof value === "number" || typeof value === "boolean") return false;
+  // Text starting with a visible ASCII character: neither trimming nor zero-width spaces can empty it.
+  if (typeof value === "string" && value.charCodeAt(0) > 32 && value.charCodeAt(0) < 127) return false;
   return normaliseCell(value).kind === "blank";
 }
 

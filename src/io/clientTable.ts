@@ -65,6 +65,11 @@ const SUBTOTAL_LABEL = /^(?:sous[\s-]?tota(?:l|ux)|sub[\s-]?totals?|grand[\s-]?t
 const TOTAL_LABEL =
   /^(?:total|totaux|totals|somme|sum|ensemble|moyenne|average|mean)(?:\s+(?:g[eé]n[eé]rale?|clients?|portefeuille|ht|ttc|annuel|ann[eé]e|\d{4}|n(?:\s*-\s*\d)?))?\s*:?$/i;
 
+/** The text of a cell that marks a totals row, else undefined. */
+function totalLabelOf(cell: Cell | undefined): string | undefined {
+  return cell?.kind === "text" && isTotalLabel(cell.value) ? cell.value : undefined;
+}
+
 /** A label that marks a totals (or average) row: "Total", "TOTAL GÉNÉRAL", "Total 2025", "Sous-total Nord", "Moyenne". */
 export function isTotalLabel(text: string): boolean {
   const t = text.trim();
@@ -352,6 +357,8 @@ export function readClientTable(rows: unknown[][], options: ClientTableOptions =
   }
 
   // Rows.
+  const numberIn = (row: readonly unknown[], rowNumber: number, m: FieldMatch | undefined, kind: "amount" | "count"): number | undefined =>
+    m ? readReportedNumber(normaliseCell(row[m.column]), kind, name(m), rowNumber, report) : undefined;
   const drafts: Draft[] = [];
   const emptyRows: number[] = [];
   const noId: { index: number; row: number; cell: Cell }[] = [];
@@ -365,7 +372,7 @@ export function readClientTable(rows: unknown[][], options: ClientTableOptions =
     }
     const idCell = normaliseCell(row[fields.id.column]);
     const nameCell = fields.name ? normaliseCell(row[fields.name.column]) : undefined;
-    const totalLabel = [idCell, nameCell].map((c) => (c?.kind === "text" && isTotalLabel(c.value) ? c.value : undefined)).find((t) => t !== undefined);
+    const totalLabel = totalLabelOf(idCell) ?? totalLabelOf(nameCell);
     if (totalLabel !== undefined) {
       report.add("TOTAL_ROW", "info", { value: totalLabel }, rowNumber);
       continue;
@@ -383,17 +390,15 @@ export function readClientTable(rows: unknown[][], options: ClientTableOptions =
     const draft: Draft = { id, row: rowNumber, index: i, periods: [] };
     const label = nameCell ? cellToLabel(nameCell) : undefined;
     if (label !== undefined) draft.name = label;
-    const num = (m: FieldMatch | undefined, kind: "amount" | "count"): number | undefined =>
-      m ? readReportedNumber(normaliseCell(row[m.column]), kind, name(m), rowNumber, report) : undefined;
-    draft.ca = num(fields.ca, "amount");
+    draft.ca = numberIn(row, rowNumber, fields.ca, "amount");
     draft.periods = periods.map((p) =>
-      fields.ca && p.column === fields.ca.column ? (draft.ca ?? null) : (num(p, "amount") ?? null),
+      fields.ca && p.column === fields.ca.column ? (draft.ca ?? null) : (numberIn(row, rowNumber, p, "amount") ?? null),
     );
-    draft.potential = num(fields.potential, "amount");
-    draft.frequency = num(fields.frequency, "count");
-    draft.recencyDays = num(fields.recency, "count");
-    draft.contacts = num(fields.contacts, "count");
-    draft.contactsBefore = num(fields.contactsBefore, "count");
+    draft.potential = numberIn(row, rowNumber, fields.potential, "amount");
+    draft.frequency = numberIn(row, rowNumber, fields.frequency, "count");
+    draft.recencyDays = numberIn(row, rowNumber, fields.recency, "count");
+    draft.contacts = numberIn(row, rowNumber, fields.contacts, "count");
+    draft.contactsBefore = numberIn(row, rowNumber, fields.contactsBefore, "count");
     for (const f of ["lastPurchase", "firstPurchase"] as const) {
       const m = fields[f];
       const column = dateColumns[f];
@@ -416,7 +421,7 @@ export function readClientTable(rows: unknown[][], options: ClientTableOptions =
       for (const f of CRITERION_FIELDS) {
         const m = fields[f];
         if (!m) continue;
-        const score = num(m, "count");
+        const score = numberIn(row, rowNumber, m, "count");
         if (score === undefined) continue;
         if (score < 1 || score > 5) report.add("CRITERION_OUT_OF_RANGE", "warning", { column: name(m), value: score }, rowNumber);
         (draft.criteria ??= {})[f] = score;
@@ -424,7 +429,7 @@ export function readClientTable(rows: unknown[][], options: ClientTableOptions =
     }
     // The value brought (1 to 5, SPEC §13): kept as typed; out of scale is flagged, the method leaves it out.
     if (fields.value) {
-      const score = num(fields.value, "count");
+      const score = numberIn(row, rowNumber, fields.value, "count");
       if (score !== undefined) {
         if (score < 1 || score > 5) report.add("VALUE_OUT_OF_RANGE", "warning", { column: name(fields.value), value: score }, rowNumber);
         draft.value = score;
@@ -451,16 +456,22 @@ export function readClientTable(rows: unknown[][], options: ClientTableOptions =
 
   // Duplicate ids.
   const mode = options.duplicates ?? "report";
+  // The first draft of each id; the drafts of each repeated id (no array for the ids seen once).
+  const first = new Map<string, Draft>();
   const groups = new Map<string, Draft[]>();
   for (const d of drafts) {
-    const g = groups.get(d.id);
-    if (g) g.push(d);
-    else groups.set(d.id, [d]);
+    const f = first.get(d.id);
+    if (f === undefined) first.set(d.id, d);
+    else {
+      const g = groups.get(d.id);
+      if (g) g.push(d);
+      else groups.set(d.id, [f, d]);
+    }
   }
   const kept: Draft[] = [];
   for (const d of drafts) {
-    const group = groups.get(d.id) as Draft[];
-    if (group.length === 1) {
+    const group = groups.get(d.id);
+    if (group === undefined) {
       kept.push(d);
       continue;
     }

@@ -1,7 +1,7 @@
 import { assertNever } from "../engine/errors";
 import { ioMessage } from "../i18n/io";
 import type { IoMessageKey, IoMethodKey } from "../i18n/io";
-import { BLANK, displayCell, normaliseCell, type Cell } from "./cells";
+import { BLANK, displayCell, isBlankValue, normaliseCell, type Cell } from "./cells";
 import {
   MAX_PLAUSIBLE_DAY,
   MIN_PLAUSIBLE_DAY,
@@ -82,9 +82,7 @@ export function asRow(value: unknown): readonly unknown[] {
 
 export function isEmptyRow(row: readonly unknown[]): boolean {
   for (let i = 0; i < row.length; i++) {
-    const v = row[i];
-    if (v === null || v === undefined || v === "") continue;
-    if (normaliseCell(v).kind !== "blank") return false;
+    if (!isBlankValue(row[i])) return false;
   }
   return true;
 }
@@ -120,6 +118,7 @@ export type NumberKind = "amount" | "count";
  * a negative count (refused) or a negative amount (kept, warning). Undefined when there is no usable value.
  */
 export function readReportedNumber(cell: Cell, kind: NumberKind, column: string, row: number, report: ReportBuilder): number | undefined {
+  if (cell.kind === "number" && cell.value >= 0) return cell.value;
   const reading = readNumber(cell);
   if (!reading.ok) {
     if (reading.problem === "blank") {

@@ -107,6 +107,8 @@ export function readNumber(cell: Cell): NumberReading {
   }
 }
 
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
 const TRUE_WORDS: ReadonlySet<string> = new Set(["oui", "o", "yes", "y", "vrai", "true", "x", "1", "prospect", "p", "✓", "✔", "☑"]);
 const FALSE_WORDS: ReadonlySet<string> = new Set(["non", "n", "no", "faux", "false", "0", "client", "clients", "actif", "customer", "c", "-", "☐"]);
 
@@ -123,7 +125,9 @@ export function readFlag(cell: Cell): boolean | undefined | "unreadable" {
     case "number":
       return cell.value === 1 ? true : cell.value === 0 ? false : "unreadable";
     case "text": {
-      const t = cell.value.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+      // Accents stripped through NFD; ASCII text has none, and is most of a column of "Oui" / "Client".
+      const plain = NON_ASCII.test(cell.value) ? cell.value.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : cell.value;
+      const t = plain.toLowerCase().trim();
       if (TRUE_WORDS.has(t)) return true;
       if (FALSE_WORDS.has(t)) return false;
       return "unreadable";

@@ -4,6 +4,7 @@ import * as limits from "./limits";
 import { XLSX_LIMITS, type XlsxLimits } from "./limits";
 import { relsPath, resolveTarget } from "./parts";
 import { readPart, readZip } from "./unzip";
+import { cellValue, MISSING_STRING, NO_VALUE, plainSheetRows, type SheetContext } from "./plainSheet";
 import { parseXml, parseXmlNs, type XmlHandlers } from "./xml";
 import type { StoredEntry } from "./zip";
 
@@ -11,7 +12,8 @@ import type { StoredEntry } from "./zip";
  * The one reader of the cell values of an .xlsx file's worksheets, for the command line and the browser. It
  * reads plain bytes (`Uint8Array`): the zip through `unzip.ts` (sizes, limits and CRC-32 of every part
  * checked), every part it uses (package and workbook relationships, workbook, shared strings, styles, sheets)
- * through saxes, a conformant streaming XML parser.
+ * through saxes, a conformant streaming XML parser, or the plain-XML scanner of `xml.ts` where it proves the XML
+ * plain; a plain sheet is read in place from its bytes by `plainSheet.ts`, under the same rules.
  *
  * It gives the same raw values as `exceljs` `row.values`, in the shapes `src/io`'s `normaliseCell` reads:
  * numbers; Dates (UTC) for numbers whose cell format is a date format (exceljs's rule, 1904 system included);
@@ -150,10 +152,6 @@ function dateStyles(part: string, bytes: Uint8Array | undefined): boolean[] {
   });
 }
 
-function excelToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-}
-
 /** A short quote of what the file says, for a message. */
 function quote(text: string): string {
   return text.length > 24 ? `${text.slice(0, 24)}…` : text;
@@ -182,21 +180,17 @@ function parseRef(ref: string): { col: number; row: number } | undefined {
 // Copied once: an imported binding can be a getter (CommonJS interop), too slow for the per-cell checks.
 const { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, MIN_CELL_SLOTS } = limits;
 
-/** A frozen empty row: every row without a value shares it, so a sheet's gaps cost one pointer per row. */
-const NO_VALUE: unknown[] = Object.freeze([]) as unknown as unknown[];
-
-interface SheetContext {
-  readonly part: string;
-  readonly sheet: string;
-  readonly strings: readonly string[];
-  readonly dates: readonly boolean[];
-  readonly date1904: boolean;
-}
-
-/** The rows of a worksheet part (`rows[k]` is sheet row k + 1, `rows[k][j]` column j + 1). */
+/**
+ * The rows of a worksheet part (`rows[k]` is sheet row k + 1, `rows[k][j]` column j + 1): read in place from the
+ * bytes when the sheet is plain (`plainSheet.ts`), else event by event through `parseXml`.
+ */
 function sheetRows(bytes: Uint8Array, ctx: SheetContext): unknown[][] {
-  const { rows, flush } = parseXml(ctx.part, bytes, () => sheetHandlers(bytes.length, ctx));
-  flush();
+  let rows = plainSheetRows(bytes, ctx, Math.max(MIN_CELL_SLOTS, bytes.length));
+  if (rows === undefined) {
+    const handlers = parseXml(ctx.part, bytes, () => sheetHandlers(bytes.length, ctx));
+    handlers.flush();
+    rows = handlers.rows;
+  }
   while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
   return rows;
 }
@@ -239,31 +233,9 @@ function sheetHandlers(xmlBytes: number, ctx: SheetContext): XmlHandlers & { rea
   const value = (): unknown => {
     if (type === "inlineStr") return inline ?? null;
     if (v === undefined) return null;
-    switch (type) {
-      case "s": {
-        const index = Number(v);
-        const s = Number.isInteger(index) ? ctx.strings[index] : undefined;
-        if (s === undefined) throw new XlsxError("SHARED_STRING_MISSING", { sheet, ref: cellRef(), index: quote(v.trim()) });
-        return s;
-      }
-      case "str":
-        return v;
-      case "b":
-        return v.trim() === "1" || v.trim() === "true";
-      case "e":
-        return { error: v.trim() };
-      case "d": {
-        const t = v.trim();
-        const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(t) || !t.includes("T") ? t : `${t}Z`);
-        return Number.isNaN(d.getTime()) ? v : d;
-      }
-      default: {
-        const n = Number(v);
-        if (v.trim() === "" || Number.isNaN(n)) return v;
-        const s = style === undefined ? 0 : Number(style);
-        return ctx.dates[s] === true ? excelToDate(n, ctx.date1904) : n;
-      }
-    }
+    const cell = cellValue(type, v, style === undefined ? 0 : Number(style), ctx);
+    if (cell === MISSING_STRING) throw new XlsxError("SHARED_STRING_MISSING", { sheet, ref: cellRef(), index: quote(v.trim()) });
+    return cell;
   };
 
   return {

@@ -114,6 +114,16 @@ function decodeReferences(raw: string): string {
   return out + raw.slice(from);
 }
 
+/** The same, undefined for a reference the plain-XML scanner leaves to saxes (for `plainSheet.ts`). */
+export function plainReferences(raw: string): string | undefined {
+  try {
+    return decodeReferences(raw);
+  } catch (error) {
+    if (error === LEAVE) return undefined;
+    throw error;
+  }
+}
+
 /**
  * A linear scanner for the plain XML that spreadsheet writers produce (an XML declaration, elements, quoted
  * attributes, text with the five entities and character references), giving the handlers exactly the events
