@@ -47,6 +47,8 @@ function relativeRow(text: string, start: number, end: number): boolean {
 export function filledDown(above: string, below: string): boolean {
   const n = above.length;
   const m = below.length;
+  // A row reference gains at most one digit (9 → 10): a text much longer, or shorter, is another formula.
+  if (m < n || m > n + 16) return false;
   let i = 0;
   let j = 0;
   let quote = 0;
