@@ -3,7 +3,7 @@ import type { CellRange, PlanValue, SheetPlan, ValueBlock } from "../plan/types"
 import { sheetProtectionXml } from "./sheetFeatures";
 import { filledDown } from "./sharedFormulas";
 import { argb, type ResolvedStyle, type SharedStrings, type StyleTable } from "./styles";
-import { xmlText } from "./xmlText";
+import { xmlSafe, xmlText } from "./xmlText";
 
 /** Where this sheet's style, differential-format and shared-string ids start (a base workbook's counts). */
 export interface IdShift {
@@ -37,8 +37,9 @@ const SINK_BLOCK = 1 << 20;
 const SHARED_MIN = 3;
 
 /**
- * UTF-8 bytes written a row at a time into blocks of 1 MiB: each row's text dies young (a row kept waiting in a
- * batch of thousands would outlive the young generation and make every collection a full one).
+ * UTF-8 bytes written straight into blocks of 1 MiB, cell by cell: tags, references and numbers as bytes, texts
+ * encoded as they are copied, so a 100 000-row sheet makes no string per cell (garbage collection was the first
+ * cost of writing one).
  */
 class ByteSink {
   /** Blocks filled and not yet taken. */
@@ -46,14 +47,96 @@ class ByteSink {
   private block = new Uint8Array(SINK_BLOCK);
   private at = 0;
 
+  /** At least `bytes` free in the current block. */
+  private room(bytes: number): void {
+    if (bytes <= this.block.length - this.at) return;
+    if (this.at > 0) this.blocks.push(this.block.subarray(0, this.at));
+    this.block = new Uint8Array(Math.max(SINK_BLOCK, bytes));
+    this.at = 0;
+  }
+
+  /** Any text, as UTF-8. */
   write(text: string): void {
     // At most 3 bytes per UTF-16 unit.
-    if (text.length * 3 > this.block.length - this.at) {
-      if (this.at > 0) this.blocks.push(this.block.subarray(0, this.at));
-      this.block = new Uint8Array(Math.max(SINK_BLOCK, text.length * 3));
-      this.at = 0;
-    }
+    this.room(text.length * 3);
     this.at += ENCODER.encodeInto(text, this.block.subarray(this.at)).written;
+  }
+
+  /** A text known to be ASCII (tags, attribute names, numbers as `String` writes them). */
+  ascii(text: string): void {
+    this.room(text.length);
+    const block = this.block;
+    let at = this.at;
+    for (let i = 0; i < text.length; i++) block[at++] = text.charCodeAt(i);
+    this.at = at;
+  }
+
+  /** Bytes made once (a column's letters, a tag). */
+  bytes(bytes: Uint8Array): void {
+    this.room(bytes.length);
+    this.block.set(bytes, this.at);
+    this.at += bytes.length;
+  }
+
+  /** A whole number from 0 to 2^53, in decimal, as `String` writes it. */
+  uint(n: number): void {
+    let digits = 1;
+    for (let p = 10; p <= n; p *= 10) digits++;
+    this.room(digits);
+    const block = this.block;
+    let x = n;
+    for (let i = this.at + digits - 1; i >= this.at; i--) {
+      const q = Math.floor(x / 10);
+      block[i] = 48 + x - q * 10;
+      x = q;
+    }
+    this.at += digits;
+  }
+
+  /** A finite number as `String(value)` writes it (the shortest text that reads back the same double). */
+  number(value: number): void {
+    if (Number.isSafeInteger(value)) {
+      if (value < 0) {
+        this.ascii("-");
+        this.uint(-value);
+      } else this.uint(value);
+    } else this.ascii(String(value));
+  }
+
+  /**
+   * A text with `& < > " '` escaped, as `xmlText` writes it, in UTF-8 (a lone surrogate as U+FFFD, as
+   * TextEncoder does). `text` holds no character XML forbids (see `xmlSafe`).
+   */
+  escaped(text: string): void {
+    // At most 6 bytes per UTF-16 unit (`&quot;`).
+    this.room(text.length * 6);
+    const block = this.block;
+    let at = this.at;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        const entity = c === 38 ? AMP : c === 60 ? LT : c === 62 ? GT : c === 34 ? QUOT : c === 39 ? APOS : undefined;
+        if (entity) {
+          block.set(entity, at);
+          at += entity.length;
+        } else block[at++] = c;
+      } else if (c < 0x800) {
+        block[at++] = 0xc0 | (c >> 6);
+        block[at++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        const point = 0x10000 + ((c - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00);
+        block[at++] = 0xf0 | (point >> 18);
+        block[at++] = 0x80 | ((point >> 12) & 0x3f);
+        block[at++] = 0x80 | ((point >> 6) & 0x3f);
+        block[at++] = 0x80 | (point & 0x3f);
+      } else {
+        const unit = c >= 0xd800 && c <= 0xdfff ? 0xfffd : c;
+        block[at++] = 0xe0 | (unit >> 12);
+        block[at++] = 0x80 | ((unit >> 6) & 0x3f);
+        block[at++] = 0x80 | (unit & 0x3f);
+      }
+    }
+    this.at = at;
   }
 
   finish(): Uint8Array[] {
@@ -63,6 +146,12 @@ class ByteSink {
     return this.blocks;
   }
 }
+
+const AMP = ENCODER.encode("&amp;");
+const LT = ENCODER.encode("&lt;");
+const GT = ENCODER.encode("&gt;");
+const QUOT = ENCODER.encode("&quot;");
+const APOS = ENCODER.encode("&apos;");
 
 /** A format rule or an editable range, in plan order (editable ranges last, as the writers always applied them). */
 interface StyleRule {
@@ -84,6 +173,12 @@ function events<T>(items: readonly T[], top: (t: T) => number, height: (t: T) =>
 const letters: string[] = [];
 function letter(col: number): string {
   return (letters[col] ??= columnLetter(col));
+}
+
+/** `<c r="AB` for each column, made once. */
+const cellStarts: Uint8Array[] = [];
+function cellStart(col: number): Uint8Array {
+  return (cellStarts[col] ??= ENCODER.encode(`<c r="${letter(col)}`));
 }
 
 /**
@@ -111,33 +206,52 @@ function rowStyles(active: readonly StyleRule[], styles: StyleTable, shift: numb
   return { from, xfs };
 }
 
-/** `<c r="B12" s="3"`: the opening of a cell, without its type and closing. */
-function cellOpen(col: number, row: string, xf: number): string {
-  return xf !== 0 ? `<c r="${letter(col)}${row}" s="${xf}"` : `<c r="${letter(col)}${row}"`;
-}
-
 /**
- * `f` is the formula element to write (`<f>…</f>`, or a shared formula's); `value` gives the type and the
- * cached result.
+ * One cell, `<c r="B12" s="3" t="…">…</c>`: `value` gives the type and the value (a formula's cached result);
+ * `f` is a shared formula's element to write instead of the formula's own `<f>`.
  */
-function cellXml(open: string, value: PlanValue, strings: SharedStrings, sstShift: number, f?: string): string {
-  if (value === null) return `${open}/>`;
+function writeCell(sink: ByteSink, col: number, row: number, xf: number, value: PlanValue, strings: SharedStrings, sstShift: number, f?: string): void {
+  sink.bytes(cellStart(col));
+  sink.uint(row);
+  if (xf !== 0) {
+    sink.ascii('" s="');
+    sink.uint(xf);
+  }
+  if (value === null) return sink.ascii('"/>');
   switch (typeof value) {
     case "number":
-      return Number.isFinite(value) ? `${open}><v>${value}</v></c>` : `${open} t="e"><v>#NUM!</v></c>`;
+      if (!Number.isFinite(value)) return sink.ascii('" t="e"><v>#NUM!</v></c>');
+      sink.ascii('"><v>');
+      sink.number(value);
+      return sink.ascii("</v></c>");
     case "boolean":
-      return `${open} t="b"><v>${value ? 1 : 0}</v></c>`;
+      return sink.ascii(value ? '" t="b"><v>1</v></c>' : '" t="b"><v>0</v></c>');
     case "string":
       // A shared string is text, never read as a formula, whatever it starts with.
-      return `${open} t="s"><v>${strings.id(value) + sstShift}</v></c>`;
+      sink.ascii('" t="s"><v>');
+      sink.uint(strings.id(value) + sstShift);
+      return sink.ascii("</v></c>");
     default: {
-      if (!isFormulaCell(value)) return "";
-      f ??= `<f>${xmlText(value.formula)}</f>`;
+      if (!isFormulaCell(value)) return sink.ascii('"/>');
       const r = value.result;
-      if (r === undefined) return `${open}>${f}</c>`;
-      if (typeof r === "number") return Number.isFinite(r) ? `${open}>${f}<v>${r}</v></c>` : `${open}>${f}</c>`;
-      if (typeof r === "boolean") return `${open} t="b">${f}<v>${r ? 1 : 0}</v></c>`;
-      return `${open} t="str">${f}<v>${xmlText(r)}</v></c>`;
+      sink.ascii(typeof r === "boolean" ? '" t="b">' : typeof r === "string" ? '" t="str">' : '">');
+      if (f !== undefined) sink.write(f);
+      else {
+        sink.ascii("<f>");
+        sink.escaped(xmlSafe(value.formula));
+        sink.ascii("</f>");
+      }
+      if (typeof r === "number" && Number.isFinite(r)) {
+        sink.ascii("<v>");
+        sink.number(r);
+        sink.ascii("</v>");
+      } else if (typeof r === "boolean") sink.ascii(r ? "<v>1</v>" : "<v>0</v>");
+      else if (typeof r === "string") {
+        sink.ascii("<v>");
+        sink.escaped(xmlSafe(r));
+        sink.ascii("</v>");
+      }
+      return sink.ascii("</c>");
     }
   }
 }
@@ -250,7 +364,7 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
   let soleBlock = new Map<number, ValueBlock>();
   // Shared formulas, by column: the run written (its last row, exclusive) and its id.
   const sharedUntil = new Map<number, number>();
-  const sharedId = new Map<number, number>();
+  const sharedTag = new Map<number, string>();
   let sharedCount = 0;
   let rowStyle: { from: number; xfs: Int32Array } = { from: 0, xfs: new Int32Array(0) };
   const styleCache = new Map<string, { from: number; xfs: Int32Array }>();
@@ -286,8 +400,11 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
       from = Math.min(from, b.col);
       to = Math.max(to, b.col + b.values[r - b.row].length);
     }
-    const number = String(r + 1);
-    let line = height === undefined ? `<row r="${number}">` : `<row r="${number}" ht="${height}" customHeight="1">`;
+    const number = r + 1;
+    sink.ascii('<row r="');
+    sink.uint(number);
+    if (height !== undefined) sink.ascii(`" ht="${height}" customHeight="1">`);
+    else sink.ascii('">');
     // One block on the row (a table's rows): its line is read directly.
     const only = activeBlocks.length === 1 ? activeBlocks[0] : undefined;
     const onlyLine = only ? only.values[r - only.row] : undefined;
@@ -311,7 +428,7 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
       let f: string | undefined;
       const sole = isFormulaCell(value) ? soleBlock.get(c) : undefined;
       if (sole && isFormulaCell(value)) {
-        if (r < (sharedUntil.get(c) ?? 0)) f = `<f t="shared" si="${sharedId.get(c)}"/>`;
+        if (r < (sharedUntil.get(c) ?? 0)) f = sharedTag.get(c);
         else {
           // The rows below filled down from this one, within the block: one shared formula for them all.
           let end = r + 1;
@@ -323,14 +440,14 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
           }
           if (end - r >= SHARED_MIN) {
             sharedUntil.set(c, end);
-            sharedId.set(c, sharedCount);
+            sharedTag.set(c, `<f t="shared" si="${sharedCount}"/>`);
             f = `<f t="shared" ref="${letter(c)}${number}:${letter(c)}${end}" si="${sharedCount++}">${xmlText(value.formula)}</f>`;
           }
         }
       }
-      line += cellXml(cellOpen(c, number, xf), value, strings, shift.sst, f);
+      writeCell(sink, c, number, xf, value, strings, shift.sst, f);
     }
-    sink.write(`${line}</row>`);
+    sink.ascii("</row>");
     if (sink.blocks.length > 0) yield* sink.blocks.splice(0);
   }
 
