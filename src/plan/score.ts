@@ -423,7 +423,6 @@ class ContactsRow implements ContactMatrixRow {
   readonly contactsHigh: boolean;
   readonly amountHigh: boolean;
   readonly productivity: number | null;
-  readonly productivityError?: EngineError;
 
   constructor(
     private readonly columns: ContactMatrixColumns,
@@ -435,11 +434,15 @@ class ContactsRow implements ContactMatrixRow {
     this.amountHigh = q % 2 === 0;
     const productivity = columns.productivity[k];
     this.productivity = Number.isNaN(productivity) ? null : productivity;
-    if (Number.isNaN(productivity)) this.productivityError = columns.productivityError(k);
   }
 
   get why(): Why {
     return this.columns.explain(this.k);
+  }
+
+  /** ZERO_CONTACTS for a client without contacts (an EngineError, costly to make: most are never read). */
+  get productivityError(): EngineError | undefined {
+    return this.columns.productivityError(this.k);
   }
 }
 
