@@ -307,14 +307,12 @@ function checkClient(client: AllocationClient, i: number): void {
   if (client.abc !== "A" && client.abc !== "B" && client.abc !== "C") {
     throw badParameter(`classe ABC, ligne ${row}`, client.abc, "A, B ou C", i);
   }
-  for (const [arg, v] of [
-    ["écart P-R", client.prGap],
-    ["élasticité", client.elasticity],
-  ] as const) {
-    if (v !== undefined && !isFiniteNumber(v)) {
-      throw new EngineError("NOT_FINITE", { arg, row, value: String(v) }, i);
-    }
-  }
+  checkOptionalFinite(client.prGap, "écart P-R", i);
+  checkOptionalFinite(client.elasticity, "élasticité", i);
+}
+
+function checkOptionalFinite(v: number | undefined, arg: string, i: number): void {
+  if (v !== undefined && !isFiniteNumber(v)) throw new EngineError("NOT_FINITE", { arg, row: i + 1, value: String(v) }, i);
 }
 
 function isProspect(client: AllocationClient): client is AllocationProspect {
@@ -533,28 +531,28 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
   conquestRows.forEach((row, k) => {
     prospectAt[row] = k;
   });
-  // One object literal per client, built in one go (no spread of a base object): 100 000 clients make 100 000.
-  const perClient = new Array<ClientAllocation>(n);
-  for (let i = 0; i < n; i++) {
-    const c = clients[i];
-    const need = needs[i];
-    const planned = entretien[i];
-    const stim = stimulation[i];
-    const conq = conquete[i];
-    const total = totals[i];
-    const monthly = rowOf(i);
-    if (isProspect(c)) {
-      const k = prospectAt[i];
-      const why: Why = prospectCap === 0 && (c.retained ?? (c.prospectScore ?? 1) > 0) ? { key: "conquest.cap_zero", params: {} } : conquest.explain(k);
-      perClient[i] = { need, entretien: planned, stimulation: stim, conquete: conq, total, monthly, stimulationCap: 0, why };
-      continue;
-    }
-    const why: Why =
-      planned < need
+  // The whys of row i, made when read (see `AllocationRow`).
+  const explain: RowExplain = {
+    why(i: number): Why {
+      const c = clients[i];
+      if (isProspect(c)) {
+        return prospectCap === 0 && (c.retained ?? (c.prospectScore ?? 1) > 0) ? { key: "conquest.cap_zero", params: {} } : conquest.explain(prospectAt[i]);
+      }
+      const need = needs[i];
+      const planned = entretien[i];
+      return planned < need
         ? { key: "allocation.entretien_scaled", params: { norm: need, cls: c.abc, planned, need: needTotal, budget: famE } }
         : { key: "allocation.entretien", params: { norm: need, cls: c.abc, planned } };
-    const stimulationWhy = stimulationExplanation(c, stimWeights[i], stim, caps[i]);
-    perClient[i] = { need, entretien: planned, stimulation: stim, conquete: conq, total, monthly, stimulationCap: caps[i], why, stimulationWhy };
+    },
+    stimulationWhy(i: number): Why | undefined {
+      const c = clients[i];
+      return isProspect(c) ? undefined : stimulationExplanation(c, stimWeights[i], stimulation[i], caps[i]);
+    },
+  };
+  const perClient = new Array<ClientAllocation>(n);
+  for (let i = 0; i < n; i++) {
+    const cap = isProspect(clients[i]) ? 0 : caps[i];
+    perClient[i] = new AllocationRow(needs[i], entretien[i], stimulation[i], conquete[i], totals[i], rowOf(i), cap, explain, i);
   }
 
   return {
@@ -577,6 +575,37 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
     conquestPoolMonthly: rowOf(n + 1),
     notes,
   };
+}
+
+interface RowExplain {
+  why(i: number): Why;
+  stimulationWhy(i: number): Why | undefined;
+}
+
+/**
+ * Row i of the allocation: its numbers and calendar row as fields, its two whys made from the allocation each
+ * time they are read (a large portfolio has a row per client, most never explained).
+ */
+class AllocationRow implements ClientAllocation {
+  constructor(
+    readonly need: number,
+    readonly entretien: number,
+    readonly stimulation: number,
+    readonly conquete: number,
+    readonly total: number,
+    readonly monthly: number[],
+    readonly stimulationCap: number,
+    private readonly explain: RowExplain,
+    private readonly i: number,
+  ) {}
+
+  get why(): Why {
+    return this.explain.why(this.i);
+  }
+
+  get stimulationWhy(): Why | undefined {
+    return this.explain.stimulationWhy(this.i);
+  }
 }
 
 function stimulationExplanation(c: AllocationCustomer, weight: number, planned: number, cap: number): Why {

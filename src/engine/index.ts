@@ -31,7 +31,7 @@ export { quarterRankColumns, quarterRankRows } from "./quarterRanks";
 export type { QuarterRankColumns } from "./quarterRanks";
 export { penetrationColumns, penetrationRows, penetrationRow, PR_TARGETS, PR_CODES } from "./penetration";
 export type { PenetrationColumns } from "./penetration";
-export { rfmColumns, rfmRows } from "./rfm";
+export { rfmColumns, rfmRows, rfmRow } from "./rfm";
 export type { RfmColumns } from "./rfm";
 export { contactMatrixColumns, contactMatrixRows, CONTACT_QUADRANTS } from "./contactMatrix";
 export type { ContactMatrixColumns } from "./contactMatrix";

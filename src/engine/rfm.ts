@@ -324,13 +324,16 @@ export function rfmScores(input: RfmInput, options: RfmOptions = {}): RfmResult[
 
 /** The row view of RFM columns: client i's scores, code, sum, segment and why, as one object. */
 export function rfmRows(columns: RfmColumns): RfmResult[] {
-  const { n, r, f, m, sum, cell, codes, segment } = columns;
-  const rows = new Array<RfmResult>(n);
-  for (let i = 0; i < n; i++) {
-    const why = columns.explain(i);
-    rows[i] = segment
-      ? { r: r[i], f: f[i], m: m[i], code: codes[cell[i]], sum: sum[i], segment: RFM_SEGMENTS[segment[i]], why }
-      : { r: r[i], f: f[i], m: m[i], code: codes[cell[i]], sum: sum[i], why };
-  }
+  const rows = new Array<RfmResult>(columns.n);
+  for (let i = 0; i < columns.n; i++) rows[i] = rfmRow(columns, i);
   return rows;
+}
+
+/** Client i of RFM columns as one result object (its why shared with the clients of the same scores). */
+export function rfmRow(columns: RfmColumns, i: number): RfmResult {
+  const { r, f, m, sum, cell, codes, segment } = columns;
+  const why = columns.explain(i);
+  return segment
+    ? { r: r[i], f: f[i], m: m[i], code: codes[cell[i]], sum: sum[i], segment: RFM_SEGMENTS[segment[i]], why }
+    : { r: r[i], f: f[i], m: m[i], code: codes[cell[i]], sum: sum[i], why };
 }

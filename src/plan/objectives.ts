@@ -77,6 +77,34 @@ export interface PlanObjectives {
 }
 
 /**
+ * Line k of the objectives: its numbers as fields, its two reasons made from the engine's columns each time they
+ * are read (a large portfolio has a line per client, most never explained).
+ */
+class ObjectiveLine implements ClientObjectiveLine {
+  readonly objective: number;
+  readonly rule: ObjectiveRule;
+  readonly effort: EffortCode;
+
+  constructor(
+    private readonly objectives: ClientObjectives,
+    private readonly k: number,
+    readonly index: number,
+  ) {
+    this.objective = objectives.objective[k];
+    this.rule = OBJECTIVE_RULES[objectives.rule[k]];
+    this.effort = EFFORT_CODES[objectives.effort[k]];
+  }
+
+  get why(): Why {
+    return this.objectives.explain(this.k);
+  }
+
+  get effortWhy(): Why {
+    return this.objectives.explainEffort(this.k);
+  }
+}
+
+/**
  * The objectives of a scored portfolio (SPEC §10–§11, Pascal Py ch. 12–14): each classed client's CA objective
  * by its target (P-R from its own P-R ranks, else its ABC class; V clients hold), with its reason and its
  * qualitative effort line; each prospect's status, reason, Ep and conquest contacts; and the growth plan:
@@ -120,19 +148,7 @@ export function planObjectives(portfolio: ScoredPortfolio, options: PlanObjectiv
     },
   );
 
-  // The reasons are built when first read: a large portfolio has a line per client, most never explained.
-  const clients: ClientObjectiveLine[] = classed.map((c, k) => ({
-    index: c.index,
-    objective: objectives.objective[k],
-    rule: OBJECTIVE_RULES[objectives.rule[k]],
-    get why(): Why {
-      return objectives.explain(k);
-    },
-    effort: EFFORT_CODES[objectives.effort[k]],
-    get effortWhy(): Why {
-      return objectives.explainEffort(k);
-    },
-  }));
+  const clients: ClientObjectiveLine[] = classed.map((c, k) => new ObjectiveLine(objectives, k, c.index));
   const s = targeting.scores;
   const prospects: ProspectLine[] = targeting.indices.map((i, k) => {
     const allocation = portfolio.clients[i].allocation;
@@ -146,14 +162,16 @@ export function planObjectives(portfolio: ScoredPortfolio, options: PlanObjectiv
       ...(allocation ? { conquestWhy: allocation.why } : {}),
     };
   });
-  const byClient = new Map<number, ClientObjectiveLine>(clients.map((l) => [l.index, l]));
+  // Position of each client's line (−1: none), by its index in the portfolio.
+  const clientAt = new Int32Array(portfolio.clients.length).fill(-1);
+  clients.forEach((l, k) => (clientAt[l.index] = k));
   const byProspect = new Map<number, ProspectLine>(prospects.map((l) => [l.index, l]));
   return {
     clients,
     prospects,
     objectives,
     growth,
-    clientLine: (i) => byClient.get(i),
+    clientLine: (i) => (clientAt[i] >= 0 ? clients[clientAt[i]] : undefined),
     prospectLine: (i) => byProspect.get(i),
   };
 }

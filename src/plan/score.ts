@@ -1,10 +1,10 @@
 import {
+  ABC_CLASSES,
   allocateContacts,
   calendarTotals,
-  classifyAbc,
+  CONTACT_QUADRANTS,
   contactCapital,
   contactMatrixColumns,
-  contactMatrixRows,
   contactNeed,
   DEFAULT_FAMILY_SHARES,
   EngineError,
@@ -12,10 +12,21 @@ import {
   elasticityColumns,
   ELASTICITY_READINGS,
   isEngineError,
-  maturity,
+  MATURITY_PHASES,
+  MATURITY_WARNINGS,
+  maturityColumns,
+  NO_READING,
+  penetrationColumns,
+  penetrationRow,
   portfolioShape,
+  quarterRankColumns,
   repsNeeded,
+  rfmColumns,
+  rfmRow,
+  scoreAbcColumns,
+  UNCLASSED,
   type AbcClass,
+  type AbcColumns,
   type AbcOptions,
   type AbcResult,
   type ActionFamily,
@@ -24,19 +35,30 @@ import {
   type AllocationWarning,
   type ClientAllocation,
   type ContactCapitalInput,
+  type ContactMatrixColumns,
   type ContactMatrixOptions,
   type ContactMatrixRow,
   type ContactMatrixSplits,
+  type ContactQuadrant,
+  type ElasticityColumns,
+  type ElasticityReading,
   type ElasticityResult,
   type FamilyShares,
+  type MaturityColumns,
   type MaturityOptions,
+  type MaturityPhase,
   type MaturityResult,
+  type MaturityWarning,
+  type PenetrationResult,
   type PortfolioShapeResult,
+  type PrTarget,
+  type QuarterRank,
+  type QuarterRankColumns,
+  type QuarterRankResult,
+  type RfmOptions,
+  type RfmResult,
   type VisitNorms,
 } from "../engine";
-import { penetration, type PenetrationResult, type PrTarget } from "../engine/penetration";
-import { quarterRanksDetailed, type QuarterRankResult } from "../engine/quarterRanks";
-import { rfmScores, type RfmOptions, type RfmResult } from "../engine/rfm";
 import { errorMessage, explain, type Lang, type Why, type WhyKey } from "../i18n";
 import { planText, type PlanKey } from "../i18n/plan";
 import type { ImportedClient } from "../io/clientTable";
@@ -272,42 +294,197 @@ export function reasonText(reason: ClientReason, lang: Lang): string {
   return sentence;
 }
 
-interface Draft {
-  abc?: AbcResult;
-  r?: QuarterRankResult;
-  p?: QuarterRankResult;
-  pr?: PenetrationResult;
-  rfm?: RfmResult;
-  contacts?: ContactMatrixRow;
-  maturity?: MaturityResult;
-  elasticity?: ElasticityResult;
-  allocation?: ClientAllocation;
-  /** Made at the client's first warning (most clients have none). */
-  warnings?: ScoreWarning[];
+/**
+ * A scored client: its inputs and results as plain fields, filled in as the methods run. `reasons` and `why` are
+ * made from the results each time they are read (a 100 000-client portfolio has over a million of them, most
+ * never shown): read them once and keep them.
+ */
+class Client implements ScoredClient {
+  readonly index: number;
+  readonly id: string;
+  readonly row: number;
+  readonly name?: string;
+  readonly isProspect: boolean;
+  readonly ca?: number;
+  readonly potential?: number;
+  abc?: AbcResult = undefined;
+  r?: QuarterRankResult = undefined;
+  p?: QuarterRankResult = undefined;
+  pr?: PenetrationResult = undefined;
+  rfm?: RfmResult = undefined;
+  contacts?: ContactMatrixRow = undefined;
+  maturity?: MaturityResult = undefined;
+  elasticity?: ElasticityResult = undefined;
+  allocation?: ClientAllocation = undefined;
+  entretien?: number = undefined;
+  stimulation?: number = undefined;
+  conquete?: number = undefined;
+  calendar?: readonly number[] = undefined;
+  /** The shared empty list until the client's first warning (most clients have none). */
+  warnings: ScoreWarning[] | readonly ScoreWarning[] = NO_WARNINGS;
+  readonly source: ImportedClient;
+  private readonly lang: Lang;
+
+  constructor(source: ImportedClient, index: number, lang: Lang) {
+    this.index = index;
+    this.id = source.id;
+    this.row = source.row;
+    this.name = source.name;
+    this.isProspect = source.isProspect === true;
+    this.ca = isNumber(source.ca) ? source.ca : undefined;
+    this.potential = isNumber(source.potential) ? source.potential : undefined;
+    this.source = source;
+    this.lang = lang;
+  }
+
+  /** The explanations of the client's results, in the order of the methods. */
+  get reasons(): readonly ClientReason[] {
+    const reasons: ClientReason[] = [];
+    if (this.abc) reasons.push({ method: "abc", why: this.abc.why });
+    if (this.r) reasons.push({ method: "r", why: this.r.why });
+    if (this.p) reasons.push({ method: "p", why: this.p.why });
+    if (this.pr) {
+      reasons.push({ method: "pr", why: this.pr.why });
+      if (this.pr.warning) reasons.push({ method: "pr", why: this.pr.warning });
+    }
+    if (this.rfm) {
+      const why = this.rfm.why;
+      reasons.push({ method: "rfm", why: why.r }, { method: "rfm", why: why.f }, { method: "rfm", why: why.m });
+      if (why.segment) reasons.push({ method: "rfm", why: why.segment });
+    }
+    if (this.contacts) reasons.push({ method: "contacts", why: this.contacts.why });
+    if (this.maturity) reasons.push({ method: "maturity", why: this.maturity.why });
+    if (this.elasticity) reasons.push({ method: "elasticity", why: this.elasticity.why });
+    if (this.allocation) {
+      reasons.push({ method: "allocation", why: this.allocation.why });
+      if (this.allocation.stimulationWhy) reasons.push({ method: "allocation", why: this.allocation.stimulationWhy });
+    }
+    return reasons;
+  }
+
+  /** `reasons` as sentences in the score's language. */
+  get why(): readonly string[] {
+    return this.reasons.map((r) => reasonText(r, this.lang));
+  }
 }
 
-/** The explanations of a client's results, in the order of the methods. */
-function reasonsOf(d: Draft): ClientReason[] {
-  const reasons: ClientReason[] = [];
-  if (d.abc) reasons.push({ method: "abc", why: d.abc.why });
-  if (d.r) reasons.push({ method: "r", why: d.r.why });
-  if (d.p) reasons.push({ method: "p", why: d.p.why });
-  if (d.pr) {
-    reasons.push({ method: "pr", why: d.pr.why });
-    if (d.pr.warning) reasons.push({ method: "pr", why: d.pr.warning });
+// The results below keep their numbers as fields and make their `why` from the engine's columns when read:
+// building a why per client and method up front was most of the scoring's time and memory.
+
+/** Client k of ABC columns. */
+class AbcRow implements AbcResult {
+  readonly cls: AbcClass;
+  readonly rank: number;
+  readonly share: number;
+  readonly before: number;
+  readonly cumulativeShare: number;
+  readonly warning?: "negative";
+
+  constructor(
+    private readonly columns: AbcColumns,
+    private readonly k: number,
+  ) {
+    this.cls = ABC_CLASSES[columns.cls[k]];
+    this.rank = columns.rank[k];
+    this.share = columns.share[k];
+    this.before = columns.before[k];
+    this.cumulativeShare = columns.cumulativeShare[k];
+    if (columns.negative[k] === 1) this.warning = "negative";
   }
-  if (d.rfm) {
-    reasons.push({ method: "rfm", why: d.rfm.why.r }, { method: "rfm", why: d.rfm.why.f }, { method: "rfm", why: d.rfm.why.m });
-    if (d.rfm.why.segment) reasons.push({ method: "rfm", why: d.rfm.why.segment });
+
+  get why(): Why {
+    return this.columns.explain(this.k);
   }
-  if (d.contacts) reasons.push({ method: "contacts", why: d.contacts.why });
-  if (d.maturity) reasons.push({ method: "maturity", why: d.maturity.why });
-  if (d.elasticity) reasons.push({ method: "elasticity", why: d.elasticity.why });
-  if (d.allocation) {
-    reasons.push({ method: "allocation", why: d.allocation.why });
-    if (d.allocation.stimulationWhy) reasons.push({ method: "allocation", why: d.allocation.stimulationWhy });
+}
+
+/** Client k of interquartile-rank columns (R or P). */
+class QuarterRankRow implements QuarterRankResult {
+  readonly rank: QuarterRank;
+  readonly before: number;
+  readonly warning?: "negative";
+
+  constructor(
+    private readonly columns: QuarterRankColumns,
+    private readonly k: number,
+  ) {
+    this.rank = columns.rank[k] as QuarterRank;
+    this.before = columns.before[k];
+    if (columns.negative[k] === 1) this.warning = "negative";
   }
-  return reasons;
+
+  get why(): Why {
+    return this.columns.explain(this.k);
+  }
+}
+
+/** Client k of contact-matrix columns. */
+class ContactsRow implements ContactMatrixRow {
+  readonly quadrant: ContactQuadrant;
+  readonly contactsHigh: boolean;
+  readonly amountHigh: boolean;
+  readonly productivity: number | null;
+
+  constructor(
+    private readonly columns: ContactMatrixColumns,
+    private readonly k: number,
+  ) {
+    const q = columns.quadrant[k];
+    this.quadrant = CONTACT_QUADRANTS[q];
+    this.contactsHigh = q >= 2;
+    this.amountHigh = q % 2 === 0;
+    const productivity = columns.productivity[k];
+    this.productivity = Number.isNaN(productivity) ? null : productivity;
+  }
+
+  get why(): Why {
+    return this.columns.explain(this.k);
+  }
+
+  /** ZERO_CONTACTS for a client without contacts (an EngineError, costly to make: most are never read). */
+  get productivityError(): EngineError | undefined {
+    return this.columns.productivityError(this.k);
+  }
+}
+
+/** Client k of maturity columns. */
+class MaturityRow implements MaturityResult {
+  readonly phase: MaturityPhase | null;
+  readonly growth: number | null;
+  readonly warning?: MaturityWarning;
+
+  constructor(
+    private readonly columns: MaturityColumns,
+    private readonly k: number,
+  ) {
+    const phase = columns.phase[k];
+    const growth = columns.growth[k];
+    const warning = columns.warning[k];
+    this.phase = phase === UNCLASSED ? null : MATURITY_PHASES[phase];
+    this.growth = Number.isNaN(growth) ? null : growth;
+    if (warning !== 0) this.warning = MATURITY_WARNINGS[warning - 1];
+  }
+
+  get why(): Why {
+    return this.columns.explain(this.k);
+  }
+}
+
+/** Client k of elasticity columns, for a client that has a coefficient. */
+class ElasticityRow implements ElasticityResult {
+  readonly value: number;
+  readonly reading: ElasticityReading;
+
+  constructor(
+    private readonly columns: ElasticityColumns,
+    private readonly k: number,
+  ) {
+    this.value = columns.value[k];
+    this.reading = ELASTICITY_READINGS[columns.reading[k]];
+  }
+
+  get why(): Why {
+    return this.columns.explain(this.k) as Why;
+  }
 }
 
 class Collector {
@@ -315,8 +492,7 @@ class Collector {
 
   constructor(
     private readonly lang: Lang,
-    private readonly drafts: Draft[],
-    private readonly clients: readonly ImportedClient[],
+    private readonly clients: readonly Client[],
   ) {}
 
   add(
@@ -356,7 +532,11 @@ class Collector {
             },
           };
     this.all.push(warning);
-    if (extra.client !== undefined) (this.drafts[extra.client].warnings ??= []).push(warning);
+    if (extra.client !== undefined) {
+      const client = this.clients[extra.client];
+      if (client.warnings === NO_WARNINGS) client.warnings = [warning];
+      else (client.warnings as ScoreWarning[]).push(warning);
+    }
   }
 
   /** A client skipped by a method because some of its inputs are blank. */
@@ -433,8 +613,8 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
   const capital = resolveCapital(options.capital);
   const shares = options.shares ?? DEFAULT_FAMILY_SHARES;
   const norms: VisitNorms = { ...DEFAULT_VISIT_NORMS, ...options.norms };
-  const drafts: Draft[] = clients.map(() => ({}));
-  const warn = new Collector(lang, drafts, clients);
+  const scored = clients.map((c, i) => new Client(c, i, lang));
+  const warn = new Collector(lang, scored);
   const methods: Record<PlanMethod, boolean> = {
     abc: false,
     r: false,
@@ -466,11 +646,12 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     for (const i of withCa.missing) warn.skipped(i, "abc", ["field.ca"]);
     const amounts = withCa.kept.map((i) => clients[i].ca as number);
     try {
-      classifyAbc(amounts, options.abc).forEach((res, k) => {
-        drafts[withCa.kept[k]].abc = res;
-        if (res.warning === "negative") {
-          const c = clients[withCa.kept[k]];
-          warn.add("warn.negative_ca", "warning", { id: c.id, row: c.row, amount: c.ca as number }, { client: withCa.kept[k] });
+      const columns = scoreAbcColumns(amounts, options.abc);
+      withCa.kept.forEach((i, k) => {
+        scored[i].abc = new AbcRow(columns, k);
+        if (columns.negative[k] === 1) {
+          const c = clients[i];
+          warn.add("warn.negative_ca", "warning", { id: c.id, row: c.row, amount: c.ca as number }, { client: i });
         }
       });
       methods.abc = true;
@@ -478,8 +659,9 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
       warn.failed("abc", e);
     }
     try {
-      quarterRanksDetailed(amounts).forEach((res, k) => {
-        drafts[withCa.kept[k]].r = res;
+      const columns = quarterRankColumns(amounts);
+      withCa.kept.forEach((i, k) => {
+        scored[i].r = new QuarterRankRow(columns, k);
       });
       methods.r = true;
     } catch (e) {
@@ -494,8 +676,9 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     const withPotential = select(customers, (i) => hasPotential(clients[i]));
     for (const i of withPotential.missing) warn.skipped(i, "p", ["field.potential"]);
     try {
-      quarterRanksDetailed(withPotential.kept.map((i) => clients[i].potential as number)).forEach((res, k) => {
-        drafts[withPotential.kept[k]].p = res;
+      const columns = quarterRankColumns(withPotential.kept.map((i) => clients[i].potential as number));
+      withPotential.kept.forEach((i, k) => {
+        scored[i].p = new QuarterRankRow(columns, k);
       });
       methods.p = true;
     } catch (e) {
@@ -507,13 +690,14 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
         warn.add("warn.pr_subset", "info", { n: both.length, total: withCa.kept.length });
       }
       try {
-        const results = penetration(
+        const columns = penetrationColumns(
           both.map((i) => clients[i].potential as number),
           both.map((i) => clients[i].ca as number),
         );
-        results.forEach((res, k) => {
-          const i = both[k];
-          drafts[i].pr = res;
+        both.forEach((i, k) => {
+          // The why of a P-R cell is shared by its clients: the plain row costs little.
+          const res = penetrationRow(columns, k);
+          scored[i].pr = res;
           if (res.error) warn.clientError(i, "pr", res.error);
           if (res.overOne) {
             warn.add("warn.over_one", "warning", { id: clients[i].id, row: clients[i].row }, { client: i });
@@ -542,15 +726,17 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     }
     if (rfm.kept.length > 0) {
       try {
-        rfmScores(
+        const columns = rfmColumns(
           {
             recency: rfm.kept.map((i) => clients[i].recencyDays as number),
             frequency: rfm.kept.map((i) => clients[i].frequency as number),
             monetary: rfm.kept.map((i) => clients[i].monetary as number),
           },
           options.rfm,
-        ).forEach((res, k) => {
-          drafts[rfm.kept[k]].rfm = res;
+        );
+        // The whys of an RFM cell are shared by its clients: the plain row costs little.
+        rfm.kept.forEach((i, k) => {
+          scored[i].rfm = rfmRow(columns, k);
         });
         methods.rfm = true;
       } catch (e) {
@@ -575,8 +761,8 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
       const amounts = matrix.kept.map((i) => clients[i].ca as number);
       try {
         const columns = contactMatrixColumns(contacts, amounts, options.contactMatrix);
-        contactMatrixRows(columns).forEach((res, k) => {
-          drafts[matrix.kept[k]].contacts = res;
+        matrix.kept.forEach((i, k) => {
+          scored[i].contacts = new ContactsRow(columns, k);
         });
         splits = columns.splits;
         notes.push(splits.why);
@@ -624,10 +810,9 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
           el.kept.map((i) => clients[i].contacts as number),
         );
         el.kept.forEach((i, k) => {
-          const why = columns.explain(k);
           // A client without a coefficient is common (contacts unchanged, a new client): its error is made
           // only when its warning is read.
-          if (why) drafts[i].elasticity = { value: columns.value[k], reading: ELASTICITY_READINGS[columns.reading[k]], why };
+          if (columns.reading[k] !== NO_READING) scored[i].elasticity = new ElasticityRow(columns, k);
           else warn.clientError(i, "elasticity", () => columns.error(k) as EngineError);
         });
         methods.elasticity = true;
@@ -645,16 +830,18 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     for (const i of mat.missing) warn.skipped(i, "maturity", ["field.periods"]);
     if (mat.kept.length > 0) {
       try {
-        const results = maturity(mat.kept.map((i) => lastTwo(clients[i]) as [number, number]), options.maturity);
-        results.forEach((res, k) => {
-          const i = mat.kept[k];
-          drafts[i].maturity = res;
+        const columns = maturityColumns(mat.kept.map((i) => lastTwo(clients[i]) as [number, number]), options.maturity);
+        const phases: (MaturityPhase | null)[] = [];
+        mat.kept.forEach((i, k) => {
+          const res = new MaturityRow(columns, k);
+          scored[i].maturity = res;
+          phases.push(res.phase);
           if (res.warning) {
             const key: PlanKey = res.warning === "no_sales" ? "warn.maturity_no_sales" : "warn.maturity_negative";
             warn.add(key, "warning", { id: clients[i].id, row: clients[i].row }, { client: i });
           }
         });
-        shape = portfolioShape(results.map((r) => r.phase));
+        shape = portfolioShape(phases);
         notes.push(shape.why);
         methods.maturity = true;
       } catch (e) {
@@ -678,7 +865,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
       input.push(targeting.allocationInput(i));
       return;
     }
-    const d = drafts[i];
+    const d = scored[i];
     if (!d.abc) {
       if (methods.abc) warn.add("warn.no_allocation", "warning", { id: c.id, row: c.row }, { client: i });
       return;
@@ -706,7 +893,12 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
   if (input.length > 0) {
     allocation = allocateContacts({ ...allocationOptions, clients: input });
     allocation.perClient.forEach((a, k) => {
-      drafts[allocated[k]].allocation = a;
+      const client = scored[allocated[k]];
+      client.allocation = a;
+      client.entretien = a.entretien;
+      client.stimulation = a.stimulation;
+      client.conquete = a.conquete;
+      client.calendar = a.monthly;
     });
     methods.allocation = true;
   } else {
@@ -724,7 +916,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     const why = allocationWarningWhy(w, allocation);
     if (why) warn.add(why.key, "warning", {}, { why });
   }
-  const planning = planningTable(allocation, allocated, drafts, months);
+  const planning = planningTable(allocation, allocated, scored, months);
 
   // Portfolio summaries.
   const classes: Record<AbcClass, { clients: number; ca: number; positiveCa: number; share: number }> = {
@@ -733,7 +925,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     C: { clients: 0, ca: 0, positiveCa: 0, share: 0 },
   };
   let totalCa = 0;
-  drafts.forEach((d, i) => {
+  scored.forEach((d, i) => {
     if (!d.abc) return;
     const ca = clients[i].ca as number;
     classes[d.abc.cls].clients++;
@@ -750,45 +942,6 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
   }
   const need = contactNeed(CLASSES.map((cls) => ({ clients: classes[cls].clients, norm: norms[cls] })));
   const reps = capital.value > 0 ? repsNeeded(need, capital.value) : undefined;
-
-  const scored = clients.map((c, i): ScoredClient => {
-    const d = drafts[i];
-    let reasons: readonly ClientReason[] | undefined;
-    let why: readonly string[] | undefined;
-    // One object shape for every client (absent results are undefined); `reasons` and `why` are made on first
-    // read: a 100 000-client portfolio has over a million of them, most never shown.
-    const client: ScoredClient = {
-      index: i,
-      id: c.id,
-      row: c.row,
-      name: c.name,
-      isProspect: c.isProspect === true,
-      ca: isNumber(c.ca) ? c.ca : undefined,
-      potential: isNumber(c.potential) ? c.potential : undefined,
-      abc: d.abc,
-      r: d.r,
-      p: d.p,
-      pr: d.pr,
-      rfm: d.rfm,
-      contacts: d.contacts,
-      maturity: d.maturity,
-      elasticity: d.elasticity,
-      allocation: d.allocation,
-      entretien: d.allocation?.entretien,
-      stimulation: d.allocation?.stimulation,
-      conquete: d.allocation?.conquete,
-      calendar: d.allocation?.monthly,
-      get reasons(): readonly ClientReason[] {
-        return (reasons ??= reasonsOf(d));
-      },
-      get why(): readonly string[] {
-        return (why ??= this.reasons.map((r) => reasonText(r, lang)));
-      },
-      warnings: d.warnings ?? NO_WARNINGS,
-      source: c,
-    };
-    return client;
-  });
 
   return {
     lang,
@@ -847,12 +1000,12 @@ function allocationWarningWhy(w: AllocationWarning, allocation: AllocationResult
 const TARGETS: readonly (PrTarget | "none")[] = ["develop", "maintain", "secure", "none"];
 
 /** Sums the per-client calendar by ABC class, by P-R target and for the prospects (see `PlanningTable`). */
-function planningTable(allocation: AllocationResult, allocated: readonly number[], drafts: readonly Draft[], months: number): PlanningTable {
+function planningTable(allocation: AllocationResult, allocated: readonly number[], clients: readonly ScoredClient[], months: number): PlanningTable {
   const k = allocated.length;
   const byClass = new Int32Array(k);
   const byTarget = new Int32Array(k);
   allocated.forEach((i, row) => {
-    const d = drafts[i];
+    const d = clients[i];
     byClass[row] = d.abc ? CLASSES.indexOf(d.abc.cls) : 3;
     byTarget[row] = d.abc ? (d.pr ? TARGETS.indexOf(d.pr.target) : 3) : -1;
   });
