@@ -1,7 +1,7 @@
 import { Parts, relsPath, resolveTarget } from "./parts";
 import { withDefaultNamespace } from "./unprefix";
 import { xmlText } from "./xmlText";
-import { writeZip, type RawZipEntry, type ZipEntry } from "./zip";
+import { compressBlocks, writeZip, type RawZipEntry, type ZipEntry } from "./zip";
 
 /**
  * Adds the sheets of one .xlsx package (the plan's, written alone) to another (the user's workbook) at the
@@ -280,6 +280,35 @@ export function countSharedItems(sst: string): number {
   return n;
 }
 
+/** A part this large is deflated at level 1 (as `writeZip` does). */
+const LARGE_PART = 8 * 1024 * 1024;
+const ENCODER = new TextEncoder();
+
+/**
+ * The items of a shared-strings part written by `writeXlsxPackage` (UTF-8, no other child than `<si>`): their
+ * bytes, from the first "<si" to "</sst>", and their number, counted as `countSharedItems` does.
+ */
+function sharedItems(sst: Uint8Array): { bytes: Uint8Array; count: number } {
+  let first = -1;
+  let count = 0;
+  for (let at = 0; at + 3 < sst.length; at++) {
+    if (sst[at] !== 60 || sst[at + 1] !== 115 || sst[at + 2] !== 105) continue; // "<si"
+    const next = sst[at + 3];
+    if (next === 62 || next === 32 || next === 47 || next === 9 || next === 10 || next === 13) {
+      if (first < 0) first = at;
+      count++;
+    }
+  }
+  let end = sst.length;
+  for (let at = sst.length - 6; at >= 0; at--) {
+    if (sst[at] === 60 && sst[at + 1] === 47 && sst[at + 2] === 115 && sst[at + 3] === 115 && sst[at + 4] === 116 && sst[at + 5] === 62) {
+      end = at; // "</sst>"
+      break;
+    }
+  }
+  return { bytes: first < 0 ? new Uint8Array(0) : sst.subarray(first, end), count };
+}
+
 /** The defined and table names still in the base once `replaced` sheets (upper-case names) are dropped. */
 export function keptNames(base: BaseNames, replaced: ReadonlySet<string>): { definedNames: string[]; tables: string[] } {
   const dropped = base.sheets.filter((s) => replaced.has(s.toUpperCase()));
@@ -481,26 +510,28 @@ export async function graftSheets(
   if (merged.xf !== shift.xf || merged.dxf !== shift.dxf) throw new Error("writeXlsx: the base's styles changed between inspection and grafting");
   base.set(stylesPath, merged.xml);
 
-  // Shared strings: the plan's are appended to the base's (or become the base's).
+  // Shared strings: the plan's are appended to the base's (or become the base's), as bytes: the plan's items
+  // (a 100 000-client plan has tens of megabytes of them) are never decoded, and deflated once.
   if (plan.has("xl/sharedStrings.xml")) {
-    const planSst = await plan.text("xl/sharedStrings.xml");
-    // The plan's items, as one slice of its part (it has no other child than <si>).
-    const first = planSst.indexOf("<si");
-    const itemsXml = first < 0 ? "" : planSst.slice(first, planSst.lastIndexOf("</sst>"));
-    const itemCount = countSharedItems(planSst);
+    const planSst = plan.bytes("xl/sharedStrings.xml");
+    const items = sharedItems(planSst);
     const sstRel = relationships(rels).find((r) => /\/sharedStrings$/.test(r.type));
     if (sstRel) {
       const path = resolveTarget("xl/workbook.xml", sstRel.target);
       const sst = await base.text(path);
       const sstOffset = countSharedItems(sst);
       if (sstOffset !== shift.sst) throw new Error("writeXlsx: the base's shared strings changed between inspection and grafting");
-      const unique = sstOffset + itemCount;
+      const unique = sstOffset + items.count;
       const end = sst.lastIndexOf("</sst>");
-      const body = end >= 0 ? `${sst.slice(0, end)}${itemsXml}${sst.slice(end)}` : sst.replace(/<sst\b([^>]*)\/>/, (_, attrs: string) => `<sst${attrs}>${itemsXml}</sst>`);
-      base.set(path, body.replace(/<sst\b[^>]*>/, (tag) => setAttr(setAttr(tag, "uniqueCount", String(unique)), "count", String(Math.max(Number(attr(tag, "count") ?? 0) + itemCount, unique)))));
+      const empty = end >= 0 ? null : /<sst\b([^>]*)\/>/.exec(sst);
+      if (end < 0 && !empty) throw new UnreadableBase(`${path}: no <sst> element`);
+      let head = empty ? `${sst.slice(0, empty.index)}<sst${empty[1]}>` : sst.slice(0, end);
+      const tail = empty ? `</sst>${sst.slice(empty.index + empty[0].length)}` : sst.slice(end);
+      head = head.replace(/<sst\b[^>]*>/, (tag) => setAttr(setAttr(tag, "uniqueCount", String(unique)), "count", String(Math.max(Number(attr(tag, "count") ?? 0) + items.count, unique))));
+      base.setStored(path, (await compressBlocks(path, [ENCODER.encode(head), items.bytes, ENCODER.encode(tail)], { large: items.bytes.length > LARGE_PART })).raw);
     } else {
       if (shift.sst !== 0) throw new Error("writeXlsx: the base's shared strings changed between inspection and grafting");
-      base.set("xl/sharedStrings.xml", planSst);
+      base.setStored("xl/sharedStrings.xml", (await compressBlocks("xl/sharedStrings.xml", [planSst], { large: planSst.length > LARGE_PART })).raw);
       const added = addRelationship(rels, REL.sharedStrings, "sharedStrings.xml");
       rels = added.xml;
       types = addOverride(types, "xl/sharedStrings.xml", TYPE.sharedStrings);

@@ -79,6 +79,13 @@ export class Parts {
     return readPart(entry);
   }
 
+  /** Sets a part already compressed (see `compressBlocks`). */
+  setStored(path: string, entry: StoredEntry): void {
+    this.removed.delete(path);
+    this.changed.delete(path);
+    this.stored.set(path, entry);
+  }
+
   set(path: string, data: PartData): void {
     this.removed.delete(path);
     this.changed.set(path, data);

@@ -7,7 +7,7 @@ import { graftSheets, inspectBase, keptNames, markedSheets, SHEET_MARK } from ".
 import { printNames, sheetXmlBlocks, type IdShift } from "./sheetXml";
 import { SharedStrings, StyleTable } from "./styles";
 import { xmlText } from "./xmlText";
-import { compressBlocks, writeZip, type RawZipEntry, type ZipEntry } from "./zip";
+import { compressBlocks, joinBytes, writeZip, type RawZipEntry, type ZipEntry } from "./zip";
 
 export interface WriteXlsxOptions {
   /**
@@ -113,7 +113,15 @@ function utf16(text: string): Uint8Array {
  */
 async function planParts(
   sheets: readonly SheetPlan[],
-  options: { readonly names: Set<string>; readonly tables: Set<string>; readonly shift: IdShift; readonly marked: ReadonlySet<string>; readonly selectFirst: boolean },
+  options: {
+    readonly names: Set<string>;
+    readonly tables: Set<string>;
+    readonly shift: IdShift;
+    readonly marked: ReadonlySet<string>;
+    readonly selectFirst: boolean;
+    /** The parts go to `graftSheets`, not to a package of their own. */
+    readonly graft: boolean;
+  },
 ): Promise<(ZipEntry | RawZipEntry)[]> {
   const styles = new StyleTable();
   const strings = new SharedStrings();
@@ -207,8 +215,12 @@ async function planParts(
   const sst = (function* () {
     for (const chunk of strings.chunks()) yield ENCODER.encode(chunk);
   })();
-  entries.push(await compressBlocks("xl/sharedStrings.xml", sst, { large: strings.size > LARGE_SHEET_CELLS / 4 }));
-  overrides.push(["xl/sharedStrings.xml", TYPE.sharedStrings]);
+  // Grafted into a base, the items are appended to the base's as bytes (see `graftSheets`): not deflated here.
+  if (options.graft) add("xl/sharedStrings.xml", joinBytes([...sst]), TYPE.sharedStrings);
+  else {
+    entries.push(await compressBlocks("xl/sharedStrings.xml", sst, { large: strings.size > LARGE_SHEET_CELLS / 4 }));
+    overrides.push(["xl/sharedStrings.xml", TYPE.sharedStrings]);
+  }
   add("_rels/.rels", relsXml([{ id: "rId1", type: REL.document, target: "xl/workbook.xml" }]));
   const types =
     `${XML_HEAD}<Types xmlns="${NS.types}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
@@ -286,6 +298,7 @@ export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOpt
     marked,
     // Into a base, the base's own tab stays the selected one.
     selectFirst: !base,
+    graft: base !== undefined,
   });
   let bytes: Uint8Array;
   if (base && info) {

@@ -53,7 +53,8 @@ export interface DeflateStream {
   end(): Promise<{ readonly deflated: Uint8Array; readonly crc: number; readonly size: number }>;
 }
 
-function joined(chunks: readonly Uint8Array[]): Uint8Array {
+/** The chunks as one array (the chunk itself when there is one). */
+export function joinBytes(chunks: readonly Uint8Array[]): Uint8Array {
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
@@ -70,7 +71,7 @@ function bufferedStream(codec: ZipCodec, level: number): DeflateStream {
   return {
     push: (block) => void blocks.push(block),
     end: () => {
-      const data = joined(blocks);
+      const data = joinBytes(blocks);
       return Promise.resolve({ ...codec.deflate(data, level), size: data.length });
     },
   };
@@ -84,7 +85,7 @@ const ZLIB_AHEAD = 4 * 1024 * 1024;
  * large sheet takes both cores; the CRC is computed here, natively, as the blocks pass.
  */
 function zlibStream(zlib: typeof NodeZlib, level: number): DeflateStream {
-  const deflater = zlib.createDeflateRaw({ level });
+  const deflater = zlib.createDeflateRaw({ level, chunkSize: 256 * 1024 });
   const out: Uint8Array[] = [];
   deflater.on("data", (chunk: Uint8Array) => out.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -105,7 +106,7 @@ function zlibStream(zlib: typeof NodeZlib, level: number): DeflateStream {
     end: async () => {
       deflater.end();
       await ended;
-      return { deflated: joined(out), crc, size };
+      return { deflated: joinBytes(out), crc, size };
     },
   };
 }
@@ -145,7 +146,7 @@ function webStream(): DeflateStream | undefined {
     end: async () => {
       await writer.close();
       await reading;
-      return { deflated: joined(out), crc, size };
+      return { deflated: joinBytes(out), crc, size };
     },
   };
 }
