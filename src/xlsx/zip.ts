@@ -77,6 +77,12 @@ function bufferedStream(codec: ZipCodec, level: number): DeflateStream {
   };
 }
 
+/** A turn of the event loop, after its I/O callbacks (jsdom, under test, has no `setImmediate`). */
+function nextTurn(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate;
+  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
+}
+
 /** Bytes waiting for Node's zlib before the writer waits for it to catch up. */
 const ZLIB_AHEAD = 4 * 1024 * 1024;
 
@@ -101,7 +107,7 @@ function zlibStream(zlib: typeof NodeZlib, level: number): DeflateStream {
       deflater.write(block);
       // Let the pool's completions run (they hand it the next block); wait when it falls far behind.
       if (deflater.writableLength > ZLIB_AHEAD) await new Promise((resolve) => deflater.once("drain", resolve));
-      else await new Promise((resolve) => setImmediate(resolve));
+      else await nextTurn();
     },
     end: async () => {
       deflater.end();
