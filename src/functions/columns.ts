@@ -1,29 +1,57 @@
 import { EngineError } from "../engine/errors";
 import type { Lang } from "../i18n";
-import { readNumberCell, toVector, type NumberCell, type Orientation } from "./cells";
+import { readNumberCell, toVector, type Orientation } from "./cells";
 import { toCellError } from "./errors";
 
 /** What one spilled cell may hold: a value, a blank (""), or an Excel error with its message. */
 export type Out = string | number | CustomFunctions.Error;
 
-/** One per-client argument read as numbers, with its label for messages ("Montant, ligne 3 : …"). */
+/**
+ * One per-client argument read as numbers, as columns (no object per cell: a spilled function reads 100 000
+ * rows): each cell's value and state, the error of each invalid cell, and the label for messages.
+ */
 export interface NumberColumn {
   readonly arg: string;
-  readonly cells: readonly NumberCell[];
   readonly orientation: Orientation;
+  /** The number of each cell; 0 where the cell is blank or invalid. */
+  readonly values: Float64Array;
+  /** 0 (a number), BLANK or INVALID, per cell. */
+  readonly state: Uint8Array;
+  /** The error of each invalid cell (a French message naming the argument and the row), by index. */
+  readonly errors: ReadonlyMap<number, EngineError>;
 }
+
+const BLANK = 1;
+const INVALID = 2;
 
 export function numberColumn(range: unknown, arg: string, label: string): NumberColumn {
   const { cells, orientation } = toVector(range, arg);
-  return { arg, orientation, cells: cells.map((c, i) => readNumberCell(c, label, i + 1)) };
+  const values = new Float64Array(cells.length);
+  const state = new Uint8Array(cells.length);
+  const errors = new Map<number, EngineError>();
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell === "number" && Number.isFinite(cell)) {
+      values[i] = cell;
+      continue;
+    }
+    const read = readNumberCell(cell, label, i + 1);
+    if (read.kind === "number") values[i] = read.value;
+    else if (read.kind === "blank") state[i] = BLANK;
+    else {
+      state[i] = INVALID;
+      errors.set(i, read.error);
+    }
+  }
+  return { arg, orientation, values, state, errors };
 }
 
 /** Throws `LENGTH_MISMATCH` naming the first two arguments that differ in size. */
 export function assertAligned(columns: readonly NumberColumn[]): void {
   const first = columns[0];
   for (const c of columns.slice(1)) {
-    if (c.cells.length !== first.cells.length) {
-      throw new EngineError("LENGTH_MISMATCH", { arg: first.arg, n1: first.cells.length, arg2: c.arg, n2: c.cells.length });
+    if (c.values.length !== first.values.length) {
+      throw new EngineError("LENGTH_MISMATCH", { arg: first.arg, n1: first.values.length, arg2: c.arg, n2: c.values.length });
     }
   }
 }
@@ -34,7 +62,7 @@ export function assertAligned(columns: readonly NumberColumn[]): void {
  */
 export function completeRows(columns: readonly NumberColumn[]): { rows: number[]; values: number[][]; out: Out[] } {
   assertAligned(columns);
-  const n = columns[0].cells.length;
+  const n = columns[0].values.length;
   const out: Out[] = new Array<Out>(n).fill("");
   const rows: number[] = [];
   const values: number[][] = columns.map(() => []);
@@ -42,15 +70,14 @@ export function completeRows(columns: readonly NumberColumn[]): { rows: number[]
     let invalid: EngineError | undefined;
     let blank = false;
     for (const c of columns) {
-      const cell = c.cells[i];
-      if (cell.kind === "invalid") {
-        invalid = invalid ?? cell.error;
-      } else if (cell.kind === "blank") blank = true;
+      const state = c.state[i];
+      if (state === INVALID) invalid ??= c.errors.get(i);
+      else if (state === BLANK) blank = true;
     }
     if (invalid) out[i] = toCellError(invalid);
     else if (!blank) {
       rows.push(i);
-      columns.forEach((c, k) => values[k].push((c.cells[i] as { value: number }).value));
+      for (let k = 0; k < columns.length; k++) values[k].push(columns[k].values[i]);
     }
   }
   return { rows, values, out };
