@@ -3,6 +3,7 @@ import type { CellRange, PlanValue, SheetPlan, ValueBlock } from "../plan/types"
 import { sheetProtectionXml } from "./sheetFeatures";
 import { filledDown } from "./sharedFormulas";
 import { argb, type ResolvedStyle, type SharedStrings, type StyleTable } from "./styles";
+import { ByteSink } from "./byteSink";
 import { xmlSafe, xmlText } from "./xmlText";
 
 /** Where this sheet's style, differential-format and shared-string ids start (a base workbook's counts). */
@@ -32,126 +33,9 @@ export interface SheetXmlOptions {
 }
 
 const ENCODER = new TextEncoder();
-const SINK_BLOCK = 1 << 20;
 /** A column of fewer formulas filled down is written formula by formula. */
 const SHARED_MIN = 3;
 
-/**
- * UTF-8 bytes written straight into blocks of 1 MiB, cell by cell: tags, references and numbers as bytes, texts
- * encoded as they are copied, so a 100 000-row sheet makes no string per cell (garbage collection was the first
- * cost of writing one).
- */
-class ByteSink {
-  /** Blocks filled and not yet taken. */
-  readonly blocks: Uint8Array[] = [];
-  private block = new Uint8Array(SINK_BLOCK);
-  private at = 0;
-
-  /** At least `bytes` free in the current block. */
-  private room(bytes: number): void {
-    if (bytes <= this.block.length - this.at) return;
-    if (this.at > 0) this.blocks.push(this.block.subarray(0, this.at));
-    this.block = new Uint8Array(Math.max(SINK_BLOCK, bytes));
-    this.at = 0;
-  }
-
-  /** Any text, as UTF-8. */
-  write(text: string): void {
-    // At most 3 bytes per UTF-16 unit.
-    this.room(text.length * 3);
-    this.at += ENCODER.encodeInto(text, this.block.subarray(this.at)).written;
-  }
-
-  /** A text known to be ASCII (tags, attribute names, numbers as `String` writes them). */
-  ascii(text: string): void {
-    this.room(text.length);
-    const block = this.block;
-    let at = this.at;
-    for (let i = 0; i < text.length; i++) block[at++] = text.charCodeAt(i);
-    this.at = at;
-  }
-
-  /** Bytes made once (a column's letters, a tag). */
-  bytes(bytes: Uint8Array): void {
-    this.room(bytes.length);
-    this.block.set(bytes, this.at);
-    this.at += bytes.length;
-  }
-
-  /** A whole number from 0 to 2^53, in decimal, as `String` writes it. */
-  uint(n: number): void {
-    let digits = 1;
-    for (let p = 10; p <= n; p *= 10) digits++;
-    this.room(digits);
-    const block = this.block;
-    let x = n;
-    for (let i = this.at + digits - 1; i >= this.at; i--) {
-      const q = Math.floor(x / 10);
-      block[i] = 48 + x - q * 10;
-      x = q;
-    }
-    this.at += digits;
-  }
-
-  /** A finite number as `String(value)` writes it (the shortest text that reads back the same double). */
-  number(value: number): void {
-    if (Number.isSafeInteger(value)) {
-      if (value < 0) {
-        this.ascii("-");
-        this.uint(-value);
-      } else this.uint(value);
-    } else this.ascii(String(value));
-  }
-
-  /**
-   * A text with `& < > " '` escaped, as `xmlText` writes it, in UTF-8 (a lone surrogate as U+FFFD, as
-   * TextEncoder does). `text` holds no character XML forbids (see `xmlSafe`).
-   */
-  escaped(text: string): void {
-    // At most 6 bytes per UTF-16 unit (`&quot;`).
-    this.room(text.length * 6);
-    const block = this.block;
-    let at = this.at;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 0x80) {
-        const entity = c === 38 ? AMP : c === 60 ? LT : c === 62 ? GT : c === 34 ? QUOT : c === 39 ? APOS : undefined;
-        if (entity) {
-          block.set(entity, at);
-          at += entity.length;
-        } else block[at++] = c;
-      } else if (c < 0x800) {
-        block[at++] = 0xc0 | (c >> 6);
-        block[at++] = 0x80 | (c & 0x3f);
-      } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        const point = 0x10000 + ((c - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00);
-        block[at++] = 0xf0 | (point >> 18);
-        block[at++] = 0x80 | ((point >> 12) & 0x3f);
-        block[at++] = 0x80 | ((point >> 6) & 0x3f);
-        block[at++] = 0x80 | (point & 0x3f);
-      } else {
-        const unit = c >= 0xd800 && c <= 0xdfff ? 0xfffd : c;
-        block[at++] = 0xe0 | (unit >> 12);
-        block[at++] = 0x80 | ((unit >> 6) & 0x3f);
-        block[at++] = 0x80 | (unit & 0x3f);
-      }
-    }
-    this.at = at;
-  }
-
-  finish(): Uint8Array[] {
-    if (this.at > 0) this.blocks.push(this.block.subarray(0, this.at));
-    this.block = new Uint8Array(0);
-    this.at = 0;
-    return this.blocks;
-  }
-}
-
-const AMP = ENCODER.encode("&amp;");
-const LT = ENCODER.encode("&lt;");
-const GT = ENCODER.encode("&gt;");
-const QUOT = ENCODER.encode("&quot;");
-const APOS = ENCODER.encode("&apos;");
 
 /** A format rule or an editable range, in plan order (editable ranges last, as the writers always applied them). */
 interface StyleRule {

@@ -1,5 +1,6 @@
 import type { CellStyle } from "../plan/types";
-import { xmlText } from "./xmlText";
+import { ByteSink } from "./byteSink";
+import { xmlSafe, xmlText } from "./xmlText";
 
 /** A cell's style as the writer resolves it: the plan's tokens, plus whether the cell is left unlocked. */
 export interface ResolvedStyle extends CellStyle {
@@ -153,10 +154,15 @@ export class StyleTable {
   }
 }
 
-/** The shared strings of a written workbook (xl/sharedStrings.xml): each distinct text once, by first use. */
+/**
+ * The shared strings of a written workbook (xl/sharedStrings.xml): each distinct text once, by first use. Each
+ * new text's item is written at once as UTF-8 bytes (a 100 000-client plan has tens of megabytes of them: kept
+ * as strings, they weighed on every garbage collection).
+ */
 export class SharedStrings {
   private readonly ids = new Map<string, number>();
-  private readonly items: string[] = [];
+  private readonly items = new ByteSink();
+  private count = 0;
   /** References written, duplicates included (the part's `count`). */
   private uses = 0;
 
@@ -165,27 +171,28 @@ export class SharedStrings {
     this.uses++;
     let id = this.ids.get(text);
     if (id === undefined) {
-      id = this.items.length;
+      id = this.count++;
       this.ids.set(text, id);
       // Leading or trailing spaces (and line breaks) are kept only with xml:space="preserve".
-      const space = text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? ' xml:space="preserve"' : "";
-      this.items.push(`<si><t${space}>${xmlText(text)}</t></si>`);
+      const space = text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32);
+      this.items.ascii(space ? '<si><t xml:space="preserve">' : "<si><t>");
+      this.items.escaped(xmlSafe(text));
+      this.items.ascii("</t></si>");
     }
     return id;
   }
 
   get size(): number {
-    return this.items.length;
+    return this.count;
   }
 
-  /** xl/sharedStrings.xml as UTF-8 chunks (a large one is never one string). */
-  chunks(): string[] {
-    const out = [
+  /** xl/sharedStrings.xml as UTF-8 blocks; the table takes no text after. */
+  blocks(): Uint8Array[] {
+    const head =
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-        `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.uses}" uniqueCount="${this.items.length}">`,
-    ];
-    for (let i = 0; i < this.items.length; i += 5000) out.push(this.items.slice(i, i + 5000).join(""));
-    out.push("</sst>");
-    return out;
+      `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.uses}" uniqueCount="${this.count}">`;
+    return [ENCODER.encode(head), ...this.items.finish(), ENCODER.encode("</sst>")];
   }
 }
+
+const ENCODER = new TextEncoder();

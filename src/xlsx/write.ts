@@ -212,11 +212,9 @@ async function planParts(
     ]),
   );
   add("xl/styles.xml", styles.xml(), TYPE.styles);
-  const sst = (function* () {
-    for (const chunk of strings.chunks()) yield ENCODER.encode(chunk);
-  })();
+  const sst = strings.blocks();
   // Grafted into a base, the items are appended to the base's as bytes (see `graftSheets`): not deflated here.
-  if (options.graft) add("xl/sharedStrings.xml", joinBytes([...sst]), TYPE.sharedStrings);
+  if (options.graft) add("xl/sharedStrings.xml", joinBytes(sst), TYPE.sharedStrings);
   else {
     entries.push(await compressBlocks("xl/sharedStrings.xml", sst, { large: strings.size > LARGE_SHEET_CELLS / 4 }));
     overrides.push(["xl/sharedStrings.xml", TYPE.sharedStrings]);
