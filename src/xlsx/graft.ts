@@ -1,7 +1,7 @@
 import { Parts, relsPath, resolveTarget } from "./parts";
 import { withDefaultNamespace } from "./unprefix";
 import { xmlText } from "./xmlText";
-import { compressBlocks, writeZip, type RawZipEntry, type ZipEntry } from "./zip";
+import { compressBlocks, LARGE_PART, writeZip, type RawZipEntry, type ZipEntry } from "./zip";
 
 /**
  * Adds the sheets of one .xlsx package (the plan's, written alone) to another (the user's workbook) at the
@@ -280,8 +280,6 @@ export function countSharedItems(sst: string): number {
   return n;
 }
 
-/** A part this large is deflated at level 1 (as `writeZip` does). */
-const LARGE_PART = 8 * 1024 * 1024;
 const ENCODER = new TextEncoder();
 
 /**

@@ -44,13 +44,14 @@ export interface ZipCodec {
 }
 
 /**
- * Raw DEFLATE of a part given block by block. `push` may return a promise: the caller awaits it before writing
- * the next block, which lets a codec that compresses on another thread (Node's zlib, the browser's
- * CompressionStream) keep up without the blocks piling up in memory.
+ * Raw DEFLATE of a part given block by block (the CRC and size are `compressBlocks`'s). `push` may return a
+ * promise: the caller awaits it before writing the next block, which lets a codec that compresses on another
+ * thread (Node's zlib, the browser's CompressionStream) keep up without the blocks piling up in memory.
  */
 export interface DeflateStream {
   push(block: Uint8Array): Promise<void> | void;
-  end(): Promise<{ readonly deflated: Uint8Array; readonly crc: number; readonly size: number }>;
+  /** The deflated bytes of every block pushed. */
+  end(): Promise<Uint8Array>;
 }
 
 /** The chunks as one array (the chunk itself when there is one). */
@@ -70,10 +71,7 @@ function bufferedStream(codec: ZipCodec, level: number): DeflateStream {
   const blocks: Uint8Array[] = [];
   return {
     push: (block) => void blocks.push(block),
-    end: () => {
-      const data = joinBytes(blocks);
-      return Promise.resolve({ ...codec.deflate(data, level), size: data.length });
-    },
+    end: () => Promise.resolve(codec.deflate(joinBytes(blocks), level).deflated),
   };
 }
 
@@ -88,7 +86,7 @@ const ZLIB_AHEAD = 4 * 1024 * 1024;
 
 /**
  * Node's zlib as a stream: each block is compressed on libuv's thread pool while the next one is written, so a
- * large sheet takes both cores; the CRC is computed here, natively, as the blocks pass.
+ * large sheet takes both cores.
  */
 function zlibStream(zlib: typeof NodeZlib, level: number): DeflateStream {
   const deflater = zlib.createDeflateRaw({ level, chunkSize: 256 * 1024 });
@@ -98,12 +96,8 @@ function zlibStream(zlib: typeof NodeZlib, level: number): DeflateStream {
     deflater.on("end", resolve);
     deflater.on("error", reject);
   });
-  let crc = 0;
-  let size = 0;
   return {
     push: async (block) => {
-      crc = crc32(block, crc);
-      size += block.length;
       deflater.write(block);
       // Let the pool's completions run (they hand it the next block); wait when it falls far behind.
       if (deflater.writableLength > ZLIB_AHEAD) await new Promise((resolve) => deflater.once("drain", resolve));
@@ -112,7 +106,7 @@ function zlibStream(zlib: typeof NodeZlib, level: number): DeflateStream {
     end: async () => {
       deflater.end();
       await ended;
-      return { deflated: joinBytes(out), crc, size };
+      return joinBytes(out);
     },
   };
 }
@@ -140,19 +134,15 @@ function webStream(): DeflateStream | undefined {
       out.push(value);
     }
   })();
-  let crc = 0;
-  let size = 0;
   return {
     push: async (block) => {
-      crc = crc32(block, crc);
-      size += block.length;
       await writer.ready;
       writer.write(block).catch(() => undefined); // a failure rejects `close` below
     },
     end: async () => {
       await writer.close();
       await reading;
-      return { deflated: joinBytes(out), crc, size };
+      return joinBytes(out);
     },
   };
 }
@@ -196,18 +186,10 @@ export function defaultCodec(): ZipCodec {
 export { crc32, readZip } from "./unzip";
 
 /** Parts above this size are deflated at level 1: several times faster, a little larger. */
-const LARGE = 8 * 1024 * 1024;
+export const LARGE_PART = 8 * 1024 * 1024;
 
 const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
 const DOS_TIME = 0;
-
-/**
- * One part compressed now, to be written later as it is (`RawZipEntry`): its text can be dropped at once, so a
- * package's large sheets are never all held uncompressed together. Same rule as `writeZip` (level 1 above 8 MB).
- */
-export function compressEntry(name: string, data: Uint8Array, level = 6, codec: ZipCodec = defaultCodec()): RawZipEntry {
-  return { name, raw: compress({ name, data }, level, codec) };
-}
 
 /**
  * One part compressed as its blocks come (a sheet's XML as `sheetXmlBlocks` writes it), never held whole. With
@@ -217,14 +199,20 @@ export async function compressBlocks(name: string, blocks: Iterable<Uint8Array>,
   const codec = options.codec ?? defaultCodec();
   const level = options.large === true ? Math.min(options.level ?? 6, 1) : (options.level ?? 6);
   const stream = codec.stream?.(level) ?? bufferedStream(codec, level);
-  for (const block of blocks) await stream.push(block);
-  const { deflated, crc, size } = await stream.end();
-  return { name, raw: { name, method: 8, crc, size, compressed: deflated } };
+  // The CRC and size as the blocks pass (native CRC in Node).
+  let crc = 0;
+  let size = 0;
+  for (const block of blocks) {
+    crc = crc32(block, crc);
+    size += block.length;
+    await stream.push(block);
+  }
+  return { name, raw: { name, method: 8, crc, size, compressed: await stream.end() } };
 }
 
 function compress(entry: ZipEntry, level: number, codec: ZipCodec): StoredEntry {
   const data = entry.data;
-  const { deflated, crc } = codec.deflate(data, data.length > LARGE ? Math.min(level, 1) : level);
+  const { deflated, crc } = codec.deflate(data, data.length > LARGE_PART ? Math.min(level, 1) : level);
   return deflated.length >= data.length
     ? { name: entry.name, method: 0, crc, size: data.length, compressed: data }
     : { name: entry.name, method: 8, crc, size: data.length, compressed: deflated };
