@@ -123,10 +123,11 @@ function cleanSheet(sheet: SheetPlan, remarks: WriteRemark[]): SheetPlan {
 }
 
 /**
- * Plans already cleaned (a plan is never modified): the CLI cleans a plan to list the writer's remarks, then the
- * writer cleans it again; the second costs nothing.
+ * Sheets already cleaned, with their remarks (a sheet is never modified): the CLI cleans a plan to list the
+ * writer's remarks, then the writer cleans it again, or the same plan with « Remarques » rebuilt; each sheet is
+ * cleaned once.
  */
-const cleaned = new WeakMap<WorkbookPlan, CleanPlan>();
+const cleaned = new WeakMap<SheetPlan, { readonly sheet: SheetPlan; readonly remarks: readonly WriteRemark[] }>();
 
 /**
  * Every text of a workbook plan as a valid .xlsx can hold it: the characters XML 1.0 forbids removed (cells,
@@ -138,12 +139,16 @@ const cleaned = new WeakMap<WorkbookPlan, CleanPlan>();
  * // [{ kind: "invalidChars", sheet: "S", cell: "A1", row: 1, count: 1 }]
  */
 export function cleanWorkbookPlan(plan: WorkbookPlan): CleanPlan {
-  let clean = cleaned.get(plan);
-  if (!clean) {
-    const remarks: WriteRemark[] = [];
-    const sheets = plan.sheets.map((s) => cleanSheet(s, remarks));
-    clean = { plan: sheets.every((s, i) => s === plan.sheets[i]) ? plan : { ...plan, sheets }, remarks };
-    cleaned.set(plan, clean);
-  }
-  return clean;
+  const remarks: WriteRemark[] = [];
+  const sheets = plan.sheets.map((s) => {
+    let clean = cleaned.get(s);
+    if (!clean) {
+      const found: WriteRemark[] = [];
+      clean = { sheet: cleanSheet(s, found), remarks: found };
+      cleaned.set(s, clean);
+    }
+    for (const r of clean.remarks) remarks.push(r);
+    return clean.sheet;
+  });
+  return { plan: sheets.every((s, i) => s === plan.sheets[i]) ? plan : { ...plan, sheets }, remarks };
 }
