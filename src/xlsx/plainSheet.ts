@@ -24,6 +24,18 @@ export interface SheetContext {
 /** A frozen empty row: every row without a value shares it, so a sheet's gaps cost one pointer per row. */
 export const NO_VALUE: unknown[] = Object.freeze([]) as unknown as unknown[];
 
+/** The row already read at `rowIndex` (1-based), to add cells to (a sheet may split a row), or a new one. */
+export function openRow(rows: readonly unknown[][], rowIndex: number): unknown[] {
+  const existing = rowIndex <= rows.length ? rows[rowIndex - 1] : undefined;
+  return existing !== undefined && existing !== NO_VALUE ? existing : [];
+}
+
+/** Puts `row` at `rowIndex` (1-based); the rows missing before it, and an empty row, are `NO_VALUE`. */
+export function placeRow(rows: unknown[][], rowIndex: number, row: unknown[]): void {
+  while (rows.length < rowIndex - 1) rows.push(NO_VALUE);
+  rows[rowIndex - 1] = row.length > 0 ? row : NO_VALUE;
+}
+
 export function excelToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 }
@@ -277,8 +289,7 @@ function scan(bytes: Uint8Array, ctx: SheetContext, maxSlots: number): unknown[]
 
   const flush = (): void => {
     if (row === undefined) return;
-    while (rows.length < rowIndex - 1) rows.push(NO_VALUE);
-    rows[rowIndex - 1] = row.length > 0 ? row : NO_VALUE;
+    placeRow(rows, rowIndex, row);
     row = undefined;
   };
 
@@ -331,8 +342,7 @@ function scan(bytes: Uint8Array, ctx: SheetContext, maxSlots: number): unknown[]
         if (rowIndex < 1 || rowIndex > MAX_ROWS) throw GIVE_UP;
       }
       if (rowIndex > MAX_ROWS) throw GIVE_UP;
-      const existing = rowIndex <= rows.length ? rows[rowIndex - 1] : undefined;
-      row = existing !== undefined && existing !== NO_VALUE ? existing : [];
+      row = openRow(rows, rowIndex);
       col = 0;
     } else if (code === C) {
       if (row === undefined) throw GIVE_UP;

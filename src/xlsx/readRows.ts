@@ -4,7 +4,7 @@ import * as limits from "./limits";
 import { XLSX_LIMITS, type XlsxLimits } from "./limits";
 import { relsPath, resolveTarget } from "./parts";
 import { readPart, readZip } from "./unzip";
-import { cellValue, MISSING_STRING, NO_VALUE, plainSheetRows, type SheetContext } from "./plainSheet";
+import { cellValue, MISSING_STRING, openRow, placeRow, plainSheetRows, type SheetContext } from "./plainSheet";
 import { parseXml, parseXmlNs, type XmlHandlers } from "./xml";
 import type { StoredEntry } from "./zip";
 
@@ -225,8 +225,7 @@ function sheetHandlers(xmlBytes: number, ctx: SheetContext): XmlHandlers & { rea
 
   const flush = (): void => {
     if (row === undefined) return;
-    while (rows.length < rowIndex - 1) rows.push(NO_VALUE);
-    rows[rowIndex - 1] = row.length > 0 ? row : NO_VALUE;
+    placeRow(rows, rowIndex, row);
     row = undefined;
   };
 
@@ -269,8 +268,7 @@ function sheetHandlers(xmlBytes: number, ctx: SheetContext): XmlHandlers & { rea
           if (rowIndex < 1 || rowIndex > MAX_ROWS) throw new XlsxError("ROW_BEYOND_GRID", { sheet, row: quote(r) });
         }
         if (rowIndex > MAX_ROWS) throw new XlsxError("ROW_BEYOND_GRID", { sheet, row: String(rowIndex) });
-        const existing = rows[rowIndex - 1];
-        row = existing !== undefined && existing !== NO_VALUE ? existing : [];
+        row = openRow(rows, rowIndex);
         col = 0;
       } else if (local === "c") {
         if (row === undefined) throw new XlsxError("CELL_OUTSIDE_ROW", { sheet });
