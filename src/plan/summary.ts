@@ -111,6 +111,11 @@ function shortWhyText(lang: Lang): ShortWhyText {
   return t;
 }
 
+/** The separator before the next part, when a part came before it. */
+function separate(out: string[], separator: string): void {
+  if (out.length > 0) out.push(separator);
+}
+
 /**
  * The short "pourquoi" of a row of the Cibles sheet: the client's class, P-R target, contact quadrant,
  * elasticity and planned contacts, each in a few words, joined by " · ". The full sentences stay in
@@ -130,25 +135,25 @@ export function shortWhy(c: ScoredClient, lang: Lang): string {
     else out.push(t.abcNonPositive);
   }
   if (c.pr) {
-    if (out.length > 0) out.push(t.separator);
+    separate(out, t.separator);
     t.pr(out, { code: c.pr.code, target: t.targets[c.pr.target] });
   }
   const rfm = c.rfm;
   if (rfm) {
-    if (out.length > 0) out.push(t.separator);
+    separate(out, t.separator);
     if (rfm.segment) t.rfm(out, { code: rfm.code, segment: t.segments[rfm.segment] });
     else t.rfmNoSegment(out, { code: rfm.code });
   }
   if (c.contacts) {
-    if (out.length > 0) out.push(t.separator);
+    separate(out, t.separator);
     out.push(t.quadrants[c.contacts.quadrant]);
   }
   const e = c.elasticity;
   if (e) {
-    if (out.length > 0) out.push(t.separator);
+    separate(out, t.separator);
     t.elasticity(out, { value: formatSmall(e.value, lang), reading: t.readings[e.reading] });
   }
-  if (out.length > 0) out.push(t.separator);
+  separate(out, t.separator);
   const a = c.allocation;
   if (c.isProspect) t.prospect(out, { conquete: a?.conquete ?? 0 });
   else if (a) t.planned(out, { total: a.total, entretien: a.entretien, stimulation: a.stimulation });
