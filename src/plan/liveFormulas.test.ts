@@ -72,20 +72,19 @@ describe("Cibles: formulas or values", () => {
 });
 
 describe("objectiveFormula and wholeText", () => {
-  const cells = { ca: "D2", abc: "I2", potential: "K2", developRate: "'PAC'!$B$9", baseRate: "'PAC'!$B$10" };
-  it.each([
-    {
-      name: "with P-R: Développer capped by the potential, Entretenir, Sécuriser",
-      cells: { ...cells, gap: "N2" },
-      out: "IF(D2>0,IF(N2>=1,IF(D2*(1+'PAC'!$B$9)>K2,MAX(D2,K2),D2*(1+'PAC'!$B$9)),IF(N2=0,D2*(1+'PAC'!$B$10),D2)),0)",
-    },
-    { name: "without P-R: class C holds, A and B grow by g_base", cells, out: `IF(D2>0,IF(I2="C",D2,D2*(1+'PAC'!$B$10)),0)` },
-    { name: "a V client holds, whatever its target", cells: { ...cells, gap: "N2", phase: "V" }, out: "IF(D2>0,D2,0)" },
-  ])("objectiveFormula: $name", ({ cells: c, out }) => expect(objectiveFormula(c)).toBe(out));
+  const cells = { ca: "D2", abc: "I2", gap: "N2", potential: "K2", developRate: "'PAC'!$B$9", baseRate: "'PAC'!$B$10", phase: "AE2" };
+  it("objectiveFormula: one formula for every case — V holds, P-R by its gap (Développer capped by the potential, Entretenir, Sécuriser), else by class", () => {
+    expect(objectiveFormula(cells)).toBe(
+      `IF(D2>0,IF(AE2="V",D2,IF(ISNUMBER(N2),IF(N2>=1,IF(D2*(1+'PAC'!$B$9)>K2,MAX(D2,K2),D2*(1+'PAC'!$B$9)),IF(N2=0,D2*(1+'PAC'!$B$10),D2)),` +
+        `IF(I2="C",D2,D2*(1+'PAC'!$B$10)))),0)`,
+    );
+  });
 
   it("objectiveFormula(cells, rules): the same branches give the rule's label", () => {
     const rules = { develop: "d", develop_capped: "dc", maintain: "m", secure: "s", abc_growth: "g", abc_hold: "h", aging_hold: "v", no_ca: "0" };
-    expect(objectiveFormula({ ...cells, gap: "N2" }, rules)).toBe(`IF(D2>0,IF(N2>=1,IF(D2*(1+'PAC'!$B$9)>K2,"dc","d"),IF(N2=0,"m","s")),"0")`);
+    expect(objectiveFormula(cells, rules)).toBe(
+      `IF(D2>0,IF(AE2="V","v",IF(ISNUMBER(N2),IF(N2>=1,IF(D2*(1+'PAC'!$B$9)>K2,"dc","d"),IF(N2=0,"m","s")),IF(I2="C","h","g"))),"0")`,
+    );
   });
 
   it("wholeText(x, lang): digit groups by TEXT(…,\"000\"), the separator of the language, never a locale format", () => {

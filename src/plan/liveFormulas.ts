@@ -150,32 +150,31 @@ export function wholeText(x: string, lang: "fr" | "en"): string {
 export interface ObjectiveCells {
   readonly ca: string;
   readonly abc: string;
-  /** The P-R gap cell (R − P), for a client with P-R. */
-  readonly gap?: string;
+  /** The P-R gap cell (R − P): a number for a client with P-R, empty otherwise. */
+  readonly gap: string;
   readonly potential: string;
   readonly developRate: string;
   readonly baseRate: string;
-  /** The client's maturity phase (a value of the sheet: it does not follow an edit of this row). */
-  readonly phase?: string | null;
+  /** The maturity phase cell ("V" for a client in decline). */
+  readonly phase: string;
 }
 
 /**
  * The CA objective of a classed client (SPEC §10), as the engine's `effortObjectives` computes it: 0 when the CA
- * is not positive; the CA held for a V client; with P-R, Développer `CA × (1 + g_dev)` capped at the potential
- * (never below the CA), Entretenir `CA × (1 + g_base)`, Sécuriser the CA; without P-R, class C the CA, A and B
- * `CA × (1 + g_base)`. `rule` gives, instead of the amount, the label of the rule that set it (the same branches).
+ * is not positive; the CA held for a V client; with P-R (a number in the gap cell), Développer `CA × (1 + g_dev)`
+ * capped at the potential (never below the CA), Entretenir `CA × (1 + g_base)`, Sécuriser the CA; without P-R,
+ * class C the CA, A and B `CA × (1 + g_base)`. `rule` gives, instead of the amount, the label of the rule that set
+ * it (the same branches). One formula for every client, whatever its case: down a column it differs only by the
+ * row, so the writer stores it once as a shared formula (issue 12), and an edited phase or gap is followed.
  */
 export function objectiveFormula(cells: ObjectiveCells, rule?: Readonly<Record<ObjectiveRuleName, string>>): string {
-  const { ca, abc, gap, potential, developRate, baseRate } = cells;
+  const { ca, abc, gap, potential, developRate, baseRate, phase } = cells;
   const pick = (name: ObjectiveRuleName, amount: string): string => (rule ? textLiteral(rule[name]) : amount);
   const grown = (rate: string): string => `${ca}*(1+${rate})`;
-  let rest: string;
-  if (cells.phase === "V") rest = pick("aging_hold", ca);
-  else if (gap !== undefined) {
-    const develop = `IF(${grown(developRate)}>${potential},${pick("develop_capped", `MAX(${ca},${potential})`)},${pick("develop", grown(developRate))})`;
-    rest = `IF(${gap}>=1,${develop},IF(${gap}=0,${pick("maintain", grown(baseRate))},${pick("secure", ca)}))`;
-  } else rest = `IF(${abc}="C",${pick("abc_hold", ca)},${pick("abc_growth", grown(baseRate))})`;
-  return `IF(${ca}>0,${rest},${pick("no_ca", "0")})`;
+  const develop = `IF(${grown(developRate)}>${potential},${pick("develop_capped", `MAX(${ca},${potential})`)},${pick("develop", grown(developRate))})`;
+  const byGap = `IF(${gap}>=1,${develop},IF(${gap}=0,${pick("maintain", grown(baseRate))},${pick("secure", ca)}))`;
+  const byClass = `IF(${abc}="C",${pick("abc_hold", ca)},${pick("abc_growth", grown(baseRate))})`;
+  return `IF(${ca}>0,IF(${phase}="V",${pick("aging_hold", ca)},IF(ISNUMBER(${gap}),${byGap},${byClass})),${pick("no_ca", "0")})`;
 }
 
 /** The rules of SPEC §10 a formula can name (the engine's `OBJECTIVE_RULES`). */

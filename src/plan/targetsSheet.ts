@@ -275,35 +275,28 @@ const rowFormula = (pieces: readonly string[], row: string): string => pieces.jo
  * P-R gap and potential and the PAC's g_dev and g_base cells, the engine's values cached. They cost one cell
  * each, so they are formulas whatever the size (the classes they read may be values).
  */
-function objectiveColumns(portfolio: ScoredPortfolio, lang: Lang, rows: PlanValue[][], objectives: PlanObjectives): void {
+function objectiveColumns(lang: Lang, rows: PlanValue[][], objectives: PlanObjectives): void {
   const ruleLabels = Object.fromEntries(OBJECTIVE_RULES.map((r) => [r, label(OBJECTIVE_RULE_LABEL[r], lang)])) as Record<ObjectiveRuleName, string>;
   const developRate = pacObjectiveCell("developRate", lang);
   const baseRate = pacObjectiveCell("baseRate", lang);
-  // The three shapes of objectiveFormula: a V client (aging), a client with P-R (by its gap), else by class.
-  const shape = (phase: "V" | null, gap: boolean): { amount: string[]; rule: string[] } => {
-    const cells = {
-      ca: cellOf("col.ca", ROW),
-      abc: cellOf("col.abc", ROW),
-      ...(gap ? { gap: cellOf("col.pr_gap", ROW) } : {}),
-      potential: cellOf("col.potential", ROW),
-      developRate,
-      baseRate,
-      phase,
-    };
-    return { amount: objectiveFormula(cells).split(ROW), rule: objectiveFormula(cells, ruleLabels).split(ROW) };
+  const cells = {
+    ca: cellOf("col.ca", ROW),
+    abc: cellOf("col.abc", ROW),
+    gap: cellOf("col.pr_gap", ROW),
+    potential: cellOf("col.potential", ROW),
+    developRate,
+    baseRate,
+    phase: cellOf("col.maturity", ROW),
   };
-  const aging = shape("V", false);
-  const byGap = shape(null, true);
-  const byClass = shape(null, false);
+  const amount = objectiveFormula(cells).split(ROW);
+  const rule = objectiveFormula(cells, ruleLabels).split(ROW);
   const objectiveCol = columnIndex("col.objective");
   const ruleCol = columnIndex("col.objective_rule");
   for (const line of objectives.clients) {
-    const c = portfolio.clients[line.index];
     const row = String(line.index + 2);
-    const pieces = c.maturity?.phase === "V" ? aging : c.pr ? byGap : byClass;
-    const cells = rows[line.index];
-    cells[objectiveCol] = formula(rowFormula(pieces.amount, row), line.objective);
-    cells[ruleCol] = formula(rowFormula(pieces.rule, row), ruleLabels[line.rule]);
+    const out = rows[line.index];
+    out[objectiveCol] = formula(rowFormula(amount, row), line.objective);
+    out[ruleCol] = formula(rowFormula(rule, row), ruleLabels[line.rule]);
   }
 }
 
@@ -538,7 +531,7 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang, option
     sheet.set(1, pl, state.why === "size" ? planText("targets.values_size", lang, { max: options.liveMax ?? LIVE_CLIENTS_MAX }) : planText("targets.values_mode", lang));
   }
   const objectives = options.objectives;
-  if (objectives) objectiveColumns(portfolio, lang, rows, objectives);
+  if (objectives) objectiveColumns(lang, rows, objectives);
   sheet.block(1, 0, rows);
   // The class each client had when the contacts were split per client (values), in a collapsed group: the
   // Contacts check compares it with the live class (SPEC §14). Beside it, the CAs the prospect value reads.
