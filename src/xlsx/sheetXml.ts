@@ -2,7 +2,7 @@ import { cellAddress, columnLetter, isFormulaCell, quoteSheet, rangeAddress } fr
 import type { CellRange, PlanValue, SheetPlan, ValueBlock } from "../plan/types";
 import { sheetProtectionXml } from "./sheetFeatures";
 import { filledDown } from "./sharedFormulas";
-import { argb, type ResolvedStyle, type SharedStrings, type StyleTable } from "./styles";
+import { argb, hasOuterSpace, type ResolvedStyle, type SharedStrings, type StyleTable } from "./styles";
 import { ByteSink } from "./byteSink";
 import { xmlSafe, xmlText } from "./xmlText";
 
@@ -35,6 +35,12 @@ export interface SheetXmlOptions {
 const ENCODER = new TextEncoder();
 /** A column of fewer formulas filled down is written formula by formula. */
 const SHARED_MIN = 3;
+
+/**
+ * Texts longer than this are written in their cell (`t="inlineStr"`), not in the shared strings: they are the
+ * pourquoi and the remarks, one per client, seldom repeated, where the table's lookup cost more than it saved.
+ */
+const INLINE_ABOVE = 64;
 
 
 /** A format rule or an editable range, in plan order (editable ranges last, as the writers always applied them). */
@@ -111,7 +117,13 @@ function writeCell(sink: ByteSink, col: number, row: number, xf: number, value: 
     case "boolean":
       return sink.ascii(value ? '" t="b"><v>1</v></c>' : '" t="b"><v>0</v></c>');
     case "string":
-      // A shared string is text, never read as a formula, whatever it starts with.
+      // Text, never read as a formula, whatever it starts with: a long one (a pourquoi, a client's card) is
+      // written in the cell, where a shared string would only cost a lookup in a table of every text (issue 12).
+      if (value.length > INLINE_ABOVE) {
+        sink.ascii(hasOuterSpace(value) ? '" t="inlineStr"><is><t xml:space="preserve">' : '" t="inlineStr"><is><t>');
+        sink.escaped(xmlSafe(value));
+        return sink.ascii("</t></is></c>");
+      }
       sink.ascii('" t="s"><v>');
       sink.uint(strings.id(value) + sstShift);
       return sink.ascii("</v></c>");

@@ -154,6 +154,11 @@ export class StyleTable {
   }
 }
 
+/** Whether `text` starts or ends with a space or a line break: kept by readers only with xml:space="preserve". */
+export function hasOuterSpace(text: string): boolean {
+  return text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32);
+}
+
 /**
  * The shared strings of a written workbook (xl/sharedStrings.xml): each distinct text once, by first use. Each
  * new text's item is written at once as UTF-8 bytes (a 100 000-client plan has tens of megabytes of them: kept
@@ -173,9 +178,7 @@ export class SharedStrings {
     if (id === undefined) {
       id = this.count++;
       this.ids.set(text, id);
-      // Leading or trailing spaces (and line breaks) are kept only with xml:space="preserve".
-      const space = text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32);
-      this.items.ascii(space ? '<si><t xml:space="preserve">' : "<si><t>");
+      this.items.ascii(hasOuterSpace(text) ? '<si><t xml:space="preserve">' : "<si><t>");
       this.items.escaped(xmlSafe(text));
       this.items.ascii("</t></si>");
     }
