@@ -1,4 +1,4 @@
-import { formula } from "./cells";
+import { ROW, RowFormula, formula, rowFormulas } from "./cells";
 import { renameSheetsInPlan, resolveSheetNames } from "./sheetNames";
 import type { WorkbookPlan } from "./types";
 
@@ -47,5 +47,15 @@ describe("resolveSheetNames / renameSheetsInPlan", () => {
     const out = renameSheetsInPlan({ sheets: [sheet, { name: "Catalogue", blocks: [], formats: [] }] }, new Map([["Catalogue", "Catalogue (2)"]]));
     expect(out.sheets[0].validations?.[0]).toEqual({ ...sheet.validations[0], source: "'Catalogue (2)'!$B$2:$B$60" });
     expect(out.sheets[0].formulaColours?.[0].formula).toBe("B2='Catalogue (2)'!$C$1");
+  });
+
+  it("renameSheetsInPlan rewrites a column of row formulas once: the rows keep sharing their pieces", () => {
+    const cell = rowFormulas(`D${ROW}*(1+'PAC'!$B$9)`);
+    const column = { sheets: [{ name: "Cibles", blocks: [{ row: 1, col: 0, values: [[cell(2, 11)], [cell(3, 22)]] }], formats: [] }, { name: "PAC", blocks: [], formats: [] }] };
+    const out = renameSheetsInPlan(column, new Map([["PAC", "PAC (2)"]]));
+    const [[a], [b]] = out.sheets[0].blocks[0].values as RowFormula[][];
+    expect([a.formula, a.result, b.formula, b.result]).toEqual(["D2*(1+'PAC (2)'!$B$9)", 11, "D3*(1+'PAC (2)'!$B$9)", 22]);
+    expect(a).toBeInstanceOf(RowFormula);
+    expect(a.pieces).toBe(b.pieces);
   });
 });

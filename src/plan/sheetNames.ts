@@ -1,4 +1,4 @@
-import { isFormulaCell, quoteSheet } from "./cells";
+import { RowFormula, formula, isFormulaCell, quoteSheet } from "./cells";
 import type { PlanValue, SheetPlan, WorkbookPlan } from "./types";
 
 /** Excel's limit on a sheet name's length. */
@@ -46,10 +46,20 @@ export function renameSheetsInPlan(plan: WorkbookPlan, renames: ReadonlyMap<stri
   const target = new Map(changed.map(([from, to]) => [`${quoteSheet(from)}!`, `${quoteSheet(to)}!`]));
   const pattern = new RegExp([...target.keys()].map(escapeRegExp).join("|"), "g");
   const rewrite = (text: string): string => text.replace(pattern, (m) => target.get(m) ?? m);
+  // A column of row formulas shares its pieces: rewritten once, and the rows keep sharing them.
+  const rewritten = new Map<readonly string[], readonly string[]>();
   const retarget = (value: PlanValue): PlanValue => {
     if (!isFormulaCell(value)) return value;
+    if (value instanceof RowFormula) {
+      let pieces = rewritten.get(value.pieces);
+      if (pieces === undefined) {
+        pieces = value.pieces.map(rewrite);
+        rewritten.set(value.pieces, pieces.every((p, k) => p === value.pieces[k]) ? value.pieces : pieces);
+      }
+      return pieces === value.pieces ? value : new RowFormula(pieces, value.row, value.result);
+    }
     const text = rewrite(value.formula);
-    return text === value.formula ? value : { ...value, formula: text };
+    return text === value.formula ? value : formula(text, value.result);
   };
   const sheets = plan.sheets.map(
     (sheet): SheetPlan => ({

@@ -14,7 +14,7 @@ import { OBJECTIVE_RULES, OBJECTIVE_RULE_LABEL } from "../engine/objectives";
 import type { PrTarget } from "../engine/penetration";
 import { label, type Lang } from "../i18n";
 import { planText, type PlanKey } from "../i18n/plan";
-import { cellAddress, columnLetter, formula, range, sheetRange, textLiteral } from "./cells";
+import { ROW, cellAddress, columnLetter, formula, range, rowFormulas, sheetRange, textLiteral } from "./cells";
 import { SheetDraft } from "./grid";
 import {
   abcClassFormula,
@@ -261,16 +261,6 @@ const cellOf = (h: PlanKey, row: number | string): string => `${col(h)}${row}`;
 const wholeColumn = (h: PlanKey, n: number): string => `$${col(h)}$2:$${col(h)}$${n + 1}`;
 
 /**
- * Stands for the row number in a formula written once for every row of the same shape: split on it, the pieces
- * joined with a row's number give that row's formula as one flat string (`rowFormula`), where building it again
- * per row would allocate every intermediate piece. Never in a formula: XML forbids the character.
- */
-const ROW = "\u0000";
-
-/** The formula of row `row` from the pieces of a formula written with `ROW` (`shape.split(ROW)`). */
-const rowFormula = (pieces: readonly string[], row: string): string => pieces.join(row);
-
-/**
  * The objective CA of each classed client and the rule that set it (SPEC §10): formulas over the row's CA, class,
  * P-R gap and potential and the PAC's g_dev and g_base cells, the engine's values cached. They cost one cell
  * each, so they are formulas whatever the size (the classes they read may be values).
@@ -288,15 +278,14 @@ function objectiveColumns(lang: Lang, rows: PlanValue[][], objectives: PlanObjec
     baseRate,
     phase: cellOf("col.maturity", ROW),
   };
-  const amount = objectiveFormula(cells).split(ROW);
-  const rule = objectiveFormula(cells, ruleLabels).split(ROW);
+  const amount = rowFormulas(objectiveFormula(cells));
+  const rule = rowFormulas(objectiveFormula(cells, ruleLabels));
   const objectiveCol = columnIndex("col.objective");
   const ruleCol = columnIndex("col.objective_rule");
   for (const line of objectives.clients) {
-    const row = String(line.index + 2);
     const out = rows[line.index];
-    out[objectiveCol] = formula(rowFormula(amount, row), line.objective);
-    out[ruleCol] = formula(rowFormula(rule, row), ruleLabels[line.rule]);
+    out[objectiveCol] = amount(line.index + 2, line.objective);
+    out[ruleCol] = rule(line.index + 2, ruleLabels[line.rule]);
   }
 }
 
@@ -307,17 +296,17 @@ function objectiveColumns(lang: Lang, rows: PlanValue[][], objectives: PlanObjec
  */
 function referenceColumns(portfolio: ScoredPortfolio, lines: PlanValue[][], objectives: PlanObjectives): void {
   const ca = cellOf("col.ca", ROW);
-  const positiveCa = `IF(${ca}>0,${ca},"${SKIPPED}")`.split(ROW);
-  const classC = `IF(AND(${cellOf("col.abc", ROW)}="C",${ca}>0),${ca},"${SKIPPED}")`.split(ROW);
+  const positiveCa = rowFormulas(`IF(${ca}>0,${ca},"${SKIPPED}")`);
+  const classC = rowFormulas(`IF(AND(${cellOf("col.abc", ROW)}="C",${ca}>0),${ca},"${SKIPPED}")`);
   for (const line of objectives.clients) {
     const c = portfolio.clients[line.index];
-    const row = String(line.index + 2);
+    const row = line.index + 2;
     const x = c.ca as number;
     const positive = x > 0 ? x : SKIPPED;
     const out = lines[line.index + 1];
-    if (c.maturity?.phase === "D") out[1] = formula(rowFormula(positiveCa, row), positive);
-    out[2] = formula(rowFormula(classC, row), c.abc?.cls === "C" ? positive : SKIPPED);
-    out[3] = formula(rowFormula(positiveCa, row), positive);
+    if (c.maturity?.phase === "D") out[1] = positiveCa(row, positive);
+    out[2] = classC(row, c.abc?.cls === "C" ? positive : SKIPPED);
+    out[3] = positiveCa(row, positive);
   }
 }
 

@@ -1,4 +1,4 @@
-import { cellAddress, isFormulaCell } from "../plan/cells";
+import { RowFormula, cellAddress, formula, isFormulaCell } from "../plan/cells";
 import type { ChartPlan, PlanValue, SheetPlan, WorkbookPlan } from "../plan/types";
 import { cleanCellText, xmlSafe, countInvalidXmlChars } from "./xmlText";
 
@@ -38,7 +38,8 @@ function cleanValue(value: PlanValue, note: (kind: WriteRemark["kind"], count: n
     return c.text;
   }
   if (isFormulaCell(value)) {
-    const removed = countInvalidXmlChars(value.formula);
+    // A row formula's pieces are the column's: checked once (a row's number is never a forbidden character).
+    const removed = value instanceof RowFormula ? invalidInPieces(value.pieces) : countInvalidXmlChars(value.formula);
     let result = value.result;
     if (typeof result === "string") {
       const c = cleanCellText(result);
@@ -47,9 +48,23 @@ function cleanValue(value: PlanValue, note: (kind: WriteRemark["kind"], count: n
     }
     if (removed > 0) note("invalidChars", removed);
     if (removed === 0 && result === value.result) return value;
-    return { ...value, formula: xmlSafe(value.formula), ...(result !== undefined ? { result } : {}) };
+    if (value instanceof RowFormula) return new RowFormula(removed === 0 ? value.pieces : value.pieces.map(xmlSafe), value.row, result);
+    return formula(removed === 0 ? value.formula : xmlSafe(value.formula), result);
   }
   return value;
+}
+
+const piecesInvalid = new WeakMap<readonly string[], number>();
+
+/** The characters XML forbids in a row formula's pieces, counted once per column. */
+function invalidInPieces(pieces: readonly string[]): number {
+  let n = piecesInvalid.get(pieces);
+  if (n === undefined) {
+    n = 0;
+    for (const p of pieces) n += countInvalidXmlChars(p);
+    piecesInvalid.set(pieces, n);
+  }
+  return n;
 }
 
 function cleanLabel(text: string, sheet: string, remarks: WriteRemark[]): string {

@@ -1,4 +1,5 @@
-import { filledDown } from "./sharedFormulas";
+import { ROW, formula, rowFormulas } from "../plan/cells";
+import { cellFilledDown, filledDown } from "./sharedFormulas";
 
 describe("filledDown", () => {
   it.each([
@@ -19,5 +20,21 @@ describe("filledDown", () => {
     { name: "an escaped quote in a string", above: 'IF(A2="a""B2",1,0)', below: 'IF(A3="a""B2",1,0)', filled: true },
   ])("$name", ({ above, below, filled }) => {
     expect(filledDown(above, below)).toBe(filled);
+  });
+});
+
+describe("cellFilledDown", () => {
+  const objective = rowFormulas(`IF(D${ROW}>0,D${ROW}*(1+'PAC'!$B$9),0)`);
+  it("row formulas of the same pieces on consecutive rows fill down, without their texts", () => {
+    expect(cellFilledDown(objective(9, 1), objective(10, 2))).toBe(true);
+    expect(cellFilledDown(objective(9, 1), objective(11, 2))).toBe(false);
+  });
+  it("pieces that do not fill down (a relative row that stays) never do", () => {
+    const fixed = rowFormulas(`A1+B${ROW}`);
+    expect(cellFilledDown(fixed(2), fixed(3))).toBe(false);
+  });
+  it("any other pair is compared as texts", () => {
+    expect(cellFilledDown(objective(2), formula("IF(D3>0,D3*(1+'PAC'!$B$9),0)"))).toBe(true);
+    expect(cellFilledDown(formula("B2"), formula("B4"))).toBe(false);
   });
 });

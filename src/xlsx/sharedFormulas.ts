@@ -3,6 +3,8 @@
  * master formula and, below it, cells that say « the master's formula, moved to my row » (ECMA-376 Part 1,
  * §18.3.1.40 `f`, `t="shared"`). Excel writes them so; it makes a 100 000-row sheet several times smaller.
  */
+import { RowFormula } from "../plan/cells";
+import type { FormulaCell } from "../plan/types";
 
 const DOLLAR = 36;
 const QUOTE = 34;
@@ -82,4 +84,23 @@ export function filledDown(above: string, below: string): boolean {
     j++;
   }
   return i === n && j === m;
+}
+
+const templateFills = new WeakMap<readonly string[], boolean>();
+
+/**
+ * `filledDown` on two formula cells. Two row formulas of the same pieces on consecutive rows fill down when the
+ * pieces do, which is checked once per column (rows 1 and 2): no text is built or scanned for the other rows.
+ */
+export function cellFilledDown(above: FormulaCell, below: FormulaCell): boolean {
+  if (above instanceof RowFormula && below instanceof RowFormula && above.pieces === below.pieces) {
+    if (below.row !== above.row + 1) return false;
+    let fills = templateFills.get(above.pieces);
+    if (fills === undefined) {
+      fills = filledDown(above.pieces.join("1"), above.pieces.join("2"));
+      templateFills.set(above.pieces, fills);
+    }
+    return fills;
+  }
+  return filledDown(above.formula, below.formula);
 }

@@ -1,7 +1,7 @@
 import { cellAddress, columnLetter, isFormulaCell, quoteSheet, rangeAddress } from "../plan/cells";
 import type { CellRange, PlanValue, SheetPlan, ValueBlock } from "../plan/types";
 import { sheetProtectionXml } from "./sheetFeatures";
-import { filledDown } from "./sharedFormulas";
+import { cellFilledDown } from "./sharedFormulas";
 import { argb, hasOuterSpace, type ResolvedStyle, type SharedStrings, type StyleTable } from "./styles";
 import { ByteSink } from "./byteSink";
 import { xmlSafe, xmlText } from "./xmlText";
@@ -328,11 +328,11 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
         else {
           // The rows below filled down from this one, within the block: one shared formula for them all.
           let end = r + 1;
-          let above = value.formula;
+          let above = value;
           for (; end < blockUntil; end++) {
             const below = sole.values[end - sole.row][c - sole.col];
-            if (!isFormulaCell(below) || !filledDown(above, below.formula)) break;
-            above = below.formula;
+            if (!isFormulaCell(below) || !cellFilledDown(above, below)) break;
+            above = below;
           }
           if (end - r >= SHARED_MIN) {
             sharedUntil.set(c, end);
