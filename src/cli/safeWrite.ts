@@ -106,12 +106,16 @@ function fsyncFolder(folder: string): void {
 }
 
 /**
- * Writes `bytes` to `path` atomically (see the module's comment). Creates the target's folder when needed.
+ * Writes `content` (bytes, or pieces written in order) to `path` atomically (see the module's comment). Creates the target's folder when needed.
  *
  * @throws CliError OUT_EXISTS when the target exists and `replace` is false; WRITE_FAILED with the reason
  * (disk full, size limit, access refused, a check that failed) otherwise. The target is then as it was.
  */
-export function writeFileAtomic(path: string, bytes: Uint8Array, options: AtomicWriteOptions): void {
+export function writeFileAtomic(path: string, content: Uint8Array | readonly Uint8Array[], options: AtomicWriteOptions): void {
+  // A package's pieces (see `zipChunks`) are written one after the other, never joined in memory.
+  const chunks = content instanceof Uint8Array ? [content] : content;
+  let size = 0;
+  for (const chunk of chunks) size += chunk.length;
   const target = resolve(path);
   if (!options.replace && existsSync(target)) throw new CliError("OUT_EXISTS", { path });
   const folder = dirname(target);
@@ -121,12 +125,12 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, options: Atomic
     mkdirSync(folder, { recursive: true });
     pending.add(temp);
     fd = openSync(temp, "wx", 0o666);
-    (options.writer ?? writeAll)(fd, bytes);
+    for (const chunk of chunks) (options.writer ?? writeAll)(fd, chunk);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     const back = readFileSync(temp);
-    if (back.length !== bytes.length) throw new VerifyError(`${back.length} / ${bytes.length}`);
+    if (back.length !== size) throw new VerifyError(`${back.length} / ${size}`);
     try {
       options.verify?.(back);
     } catch (error) {

@@ -1,7 +1,7 @@
 import { Parts, relsPath, resolveTarget } from "./parts";
 import { withDefaultNamespace } from "./unprefix";
 import { xmlText } from "./xmlText";
-import { compressBlocks, LARGE_PART, writeZip, type RawZipEntry, type ZipEntry } from "./zip";
+import { compressBlocks, LARGE_PART, zipChunks, type RawZipEntry, type ZipEntry } from "./zip";
 
 /**
  * Adds the sheets of one .xlsx package (the plan's, written alone) to another (the user's workbook) at the
@@ -606,11 +606,12 @@ export async function graftSheets(
   base.set("xl/workbook.xml", workbook);
   base.set("xl/_rels/workbook.xml.rels", rels);
   base.set("[Content_Types].xml", types);
-  return { bytes: writeZip(base.entries()), macroParts };
+  return { chunks: zipChunks(base.entries()), macroParts };
 }
 
 /** The merged package, and how many parts of a VBA project were left out of it (see `dropMacros`). */
 export interface GraftResult {
-  readonly bytes: Uint8Array;
+  /** The package as the pieces to write in order (see `zipChunks`). */
+  readonly chunks: readonly Uint8Array[];
   readonly macroParts: number;
 }

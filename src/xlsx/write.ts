@@ -7,7 +7,7 @@ import { graftSheets, inspectBase, keptNames, markedSheets, SHEET_MARK } from ".
 import { printNames, sheetXmlBlocks, type IdShift } from "./sheetXml";
 import { SharedStrings, StyleTable } from "./styles";
 import { xmlText } from "./xmlText";
-import { compressBlocks, joinBytes, writeZip, type RawZipEntry, type ZipEntry } from "./zip";
+import { compressBlocks, joinBytes, zipChunks, type RawZipEntry, type ZipEntry } from "./zip";
 
 export interface WriteXlsxOptions {
   /**
@@ -235,6 +235,9 @@ function cellCount(sheet: SheetPlan): number {
 
 /** An .xlsx package and the names its plan sheets were written under. */
 export interface WrittenXlsx {
+  /** The file, as the pieces to write one after the other (a file writer need not join them). */
+  readonly chunks: readonly Uint8Array[];
+  /** The whole file (the pieces joined on first read). */
   readonly bytes: Uint8Array;
   /** The written name of each plan sheet, in plan order ("PAC (2)" when "PAC" was taken and kept). */
   readonly sheetNames: readonly string[];
@@ -298,14 +301,18 @@ export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOpt
     selectFirst: !base,
     graft: base !== undefined,
   });
-  let bytes: Uint8Array;
+  let chunks: readonly Uint8Array[];
   if (base && info) {
     const grafted = await graftSheets(base, entries, info.shift, replaced);
-    bytes = grafted.bytes;
+    chunks = grafted.chunks;
     if (grafted.macroParts > 0) remarks.push({ kind: "macrosDropped", count: grafted.macroParts });
-  } else bytes = writeZip(entries);
+  } else chunks = zipChunks(entries);
+  let bytes: Uint8Array | undefined;
   return {
-    bytes,
+    chunks,
+    get bytes(): Uint8Array {
+      return (bytes ??= joinBytes(chunks));
+    },
     sheetNames,
     replacedSheets: baseSheets.filter((s) => replaced.has(s.toUpperCase())),
     keptSheets: colliding.filter((s) => !replaced.has(s.toUpperCase())),

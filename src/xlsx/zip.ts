@@ -244,6 +244,15 @@ function setU64(view: DataView, at: number, value: number): void {
  * the ZIP64 end of central directory.
  */
 export function writeZip(entries: readonly (ZipEntry | RawZipEntry)[], level = 6, codec: ZipCodec = defaultCodec()): Uint8Array {
+  return joinBytes(zipChunks(entries, level, codec));
+}
+
+/**
+ * `writeZip`'s package as the pieces to write one after the other: each part's local header, then its compressed
+ * bytes as they are (not copied), then the central directory. A 100 000-client plan is 50 MB of compressed parts:
+ * written to a file piece by piece, they are never copied into one array.
+ */
+export function zipChunks(entries: readonly (ZipEntry | RawZipEntry)[], level = 6, codec: ZipCodec = defaultCodec()): Uint8Array[] {
   const items = entries.map((entry) => ({ name: UTF8_ENCODER.encode(entry.name), stored: "raw" in entry ? entry.raw : compress(entry, level, codec) }));
   const placed: Placed[] = [];
   let bodies = 0;
@@ -256,36 +265,41 @@ export function writeZip(entries: readonly (ZipEntry | RawZipEntry)[], level = 6
     directory += 46 + name.length + (zip64 ? 28 : 0);
   }
   const zip64End = items.length >= MAX_16 || bodies >= MAX_32 || directory >= MAX_32;
-  const total = bodies + directory + (zip64End ? 56 + 20 : 0) + 22;
-  if (total > Number.MAX_SAFE_INTEGER) throw new Error("writeZip: package too large");
-  const out = new Uint8Array(total);
-  const view = new DataView(out.buffer);
-  let central = bodies;
-  for (const { name, stored, offset, zip64 } of placed) {
+  if (bodies + directory + (zip64End ? 56 + 20 : 0) + 22 > Number.MAX_SAFE_INTEGER) throw new Error("writeZip: package too large");
+  const chunks: Uint8Array[] = [];
+  for (const { name, stored, zip64 } of placed) {
     const { method, crc, size } = stored;
     const body = stored.compressed;
-    view.setUint32(offset, 0x04034b50, true);
-    view.setUint16(offset + 4, zip64 ? 45 : 20, true); // version needed
-    view.setUint16(offset + 6, 0x0800, true); // UTF-8 names
-    view.setUint16(offset + 8, method, true);
-    view.setUint16(offset + 10, DOS_TIME, true);
-    view.setUint16(offset + 12, DOS_DATE, true);
-    view.setUint32(offset + 14, crc, true);
-    view.setUint32(offset + 18, zip64 ? MAX_32 : body.length, true);
-    view.setUint32(offset + 22, zip64 ? MAX_32 : size, true);
-    view.setUint16(offset + 26, name.length, true);
-    view.setUint16(offset + 28, zip64 ? 20 : 0, true);
-    out.set(name, offset + 30);
-    let at = offset + 30 + name.length;
+    const header = new Uint8Array(30 + name.length + (zip64 ? 20 : 0));
+    const view = new DataView(header.buffer);
+    view.setUint32(0, 0x04034b50, true);
+    view.setUint16(4, zip64 ? 45 : 20, true); // version needed
+    view.setUint16(6, 0x0800, true); // UTF-8 names
+    view.setUint16(8, method, true);
+    view.setUint16(10, DOS_TIME, true);
+    view.setUint16(12, DOS_DATE, true);
+    view.setUint32(14, crc, true);
+    view.setUint32(18, zip64 ? MAX_32 : body.length, true);
+    view.setUint32(22, zip64 ? MAX_32 : size, true);
+    view.setUint16(26, name.length, true);
+    view.setUint16(28, zip64 ? 20 : 0, true);
+    header.set(name, 30);
     if (zip64) {
+      const at = 30 + name.length;
       view.setUint16(at, 0x0001, true);
       view.setUint16(at + 2, 16, true);
       setU64(view, at + 4, size);
       setU64(view, at + 12, body.length);
-      at += 20;
     }
-    out.set(body, at);
-
+    chunks.push(header);
+    if (body.length > 0) chunks.push(body);
+  }
+  const out = new Uint8Array(directory + (zip64End ? 56 + 20 : 0) + 22);
+  const view = new DataView(out.buffer);
+  let central = 0;
+  for (const { name, stored, offset, zip64 } of placed) {
+    const { method, crc, size } = stored;
+    const body = stored.compressed;
     view.setUint32(central, 0x02014b50, true);
     view.setUint16(central + 4, zip64 ? 45 : 20, true); // version made by
     view.setUint16(central + 6, zip64 ? 45 : 20, true);
@@ -311,7 +325,7 @@ export function writeZip(entries: readonly (ZipEntry | RawZipEntry)[], level = 6
     central += 46 + name.length + (zip64 ? 28 : 0);
   }
   if (zip64End) {
-    // ZIP64 end of central directory record, then its locator.
+    // ZIP64 end of central directory record, then its locator (offsets from the package's start).
     const record = central;
     view.setUint32(record, 0x06064b50, true);
     setU64(view, record + 4, 44);
@@ -323,7 +337,7 @@ export function writeZip(entries: readonly (ZipEntry | RawZipEntry)[], level = 6
     setU64(view, record + 48, bodies);
     const locator = record + 56;
     view.setUint32(locator, 0x07064b50, true);
-    setU64(view, locator + 8, record);
+    setU64(view, locator + 8, bodies + record);
     view.setUint32(locator + 16, 1, true);
     central = locator + 20;
   }
@@ -332,5 +346,6 @@ export function writeZip(entries: readonly (ZipEntry | RawZipEntry)[], level = 6
   view.setUint16(central + 10, zip64End ? Math.min(items.length, MAX_16) : items.length, true);
   view.setUint32(central + 12, zip64End ? Math.min(directory, MAX_32) : directory, true);
   view.setUint32(central + 16, zip64End ? Math.min(bodies, MAX_32) : bodies, true);
-  return out;
+  chunks.push(out);
+  return chunks;
 }

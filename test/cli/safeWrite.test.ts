@@ -42,6 +42,16 @@ describe("writeFileAtomic(path, bytes, options)", () => {
     dir.remove();
   });
 
+  it("pieces are written one after the other, and the read-back check sees the whole file", () => {
+    const dir = tempDir("pac-atomic-");
+    const target = dir.path("out.bin");
+    const seen: number[] = [];
+    writeFileAtomic(target, [new Uint8Array([1, 2]), new Uint8Array(0), new Uint8Array([3])], { replace: false, verify: (back) => seen.push(...back) });
+    expect([...readFileSync(target)]).toEqual([1, 2, 3]);
+    expect(seen).toEqual([1, 2, 3]);
+    dir.remove();
+  });
+
   it("bytes that do not read back as a package never replace the file", () => {
     const dir = tempDir("pac-atomic-");
     const target = dir.path("out.xlsx");
