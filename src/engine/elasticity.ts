@@ -44,11 +44,15 @@ export function elasticityReading(value: number): ElasticityReading {
   return value >= 1 - ELASTICITY_TOLERANCE ? "elastic" : "low";
 }
 
-/** Why a client has no coefficient: the EngineError to make when someone asks (see `ElasticityColumns.error`). */
-interface Undefined {
+/**
+ * Why a client has no coefficient, as an error's code and params: the EngineError is made only when someone asks
+ * (see `ElasticityColumns.error`); a message needs only these (an Error costs its stack trace).
+ */
+export interface ElasticityCause {
   readonly code: ErrorCode;
   readonly params: MessageParams;
 }
+type Undefined = ElasticityCause;
 
 function badNumber(value: number, arg: string, index: number): Undefined | undefined {
   if (typeof value !== "number" || !Number.isFinite(value)) return { code: "NOT_FINITE", params: { arg, row: index + 1, value: String(value) } };
@@ -173,6 +177,8 @@ export interface ElasticityColumns {
   explain(i: number): Why | undefined;
   /** The EngineError that makes client i's coefficient undefined (naming its row), else undefined. */
   error(i: number): EngineError | undefined;
+  /** `error(i)`'s code and params, without making the error. */
+  cause(i: number): ElasticityCause | undefined;
 }
 
 /**
@@ -211,11 +217,12 @@ export function elasticityColumns(
   }
   const explain = (i: number): Why | undefined =>
     failures.has(i) ? undefined : elasticityWhy(caBefore[i], caAfter[i], contactsBefore[i], contactsAfter[i], value[i]);
+  const cause = (i: number): Undefined | undefined => failures.get(i);
   const error = (i: number): EngineError | undefined => {
-    const failure = failures.get(i);
-    return failure && new EngineError(failure.code, failure.params, i);
+    const f = failures.get(i);
+    return f && new EngineError(f.code, f.params, i);
   };
-  return { n, value, reading, failures: failures.size, explain, error };
+  return { n, value, reading, failures: failures.size, explain, error, cause };
 }
 
 /**

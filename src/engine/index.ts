@@ -4,7 +4,7 @@ export { EngineError, isEngineError, assertNever } from "./errors";
 export type { ErrorCode } from "./errors";
 export { largestRemainder } from "./stats/largestRemainder";
 export { elasticity, elasticityList, elasticityReading, isElasticityFailure, ELASTICITY_TOLERANCE, ELASTICITY_READING_LABEL } from "./elasticity";
-export type { ElasticityReading, ElasticityResult, ElasticityFailure, ElasticityListItem } from "./elasticity";
+export type { ElasticityCause, ElasticityReading, ElasticityResult, ElasticityFailure, ElasticityListItem } from "./elasticity";
 export { contactMatrix, contactMatrixSplits, median, QUADRANT_LABEL } from "./contactMatrix";
 export type { ContactQuadrant, ContactMatrixOptions, ContactMatrixRow, ContactMatrixSplits, SplitSource } from "./contactMatrix";
 export { maturity, portfolioShape, MATURITY_DEFAULT_THRESHOLD, PHASE_LABEL, SHAPE_LABEL } from "./maturity";

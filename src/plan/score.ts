@@ -40,6 +40,7 @@ import {
   type ContactMatrixRow,
   type ContactMatrixSplits,
   type ContactQuadrant,
+  type ElasticityCause,
   type ElasticityColumns,
   type ElasticityReading,
   type ElasticityResult,
@@ -59,7 +60,7 @@ import {
   type RfmResult,
   type VisitNorms,
 } from "../engine";
-import { errorMessage, explain, type Lang, type Why, type WhyKey } from "../i18n";
+import { errorMessage, explain, type ErrorCode, type Lang, type MessageParams, type Why, type WhyKey } from "../i18n";
 import { planText, type PlanKey } from "../i18n/plan";
 import type { ImportedClient } from "../io/clientTable";
 import { targetProspects, type ProspectTargeting } from "./prospects";
@@ -117,6 +118,8 @@ export interface ScoreWarning {
   readonly labels?: readonly string[];
   /** The engine error behind the warning, rendered into `{error}`. */
   readonly error?: EngineError;
+  /** Its code and params, when the error is made only if `error` is read (the message needs only these). */
+  readonly failure?: EngineFailure;
   /** Index in `ScoredPortfolio.clients` of the client it is about. */
   readonly client?: number;
   /** The explanation the message is made from, when the warning comes from the engine's allocation. */
@@ -265,8 +268,15 @@ function isNumber(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value);
 }
 
+/** An engine error's code and params, and the index it names: what makes the error, without making it. */
+export interface EngineFailure {
+  readonly code: ErrorCode;
+  readonly params: MessageParams;
+  readonly index?: number;
+}
+
 /** The text of an engine error, with the row it names replaced by the client's sheet row. */
-function errorText(error: EngineError, lang: Lang, row?: number): string {
+function errorText(error: EngineFailure, lang: Lang, row?: number): string {
   const params = row !== undefined && "row" in error.params ? { ...error.params, row } : error.params;
   return errorMessage(error.code, params, lang);
 }
@@ -279,9 +289,10 @@ export function warningText(warning: ScoreWarning, lang: Lang): string {
     const value = params[name];
     if (typeof value === "string") params[name] = planText(value as PlanKey, lang);
   }
-  if (warning.error) {
+  const failure = warning.failure ?? warning.error;
+  if (failure) {
     const row = typeof warning.params.row === "number" ? warning.params.row : undefined;
-    params.error = errorText(warning.error, lang, row);
+    params.error = errorText(failure, lang, row);
   }
   return planText(warning.key as PlanKey, lang, params);
 }
@@ -499,23 +510,24 @@ class Collector {
     key: PlanKey | WhyKey,
     severity: WarningSeverity,
     params: Record<string, string | number>,
-    extra: { labels?: readonly string[]; error?: EngineError | (() => EngineError); client?: number; why?: Why } = {},
+    extra: { labels?: readonly string[]; error?: EngineError | EngineFailure; client?: number; why?: Why } = {},
   ): void {
     const lang = this.lang;
     let message: string | undefined;
     // The message is made on first read: a large portfolio has tens of thousands of client warnings, mostly
-    // counted rather than read. So is an error given as a function.
+    // counted rather than read. An error given as a failure is made only if read (its message needs none).
     const { error, ...rest } = extra;
     let made: EngineError | undefined;
     const warning: ScoreWarning =
-      typeof error === "function"
+      error !== undefined && !isEngineError(error)
         ? {
             key,
             severity,
             params,
             ...rest,
+            failure: error,
             get error(): EngineError {
-              return (made ??= error());
+              return (made ??= new EngineError(error.code, error.params, error.index));
             },
             get message(): string {
               return (message ??= warningText(warning, lang));
@@ -553,7 +565,7 @@ class Collector {
   }
 
   /** A client-level engine error (potential ≤ 0, undefined elasticity…). */
-  clientError(i: number, method: PlanMethod, error: EngineError | (() => EngineError)): void {
+  clientError(i: number, method: PlanMethod, error: EngineError | EngineFailure): void {
     const c = this.clients[i];
     this.add("warn.client_error", "warning", { id: c.id, row: c.row, method: METHOD_LABEL[method] }, { labels: ["method"], error, client: i });
   }
@@ -813,7 +825,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
           // A client without a coefficient is common (contacts unchanged, a new client): its error is made
           // only when its warning is read.
           if (columns.reading[k] !== NO_READING) scored[i].elasticity = new ElasticityRow(columns, k);
-          else warn.clientError(i, "elasticity", () => columns.error(k) as EngineError);
+          else warn.clientError(i, "elasticity", { ...(columns.cause(k) as ElasticityCause), index: k });
         });
         methods.elasticity = true;
       } catch (e) {
