@@ -155,6 +155,8 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
   return {
     kind: "file",
     title: file.name,
+    // The upload is held as bytes no one edits: a sheet read once needs no second read.
+    fixed: true,
     listSheets: async (): Promise<SheetSummary[]> => visible.map((name) => ({ name, active: name === activeTab })),
     defaultSheet: async () => chosen,
     readTable: async (source): Promise<SourceTable> => {
