@@ -536,6 +536,21 @@ describe("Générer step", () => {
     expect(port.writes).toHaveLength(0);
   });
 
+  it.each([
+    { kind: "file" as const, reads: 1, why: "a file opened in the browser cannot change: the table read for Source is the one generated" },
+    { kind: "excel" as const, reads: 2, why: "an Excel sheet may have been edited since Source read it: it is read again" },
+  ])("Générer, $kind port: the source is read $reads time(s) in all ($why)", async ({ kind, reads }) => {
+    const port = fakePort({ sheets: { Clients: CLIENTS } }, kind);
+    renderApp(port);
+    await sourceRead();
+    await goTo(/Générer/);
+    await userEvent.click(screen.getByRole("button", { name: "Générer" }));
+    await screen.findByText(/^Feuilles écrites/);
+    expect(port.reads).toEqual(Array.from({ length: reads }, () => ({ kind: "sheet", name: "Clients" })));
+    expect(port.writes).toHaveLength(1);
+    expect(port.writes[0].plan.sheets.map((s) => s.name)).toEqual(["Cibles", "Contacts", "PAC", "Fiches clients", "Remarques", "Catalogue"]);
+  });
+
   it("Générer: a write failure is shown in French", async () => {
     const port = fakePort({ sheets: { Clients: CLIENTS } });
     renderApp({ ...port, writePlan: () => Promise.reject(new Error("disque plein")) });

@@ -46,6 +46,8 @@ export class UnreadableBase extends Error {
 async function readPackage(bytes: Uint8Array): Promise<Parts> {
   try {
     const pkg = await Parts.read(bytes);
+    // The parts read below, inflated by the browser's native inflater where there is one (pako is slower).
+    await pkg.load(pkg.paths().filter((path) => EDITED_PARTS.test(path)));
     for (const path of pkg.paths()) {
       if (!EDITED_PARTS.test(path)) continue;
       const text = pkg.text(path);

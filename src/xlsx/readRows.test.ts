@@ -171,6 +171,20 @@ describe("openXlsx", () => {
     expect(() => openXlsx(beyond).rows("Données & co")).toThrow(/^Le classeur\u00a0: la partie «\u00a0xl\/worksheets\/feuille.xml\u00a0» n'est pas du XML valide \(/);
   });
 
+  it("readRows (the browser's path: parts inflated ahead, natively where the runtime can) gives rows' rows and rows' refusals", async () => {
+    const rows = '<row r="1"><c t="inlineStr"><is><t>bien</t></is></c></row>'.repeat(200);
+    const good = handMade(`<worksheet><sheetData>${rows}</sheetData></worksheet>`);
+    const book = openXlsx(good);
+    expect(await book.readRows("Données & co")).toEqual(book.rows("Données & co"));
+    // Read twice: the part inflated ahead is handed out once, the second read inflates it again.
+    expect(await book.readRows("Données & co")).toEqual(book.rows("Données & co"));
+    const name = Buffer.from("xl/worksheets/feuille.xml");
+    const damaged = Buffer.from(good);
+    const data = good.indexOf(name) + name.length;
+    damaged.fill(0xff, data, data + 8);
+    await expect(openXlsx(damaged, "c.xlsx").readRows("Données & co")).rejects.toThrow(new XlsxError("PART_INFLATE", { part: "xl/worksheets/feuille.xml" }, "c.xlsx"));
+  });
+
   it.each([
     { name: "not a zip", bytes: Buffer.from("Client;CA\nA;1\n".repeat(3)), code: "NOT_ZIP" },
     { name: "a zip without a workbook", bytes: writeZip([part("word/document.xml", "<w:document/>")]), code: "NO_WORKBOOK" },

@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { Parts } from "./parts";
 import { readPart, readPartInJs } from "./unzip";
 import { crc32, defaultCodec, nodeZlibCodec, pakoCodec, readZip, writeZip, type ZipCodec } from "./zip";
 
@@ -57,5 +58,26 @@ describe("writeZip", () => {
   it("writeZip is deterministic", () => {
     const entries = [{ name: "a.xml", data: encode("<a/>") }];
     expect(writeZip(entries)).toEqual(writeZip(entries));
+  });
+});
+
+describe("Parts.load (parts inflated ahead, natively in a browser)", () => {
+  it("gives the same text and bytes as reading on demand; a part set, replaced or removed after is not read from it", async () => {
+    const zipped = writeZip([
+      { name: "a.xml", data: encode("<a>".repeat(3_000)) },
+      { name: "b.xml", data: encode("<b/>".repeat(3_000)) },
+    ]);
+    const onDemand = await Parts.read(zipped);
+    const ahead = await Parts.read(zipped);
+    await ahead.load(["a.xml", "b.xml", "absent.xml"]);
+    expect(ahead.text("a.xml")).toBe(onDemand.text("a.xml"));
+    expect(ahead.bytes("b.xml")).toEqual(onDemand.bytes("b.xml"));
+    ahead.set("a.xml", "<nouveau/>");
+    expect(ahead.text("a.xml")).toBe("<nouveau/>");
+    onDemand.copyTo(ahead, "a.xml", "b.xml");
+    expect(ahead.text("b.xml")).toBe("<a>".repeat(3_000));
+    ahead.remove("b.xml");
+    expect(ahead.has("b.xml")).toBe(false);
+    expect(() => ahead.text("b.xml")).toThrow("no part b.xml");
   });
 });

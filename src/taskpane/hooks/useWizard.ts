@@ -141,6 +141,17 @@ export function importTable(
   };
 }
 
+/** Whether two sources name the same cells: the same kind, and the same sheet or sheets in the same order. */
+function sameSource(a: SourceRef, b: SourceRef): boolean {
+  if (a.kind === "sheet" && b.kind === "sheet") return a.name === b.name;
+  if (a.kind === "sheets" && b.kind === "sheets") {
+    if (a.names.length !== b.names.length) return false;
+    for (let i = 0; i < a.names.length; i++) if (a.names[i] !== b.names[i]) return false;
+    return true;
+  }
+  return a.kind === b.kind;
+}
+
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
@@ -158,6 +169,8 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
   /** The sheets ticked to combine, in tab order. */
   const [combineTicked, setCombineTicked] = useState<readonly string[]>([]);
   const [table, setTable] = useState<SourceTable | undefined>();
+  /** Where `table` was read from (the source chosen may have changed while it was read). */
+  const [tableSource, setTableSource] = useState<SourceRef | undefined>();
   const [reading, setReading] = useState(false);
   const [readFailure, setReadFailure] = useState<Failure | undefined>();
   const [shape, setShapeState] = useState<Shape>("clients");
@@ -197,11 +210,13 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
       try {
         const t = await port.readTable(ref);
         setTable(t);
+        setTableSource(ref);
         setOverrides({});
         setPeriodsChoice(undefined);
         setShapeState(guessShape(t.rows) ?? "clients");
       } catch (error) {
         setTable(undefined);
+        setTableSource(undefined);
         setReadFailure({ error });
       } finally {
         setReading(false);
@@ -422,13 +437,18 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
       cancelRef.current = false;
       try {
         setGeneration({ status: "running", phase: "read", progress: 0 });
-        const fresh = await port.readTable(sourceRef);
-        const view = importTable(fresh, shape, overrides, referenceDate, periodsChoice);
+        // A fixed workbook (a file opened in the browser) cannot have changed since its table was read: that
+        // table, and the import and scoring the steps computed from it with these same settings, are used as
+        // they are. An Excel sheet may have been edited since: it is read, imported and scored again.
+        const unchanged = port.fixed === true && table !== undefined && tableSource !== undefined && sameSource(tableSource, sourceRef);
+        const fresh = unchanged ? table : await port.readTable(sourceRef);
+        const view = fresh === table && imported.view ? imported.view : importTable(fresh, shape, overrides, referenceDate, periodsChoice);
         await tick();
         if (cancelRef.current) return setGeneration({ status: "cancelled" });
         setGeneration({ status: "running", phase: "score", progress: 1 / 3 });
         await tick();
-        const portfolio = withMethods(scorePortfolio(view.clients, scoreOptions(thresholds, capital, lang)), selected);
+        const portfolio =
+          view === imported.view && scored.portfolio ? scored.portfolio : withMethods(scorePortfolio(view.clients, scoreOptions(thresholds, capital, lang)), selected);
         const plan = buildPlan(portfolio, lang, view.report, withFidelity(fidelity, selected), { growthAsked: growth / 100 }, chosenActions);
         await tick();
         if (cancelRef.current) return setGeneration({ status: "cancelled" });
@@ -444,7 +464,7 @@ export function useWizard(port: WorkbookPort, lang: Lang) {
         setGeneration({ status: "error", error });
       }
     },
-    [port, sourceRef, shape, overrides, referenceDate, periodsChoice, thresholds, capital, lang, selected, fidelity, growth, chosenActions],
+    [port, sourceRef, table, tableSource, imported.view, scored.portfolio, shape, overrides, referenceDate, periodsChoice, thresholds, capital, lang, selected, fidelity, growth, chosenActions],
   );
 
   /** Starts the generation, or asks first when output sheets already exist. */

@@ -39,6 +39,8 @@ async function downloaded(port: Awaited<ReturnType<typeof openFilePort>>): Promi
 describe("openFilePort", () => {
   it("writePlan then download(): the user's workbook plus the plan's sheets, with their charts and tables", async () => {
     const port = await openFilePort(fileOf("clients.xlsx", await userXlsx()));
+    // The upload cannot change: the wizard generates from the table it read, without reading it again.
+    expect(port.fixed).toBe(true);
     await port.readTable({ kind: "sheet", name: "Clients" });
     const result = await port.writePlan(plan, { replace: false });
     expect(result.sheetNames).toEqual(["Cibles", "Contacts", "PAC (2)", "Remarques"]);

@@ -70,7 +70,8 @@ function readXlsx(bytes: Uint8Array, fileName: string): ReadWorkbook {
     sheets: book.sheets,
     active: book.active,
     date1904: book.date1904,
-    rows: async (name) => book.rows(name),
+    // Each sheet's parts inflated by the browser's native inflater where there is one (see `readRows`).
+    rows: (name) => book.readRows(name),
   };
 }
 
@@ -155,6 +156,8 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
   return {
     kind: "file",
     title: file.name,
+    // The upload is held as bytes no one edits: a sheet read once needs no second read.
+    fixed: true,
     listSheets: async (): Promise<SheetSummary[]> => visible.map((name) => ({ name, active: name === activeTab })),
     defaultSheet: async () => chosen,
     readTable: async (source): Promise<SourceTable> => {

@@ -15,6 +15,12 @@ export interface WorkbookPort {
   readonly kind: "excel" | "file";
   /** What the user opened: the file name, or "" in Excel. */
   readonly title: string;
+  /**
+   * True when the workbook cannot change while the wizard is open (a file opened in the browser): a table read
+   * once is still the source's content, so "Générer" uses it and its import as they are instead of reading the
+   * sheet again. Excel's sheets can be edited at any time: its port leaves this unset and is read again.
+   */
+  readonly fixed?: boolean;
   /** The sheets the user may read, in tab order. */
   listSheets(): Promise<readonly SheetSummary[]>;
   /** The sheet read when the user names none: the command line's rule (`chooseSheet`), and why. */

@@ -26,6 +26,8 @@ export function fakePort(book: FakeWorkbook, kind: "excel" | "file" = "excel"): 
   return {
     kind,
     title: kind === "file" ? "clients.xlsx" : "",
+    // As the real ports: a file cannot change once opened, an Excel workbook can.
+    ...(kind === "file" ? { fixed: true } : {}),
     writes,
     reads,
     listSheets: async (): Promise<SheetSummary[]> => names.map((name, k) => ({ name, active: k === 0 })),
