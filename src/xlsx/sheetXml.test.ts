@@ -95,6 +95,28 @@ describe("sheetXml", () => {
   });
 });
 
+describe("sheetXml: texts", () => {
+  const sst = (strings: SharedStrings): string => strings.blocks().map((c) => new TextDecoder().decode(c)).join("");
+
+  it("a column of few texts and a column of many get the same ids, each text once, every reference counted", () => {
+    const names = Array.from({ length: 100 }, (_, k) => `Client ${k}`);
+    const rows = names.map((name, k) => [name, ["A", "B", "C"][k % 3], "A"]);
+    const { xml, strings } = text({ ...empty, blocks: [{ row: 0, col: 0, values: rows }] });
+    expect(strings.size).toBe(103);
+    expect(sst(strings)).toContain('count="300" uniqueCount="103"');
+    // Ids by first use: "Client 0" 0, "A" 1, "Client 1" 2, "B" 3, "Client 2" 4, "C" 5, "Client 3" 6, "Client 4" 7…
+    expect(xml).toContain('<row r="5"><c r="A5" t="s"><v>7</v></c><c r="B5" t="s"><v>3</v></c><c r="C5" t="s"><v>1</v></c></row>');
+    expect(xml).toContain('<row r="100"><c r="A100" t="s"><v>102</v></c><c r="B100" t="s"><v>1</v></c><c r="C100" t="s"><v>1</v></c></row>');
+  });
+
+  it("a text over 64 characters is written in its cell (inline), spaces kept, never in the shared strings", () => {
+    const long = ` ${"pourquoi ".repeat(8)}<fin>`;
+    const { xml, strings } = text({ ...empty, blocks: [{ row: 0, col: 0, values: [[long, "court"]] }] });
+    expect(xml).toContain(`<c r="A1" t="inlineStr"><is><t xml:space="preserve"> ${"pourquoi ".repeat(8)}&lt;fin&gt;</t></is></c>`);
+    expect(strings.size).toBe(1);
+  });
+});
+
 describe("countSharedItems", () => {
   it.each([
     { name: "items with attributes, empty ones and rich text", sst: '<sst count="3"><si><t>a</t></si><si/><si ><r><t>b</t></r></si></sst>', n: 3 },

@@ -2,7 +2,7 @@ import { cellAddress, columnLetter, isFormulaCell, quoteSheet, rangeAddress } fr
 import type { CellRange, PlanValue, SheetPlan, ValueBlock } from "../plan/types";
 import { sheetProtectionXml } from "./sheetFeatures";
 import { cellFilledDown } from "./sharedFormulas";
-import { argb, hasOuterSpace, type ResolvedStyle, type SharedStrings, type StyleTable } from "./styles";
+import { ColumnStrings, argb, hasOuterSpace, type ResolvedStyle, type SharedStrings, type StyleTable } from "./styles";
 import { ByteSink } from "./byteSink";
 import { xmlSafe, xmlText } from "./xmlText";
 
@@ -100,7 +100,7 @@ function rowStyles(active: readonly StyleRule[], styles: StyleTable, shift: numb
  * One cell, `<c r="B12" s="3" t="…">…</c>`: `value` gives the type and the value (a formula's cached result);
  * `f` is a shared formula's element to write instead of the formula's own `<f>`.
  */
-function writeCell(sink: ByteSink, col: number, row: number, xf: number, value: PlanValue, strings: SharedStrings, sstShift: number, f?: string): void {
+function writeCell(sink: ByteSink, col: number, row: number, xf: number, value: PlanValue, strings: ColumnStrings, sstShift: number, f?: string): void {
   sink.bytes(cellStart(col));
   sink.uint(row);
   if (xf !== 0) {
@@ -125,7 +125,7 @@ function writeCell(sink: ByteSink, col: number, row: number, xf: number, value: 
         return sink.ascii("</t></is></c>");
       }
       sink.ascii('" t="s"><v>');
-      sink.uint(strings.id(value) + sstShift);
+      sink.uint(strings.id(col, value) + sstShift);
       return sink.ascii("</v></c>");
     default: {
       if (!isFormulaCell(value)) return sink.ascii('"/>');
@@ -219,6 +219,7 @@ export function sheetXml(sheet: SheetPlan, options: SheetXmlOptions): Uint8Array
  */
 export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Generator<Uint8Array, void, undefined> {
   const { styles, strings, shift, links } = options;
+  const texts = new ColumnStrings(strings);
   const sink = new ByteSink();
   const size = extent(sheet);
   const heights = new Map<number, number>();
@@ -341,7 +342,7 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
           }
         }
       }
-      writeCell(sink, c, number, xf, value, strings, shift.sst, f);
+      writeCell(sink, c, number, xf, value, texts, shift.sst, f);
     }
     sink.ascii("</row>");
     if (sink.blocks.length > 0) yield* sink.blocks.splice(0);

@@ -185,6 +185,11 @@ export class SharedStrings {
     return id;
   }
 
+  /** Counts one more reference to a text already in the table (a `ColumnStrings` hit). */
+  reuse(): void {
+    this.uses++;
+  }
+
   get size(): number {
     return this.count;
   }
@@ -199,3 +204,33 @@ export class SharedStrings {
 }
 
 const ENCODER = new TextEncoder();
+
+/** Texts a column may repeat and still be looked up in its own table. */
+const COLUMN_TEXTS = 64;
+
+/**
+ * A sheet's shared-string ids, looked up first in a small table per column while the column repeats few texts
+ * (a class, a segment, a rule): the workbook's table of every text is large, and a lookup there costs a cache miss
+ * or two, a million times over a 100 000-client plan. A column of many texts (names) goes straight to it.
+ */
+export class ColumnStrings {
+  private readonly columns: (Map<string, number> | null | undefined)[] = [];
+
+  constructor(private readonly strings: SharedStrings) {}
+
+  /** The index of `text`, written in column `col`. */
+  id(col: number, text: string): number {
+    let column = this.columns[col];
+    if (column === null) return this.strings.id(text);
+    if (column === undefined) column = this.columns[col] = new Map();
+    let id = column.get(text);
+    if (id !== undefined) {
+      this.strings.reuse();
+      return id;
+    }
+    id = this.strings.id(text);
+    if (column.size < COLUMN_TEXTS) column.set(text, id);
+    else this.columns[col] = null;
+    return id;
+  }
+}
