@@ -92,6 +92,8 @@ module.exports = async (env, options) => {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
       app: "./src/taskpane/standalone.tsx",
+      // The xlsx writer's DEFLATE worker (src/xlsx/zip.ts `workerStream`): loaded by no page, started by the writer.
+      "deflate-worker": "./src/xlsx/deflateWorker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),

@@ -1,6 +1,9 @@
 import type * as NodeZlib from "node:zlib";
 import { deflateRaw, inflateRaw } from "pako";
+import { joinBytes } from "./bytes";
 import { crc32 } from "./unzip";
+
+export { joinBytes };
 
 /**
  * A minimal ZIP writer for .xlsx packages (the reader is ./unzip), on plain `Uint8Array`s so it runs in Node and
@@ -54,17 +57,6 @@ export interface DeflateStream {
   end(): Promise<Uint8Array>;
 }
 
-/** The chunks as one array (the chunk itself when there is one). */
-export function joinBytes(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
 
 /** The blocks pushed, joined and deflated at the end: for a codec without a stream of its own. */
 function bufferedStream(codec: ZipCodec, level: number): DeflateStream {
@@ -147,12 +139,132 @@ function webStream(): DeflateStream | undefined {
   };
 }
 
-/** Pure JavaScript, or the browser's own DEFLATE stream when it has one: what the browser uses. */
+/** The worker's script, beside the page's (a webpack entry of its own: see webpack.config.js). */
+const WORKER_SCRIPT = "deflate-worker.js";
+/** Blocks a part may have in flight to the worker: the page never runs more than this far ahead. */
+const WORKER_AHEAD = 8;
+
+interface WorkerPart {
+  written(): void;
+  done(compressed: Uint8Array): void;
+  failed(error: Error): void;
+}
+
+/** The page's DEFLATE worker once it answered, undefined when it cannot run (no Worker, no script, a CSP). */
+let deflateWorker: Promise<{ readonly worker: Worker; readonly parts: Map<number, WorkerPart> } | undefined> | undefined;
+let nextPart = 1;
+
+function startWorker(): NonNullable<typeof deflateWorker> {
+  deflateWorker ??= new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_SCRIPT);
+    } catch {
+      resolve(undefined);
+      return;
+    }
+    const parts = new Map<number, WorkerPart>();
+    const give = (error: Error): void => {
+      // A worker that fails is not used again: its parts fail, later ones are compressed on the page.
+      deflateWorker = Promise.resolve(undefined);
+      worker.terminate();
+      for (const part of parts.values()) part.failed(error);
+      parts.clear();
+      resolve(undefined);
+    };
+    const timer = setTimeout(() => give(new Error("deflate worker: no answer")), 5000);
+    worker.onerror = (event) => {
+      clearTimeout(timer);
+      event.preventDefault();
+      give(new Error(`deflate worker: ${event.message}`));
+    };
+    worker.onmessage = (event: MessageEvent) => {
+      const data = event.data as { pong?: boolean; id: number; written?: boolean; compressed?: Uint8Array; error?: string };
+      if (data.pong) {
+        clearTimeout(timer);
+        resolve({ worker, parts });
+        return;
+      }
+      const part = parts.get(data.id);
+      if (!part) return;
+      if (data.written) part.written();
+      else if (data.compressed) {
+        parts.delete(data.id);
+        part.done(data.compressed);
+      } else if (data.error !== undefined) {
+        parts.delete(data.id);
+        part.failed(new Error(`deflate worker: ${data.error}`));
+      }
+    };
+    worker.postMessage({ ping: true });
+  });
+  return deflateWorker;
+}
+
+/**
+ * A part compressed by the page's DEFLATE worker (see ./deflateWorker): each block is copied to it and the page
+ * goes on writing the next, at most `WORKER_AHEAD` blocks ahead. Without a worker (jsdom, a page that cannot
+ * start one), the page's own stream.
+ */
+function workerStream(level: number): DeflateStream {
+  const local = (): DeflateStream => webStream() ?? bufferedStream(pakoCodec, level);
+  const ready = startWorker().then((found): DeflateStream => {
+    if (!found) return local();
+    const id = nextPart++;
+    let ahead = 0;
+    let wake: (() => void) | undefined;
+    let failure: Error | undefined;
+    const result = new Promise<Uint8Array>((resolve, reject) => {
+      found.parts.set(id, {
+        written: () => {
+          ahead--;
+          wake?.();
+        },
+        done: resolve,
+        failed: (error) => {
+          failure = error;
+          wake?.();
+          reject(error);
+        },
+      });
+    });
+    result.catch(() => undefined); // read by `end`
+    return {
+      push: async (block) => {
+        if (failure) throw failure;
+        while (ahead >= WORKER_AHEAD && !failure) await new Promise<void>((resolve) => (wake = resolve));
+        if (failure) throw failure;
+        const copy = block.slice();
+        ahead++;
+        found.worker.postMessage({ id, block: copy }, [copy.buffer]);
+      },
+      end: () => {
+        found.worker.postMessage({ id, end: true });
+        return result;
+      },
+    };
+  });
+  return {
+    push: async (block) => (await ready).push(block),
+    end: async () => (await ready).end(),
+  };
+}
+
+/** Whether this is a browser page that can give its compression to a worker. */
+function canUseWorker(): boolean {
+  const g = globalThis as { Worker?: unknown; CompressionStream?: unknown; document?: unknown };
+  return typeof g.Worker === "function" && typeof g.CompressionStream === "function" && typeof g.document === "object";
+}
+
+/**
+ * Pure JavaScript, or the browser's own DEFLATE stream when it has one, in a worker when the page can start one:
+ * what the browser uses.
+ */
 export const pakoCodec: ZipCodec = {
   name: "pako",
   deflate: (data, level) => ({ deflated: deflateRaw(data, { level }), crc: crc32(data) }),
   inflate: (data) => inflateRaw(data),
-  stream: (level) => webStream() ?? bufferedStream(pakoCodec, level),
+  stream: (level) => (canUseWorker() ? workerStream(level) : (webStream() ?? bufferedStream(pakoCodec, level))),
 };
 
 /** Node's native zlib, or undefined outside Node (or on a Node without `process.getBuiltinModule`, < 20.16). */

@@ -91,9 +91,13 @@ describeBrowser("standalone page in Chromium", () => {
     await shot(page, "4-preview.png");
 
     await page.getByRole("tab", { name: /Générer/ }).click();
+    const workers: string[] = [];
+    page.on("worker", (worker) => workers.push(worker.url()));
     await page.getByRole("button", { name: "Générer", exact: true }).click();
     await page.getByText(/^Feuilles écrites : /).waitFor({ timeout: 60_000 });
     expect(await page.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("1");
+    // The sheets were compressed off the page's thread, by the writer's worker from the page's own origin.
+    expect(workers).toEqual([`${origin}/deflate-worker.js`]);
     await page.waitForTimeout(400); // the progress bar's width transition
     await shot(page, "5-generate.png");
 
@@ -115,6 +119,29 @@ describeBrowser("standalone page in Chromium", () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it("still writes the workbook, on the page's own thread, when its compression worker cannot start", async () => {
+    const page = await openPage();
+    await page.route("**/deflate-worker.js", (route) => route.fulfill({ status: 404, body: "" }));
+    await page.locator("#file-input").setInputFiles({
+      name: "clients-demo.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await sampleBytes(),
+    });
+    await page.getByRole("heading", { name: "Rapport d'import" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Suivant" }).click();
+    await page.getByRole("tab", { name: /Générer/ }).click();
+    await page.getByRole("button", { name: "Générer", exact: true }).click();
+    await page.getByText(/^Feuilles écrites : /).waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le classeur" }).click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path()) as string);
+    expect(wb.getWorksheet("Cibles")?.rowCount).toBeGreaterThan(2);
+    // The failed worker script is the only problem seen (the browser logs its 404).
+    expect(problems.filter((p) => !p.includes("404"))).toEqual([]);
+    problems.length = 0;
+    await page.close();
+  }, 120_000);
 
   it("says in French that a malformed .xlsx cannot be read", async () => {
     const page = await openPage();
