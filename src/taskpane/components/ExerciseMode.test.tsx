@@ -38,7 +38,8 @@ describe("ExerciseMode", () => {
     expect(screen.getByText("Technique P-R : code, écart et cible : il faut une colonne Potentiel remplie pour chaque client.")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("checkbox", { name: "Matrice de rentabilité des contacts" }));
     await userEvent.click(screen.getByRole("button", { name: "Créer l'exercice et le corrigé" }));
-    expect(await screen.findByText(/Deux classeurs téléchargés : classe-eleve\.xlsx et classe-corrige\.xlsx/)).toBeInTheDocument();
+    // Two workbooks are written (in jsdom, on a machine another job may load): more than findBy's default second.
+    expect(await screen.findByText(/Deux classeurs téléchargés : classe-eleve\.xlsx et classe-corrige\.xlsx/, {}, { timeout: 15_000 })).toBeInTheDocument();
     expect(files.map((f) => f.fileName)).toEqual(["classe-eleve.xlsx", "classe-corrige.xlsx"]);
     for (const f of files) expect([...f.bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
     // ABC (the total, then 4 × 10) and the capital from the ABC classes (capital, 3 needs, total, ratio, reps).
