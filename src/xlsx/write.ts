@@ -3,7 +3,7 @@ import { renameSheetsInPlan, resolveSheetNames } from "../plan/sheetNames";
 import type { PlanValue, SheetPlan, WorkbookPlan } from "../plan/types";
 import { CHART_PARTS, chartXml, drawingXml } from "./charts";
 import { cleanWorkbookPlan, type WriteRemark } from "./cleanPlan";
-import { graftSheets, inspectBase, keptNames, markedSheets, SHEET_MARK, type PlanStrings } from "./graft";
+import { compressedEntries, graftSheets, inspectBase, keptNames, markedSheets, SHEET_MARK, type PlanStrings } from "./graft";
 import { printNames, sheetXmlBlocks, type IdShift } from "./sheetXml";
 import { SharedStrings, StyleTable } from "./styles";
 import { xmlText } from "./xmlText";
@@ -307,7 +307,7 @@ export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOpt
     const grafted = await graftSheets(base, entries, info.shift, replaced, strings);
     chunks = grafted.chunks;
     if (grafted.macroParts > 0) remarks.push({ kind: "macrosDropped", count: grafted.macroParts });
-  } else chunks = zipChunks(entries);
+  } else chunks = zipChunks(await compressedEntries(entries));
   let bytes: Uint8Array | undefined;
   return {
     chunks,
