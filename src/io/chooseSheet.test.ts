@@ -44,6 +44,17 @@ describe("chooseSheet(sheets): one rule for the CLI and the wizard", () => {
     expect(choice?.name).toBe(chosen);
     expect(choice?.reason).toBe(reason);
   });
+
+  it("chooseSheet(sheets, active, fitOf): the fits are the caller's, asked once per sheet of the pool", () => {
+    const asked: string[] = [];
+    const sheets = [sheet("Notes", NOTES), sheet("Clients", CLIENTS), sheet("Caché", CLIENTS, false)];
+    const choice = chooseSheet(sheets, undefined, (s) => {
+      asked.push(s.name);
+      return s.name === "Notes" ? { shape: "clients", score: 9, headerIndex: 0 } : sheetFit(s.rows);
+    });
+    expect(choice?.name).toBe("Notes");
+    expect(asked).toEqual(["Notes", "Clients"]);
+  });
 });
 
 describe("differentColumns(headers)", () => {

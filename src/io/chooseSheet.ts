@@ -72,14 +72,20 @@ export interface SheetChoice {
  * active sheet (`active`, when visible), else the first visible sheet. Hidden sheets are never chosen (unless
  * all are hidden: then the same rule among them).
  *
+ * `fitOf` gives a sheet's fit (`sheetFit` of its rows by default): a caller that also needs the fits computes them once.
+ *
  * @returns undefined when `sheets` is empty.
  * @example chooseSheet([{ name: "Notes", visible: true, rows: [["Lisez-moi"]] }, { name: "Clients", visible: true, rows: [["Client", "CA"]] }]).name // "Clients"
  */
-export function chooseSheet(sheets: readonly SheetCandidate[], active?: string): SheetChoice | undefined {
+export function chooseSheet(
+  sheets: readonly SheetCandidate[],
+  active?: string,
+  fitOf: (sheet: SheetCandidate) => SheetFit = (sheet) => sheetFit(sheet.rows),
+): SheetChoice | undefined {
   const visible = sheets.filter((s) => s.visible);
   const pool = visible.length > 0 ? visible : sheets;
   if (pool.length === 0) return undefined;
-  const fits = pool.map((s) => sheetFit(s.rows));
+  const fits = pool.map(fitOf);
   if (pool.length === 1) return { name: pool[0].name, fit: fits[0], reason: "only" };
   let best = 0;
   for (let k = 1; k < pool.length; k++) if (fits[k].score > fits[best].score) best = k;

@@ -118,15 +118,35 @@ export function parseHeader(raw: string): ParsedHeader {
   return { text: tokens.join(" "), tokens, period };
 }
 
+/** A known header of a field, normalised as `parseHeader` does, split once into its tokens. */
+interface Phrase {
+  readonly text: string;
+  readonly tokens: readonly string[];
+  /** The confidence of an exact match. */
+  readonly confidence: number;
+}
+
 interface FieldRule {
-  /** Known headers, normalised as `parseHeader` does, each with the confidence of an exact match. */
-  readonly phrases: readonly (readonly [string, number])[];
+  readonly phrases: readonly Phrase[];
   /** A header containing one of these tokens is never this field ("CA potentiel" is not CA). */
   readonly exclude?: readonly string[];
+  /**
+   * Every token of the phrases: a header with none of them matches no phrase. Most cells looked at are data
+   * (names, amounts, dates in the rows under a title), and this set turns them away without trying each phrase.
+   */
+  readonly words: ReadonlySet<string>;
 }
 
 function rule(phrases: Readonly<Record<string, number>>, exclude?: readonly string[]): FieldRule {
-  return { phrases: Object.entries(phrases).map(([p, c]) => [parseHeader(p).text, c] as const), exclude };
+  const list: Phrase[] = [];
+  const words = new Set<string>();
+  for (const [p, confidence] of Object.entries(phrases)) {
+    const text = parseHeader(p).text;
+    const tokens = text.split(" ");
+    list.push({ text, tokens, confidence });
+    for (const t of tokens) words.add(t);
+  }
+  return { phrases: list, exclude, words };
 }
 
 const ID_PHRASES = {
@@ -349,14 +369,21 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
 /** Confidence (0..1) that a parsed header is the field of `fieldRule`: exact match, or the phrase inside the header. */
 function scoreHeader(header: ParsedHeader, fieldRule: FieldRule): number {
   if (header.tokens.length === 0) return 0;
+  let known = false;
+  for (const t of header.tokens) {
+    if (fieldRule.words.has(t)) {
+      known = true;
+      break;
+    }
+  }
+  if (!known) return 0;
   if (fieldRule.exclude?.some((t) => header.tokens.includes(t))) return 0;
   let best = 0;
-  for (const [phrase, confidence] of fieldRule.phrases) {
-    if (phrase === header.text) {
+  for (const { text, tokens, confidence } of fieldRule.phrases) {
+    if (text === header.text) {
       best = Math.max(best, confidence);
       continue;
     }
-    const tokens = phrase.split(" ");
     if (containsRun(header.tokens, tokens)) {
       const extra = header.tokens.length - tokens.length;
       best = Math.max(best, confidence * Math.max(0.6, 0.9 - 0.05 * (extra - 1)));

@@ -1,6 +1,6 @@
 import { RowFormula, cellAddress, formula, isFormulaCell } from "../plan/cells";
 import type { ChartPlan, PlanValue, SheetPlan, WorkbookPlan } from "../plan/types";
-import { cleanCellText, xmlSafe, countInvalidXmlChars } from "./xmlText";
+import { cleanCellText, xmlSafe, countInvalidXmlChars, MAX_CELL_CHARS } from "./xmlText";
 
 /**
  * Something the writer changed so the file stays valid, for the summary and the "Remarques" sheet:
@@ -30,8 +30,14 @@ export interface CleanPlan {
   readonly remarks: readonly WriteRemark[];
 }
 
+/** A text already writable: no forbidden character, not too long (most of them; nothing is allocated for it). */
+function writable(text: string): boolean {
+  return text.length <= MAX_CELL_CHARS && countInvalidXmlChars(text) === 0;
+}
+
 function cleanValue(value: PlanValue, note: (kind: WriteRemark["kind"], count: number) => void): PlanValue {
   if (typeof value === "string") {
+    if (writable(value)) return value;
     const c = cleanCellText(value);
     if (c.removed > 0) note("invalidChars", c.removed);
     if (c.truncatedFrom !== undefined) note("truncated", c.truncatedFrom);
@@ -41,7 +47,7 @@ function cleanValue(value: PlanValue, note: (kind: WriteRemark["kind"], count: n
     // A row formula's pieces are the column's: checked once (a row's number is never a forbidden character).
     const removed = value instanceof RowFormula ? invalidInPieces(value.pieces) : countInvalidXmlChars(value.formula);
     let result = value.result;
-    if (typeof result === "string") {
+    if (typeof result === "string" && !writable(result)) {
       const c = cleanCellText(result);
       if (c.removed > 0) note("invalidChars", c.removed);
       result = c.text;
@@ -91,24 +97,33 @@ function cleanChart(chart: ChartPlan, sheet: string, remarks: WriteRemark[]): Ch
 function cleanSheet(sheet: SheetPlan, remarks: WriteRemark[]): SheetPlan {
   const planName = sheet.name;
   let changed = false;
+  // The cell being cleaned, for its remarks: one function per sheet, not one per cell.
+  let row = 0;
+  let col = 0;
+  const note = (kind: WriteRemark["kind"], count: number): void => {
+    remarks.push({ kind, sheet: planName, cell: cellAddress(row, col, false), row: row + 1, count });
+  };
   const blocks = sheet.blocks.map((block) => {
-    let blockChanged = false;
-    const values = block.values.map((line, i) => {
-      let lineChanged = false;
-      const out = line.map((value, j) => {
-        if (value === null || typeof value === "number" || typeof value === "boolean") return value;
-        const clean = cleanValue(value, (kind, count) => {
-          const row = block.row + i;
-          remarks.push({ kind, sheet: planName, cell: cellAddress(row, block.col + j, false), row: row + 1, count });
-        });
-        if (clean !== value) lineChanged = true;
-        return clean;
-      });
-      if (!lineChanged) return line;
-      blockChanged = true;
-      return out;
-    });
-    if (!blockChanged) return block;
+    // A line is copied only when one of its cells changes (almost never): a 100 000-row sheet is not copied.
+    let values: (readonly PlanValue[])[] | undefined;
+    for (let i = 0; i < block.values.length; i++) {
+      const line = block.values[i];
+      let out: PlanValue[] | undefined;
+      for (let j = 0; j < line.length; j++) {
+        const value = line[j];
+        if (value === null || typeof value === "number" || typeof value === "boolean") continue;
+        row = block.row + i;
+        col = block.col + j;
+        const clean = cleanValue(value, note);
+        if (clean === value) continue;
+        out ??= [...line];
+        out[j] = clean;
+      }
+      if (!out) continue;
+      values ??= [...block.values];
+      values[i] = out;
+    }
+    if (!values) return block;
     changed = true;
     return { ...block, values };
   });

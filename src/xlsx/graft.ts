@@ -1,7 +1,7 @@
 import { Parts, relsPath, resolveTarget } from "./parts";
-import { withDefaultNamespace } from "./unprefix";
+import { hasPlainRoot, withDefaultNamespace } from "./unprefix";
 import { xmlText } from "./xmlText";
-import { compressBlocks, LARGE_PART, zipChunks, type RawZipEntry, type ZipEntry } from "./zip";
+import { compressBlocks, defaultCodec, LARGE_PART, zipChunks, type RawZipEntry, type ZipEntry } from "./zip";
 
 /**
  * Adds the sheets of one .xlsx package (the plan's, written alone) to another (the user's workbook) at the
@@ -33,6 +33,10 @@ export const SHEET_MARK = { key: "PACCommercial", value: "generated" } as const;
 /** Parts the graft reads with regular expressions and edits: rewritten without a root prefix first. */
 const EDITED_PARTS = /^(?:\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/[^/]*styles[^/]*\.xml|xl\/[^/]*sharedStrings[^/]*\.xml)$/i;
 
+/** Enough of a part's start to see its root element after the XML declaration (see `hasPlainRoot`). */
+const HEAD_BYTES = 4096;
+const DECODER = new TextDecoder("utf-8");
+
 /** The base package cannot be read or one of the parts the graft edits is not well-formed XML. */
 export class UnreadableBase extends Error {
   override readonly name = "UnreadableBase";
@@ -50,6 +54,9 @@ async function readPackage(bytes: Uint8Array): Promise<Parts> {
     await pkg.load(pkg.paths().filter((path) => EDITED_PARTS.test(path)));
     for (const path of pkg.paths()) {
       if (!EDITED_PARTS.test(path)) continue;
+      // A part whose root has no prefix, as most are, is left as bytes: its head tells, and a large shared
+      // strings part is not decoded to text for nothing.
+      if (hasPlainRoot(DECODER.decode(pkg.bytes(path).subarray(0, HEAD_BYTES)))) continue;
       const text = pkg.text(path);
       const plain = withDefaultNamespace(text);
       if (plain !== text) pkg.set(path, plain);
@@ -243,7 +250,7 @@ export async function inspectBase(bytes: Uint8Array): Promise<BaseNames & { shif
   const stylesRel = rels.find((r) => /\/styles$/.test(r.type));
   const styles = stylesRel ? await pkg.text(resolveTarget("xl/workbook.xml", stylesRel.target)) : "";
   const sstRel = rels.find((r) => /\/sharedStrings$/.test(r.type));
-  const sst = sstRel ? await pkg.text(resolveTarget("xl/workbook.xml", sstRel.target)) : "";
+  const sst = sstRel ? pkg.bytes(resolveTarget("xl/workbook.xml", sstRel.target)) : new Uint8Array(0);
   const sheets = await sheetEntries(pkg);
   const tables: { name: string; sheet: string }[] = [];
   for (const sheet of sheets) {
@@ -264,7 +271,7 @@ export async function inspectBase(bytes: Uint8Array): Promise<BaseNames & { shif
     shift: {
       xf: listItems(styles, "cellXfs", "xf").length,
       dxf: listItems(styles, "dxfs", "dxf").length,
-      sst: countSharedItems(sst),
+      sst: countSharedItemBytes(sst),
     },
   };
 }
@@ -282,13 +289,54 @@ export function countSharedItems(sst: string): number {
   return n;
 }
 
+/** `countSharedItems` on the part's UTF-8 bytes, not decoded ("<si" is ASCII and no multi-byte character holds it). */
+export function countSharedItemBytes(sst: Uint8Array): number {
+  let n = 0;
+  for (let at = 0; at + 3 < sst.length; at++) {
+    if (sst[at] !== 60 || sst[at + 1] !== 115 || sst[at + 2] !== 105) continue; // "<si"
+    const next = sst[at + 3];
+    if (next === 62 || next === 32 || next === 47 || next === 9 || next === 10 || next === 13) n++;
+  }
+  return n;
+}
+
+/** A character of a regular expression's `\w`: after "<sst", any other one ends the name (as `/<sst\b/` reads it). */
+function isWordByte(b: number): boolean {
+  return (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b === 95;
+}
+
+/**
+ * A shared-strings part's bytes cut in three: up to the end of its opening `<sst …>` tag (the first "<sst" that
+ * `/<sst\b[^>]*>/` would match), the items, and from the last "</sst>" on. Undefined when there is no such tag
+ * before a closing "</sst>" (an empty `<sst/>` part).
+ */
+function splitSharedStrings(sst: Uint8Array): { head: Uint8Array; items: Uint8Array; tail: Uint8Array } | undefined {
+  let end = -1;
+  for (let at = sst.length - 6; at >= 0; at--) {
+    if (sst[at] === 60 && sst[at + 1] === 47 && sst[at + 2] === 115 && sst[at + 3] === 115 && sst[at + 4] === 116 && sst[at + 5] === 62) {
+      end = at; // "</sst>"
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  for (let at = 0; at + 4 <= end; at++) {
+    if (sst[at] !== 60 || sst[at + 1] !== 115 || sst[at + 2] !== 115 || sst[at + 3] !== 116) continue; // "<sst"
+    if (at + 4 < sst.length && isWordByte(sst[at + 4])) continue;
+    const close = sst.indexOf(62, at + 4); // ">"
+    if (close < 0 || close >= end) return undefined;
+    return { head: sst.subarray(0, close + 1), items: sst.subarray(close + 1, end), tail: sst.subarray(end) };
+  }
+  return undefined;
+}
+
 const ENCODER = new TextEncoder();
 
 /**
  * The items of a shared-strings part written by `writeXlsxPackage` (UTF-8, no other child than `<si>`): their
- * bytes, from the first "<si" to "</sst>", and their number, counted as `countSharedItems` does.
+ * bytes, from the first "<si" to "</sst>", and their number, counted as `countSharedItems` does. For a plan given
+ * as parts only: `writeXlsxPackage` passes its `PlanStrings`, whose count it knows.
  */
-function sharedItems(sst: Uint8Array): { bytes: Uint8Array; count: number } {
+function scannedItems(sst: Uint8Array): { blocks: Uint8Array[]; count: number } {
   let first = -1;
   let count = 0;
   for (let at = 0; at + 3 < sst.length; at++) {
@@ -306,7 +354,17 @@ function sharedItems(sst: Uint8Array): { bytes: Uint8Array; count: number } {
       break;
     }
   }
-  return { bytes: first < 0 ? new Uint8Array(0) : sst.subarray(first, end), count };
+  return { blocks: first < 0 ? [] : [sst.subarray(first, end)], count };
+}
+
+/**
+ * The plan's shared strings as its writer holds them (`SharedStrings.blocks()` in ./styles): the part's head
+ * (`<?xml …?><sst …>`), the items' bytes in as many blocks as were written, and "</sst>"; `count` is the number of
+ * items (`SharedStrings.size`). Given to `graftSheets`, the items are neither joined nor scanned for their count.
+ */
+export interface PlanStrings {
+  readonly blocks: readonly Uint8Array[];
+  readonly count: number;
 }
 
 /** The defined and table names still in the base once `replaced` sheets (upper-case names) are dropped. */
@@ -490,6 +548,7 @@ export async function graftSheets(
   planParts: readonly (ZipEntry | RawZipEntry)[],
   shift: StyleShift,
   replace: ReadonlySet<string> = new Set(),
+  planStrings?: PlanStrings,
 ): Promise<GraftResult> {
   const base = await readPackage(baseBytes);
   const plan = Parts.ofEntries(planParts);
@@ -512,26 +571,40 @@ export async function graftSheets(
 
   // Shared strings: the plan's are appended to the base's (or become the base's), as bytes: the plan's items
   // (a 100 000-client plan has tens of megabytes of them) are never decoded, and deflated once.
-  if (plan.has("xl/sharedStrings.xml")) {
-    const planSst = plan.bytes("xl/sharedStrings.xml");
-    const items = sharedItems(planSst);
+  // Given as the writer's blocks (`planStrings`), they are not even joined; as a part, they are scanned once.
+  const planSst = planStrings ? undefined : plan.has("xl/sharedStrings.xml") ? plan.bytes("xl/sharedStrings.xml") : undefined;
+  if (planStrings || planSst) {
+    const items = planStrings ? { blocks: planStrings.blocks.slice(1, -1), count: planStrings.count } : scannedItems(planSst as Uint8Array);
+    const itemBytes = items.blocks.reduce((n, b) => n + b.length, 0);
+    const whole = planStrings ? planStrings.blocks : [planSst as Uint8Array];
+    const wholeBytes = whole.reduce((n, b) => n + b.length, 0);
     const sstRel = relationships(rels).find((r) => /\/sharedStrings$/.test(r.type));
     if (sstRel) {
       const path = resolveTarget("xl/workbook.xml", sstRel.target);
-      const sst = await base.text(path);
-      const sstOffset = countSharedItems(sst);
+      const sstBytes = base.bytes(path);
+      const sstOffset = countSharedItemBytes(sstBytes);
       if (sstOffset !== shift.sst) throw new Error("writeXlsx: the base's shared strings changed between inspection and grafting");
       const unique = sstOffset + items.count;
-      const end = sst.lastIndexOf("</sst>");
-      const empty = end >= 0 ? null : /<sst\b([^>]*)\/>/.exec(sst);
-      if (end < 0 && !empty) throw new UnreadableBase(`${path}: no <sst> element`);
-      let head = empty ? `${sst.slice(0, empty.index)}<sst${empty[1]}>` : sst.slice(0, end);
-      const tail = empty ? `</sst>${sst.slice(empty.index + empty[0].length)}` : sst.slice(end);
-      head = head.replace(/<sst\b[^>]*>/, (tag) => setAttr(setAttr(tag, "uniqueCount", String(unique)), "count", String(Math.max(Number(attr(tag, "count") ?? 0) + items.count, unique))));
-      base.setStored(path, (await compressBlocks(path, [ENCODER.encode(head), items.bytes, ENCODER.encode(tail)], { large: items.bytes.length > LARGE_PART })).raw);
+      const counted = (tag: string): string => setAttr(setAttr(tag, "uniqueCount", String(unique)), "count", String(Math.max(Number(attr(tag, "count") ?? 0) + items.count, unique)));
+      const split = splitSharedStrings(sstBytes);
+      let blocks: Uint8Array[];
+      if (split) {
+        // The base's items stay bytes: only the text up to the end of <sst …> is decoded and edited.
+        blocks = [ENCODER.encode(counted(DECODER.decode(split.head))), split.items, ...items.blocks, split.tail];
+      } else {
+        // No "</sst>" (an empty <sst/>) or no opening tag found in the bytes: a small part, edited as text.
+        const sst = DECODER.decode(sstBytes);
+        const end = sst.lastIndexOf("</sst>");
+        const empty = end >= 0 ? null : /<sst\b([^>]*)\/>/.exec(sst);
+        if (end < 0 && !empty) throw new UnreadableBase(`${path}: no <sst> element`);
+        const head = empty ? `${sst.slice(0, empty.index)}<sst${empty[1]}>` : sst.slice(0, end);
+        const tail = empty ? `</sst>${sst.slice(empty.index + empty[0].length)}` : sst.slice(end);
+        blocks = [ENCODER.encode(head.replace(/<sst\b[^>]*>/, counted)), ...items.blocks, ENCODER.encode(tail)];
+      }
+      base.setStored(path, (await compressBlocks(path, blocks, { large: itemBytes > LARGE_PART })).raw);
     } else {
       if (shift.sst !== 0) throw new Error("writeXlsx: the base's shared strings changed between inspection and grafting");
-      base.setStored("xl/sharedStrings.xml", (await compressBlocks("xl/sharedStrings.xml", [planSst], { large: planSst.length > LARGE_PART })).raw);
+      base.setStored("xl/sharedStrings.xml", (await compressBlocks("xl/sharedStrings.xml", whole, { large: wholeBytes > LARGE_PART })).raw);
       const added = addRelationship(rels, REL.sharedStrings, "sharedStrings.xml");
       rels = added.xml;
       types = addOverride(types, "xl/sharedStrings.xml", TYPE.sharedStrings);
@@ -608,7 +681,20 @@ export async function graftSheets(
   base.set("xl/workbook.xml", workbook);
   base.set("xl/_rels/workbook.xml.rels", rels);
   base.set("[Content_Types].xml", types);
-  return { chunks: zipChunks(base.entries()), macroParts };
+  return { chunks: zipChunks(await compressedEntries(base.entries())), macroParts };
+}
+
+/**
+ * The entries to zip, their parts compressed ahead where the runtime has no native synchronous deflate (the
+ * browser): there `zipChunks` would deflate every edited or added part (workbook, styles, relationships, the plan's
+ * tables and charts) with pako, pure JavaScript and cold in a fresh page (about 0.24 s of the wizard's generate
+ * step at 10 000 clients in Chromium), where the browser's own DEFLATE stream (`compressBlocks`) does them natively,
+ * all at once. Node keeps zlib's synchronous deflate in `zipChunks`. The writer's package without a base (a CSV's)
+ * goes through it too.
+ */
+export async function compressedEntries(entries: readonly (ZipEntry | RawZipEntry)[]): Promise<(ZipEntry | RawZipEntry)[]> {
+  if (defaultCodec().name !== "pako") return [...entries];
+  return Promise.all(entries.map((e) => ("raw" in e ? e : compressBlocks(e.name, [e.data], { large: e.data.length > LARGE_PART }))));
 }
 
 /** The merged package, and how many parts of a VBA project were left out of it (see `dropMacros`). */

@@ -60,3 +60,14 @@ export function withDefaultNamespace(xml: string): string {
   parser.write(xml.replace(/^\uFEFF/, "")).close();
   return out;
 }
+
+/**
+ * Whether a part's text, or only its start, opens with a root element without a prefix (after a BOM, the XML
+ * declaration and comments): a part `withDefaultNamespace` returns as it is. A start cut before the root's name
+ * ends gives false.
+ *
+ * @example hasPlainRoot('<?xml version="1.0"?><sst count="2">') // true
+ */
+export function hasPlainRoot(head: string): boolean {
+  return /^(?:\uFEFF)?\s*(?:<\?xml[^>]*\?>)?(?:\s|<!--[\s\S]*?-->)*<[A-Za-z_][\w.-]*[\s/>]/.test(head);
+}

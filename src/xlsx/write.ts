@@ -3,7 +3,7 @@ import { renameSheetsInPlan, resolveSheetNames } from "../plan/sheetNames";
 import type { PlanValue, SheetPlan, WorkbookPlan } from "../plan/types";
 import { CHART_PARTS, chartXml, drawingXml } from "./charts";
 import { cleanWorkbookPlan, type WriteRemark } from "./cleanPlan";
-import { graftSheets, inspectBase, keptNames, markedSheets, SHEET_MARK } from "./graft";
+import { compressedEntries, graftSheets, inspectBase, keptNames, markedSheets, SHEET_MARK, type PlanStrings } from "./graft";
 import { printNames, sheetXmlBlocks, type IdShift } from "./sheetXml";
 import { SharedStrings, StyleTable } from "./styles";
 import { xmlText } from "./xmlText";
@@ -122,7 +122,7 @@ async function planParts(
     /** The parts go to `graftSheets`, not to a package of their own. */
     readonly graft: boolean;
   },
-): Promise<(ZipEntry | RawZipEntry)[]> {
+): Promise<{ entries: (ZipEntry | RawZipEntry)[]; strings?: PlanStrings }> {
   const styles = new StyleTable();
   const strings = new SharedStrings();
   const entries: (ZipEntry | RawZipEntry)[] = [];
@@ -213,9 +213,10 @@ async function planParts(
   );
   add("xl/styles.xml", styles.xml(), TYPE.styles);
   const sst = strings.blocks();
-  // Grafted into a base, the items are appended to the base's as bytes (see `graftSheets`): not deflated here.
-  if (options.graft) add("xl/sharedStrings.xml", joinBytes(sst), TYPE.sharedStrings);
-  else {
+  // Grafted into a base, the items are appended to the base's as bytes (see `graftSheets`): not deflated here,
+  // not joined, and their number is the table's own.
+  const planStrings: PlanStrings | undefined = options.graft ? { blocks: sst, count: strings.size } : undefined;
+  if (!options.graft) {
     entries.push(await compressBlocks("xl/sharedStrings.xml", sst, { large: strings.size > LARGE_SHEET_CELLS / 4 }));
     overrides.push(["xl/sharedStrings.xml", TYPE.sharedStrings]);
   }
@@ -223,7 +224,7 @@ async function planParts(
   const types =
     `${XML_HEAD}<Types xmlns="${NS.types}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
     `<Default Extension="xml" ContentType="application/xml"/>${overrides.map(([name, type]) => `<Override PartName="/${name}" ContentType="${type}"/>`).join("")}</Types>`;
-  return [{ name: "[Content_Types].xml", data: ENCODER.encode(types) }, ...entries];
+  return { entries: [{ name: "[Content_Types].xml", data: ENCODER.encode(types) }, ...entries], ...(planStrings ? { strings: planStrings } : {}) };
 }
 
 /** A sheet of more cells than this is deflated at level 1 (its XML passes about 8 MB, see `compressBlocks`). */
@@ -292,7 +293,7 @@ export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOpt
 
   const unmarked = new Set(options.unmarked ?? []);
   const marked = new Set(written.sheets.filter((_, k) => !unmarked.has(cleaned.plan.sheets[k].name)).map((s) => s.name));
-  const entries = await planParts(written.sheets, {
+  const { entries, strings } = await planParts(written.sheets, {
     names: upper(kept.definedNames),
     tables: upper(kept.tables),
     shift: info?.shift ?? { xf: 0, dxf: 0, sst: 0 },
@@ -303,10 +304,10 @@ export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOpt
   });
   let chunks: readonly Uint8Array[];
   if (base && info) {
-    const grafted = await graftSheets(base, entries, info.shift, replaced);
+    const grafted = await graftSheets(base, entries, info.shift, replaced, strings);
     chunks = grafted.chunks;
     if (grafted.macroParts > 0) remarks.push({ kind: "macrosDropped", count: grafted.macroParts });
-  } else chunks = zipChunks(entries);
+  } else chunks = zipChunks(await compressedEntries(entries));
   let bytes: Uint8Array | undefined;
   return {
     chunks,

@@ -51,6 +51,27 @@ describe("openFilePort", () => {
     expect(wb.getWorksheet("PAC")?.getCell("A1").value).toBe("mon ancien plan");
   });
 
+  it("download(): the Blob is made of the writer's pieces, never joined into one array", async () => {
+    const { writeXlsxPackage } = await import("../../xlsx/write");
+    let pieces = 0;
+    const port = await openFilePort(fileOf("clients.xlsx", await userXlsx()), async (p, options) => {
+      const written = await writeXlsxPackage(p, options);
+      pieces = written.chunks.length;
+      return {
+        ...written,
+        chunks: written.chunks,
+        get bytes(): Uint8Array {
+          throw new Error("the pieces were joined");
+        },
+      };
+    });
+    await port.readTable({ kind: "sheet", name: "Clients" });
+    await port.writePlan(plan, { replace: false });
+    expect(pieces).toBeGreaterThan(1);
+    const { wb } = await downloaded(port);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Clients", "PAC", "Cibles", "Contacts", "PAC (2)", "Remarques"]);
+  });
+
   it("writePlan({ replace: true }) replaces only a sheet PAC Commercial wrote, never the user's own nor one the wizard read", async () => {
     // The user's own "PAC" has no mark: kept, the plan's goes beside it.
     const user = await openFilePort(fileOf("clients.xlsx", await userXlsx()));

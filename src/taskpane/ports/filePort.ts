@@ -142,7 +142,8 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
   const date1904 = book.date1904;
   /** Sheets the wizard read: never replaced. */
   const read = new Set<string>();
-  let written: Uint8Array | undefined;
+  /** The latest package written, as the writer's pieces (see `WrittenXlsx.chunks`). */
+  let written: readonly Uint8Array[] | undefined;
 
   const sheetFor = (source: Exclude<SourceRef, { kind: "sheets" }>): string => {
     if (source.kind === "sheet") {
@@ -194,13 +195,15 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
         keep: read,
         ...(source ? { unmarked: [source.name] } : {}),
       });
-      written = result.bytes;
+      // The pieces, not `bytes`: joining them would copy the whole file once more, for the Blob to copy it again.
+      written = result.chunks;
       options.onProgress?.(1, 1);
       return { sheetNames: source ? result.sheetNames.slice(1) : result.sheetNames };
     },
     download: async () => {
       if (!written) throw new PortError("generate.blocked");
-      const blob = new Blob([written as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+      // A Blob of the pieces as they are: the browser never joins them into one array.
+      const blob = new Blob(written as Uint8Array<ArrayBuffer>[], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
       return { fileName: `${baseName(file.name)}-PAC.xlsx`, blob };
     },
   };

@@ -1,4 +1,4 @@
-import { chooseSheet, sheetFit, type SheetCandidate } from "../../io/chooseSheet";
+import { chooseSheet, sheetFit, type SheetCandidate, type SheetFit } from "../../io/chooseSheet";
 import { combineSheets } from "../../io/combineSheets";
 import { PortError, type DefaultSheet, type SourceTable } from "./port";
 
@@ -7,7 +7,17 @@ import { PortError, type DefaultSheet, type SourceTable } from "./port";
  * have a client table or journal header (the ones `--sheet all` would combine).
  */
 export function defaultSheetOf(heads: readonly SheetCandidate[], active: string | undefined): DefaultSheet | undefined {
-  const choice = chooseSheet(heads, active);
+  // Each sheet's fit once: the choice and the list of recognised sheets both need it.
+  const fits = new Map<SheetCandidate, SheetFit>();
+  const fitOf = (head: SheetCandidate): SheetFit => {
+    let fit = fits.get(head);
+    if (!fit) {
+      fit = sheetFit(head.rows);
+      fits.set(head, fit);
+    }
+    return fit;
+  };
+  const choice = chooseSheet(heads, active, fitOf);
   if (!choice) return undefined;
   const visible = heads.filter((h) => h.visible);
   const pool = visible.length > 0 ? visible : heads;
@@ -15,7 +25,7 @@ export function defaultSheetOf(heads: readonly SheetCandidate[], active: string 
     name: choice.name,
     reason: choice.reason,
     among: pool.length,
-    recognised: pool.filter((h) => sheetFit(h.rows).score > 0).map((h) => h.name),
+    recognised: pool.filter((h) => fitOf(h).score > 0).map((h) => h.name),
   };
 }
 
