@@ -9,3 +9,13 @@ export function joinBytes(chunks: readonly Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+/** Reads `readable` to its end, each chunk pushed to `out` as it comes. */
+export async function drain(readable: ReadableStream<Uint8Array>, out: Uint8Array[]): Promise<void> {
+  const reader = readable.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    out.push(value);
+  }
+}

@@ -8,7 +8,7 @@
  * Messages out: `{ pong: true }`; `{ id, written: true }` once a block is taken (the page keeps only a few ahead);
  * `{ id, compressed }` at the end (its buffer transferred), or `{ id, error }`.
  */
-import { joinBytes } from "./bytes";
+import { drain, joinBytes } from "./bytes";
 
 interface Part {
   readonly writer: WritableStreamDefaultWriter<BufferSource>;
@@ -29,14 +29,7 @@ const failed = new Set<number>();
 function open(): Part {
   const stream = new CompressionStream("deflate-raw");
   const out: Uint8Array[] = [];
-  const reading = (async () => {
-    const reader = stream.readable.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      out.push(value);
-    }
-  })();
+  const reading = drain(stream.readable, out);
   return { writer: stream.writable.getWriter(), out, reading };
 }
 

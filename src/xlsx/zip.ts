@@ -1,6 +1,6 @@
 import type * as NodeZlib from "node:zlib";
 import { deflateRaw, inflateRaw } from "pako";
-import { joinBytes } from "./bytes";
+import { drain, joinBytes } from "./bytes";
 import { crc32 } from "./unzip";
 
 export { joinBytes };
@@ -118,14 +118,7 @@ function webStream(): DeflateStream | undefined {
   }
   const writer = compressor.writable.getWriter();
   const out: Uint8Array[] = [];
-  const reading = (async () => {
-    const reader = compressor.readable.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      out.push(value);
-    }
-  })();
+  const reading = drain(compressor.readable, out);
   return {
     push: async (block) => {
       await writer.ready;
