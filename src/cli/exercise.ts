@@ -161,8 +161,8 @@ export async function writeExerciseBooks(books: ExerciseBooks, paths: { student:
   const student = await writeXlsxPackage(books.student);
   const corrige = await writeXlsxPackage(books.corrige);
   const verify = (bytes: Uint8Array): void => void verifyZipDirectory(bytes);
-  writeFileAtomic(paths.student, student.bytes, { replace, verify });
-  writeFileAtomic(paths.corrige, corrige.bytes, { replace, verify });
+  writeFileAtomic(paths.student, student.chunks, { replace, verify });
+  writeFileAtomic(paths.corrige, corrige.chunks, { replace, verify });
 }
 
 /** Reads and scores a client table for an exercise (the reader and the engine of `pac plan`). */

@@ -21,8 +21,6 @@ export const MAX_SHEET_ROWS = 1_048_576;
 export interface WrittenWorkbook {
   /** The file, as the pieces to write in order (see `WrittenXlsx`). */
   readonly chunks: readonly Uint8Array[];
-  /** The whole file (the pieces joined on first read). */
-  readonly bytes: Uint8Array;
   /** The names the plan's sheets got in the written workbook ("Cibles", or "Cibles (2)" when taken). */
   readonly sheets: readonly string[];
   /** Sheets of the input dropped because PAC Commercial wrote them and --replace was given. */
@@ -128,9 +126,6 @@ export async function writePlanWorkbook(portfolio: ScoredPortfolio, input: Input
   const planSheets = input.kind === "xlsx" ? written.sheetNames : written.sheetNames.slice(1);
   return {
     chunks: written.chunks,
-    get bytes(): Uint8Array {
-      return written.bytes;
-    },
     sheets: planSheets,
     replacedSheets: written.replacedSheets,
     keptSheets: written.keptSheets,
