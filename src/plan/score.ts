@@ -382,8 +382,21 @@ class Client implements ScoredClient {
 // The results below keep their numbers as fields and make their `why` from the engine's columns when read:
 // building a why per client and method up front was most of the scoring's time and memory.
 
+/** Client k of an engine method's columns: its `why` made from them when read. */
+abstract class ColumnsRow<Columns extends { explain(k: number): Why | undefined }> {
+  constructor(
+    protected readonly columns: Columns,
+    protected readonly k: number,
+  ) {}
+
+  /** Every row is made for a client its columns explain (elasticity: one that has a coefficient). */
+  get why(): Why {
+    return this.columns.explain(this.k) as Why;
+  }
+}
+
 /** Client k of ABC columns. */
-class AbcRow implements AbcResult {
+class AbcRow extends ColumnsRow<AbcColumns> implements AbcResult {
   readonly cls: AbcClass;
   readonly rank: number;
   readonly share: number;
@@ -391,10 +404,8 @@ class AbcRow implements AbcResult {
   readonly cumulativeShare: number;
   readonly warning?: "negative";
 
-  constructor(
-    private readonly columns: AbcColumns,
-    private readonly k: number,
-  ) {
+  constructor(columns: AbcColumns, k: number) {
+    super(columns, k);
     this.cls = ABC_CLASSES[columns.cls[k]];
     this.rank = columns.rank[k];
     this.share = columns.share[k];
@@ -402,53 +413,37 @@ class AbcRow implements AbcResult {
     this.cumulativeShare = columns.cumulativeShare[k];
     if (columns.negative[k] === 1) this.warning = "negative";
   }
-
-  get why(): Why {
-    return this.columns.explain(this.k);
-  }
 }
 
 /** Client k of interquartile-rank columns (R or P). */
-class QuarterRankRow implements QuarterRankResult {
+class QuarterRankRow extends ColumnsRow<QuarterRankColumns> implements QuarterRankResult {
   readonly rank: QuarterRank;
   readonly before: number;
   readonly warning?: "negative";
 
-  constructor(
-    private readonly columns: QuarterRankColumns,
-    private readonly k: number,
-  ) {
+  constructor(columns: QuarterRankColumns, k: number) {
+    super(columns, k);
     this.rank = columns.rank[k] as QuarterRank;
     this.before = columns.before[k];
     if (columns.negative[k] === 1) this.warning = "negative";
   }
-
-  get why(): Why {
-    return this.columns.explain(this.k);
-  }
 }
 
 /** Client k of contact-matrix columns. */
-class ContactsRow implements ContactMatrixRow {
+class ContactsRow extends ColumnsRow<ContactMatrixColumns> implements ContactMatrixRow {
   readonly quadrant: ContactQuadrant;
   readonly contactsHigh: boolean;
   readonly amountHigh: boolean;
   readonly productivity: number | null;
 
-  constructor(
-    private readonly columns: ContactMatrixColumns,
-    private readonly k: number,
-  ) {
+  constructor(columns: ContactMatrixColumns, k: number) {
+    super(columns, k);
     const q = columns.quadrant[k];
     this.quadrant = CONTACT_QUADRANTS[q];
     this.contactsHigh = q >= 2;
     this.amountHigh = q % 2 === 0;
     const productivity = columns.productivity[k];
     this.productivity = Number.isNaN(productivity) ? null : productivity;
-  }
-
-  get why(): Why {
-    return this.columns.explain(this.k);
   }
 
   /** ZERO_CONTACTS for a client without contacts (an EngineError, costly to make: most are never read). */
@@ -458,15 +453,13 @@ class ContactsRow implements ContactMatrixRow {
 }
 
 /** Client k of maturity columns. */
-class MaturityRow implements MaturityResult {
+class MaturityRow extends ColumnsRow<MaturityColumns> implements MaturityResult {
   readonly phase: MaturityPhase | null;
   readonly growth: number | null;
   readonly warning?: MaturityWarning;
 
-  constructor(
-    private readonly columns: MaturityColumns,
-    private readonly k: number,
-  ) {
+  constructor(columns: MaturityColumns, k: number) {
+    super(columns, k);
     const phase = columns.phase[k];
     const growth = columns.growth[k];
     const warning = columns.warning[k];
@@ -474,27 +467,17 @@ class MaturityRow implements MaturityResult {
     this.growth = Number.isNaN(growth) ? null : growth;
     if (warning !== 0) this.warning = MATURITY_WARNINGS[warning - 1];
   }
-
-  get why(): Why {
-    return this.columns.explain(this.k);
-  }
 }
 
 /** Client k of elasticity columns, for a client that has a coefficient. */
-class ElasticityRow implements ElasticityResult {
+class ElasticityRow extends ColumnsRow<ElasticityColumns> implements ElasticityResult {
   readonly value: number;
   readonly reading: ElasticityReading;
 
-  constructor(
-    private readonly columns: ElasticityColumns,
-    private readonly k: number,
-  ) {
+  constructor(columns: ElasticityColumns, k: number) {
+    super(columns, k);
     this.value = columns.value[k];
     this.reading = ELASTICITY_READINGS[columns.reading[k]];
-  }
-
-  get why(): Why {
-    return this.columns.explain(this.k) as Why;
   }
 }
 
