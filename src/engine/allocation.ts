@@ -533,6 +533,7 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
   });
   // The whys of row i, made when read (see `AllocationRow`).
   const explain: RowExplain = {
+    monthly: rowOf,
     why(i: number): Why {
       const c = clients[i];
       if (isProspect(c)) {
@@ -552,7 +553,7 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
   const perClient = new Array<ClientAllocation>(n);
   for (let i = 0; i < n; i++) {
     const cap = isProspect(clients[i]) ? 0 : caps[i];
-    perClient[i] = new AllocationRow(needs[i], entretien[i], stimulation[i], conquete[i], totals[i], rowOf(i), cap, explain, i);
+    perClient[i] = new AllocationRow(needs[i], entretien[i], stimulation[i], conquete[i], totals[i], cap, explain, i);
   }
 
   return {
@@ -578,13 +579,14 @@ export function allocateContacts(input: AllocationInput): AllocationResult {
 }
 
 interface RowExplain {
+  monthly(i: number): number[];
   why(i: number): Why;
   stimulationWhy(i: number): Why | undefined;
 }
 
 /**
- * Row i of the allocation: its numbers and calendar row as fields, its two whys made from the allocation each
- * time they are read (a large portfolio has a row per client, most never explained).
+ * Row i of the allocation: its numbers as fields, its calendar row and its two whys made from the allocation each
+ * time they are read (a large portfolio has a row per client, most never explained, each calendar read once).
  */
 class AllocationRow implements ClientAllocation {
   constructor(
@@ -593,11 +595,14 @@ class AllocationRow implements ClientAllocation {
     readonly stimulation: number,
     readonly conquete: number,
     readonly total: number,
-    readonly monthly: number[],
     readonly stimulationCap: number,
     private readonly explain: RowExplain,
     private readonly i: number,
   ) {}
+
+  get monthly(): number[] {
+    return this.explain.monthly(this.i);
+  }
 
   get why(): Why {
     return this.explain.why(this.i);

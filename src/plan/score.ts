@@ -50,12 +50,14 @@ import {
   type MaturityPhase,
   type MaturityResult,
   type MaturityWarning,
+  type PenetrationColumns,
   type PenetrationResult,
   type PortfolioShapeResult,
   type PrTarget,
   type QuarterRank,
   type QuarterRankColumns,
   type QuarterRankResult,
+  type RfmColumns,
   type RfmOptions,
   type RfmResult,
   type VisitNorms,
@@ -310,6 +312,57 @@ export function reasonText(reason: ClientReason, lang: Lang): string {
  * made from the results each time they are read (a 100 000-client portfolio has over a million of them, most
  * never shown): read them once and keep them.
  */
+/**
+ * A method's columns and, by client, the row k of its columns (−1: the method did not score the client). A
+ * client's result is made from the columns when read; the last one made is kept, as the sheets read a client's
+ * results several times in a row.
+ */
+class Placed<Columns, Row> {
+  private last = -1;
+  private lastRow: Row | undefined = undefined;
+
+  constructor(
+    readonly columns: Columns,
+    readonly at: Int32Array,
+    private readonly make: (columns: Columns, k: number) => Row,
+  ) {}
+
+  /** Client i's result, or undefined. */
+  row(i: number): Row | undefined {
+    if (i === this.last) return this.lastRow;
+    const k = this.at[i];
+    this.last = i;
+    this.lastRow = k < 0 ? undefined : this.make(this.columns, k);
+    return this.lastRow;
+  }
+}
+
+/** The columns of `clients` (kept[k] is the client of row k), placed by client. */
+function place<Columns, Row>(columns: Columns, kept: readonly number[], clients: number, make: (columns: Columns, k: number) => Row): Placed<Columns, Row> {
+  const at = new Int32Array(clients).fill(-1);
+  kept.forEach((i, k) => {
+    at[i] = k;
+  });
+  return new Placed(columns, at, make);
+}
+
+/**
+ * Every method's results for the whole portfolio, as the engine's columns (issue 12: a result object per client
+ * and method kept 1.8 KB per client alive, 180 MB at 100 000 clients).
+ */
+class PortfolioColumns {
+  abc?: Placed<AbcColumns, AbcResult>;
+  r?: Placed<QuarterRankColumns, QuarterRankResult>;
+  p?: Placed<QuarterRankColumns, QuarterRankResult>;
+  pr?: Placed<PenetrationColumns, PenetrationResult>;
+  rfm?: Placed<RfmColumns, RfmResult>;
+  contacts?: Placed<ContactMatrixColumns, ContactMatrixRow>;
+  maturity?: Placed<MaturityColumns, MaturityResult>;
+  /** Only the clients that have a coefficient are placed. */
+  elasticity?: Placed<ElasticityColumns, ElasticityResult>;
+  allocation?: Placed<readonly ClientAllocation[], ClientAllocation>;
+}
+
 class Client implements ScoredClient {
   readonly index: number;
   readonly id: string;
@@ -318,25 +371,13 @@ class Client implements ScoredClient {
   readonly isProspect: boolean;
   readonly ca?: number;
   readonly potential?: number;
-  abc?: AbcResult = undefined;
-  r?: QuarterRankResult = undefined;
-  p?: QuarterRankResult = undefined;
-  pr?: PenetrationResult = undefined;
-  rfm?: RfmResult = undefined;
-  contacts?: ContactMatrixRow = undefined;
-  maturity?: MaturityResult = undefined;
-  elasticity?: ElasticityResult = undefined;
-  allocation?: ClientAllocation = undefined;
-  entretien?: number = undefined;
-  stimulation?: number = undefined;
-  conquete?: number = undefined;
-  calendar?: readonly number[] = undefined;
   /** The shared empty list until the client's first warning (most clients have none). */
   warnings: ScoreWarning[] | readonly ScoreWarning[] = NO_WARNINGS;
   readonly source: ImportedClient;
   private readonly lang: Lang;
+  private readonly all: PortfolioColumns;
 
-  constructor(source: ImportedClient, index: number, lang: Lang) {
+  constructor(source: ImportedClient, index: number, lang: Lang, all: PortfolioColumns) {
     this.index = index;
     this.id = source.id;
     this.row = source.row;
@@ -346,29 +387,84 @@ class Client implements ScoredClient {
     this.potential = isNumber(source.potential) ? source.potential : undefined;
     this.source = source;
     this.lang = lang;
+    this.all = all;
+  }
+
+  get abc(): AbcResult | undefined {
+    return this.all.abc?.row(this.index);
+  }
+
+  get r(): QuarterRankResult | undefined {
+    return this.all.r?.row(this.index);
+  }
+
+  get p(): QuarterRankResult | undefined {
+    return this.all.p?.row(this.index);
+  }
+
+  get pr(): PenetrationResult | undefined {
+    return this.all.pr?.row(this.index);
+  }
+
+  get rfm(): RfmResult | undefined {
+    return this.all.rfm?.row(this.index);
+  }
+
+  get contacts(): ContactMatrixRow | undefined {
+    return this.all.contacts?.row(this.index);
+  }
+
+  get maturity(): MaturityResult | undefined {
+    return this.all.maturity?.row(this.index);
+  }
+
+  get elasticity(): ElasticityResult | undefined {
+    return this.all.elasticity?.row(this.index);
+  }
+
+  get allocation(): ClientAllocation | undefined {
+    return this.all.allocation?.row(this.index);
+  }
+
+  get entretien(): number | undefined {
+    return this.allocation?.entretien;
+  }
+
+  get stimulation(): number | undefined {
+    return this.allocation?.stimulation;
+  }
+
+  get conquete(): number | undefined {
+    return this.allocation?.conquete;
+  }
+
+  get calendar(): readonly number[] | undefined {
+    return this.allocation?.monthly;
   }
 
   /** The explanations of the client's results, in the order of the methods. */
   get reasons(): readonly ClientReason[] {
+    // Each result is made when read: read once here.
+    const { abc, r, p, pr, rfm, contacts, maturity, elasticity, allocation } = this;
     const reasons: ClientReason[] = [];
-    if (this.abc) reasons.push({ method: "abc", why: this.abc.why });
-    if (this.r) reasons.push({ method: "r", why: this.r.why });
-    if (this.p) reasons.push({ method: "p", why: this.p.why });
-    if (this.pr) {
-      reasons.push({ method: "pr", why: this.pr.why });
-      if (this.pr.warning) reasons.push({ method: "pr", why: this.pr.warning });
+    if (abc) reasons.push({ method: "abc", why: abc.why });
+    if (r) reasons.push({ method: "r", why: r.why });
+    if (p) reasons.push({ method: "p", why: p.why });
+    if (pr) {
+      reasons.push({ method: "pr", why: pr.why });
+      if (pr.warning) reasons.push({ method: "pr", why: pr.warning });
     }
-    if (this.rfm) {
-      const why = this.rfm.why;
+    if (rfm) {
+      const why = rfm.why;
       reasons.push({ method: "rfm", why: why.r }, { method: "rfm", why: why.f }, { method: "rfm", why: why.m });
       if (why.segment) reasons.push({ method: "rfm", why: why.segment });
     }
-    if (this.contacts) reasons.push({ method: "contacts", why: this.contacts.why });
-    if (this.maturity) reasons.push({ method: "maturity", why: this.maturity.why });
-    if (this.elasticity) reasons.push({ method: "elasticity", why: this.elasticity.why });
-    if (this.allocation) {
-      reasons.push({ method: "allocation", why: this.allocation.why });
-      if (this.allocation.stimulationWhy) reasons.push({ method: "allocation", why: this.allocation.stimulationWhy });
+    if (contacts) reasons.push({ method: "contacts", why: contacts.why });
+    if (maturity) reasons.push({ method: "maturity", why: maturity.why });
+    if (elasticity) reasons.push({ method: "elasticity", why: elasticity.why });
+    if (allocation) {
+      reasons.push({ method: "allocation", why: allocation.why });
+      if (allocation.stimulationWhy) reasons.push({ method: "allocation", why: allocation.stimulationWhy });
     }
     return reasons;
   }
@@ -378,6 +474,19 @@ class Client implements ScoredClient {
     return this.reasons.map((r) => reasonText(r, this.lang));
   }
 }
+
+/**
+ * The engine's label tables, read once: an imported binding is read through its module's exports each time, and
+ * these are read for every result made.
+ */
+const LABELS = {
+  abc: ABC_CLASSES,
+  quadrants: CONTACT_QUADRANTS,
+  phases: MATURITY_PHASES,
+  maturityWarnings: MATURITY_WARNINGS,
+  unclassed: UNCLASSED,
+  readings: ELASTICITY_READINGS,
+} as const;
 
 // The results below keep their numbers as fields and make their `why` from the engine's columns when read:
 // building a why per client and method up front was most of the scoring's time and memory.
@@ -406,7 +515,7 @@ class AbcRow extends ColumnsRow<AbcColumns> implements AbcResult {
 
   constructor(columns: AbcColumns, k: number) {
     super(columns, k);
-    this.cls = ABC_CLASSES[columns.cls[k]];
+    this.cls = LABELS.abc[columns.cls[k]];
     this.rank = columns.rank[k];
     this.share = columns.share[k];
     this.before = columns.before[k];
@@ -439,7 +548,7 @@ class ContactsRow extends ColumnsRow<ContactMatrixColumns> implements ContactMat
   constructor(columns: ContactMatrixColumns, k: number) {
     super(columns, k);
     const q = columns.quadrant[k];
-    this.quadrant = CONTACT_QUADRANTS[q];
+    this.quadrant = LABELS.quadrants[q];
     this.contactsHigh = q >= 2;
     this.amountHigh = q % 2 === 0;
     const productivity = columns.productivity[k];
@@ -463,9 +572,9 @@ class MaturityRow extends ColumnsRow<MaturityColumns> implements MaturityResult 
     const phase = columns.phase[k];
     const growth = columns.growth[k];
     const warning = columns.warning[k];
-    this.phase = phase === UNCLASSED ? null : MATURITY_PHASES[phase];
+    this.phase = phase === LABELS.unclassed ? null : LABELS.phases[phase];
     this.growth = Number.isNaN(growth) ? null : growth;
-    if (warning !== 0) this.warning = MATURITY_WARNINGS[warning - 1];
+    if (warning !== 0) this.warning = LABELS.maturityWarnings[warning - 1];
   }
 }
 
@@ -477,7 +586,7 @@ class ElasticityRow extends ColumnsRow<ElasticityColumns> implements ElasticityR
   constructor(columns: ElasticityColumns, k: number) {
     super(columns, k);
     this.value = columns.value[k];
-    this.reading = ELASTICITY_READINGS[columns.reading[k]];
+    this.reading = LABELS.readings[columns.reading[k]];
   }
 }
 
@@ -608,7 +717,9 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
   const capital = resolveCapital(options.capital);
   const shares = options.shares ?? DEFAULT_FAMILY_SHARES;
   const norms: VisitNorms = { ...DEFAULT_VISIT_NORMS, ...options.norms };
-  const scored = clients.map((c, i) => new Client(c, i, lang));
+  const all = new PortfolioColumns();
+  const n = clients.length;
+  const scored = clients.map((c, i) => new Client(c, i, lang, all));
   const warn = new Collector(lang, scored);
   const methods: Record<PlanMethod, boolean> = {
     abc: false,
@@ -642,8 +753,8 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     const amounts = withCa.kept.map((i) => clients[i].ca as number);
     try {
       const columns = scoreAbcColumns(amounts, options.abc);
+      all.abc = place(columns, withCa.kept, n, (c, k) => new AbcRow(c, k));
       withCa.kept.forEach((i, k) => {
-        scored[i].abc = new AbcRow(columns, k);
         if (columns.negative[k] === 1) {
           const c = clients[i];
           warn.add("warn.negative_ca", "warning", { id: c.id, row: c.row, amount: c.ca as number }, { client: i });
@@ -654,10 +765,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
       warn.failed("abc", e);
     }
     try {
-      const columns = quarterRankColumns(amounts);
-      withCa.kept.forEach((i, k) => {
-        scored[i].r = new QuarterRankRow(columns, k);
-      });
+      all.r = place(quarterRankColumns(amounts), withCa.kept, n, (c, k) => new QuarterRankRow(c, k));
       methods.r = true;
     } catch (e) {
       warn.failed("r", e);
@@ -671,10 +779,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     const withPotential = select(customers, (i) => hasPotential(clients[i]));
     for (const i of withPotential.missing) warn.skipped(i, "p", ["field.potential"]);
     try {
-      const columns = quarterRankColumns(withPotential.kept.map((i) => clients[i].potential as number));
-      withPotential.kept.forEach((i, k) => {
-        scored[i].p = new QuarterRankRow(columns, k);
-      });
+      all.p = place(quarterRankColumns(withPotential.kept.map((i) => clients[i].potential as number)), withPotential.kept, n, (c, k) => new QuarterRankRow(c, k));
       methods.p = true;
     } catch (e) {
       warn.failed("p", e);
@@ -689,10 +794,10 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
           both.map((i) => clients[i].potential as number),
           both.map((i) => clients[i].ca as number),
         );
+        all.pr = place(columns, both, n, penetrationRow);
         both.forEach((i, k) => {
           // The why of a P-R cell is shared by its clients: the plain row costs little.
           const res = penetrationRow(columns, k);
-          scored[i].pr = res;
           if (res.error) warn.clientError(i, "pr", res.error);
           if (res.overOne) {
             warn.add("warn.over_one", "warning", { id: clients[i].id, row: clients[i].row }, { client: i });
@@ -729,10 +834,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
           },
           options.rfm,
         );
-        // The whys of an RFM cell are shared by its clients: the plain row costs little.
-        rfm.kept.forEach((i, k) => {
-          scored[i].rfm = rfmRow(columns, k);
-        });
+        all.rfm = place(columns, rfm.kept, n, rfmRow);
         methods.rfm = true;
       } catch (e) {
         warn.failed("rfm", e);
@@ -756,9 +858,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
       const amounts = matrix.kept.map((i) => clients[i].ca as number);
       try {
         const columns = contactMatrixColumns(contacts, amounts, options.contactMatrix);
-        matrix.kept.forEach((i, k) => {
-          scored[i].contacts = new ContactsRow(columns, k);
-        });
+        all.contacts = place(columns, matrix.kept, n, (c, k) => new ContactsRow(c, k));
         splits = columns.splits;
         notes.push(splits.why);
         methods.contacts = true;
@@ -804,12 +904,15 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
           el.kept.map((i) => clients[i].contactsBefore as number),
           el.kept.map((i) => clients[i].contacts as number),
         );
+        // A client without a coefficient is common (contacts unchanged, a new client): it has no result, and its
+        // error is made only when its warning is read.
+        const placed = place(columns, el.kept, n, (c, k) => new ElasticityRow(c, k));
         el.kept.forEach((i, k) => {
-          // A client without a coefficient is common (contacts unchanged, a new client): its error is made
-          // only when its warning is read.
-          if (columns.reading[k] !== NO_READING) scored[i].elasticity = new ElasticityRow(columns, k);
-          else warn.clientError(i, "elasticity", { ...(columns.cause(k) as ElasticityCause), index: k });
+          if (columns.reading[k] !== NO_READING) return;
+          placed.at[i] = -1;
+          warn.clientError(i, "elasticity", { ...(columns.cause(k) as ElasticityCause), index: k });
         });
+        all.elasticity = placed;
         methods.elasticity = true;
       } catch (e) {
         warn.failed("elasticity", e);
@@ -827,9 +930,9 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
       try {
         const columns = maturityColumns(mat.kept.map((i) => lastTwo(clients[i]) as [number, number]), options.maturity);
         const phases: (MaturityPhase | null)[] = [];
+        all.maturity = place(columns, mat.kept, n, (c, k) => new MaturityRow(c, k));
         mat.kept.forEach((i, k) => {
           const res = new MaturityRow(columns, k);
-          scored[i].maturity = res;
           phases.push(res.phase);
           if (res.warning) {
             const key: PlanKey = res.warning === "no_sales" ? "warn.maturity_no_sales" : "warn.maturity_negative";
@@ -860,17 +963,17 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
       input.push(targeting.allocationInput(i));
       return;
     }
-    const d = scored[i];
-    if (!d.abc) {
+    const { abc, pr, elasticity } = scored[i];
+    if (!abc) {
       if (methods.abc) warn.add("warn.no_allocation", "warning", { id: c.id, row: c.row }, { client: i });
       return;
     }
     allocated.push(i);
     const lastCa = lastPeriodCa(c);
     input.push({
-      abc: d.abc.cls,
-      ...(d.pr ? { prGap: d.pr.gap } : {}),
-      ...(d.elasticity ? { elasticity: d.elasticity.value } : {}),
+      abc: abc.cls,
+      ...(pr ? { prGap: pr.gap } : {}),
+      ...(elasticity ? { elasticity: elasticity.value } : {}),
       ...(lastCa !== undefined ? { lastCa } : {}),
     });
   });
@@ -887,14 +990,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
   let allocation: AllocationResult;
   if (input.length > 0) {
     allocation = allocateContacts({ ...allocationOptions, clients: input });
-    allocation.perClient.forEach((a, k) => {
-      const client = scored[allocated[k]];
-      client.allocation = a;
-      client.entretien = a.entretien;
-      client.stimulation = a.stimulation;
-      client.conquete = a.conquete;
-      client.calendar = a.monthly;
-    });
+    all.allocation = place<readonly ClientAllocation[], ClientAllocation>(allocation.perClient, allocated, n, (rows, k) => rows[k]);
     methods.allocation = true;
   } else {
     // Nobody to plan for: the capital is still split by family (a zero-score prospect takes nothing).
@@ -921,13 +1017,14 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
   };
   let totalCa = 0;
   scored.forEach((d, i) => {
-    if (!d.abc) return;
+    const abc = d.abc;
+    if (!abc) return;
     const ca = clients[i].ca as number;
-    classes[d.abc.cls].clients++;
-    classes[d.abc.cls].ca += ca;
+    classes[abc.cls].clients++;
+    classes[abc.cls].ca += ca;
     // The share base of SPEC §2: the positive amounts only (the ABC's own, a cent residue counting as 0).
-    if (d.abc.share > 0) {
-      classes[d.abc.cls].positiveCa += ca;
+    if (abc.share > 0) {
+      classes[abc.cls].positiveCa += ca;
       totalCa += ca;
     }
   });
@@ -1000,9 +1097,9 @@ function planningTable(allocation: AllocationResult, allocated: readonly number[
   const byClass = new Int32Array(k);
   const byTarget = new Int32Array(k);
   allocated.forEach((i, row) => {
-    const d = clients[i];
-    byClass[row] = d.abc ? CLASSES.indexOf(d.abc.cls) : 3;
-    byTarget[row] = d.abc ? (d.pr ? TARGETS.indexOf(d.pr.target) : 3) : -1;
+    const { abc, pr } = clients[i];
+    byClass[row] = abc ? CLASSES.indexOf(abc.cls) : 3;
+    byTarget[row] = abc ? (pr ? TARGETS.indexOf(pr.target) : 3) : -1;
   });
   const cal = allocation.calendar;
   const classTotals = calendarTotals(cal, byClass, 4).byGroup;

@@ -38,9 +38,16 @@ export class ByteSink {
 
   /** Bytes made once (a column's letters, a tag). */
   bytes(bytes: Uint8Array): void {
-    this.room(bytes.length);
-    this.block.set(bytes, this.at);
-    this.at += bytes.length;
+    const n = bytes.length;
+    this.room(n);
+    // A tag or a reference is a few bytes: copied by hand, it costs less than the call of `set`.
+    if (n > 32) this.block.set(bytes, this.at);
+    else {
+      const block = this.block;
+      const at = this.at;
+      for (let i = 0; i < n; i++) block[at + i] = bytes[i];
+    }
+    this.at += n;
   }
 
   /** A whole number from 0 to 2^53, in decimal, as `String` writes it. */
@@ -73,6 +80,8 @@ export class ByteSink {
    * TextEncoder does). `text` holds no character XML forbids (see `xmlSafe`).
    */
   escaped(text: string): void {
+    // Most texts have nothing to escape: the native encoder copies them (a lone surrogate becomes U+FFFD there too).
+    if (!MARKUP.test(text)) return this.write(text);
     // At most 6 bytes per UTF-16 unit (`&quot;`).
     this.room(text.length * 6);
     const block = this.block;
@@ -112,6 +121,7 @@ export class ByteSink {
   }
 }
 
+const MARKUP = /[&<>"']/;
 const AMP = ENCODER.encode("&amp;");
 const LT = ENCODER.encode("&lt;");
 const GT = ENCODER.encode("&gt;");
