@@ -12,7 +12,7 @@ import { CSV_EN, CSV_FR, toCsv } from "./csv";
 import { CliError } from "./errors";
 import { readInput } from "./input";
 import { writeFileAtomic } from "./safeWrite";
-import { verifyZipDirectory } from "./verifyZip";
+import { verifyZipDirectory, type ReadBack } from "./verifyZip";
 import { openXlsx } from "./xlsxInput";
 
 /** The command's names: French first, English too. */
@@ -160,7 +160,7 @@ export async function writeExerciseBooks(books: ExerciseBooks, paths: { student:
   }
   const student = await writeXlsxPackage(books.student);
   const corrige = await writeXlsxPackage(books.corrige);
-  const verify = (bytes: Uint8Array): void => void verifyZipDirectory(bytes);
+  const verify = (file: ReadBack): void => void verifyZipDirectory(file);
   writeFileAtomic(paths.student, student.chunks, { replace, verify });
   writeFileAtomic(paths.corrige, corrige.chunks, { replace, verify });
 }

@@ -216,7 +216,7 @@ async function runPlan(cmd: PlanCommand, io: CliIo): Promise<void> {
       progress.say("PROGRESS_WRITE", { path: out });
     },
   });
-  writeFileAtomic(out, written.chunks, { replace: cmd.replace, verify: (bytes) => void verifyZipDirectory(bytes) });
+  writeFileAtomic(out, written.chunks, { replace: cmd.replace, verify: (file) => void verifyZipDirectory(file) });
   progress.say("PROGRESS_DONE");
   const summary = planSummary({
     path: cmd.file,

@@ -1,6 +1,7 @@
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { CliError } from "./errors";
+import type { ReadBack } from "./verifyZip";
 
 /**
  * Files the command line writes never replace a good file with a bad one: the bytes go to a temporary file in
@@ -88,9 +89,26 @@ export function sameFile(a: string, b: string): boolean {
 export interface AtomicWriteOptions {
   /** Replace an existing file; without it an existing target is an error (checked again at the rename). */
   readonly replace: boolean;
-  /** Checks the bytes read back from disk; throws when they are not what was meant. */
-  readonly verify?: (written: Uint8Array) => void;
+  /** Checks the file read back from disk (by pieces: a large file is never held twice); throws when it is not what was meant. */
+  readonly verify?: (written: ReadBack) => void;
   readonly writer?: Writer;
+}
+
+/** The file open as `fd`, read by pieces at their place. */
+function readBack(fd: number, size: number): ReadBack {
+  return {
+    size,
+    read(at, length) {
+      const bytes = new Uint8Array(Math.max(0, Math.min(length, size - at)));
+      let done = 0;
+      while (done < bytes.length) {
+        const n = readSync(fd, bytes, done, bytes.length - done, at + done);
+        if (n === 0) throw new Error(`${at + done} / ${size}`);
+        done += n;
+      }
+      return bytes;
+    },
+  };
 }
 
 function fsyncFolder(folder: string): void {
@@ -129,13 +147,17 @@ export function writeFileAtomic(path: string, content: Uint8Array | readonly Uin
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    const back = readFileSync(temp);
-    if (back.length !== size) throw new VerifyError(`${back.length} / ${size}`);
+    // Read back from the disk, as another program would: its size, then what `verify` asks for.
+    fd = openSync(temp, "r");
+    const back = fstatSync(fd).size;
+    if (back !== size) throw new VerifyError(`${back} / ${size}`);
     try {
-      options.verify?.(back);
+      options.verify?.(readBack(fd, size));
     } catch (error) {
       throw new VerifyError(error instanceof Error ? error.message : String(error));
     }
+    closeSync(fd);
+    fd = undefined;
     if (options.replace) renameSync(temp, target);
     else {
       // link() fails if the target appeared meanwhile: never replace a file the user did not allow.

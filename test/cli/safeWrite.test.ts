@@ -46,7 +46,7 @@ describe("writeFileAtomic(path, bytes, options)", () => {
     const dir = tempDir("pac-atomic-");
     const target = dir.path("out.bin");
     const seen: number[] = [];
-    writeFileAtomic(target, [new Uint8Array([1, 2]), new Uint8Array(0), new Uint8Array([3])], { replace: false, verify: (back) => seen.push(...back) });
+    writeFileAtomic(target, [new Uint8Array([1, 2]), new Uint8Array(0), new Uint8Array([3])], { replace: false, verify: (back) => seen.push(...back.read(0, back.size)) });
     expect([...readFileSync(target)]).toEqual([1, 2, 3]);
     expect(seen).toEqual([1, 2, 3]);
     dir.remove();
