@@ -1,6 +1,7 @@
 import type * as NodeZlib from "node:zlib";
 import { deflateRaw, inflateRaw } from "pako";
 import { drain, joinBytes } from "./bytes";
+import { recycleBlock } from "./byteSink";
 import { crc32 } from "./unzip";
 
 export { joinBytes };
@@ -90,7 +91,8 @@ function zlibStream(zlib: typeof NodeZlib, level: number): DeflateStream {
   });
   return {
     push: async (block) => {
-      deflater.write(block);
+      // Once compressed, a sink's block is written again (see recycleBlock).
+      deflater.write(block, () => recycleBlock(block));
       // Let the pool's completions run (they hand it the next block); wait when it falls far behind.
       if (deflater.writableLength > ZLIB_AHEAD) await new Promise((resolve) => deflater.once("drain", resolve));
       else await nextTurn();
@@ -228,6 +230,7 @@ function workerStream(level: number): DeflateStream {
         while (ahead >= WORKER_AHEAD && !failure) await new Promise<void>((resolve) => (wake = resolve));
         if (failure) throw failure;
         const copy = block.slice();
+        recycleBlock(block);
         ahead++;
         found.worker.postMessage({ id, block: copy }, [copy.buffer]);
       },
