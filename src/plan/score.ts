@@ -488,8 +488,8 @@ const LABELS = {
   readings: ELASTICITY_READINGS,
 } as const;
 
-// The results below keep their numbers as fields and make their `why` from the engine's columns when read:
-// building a why per client and method up front was most of the scoring's time and memory.
+// A client's result reads its numbers and its `why` from the engine's columns when asked: it is made for each
+// read of the client (see `Placed`), so it copies nothing (issue 12).
 
 /** Client k of an engine method's columns: its `why` made from them when read. */
 abstract class ColumnsRow<Columns extends { explain(k: number): Why | undefined }> {
@@ -506,53 +506,63 @@ abstract class ColumnsRow<Columns extends { explain(k: number): Why | undefined 
 
 /** Client k of ABC columns. */
 class AbcRow extends ColumnsRow<AbcColumns> implements AbcResult {
-  readonly cls: AbcClass;
-  readonly rank: number;
-  readonly share: number;
-  readonly before: number;
-  readonly cumulativeShare: number;
-  readonly warning?: "negative";
+  get cls(): AbcClass {
+    return LABELS.abc[this.columns.cls[this.k]];
+  }
 
-  constructor(columns: AbcColumns, k: number) {
-    super(columns, k);
-    this.cls = LABELS.abc[columns.cls[k]];
-    this.rank = columns.rank[k];
-    this.share = columns.share[k];
-    this.before = columns.before[k];
-    this.cumulativeShare = columns.cumulativeShare[k];
-    if (columns.negative[k] === 1) this.warning = "negative";
+  get rank(): number {
+    return this.columns.rank[this.k];
+  }
+
+  get share(): number {
+    return this.columns.share[this.k];
+  }
+
+  get before(): number {
+    return this.columns.before[this.k];
+  }
+
+  get cumulativeShare(): number {
+    return this.columns.cumulativeShare[this.k];
+  }
+
+  get warning(): "negative" | undefined {
+    return this.columns.negative[this.k] === 1 ? "negative" : undefined;
   }
 }
 
 /** Client k of interquartile-rank columns (R or P). */
 class QuarterRankRow extends ColumnsRow<QuarterRankColumns> implements QuarterRankResult {
-  readonly rank: QuarterRank;
-  readonly before: number;
-  readonly warning?: "negative";
+  get rank(): QuarterRank {
+    return this.columns.rank[this.k] as QuarterRank;
+  }
 
-  constructor(columns: QuarterRankColumns, k: number) {
-    super(columns, k);
-    this.rank = columns.rank[k] as QuarterRank;
-    this.before = columns.before[k];
-    if (columns.negative[k] === 1) this.warning = "negative";
+  get before(): number {
+    return this.columns.before[this.k];
+  }
+
+  get warning(): "negative" | undefined {
+    return this.columns.negative[this.k] === 1 ? "negative" : undefined;
   }
 }
 
 /** Client k of contact-matrix columns. */
 class ContactsRow extends ColumnsRow<ContactMatrixColumns> implements ContactMatrixRow {
-  readonly quadrant: ContactQuadrant;
-  readonly contactsHigh: boolean;
-  readonly amountHigh: boolean;
-  readonly productivity: number | null;
+  get quadrant(): ContactQuadrant {
+    return LABELS.quadrants[this.columns.quadrant[this.k]];
+  }
 
-  constructor(columns: ContactMatrixColumns, k: number) {
-    super(columns, k);
-    const q = columns.quadrant[k];
-    this.quadrant = LABELS.quadrants[q];
-    this.contactsHigh = q >= 2;
-    this.amountHigh = q % 2 === 0;
-    const productivity = columns.productivity[k];
-    this.productivity = Number.isNaN(productivity) ? null : productivity;
+  get contactsHigh(): boolean {
+    return this.columns.quadrant[this.k] >= 2;
+  }
+
+  get amountHigh(): boolean {
+    return this.columns.quadrant[this.k] % 2 === 0;
+  }
+
+  get productivity(): number | null {
+    const productivity = this.columns.productivity[this.k];
+    return Number.isNaN(productivity) ? null : productivity;
   }
 
   /** ZERO_CONTACTS for a client without contacts (an EngineError, costly to make: most are never read). */
@@ -563,30 +573,30 @@ class ContactsRow extends ColumnsRow<ContactMatrixColumns> implements ContactMat
 
 /** Client k of maturity columns. */
 class MaturityRow extends ColumnsRow<MaturityColumns> implements MaturityResult {
-  readonly phase: MaturityPhase | null;
-  readonly growth: number | null;
-  readonly warning?: MaturityWarning;
+  get phase(): MaturityPhase | null {
+    const phase = this.columns.phase[this.k];
+    return phase === LABELS.unclassed ? null : LABELS.phases[phase];
+  }
 
-  constructor(columns: MaturityColumns, k: number) {
-    super(columns, k);
-    const phase = columns.phase[k];
-    const growth = columns.growth[k];
-    const warning = columns.warning[k];
-    this.phase = phase === LABELS.unclassed ? null : LABELS.phases[phase];
-    this.growth = Number.isNaN(growth) ? null : growth;
-    if (warning !== 0) this.warning = LABELS.maturityWarnings[warning - 1];
+  get growth(): number | null {
+    const growth = this.columns.growth[this.k];
+    return Number.isNaN(growth) ? null : growth;
+  }
+
+  get warning(): MaturityWarning | undefined {
+    const warning = this.columns.warning[this.k];
+    return warning === 0 ? undefined : LABELS.maturityWarnings[warning - 1];
   }
 }
 
 /** Client k of elasticity columns, for a client that has a coefficient. */
 class ElasticityRow extends ColumnsRow<ElasticityColumns> implements ElasticityResult {
-  readonly value: number;
-  readonly reading: ElasticityReading;
+  get value(): number {
+    return this.columns.value[this.k];
+  }
 
-  constructor(columns: ElasticityColumns, k: number) {
-    super(columns, k);
-    this.value = columns.value[k];
-    this.reading = LABELS.readings[columns.reading[k]];
+  get reading(): ElasticityReading {
+    return LABELS.readings[this.columns.reading[this.k]];
   }
 }
 
