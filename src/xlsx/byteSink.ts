@@ -108,8 +108,6 @@ export class ByteSink {
    * TextEncoder does). `text` holds no character XML forbids (see `xmlSafe`).
    */
   escaped(text: string): void {
-    // Most texts have nothing to escape: the native encoder copies them (a lone surrogate becomes U+FFFD there too).
-    if (!MARKUP.test(text)) return this.write(text);
     // At most 6 bytes per UTF-16 unit (`&quot;`).
     this.room(text.length * 6);
     const block = this.block;
@@ -150,7 +148,6 @@ export class ByteSink {
   }
 }
 
-const MARKUP = /[&<>"']/;
 const AMP = ENCODER.encode("&amp;");
 const LT = ENCODER.encode("&lt;");
 const GT = ENCODER.encode("&gt;");
