@@ -107,13 +107,16 @@ function writeRemark(r: WriteRemark, lang: Lang): Remark {
  * With `replace`, only the input's sheets PAC Commercial wrote are replaced, never the sheet read.
  */
 export async function writePlanWorkbook(portfolio: ScoredPortfolio, input: InputTable, options: WriteOptions): Promise<WrittenWorkbook> {
-  const plan = planWithWriteRemarks(portfolio, options);
+  let plan: WorkbookPlan | undefined = planWithWriteRemarks(portfolio, options);
   options.onPlan?.(plan);
   let written;
   if (input.kind === "xlsx") {
     const read = input.parts?.map((p) => p.sheet) ?? (input.sheet !== undefined ? [input.sheet] : []);
     try {
-      written = await writeXlsxPackage(plan, { base: input.bytes, replace: options.replace, keep: read });
+      // The writer lets each sheet go once written when no one else holds the plan: this function does not.
+      const writing = writeXlsxPackage(plan, { base: input.bytes, replace: options.replace, keep: read });
+      plan = undefined;
+      written = await writing;
     } catch (error) {
       // The user's workbook was readable for its rows but a part the graft must edit is damaged.
       if (error instanceof UnreadableBase) throw new CliError("XLSX_CORRUPT", { path: input.path });
@@ -121,6 +124,7 @@ export async function writePlanWorkbook(portfolio: ScoredPortfolio, input: Input
     }
   } else {
     const withCsv = withSourceRows(plan, input.rows, input.firstRowNumber, csvSheetName(input.path));
+    plan = undefined;
     written = await writeXlsxPackage(withCsv.plan, { unmarked: [withCsv.name] });
   }
   const planSheets = input.kind === "xlsx" ? written.sheetNames : written.sheetNames.slice(1);

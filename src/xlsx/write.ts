@@ -112,7 +112,7 @@ function utf16(text: string): Uint8Array {
  * every style and string id past a base's (the graft appends ours after them).
  */
 async function planParts(
-  sheets: readonly SheetPlan[],
+  job: { sheets: readonly SheetPlan[] },
   options: {
     readonly names: Set<string>;
     readonly tables: Set<string>;
@@ -136,8 +136,18 @@ async function planParts(
   let drawingCount = 0;
   let chartCount = 0;
   let markCount = 0;
-  const firstVisible = sheets.findIndex((s) => (s.visibility ?? "visible") === "visible");
-  for (const [k, sheet] of sheets.entries()) {
+  // The sheets are taken from `job` and each is let go once written: a 100 000-client Cibles (120 MB of values)
+  // is not kept while the next sheets are written, when the caller keeps no reference to the plan either (a
+  // suspended async function keeps its variables, used or not: `writeXlsxPackage` clears its own).
+  const queue: (SheetPlan | undefined)[] = [...job.sheets];
+  job.sheets = [];
+  const firstVisible = queue.findIndex((s) => (s?.visibility ?? "visible") === "visible");
+  const sheetList = queue
+    .map((s, k) => `<sheet name="${xmlText(s?.name ?? "")}" sheetId="${k + 1}"${(s?.visibility ?? "visible") === "visible" ? "" : ` state="${s?.visibility}"`} r:id="rId${k + 1}"/>`)
+    .join("");
+  for (let k = 0; k < queue.length; k++) {
+    const sheet = queue[k] as SheetPlan;
+    queue[k] = undefined;
     const path = `xl/worksheets/sheet${k + 1}.xml`;
     const rels: { id: string; type: string; target: string }[] = [];
     const rel = (type: string, target: string): string => {
@@ -192,9 +202,6 @@ async function planParts(
     definedNames.push(...printNames(sheet, k));
   }
 
-  const sheetList = sheets
-    .map((s, k) => `<sheet name="${xmlText(s.name)}" sheetId="${k + 1}"${(s.visibility ?? "visible") === "visible" ? "" : ` state="${s.visibility}"`} r:id="rId${k + 1}"/>`)
-    .join("");
   add(
     "xl/workbook.xml",
     `${XML_HEAD}<workbook xmlns="${NS.main}" xmlns:r="${NS.r}"><workbookPr/>` +
@@ -206,9 +213,9 @@ async function planParts(
   add(
     "xl/_rels/workbook.xml.rels",
     relsXml([
-      ...sheets.map((_, k) => ({ id: `rId${k + 1}`, type: REL.worksheet, target: `worksheets/sheet${k + 1}.xml` })),
-      { id: `rId${sheets.length + 1}`, type: REL.styles, target: "styles.xml" },
-      { id: `rId${sheets.length + 2}`, type: REL.sharedStrings, target: "sharedStrings.xml" },
+      ...queue.map((_, k) => ({ id: `rId${k + 1}`, type: REL.worksheet, target: `worksheets/sheet${k + 1}.xml` })),
+      { id: `rId${queue.length + 1}`, type: REL.styles, target: "styles.xml" },
+      { id: `rId${queue.length + 2}`, type: REL.sharedStrings, target: "sharedStrings.xml" },
     ]),
   );
   add("xl/styles.xml", styles.xml(), TYPE.styles);
@@ -250,23 +257,24 @@ export interface WrittenXlsx {
   readonly remarks: readonly WriteRemark[];
 }
 
-/**
- * Writes a workbook plan to .xlsx bytes, in one pass per sheet straight to sheet XML (shared strings, a style
- * table with ids; see `sheetXml`), in Node and in the browser alike (no Node module, no Buffer). With a base
- * workbook, the plan's sheets are written with their ids past the base's and grafted into the base's package
- * after its sheets (see `graft`): the base's own parts are copied byte for byte, so its sheets are never
- * modified — charts, pivot tables and all. A sheet name already taken gets " (2)", " (3)"… (the plan's
- * formulas follow), unless `replace` drops the base's sheet of that name first (never one named in `keep`);
- * defined names and table names already taken get "_2", "_3"…
- *
- * @throws Error when the base cannot be read as an .xlsx package.
- * @throws TypeError when every sheet of a plan written without a base is hidden.
- */
-export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOptions = {}): Promise<WrittenXlsx> {
+/** What `writeXlsxPackage` decides before writing: names, sheets replaced, and the plan's sheets to write. */
+interface PackageLayout {
+  /** The plan's sheets, cleaned and renamed, for `planParts` (which takes them). */
+  readonly job: { sheets: readonly SheetPlan[] };
+  readonly info?: Awaited<ReturnType<typeof inspectBase>>;
+  readonly baseSheets: readonly string[];
+  readonly colliding: readonly string[];
+  readonly replaced: ReadonlySet<string>;
+  readonly sheetNames: readonly string[];
+  readonly kept: { definedNames: string[]; tables: string[] };
+  readonly marked: ReadonlySet<string>;
+  readonly remarks: WriteRemark[];
+}
+
+async function packageLayout(plan: WorkbookPlan, options: WriteXlsxOptions): Promise<PackageLayout> {
   const replace = options.replace === true;
   const cleaned = cleanWorkbookPlan(plan);
   const remarks: WriteRemark[] = [...cleaned.remarks];
-  // An exceljs workbook is serialised first: the caller's object is never touched.
   const base = options.base;
   const info = base ? await inspectBase(base) : undefined;
   const baseSheets = info?.sheets ?? [];
@@ -290,10 +298,36 @@ export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOpt
   const kept = info ? keptNames(info, replaced) : { definedNames: [], tables: [] };
   const visible = written.sheets.some((s) => (s.visibility ?? "visible") === "visible");
   if (!visible && !base) throw new TypeError("writeXlsx: every sheet of the plan is hidden, and a workbook needs one visible sheet");
-
   const unmarked = new Set(options.unmarked ?? []);
-  const marked = new Set(written.sheets.filter((_, k) => !unmarked.has(cleaned.plan.sheets[k].name)).map((s) => s.name));
-  const { entries, strings } = await planParts(written.sheets, {
+  const planSheetNames = cleaned.plan.sheets.map((s) => s.name);
+  const marked = new Set(written.sheets.filter((_, k) => !unmarked.has(planSheetNames[k])).map((s) => s.name));
+  return { job: { sheets: written.sheets }, ...(info ? { info } : {}), baseSheets, colliding, replaced, sheetNames, kept, marked, remarks };
+}
+
+/**
+ * Writes a workbook plan to .xlsx bytes, in one pass per sheet straight to sheet XML (shared strings, a style
+ * table with ids; see `sheetXml`), in Node and in the browser alike (no Node module, no Buffer). With a base
+ * workbook, the plan's sheets are written with their ids past the base's and grafted into the base's package
+ * after its sheets (see `graft`): the base's own parts are copied byte for byte, so its sheets are never
+ * modified — charts, pivot tables and all. A sheet name already taken gets " (2)", " (3)"… (the plan's
+ * formulas follow), unless `replace` drops the base's sheet of that name first (never one named in `keep`);
+ * defined names and table names already taken get "_2", "_3"…
+ *
+ * @throws Error when the base cannot be read as an .xlsx package.
+ * @throws TypeError when every sheet of a plan written without a base is hidden.
+ */
+export function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOptions = {}): Promise<WrittenXlsx> {
+  // Not itself async: a suspended async function keeps its parameters alive, so the plan would stay whole until
+  // the end. From the layout on, only `layout.job` holds the plan's sheets, and `planParts` lets each go once
+  // written (when the caller keeps no reference to the plan either).
+  return writeLaidOut(packageLayout(plan, options), options);
+}
+
+async function writeLaidOut(laidOut: Promise<PackageLayout>, options: WriteXlsxOptions): Promise<WrittenXlsx> {
+  const base = options.base;
+  const layout = await laidOut;
+  const { info, replaced, kept, marked, remarks } = layout;
+  const { entries, strings } = await planParts(layout.job, {
     names: upper(kept.definedNames),
     tables: upper(kept.tables),
     shift: info?.shift ?? { xf: 0, dxf: 0, sst: 0 },
@@ -314,9 +348,9 @@ export async function writeXlsxPackage(plan: WorkbookPlan, options: WriteXlsxOpt
     get bytes(): Uint8Array {
       return (bytes ??= joinBytes(chunks));
     },
-    sheetNames,
-    replacedSheets: baseSheets.filter((s) => replaced.has(s.toUpperCase())),
-    keptSheets: colliding.filter((s) => !replaced.has(s.toUpperCase())),
+    sheetNames: layout.sheetNames,
+    replacedSheets: layout.baseSheets.filter((s) => replaced.has(s.toUpperCase())),
+    keptSheets: layout.colliding.filter((s) => !replaced.has(s.toUpperCase())),
     remarks,
   };
 }
