@@ -88,7 +88,7 @@ function zlibStream(zlib: typeof NodeZlib, level: number): DeflateStream {
   const pieces: Promise<Uint8Array>[] = [];
   let inFlight = 0;
   let wake: (() => void) | undefined;
-  const options = { level, finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize: 1024 * 1024 };
+  const options = { level, finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize: 256 * 1024 };
   return {
     push: async (block) => {
       while (inFlight >= ZLIB_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
@@ -100,8 +100,10 @@ function zlibStream(zlib: typeof NodeZlib, level: number): DeflateStream {
           const w = wake;
           wake = undefined;
           w?.();
+          // Copied to its own size: zlib's result is a view of its output buffer (a part of a million rows has
+          // thousands of pieces, each holding on to the whole buffer).
           if (error) reject(error);
-          else resolve(deflated);
+          else resolve(new Uint8Array(deflated));
         }),
       );
       piece.catch(() => undefined); // read by `end`
