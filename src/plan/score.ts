@@ -308,11 +308,6 @@ export function reasonText(reason: ClientReason, lang: Lang): string {
 }
 
 /**
- * A scored client: its inputs and results as plain fields, filled in as the methods run. `reasons` and `why` are
- * made from the results each time they are read (a 100 000-client portfolio has over a million of them, most
- * never shown): read them once and keep them.
- */
-/**
  * A method's columns and, by client, the row k of its columns (−1: the method did not score the client). A
  * client's result is made from the columns when read; the last one made is kept, as the sheets read a client's
  * results several times in a row.
@@ -363,6 +358,11 @@ class PortfolioColumns {
   allocation?: Placed<readonly ClientAllocation[], ClientAllocation>;
 }
 
+/**
+ * A scored client: its inputs as fields, its results made from the methods' columns when read (see `Placed`).
+ * `reasons` and `why` are made from the results each time they are read (a 100 000-client portfolio has over a
+ * million of them, most never shown): read them once and keep them.
+ */
 class Client implements ScoredClient {
   readonly index: number;
   readonly id: string;

@@ -211,16 +211,96 @@ export function scoreOptions(thresholds: Thresholds, capital: CapitalSettings, l
   };
 }
 
-const CLIENT_FIELD: Readonly<Partial<Record<PlanMethod, keyof ScoredClient>>> = {
-  abc: "abc",
-  r: "r",
-  p: "p",
-  pr: "pr",
-  rfm: "rfm",
-  contacts: "contacts",
-  elasticity: "elasticity",
-  maturity: "maturity",
-};
+/**
+ * A scored client without the results of some methods: everything else read from the client itself. A scored
+ * client makes its results from the portfolio's columns when they are read (issue 12), so a copy of its own
+ * properties would have none.
+ */
+class WithoutMethods implements ScoredClient {
+  constructor(
+    private readonly client: ScoredClient,
+    private readonly dropped: ReadonlySet<PlanMethod>,
+  ) {}
+
+  private shown<T>(method: PlanMethod, value: T): T | undefined {
+    return this.dropped.has(method) ? undefined : value;
+  }
+
+  get index(): number {
+    return this.client.index;
+  }
+  get id(): string {
+    return this.client.id;
+  }
+  get row(): number {
+    return this.client.row;
+  }
+  get name(): string | undefined {
+    return this.client.name;
+  }
+  get isProspect(): boolean {
+    return this.client.isProspect;
+  }
+  get ca(): number | undefined {
+    return this.client.ca;
+  }
+  get potential(): number | undefined {
+    return this.client.potential;
+  }
+  get abc(): ScoredClient["abc"] {
+    return this.shown("abc", this.client.abc);
+  }
+  get r(): ScoredClient["r"] {
+    return this.shown("r", this.client.r);
+  }
+  get p(): ScoredClient["p"] {
+    return this.shown("p", this.client.p);
+  }
+  get pr(): ScoredClient["pr"] {
+    return this.shown("pr", this.client.pr);
+  }
+  get rfm(): ScoredClient["rfm"] {
+    return this.shown("rfm", this.client.rfm);
+  }
+  get contacts(): ScoredClient["contacts"] {
+    return this.shown("contacts", this.client.contacts);
+  }
+  get maturity(): ScoredClient["maturity"] {
+    return this.shown("maturity", this.client.maturity);
+  }
+  get elasticity(): ScoredClient["elasticity"] {
+    return this.shown("elasticity", this.client.elasticity);
+  }
+  // The allocation is kept as computed (see `withMethods`).
+  get allocation(): ScoredClient["allocation"] {
+    return this.client.allocation;
+  }
+  get entretien(): number | undefined {
+    return this.client.entretien;
+  }
+  get stimulation(): number | undefined {
+    return this.client.stimulation;
+  }
+  get conquete(): number | undefined {
+    return this.client.conquete;
+  }
+  get calendar(): readonly number[] | undefined {
+    return this.client.calendar;
+  }
+  get reasons(): ScoredClient["reasons"] {
+    return this.client.reasons.filter((r) => !this.dropped.has(r.method));
+  }
+  get why(): readonly string[] {
+    const keep = this.client.reasons.map((r) => !this.dropped.has(r.method));
+    return this.client.why.filter((_, i) => keep[i]);
+  }
+  get warnings(): ScoredClient["warnings"] {
+    return this.client.warnings;
+  }
+  get source(): ScoredClient["source"] {
+    return this.client.source;
+  }
+}
 
 /**
  * The portfolio without the results of the unticked methods (their columns are then not written). The
@@ -232,19 +312,7 @@ export function withMethods(portfolio: ScoredPortfolio, selected: ReadonlySet<Wi
   if (dropped.size === 0) return portfolio;
   const methods = { ...portfolio.methods };
   for (const m of dropped) methods[m] = false;
-  const clients = portfolio.clients.map((c): ScoredClient => {
-    const copy: Record<string, unknown> = { ...c };
-    for (const m of dropped) {
-      const field = CLIENT_FIELD[m];
-      if (field) delete copy[field];
-    }
-    const keep = c.reasons.map((r) => !dropped.has(r.method));
-    return {
-      ...(copy as unknown as ScoredClient),
-      reasons: c.reasons.filter((_, i) => keep[i]),
-      why: c.why.filter((_, i) => keep[i]),
-    };
-  });
+  const clients = portfolio.clients.map((c): ScoredClient => new WithoutMethods(c, dropped));
   return {
     ...portfolio,
     methods,
