@@ -66,16 +66,9 @@ export class ByteSink {
 
   /** Bytes made once (a column's letters, a tag). */
   bytes(bytes: Uint8Array): void {
-    const n = bytes.length;
-    this.room(n);
-    // A tag or a reference is a few bytes: copied by hand, it costs less than the call of `set`.
-    if (n > 32) this.block.set(bytes, this.at);
-    else {
-      const block = this.block;
-      const at = this.at;
-      for (let i = 0; i < n; i++) block[at + i] = bytes[i];
-    }
-    this.at += n;
+    this.room(bytes.length);
+    this.block.set(bytes, this.at);
+    this.at += bytes.length;
   }
 
   /** A whole number from 0 to 2^53, in decimal, as `String` writes it. */
