@@ -7,7 +7,7 @@ import { compressedEntries, graftSheets, inspectBase, keptNames, markedSheets, S
 import { printNames, sheetXmlBlocks, type IdShift } from "./sheetXml";
 import { SharedStrings, StyleTable } from "./styles";
 import { xmlText } from "./xmlText";
-import { compressBlocks, joinBytes, zipChunks, type RawZipEntry, type ZipEntry } from "./zip";
+import { compressBlocks, feedBlocks, joinBytes, zipChunks, type RawZipEntry, type ZipEntry } from "./zip";
 
 export interface WriteXlsxOptions {
   /**
@@ -125,7 +125,8 @@ async function planParts(
 ): Promise<{ entries: (ZipEntry | RawZipEntry)[]; strings?: PlanStrings }> {
   const styles = new StyleTable();
   const strings = new SharedStrings();
-  const entries: (ZipEntry | RawZipEntry)[] = [];
+  // A sheet's entry is a promise until deflated: the next sheet is written meanwhile (see `feedBlocks`).
+  const entries: (ZipEntry | RawZipEntry | Promise<RawZipEntry>)[] = [];
   const overrides: [string, string][] = [];
   const add = (name: string, data: Uint8Array | string, type?: string): void => {
     entries.push({ name, data: typeof data === "string" ? ENCODER.encode(data) : data });
@@ -193,7 +194,7 @@ async function planParts(
     }
     const blocks = sheetXmlBlocks(sheet, { styles, strings, shift: options.shift, links: { drawing, tables: tableIds, mark }, selected: options.selectFirst && k === firstVisible });
     // Compressed block by block as it is written: the sheet is never whole in memory, uncompressed.
-    entries.push(await compressBlocks(path, blocks, { large: cellCount(sheet) > LARGE_SHEET_CELLS }));
+    entries.push((await feedBlocks(path, blocks, { large: cellCount(sheet) > LARGE_SHEET_CELLS })).entry);
     overrides.push([path, TYPE.worksheet]);
     if (rels.length > 0) add(`xl/worksheets/_rels/sheet${k + 1}.xml.rels`, relsXml(rels));
     for (const named of sheet.names ?? []) {
@@ -231,7 +232,7 @@ async function planParts(
   const types =
     `${XML_HEAD}<Types xmlns="${NS.types}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
     `<Default Extension="xml" ContentType="application/xml"/>${overrides.map(([name, type]) => `<Override PartName="/${name}" ContentType="${type}"/>`).join("")}</Types>`;
-  return { entries: [{ name: "[Content_Types].xml", data: ENCODER.encode(types) }, ...entries], ...(planStrings ? { strings: planStrings } : {}) };
+  return { entries: [{ name: "[Content_Types].xml", data: ENCODER.encode(types) }, ...(await Promise.all(entries))], ...(planStrings ? { strings: planStrings } : {}) };
 }
 
 /** A sheet of more cells than this is deflated at level 1 (its XML passes about 8 MB, see `compressBlocks`). */

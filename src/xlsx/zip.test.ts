@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { Parts } from "./parts";
 import { readPart, readPartInJs } from "./unzip";
 import { inflateRawSync } from "node:zlib";
-import { compressBlocks, crc32, defaultCodec, nodeZlibCodec, pakoCodec, readZip, writeZip, type ZipCodec } from "./zip";
+import { compressBlocks, crc32, defaultCodec, feedBlocks, nodeZlibCodec, pakoCodec, readZip, writeZip, type ZipCodec } from "./zip";
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const zlibCodec = nodeZlibCodec() as ZipCodec;
@@ -97,5 +97,27 @@ describe("compressBlocks (a part deflated as its blocks come)", () => {
     expect(Buffer.from(inflateRawSync(raw.compressed)).equals(Buffer.from(bytes))).toBe(true);
     const zip = await JSZip.loadAsync(writeZip([{ name: raw.name, raw }]));
     expect(await zip.file("xl/worksheets/sheet1.xml")!.async("string")).toBe(text);
+  });
+
+  it("feedBlocks: the next part is fed while the last is deflated; a part that fails meanwhile fails its own await", async () => {
+    const zlib = nodeZlibCodec() as ZipCodec;
+    let ended = 0;
+    // A codec whose first stream fails at its end, after the second part was fed: no unhandled rejection.
+    const failing: ZipCodec = {
+      ...zlib,
+      stream: (level) => {
+        const inner = zlib.stream!(level);
+        const k = ended++;
+        return { push: (b) => inner.push(b), end: () => (k === 0 ? new Promise((_, reject) => setTimeout(() => reject(new Error("disque plein")), 20)) : inner.end()) };
+      },
+    };
+    const text = new TextEncoder().encode("<sheetData/>".repeat(1000));
+    const first = await feedBlocks("a.xml", [text], { codec: failing });
+    const second = await feedBlocks("b.xml", [text, text], { codec: failing });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(first.entry).rejects.toThrow("disque plein");
+    const b = await second.entry;
+    expect(b.raw.size).toBe(text.length * 2);
+    expect(Buffer.from(inflateRawSync(b.raw.compressed)).toString()).toBe("<sheetData/>".repeat(2000));
   });
 });

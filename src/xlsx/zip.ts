@@ -318,6 +318,20 @@ const DOS_TIME = 0;
  * `large` (the caller expects more than 8 MB), level 1, as `writeZip` does for large parts.
  */
 export async function compressBlocks(name: string, blocks: Iterable<Uint8Array>, options: { level?: number; large?: boolean; codec?: ZipCodec } = {}): Promise<RawZipEntry> {
+  return (await feedBlocks(name, blocks, options)).entry;
+}
+
+/**
+ * `compressBlocks` in two steps: the promise resolves once every block is handed to the codec, with the entry
+ * still being deflated on another thread, so the caller can write its next part meanwhile instead of waiting for
+ * the worker (the browser) or the thread pool (Node) to catch up at the end of each sheet (about 40 ms of the
+ * wizard's generation at 10 000 clients). A failure rejects `entry`, which the caller must await.
+ */
+export async function feedBlocks(
+  name: string,
+  blocks: Iterable<Uint8Array>,
+  options: { level?: number; large?: boolean; codec?: ZipCodec } = {},
+): Promise<{ readonly entry: Promise<RawZipEntry> }> {
   const codec = options.codec ?? defaultCodec();
   const level = options.large === true ? Math.min(options.level ?? 6, 1) : (options.level ?? 6);
   const stream = codec.stream?.(level) ?? bufferedStream(codec, level);
@@ -329,7 +343,11 @@ export async function compressBlocks(name: string, blocks: Iterable<Uint8Array>,
     size += block.length;
     await stream.push(block);
   }
-  return { name, raw: { name, method: 8, crc, size, compressed: await stream.end() } };
+  const entry = stream.end().then((compressed): RawZipEntry => ({ name, raw: { name, method: 8, crc, size, compressed } }));
+  // Observed now, so a part that fails while the next is written is not an unhandled rejection; the caller's
+  // await still gets the error.
+  entry.catch(() => undefined);
+  return { entry };
 }
 
 function compress(entry: ZipEntry, level: number, codec: ZipCodec): StoredEntry {
