@@ -1,3 +1,4 @@
+import { blockWidth, linesOf } from "../plan/rows";
 import type { CellRange, CellStyle, ChartPlan, RowHeight, SheetPlan } from "../plan/types";
 import { cellAddress } from "./addresses";
 import { cellInput, isFormulaInput, type CellInput } from "./cellInput";
@@ -272,11 +273,11 @@ export function buildSheetOps(
   let extentCols = 0;
 
   for (const block of plan.blocks) {
-    const width = block.values[0]?.length ?? 0;
+    const width = blockWidth(block);
     if (block.values.length === 0 || width === 0) continue;
     extentRows = Math.max(extentRows, block.row + block.values.length);
     extentCols = Math.max(extentCols, block.col + width);
-    const rows: CellInput[][] = block.values.map((row) => row.map((v) => cellInput(v, rewrite)));
+    const rows: CellInput[][] = linesOf(block.values).map((row) => row.map((v) => cellInput(v, rewrite)));
     for (const chunk of chunkRows(rows, limits.maxChars, limits.maxRows)) {
       const withFormulas = chunk.rows.some((row) => row.some(isFormulaInput));
       hasFormulas ||= withFormulas;

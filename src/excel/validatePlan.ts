@@ -1,3 +1,4 @@
+import { blockWidth, isRowSource } from "../plan/rows";
 import type { CellRange, SheetPlan, WorkbookPlan } from "../plan/types";
 import { MAX_COL, MAX_ROW } from "./addresses";
 import { isValidName, sheetNameProblem } from "./names";
@@ -37,8 +38,9 @@ function checkColour(sheet: string, what: string, colour: string | undefined): v
 function checkSheet(s: SheetPlan, tableNames: Set<string>): void {
   const name = s.name;
   s.blocks.forEach((b, i) => {
-    const width = b.values[0]?.length ?? 0;
-    if (b.values.some((row) => row.length !== width)) fail(name, `block ${i} has rows of different lengths`);
+    const width = blockWidth(b);
+    // Rows made when read (a RowSource) are checked as they are made, by the writer that reads them.
+    if (!isRowSource(b.values) && b.values.some((row) => row.length !== width)) fail(name, `block ${i} has rows of different lengths`);
     if (b.values.length > 0 && width > 0) checkRange(name, `block ${i}`, { row: b.row, col: b.col, rows: b.values.length, cols: width });
   });
   s.formats.forEach((f, i) => {

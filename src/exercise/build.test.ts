@@ -1,3 +1,4 @@
+import { linesOf } from "../plan/rows";
 import type { ImportedClient } from "../io/client";
 import { isFormulaCell } from "../plan/cells";
 import { scorePortfolio } from "../plan/score";
@@ -25,7 +26,7 @@ function data(clients: readonly ImportedClient[], extra: Partial<ExerciseData> =
 
 function cell(sheet: SheetPlan, row: number, col: number): PlanValue | undefined {
   for (const b of sheet.blocks) {
-    const line = b.values[row - b.row];
+    const line = linesOf(b.values)[row - b.row];
     if (line && col >= b.col && col < b.col + line.length) return line[col - b.col];
   }
   return undefined;
@@ -78,7 +79,7 @@ describe("buildExercise(data, options)", () => {
 
   it("the corrigé says the rule in the course's words, with the numbers", () => {
     const abc = books.corrige.sheets[1];
-    const texts = abc.blocks.flatMap((b) => b.values.flat()).filter((v): v is string => typeof v === "string");
+    const texts = abc.blocks.flatMap((b) => linesOf(b.values).flat()).filter((v): v is string => typeof v === "string");
     expect(texts).toContain(
       "Rang 4 : 3 clients ont un CA plus élevé. Part = 8\u202f000 € / 100\u202f000 € = 8\u202f% ; part cumulée = 85\u202f%. A tant que la part cumulée avant le client est inférieure à 80\u202f% : avant lui 77\u202f% < 80\u202f% → A.",
     );

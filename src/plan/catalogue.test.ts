@@ -1,3 +1,4 @@
+import { linesOf } from "./rows";
 import { actionDescription, actionFamilyLabel, actionLabel, catalogueTargetLabel } from "../i18n/catalogue";
 import { catalogueActionsFr, catalogueFamiliesFr } from "../i18n/fr/catalogue";
 import { CATALOGUE, CATALOGUE_FAMILIES, CATALOGUE_TARGETS, CHOSEN_SLOTS, CUSTOM_ROWS, actionsForTarget, buildCatalogueSheet, catalogueEntry, suggestionFor } from "./catalogue";
@@ -78,7 +79,7 @@ describe("the action catalogue (SPEC §13)", () => {
     expect(actionSource).toBe(`'Catalogue'!$B$${first + 1}:$B$${first + CATALOGUE.length + CUSTOM_ROWS}`);
     const cell = (row: number, col: number): unknown => {
       for (const b of sheet.blocks) {
-        const v = b.values[row - b.row]?.[col - b.col];
+        const v = linesOf(b.values)[row - b.row]?.[col - b.col];
         if (v !== undefined && row >= b.row && col >= b.col) return v;
       }
       return undefined;
@@ -88,6 +89,6 @@ describe("the action catalogue (SPEC §13)", () => {
     const cross = CATALOGUE.findIndex((e) => e.id === "cross_selling");
     expect([cell(first + cross, 0), cell(first + cross, 1), cell(first + cross, 3)]).toEqual(["Stimulation des achats", "Cross selling", "Développer"]);
     expect(sheet.editable).toEqual([{ row: first + CATALOGUE.length, col: 0, rows: CUSTOM_ROWS, cols: 4 }]);
-    expect(buildCatalogueSheet("en").sheet.blocks.some((b) => b.values.some((r) => r.includes("Cross-selling")))).toBe(true);
+    expect(buildCatalogueSheet("en").sheet.blocks.some((b) => linesOf(b.values).some((r) => r.includes("Cross-selling")))).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { linesOf } from "./rows";
 import { FIXTURE_CLIENTS } from "./__fixtures__/portfolio";
 import { buildClientCardsSheet, clientExplanation, CLIENT_CARDS_MAX } from "./clientCardsSheet";
 import { planObjectives } from "./objectives";
@@ -9,7 +10,7 @@ import { buildWorkbookPlan, workbookSheetNames } from "./workbook";
 function rows(sheet: SheetPlan): Map<number, [PlanValue, PlanValue]> {
   const out = new Map<number, [PlanValue, PlanValue]>();
   for (const b of sheet.blocks) {
-    b.values.forEach((line, i) => {
+    linesOf(b.values).forEach((line, i) => {
       const r = out.get(b.row + i) ?? [null, null];
       line.forEach((v, j) => {
         if (b.col + j <= 1) r[b.col + j] = v;
@@ -72,7 +73,7 @@ describe("buildClientCardsSheet", () => {
 
   it("never writes a formula: a name like « =SOMME(A1) » stays text", () => {
     const sheet = buildClientCardsSheet(portfolio, "fr", { objectives });
-    const values = sheet.blocks.flatMap((b) => b.values.flat());
+    const values = sheet.blocks.flatMap((b) => linesOf(b.values).flat());
     expect(values.every((v) => v === null || typeof v !== "object")).toBe(true);
     expect(values.some((v) => typeof v === "string" && v.startsWith("C02 — =SOMME(A1) · "))).toBe(true);
   });

@@ -1,3 +1,4 @@
+import { linesOf } from "./rows";
 import type { ImportedClient } from "../io/client";
 import { readJournal } from "../io/journal";
 import { CATALOGUE, CHOSEN_SLOTS, CUSTOM_ROWS } from "./catalogue";
@@ -120,7 +121,7 @@ describe("computeFidelity(input): engagement and the ideal client of a portfolio
 function cellOf(sheet: SheetPlan, row: number, col: number): PlanValue | undefined {
   for (const b of sheet.blocks) {
     if (row < b.row || col < b.col || row >= b.row + b.values.length) continue;
-    const v = b.values[row - b.row][col - b.col];
+    const v = linesOf(b.values)[row - b.row][col - b.col];
     if (v !== undefined && v !== null) return v;
   }
   return undefined;
@@ -130,7 +131,7 @@ function cellOf(sheet: SheetPlan, row: number, col: number): PlanValue | undefin
 function findRow(sheet: SheetPlan, text: string | RegExp): number {
   const match = (v: PlanValue): boolean => typeof v === "string" && (typeof text === "string" ? v.replace(/[\u00a0\u202f]/g, " ").startsWith(text) : text.test(v));
   for (const b of sheet.blocks) {
-    const k = b.values.findIndex((r) => r.some(match));
+    const k = linesOf(b.values).findIndex((r) => r.some(match));
     if (k >= 0) return b.row + k;
   }
   return -1;

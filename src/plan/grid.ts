@@ -1,4 +1,5 @@
 import type {
+  BlockRows,
   CellRange,
   CellStyle,
   ChartPlan,
@@ -73,8 +74,8 @@ export class SheetDraft {
     });
   }
 
-  /** Adds a ready rectangular block as is (large tables: no per-cell bookkeeping). */
-  block(row: number, col: number, values: readonly (readonly PlanValue[])[]): void {
+  /** Adds a ready rectangular block as is (large tables: no per-cell bookkeeping; rows made when read, too). */
+  block(row: number, col: number, values: BlockRows): void {
     if (values.length > 0) this.direct.push({ row, col, values });
   }
 

@@ -1,3 +1,4 @@
+import { linesOf } from "./rows";
 import { FIXTURE_CLIENTS } from "./__fixtures__/portfolio";
 import { isFormulaCell } from "./cells";
 import { abcClassFormula, objectiveFormula, quarterRankFormula, sumGreater, sumsGreater, tiesToHere, wholeText } from "./liveFormulas";
@@ -8,7 +9,7 @@ import { buildWorkbookPlan } from "./workbook";
 
 function cells(sheet: SheetPlan): Map<string, PlanValue> {
   const out = new Map<string, PlanValue>();
-  for (const b of sheet.blocks) b.values.forEach((line, i) => line.forEach((v, j) => v !== null && out.set(`${b.row + i},${b.col + j}`, v)));
+  for (const b of sheet.blocks) linesOf(b.values).forEach((line, i) => line.forEach((v, j) => v !== null && out.set(`${b.row + i},${b.col + j}`, v)));
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { linesOf } from "./rows";
 import type { ImportedClient } from "../io/clientTable";
 import { readJournal } from "../io/journal";
 import { FIXTURE_CLIENTS } from "./__fixtures__/portfolio";
@@ -10,7 +11,7 @@ import { buildWorkbookPlan } from "./workbook";
 
 function cells(sheet: SheetPlan): Map<string, PlanValue> {
   const out = new Map<string, PlanValue>();
-  for (const b of sheet.blocks) b.values.forEach((line, i) => line.forEach((v, j) => v !== null && out.set(`${b.row + i},${b.col + j}`, v)));
+  for (const b of sheet.blocks) linesOf(b.values).forEach((line, i) => line.forEach((v, j) => v !== null && out.set(`${b.row + i},${b.col + j}`, v)));
   return out;
 }
 
@@ -232,6 +233,6 @@ describe("tidy", () => {
     expect(Object.is(tidy(value), out)).toBe(true);
     const s = new SheetDraft("S");
     s.set(0, 0, value);
-    expect(Object.is(s.toSheet({}).blocks[0].values[0][0], out)).toBe(true);
+    expect(Object.is(linesOf(s.toSheet({}).blocks[0].values)[0][0], out)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { linesOf } from "./rows";
 import { FIXTURE_CLIENTS } from "./__fixtures__/portfolio";
 import { isFormulaCell } from "./cells";
 import type { ImportedClient } from "../io/clientTable";
@@ -8,7 +9,7 @@ import type { PlanValue, SheetPlan } from "./types";
 
 function cells(sheet: SheetPlan): Map<string, PlanValue> {
   const out = new Map<string, PlanValue>();
-  for (const b of sheet.blocks) b.values.forEach((line, i) => line.forEach((v, j) => out.set(`${b.row + i},${b.col + j}`, v)));
+  for (const b of sheet.blocks) linesOf(b.values).forEach((line, i) => line.forEach((v, j) => out.set(`${b.row + i},${b.col + j}`, v)));
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { linesOf } from "./rows";
 import { ReportBuilder } from "../io/report";
 import { FIXTURE_CLIENTS } from "./__fixtures__/portfolio";
 import { isFormulaCell } from "./cells";
@@ -8,12 +9,12 @@ import { workbookRemarks } from "./workbook";
 
 /** The rows of the sheet's remark table (below its header), as plain values. */
 function tableRows(sheet: SheetPlan): PlanValue[][] {
-  return sheet.blocks.filter((b) => b.row >= 4).flatMap((b) => b.values.map((line) => [...line]));
+  return sheet.blocks.filter((b) => b.row >= 4).flatMap((b) => linesOf(b.values).map((line) => [...line]));
 }
 
 function textAt(sheet: SheetPlan, row: number, col: number): PlanValue {
   for (const b of sheet.blocks) {
-    const line = b.values[row - b.row];
+    const line = linesOf(b.values)[row - b.row];
     if (line && col >= b.col && col < b.col + line.length) return line[col - b.col];
   }
   return null;
@@ -59,7 +60,7 @@ describe("buildRemarksSheet", () => {
     expect(textAt(sheet, 1, 0)).toBe(count);
     expect([0, 1, 2, 3].map((c) => textAt(sheet, 3, c))).toEqual(["Ligne", "Client", "Type", "Message"]);
     expect(tableRows(sheet)).toEqual(rows);
-    expect(sheet.blocks.flatMap((b) => b.values.flat()).some((v) => isFormulaCell(v))).toBe(false);
+    expect(sheet.blocks.flatMap((b) => linesOf(b.values).flat()).some((v) => isFormulaCell(v))).toBe(false);
     expect(sheet.tables ?? []).toEqual(rows.length > 0 ? [{ name: "PAC_Remarques", range: { row: 3, col: 0, rows: rows.length + 1, cols: 4 }, style: "TableStyleLight1" }] : []);
     expect(sheet.print).toMatchObject({ orientation: "landscape", fitToPagesWide: 1, titleRows: [3, 3] });
   });

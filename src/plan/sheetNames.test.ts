@@ -1,6 +1,7 @@
+import { isRowSource, linesOf } from "./rows";
 import { ROW, RowFormula, formula, rowFormulas } from "./cells";
 import { renameSheetsInPlan, resolveSheetNames } from "./sheetNames";
-import type { WorkbookPlan } from "./types";
+import type { RowSource, WorkbookPlan } from "./types";
 
 const plan: WorkbookPlan = {
   sheets: [
@@ -27,13 +28,34 @@ describe("resolveSheetNames / renameSheetsInPlan", () => {
   it("renameSheetsInPlan retargets quoted references in formulas only, in one pass", () => {
     const out = renameSheetsInPlan(plan, new Map([["Contacts", "PAC"], ["PAC", "PAC (2)"]]));
     expect(out.sheets.map((s) => s.name)).toEqual(["PAC", "PAC (2)"]);
-    expect(out.sheets[1].blocks[0].values[0]).toEqual([{ formula: "'PAC'!$A$1+'PAC (2)'!$B$2", result: 1 }, "'Contacts'!A1 stays text"]);
+    expect(linesOf(out.sheets[1].blocks[0].values)[0]).toEqual([{ formula: "'PAC'!$A$1+'PAC (2)'!$B$2", result: 1 }, "'Contacts'!A1 stays text"]);
     expect(renameSheetsInPlan(plan, new Map([["PAC", "PAC"]]))).toBe(plan);
+  });
+
+  it("renameSheetsInPlan keeps rows made when read (RowSource) made when read, retargeted as they are made", () => {
+    let made = 0;
+    const rows: RowSource = {
+      length: 2,
+      width: 2,
+      row: (i) => {
+        made++;
+        return [formula(`'PAC'!$A$${i + 1}*2`, i), "'PAC'!A1 stays text"];
+      },
+    };
+    const lazy: WorkbookPlan = { sheets: [{ name: "Cibles", blocks: [{ row: 1, col: 0, values: rows }], formats: [] }] };
+    const out = renameSheetsInPlan(lazy, new Map([["PAC", "PAC (2)"]]));
+    expect(made).toBe(0);
+    const values = out.sheets[0].blocks[0].values;
+    expect(isRowSource(values)).toBe(true);
+    expect(linesOf(values)).toEqual([
+      [{ formula: "'PAC (2)'!$A$1*2", result: 0 }, "'PAC'!A1 stays text"],
+      [{ formula: "'PAC (2)'!$A$2*2", result: 1 }, "'PAC'!A1 stays text"],
+    ]);
   });
 
   it("renameSheetsInPlan doubles apostrophes of a new name", () => {
     const out = renameSheetsInPlan(plan, new Map([["Contacts", "L'équipe"]]));
-    expect(out.sheets[1].blocks[0].values[0][0]).toEqual({ formula: "'L''équipe'!$A$1+'PAC'!$B$2", result: 1 });
+    expect(linesOf(out.sheets[1].blocks[0].values)[0][0]).toEqual({ formula: "'L''équipe'!$A$1+'PAC'!$B$2", result: 1 });
   });
 
   it("renameSheetsInPlan retargets drop-down sources and formula colours too", () => {

@@ -1,3 +1,4 @@
+import { mapCells } from "./rows";
 import { RowFormula, formula, isFormulaCell, quoteSheet } from "./cells";
 import type { PlanValue, SheetPlan, WorkbookPlan } from "./types";
 
@@ -65,7 +66,7 @@ export function renameSheetsInPlan(plan: WorkbookPlan, renames: ReadonlyMap<stri
     (sheet): SheetPlan => ({
       ...sheet,
       name: renames.get(sheet.name) ?? sheet.name,
-      blocks: sheet.blocks.map((b) => ({ ...b, values: b.values.map((row) => row.map(retarget)) })),
+      blocks: sheet.blocks.map((b) => ({ ...b, values: mapCells(b.values, retarget) })),
       ...(sheet.formulaColours ? { formulaColours: sheet.formulaColours.map((c) => ({ ...c, formula: rewrite(c.formula) })) } : {}),
       ...(sheet.validations ? { validations: sheet.validations.map((v) => ({ ...v, source: rewrite(v.source) })) } : {}),
     }),

@@ -1,6 +1,7 @@
 import {
   classifyAbc,
   ELASTICITY_READING_LABEL,
+  ELASTICITY_READINGS,
   QUADRANT_LABEL,
   RFM_DEFAULT_CLASSES,
   RFM_SEGMENTS,
@@ -8,11 +9,12 @@ import {
   type AbcClass,
   type AbcOptions,
   type ContactQuadrant,
+  type ElasticityReading,
   type RfmSegment,
 } from "../engine";
 import { OBJECTIVE_RULES, OBJECTIVE_RULE_LABEL } from "../engine/objectives";
 import type { PrTarget } from "../engine/penetration";
-import { label, type Lang } from "../i18n";
+import { label, type LabelKey, type Lang } from "../i18n";
 import { planText, type PlanKey } from "../i18n/plan";
 import { ROW, cellAddress, columnLetter, formula, range, rowFormulas, sheetRange, textLiteral } from "./cells";
 import { SheetDraft } from "./grid";
@@ -40,70 +42,132 @@ import { pacObjectiveCell } from "./pacLayout";
 import type { ScoredClient, ScoredPortfolio } from "./score";
 import { ABC_COLOURS, FORMATS, PROSPECT_COLOUR, QUADRANT_COLOURS, STYLES, TARGET_COLOURS } from "./styles";
 import { shortWhy } from "./summary";
-import type { CellStyle, PlanValue, SheetPlan } from "./types";
+import type { CellStyle, PlanValue, RowSource, SheetPlan } from "./types";
 
 interface Column {
   readonly header: PlanKey;
   readonly width: number;
   readonly style?: CellStyle;
-  readonly value: (c: ScoredClient, lang: Lang) => PlanValue;
 }
 
 const QUADRANTS: readonly ContactQuadrant[] = ["cash_cow", "skeleton", "golden_goose", "contact_eater"];
 const CLASSES: readonly AbcClass[] = ["A", "B", "C"];
 
-/** The Cibles columns, in order. Numbers stay numbers (formatted by the sheet); labels are in `lang`. */
+/** The Cibles columns, in order (each client's line is made by `targetLine`). */
 export const TARGET_COLUMNS: readonly Column[] = [
-  { header: "col.id", width: 12, value: (c) => c.id },
-  { header: "col.name", width: 26, value: (c) => c.name ?? null },
-  { header: "col.status", width: 10, value: (c, lang) => planText(c.isProspect ? "status.prospect" : "status.client", lang) },
-  { header: "col.ca", width: 13, style: { numberFormat: FORMATS.euro }, value: (c) => c.ca ?? null },
-  { header: "col.rank", width: 7, style: { horizontal: "center" }, value: (c) => c.abc?.rank ?? null },
-  // Filled by `buildTargetsSheet` (the sum of the amounts strictly greater: the base of the classes and R).
-  { header: "col.ca_ahead", width: 13, style: { numberFormat: FORMATS.euro }, value: () => null },
-  { header: "col.share", width: 9, style: { numberFormat: FORMATS.percent }, value: (c) => c.abc?.share ?? null },
-  { header: "col.cumulative", width: 10, style: { numberFormat: FORMATS.percent }, value: (c) => c.abc?.cumulativeShare ?? null },
-  { header: "col.abc", width: 7, style: { horizontal: "center", bold: true }, value: (c) => c.abc?.cls ?? null },
-  { header: "col.r", width: 5, style: { horizontal: "center" }, value: (c) => c.r?.rank ?? null },
-  { header: "col.potential", width: 13, style: { numberFormat: FORMATS.euro }, value: (c) => c.potential ?? null },
-  { header: "col.p", width: 5, style: { horizontal: "center" }, value: (c) => c.p?.rank ?? null },
-  { header: "col.pr_code", width: 8, style: { horizontal: "center" }, value: (c) => c.pr?.code ?? null },
-  { header: "col.pr_gap", width: 8, style: { numberFormat: FORMATS.signed, horizontal: "center" }, value: (c) => c.pr?.gap ?? null },
-  { header: "col.pr_target", width: 12, value: (c, lang) => (c.pr ? label(targetLabelKey(c.pr.target), lang) : null) },
-  { header: "col.rate", width: 11, style: { numberFormat: FORMATS.percent }, value: (c) => c.pr?.rate ?? null },
+  { header: "col.id", width: 12 },
+  { header: "col.name", width: 26 },
+  { header: "col.status", width: 10 },
+  { header: "col.ca", width: 13, style: { numberFormat: FORMATS.euro } },
+  { header: "col.rank", width: 7, style: { horizontal: "center" } },
+  // The sum of the amounts strictly greater: the base of the classes and R.
+  { header: "col.ca_ahead", width: 13, style: { numberFormat: FORMATS.euro } },
+  { header: "col.share", width: 9, style: { numberFormat: FORMATS.percent } },
+  { header: "col.cumulative", width: 10, style: { numberFormat: FORMATS.percent } },
+  { header: "col.abc", width: 7, style: { horizontal: "center", bold: true } },
+  { header: "col.r", width: 5, style: { horizontal: "center" } },
+  { header: "col.potential", width: 13, style: { numberFormat: FORMATS.euro } },
+  { header: "col.p", width: 5, style: { horizontal: "center" } },
+  { header: "col.pr_code", width: 8, style: { horizontal: "center" } },
+  { header: "col.pr_gap", width: 8, style: { numberFormat: FORMATS.signed, horizontal: "center" } },
+  { header: "col.pr_target", width: 12 },
+  { header: "col.rate", width: 11, style: { numberFormat: FORMATS.percent } },
   // The raw RFM inputs, for the clients RFM scored (the score formulas count over these columns).
-  { header: "col.recency", width: 9, style: { horizontal: "center" }, value: (c) => (c.rfm ? (c.source.recencyDays ?? null) : null) },
-  { header: "col.frequency", width: 9, style: { horizontal: "center" }, value: (c) => (c.rfm ? (c.source.frequency ?? null) : null) },
-  { header: "col.monetary", width: 12, style: { numberFormat: FORMATS.euro }, value: (c) => (c.rfm ? (c.source.monetary ?? null) : null) },
-  { header: "col.rfm_r", width: 5, style: { horizontal: "center" }, value: (c) => c.rfm?.r ?? null },
-  { header: "col.rfm_f", width: 5, style: { horizontal: "center" }, value: (c) => c.rfm?.f ?? null },
-  { header: "col.rfm_m", width: 5, style: { horizontal: "center" }, value: (c) => c.rfm?.m ?? null },
-  { header: "col.rfm_code", width: 7, style: { horizontal: "center" }, value: (c) => c.rfm?.code ?? null },
-  { header: "col.rfm_sum", width: 8, style: { horizontal: "center" }, value: (c) => c.rfm?.sum ?? null },
-  {
-    header: "col.rfm_segment",
-    width: 22,
-    value: (c, lang) => (c.rfm?.segment ? label(segmentLabelKey(c.rfm.segment), lang) : null),
-  },
+  { header: "col.recency", width: 9, style: { horizontal: "center" } },
+  { header: "col.frequency", width: 9, style: { horizontal: "center" } },
+  { header: "col.monetary", width: 12, style: { numberFormat: FORMATS.euro } },
+  { header: "col.rfm_r", width: 5, style: { horizontal: "center" } },
+  { header: "col.rfm_f", width: 5, style: { horizontal: "center" } },
+  { header: "col.rfm_m", width: 5, style: { horizontal: "center" } },
+  { header: "col.rfm_code", width: 7, style: { horizontal: "center" } },
+  { header: "col.rfm_sum", width: 8, style: { horizontal: "center" } },
+  { header: "col.rfm_segment", width: 22 },
   // The contacts of the period of the clients in the contact matrix (the quadrant formula reads them).
-  { header: "col.contacts_n", width: 9, style: { horizontal: "center" }, value: (c) => (c.contacts ? (c.source.contacts ?? null) : null) },
-  { header: "col.quadrant", width: 20, value: (c, lang) => (c.contacts ? label(QUADRANT_LABEL[c.contacts.quadrant], lang) : null) },
-  { header: "col.maturity", width: 9, style: { horizontal: "center" }, value: (c) => c.maturity?.phase ?? null },
-  { header: "col.elasticity", width: 9, style: { numberFormat: FORMATS.decimal2 }, value: (c) => c.elasticity?.value ?? null },
-  {
-    header: "col.elasticity_reading",
-    width: 15,
-    value: (c, lang) => (c.elasticity ? label(ELASTICITY_READING_LABEL[c.elasticity.reading], lang) : null),
-  },
-  { header: "col.planned", width: 10, style: { horizontal: "center", bold: true }, value: (c) => c.allocation?.total ?? null },
-  // Filled by `buildTargetsSheet` from the plan's objectives (SPEC §10).
-  { header: "col.objective", width: 13, style: { numberFormat: FORMATS.euro, bold: true }, value: () => null },
-  { header: "col.objective_rule", width: 24, value: () => null },
+  { header: "col.contacts_n", width: 9, style: { horizontal: "center" } },
+  { header: "col.quadrant", width: 20 },
+  { header: "col.maturity", width: 9, style: { horizontal: "center" } },
+  { header: "col.elasticity", width: 9, style: { numberFormat: FORMATS.decimal2 } },
+  { header: "col.elasticity_reading", width: 15 },
+  { header: "col.planned", width: 10, style: { horizontal: "center", bold: true } },
+  // From the plan's objectives (SPEC §10), filled by `objectiveColumns`.
+  { header: "col.objective", width: 13, style: { numberFormat: FORMATS.euro, bold: true } },
+  { header: "col.objective_rule", width: 24 },
   // Wrapped, so the printed page (fit to one page wide) keeps the whole pourquoi.
-  { header: "col.why", width: 80, style: { fontSize: 8, wrap: true }, value: (c, lang) => shortWhy(c, lang) },
+  { header: "col.why", width: 80, style: { fontSize: 8, wrap: true } },
 ];
 
+/** The labels the lines show, in `lang`, looked up once per sheet. */
+interface LineLabels {
+  readonly client: string;
+  readonly prospect: string;
+  readonly targets: Readonly<Record<PrTarget, string>>;
+  readonly segments: Readonly<Record<RfmSegment, string>>;
+  readonly quadrants: Readonly<Record<ContactQuadrant, string>>;
+  readonly readings: Readonly<Record<ElasticityReading, string>>;
+}
+
+function lineLabels(lang: Lang): LineLabels {
+  const table = <K extends string>(keys: readonly K[], key: (k: K) => LabelKey): Record<K, string> =>
+    Object.fromEntries(keys.map((k) => [k, label(key(k), lang)])) as Record<K, string>;
+  return {
+    client: planText("status.client", lang),
+    prospect: planText("status.prospect", lang),
+    targets: table(PR_TARGETS, targetLabelKey),
+    segments: table(RFM_SEGMENTS, segmentLabelKey),
+    quadrants: table(QUADRANTS, (q) => QUADRANT_LABEL[q]),
+    readings: table(ELASTICITY_READINGS, (r) => ELASTICITY_READING_LABEL[r]),
+  };
+}
+
+/**
+ * Client c's line of the table, as values in the order of `TARGET_COLUMNS` (each result read once); `ahead` is
+ * the sum of the amounts strictly greater than its CA (for a classed client). Numbers stay numbers (formatted by
+ * the sheet); the objective columns are left blank for `objectiveColumns`.
+ */
+function targetLine(c: ScoredClient, ahead: number | null, labels: LineLabels, lang: Lang): PlanValue[] {
+  const { abc, r, p, pr, rfm, contacts, maturity, elasticity, allocation } = c;
+  const source = c.source;
+  return [
+    c.id,
+    c.name ?? null,
+    c.isProspect ? labels.prospect : labels.client,
+    c.ca ?? null,
+    abc?.rank ?? null,
+    abc ? ahead : null,
+    abc?.share ?? null,
+    abc?.cumulativeShare ?? null,
+    abc?.cls ?? null,
+    r?.rank ?? null,
+    c.potential ?? null,
+    p?.rank ?? null,
+    pr?.code ?? null,
+    pr?.gap ?? null,
+    pr ? labels.targets[pr.target] : null,
+    pr?.rate ?? null,
+    rfm ? (source.recencyDays ?? null) : null,
+    rfm ? (source.frequency ?? null) : null,
+    rfm ? (source.monetary ?? null) : null,
+    rfm?.r ?? null,
+    rfm?.f ?? null,
+    rfm?.m ?? null,
+    rfm?.code ?? null,
+    rfm?.sum ?? null,
+    rfm?.segment ? labels.segments[rfm.segment] : null,
+    contacts ? (source.contacts ?? null) : null,
+    contacts ? labels.quadrants[contacts.quadrant] : null,
+    maturity?.phase ?? null,
+    elasticity?.value ?? null,
+    elasticity ? labels.readings[elasticity.reading] : null,
+    allocation?.total ?? null,
+    null,
+    null,
+    shortWhy(c, lang),
+  ];
+}
+
 const COLUMN_INDEX = new Map(TARGET_COLUMNS.map((c, k) => [c.header, k]));
+const ID_COL = 0;
+const NAME_COL = 1;
 
 function columnIndex(header: PlanKey): number {
   return COLUMN_INDEX.get(header) ?? -1;
@@ -187,16 +251,21 @@ export function liveState(portfolio: ScoredPortfolio, options: TargetsSheetOptio
 }
 
 /**
- * Replaces the values of the live columns by their formulas (SPEC §14), each with the engine's value cached.
- * `rows[i]` is client i's line (row i + 2 of the sheet); `params` the cells of threshold A, B and the total.
+ * What puts a column's cells into client i's line (row i + 2 of the sheet) as the line is made: the rows of
+ * Cibles are made when written (see `RowSource`), so every column is computed for one client at a time.
+ */
+type Filler = (i: number, line: PlanValue[]) => void;
+
+/**
+ * Replaces the values of the live columns by their formulas (SPEC §14), each with the engine's value cached;
+ * `params` the cells of threshold A, B and the total.
  */
 function liveColumns(
   portfolio: ScoredPortfolio,
   lang: Lang,
-  rows: PlanValue[][],
   params: { readonly a: string; readonly b: string; readonly total: string; readonly totalR: string; readonly totalP: string },
-): void {
-  const n = rows.length;
+): Filler {
+  const n = portfolio.clients.length;
   const all = (h: PlanKey): string => `$${col(h)}$2:$${col(h)}$${n + 1}`;
   const toHere = (h: PlanKey, row: number): string => `$${col(h)}$2:${col(h)}${row}`;
   const client = textLiteral(planText("status.client", lang));
@@ -222,8 +291,8 @@ function liveColumns(
     maintain: label(targetLabelKey("maintain"), lang),
     secure: label(targetLabelKey("secure"), lang),
   };
-  portfolio.clients.forEach((c, i) => {
-    const line = rows[i];
+  return (i, line) => {
+    const c = portfolio.clients[i];
     const row = i + 2;
     const ca = `${col("col.ca")}${row}`;
     const pot = `${col("col.potential")}${row}`;
@@ -251,7 +320,7 @@ function liveColumns(
       line[at("col.pr_target")] = formula(prTargetFormula(gap, labels), label(targetLabelKey(c.pr.target), lang));
       if (c.pr.rate !== null) line[at("col.rate")] = formula(`IF(${pot}>0,${ca}/${pot},"")`, c.pr.rate);
     }
-  });
+  };
 }
 
 const col = (h: PlanKey): string => columnLetter(columnIndex(h));
@@ -265,7 +334,7 @@ const wholeColumn = (h: PlanKey, n: number): string => `$${col(h)}$2:$${col(h)}$
  * P-R gap and potential and the PAC's g_dev and g_base cells, the engine's values cached. They cost one cell
  * each, so they are formulas whatever the size (the classes they read may be values).
  */
-function objectiveColumns(lang: Lang, rows: PlanValue[][], objectives: PlanObjectives): void {
+function objectiveColumns(lang: Lang, objectives: PlanObjectives, objectiveOf: Int32Array): Filler {
   const ruleLabels = Object.fromEntries(OBJECTIVE_RULES.map((r) => [r, label(OBJECTIVE_RULE_LABEL[r], lang)])) as Record<ObjectiveRuleName, string>;
   const developRate = pacObjectiveCell("developRate", lang);
   const baseRate = pacObjectiveCell("baseRate", lang);
@@ -282,32 +351,54 @@ function objectiveColumns(lang: Lang, rows: PlanValue[][], objectives: PlanObjec
   const rule = rowFormulas(objectiveFormula(cells, ruleLabels));
   const objectiveCol = columnIndex("col.objective");
   const ruleCol = columnIndex("col.objective_rule");
-  for (const line of objectives.clients) {
-    const out = rows[line.index];
-    out[objectiveCol] = amount(line.index + 2, line.objective);
-    out[ruleCol] = rule(line.index + 2, ruleLabels[line.rule]);
-  }
+  return (i, out) => {
+    const k = objectiveOf[i];
+    if (k < 0) return;
+    const line = objectives.clients[k];
+    out[objectiveCol] = amount(i + 2, line.objective);
+    out[ruleCol] = rule(i + 2, ruleLabels[line.rule]);
+  };
+}
+
+/** For each client, its line in `objectives.clients`, or −1. */
+function objectiveIndex(n: number, objectives: PlanObjectives | undefined): Int32Array {
+  const at = new Int32Array(n).fill(-1);
+  objectives?.clients.forEach((line, k) => {
+    at[line.index] = k;
+  });
+  return at;
 }
 
 /**
- * The helper columns of the prospect value (D clients, class C, all) into `lines` (under their header row: the
- * plan class, then these three): the row's positive CA, else "-" (a text, which MEDIAN and COUNT skip; an empty text would read back as
- * no value from some readers).
+ * The collapsed block right of the parameters, under its header row: the class each client had when the contacts
+ * were split per client (values), then the helper columns of the prospect value (D clients, class C, all): the
+ * row's positive CA, else "-" (a text, which MEDIAN and COUNT skip; an empty text would read back as no value
+ * from some readers). Made when written, like the table's rows.
  */
-function referenceColumns(portfolio: ScoredPortfolio, lines: PlanValue[][], objectives: PlanObjectives): void {
+function planClassRows(portfolio: ScoredPortfolio, lang: Lang, objectives: PlanObjectives | undefined, objectiveOf: Int32Array): RowSource {
+  const header: PlanValue[] = [planText("targets.plan_class", lang), planText("targets.reference_d", lang), planText("targets.reference_c", lang), planText("targets.reference_all", lang)];
   const ca = cellOf("col.ca", ROW);
   const positiveCa = rowFormulas(`IF(${ca}>0,${ca},"${SKIPPED}")`);
   const classC = rowFormulas(`IF(AND(${cellOf("col.abc", ROW)}="C",${ca}>0),${ca},"${SKIPPED}")`);
-  for (const line of objectives.clients) {
-    const c = portfolio.clients[line.index];
-    const row = line.index + 2;
-    const x = c.ca as number;
-    const positive = x > 0 ? x : SKIPPED;
-    const out = lines[line.index + 1];
-    if (c.maturity?.phase === "D") out[1] = positiveCa(row, positive);
-    out[2] = classC(row, c.abc?.cls === "C" ? positive : SKIPPED);
-    out[3] = positiveCa(row, positive);
-  }
+  return {
+    length: portfolio.clients.length + 1,
+    width: 4,
+    row: (r) => {
+      if (r === 0) return header;
+      const i = r - 1;
+      const c = portfolio.clients[i];
+      const abc = c.abc;
+      const out: PlanValue[] = [abc?.cls ?? null, null, null, null];
+      if (!objectives || objectiveOf[i] < 0) return out;
+      const row = i + 2;
+      const x = c.ca as number;
+      const positive = x > 0 ? x : SKIPPED;
+      if (c.maturity?.phase === "D") out[1] = positiveCa(row, positive);
+      out[2] = classC(row, abc?.cls === "C" ? positive : SKIPPED);
+      out[3] = positiveCa(row, positive);
+      return out;
+    },
+  };
 }
 
 /**
@@ -316,10 +407,10 @@ function referenceColumns(portfolio: ScoredPortfolio, lines: PlanValue[][], obje
  * exactly the matrix's clients (the engine's median), else the engine's value (a user split, or clients with a CA
  * outside the matrix), editable either way.
  */
-function liveQuadrants(portfolio: ScoredPortfolio, lang: Lang, rows: PlanValue[][], sheet: SheetDraft, pl: number, top: number): number {
+function liveQuadrants(portfolio: ScoredPortfolio, lang: Lang, fills: Filler[], sheet: SheetDraft, pl: number, top: number): number {
   const splits = portfolio.splits;
   if (!portfolio.methods.contacts || !splits) return top;
-  const n = rows.length;
+  const n = portfolio.clients.length;
   const names = Object.fromEntries(QUADRANTS.map((q) => [q, label(QUADRANT_LABEL[q], lang)])) as Record<ContactQuadrant, string>;
   const caOutside = portfolio.clients.some((c) => c.ca !== undefined && !c.contacts);
   const contactsSplit =
@@ -338,12 +429,14 @@ function liveQuadrants(portfolio: ScoredPortfolio, lang: Lang, rows: PlanValue[]
   const sc = cellAddress(top + 1, pl + 1);
   const sa = cellAddress(top + 2, pl + 1);
   const t = (q: ContactQuadrant): string => textLiteral(names[q]);
-  portfolio.clients.forEach((c, i) => {
-    if (!c.contacts) return;
+  const quadrantCol = columnIndex("col.quadrant");
+  fills.push((i, line) => {
+    const contacts = portfolio.clients[i].contacts;
+    if (!contacts) return;
     const row = i + 2;
     const ca = cellOf("col.ca", row);
     const f = `IF(${cellOf("col.contacts_n", row)}>${sc},IF(${ca}>${sa},${t("golden_goose")},${t("contact_eater")}),IF(${ca}>${sa},${t("cash_cow")},${t("skeleton")}))`;
-    rows[i][columnIndex("col.quadrant")] = formula(f, names[c.contacts.quadrant]);
+    line[quadrantCol] = formula(f, names[contacts.quadrant]);
   });
   return top + 4;
 }
@@ -363,9 +456,10 @@ const RFM_CRITERIA: readonly [RfmCriterion, PlanKey, PlanKey][] = [
  * when the engine, run again with the portfolio's options on the sheet's values, gives the same scores (the
  * cached values are the engine's).
  */
-function liveRfm(portfolio: ScoredPortfolio, lang: Lang, rows: PlanValue[][], sheet: SheetDraft, pl: number, top: number, max: number): number {
+function liveRfm(portfolio: ScoredPortfolio, lang: Lang, fills: Filler[], sheet: SheetDraft, pl: number, top: number, max: number): number {
   if (!portfolio.methods.rfm) return top;
-  if (rows.length > max) {
+  const n = portfolio.clients.length;
+  if (n > max) {
     sheet.set(top, pl, planText("targets.rfm_values_size", lang, { max }));
     return top + 2;
   }
@@ -380,7 +474,6 @@ function liveRfm(portfolio: ScoredPortfolio, lang: Lang, rows: PlanValue[][], sh
     options,
   );
   if (again.some((r, k) => r.code !== scored[k].rfm?.code || r.sum !== scored[k].rfm?.sum)) return top;
-  const n = rows.length;
   const weights = options.weights ?? [1, 1, 1];
   sheet.set(top, pl, planText("targets.rfm", lang));
   sheet.style(range(top, pl, 1, 2), STYLES.header);
@@ -430,11 +523,10 @@ function liveRfm(portfolio: ScoredPortfolio, lang: Lang, rows: PlanValue[][], sh
     }
   }
   const separated = Object.values(classes).some((k) => k === 10);
-  scored.forEach((c) => {
-    const i = c.index;
+  fills.push((i, line) => {
+    const rfm = portfolio.clients[i].rfm;
+    if (!rfm) return;
     const row = i + 2;
-    const rfm = c.rfm as NonNullable<typeof c.rfm>;
-    const line = rows[i];
     const [rCell, fCell, mCell] = RFM_CRITERIA.map(([, , h]) => cellOf(h, row));
     RFM_CRITERIA.forEach(([criterion, valueHeader, scoreHeader], k) => {
       line[columnIndex(scoreHeader)] = formula(scoreFormula[criterion](cellOf(valueHeader, row)), [rfm.r, rfm.f, rfm.m][k]);
@@ -473,12 +565,9 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang, option
     TARGET_COLUMNS.map((col) => planText(col.header, lang)),
   );
   const aheadOf = sumsGreater(portfolio.clients.filter((c) => c.abc).map((c) => c.ca as number));
-  const aheadCol = columnIndex("col.ca_ahead");
-  const rows = portfolio.clients.map((client) => {
-    const line = TARGET_COLUMNS.map((col) => col.value(client, lang));
-    if (client.abc) line[aheadCol] = aheadOf(client.ca as number);
-    return line;
-  });
+  const labels = lineLabels(lang);
+  // Each client's line is made when written: its values, then the formulas of the live columns over them.
+  const fills: Filler[] = [];
   // The class parameters, right of the table: visible, named, editable (SPEC §14).
   const state = liveState(portfolio, options);
   const pl = width + 1;
@@ -513,25 +602,34 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang, option
     sheet.defineName(planText("name.threshold_a", lang), 1, pl + 1);
     sheet.defineName(planText("name.threshold_b", lang), 2, pl + 1);
     sheet.set(6, pl, planText("targets.live", lang));
-    liveColumns(portfolio, lang, rows, { a, b, total: cellAddress(3, pl + 1), totalR: cellAddress(4, pl + 1), totalP: cellAddress(5, pl + 1) });
-    const next = liveQuadrants(portfolio, lang, rows, sheet, pl, 8);
-    liveRfm(portfolio, lang, rows, sheet, pl, next, options.rfmLiveMax ?? RFM_LIVE_MAX);
+    fills.push(liveColumns(portfolio, lang, { a, b, total: cellAddress(3, pl + 1), totalR: cellAddress(4, pl + 1), totalP: cellAddress(5, pl + 1) }));
+    const next = liveQuadrants(portfolio, lang, fills, sheet, pl, 8);
+    liveRfm(portfolio, lang, fills, sheet, pl, next, options.rfmLiveMax ?? RFM_LIVE_MAX);
   } else if (state.why !== "none") {
     sheet.set(1, pl, state.why === "size" ? planText("targets.values_size", lang, { max: options.liveMax ?? LIVE_CLIENTS_MAX }) : planText("targets.values_mode", lang));
   }
   const objectives = options.objectives;
-  if (objectives) objectiveColumns(lang, rows, objectives);
+  const objectiveOf = objectiveIndex(n, objectives);
+  if (objectives) fills.push(objectiveColumns(lang, objectives, objectiveOf));
+  const clients = portfolio.clients;
+  const rows: RowSource = {
+    length: n,
+    width,
+    row: (i) => {
+      const client = clients[i];
+      const line = targetLine(client, client.abc ? aheadOf(client.ca as number) : null, labels, lang);
+      for (const fill of fills) fill(i, line);
+      return line;
+    },
+    // The id and the name are the user's; every other text is the plan's.
+    userTexts: { cols: [ID_COL, NAME_COL], cell: (i, j) => (j === ID_COL ? clients[i].id : (clients[i].name ?? null)) },
+  };
   sheet.block(1, 0, rows);
   // The class each client had when the contacts were split per client (values), in a collapsed group: the
   // Contacts check compares it with the live class (SPEC §14). Beside it, the CAs the prospect value reads.
   const grouped = n > 0 && portfolio.methods.abc;
   if (grouped) {
-    const lines: PlanValue[][] = [
-      [planText("targets.plan_class", lang), planText("targets.reference_d", lang), planText("targets.reference_c", lang), planText("targets.reference_all", lang)],
-    ];
-    for (const c of portfolio.clients) lines.push([c.abc?.cls ?? null, null, null, null]);
-    if (objectives) referenceColumns(portfolio, lines, objectives);
-    sheet.block(0, PLAN_CLASS_COL(width), lines);
+    sheet.block(0, PLAN_CLASS_COL(width), planClassRows(portfolio, lang, objectives, objectiveOf));
     sheet.style(range(0, PLAN_CLASS_COL(width), 1, 4), STYLES.header);
     sheet.style(range(1, PLAN_CLASS_COL(width) + 1, n, 3), { numberFormat: FORMATS.euro });
   }

@@ -30,8 +30,29 @@ export interface CellRange {
 export interface ValueBlock {
   readonly row: number;
   readonly col: number;
-  /** Rows of equal length. */
-  readonly values: readonly (readonly PlanValue[])[];
+  /** Rows of equal length: an array, or rows made when read (see `RowSource`; read them with ./rows). */
+  readonly values: BlockRows;
+}
+
+export type BlockRows = readonly (readonly PlanValue[])[] | RowSource;
+
+/**
+ * The rows of a large table made when read, one at a time (Cibles: a row per client): the plan holds the columns
+ * they are made from, not the rows, and the writer makes each row as it writes it (issue 12: the rows of a
+ * 100 000-client Cibles, kept, weighed 100 MB and every garbage collection).
+ */
+export interface RowSource {
+  readonly length: number;
+  /** Cells per row. */
+  readonly width: number;
+  /** Row i (0-based within the block), made anew at each call: read each row once where you can. */
+  row(i: number): readonly PlanValue[];
+  /**
+   * The columns (0-based within the block) that may hold the user's own text (ids, names), given cell by cell
+   * so a writer can check them (forbidden characters, over-long texts) without making the rows; every other text
+   * of the rows is the plan's own.
+   */
+  readonly userTexts?: { readonly cols: readonly number[]; cell(i: number, j: number): PlanValue };
 }
 
 /** Design tokens of the written sheets, resolved by each writer. Colours are "#RRGGBB". */

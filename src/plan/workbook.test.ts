@@ -1,3 +1,4 @@
+import { linesOf, withLines } from "./rows";
 import type { ImportedClient } from "../io/clientTable";
 import { FIXTURE_CLIENTS } from "./__fixtures__/portfolio";
 import { cellAddress, isFormulaCell } from "./cells";
@@ -12,7 +13,7 @@ const ALLOWED_FUNCTIONS = new Set(["ABS", "SUM", "SUMIF", "SUMIFS", "COUNTIFS", 
 function cellMap(sheet: SheetPlan): Map<string, PlanValue> {
   const cells = new Map<string, PlanValue>();
   for (const b of sheet.blocks) {
-    b.values.forEach((line, i) =>
+    linesOf(b.values).forEach((line, i) =>
       line.forEach((v, j) => {
         if (v === null) return;
         const key = `${b.row + i},${b.col + j}`;
@@ -40,7 +41,7 @@ function checkPlan(plan: WorkbookPlan): void {
     const cells = maps.get(sheet.name) as Map<string, PlanValue>;
     for (const b of sheet.blocks) {
       expect(b.row >= 0 && b.col >= 0).toBe(true);
-      for (const line of b.values) expect(line.length).toBe(b.values[0].length);
+      for (const line of linesOf(b.values)) expect(line.length).toBe(linesOf(b.values)[0].length);
     }
     for (const [key, value] of cells) {
       if (!isFormulaCell(value)) continue;
@@ -318,7 +319,7 @@ describe("buildWorkbookPlan", () => {
     for (let r = line.row; r < line.row + line.rows; r++) expect(cells.get(`${r},${line.col}`)).toBe(0.8);
   });
 
-  it("snapshot: Cibles", () => expect(targets).toMatchSnapshot());
+  it("snapshot: Cibles", () => expect(withLines(targets)).toMatchSnapshot());
   it("snapshot: Remarques", () => expect(remarks).toMatchSnapshot());
   it("snapshot: Prospects", () => expect(prospects).toMatchSnapshot());
   it("snapshot: Contacts", () => expect(contacts).toMatchSnapshot());
@@ -330,7 +331,7 @@ describe("buildWorkbookPlan(portfolio) and the portfolio's ABC options", () => {
   it("writes the thresholds the portfolio was scored with, and keeps the classes as formulas", () => {
     const portfolio = scorePortfolio(FIXTURE_CLIENTS, { abc: { thresholds: [0.7, 0.9] } });
     const targets = buildWorkbookPlan(portfolio).sheets[0];
-    const cells = targets.blocks.flatMap((b) => b.values.flat());
+    const cells = targets.blocks.flatMap((b) => linesOf(b.values).flat());
     expect(cells).toContain(0.7);
     expect(cells).toContain(0.9);
     const classes = portfolio.clients.filter((c) => c.abc !== undefined).map((c) => c.abc);

@@ -1,3 +1,4 @@
+import { linesOf } from "../plan/rows";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -393,7 +394,7 @@ describe("engagement and the ideal client (issue 16) in Méthodes", () => {
     await userEvent.click(screen.getByRole("button", { name: "Générer" }));
     await screen.findByText(/^Feuilles écrites/);
     const pac = port.writes[0].plan.sheets.find((s) => s.name === "PAC");
-    const texts = (pac?.blocks ?? []).flatMap((b) => b.values.flat()).filter((v): v is string => typeof v === "string");
+    const texts = (pac?.blocks ?? []).flatMap((b) => linesOf(b.values).flat()).filter((v): v is string => typeof v === "string");
     const row = texts.indexOf("Développer", texts.indexOf("Actions choisies dans le catalogue"));
     expect(texts.slice(row, row + 6)).toEqual(expect.arrayContaining(["Up selling"]));
     expect(texts.slice(row, row + 6)).not.toContain("Cross selling");

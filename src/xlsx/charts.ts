@@ -1,3 +1,4 @@
+import { lineOf } from "../plan/rows";
 import { isFormulaCell, quoteSheet, rangeAddress } from "../plan/cells";
 import type { CellRange, ChartPlan, PlanValue, SheetPlan } from "../plan/types";
 import { xmlText } from "./xmlText";
@@ -24,7 +25,8 @@ function cellReader(sheet: SheetPlan): (row: number, col: number) => PlanValue {
     let v: PlanValue = null;
     // A later block wins where it has a value, as in the sheet.
     for (const b of sheet.blocks) {
-      const line = b.values[row - b.row];
+      const i = row - b.row;
+      const line = i >= 0 && i < b.values.length ? lineOf(b.values, i) : undefined;
       const cell = line === undefined ? undefined : line[col - b.col];
       if (cell !== undefined && cell !== null) v = cell;
     }

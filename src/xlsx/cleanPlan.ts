@@ -1,5 +1,6 @@
 import { RowFormula, cellAddress, formula, isFormulaCell } from "../plan/cells";
-import type { ChartPlan, PlanValue, SheetPlan, WorkbookPlan } from "../plan/types";
+import { isRowSource } from "../plan/rows";
+import type { ChartPlan, PlanValue, RowSource, SheetPlan, WorkbookPlan } from "../plan/types";
 import { cleanCellText, xmlSafe, countInvalidXmlChars, MAX_CELL_CHARS } from "./xmlText";
 
 /**
@@ -94,6 +95,23 @@ function cleanChart(chart: ChartPlan, sheet: string, remarks: WriteRemark[]): Ch
   };
 }
 
+/** Rows made when read, with the cells of `fixes` (by row, then column) in place of what `source` makes. */
+function mended(source: RowSource, fixes: ReadonlyMap<number, ReadonlyMap<number, PlanValue>>): RowSource {
+  return {
+    length: source.length,
+    width: source.width,
+    row: (i) => {
+      const line = source.row(i);
+      const fix = fixes.get(i);
+      if (!fix) return line;
+      const out = [...line];
+      for (const [j, v] of fix) out[j] = v;
+      return out;
+    },
+    ...(source.userTexts ? { userTexts: { cols: source.userTexts.cols, cell: (i: number, j: number) => fixes.get(i)?.get(j) ?? source.userTexts!.cell(i, j) } } : {}),
+  };
+}
+
 function cleanSheet(sheet: SheetPlan, remarks: WriteRemark[]): SheetPlan {
   const planName = sheet.name;
   let changed = false;
@@ -104,10 +122,33 @@ function cleanSheet(sheet: SheetPlan, remarks: WriteRemark[]): SheetPlan {
     remarks.push({ kind, sheet: planName, cell: cellAddress(row, col, false), row: row + 1, count });
   };
   const blocks = sheet.blocks.map((block) => {
+    const source = block.values;
+    if (isRowSource(source)) {
+      // Rows made when written: only the user's texts are checked, cell by cell, and the rows of those that
+      // change are mended as they are made.
+      const fixes = new Map<number, Map<number, PlanValue>>();
+      const user = source.userTexts;
+      for (const j of user?.cols ?? []) {
+        for (let i = 0; i < source.length; i++) {
+          const value = user!.cell(i, j);
+          if (value === null || typeof value === "number" || typeof value === "boolean") continue;
+          row = block.row + i;
+          col = block.col + j;
+          const clean = cleanValue(value, note);
+          if (clean === value) continue;
+          let line = fixes.get(i);
+          if (!line) fixes.set(i, (line = new Map()));
+          line.set(j, clean);
+        }
+      }
+      if (fixes.size === 0) return block;
+      changed = true;
+      return { ...block, values: mended(source, fixes) };
+    }
     // A line is copied only when one of its cells changes (almost never): a 100 000-row sheet is not copied.
     let values: (readonly PlanValue[])[] | undefined;
-    for (let i = 0; i < block.values.length; i++) {
-      const line = block.values[i];
+    for (let i = 0; i < source.length; i++) {
+      const line = source[i];
       let out: PlanValue[] | undefined;
       for (let j = 0; j < line.length; j++) {
         const value = line[j];
@@ -120,7 +161,7 @@ function cleanSheet(sheet: SheetPlan, remarks: WriteRemark[]): SheetPlan {
         out[j] = clean;
       }
       if (!out) continue;
-      values ??= [...block.values];
+      values ??= [...source];
       values[i] = out;
     }
     if (!values) return block;

@@ -1,3 +1,5 @@
+import { isRowSource, linesOf } from "../plan/rows";
+import type { RowSource } from "../plan/types";
 import ExcelJS from "exceljs";
 import { XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
@@ -70,7 +72,38 @@ describe("cleanWorkbookPlan(plan)", () => {
       { kind: "invalidChars", sheet: "Cibles", cell: "A2", row: 2, count: 2 },
       { kind: "truncated", sheet: "Cibles", cell: "A3", row: 3, count: 40_000 },
     ]);
-    expect(clean.sheets[0].blocks[0].values.map((r) => String(r[0]).length)).toEqual([2, 3, MAX_CELL_CHARS]);
+    expect(linesOf(clean.sheets[0].blocks[0].values).map((r) => String(r[0]).length)).toEqual([2, 3, MAX_CELL_CHARS]);
+  });
+
+  it("rows made when read: only the user's columns are checked, without making a row; the rows made are mended", () => {
+    let made = 0;
+    const rows: RowSource = {
+      length: 3,
+      width: 2,
+      row: (i) => {
+        made++;
+        return [["ok", "bad\u0008", "z".repeat(40_000)][i], `plan's own ${i}`];
+      },
+      userTexts: { cols: [0], cell: (i) => ["ok", "bad\u0008", "z".repeat(40_000)][i] },
+    };
+    const sheet = { name: "Cibles", blocks: [{ row: 1, col: 0, values: rows }], formats: [] };
+    const { plan: clean, remarks } = cleanWorkbookPlan({ sheets: [sheet] });
+    expect(made).toBe(0);
+    expect(remarks).toEqual([
+      { kind: "invalidChars", sheet: "Cibles", cell: "A3", row: 3, count: 1 },
+      { kind: "truncated", sheet: "Cibles", cell: "A4", row: 4, count: 40_000 },
+    ]);
+    const values = clean.sheets[0].blocks[0].values;
+    expect(isRowSource(values)).toBe(true);
+    expect(linesOf(values).map((r) => [String(r[0]).length, r[1]])).toEqual([
+      [2, "plan's own 0"],
+      [3, "plan's own 1"],
+      [MAX_CELL_CHARS, "plan's own 2"],
+    ]);
+    // A clean source is kept as it is.
+    const fine = { name: "Cibles", blocks: [{ row: 1, col: 0, values: { ...rows, length: 1 } }], formats: [] };
+    const plan1 = { sheets: [fine] };
+    expect(cleanWorkbookPlan(plan1).plan).toBe(plan1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { XMLValidator } from "fast-xml-parser";
-import { formula } from "../plan/cells";
-import type { SheetPlan } from "../plan/types";
+import { formula, ROW, rowFormulas } from "../plan/cells";
+import type { PlanValue, RowSource, SheetPlan } from "../plan/types";
 import { countSharedItems } from "./graft";
 import { colsXml, sheetXml } from "./sheetXml";
 import { SharedStrings, StyleTable } from "./styles";
@@ -149,5 +149,49 @@ describe("sheetXml: shared formulas", () => {
     expect(xml).toContain('<c r="B4"><f>A4*2</f>');
     // B5:B6 is two rows: written one by one.
     expect(xml).toContain('<c r="B5"><f>A5*2</f>');
+  });
+});
+
+describe("sheetXml with rows made when read (RowSource)", () => {
+  // 3 000 rows: an id (the user's text), a number, and a formula filled down over every row.
+  const N = 3000;
+  const line = (i: number): PlanValue[] => [`C${i}`, i * 1.5, rowFormulas(`B${ROW}*2`)(i + 2, i * 3)];
+  const arrays: SheetPlan = { name: "S", blocks: [{ row: 1, col: 0, values: Array.from({ length: N }, (_, i) => line(i)) }], formats: [] };
+
+  function source(made: number[]): RowSource {
+    return {
+      length: N,
+      width: 3,
+      row: (i) => {
+        made.push(i);
+        return line(i);
+      },
+      userTexts: { cols: [0], cell: (i) => `C${i}` },
+    };
+  }
+
+  it("writes the same XML as the same rows in an array, each row made once, never more than SHARED_MAX rows ahead", () => {
+    const made: number[] = [];
+    const lazy = text({ ...arrays, blocks: [{ row: 1, col: 0, values: source(made) }] });
+    expect(lazy.xml).toBe(text(arrays).xml);
+    expect(made.length).toBe(N);
+    expect(new Set(made).size).toBe(N);
+    // Made in order, at most a shared formula's length (1 024 rows) ahead of the row written.
+    let written = 0;
+    for (let k = 0; k < made.length; k++) {
+      if (made[k] === written) written++;
+      expect(made[k] - written).toBeLessThanOrEqual(1024);
+    }
+  });
+
+  it("a formula filled down over more than 1 024 rows is written as several shared formulas, each of at most 1 024 rows", () => {
+    const { xml } = text({ ...arrays, blocks: [{ row: 1, col: 0, values: source([]) }] });
+    const refs = [...xml.matchAll(/<f t="shared" ref="C(\d+):C(\d+)" si="(\d+)">/g)].map((m) => [Number(m[1]), Number(m[2]), Number(m[3])]);
+    expect(refs).toEqual([
+      [2, 1025, 0],
+      [1026, 2049, 1],
+      [2050, 3001, 2],
+    ]);
+    expect(XMLValidator.validate(xml)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { cellAddress, columnLetter, isFormulaCell, quoteSheet, rangeAddress } from "../plan/cells";
+import { blockWidth, isRowSource } from "../plan/rows";
 import type { CellRange, PlanValue, SheetPlan, ValueBlock } from "../plan/types";
 import { sheetProtectionXml } from "./sheetFeatures";
 import { cellFilledDown } from "./sharedFormulas";
@@ -35,6 +36,12 @@ export interface SheetXmlOptions {
 const ENCODER = new TextEncoder();
 /** A column of fewer formulas filled down is written formula by formula. */
 const SHARED_MIN = 3;
+/**
+ * A shared formula covers at most this many rows (the next ones start another): the writer reads this far ahead
+ * of the row it writes, and keeps the rows read ahead until it writes them, so rows made when read (a
+ * `RowSource`) are never all made at once.
+ */
+const SHARED_MAX = 1024;
 
 /**
  * Texts longer than this are written in their cell (`t="inlineStr"`), not in the shared strings: they are the
@@ -196,10 +203,50 @@ function extent(sheet: SheetPlan): { rows: number; cols: number; top: number; le
     top = Math.min(top, r.row);
     left = Math.min(left, r.col);
   };
-  for (const b of sheet.blocks) if (b.values.length > 0 && b.values[0].length > 0) reach({ row: b.row, col: b.col, rows: b.values.length, cols: b.values[0].length });
+  for (const b of sheet.blocks) if (b.values.length > 0 && blockWidth(b) > 0) reach({ row: b.row, col: b.col, rows: b.values.length, cols: blockWidth(b) });
   for (const f of sheet.formats) reach(f.range);
   for (const e of sheet.editable ?? []) reach(e);
   return { rows, cols, top: top === Infinity ? 0 : top, left: left === Infinity ? 0 : left };
+}
+
+/**
+ * A block's rows as the writer reads them: row by row, in order, and a little ahead to find shared formulas. Rows
+ * made when read (a `RowSource`) are made once: those read ahead are kept until written.
+ */
+class BlockLines {
+  readonly row: number;
+  readonly col: number;
+  readonly width: number;
+  readonly length: number;
+  private readonly ahead = new Map<number, readonly PlanValue[]>();
+
+  constructor(private readonly block: ValueBlock) {
+    this.row = block.row;
+    this.col = block.col;
+    this.width = blockWidth(block);
+    this.length = block.values.length;
+  }
+
+  /** Sheet row r, the row being written. */
+  at(r: number): readonly PlanValue[] {
+    const values = this.block.values;
+    const i = r - this.row;
+    if (!isRowSource(values)) return values[i];
+    const kept = this.ahead.get(i);
+    if (kept === undefined) return values.row(i);
+    this.ahead.delete(i);
+    return kept;
+  }
+
+  /** Sheet row r, below the row being written. */
+  below(r: number): readonly PlanValue[] {
+    const values = this.block.values;
+    const i = r - this.row;
+    if (!isRowSource(values)) return values[i];
+    let line = this.ahead.get(i);
+    if (line === undefined) this.ahead.set(i, (line = values.row(i)));
+    return line;
+  }
 }
 
 /**
@@ -250,15 +297,17 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
   // Rows, in order: the blocks and the style rules active on each row change only at their edges.
   const rules: StyleRule[] = [...sheet.formats, ...(sheet.editable ?? []).map((range) => ({ range, style: { unlocked: true } }))];
   const ruleEdges = events(rules, (r) => r.range.row, (r) => r.range.rows);
-  const blocks = sheet.blocks.filter((b) => b.values.length > 0 && (b.values[0]?.length ?? 0) > 0);
-  const blockEdges = events(blocks, (b) => b.row, (b) => b.values.length);
+  const blocks = sheet.blocks.filter((b) => b.values.length > 0 && blockWidth(b) > 0).map((b) => new BlockLines(b));
+  const blockEdges = events(blocks, (b) => b.row, (b) => b.length);
   const edgeRows = [...blockEdges.keys()].sort((a, b) => a - b);
   let activeRules: StyleRule[] = [];
-  let activeBlocks: ValueBlock[] = [];
+  let activeBlocks: BlockLines[] = [];
+  // Each active block's line of the row being written.
+  let lines: (readonly PlanValue[])[] = [];
   // Until the next block edge, the block alone on each column: a shared formula stays in one block, never
   // crossing an edge nor a column where another block writes too.
   let blockUntil = 0;
-  let soleBlock = new Map<number, ValueBlock>();
+  let soleBlock = new Map<number, BlockLines>();
   // Shared formulas, by column: the run written (its last row, exclusive) and its id.
   const sharedUntil = new Map<number, number>();
   const sharedTag = new Map<number, string>();
@@ -277,12 +326,12 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
       rowStyle = cached;
     }
     if (blockEdges.has(r)) {
-      activeBlocks = blocks.filter((b) => r >= b.row && r < b.row + b.values.length);
+      activeBlocks = blocks.filter((b) => r >= b.row && r < b.row + b.length);
       blockUntil = edgeRows.find((e) => e > r) ?? r + 1;
       soleBlock = new Map();
       const shared = new Set<number>();
       for (const b of activeBlocks) {
-        for (let c = b.col; c < b.col + (b.values[r - b.row]?.length ?? 0); c++) {
+        for (let c = b.col; c < b.col + b.width; c++) {
           if (soleBlock.has(c)) shared.add(c);
           soleBlock.set(c, b);
         }
@@ -293,9 +342,10 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
     if (activeBlocks.length === 0 && rowStyle.xfs.length === 0 && height === undefined) continue;
     let from = rowStyle.xfs.length > 0 ? rowStyle.from : Infinity;
     let to = rowStyle.xfs.length > 0 ? rowStyle.from + rowStyle.xfs.length : -Infinity;
+    lines = activeBlocks.map((b) => b.at(r));
     for (const b of activeBlocks) {
       from = Math.min(from, b.col);
-      to = Math.max(to, b.col + b.values[r - b.row].length);
+      to = Math.max(to, b.col + b.width);
     }
     const number = r + 1;
     sink.ascii('<row r="');
@@ -304,7 +354,7 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
     else sink.ascii('">');
     // One block on the row (a table's rows): its line is read directly.
     const only = activeBlocks.length === 1 ? activeBlocks[0] : undefined;
-    const onlyLine = only ? only.values[r - only.row] : undefined;
+    const onlyLine = only ? lines[0] : undefined;
     const xfs = rowStyle.xfs;
     for (let c = from; c < to; c++) {
       let value: PlanValue = null;
@@ -313,9 +363,10 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
         if (v !== undefined) value = v;
       } else {
         // A later block wins where it has a value, as the writers always applied them.
-        for (const b of activeBlocks) {
+        for (let k = 0; k < activeBlocks.length; k++) {
+          const b = activeBlocks[k];
           if (c < b.col) continue;
-          const v = b.values[r - b.row][c - b.col];
+          const v = lines[k][c - b.col];
           if (v !== undefined && v !== null) value = v;
         }
       }
@@ -330,8 +381,9 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
           // The rows below filled down from this one, within the block: one shared formula for them all.
           let end = r + 1;
           let above = value;
-          for (; end < blockUntil; end++) {
-            const below = sole.values[end - sole.row][c - sole.col];
+          const last = Math.min(blockUntil, r + SHARED_MAX);
+          for (; end < last; end++) {
+            const below = sole.below(end)[c - sole.col];
             if (!isFormulaCell(below) || !cellFilledDown(above, below)) break;
             above = below;
           }

@@ -1,3 +1,4 @@
+import { linesOf } from "../plan/rows";
 import ExcelJS from "exceljs";
 import { XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
@@ -234,7 +235,7 @@ describe("writeXlsx with large tables (rows written as XML)", () => {
     for (const sheetPlan of big.sheets) {
       const ws = sheet(wb, sheetPlan.name);
       for (const block of sheetPlan.blocks) {
-        block.values.forEach((line, i) =>
+        linesOf(block.values).forEach((line, i) =>
           line.forEach((v, j) => {
             const cell = ws.getCell(block.row + i + 1, block.col + j + 1);
             if (v === null) return;

@@ -1,3 +1,4 @@
+import { blockWidth, lineOf } from "../plan/rows";
 import { quoteSheet, rangeAddress, cellAddress, isFormulaCell } from "../plan/cells";
 import { renameSheetsInPlan, resolveSheetNames } from "../plan/sheetNames";
 import type { PlanValue, SheetPlan, WorkbookPlan } from "../plan/types";
@@ -76,7 +77,8 @@ function relsXml(rels: readonly { id: string; type: string; target: string }[]):
 function valueAt(sheet: SheetPlan, row: number, col: number): PlanValue {
   let v: PlanValue = null;
   for (const b of sheet.blocks) {
-    const cell = b.values[row - b.row]?.[col - b.col];
+    const i = row - b.row;
+    const cell = i >= 0 && i < b.values.length ? lineOf(b.values, i)[col - b.col] : undefined;
     if (cell !== undefined && cell !== null) v = cell;
   }
   return v;
@@ -239,7 +241,7 @@ async function planParts(
 const LARGE_SHEET_CELLS = 200_000;
 
 function cellCount(sheet: SheetPlan): number {
-  return sheet.blocks.reduce((n, b) => n + b.values.length * (b.values[0]?.length ?? 0), 0);
+  return sheet.blocks.reduce((n, b) => n + b.values.length * blockWidth(b), 0);
 }
 
 /** An .xlsx package and the names its plan sheets were written under. */

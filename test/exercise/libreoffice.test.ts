@@ -4,6 +4,7 @@
  * with the right answers (typed in several accepted ways, written into the sheet XML) scores n / n, and one wrong
  * answer turns exactly one check red and scores n − 1. Skipped with a message when `soffice` is absent.
  */
+import { linesOf } from "../../src/plan/rows";
 import ExcelJS from "exceljs";
 import { execFile } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -93,7 +94,7 @@ function compareFormulas(wb: ExcelJS.Workbook, plan: WorkbookPlan): { actual: un
   for (const sheet of plan.sheets) {
     const ws = wb.getWorksheet(sheet.name) as ExcelJS.Worksheet;
     for (const b of sheet.blocks) {
-      b.values.forEach((line, i) =>
+      linesOf(b.values).forEach((line, i) =>
         line.forEach((v, j) => {
           if (!isFormulaCell(v)) return;
           const where = [sheet.name, cellAddress(b.row + i, b.col + j, false)];

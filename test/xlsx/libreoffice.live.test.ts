@@ -6,6 +6,7 @@
  * generated small portfolios (ties, negatives, zeros, one client, all equal), every formula LibreOffice
  * recomputes equals the engine's value cached in the file. Skipped with a message when `soffice` is absent.
  */
+import { linesOf } from "../../src/plan/rows";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { writeFileSync } from "node:fs";
@@ -58,7 +59,7 @@ interface Formula {
 function formulas(sheet: SheetPlan): Formula[] {
   const out: Formula[] = [];
   for (const b of sheet.blocks) {
-    b.values.forEach((line, i) =>
+    linesOf(b.values).forEach((line, i) =>
       line.forEach((v, j) => {
         if (isFormulaCell(v)) out.push({ row: b.row + i, col: b.col + j, formula: v.formula, result: v.result ?? null });
       }),

@@ -6,6 +6,7 @@
  * the PAC sheet to PDF: A4 landscape, one page wide, charts drawn. Skipped with a message when `soffice` (or
  * poppler's `pdfinfo`) is absent; CI installs them (Debian: libreoffice-calc, poppler-utils).
  */
+import { linesOf } from "../../src/plan/rows";
 import ExcelJS from "exceljs";
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -53,7 +54,7 @@ function valueOf(ws: ExcelJS.Worksheet, row: number, col: number): unknown {
 function formulas(sheet: SheetPlan): { row: number; col: number; formula: string; result: PlanValue }[] {
   const out: { row: number; col: number; formula: string; result: PlanValue }[] = [];
   for (const b of sheet.blocks) {
-    b.values.forEach((line, i) =>
+    linesOf(b.values).forEach((line, i) =>
       line.forEach((v, j) => {
         if (isFormulaCell(v)) out.push({ row: b.row + i, col: b.col + j, formula: v.formula, result: v.result ?? null });
       }),
