@@ -11,7 +11,7 @@ import { templateFormula, templateValue } from "./templateFormula";
 import type { ScoredClient, ScoredPortfolio } from "./score";
 import { ABC_COLOURS, COLOURS, FORMATS, STYLES } from "./styles";
 import { targetsColumn, targetsPlanClasses } from "./targetsSheet";
-import type { FormulaCell, PlanValue, SheetPlan } from "./types";
+import type { FormulaCell, PlanValue, RowSource, SheetPlan } from "./types";
 
 export type Cell = readonly [row: number, col: number];
 
@@ -456,20 +456,37 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   // The labels looked up once per sheet, not per row; `concat` appends the months in one copy of the exact size.
   const prospect = t("status.prospect");
   const targets = Object.fromEntries(PR_TARGETS.map((g) => [g, label(targetLabelKey(g), lang)])) as Record<PrTarget, string>;
-  const rows = planned.map((c) => {
-    const a = c.allocation;
-    if (!a) throw new Error("unreachable: filtered on allocation");
-    const target = c.isProspect ? prospect : c.pr ? targets[c.pr.target] : null;
-    const head: PlanValue[] = [clientLabel(c), c.id, c.abc?.cls ?? null, target, a.need, a.entretien, a.stimulation, a.conquete, a.total];
-    return head.concat(a.monthly);
-  });
+  // The rows are made when written (a row per planned client: see `RowSource`).
+  const rows: RowSource = {
+    length: planned.length,
+    width: 9 + MONTHS,
+    row: (k) => {
+      const c = planned[k];
+      const a = c.allocation;
+      if (!a) throw new Error("unreachable: filtered on allocation");
+      const target = c.isProspect ? prospect : c.pr ? targets[c.pr.target] : null;
+      const head: PlanValue[] = [clientLabel(c), c.id, c.abc?.cls ?? null, target, a.need, a.entretien, a.stimulation, a.conquete, a.total];
+      return head.concat(a.monthly);
+    },
+    // The name (or id) and the id are the user's; every other text is the plan's.
+    userTexts: { cols: [0, 1], cell: (k, j) => (j === 0 ? clientLabel(planned[k]) : planned[k].id) },
+  };
   s.block(clientsTop, 0, rows);
   // The réserve and the conquête pool take their months like a client, so the month columns sum to the Planning.
   s.row(reserveRow, 0, [reserveLine.label, null, null, null, null, null, reserveLine.contacts, null, reserveLine.contacts, ...portfolio.planning.reserve]);
   s.row(reserveRow + 1, 0, [poolLine.label, null, null, null, null, null, null, poolLine.contacts, poolLine.contacts, ...portfolio.planning.conquestPool]);
-  // Column sums in one pass over the rows (columns 4 … 8 + MONTHS are numbers).
+  // Column sums in one pass over the allocations (columns 4 … 8 + MONTHS of the rows).
   const sums = new Array<number>(5 + MONTHS).fill(0);
-  for (const r of rows) for (let j = 0; j < sums.length; j++) sums[j] += r[4 + j] as number;
+  for (const c of planned) {
+    const a = c.allocation as NonNullable<ScoredClient["allocation"]>;
+    sums[0] += a.need;
+    sums[1] += a.entretien;
+    sums[2] += a.stimulation;
+    sums[3] += a.conquete;
+    sums[4] += a.total;
+    const monthly = a.monthly;
+    for (let j = 0; j < MONTHS; j++) sums[5 + j] += monthly[j];
+  }
   const totals = Array.from({ length: 5 + MONTHS }, (_, j) => {
     const col = 4 + j;
     const pools =

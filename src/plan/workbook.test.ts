@@ -322,7 +322,7 @@ describe("buildWorkbookPlan", () => {
   it("snapshot: Cibles", () => expect(withLines(targets)).toMatchSnapshot());
   it("snapshot: Remarques", () => expect(remarks).toMatchSnapshot());
   it("snapshot: Prospects", () => expect(prospects).toMatchSnapshot());
-  it("snapshot: Contacts", () => expect(contacts).toMatchSnapshot());
+  it("snapshot: Contacts", () => expect(withLines(contacts)).toMatchSnapshot());
   it("snapshot: PAC", () => expect(pac).toMatchSnapshot());
   it("snapshot: PAC in English", () => expect(buildWorkbookPlan(scorePortfolio(FIXTURE_CLIENTS, { lang: "en" }), { lang: "en" }).sheets[2]).toMatchSnapshot());
 });
