@@ -104,10 +104,11 @@ function rowStyles(active: readonly StyleRule[], styles: StyleTable, shift: numb
 }
 
 /**
- * One cell, `<c r="B12" s="3" t="…">…</c>`: `value` gives the type and the value (a formula's cached result);
- * `f` is a shared formula's element to write instead of the formula's own `<f>`.
+ * One cell, `<c r="B12" s="3" t="…">…</c>`: `value` gives the type and the value (a formula's cached result).
+ * For a shared formula, `shared` is its element, ASCII, written instead of the formula's own `<f>`: the whole
+ * `<f t="shared" si="3"/>` of a row below, or the opening tag of the first row, which the formula then follows.
  */
-function writeCell(sink: ByteSink, col: number, row: number, xf: number, value: PlanValue, strings: ColumnStrings, sstShift: number, f?: string): void {
+function writeCell(sink: ByteSink, col: number, row: number, xf: number, value: PlanValue, strings: ColumnStrings, sstShift: number, shared?: string): void {
   sink.bytes(cellStart(col));
   sink.uint(row);
   if (xf !== 0) {
@@ -138,9 +139,9 @@ function writeCell(sink: ByteSink, col: number, row: number, xf: number, value: 
       if (!isFormulaCell(value)) return sink.ascii('"/>');
       const r = value.result;
       sink.ascii(typeof r === "boolean" ? '" t="b">' : typeof r === "string" ? '" t="str">' : '">');
-      if (f !== undefined) sink.write(f);
+      if (shared !== undefined && shared.endsWith("/>")) sink.ascii(shared);
       else {
-        sink.ascii("<f>");
+        sink.ascii(shared ?? "<f>");
         sink.escaped(xmlSafe(value.formula));
         sink.ascii("</f>");
       }
@@ -390,7 +391,7 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
           if (end - r >= SHARED_MIN) {
             sharedUntil.set(c, end);
             sharedTag.set(c, `<f t="shared" si="${sharedCount}"/>`);
-            f = `<f t="shared" ref="${letter(c)}${number}:${letter(c)}${end}" si="${sharedCount++}">${xmlText(value.formula)}</f>`;
+            f = `<f t="shared" ref="${letter(c)}${number}:${letter(c)}${end}" si="${sharedCount++}">`;
           }
         }
       }
