@@ -1,14 +1,15 @@
 /**
  * The writer's DEFLATE worker (dist/deflate-worker.js, see `workerStream` in ./zip): compresses the parts the page
- * sends, block by block, with the browser's `CompressionStream("deflate-raw")`, on a thread of its own. The page
+ * sends, block by block, with the browser's `CompressionStream("gzip")`, on a thread of its own. The page
  * writes a sheet's next XML block while the worker compresses the previous ones: the browser's compression no
  * longer takes its turn on the page's thread (issue 12).
  *
  * Messages in: `{ ping: true }`; `{ id, block }` for each block of part `id`, in order; `{ id, end: true }`.
  * Messages out: `{ pong: true }`; `{ id, written: true }` once a block is taken (the page keeps only a few ahead);
- * `{ id, compressed }` at the end (its buffer transferred), or `{ id, error }`.
+ * `{ id, compressed, crc }` at the end (the raw DEFLATE data, its buffer transferred, and the part's CRC-32), or
+ * `{ id, error }`.
  */
-import { drain, joinBytes } from "./bytes";
+import { drain, gzipMember, joinBytes } from "./bytes";
 
 interface Part {
   readonly writer: WritableStreamDefaultWriter<BufferSource>;
@@ -27,7 +28,8 @@ const parts = new Map<number, Part>();
 const failed = new Set<number>();
 
 function open(): Part {
-  const stream = new CompressionStream("deflate-raw");
+  // gzip, for the CRC-32 of the part its trailer holds (computed natively, not by the page: see `gzipMember`).
+  const stream = new CompressionStream("gzip");
   const out: Uint8Array[] = [];
   const reading = drain(stream.readable, out);
   return { writer: stream.writable.getWriter(), out, reading };
@@ -51,8 +53,8 @@ async function handle(data: { id: number; block?: Uint8Array<ArrayBuffer>; end?:
     parts.delete(id);
     await part.writer.close();
     await part.reading;
-    const compressed = joinBytes(part.out);
-    scope.postMessage({ id, compressed }, [compressed.buffer]);
+    const { deflated: compressed, crc } = gzipMember(joinBytes(part.out));
+    scope.postMessage({ id, compressed, crc }, [compressed.buffer]);
   }
 }
 

@@ -6,7 +6,8 @@ declare module "pako" {
   export function inflateRaw(data: Uint8Array): Uint8Array;
   /** Streaming inflate: each output chunk goes to `onData` (a throw there stops inflating); `err` non-zero on damaged data. */
   export class Inflate {
-    constructor(options?: { readonly raw?: boolean; readonly chunkSize?: number });
+    /** `windowBits` 15 + 16: a gzip member (the tests frame parts so, as the browser inflates them). */
+    constructor(options?: { readonly raw?: boolean; readonly chunkSize?: number; readonly windowBits?: number });
     onData(chunk: Uint8Array): void;
     push(data: Uint8Array, final: boolean): boolean;
     readonly err: number;

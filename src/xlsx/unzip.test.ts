@@ -68,6 +68,13 @@ describe("inflateNatively (a browser's DecompressionStream, which Node has too)"
     expect(await inflateNatively({ ...entry, compressed: entry.compressed.subarray(0, entry.compressed.length - 100) })).toBeUndefined();
   });
 
+  it("checks the CRC natively: a part whose CRC is not the declared one is inflated by pako, which names the mismatch", async () => {
+    const entry = entryOf(sheet());
+    const wrong = { ...entry, crc: (entry.crc ^ 1) >>> 0 };
+    expect(await inflateNatively(wrong)).toBeUndefined();
+    await expect(readPartAsync(wrong)).rejects.toMatchObject({ code: "PART_CRC" });
+  });
+
   it("stops a bomb within a few pieces of its input: 64 MiB of zeros declared as 1 KiB", async () => {
     const compressed = new Uint8Array(deflateRawSync(new Uint8Array(64 * 2 ** 20)));
     // A stream as the standard defines it and Chromium builds it (a TransformStream inflating each piece in
@@ -76,7 +83,8 @@ describe("inflateNatively (a browser's DecompressionStream, which Node has too)"
     let fed = 0;
     class SpecInflater extends TransformStream<Uint8Array, Uint8Array> {
       constructor() {
-        const inflater = new Inflate({ raw: true });
+        // The part comes framed as a gzip member (for its CRC): gzip, as `inflateNatively` asks.
+        const inflater = new Inflate({ windowBits: 15 + 16 });
         let output: TransformStreamDefaultController<Uint8Array> | undefined;
         inflater.onData = (chunk) => output?.enqueue(chunk.slice());
         super({

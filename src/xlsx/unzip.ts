@@ -1,5 +1,6 @@
 import type * as NodeZlib from "node:zlib";
 import { Inflate } from "pako";
+import { gzipFrame } from "./bytes";
 import { XlsxError } from "./errors";
 import { MAX_DEFLATE_RATIO, XLSX_LIMITS, type XlsxLimits } from "./limits";
 import type { StoredEntry } from "./zip";
@@ -189,24 +190,28 @@ function inflateWithZlib(z: Zlib, entry: StoredEntry): Uint8Array {
 const NATIVE_PIECE = 4096;
 
 /**
- * A deflated part through the runtime's `DecompressionStream("deflate-raw")`, or undefined when that stream
- * fails for any reason (damaged data, a size other than declared, trailing bytes after the stream): the caller
- * then inflates with pako, which gives the usual error (or accepts what it always accepted), so a damaged part
- * gets the same message whichever inflater ran first. Exported for the tests (Node has the stream too).
+ * A deflated part through the runtime's `DecompressionStream`, its CRC-32 and size checked by it too (the data
+ * framed as a gzip member with the entry's CRC and size: see `gzipFrame`), or undefined when that stream fails
+ * for any reason (damaged data, a CRC or a size other than declared, trailing bytes after the stream): the
+ * caller then inflates with pako, which gives the usual error (or accepts what it always accepted), so a damaged
+ * part gets the same message whichever inflater ran first. Exported for the tests (Node has the stream too).
  */
 export async function inflateNatively(entry: StoredEntry): Promise<Uint8Array | undefined> {
   const out = new Uint8Array(entry.size);
   let filled = 0;
-  const stream = new DecompressionStream("deflate-raw");
+  const stream = new DecompressionStream("gzip");
+  const frame = gzipFrame(entry.crc, entry.size);
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   // Pieces are written while the output is read: the stream takes the next piece only once the output of the
   // previous ones is being read, so at most a piece or two are inflated ahead of the check below.
   const feeding = (async () => {
+    await writer.write(frame.header as Uint8Array<ArrayBuffer>);
     for (let at = 0; at < entry.compressed.length; at += NATIVE_PIECE) {
       await writer.ready;
       await writer.write(entry.compressed.subarray(at, at + NATIVE_PIECE) as Uint8Array<ArrayBuffer>);
     }
+    await writer.write(frame.trailer as Uint8Array<ArrayBuffer>);
     await writer.close();
   })();
   // A failure shows on the reading side; the writing side's rejection is only a consequence of it.
@@ -238,7 +243,10 @@ const nativeInflate = !zlib && typeof DecompressionStream === "function";
  */
 export async function readPartAsync(entry: StoredEntry): Promise<Uint8Array> {
   if (!nativeInflate || entry.method !== 8 || entry.size === 0) return readPart(entry);
-  const data = (await inflateNatively(entry)) ?? inflateWithPako(entry);
+  // Checked natively (CRC and size), else inflated and checked again here for the usual error.
+  const native = await inflateNatively(entry);
+  if (native) return native;
+  const data = inflateWithPako(entry);
   const crc = crc32(data);
   if (crc !== entry.crc) throw new XlsxError("PART_CRC", { part: entry.name, expected: hex(entry.crc), actual: hex(crc) });
   return data;

@@ -1,6 +1,6 @@
 import type * as NodeZlib from "node:zlib";
 import { deflateRaw, inflateRaw } from "pako";
-import { drain, joinBytes } from "./bytes";
+import { drain, gzipMember, joinBytes } from "./bytes";
 import { recycleBlock } from "./byteSink";
 import { crc32 } from "./unzip";
 
@@ -54,8 +54,8 @@ export interface ZipCodec {
  */
 export interface DeflateStream {
   push(block: Uint8Array): Promise<void> | void;
-  /** The deflated bytes of every block pushed. */
-  end(): Promise<Uint8Array>;
+  /** The deflated bytes of every block pushed, and the CRC-32 of the blocks (computed where it costs least). */
+  end(): Promise<{ readonly deflated: Uint8Array; readonly crc: number }>;
 }
 
 
@@ -64,7 +64,7 @@ function bufferedStream(codec: ZipCodec, level: number): DeflateStream {
   const blocks: Uint8Array[] = [];
   return {
     push: (block) => void blocks.push(block),
-    end: () => Promise.resolve(codec.deflate(joinBytes(blocks), level).deflated),
+    end: () => Promise.resolve(codec.deflate(joinBytes(blocks), level)),
   };
 }
 
@@ -89,8 +89,11 @@ function zlibStream(zlib: typeof NodeZlib, level: number): DeflateStream {
   let inFlight = 0;
   let wake: (() => void) | undefined;
   const options = { level, finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize: 256 * 1024 };
+  // Node's native CRC, as the blocks pass (before the thread pool has them).
+  let crc = 0;
   return {
     push: async (block) => {
+      crc = crc32(block, crc);
       while (inFlight >= ZLIB_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
       inFlight++;
       const piece = new Promise<Uint8Array>((resolve, reject) =>
@@ -114,21 +117,21 @@ function zlibStream(zlib: typeof NodeZlib, level: number): DeflateStream {
       const deflated = await Promise.all(pieces);
       // Each piece ends on a byte boundary without a last block (a sync flush): the stream's last block, empty.
       deflated.push(zlib.deflateRawSync(new Uint8Array(0), { level }));
-      return joinBytes(deflated);
+      return { deflated: joinBytes(deflated), crc };
     },
   };
 }
 
 /**
- * The browser's native raw DEFLATE (`CompressionStream("deflate-raw")`, Chromium 103, Safari 16.4, Firefox
- * 113): several times faster than pako; its level is the browser's.
+ * The browser's native DEFLATE (`CompressionStream`, Chromium 103, Safari 16.4, Firefox 113): several times
+ * faster than pako; its level is the browser's. In gzip form, for the CRC-32 its trailer holds (see `gzipMember`).
  */
 function webStream(): DeflateStream | undefined {
   const Stream = (globalThis as { CompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> }).CompressionStream;
   if (!Stream) return undefined;
   let compressor: TransformStream<Uint8Array, Uint8Array>;
   try {
-    compressor = new Stream("deflate-raw");
+    compressor = new Stream("gzip");
   } catch {
     return undefined;
   }
@@ -143,7 +146,7 @@ function webStream(): DeflateStream | undefined {
     end: async () => {
       await writer.close();
       await reading;
-      return joinBytes(out);
+      return gzipMember(joinBytes(out));
     },
   };
 }
@@ -155,7 +158,7 @@ const WORKER_AHEAD = 8;
 
 interface WorkerPart {
   written(): void;
-  done(compressed: Uint8Array): void;
+  done(result: { readonly deflated: Uint8Array; readonly crc: number }): void;
   failed(error: Error): void;
 }
 
@@ -188,7 +191,7 @@ function startWorker(): NonNullable<typeof deflateWorker> {
       give(new Error(`deflate worker: ${event.message}`));
     };
     worker.onmessage = (event: MessageEvent) => {
-      const data = event.data as { pong?: boolean; id: number; written?: boolean; compressed?: Uint8Array; error?: string };
+      const data = event.data as { pong?: boolean; id: number; written?: boolean; compressed?: Uint8Array; crc?: number; error?: string };
       if (data.pong) {
         clearTimeout(timer);
         resolve({ worker, parts });
@@ -199,7 +202,7 @@ function startWorker(): NonNullable<typeof deflateWorker> {
       if (data.written) part.written();
       else if (data.compressed) {
         parts.delete(data.id);
-        part.done(data.compressed);
+        part.done({ deflated: data.compressed, crc: data.crc ?? 0 });
       } else if (data.error !== undefined) {
         parts.delete(data.id);
         part.failed(new Error(`deflate worker: ${data.error}`));
@@ -223,7 +226,7 @@ function workerStream(level: number): DeflateStream {
     let ahead = 0;
     let wake: (() => void) | undefined;
     let failure: Error | undefined;
-    const result = new Promise<Uint8Array>((resolve, reject) => {
+    const result = new Promise<{ readonly deflated: Uint8Array; readonly crc: number }>((resolve, reject) => {
       found.parts.set(id, {
         written: () => {
           ahead--;
@@ -335,15 +338,13 @@ export async function feedBlocks(
   const codec = options.codec ?? defaultCodec();
   const level = options.large === true ? Math.min(options.level ?? 6, 1) : (options.level ?? 6);
   const stream = codec.stream?.(level) ?? bufferedStream(codec, level);
-  // The CRC and size as the blocks pass (native CRC in Node).
-  let crc = 0;
+  // The size as the blocks pass; the CRC is the stream's (native where there is a native one).
   let size = 0;
   for (const block of blocks) {
-    crc = crc32(block, crc);
     size += block.length;
     await stream.push(block);
   }
-  const entry = stream.end().then((compressed): RawZipEntry => ({ name, raw: { name, method: 8, crc, size, compressed } }));
+  const entry = stream.end().then(({ deflated, crc }): RawZipEntry => ({ name, raw: { name, method: 8, crc, size, compressed: deflated } }));
   // Observed now, so a part that fails while the next is written is not an unhandled rejection; the caller's
   // await still gets the error.
   entry.catch(() => undefined);

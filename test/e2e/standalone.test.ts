@@ -11,6 +11,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { BrowserContext, Page } from "playwright-core";
+import { readPart, readZip } from "../../src/xlsx/unzip";
 import { describeWithChromium, offlinePages, ROOT } from "./browser";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
@@ -113,6 +114,8 @@ describeBrowser("standalone page in Chromium", () => {
     // Written by src/xlsx: the user's sheets kept, the charts as DrawingML parts, Cibles as an Excel table.
     expect(names[0]).toBe("Clients");
     expect(wb.getWorksheet("Cibles")?.getTables().length).toBeGreaterThan(0);
+    // Every part inflates to its size and its CRC-32 (computed by the browser's gzip stream, in the worker).
+    for (const entry of readZip(readFileSync(saved))) expect(readPart(entry).length).toBe(entry.size);
     const zip = await JSZip.loadAsync(readFileSync(saved));
     expect(zip.file("xl/charts/chart1.xml")).not.toBeNull();
     expect(Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p)).length).toBeGreaterThan(0);
@@ -137,6 +140,8 @@ describeBrowser("standalone page in Chromium", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await download.path()) as string);
     expect(wb.getWorksheet("Cibles")?.rowCount).toBeGreaterThan(2);
+    // Compressed on the page's own stream: every part's CRC-32 is still right.
+    for (const entry of readZip(readFileSync((await download.path()) as string))) expect(readPart(entry).length).toBe(entry.size);
     // The failed worker script is the only problem seen (the browser logs its 404).
     expect(problems.filter((p) => !p.includes("404"))).toEqual([]);
     problems.length = 0;
