@@ -60,8 +60,16 @@ function fixed(key: PlanKey, lang: Lang): string {
   return out.join("");
 }
 
+/** The labels of the methods' results in one language (P-R targets, RFM segments, quadrants, readings). */
+export interface ResultLabels {
+  readonly targets: Readonly<Record<PrTarget, string>>;
+  readonly segments: Readonly<Record<RfmSegment, string>>;
+  readonly quadrants: Readonly<Record<ContactQuadrant, string>>;
+  readonly readings: Readonly<Record<ElasticityReading, string>>;
+}
+
 /** Everything the short pourquoi needs in one language, looked up once rather than per client. */
-interface ShortWhyText {
+interface ShortWhyText extends ResultLabels {
   readonly abc: Render;
   readonly abcNonPositive: string;
   readonly pr: Render;
@@ -72,10 +80,6 @@ interface ShortWhyText {
   readonly prospect: Render;
   readonly none: string;
   readonly separator: string;
-  readonly targets: Readonly<Record<PrTarget, string>>;
-  readonly segments: Readonly<Record<RfmSegment, string>>;
-  readonly quadrants: Readonly<Record<ContactQuadrant, string>>;
-  readonly readings: Readonly<Record<ElasticityReading, string>>;
 }
 
 function labelsOf<K extends string>(keys: readonly K[], key: (k: K) => Parameters<typeof label>[0], lang: Lang): Record<K, string> {
@@ -109,6 +113,11 @@ function shortWhyText(lang: Lang): ShortWhyText {
     texts[lang] = t;
   }
   return t;
+}
+
+/** The labels of the methods' results in `lang`, looked up once per language (the Cibles lines show them too). */
+export function resultLabels(lang: Lang): ResultLabels {
+  return shortWhyText(lang);
 }
 
 /** The separator before the next part, when a part came before it. */

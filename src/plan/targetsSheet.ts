@@ -1,7 +1,5 @@
 import {
   classifyAbc,
-  ELASTICITY_READING_LABEL,
-  ELASTICITY_READINGS,
   QUADRANT_LABEL,
   RFM_DEFAULT_CLASSES,
   RFM_SEGMENTS,
@@ -9,12 +7,11 @@ import {
   type AbcClass,
   type AbcOptions,
   type ContactQuadrant,
-  type ElasticityReading,
   type RfmSegment,
 } from "../engine";
 import { OBJECTIVE_RULES, OBJECTIVE_RULE_LABEL } from "../engine/objectives";
 import type { PrTarget } from "../engine/penetration";
-import { label, type LabelKey, type Lang } from "../i18n";
+import { label, type Lang } from "../i18n";
 import { planText, type PlanKey } from "../i18n/plan";
 import { ROW, cellAddress, columnLetter, formula, range, rowFormulas, sheetRange, textLiteral } from "./cells";
 import { SheetDraft } from "./grid";
@@ -41,7 +38,7 @@ import type { PlanObjectives } from "./objectives";
 import { pacObjectiveCell } from "./pacLayout";
 import type { ScoredClient, ScoredPortfolio } from "./score";
 import { ABC_COLOURS, FORMATS, PROSPECT_COLOUR, QUADRANT_COLOURS, STYLES, TARGET_COLOURS } from "./styles";
-import { shortWhy } from "./summary";
+import { resultLabels, shortWhy, type ResultLabels } from "./summary";
 import type { CellStyle, PlanValue, RowSource, SheetPlan } from "./types";
 
 interface Column {
@@ -97,26 +94,13 @@ export const TARGET_COLUMNS: readonly Column[] = [
 ];
 
 /** The labels the lines show, in `lang`, looked up once per sheet. */
-interface LineLabels {
+interface LineLabels extends ResultLabels {
   readonly client: string;
   readonly prospect: string;
-  readonly targets: Readonly<Record<PrTarget, string>>;
-  readonly segments: Readonly<Record<RfmSegment, string>>;
-  readonly quadrants: Readonly<Record<ContactQuadrant, string>>;
-  readonly readings: Readonly<Record<ElasticityReading, string>>;
 }
 
 function lineLabels(lang: Lang): LineLabels {
-  const table = <K extends string>(keys: readonly K[], key: (k: K) => LabelKey): Record<K, string> =>
-    Object.fromEntries(keys.map((k) => [k, label(key(k), lang)])) as Record<K, string>;
-  return {
-    client: planText("status.client", lang),
-    prospect: planText("status.prospect", lang),
-    targets: table(PR_TARGETS, targetLabelKey),
-    segments: table(RFM_SEGMENTS, segmentLabelKey),
-    quadrants: table(QUADRANTS, (q) => QUADRANT_LABEL[q]),
-    readings: table(ELASTICITY_READINGS, (r) => ELASTICITY_READING_LABEL[r]),
-  };
+  return { ...resultLabels(lang), client: planText("status.client", lang), prospect: planText("status.prospect", lang) };
 }
 
 /**
