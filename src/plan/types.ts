@@ -1,6 +1,7 @@
 /**
- * A written sheet as plain data: values in rectangular blocks, then formats, then sheet features. The pure
- * builders in src/plan produce it; src/excel (Office.js) and src/xlsx (exceljs) apply it. Coordinates are
+ * A written sheet as plain data: values in rectangular blocks (a large table's rows made when read: see
+ * `RowSource`), then formats, then sheet features. The pure builders in src/plan produce it; src/excel (Office.js)
+ * and src/xlsx (the .xlsx writer) apply it. Coordinates are
  * 0-based (row 0, col 0 is A1); ranges are inclusive of `row`/`col` and span `rows` × `cols` cells.
  *
  * Text safety: a plain string is always written as text, even when it starts with "=", "+", "-" or "@"
