@@ -3,7 +3,9 @@
  * `npx tsx bench/plan.bench.ts [clients] [prospects]` (npm run bench -- plan).
  *
  * Generates a client workbook with the demo's generator (default 100 000 clients and 2 000 prospects, seeded,
- * the same columns as assets/sample/clients-demo.xlsx), then runs, one after the other on that file:
+ * the same columns as assets/sample/clients-demo.xlsx) in a child process of its own, then runs, one after the
+ * other on that file (the bench itself holding no more than a few megabytes: on these machines, a parent holding
+ * the generator's 3 GB made its child pac 0.5–1 s slower):
  * - the real command line in a child process — `node bin/pac.js plan <file> --out <tmp>` — its wall time and
  *   its peak resident memory (`process.resourceUsage().maxRSS` of the child, read by a preload script at exit);
  * - bench/pandas_pipeline.py with Debian's /usr/bin/python3: read the same sheet with pandas, ABC and RFM,
@@ -42,15 +44,22 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 ** 2).toFixed(0)} Mo`;
 }
 
+/** `plan.bench.ts --input <file> <clients> <prospects>`: writes the input workbook, in the child process. */
+async function writeInput(file: string, clients: number, prospects: number): Promise<void> {
+  writeFileSync(file, await stableXlsx(sampleWorkbook(generateClients({ clients, prospects, seed: 20250602 }))));
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === "--input") return writeInput(process.argv[3], Number(process.argv[4]), Number(process.argv[5]));
   const clients = Number(process.argv[2] ?? 100_000);
   const prospects = Number(process.argv[3] ?? 2_000);
   const dir = mkdtempSync(join(tmpdir(), "pac-bench-"));
   try {
     let t = performance.now();
     const input = join(dir, "clients.xlsx");
-    const rows = generateClients({ clients, prospects, seed: 20250602 });
-    writeFileSync(input, await stableXlsx(sampleWorkbook(rows)));
+    // The same file, written by this script run again with its loader (tsx) in a process of its own.
+    const made = spawnSync(process.execPath, [...process.execArgv, __filename, "--input", input, String(clients), String(prospects)], { stdio: "inherit" });
+    if (made.status !== 0) throw new Error(`génération de l'entrée : code ${made.status}`);
     console.log(`Entrée : ${clients} clients + ${prospects} prospects, ${mb(statSync(input).size)}, générée en ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
     const preload = join(dir, "maxrss.cjs");
