@@ -397,6 +397,11 @@ describe("applyWorkbookPlan: misuse and old hosts", () => {
     { name: "a name with a slash", plan: sheet({ name: "A/B" }), message: /invalid sheet name/ },
     { name: "two sheets with one name", plan: { sheets: [sheet({}).sheets[0], sheet({ name: "s" }).sheets[0]] }, message: /used twice/ },
     { name: "ragged rows", plan: sheet({ blocks: [{ row: 0, col: 0, values: [[1, 2], [3]] }] }), message: /different lengths/ },
+    {
+      name: "ragged rows made when read",
+      plan: sheet({ blocks: [{ row: 0, col: 0, values: { length: 2, width: 2, row: (i: number) => (i === 0 ? [1, 2] : [3]) } }] }),
+      message: /a row of 1 cells in a block 2 wide/,
+    },
     { name: "a non-finite number", plan: sheet({ blocks: [{ row: 0, col: 0, values: [[Number.NaN]] }] }), message: /finite/ },
     { name: "a formula with its =", plan: sheet({ blocks: [{ row: 0, col: 0, values: [[{ formula: "=A1" }]] }] }), message: /without "="/ },
     { name: "a table name like a cell", plan: sheet({ tables: [{ name: "AB12", range: { row: 0, col: 0, rows: 2, cols: 1 } }] }), message: /not a valid Excel name/ },

@@ -277,7 +277,11 @@ export function buildSheetOps(
     if (block.values.length === 0 || width === 0) continue;
     extentRows = Math.max(extentRows, block.row + block.values.length);
     extentCols = Math.max(extentCols, block.col + width);
-    const rows: CellInput[][] = linesOf(block.values).map((row) => row.map((v) => cellInput(v, rewrite)));
+    const rows: CellInput[][] = linesOf(block.values).map((row) => {
+      // Rows made when read (a RowSource) are checked here, as they are made: Excel refuses a ragged array.
+      if (row.length !== width) throw new TypeError(`applyWorkbookPlan: sheet "${plan.name}": a row of ${row.length} cells in a block ${width} wide`);
+      return row.map((v) => cellInput(v, rewrite));
+    });
     for (const chunk of chunkRows(rows, limits.maxChars, limits.maxRows)) {
       const withFormulas = chunk.rows.some((row) => row.some(isFormulaInput));
       hasFormulas ||= withFormulas;

@@ -39,7 +39,7 @@ function checkSheet(s: SheetPlan, tableNames: Set<string>): void {
   const name = s.name;
   s.blocks.forEach((b, i) => {
     const width = blockWidth(b);
-    // Rows made when read (a RowSource) are checked as they are made, by the writer that reads them.
+    // Rows made when read (a RowSource) are checked as they are made (see `buildSheetOps`).
     if (!isRowSource(b.values) && b.values.some((row) => row.length !== width)) fail(name, `block ${i} has rows of different lengths`);
     if (b.values.length > 0 && width > 0) checkRange(name, `block ${i}`, { row: b.row, col: b.col, rows: b.values.length, cols: width });
   });
