@@ -1,12 +1,11 @@
 import type { AbcClass, ActionFamily } from "../engine";
-import type { PrTarget } from "../engine/penetration";
 import { label, type Lang } from "../i18n";
 import { planFr } from "../i18n/fr/plan";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
 import { cellAddress, formula, range, textLiteral } from "./cells";
 import { contactsModel, type ContactsModel } from "./contactsModel";
 import { SheetDraft } from "./grid";
-import { PR_TARGETS, targetLabelKey } from "./labels";
+import { resultLabels } from "./summary";
 import { templateFormula, templateValue } from "./templateFormula";
 import type { ScoredClient, ScoredPortfolio } from "./score";
 import { ABC_COLOURS, COLOURS, FORMATS, STYLES } from "./styles";
@@ -455,7 +454,7 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   ]);
   // The labels looked up once per sheet, not per row; `concat` appends the months in one copy of the exact size.
   const prospect = t("status.prospect");
-  const targets = Object.fromEntries(PR_TARGETS.map((g) => [g, label(targetLabelKey(g), lang)])) as Record<PrTarget, string>;
+  const targets = resultLabels(lang).targets;
   // The rows are made when written (a row per planned client: see `RowSource`).
   const rows: RowSource = {
     length: planned.length,

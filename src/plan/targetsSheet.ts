@@ -33,7 +33,7 @@ import {
   type Criterion,
   type RankedSet,
 } from "./liveFormulas";
-import { PR_TARGETS, segmentLabelKey, targetLabelKey } from "./labels";
+import { PR_TARGETS, targetLabelKey } from "./labels";
 import type { PlanObjectives } from "./objectives";
 import { pacObjectiveCell } from "./pacLayout";
 import type { ScoredClient, ScoredPortfolio } from "./score";
@@ -270,11 +270,7 @@ function liveColumns(
   const sameSets = customers.every((c) => (c.ca === undefined) === (c.potential === undefined));
   const at = (h: PlanKey): number => columnIndex(h);
   const aheadOf = sumsGreater(portfolio.clients.filter((c) => c.abc).map((c) => c.ca as number));
-  const labels = {
-    develop: label(targetLabelKey("develop"), lang),
-    maintain: label(targetLabelKey("maintain"), lang),
-    secure: label(targetLabelKey("secure"), lang),
-  };
+  const labels = resultLabels(lang).targets;
   return (i, line) => {
     const c = portfolio.clients[i];
     const row = i + 2;
@@ -301,7 +297,7 @@ function liveColumns(
       const gap = `${col("col.pr_gap")}${row}`;
       line[at("col.pr_code")] = formula(prCodeFormula(p, r), c.pr.code);
       line[at("col.pr_gap")] = formula(`${r}-${p}`, c.pr.gap);
-      line[at("col.pr_target")] = formula(prTargetFormula(gap, labels), label(targetLabelKey(c.pr.target), lang));
+      line[at("col.pr_target")] = formula(prTargetFormula(gap, labels), labels[c.pr.target]);
       if (c.pr.rate !== null) line[at("col.rate")] = formula(`IF(${pot}>0,${ca}/${pot},"")`, c.pr.rate);
     }
   };
@@ -395,7 +391,7 @@ function liveQuadrants(portfolio: ScoredPortfolio, lang: Lang, fills: Filler[], 
   const splits = portfolio.splits;
   if (!portfolio.methods.contacts || !splits) return top;
   const n = portfolio.clients.length;
-  const names = Object.fromEntries(QUADRANTS.map((q) => [q, label(QUADRANT_LABEL[q], lang)])) as Record<ContactQuadrant, string>;
+  const names = resultLabels(lang).quadrants;
   const caOutside = portfolio.clients.some((c) => c.ca !== undefined && !c.contacts);
   const contactsSplit =
     splits.contactsSource === "median" ? formula(`MEDIAN(${wholeColumn("col.contacts_n", n)})`, splits.contacts) : splits.contacts;
@@ -496,12 +492,13 @@ function liveRfm(portfolio: ScoredPortfolio, lang: Lang, fills: Filler[], sheet:
   }
   const segments = classes.recency === 5 && classes.frequency === 5;
   const segmentCell: Partial<Record<RfmSegment, string>> = {};
+  const segmentNames = resultLabels(lang).segments;
   if (segments) {
     sheet.set(r, pl, planText("targets.rfm_segments", lang));
     sheet.style(range(r, pl, 1, 2), { italic: true });
     r++;
     for (const seg of RFM_SEGMENTS) {
-      sheet.set(r, pl, label(segmentLabelKey(seg), lang));
+      sheet.set(r, pl, segmentNames[seg]);
       segmentCell[seg] = cellAddress(r, pl);
       r++;
     }
@@ -524,7 +521,7 @@ function liveRfm(portfolio: ScoredPortfolio, lang: Lang, fills: Filler[], sheet:
         `IF(${rCell}>=4,IF(${fCell}>=4,IF(${rCell}=5,${g("champions")},${g("loyal")}),IF(${fCell}>=2,${g("potential_loyalist")},IF(${rCell}=5,${g("new")},${g("promising")}))),` +
         `IF(${rCell}=3,IF(${fCell}>=4,${g("loyal")},IF(${fCell}=3,${g("need_attention")},${g("about_to_sleep")})),` +
         `IF(${fCell}=5,${g("cant_lose")},IF(${fCell}>=3,${g("at_risk")},${g("hibernating")}))))`;
-      line[columnIndex("col.rfm_segment")] = formula(f, label(segmentLabelKey(rfm.segment), lang));
+      line[columnIndex("col.rfm_segment")] = formula(f, segmentNames[rfm.segment]);
     }
   });
   return r + 1;
