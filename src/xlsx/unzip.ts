@@ -243,13 +243,8 @@ const nativeInflate = !zlib && typeof DecompressionStream === "function";
  */
 export async function readPartAsync(entry: StoredEntry): Promise<Uint8Array> {
   if (!nativeInflate || entry.method !== 8 || entry.size === 0) return readPart(entry);
-  // Checked natively (CRC and size), else inflated and checked again here for the usual error.
-  const native = await inflateNatively(entry);
-  if (native) return native;
-  const data = inflateWithPako(entry);
-  const crc = crc32(data);
-  if (crc !== entry.crc) throw new XlsxError("PART_CRC", { part: entry.name, expected: hex(entry.crc), actual: hex(crc) });
-  return data;
+  // Checked natively (CRC and size), else inflated by pako and checked again for the usual error.
+  return (await inflateNatively(entry)) ?? readPartInJs(entry);
 }
 
 /**

@@ -38,10 +38,16 @@ export interface StoredEntry {
   readonly compressed: Uint8Array;
 }
 
+/** Raw DEFLATE (RFC 1951) data and the CRC-32 of what it holds. */
+export interface Deflated {
+  readonly deflated: Uint8Array;
+  readonly crc: number;
+}
+
 /** Raw DEFLATE (RFC 1951) both ways; `deflate` also gives the CRC-32 of its input. */
 export interface ZipCodec {
   readonly name: "zlib" | "pako";
-  deflate(data: Uint8Array, level: number): { readonly deflated: Uint8Array; readonly crc: number };
+  deflate(data: Uint8Array, level: number): Deflated;
   inflate(data: Uint8Array): Uint8Array;
   /** A DEFLATE stream fed block by block (a sheet as it is written); default: the blocks joined, then `deflate`. */
   stream?(level: number): DeflateStream;
@@ -55,7 +61,7 @@ export interface ZipCodec {
 export interface DeflateStream {
   push(block: Uint8Array): Promise<void> | void;
   /** The deflated bytes of every block pushed, and the CRC-32 of the blocks (computed where it costs least). */
-  end(): Promise<{ readonly deflated: Uint8Array; readonly crc: number }>;
+  end(): Promise<Deflated>;
 }
 
 
@@ -158,7 +164,7 @@ const WORKER_AHEAD = 8;
 
 interface WorkerPart {
   written(): void;
-  done(result: { readonly deflated: Uint8Array; readonly crc: number }): void;
+  done(result: Deflated): void;
   failed(error: Error): void;
 }
 
@@ -202,7 +208,9 @@ function startWorker(): NonNullable<typeof deflateWorker> {
       if (data.written) part.written();
       else if (data.compressed) {
         parts.delete(data.id);
-        part.done({ deflated: data.compressed, crc: data.crc ?? 0 });
+        // A part without its CRC fails (a CRC made up would write a file every reader refuses).
+        if (typeof data.crc === "number") part.done({ deflated: data.compressed, crc: data.crc });
+        else part.failed(new Error("deflate worker: no CRC-32"));
       } else if (data.error !== undefined) {
         parts.delete(data.id);
         part.failed(new Error(`deflate worker: ${data.error}`));
@@ -226,7 +234,7 @@ function workerStream(level: number): DeflateStream {
     let ahead = 0;
     let wake: (() => void) | undefined;
     let failure: Error | undefined;
-    const result = new Promise<{ readonly deflated: Uint8Array; readonly crc: number }>((resolve, reject) => {
+    const result = new Promise<Deflated>((resolve, reject) => {
       found.parts.set(id, {
         written: () => {
           ahead--;
