@@ -31,12 +31,28 @@ export function linesOf(values: BlockRows): readonly (readonly PlanValue[])[] {
 /** The rows with `f` applied to each cell, as rows of the same kind (a `RowSource` stays one: made when read). */
 export function mapCells(values: BlockRows, f: (value: PlanValue) => PlanValue): BlockRows {
   if (!isRowSource(values)) return values.map((line) => line.map(f));
-  const source = values;
+  return mapRowSource(
+    values,
+    (line) => line.map(f),
+    (value) => f(value),
+  );
+}
+
+/**
+ * `source` with each row made into `line(row, i)` as it is made, and each of the user's texts read as
+ * `cell(value, i, j)`: still made when read.
+ */
+export function mapRowSource(
+  source: RowSource,
+  line: (row: readonly PlanValue[], i: number) => readonly PlanValue[],
+  cell: (value: PlanValue, i: number, j: number) => PlanValue,
+): RowSource {
+  const user = source.userTexts;
   return {
     length: source.length,
     width: source.width,
-    row: (i) => source.row(i).map(f),
-    ...(source.userTexts ? { userTexts: { cols: source.userTexts.cols, cell: (i: number, j: number) => f(source.userTexts!.cell(i, j)) } } : {}),
+    row: (i) => line(source.row(i), i),
+    ...(user ? { userTexts: { cols: user.cols, cell: (i: number, j: number) => cell(user.cell(i, j), i, j) } } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { RowFormula, cellAddress, formula, isFormulaCell } from "../plan/cells";
-import { isRowSource } from "../plan/rows";
+import { isRowSource, mapRowSource } from "../plan/rows";
 import type { ChartPlan, PlanValue, RowSource, SheetPlan, WorkbookPlan } from "../plan/types";
 import { cleanCellText, xmlSafe, countInvalidXmlChars, MAX_CELL_CHARS } from "./xmlText";
 
@@ -97,19 +97,17 @@ function cleanChart(chart: ChartPlan, sheet: string, remarks: WriteRemark[]): Ch
 
 /** Rows made when read, with the cells of `fixes` (by row, then column) in place of what `source` makes. */
 function mended(source: RowSource, fixes: ReadonlyMap<number, ReadonlyMap<number, PlanValue>>): RowSource {
-  return {
-    length: source.length,
-    width: source.width,
-    row: (i) => {
-      const line = source.row(i);
+  return mapRowSource(
+    source,
+    (line, i) => {
       const fix = fixes.get(i);
       if (!fix) return line;
       const out = [...line];
       for (const [j, v] of fix) out[j] = v;
       return out;
     },
-    ...(source.userTexts ? { userTexts: { cols: source.userTexts.cols, cell: (i: number, j: number) => fixes.get(i)?.get(j) ?? source.userTexts!.cell(i, j) } } : {}),
-  };
+    (value, i, j) => fixes.get(i)?.get(j) ?? value,
+  );
 }
 
 function cleanSheet(sheet: SheetPlan, remarks: WriteRemark[]): SheetPlan {
