@@ -2,7 +2,10 @@ import fc from "fast-check";
 import { classifyAbc, contactMatrix } from "../engine";
 import { quarterRanksDetailed } from "../engine/quarterRanks";
 import type { ImportedClient } from "../io/clientTable";
+import { linesOf } from "./rows";
 import { reasonText, scorePortfolio } from "./score";
+import { resultLabels } from "./summary";
+import { TARGET_COLUMNS, buildTargetsSheet } from "./targetsSheet";
 
 /*
  * scorePortfolio keeps each method's results as the engine's columns and gives every client a row view built
@@ -100,5 +103,85 @@ describe("scorePortfolio: each client's view is the engine's row (property)", ()
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("the Cibles lines, read from the methods' columns, say what each client's view says (property)", () => {
+  const rich = fc
+    .array(
+      fc.record({
+        ca: fc.option(amount, { nil: undefined }),
+        potential: fc.option(fc.integer({ min: 1, max: 20_000 }), { nil: undefined }),
+        contacts: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+        contactsBefore: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+        before: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }),
+        recencyDays: fc.integer({ min: 0, max: 400 }),
+        frequency: fc.integer({ min: 1, max: 30 }),
+        isProspect: fc.boolean().map((p) => (p ? true : undefined)),
+      }),
+      { minLength: 2, maxLength: 40 },
+    )
+    .map((list) =>
+      list.map(
+        (c, i): ImportedClient => ({
+          id: `C${i + 1}`,
+          row: i + 2,
+          ...(c.ca !== undefined ? { ca: c.ca, monetary: Math.max(0, c.ca), recencyDays: c.recencyDays, frequency: c.frequency } : {}),
+          ...(c.ca !== undefined && c.before !== undefined ? { periods: [c.before, c.ca] } : {}),
+          ...(c.potential !== undefined ? { potential: c.potential } : {}),
+          ...(c.contacts !== undefined ? { contacts: c.contacts } : {}),
+          ...(c.contactsBefore !== undefined ? { contactsBefore: c.contactsBefore } : {}),
+          ...(c.isProspect ? { isProspect: true } : {}),
+        }),
+      ),
+    );
+
+  it("class, ranks, P-R, RFM, quadrant, phase, elasticity, planned contacts", () => {
+    const col = (header: string): number => TARGET_COLUMNS.findIndex((c) => c.header === header);
+    const labels = resultLabels("fr");
+    // How many clients had each result, over the runs: the property must see every method at work.
+    const seen = { rfm: 0, segment: 0, contacts: 0, maturity: 0, elasticity: 0, pr: 0 };
+    fc.assert(
+      fc.property(rich, (clients) => {
+        const portfolio = scorePortfolio(clients, {});
+        const block = buildTargetsSheet(portfolio, "fr", { liveMax: 0 }).blocks.find((b) => b.row === 1 && b.col === 0);
+        const lines = block ? linesOf(block.values) : [];
+        expect(lines).toHaveLength(clients.length);
+        portfolio.clients.forEach((c, i) => {
+          const line = lines[i];
+          seen.rfm += c.rfm ? 1 : 0;
+          seen.segment += c.rfm?.segment ? 1 : 0;
+          seen.contacts += c.contacts ? 1 : 0;
+          seen.maturity += c.maturity?.phase ? 1 : 0;
+          seen.elasticity += c.elasticity ? 1 : 0;
+          seen.pr += c.pr ? 1 : 0;
+          const expected: Record<string, unknown> = {
+            "col.rank": c.abc?.rank ?? null,
+            "col.share": c.abc?.share ?? null,
+            "col.cumulative": c.abc?.cumulativeShare ?? null,
+            "col.abc": c.abc?.cls ?? null,
+            "col.r": c.r?.rank ?? null,
+            "col.p": c.p?.rank ?? null,
+            "col.pr_code": c.pr?.code ?? null,
+            "col.pr_gap": c.pr?.gap ?? null,
+            "col.pr_target": c.pr ? labels.targets[c.pr.target] : null,
+            "col.rate": c.pr?.rate ?? null,
+            "col.rfm_r": c.rfm?.r ?? null,
+            "col.rfm_code": c.rfm?.code ?? null,
+            "col.rfm_sum": c.rfm?.sum ?? null,
+            "col.rfm_segment": c.rfm?.segment ? labels.segments[c.rfm.segment] : null,
+            "col.contacts_n": c.contacts ? (c.source.contacts ?? null) : null,
+            "col.quadrant": c.contacts ? labels.quadrants[c.contacts.quadrant] : null,
+            "col.maturity": c.maturity?.phase ?? null,
+            "col.elasticity": c.elasticity?.value ?? null,
+            "col.elasticity_reading": c.elasticity ? labels.readings[c.elasticity.reading] : null,
+            "col.planned": c.allocation?.total ?? null,
+          };
+          for (const [header, value] of Object.entries(expected)) expect([header, line[col(header)]]).toEqual([header, value]);
+        });
+      }),
+      { numRuns: 150 },
+    );
+    for (const count of Object.values(seen)) expect(count).toBeGreaterThan(0);
   });
 });

@@ -246,6 +246,8 @@ export interface ScoredPortfolio {
   readonly warnings: readonly ScoreWarning[];
   /** Issue 14: the prospects scored by SPEC §11 (status, reason, Ep), whose Ep shares the conquête. */
   readonly targeting: ProspectTargeting;
+  /** The clients' results as columns (what `clients[i].abc`… are made from), for the sheets that read them all. */
+  readonly results: ResultColumns;
 }
 
 const CLASSES: readonly AbcClass[] = ["A", "B", "C"];
@@ -307,12 +309,41 @@ export function reasonText(reason: ClientReason, lang: Lang): string {
   return sentence;
 }
 
+/** A method's columns and where each client is in them: `at[i]` is client i's row, −1 when the method did not score it. */
+export interface Placement<Columns> {
+  readonly columns: Columns;
+  readonly at: Int32Array;
+}
+
+/**
+ * Every method's results as the engine's columns, placed by client (absent: the method did not run, or the wizard
+ * left it out). What a sheet that reads every client goes through: a `ScoredClient`'s results are objects made
+ * from these columns at each read.
+ */
+export interface ResultColumns {
+  readonly abc?: Placement<AbcColumns>;
+  readonly r?: Placement<QuarterRankColumns>;
+  readonly p?: Placement<QuarterRankColumns>;
+  readonly pr?: Placement<PenetrationColumns>;
+  readonly rfm?: Placement<RfmColumns>;
+  readonly contacts?: Placement<ContactMatrixColumns>;
+  readonly maturity?: Placement<MaturityColumns>;
+  /** Only the clients that have a coefficient are placed. */
+  readonly elasticity?: Placement<ElasticityColumns>;
+  readonly allocation?: Placement<readonly ClientAllocation[]>;
+}
+
+/** Client i's row in a method's columns, or −1 (not scored, or the method absent). */
+export function rowIn(placement: Placement<unknown> | undefined, i: number): number {
+  return placement ? placement.at[i] : -1;
+}
+
 /**
  * A method's columns and, by client, the row k of its columns (−1: the method did not score the client). A
  * client's result is made from the columns when read; the last one made is kept, as the sheets read a client's
  * results several times in a row.
  */
-class Placed<Columns, Row> {
+class Placed<Columns, Row> implements Placement<Columns> {
   private last = -1;
   private lastRow: Row | undefined = undefined;
 
@@ -345,7 +376,7 @@ function place<Columns, Row>(columns: Columns, kept: readonly number[], clients:
  * Every method's results for the whole portfolio, as the engine's columns (issue 12: a result object per client
  * and method kept 1.8 KB per client alive, 180 MB at 100 000 clients).
  */
-class PortfolioColumns {
+class PortfolioColumns implements ResultColumns {
   abc?: Placed<AbcColumns, AbcResult>;
   r?: Placed<QuarterRankColumns, QuarterRankResult>;
   p?: Placed<QuarterRankColumns, QuarterRankResult>;
@@ -1070,6 +1101,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     notes,
     warnings: warn.all,
     targeting,
+    results: all,
   };
 }
 

@@ -1,11 +1,11 @@
-import { ELASTICITY_READING_LABEL, QUADRANT_LABEL, type ContactQuadrant, type ElasticityReading } from "../engine";
+import { ABC_CLASSES, CONTACT_QUADRANTS, ELASTICITY_READINGS, ELASTICITY_READING_LABEL, PR_CODES, PR_TARGETS, QUADRANT_LABEL, type ContactQuadrant, type ElasticityReading } from "../engine";
 import type { PrTarget } from "../engine/penetration";
 import { RFM_SEGMENTS, type RfmSegment } from "../engine/rfm";
 import { formatNumber, label, type Lang } from "../i18n";
 import { plural } from "../i18n/format";
 import { planTemplate, type PlanKey } from "../i18n/plan";
 import { segmentLabelKey, targetLabelKey } from "./labels";
-import type { ScoredClient } from "./score";
+import { rowIn, type ResultColumns } from "./score";
 
 type Params = Readonly<Record<string, string | number>>;
 /** Appends a filled template to `out`, piece by piece: the caller joins everything once (one flat string). */
@@ -126,46 +126,55 @@ function separate(out: string[], separator: string): void {
 }
 
 /**
- * The short "pourquoi" of a row of the Cibles sheet: the client's class, P-R target, contact quadrant,
+ * The short "pourquoi" of client i's row of the Cibles sheet: its class, P-R target, contact quadrant,
  * elasticity and planned contacts, each in a few words, joined by " · ". The full sentences stay in
- * `ScoredClient.why`. Cheap by design (one per written row): templates and labels are looked up once per
- * language, and small numbers skip the grouping regex.
+ * `ScoredClient.why`. Cheap by design (one per written row): read from the methods' columns (no result object
+ * made), templates and labels looked up once per language, and small numbers skip the grouping regex.
  *
- * @example shortWhy(client, "fr") // "Classe A (cumul 34,2 % du CA) · P1-R1 → Entretenir · 90 contacts : 12 d'entretien + 78 « turbo »"
+ * @example shortWhy(portfolio.results, 0, false, "fr") // "Classe A (cumul 34,2 % du CA) · P1-R1 → Entretenir · 90 contacts : 12 d'entretien + 78 « turbo »"
  */
-export function shortWhy(c: ScoredClient, lang: Lang): string {
+export function shortWhy(results: ResultColumns, i: number, isProspect: boolean, lang: Lang): string {
   const t = shortWhyText(lang);
   // Every piece goes to one list joined at the end: one flat string, where `+=` would keep a rope of pieces per
   // row. Each part appends at least one piece, so a non-empty list means a part before: the separator goes first.
   const out: string[] = [];
-  const abc = c.abc;
-  if (abc) {
-    if (abc.share > 0) t.abc(out, { cls: abc.cls, cumulative: formatPercentSmall(abc.cumulativeShare, lang) });
+  const { abc, pr, rfm, contacts, elasticity, allocation } = results;
+  const a = rowIn(abc, i);
+  if (abc && a >= 0) {
+    const c = abc.columns;
+    if (c.share[a] > 0) t.abc(out, { cls: ABC_CLASSES[c.cls[a]], cumulative: formatPercentSmall(c.cumulativeShare[a], lang) });
     else out.push(t.abcNonPositive);
   }
-  if (c.pr) {
+  const k = rowIn(pr, i);
+  if (pr && k >= 0) {
+    const c = pr.columns;
     separate(out, t.separator);
-    t.pr(out, { code: c.pr.code, target: t.targets[c.pr.target] });
+    t.pr(out, { code: PR_CODES[(c.p[k] - 1) * 4 + (c.r[k] - 1)], target: t.targets[PR_TARGETS[c.target[k]]] });
   }
-  const rfm = c.rfm;
-  if (rfm) {
+  const s = rowIn(rfm, i);
+  if (rfm && s >= 0) {
+    const c = rfm.columns;
     separate(out, t.separator);
-    if (rfm.segment) t.rfm(out, { code: rfm.code, segment: t.segments[rfm.segment] });
-    else t.rfmNoSegment(out, { code: rfm.code });
+    const code = c.codes[c.cell[s]];
+    if (c.segment) t.rfm(out, { code, segment: t.segments[RFM_SEGMENTS[c.segment[s]]] });
+    else t.rfmNoSegment(out, { code });
   }
-  if (c.contacts) {
+  const q = rowIn(contacts, i);
+  if (contacts && q >= 0) {
     separate(out, t.separator);
-    out.push(t.quadrants[c.contacts.quadrant]);
+    out.push(t.quadrants[CONTACT_QUADRANTS[contacts.columns.quadrant[q]]]);
   }
-  const e = c.elasticity;
-  if (e) {
+  const e = rowIn(elasticity, i);
+  if (elasticity && e >= 0) {
+    const c = elasticity.columns;
     separate(out, t.separator);
-    t.elasticity(out, { value: formatSmall(e.value, lang), reading: t.readings[e.reading] });
+    t.elasticity(out, { value: formatSmall(c.value[e], lang), reading: t.readings[ELASTICITY_READINGS[c.reading[e]]] });
   }
   separate(out, t.separator);
-  const a = c.allocation;
-  if (c.isProspect) t.prospect(out, { conquete: a?.conquete ?? 0 });
-  else if (a) t.planned(out, { total: a.total, entretien: a.entretien, stimulation: a.stimulation });
+  const l = rowIn(allocation, i);
+  const line = allocation && l >= 0 ? allocation.columns[l] : undefined;
+  if (isProspect) t.prospect(out, { conquete: line?.conquete ?? 0 });
+  else if (line) t.planned(out, { total: line.total, entretien: line.entretien, stimulation: line.stimulation });
   else out.push(t.none);
   return out.join("");
 }

@@ -1,6 +1,13 @@
 import {
+  ABC_CLASSES,
   classifyAbc,
+  CONTACT_QUADRANTS,
+  ELASTICITY_READINGS,
+  MATURITY_PHASES,
+  PR_CODES,
+  PR_TARGETS as PR_TARGET_CODES,
   QUADRANT_LABEL,
+  UNCLASSED,
   RFM_DEFAULT_CLASSES,
   RFM_SEGMENTS,
   rfmScores,
@@ -36,7 +43,7 @@ import {
 import { PR_TARGETS, targetLabelKey } from "./labels";
 import type { PlanObjectives } from "./objectives";
 import { pacObjectiveCell } from "./pacLayout";
-import type { ScoredClient, ScoredPortfolio } from "./score";
+import { rowIn, type ResultColumns, type ScoredClient, type ScoredPortfolio } from "./score";
 import { ABC_COLOURS, FORMATS, PROSPECT_COLOUR, QUADRANT_COLOURS, STYLES, TARGET_COLOURS } from "./styles";
 import { resultLabels, shortWhy, type ResultLabels } from "./summary";
 import type { CellStyle, PlanValue, RowSource, SheetPlan } from "./types";
@@ -104,48 +111,68 @@ function lineLabels(lang: Lang): LineLabels {
 }
 
 /**
- * Client c's line of the table, as values in the order of `TARGET_COLUMNS` (each result read once); `ahead` is
- * the sum of the amounts strictly greater than its CA (for a classed client). Numbers stay numbers (formatted by
- * the sheet); the objective columns are left blank for `objectiveColumns`.
+ * Client c's line of the table, as values in the order of `TARGET_COLUMNS`, read from the methods' columns
+ * (`results`: no result object is made per client); `ahead` is the sum of the amounts strictly greater than its
+ * CA (for a classed client). Numbers stay numbers (formatted by the sheet); the objective columns are left blank
+ * for `objectiveColumns`.
  */
-function targetLine(c: ScoredClient, ahead: number | null, labels: LineLabels, lang: Lang): PlanValue[] {
-  const { abc, r, p, pr, rfm, contacts, maturity, elasticity, allocation } = c;
+function targetLine(c: ScoredClient, results: ResultColumns, ahead: number | null, labels: LineLabels, lang: Lang): PlanValue[] {
+  const { abc, r, p, pr, rfm, contacts, maturity, elasticity, allocation } = results;
+  const i = c.index;
   const source = c.source;
+  const ka = rowIn(abc, i);
+  const A = ka >= 0 ? abc?.columns : undefined;
+  const kr = rowIn(r, i);
+  const kp = rowIn(p, i);
+  const kpr = rowIn(pr, i);
+  const PR = kpr >= 0 ? pr?.columns : undefined;
+  const prP = PR ? PR.p[kpr] : 0;
+  const prR = PR ? PR.r[kpr] : 0;
+  const prRate = PR ? PR.rate[kpr] : NaN;
+  const ks = rowIn(rfm, i);
+  const S = ks >= 0 ? rfm?.columns : undefined;
+  const segment = S?.segment ? RFM_SEGMENTS[S.segment[ks]] : undefined;
+  const kq = rowIn(contacts, i);
+  const km = rowIn(maturity, i);
+  const phase = km >= 0 && maturity ? maturity.columns.phase[km] : UNCLASSED;
+  const ke = rowIn(elasticity, i);
+  const E = ke >= 0 ? elasticity?.columns : undefined;
+  const kl = rowIn(allocation, i);
   return [
     c.id,
     c.name ?? null,
     c.isProspect ? labels.prospect : labels.client,
     c.ca ?? null,
-    abc?.rank ?? null,
-    abc ? ahead : null,
-    abc?.share ?? null,
-    abc?.cumulativeShare ?? null,
-    abc?.cls ?? null,
-    r?.rank ?? null,
+    A ? A.rank[ka] : null,
+    A ? ahead : null,
+    A ? A.share[ka] : null,
+    A ? A.cumulativeShare[ka] : null,
+    A ? ABC_CLASSES[A.cls[ka]] : null,
+    kr >= 0 && r ? r.columns.rank[kr] : null,
     c.potential ?? null,
-    p?.rank ?? null,
-    pr?.code ?? null,
-    pr?.gap ?? null,
-    pr ? labels.targets[pr.target] : null,
-    pr?.rate ?? null,
-    rfm ? (source.recencyDays ?? null) : null,
-    rfm ? (source.frequency ?? null) : null,
-    rfm ? (source.monetary ?? null) : null,
-    rfm?.r ?? null,
-    rfm?.f ?? null,
-    rfm?.m ?? null,
-    rfm?.code ?? null,
-    rfm?.sum ?? null,
-    rfm?.segment ? labels.segments[rfm.segment] : null,
-    contacts ? (source.contacts ?? null) : null,
-    contacts ? labels.quadrants[contacts.quadrant] : null,
-    maturity?.phase ?? null,
-    elasticity?.value ?? null,
-    elasticity ? labels.readings[elasticity.reading] : null,
-    allocation?.total ?? null,
+    kp >= 0 && p ? p.columns.rank[kp] : null,
+    PR ? PR_CODES[(prP - 1) * 4 + (prR - 1)] : null,
+    PR ? prR - prP : null,
+    PR ? labels.targets[PR_TARGET_CODES[PR.target[kpr]]] : null,
+    PR && !Number.isNaN(prRate) ? prRate : null,
+    S ? (source.recencyDays ?? null) : null,
+    S ? (source.frequency ?? null) : null,
+    S ? (source.monetary ?? null) : null,
+    S ? S.r[ks] : null,
+    S ? S.f[ks] : null,
+    S ? S.m[ks] : null,
+    S ? S.codes[S.cell[ks]] : null,
+    S ? S.sum[ks] : null,
+    segment ? labels.segments[segment] : null,
+    kq >= 0 ? (source.contacts ?? null) : null,
+    kq >= 0 && contacts ? labels.quadrants[CONTACT_QUADRANTS[contacts.columns.quadrant[kq]]] : null,
+    phase === UNCLASSED ? null : MATURITY_PHASES[phase],
+    E ? E.value[ke] : null,
+    E ? labels.readings[ELASTICITY_READINGS[E.reading[ke]]] : null,
+    kl >= 0 && allocation ? allocation.columns[kl].total : null,
     null,
     null,
-    shortWhy(c, lang),
+    shortWhy(results, i, c.isProspect, lang),
   ];
 }
 
@@ -360,21 +387,23 @@ function planClassRows(portfolio: ScoredPortfolio, lang: Lang, objectives: PlanO
   const ca = cellOf("col.ca", ROW);
   const positiveCa = rowFormulas(`IF(${ca}>0,${ca},"${SKIPPED}")`);
   const classC = rowFormulas(`IF(AND(${cellOf("col.abc", ROW)}="C",${ca}>0),${ca},"${SKIPPED}")`);
+  const { abc, maturity } = portfolio.results;
   return {
     length: portfolio.clients.length + 1,
     width: 4,
     row: (r) => {
       if (r === 0) return header;
       const i = r - 1;
-      const c = portfolio.clients[i];
-      const abc = c.abc;
-      const out: PlanValue[] = [abc?.cls ?? null, null, null, null];
+      const ka = rowIn(abc, i);
+      const cls = abc && ka >= 0 ? ABC_CLASSES[abc.columns.cls[ka]] : null;
+      const out: PlanValue[] = [cls, null, null, null];
       if (!objectives || objectiveOf[i] < 0) return out;
       const row = i + 2;
-      const x = c.ca as number;
+      const x = portfolio.clients[i].ca as number;
       const positive = x > 0 ? x : SKIPPED;
-      if (c.maturity?.phase === "D") out[1] = positiveCa(row, positive);
-      out[2] = classC(row, abc?.cls === "C" ? positive : SKIPPED);
+      const km = rowIn(maturity, i);
+      if (maturity && km >= 0 && MATURITY_PHASES[maturity.columns.phase[km]] === "D") out[1] = positiveCa(row, positive);
+      out[2] = classC(row, cls === "C" ? positive : SKIPPED);
       out[3] = positiveCa(row, positive);
       return out;
     },
@@ -593,12 +622,13 @@ export function buildTargetsSheet(portfolio: ScoredPortfolio, lang: Lang, option
   const objectiveOf = objectiveIndex(n, objectives);
   if (objectives) fills.push(objectiveColumns(lang, objectives, objectiveOf));
   const clients = portfolio.clients;
+  const results = portfolio.results;
   const rows: RowSource = {
     length: n,
     width,
     row: (i) => {
       const client = clients[i];
-      const line = targetLine(client, client.abc ? aheadOf(client.ca as number) : null, labels, lang);
+      const line = targetLine(client, results, rowIn(results.abc, i) >= 0 ? aheadOf(client.ca as number) : null, labels, lang);
       for (const fill of fills) fill(i, line);
       return line;
     },

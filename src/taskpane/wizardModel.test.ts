@@ -1,4 +1,6 @@
 import { scorePortfolio } from "../plan";
+import { linesOf } from "../plan/rows";
+import { TARGET_COLUMNS, buildTargetsSheet } from "../plan/targetsSheet";
 import { FIXTURE_CLIENTS } from "../plan/__fixtures__/portfolio";
 import { WIZARD_METHODS, withMethods, type WizardMethod } from "./wizardModel";
 
@@ -24,6 +26,31 @@ describe("withMethods (the wizard's unticked methods)", () => {
       expect(c.why).toHaveLength(c.reasons.length);
     });
     expect(shown.clients.some((c) => c.abc !== undefined)).toBe(true);
+  });
+
+  it("the Cibles sheet, which reads the methods' columns, leaves the unticked methods' columns blank", () => {
+    const ticked = new Set<WizardMethod>(WIZARD_METHODS.filter((m) => m !== "rfm" && m !== "contacts"));
+    const shown = withMethods(portfolio, ticked);
+    expect(shown.results.rfm).toBeUndefined();
+    expect(shown.results.contacts).toBeUndefined();
+    expect(shown.results.abc).toBe(portfolio.results.abc);
+    const lines = (p: typeof portfolio): readonly (readonly unknown[])[] => {
+      const block = buildTargetsSheet(p, "fr").blocks.find((b) => b.row === 1 && b.col === 0);
+      return block ? linesOf(block.values) : [];
+    };
+    const col = (header: string): number => TARGET_COLUMNS.findIndex((c) => c.header === header);
+    const before = lines(portfolio);
+    const after = lines(shown);
+    expect(after).toHaveLength(portfolio.clients.length);
+    expect(before.some((line) => line[col("col.rfm_code")] !== null)).toBe(true);
+    for (const line of after) {
+      for (const header of ["col.rfm_r", "col.rfm_code", "col.rfm_segment", "col.quadrant", "col.contacts_n", "col.recency"]) expect(line[col(header)]).toBeNull();
+      expect(String(line[col("col.why")])).not.toMatch(/RFM/);
+    }
+    after.forEach((line, i) => {
+      expect(line[col("col.abc")]).toEqual(before[i][col("col.abc")]);
+      expect(line[col("col.pr_code")]).toEqual(before[i][col("col.pr_code")]);
+    });
   });
 
   it("every method ticked: the portfolio itself", () => {

@@ -1,7 +1,7 @@
 import { ABC_DEFAULT_THRESHOLDS, DEFAULT_FAMILY_SHARES, DEFAULT_VISIT_NORMS, largestRemainder, type AbcMode, type ActionFamily } from "../engine";
 import type { ImportReport, MethodId, MissingForMethod } from "../io";
 import type { Fidelity, FidelityReason } from "../plan/fidelity";
-import type { PlanMethod, ScoredClient, ScoredPortfolio, ScoreOptions } from "../plan/score";
+import type { PlanMethod, ResultColumns, ScoredClient, ScoredPortfolio, ScoreOptions } from "../plan/score";
 
 /** The choices of the "Méthodes" step (R/P and P-R go together). */
 export type WizardMethod = "abc" | "rp" | "rfm" | "contacts" | "elasticity" | "maturity" | "engagement" | "ideal";
@@ -313,10 +313,14 @@ export function withMethods(portfolio: ScoredPortfolio, selected: ReadonlySet<Wi
   const methods = { ...portfolio.methods };
   for (const m of dropped) methods[m] = false;
   const clients = portfolio.clients.map((c): ScoredClient => new WithoutMethods(c, dropped));
+  // The columns the sheets read, without those of the unticked methods (the allocation stays, as above).
+  const results: Record<string, unknown> = { ...portfolio.results };
+  for (const m of dropped) if (m !== "allocation") delete results[m];
   return {
     ...portfolio,
     methods,
     clients,
+    results: results as ResultColumns,
     ...(dropped.has("maturity") ? { shape: undefined } : {}),
     ...(dropped.has("contacts") ? { splits: undefined } : {}),
   };
