@@ -1,4 +1,4 @@
-import type { AbcClass, ActionFamily } from "../engine";
+import { ABC_CLASSES, PR_TARGETS, type AbcClass, type ActionFamily, type ClientAllocation } from "../engine";
 import { label, type Lang } from "../i18n";
 import { planFr } from "../i18n/fr/plan";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
@@ -7,7 +7,7 @@ import { contactsModel, type ContactsModel } from "./contactsModel";
 import { SheetDraft } from "./grid";
 import { resultLabels } from "./summary";
 import { templateFormula, templateValue } from "./templateFormula";
-import type { ScoredClient, ScoredPortfolio } from "./score";
+import { rowIn, type ScoredClient, type ScoredPortfolio } from "./score";
 import { ABC_COLOURS, COLOURS, FORMATS, STYLES } from "./styles";
 import { targetsColumn, targetsPlanClasses } from "./targetsSheet";
 import type { FormulaCell, PlanValue, RowSource, SheetPlan } from "./types";
@@ -151,13 +151,30 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   const t = (key: PlanKey, params?: Record<string, string | number>): string => planText(key, lang, params);
   const name = t("sheet.contacts");
   const s = new SheetDraft(name);
-  const planned = portfolio.clients.filter((c) => c.allocation !== undefined);
+  // The planned clients, their allocations and classes, read from the methods' columns once.
+  const { abc, pr, allocation } = portfolio.results;
+  const planned: ScoredClient[] = [];
+  const lines: ClientAllocation[] = [];
+  for (const c of portfolio.clients) {
+    const k = rowIn(allocation, c.index);
+    if (allocation && k >= 0) {
+      planned.push(c);
+      lines.push(allocation.columns[k]);
+    }
+  }
   const m = planned.length;
+  const classOf = (c: ScoredClient): AbcClass | null => {
+    const k = rowIn(abc, c.index);
+    return abc && k >= 0 ? ABC_CLASSES[abc.columns.cls[k]] : null;
+  };
   const counts = { A: 0, B: 0, C: 0 };
-  for (const c of planned) if (c.abc) counts[c.abc.cls]++;
+  for (const c of planned) {
+    const cls = classOf(c);
+    if (cls) counts[cls]++;
+  }
   const model = contactsModel(portfolio.capital.value, portfolio.shares, portfolio.norms, counts, portfolio);
   const placed = model.placed as NonNullable<ContactsModel["placed"]>;
-  const stimulated = planned.reduce((n, c) => n + ((c.allocation?.stimulation ?? 0) > 0 ? 1 : 0), 0);
+  const stimulated = lines.reduce((n, a) => n + (a.stimulation > 0 ? 1 : 0), 0);
   const lastCol = 2 + MONTHS - 1 + 7;
   // The largest-remainder helpers sit right of the printed area, in a collapsed column group.
   const help = lastCol + 2;
@@ -393,7 +410,7 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   const sharesSum = model.families.reduce((a, l) => a + l.share, 0);
   const familiesSum = model.families.reduce((a, l) => a + l.total, 0);
   const planningSum = totalLine[0];
-  const clientsSum = planned.reduce((a, c) => a + (c.allocation?.total ?? 0), 0) + reserveLine.contacts + poolLine.contacts;
+  const clientsSum = lines.reduce((sum, a) => sum + a.total, 0) + reserveLine.contacts + poolLine.contacts;
   const gapText = (x: number): string => t("check.gap", { gap: model.capital - x });
   const checkCol = 1;
   const checks: [PlanKey, string, string][] = [
@@ -461,10 +478,10 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
     width: 9 + MONTHS,
     row: (k) => {
       const c = planned[k];
-      const a = c.allocation;
-      if (!a) throw new Error("unreachable: filtered on allocation");
-      const target = c.isProspect ? prospect : c.pr ? targets[c.pr.target] : null;
-      const head: PlanValue[] = [clientLabel(c), c.id, c.abc?.cls ?? null, target, a.need, a.entretien, a.stimulation, a.conquete, a.total];
+      const a = lines[k];
+      const kpr = rowIn(pr, c.index);
+      const target = c.isProspect ? prospect : pr && kpr >= 0 ? targets[PR_TARGETS[pr.columns.target[kpr]]] : null;
+      const head: PlanValue[] = [clientLabel(c), c.id, classOf(c), target, a.need, a.entretien, a.stimulation, a.conquete, a.total];
       return head.concat(a.monthly);
     },
     // The name (or id) and the id are the user's; every other text is the plan's.
@@ -476,8 +493,7 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   s.row(reserveRow + 1, 0, [poolLine.label, null, null, null, null, null, null, poolLine.contacts, poolLine.contacts, ...portfolio.planning.conquestPool]);
   // Column sums in one pass over the allocations (columns 4 … 8 + MONTHS of the rows).
   const sums = new Array<number>(5 + MONTHS).fill(0);
-  for (const c of planned) {
-    const a = c.allocation as NonNullable<ScoredClient["allocation"]>;
+  for (const a of lines) {
     sums[0] += a.need;
     sums[1] += a.entretien;
     sums[2] += a.stimulation;

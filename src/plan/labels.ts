@@ -1,8 +1,9 @@
-import type { PrTarget } from "../engine/penetration";
+import { PR_TARGETS, type PrTarget } from "../engine/penetration";
 import { RFM_SEGMENTS, type RfmSegment } from "../engine/rfm";
 import type { LabelKey } from "../i18n";
 
-export const PR_TARGETS: readonly PrTarget[] = ["develop", "maintain", "secure"];
+/** The P-R targets in the engine's code order (`PenetrationColumns.target` indexes it). */
+export { PR_TARGETS };
 
 // Built once: the sheets look a label key up per client row, and a fresh `pr.target.${t}` string costs a hash.
 const TARGET_KEYS = Object.fromEntries(PR_TARGETS.map((t) => [t, `pr.target.${t}`])) as Record<PrTarget, LabelKey>;

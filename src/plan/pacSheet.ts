@@ -1,4 +1,4 @@
-import { PHASE_LABEL, QUADRANT_LABEL, SHAPE_LABEL, type AbcClass, type ContactQuadrant, type MaturityPhase } from "../engine";
+import { ABC_CLASSES, CONTACT_QUADRANTS, PHASE_LABEL, QUADRANT_LABEL, RFM_SEGMENTS, SHAPE_LABEL, type AbcClass, type ContactQuadrant, type MaturityPhase } from "../engine";
 import type { PrTarget } from "../engine/penetration";
 import { explain, label, whyTemplate, type Lang, type LabelKey } from "../i18n";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
@@ -9,7 +9,7 @@ import { templateFormula, templateValue } from "./templateFormula";
 import { fidelityActions, fidelityDiagnosis, withValidations, type FidelityPac } from "./fidelitySection";
 import { SheetDraft } from "./grid";
 import { PR_TARGETS, segmentLabelKey, targetLabelKey } from "./labels";
-import type { ScoredClient, ScoredPortfolio } from "./score";
+import { rowIn, type ScoredClient, type ScoredPortfolio } from "./score";
 import { ABC_COLOURS, COLOURS, FORMATS, QUADRANT_COLOURS, STYLES, TARGET_COLOURS } from "./styles";
 import { targetsColumn, targetsReference } from "./targetsSheet";
 import { planObjectives, growthLines, type PlanObjectives } from "./objectives";
@@ -731,31 +731,46 @@ function portfolioStats(portfolio: ScoredPortfolio): PortfolioStats {
     stimulated: 0,
     atRisk: 0,
   };
+  // Read from the methods' columns: no result object is made per client.
+  const { abc, r, p, pr, contacts, allocation, rfm } = portfolio.results;
   for (const c of portfolio.clients) {
     if (c.isProspect) continue;
     stats.customers++;
+    const i = c.index;
     const ca = c.ca ?? 0;
-    if (c.abc) {
+    const ka = rowIn(abc, i);
+    if (abc && ka >= 0) {
       stats.classed++;
       stats.classedCa += ca;
       stats.positiveCa += Math.max(0, ca);
       if (ca < -0.005) stats.negatives++;
-      stats.classes[c.abc.cls].clients++;
-      stats.classes[c.abc.cls].positiveCa += Math.max(0, ca);
+      const cls = stats.classes[ABC_CLASSES[abc.columns.cls[ka]]];
+      cls.clients++;
+      cls.positiveCa += Math.max(0, ca);
     }
-    if (c.r) stats.rRanks[c.r.rank - 1]++;
-    if (c.p) stats.pRanks[c.p.rank - 1]++;
-    if (c.pr) {
-      stats.prMatrix[(c.pr.p - 1) * 4 + c.pr.r - 1]++;
-      stats.targets[c.pr.target].clients++;
-      stats.targets[c.pr.target].ca += ca;
+    const kr = rowIn(r, i);
+    if (r && kr >= 0) stats.rRanks[r.columns.rank[kr] - 1]++;
+    const kp = rowIn(p, i);
+    if (p && kp >= 0) stats.pRanks[p.columns.rank[kp] - 1]++;
+    const kpr = rowIn(pr, i);
+    if (pr && kpr >= 0) {
+      const { columns } = pr;
+      stats.prMatrix[(columns.p[kpr] - 1) * 4 + columns.r[kpr] - 1]++;
+      const target = stats.targets[PR_TARGETS[columns.target[kpr]]];
+      target.clients++;
+      target.ca += ca;
     }
-    if (c.contacts) {
-      stats.quadrants[c.contacts.quadrant].clients++;
-      stats.quadrants[c.contacts.quadrant].ca += ca;
+    const kq = rowIn(contacts, i);
+    if (contacts && kq >= 0) {
+      const quadrant = stats.quadrants[CONTACT_QUADRANTS[contacts.columns.quadrant[kq]]];
+      quadrant.clients++;
+      quadrant.ca += ca;
     }
-    if ((c.allocation?.stimulation ?? 0) > 0) stats.stimulated++;
-    if (c.rfm?.segment !== undefined && AT_RISK.has(c.rfm.segment)) stats.atRisk++;
+    const kl = rowIn(allocation, i);
+    if (allocation && kl >= 0 && allocation.columns[kl].stimulation > 0) stats.stimulated++;
+    const ks = rowIn(rfm, i);
+    const segments = rfm?.columns.segment;
+    if (segments && ks >= 0 && AT_RISK.has(RFM_SEGMENTS[segments[ks]])) stats.atRisk++;
   }
   return stats;
 }

@@ -1004,17 +1004,20 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
       input.push(targeting.allocationInput(i));
       return;
     }
-    const { abc, pr, elasticity } = scored[i];
-    if (!abc) {
+    const { abc, pr, elasticity } = all;
+    const ka = rowIn(abc, i);
+    if (!abc || ka < 0) {
       if (methods.abc) warn.add("warn.no_allocation", "warning", { id: c.id, row: c.row }, { client: i });
       return;
     }
     allocated.push(i);
     const lastCa = lastPeriodCa(c);
+    const kpr = rowIn(pr, i);
+    const ke = rowIn(elasticity, i);
     input.push({
-      abc: abc.cls,
-      ...(pr ? { prGap: pr.gap } : {}),
-      ...(elasticity ? { elasticity: elasticity.value } : {}),
+      abc: ABC_CLASSES[abc.columns.cls[ka]],
+      ...(pr && kpr >= 0 ? { prGap: pr.columns.gap[kpr] } : {}),
+      ...(elasticity && ke >= 0 ? { elasticity: elasticity.columns.value[ke] } : {}),
       ...(lastCa !== undefined ? { lastCa } : {}),
     });
   });
@@ -1048,7 +1051,7 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     const why = allocationWarningWhy(w, allocation);
     if (why) warn.add(why.key, "warning", {}, { why });
   }
-  const planning = planningTable(allocation, allocated, scored, months);
+  const planning = planningTable(allocation, allocated, all, months);
 
   // Portfolio summaries.
   const classes: Record<AbcClass, { clients: number; ca: number; positiveCa: number; share: number }> = {
@@ -1057,18 +1060,22 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     C: { clients: 0, ca: 0, positiveCa: 0, share: 0 },
   };
   let totalCa = 0;
-  scored.forEach((d, i) => {
-    const abc = d.abc;
-    if (!abc) return;
-    const ca = clients[i].ca as number;
-    classes[abc.cls].clients++;
-    classes[abc.cls].ca += ca;
-    // The share base of SPEC §2: the positive amounts only (the ABC's own, a cent residue counting as 0).
-    if (abc.share > 0) {
-      classes[abc.cls].positiveCa += ca;
-      totalCa += ca;
-    }
-  });
+  const abcPlaced = all.abc;
+  if (abcPlaced) {
+    const { columns, at } = abcPlaced;
+    at.forEach((k, i) => {
+      if (k < 0) return;
+      const ca = clients[i].ca as number;
+      const summary = classes[ABC_CLASSES[columns.cls[k]]];
+      summary.clients++;
+      summary.ca += ca;
+      // The share base of SPEC §2: the positive amounts only (the ABC's own, a cent residue counting as 0).
+      if (columns.share[k] > 0) {
+        summary.positiveCa += ca;
+        totalCa += ca;
+      }
+    });
+  }
   for (const cls of CLASSES) {
     classes[cls].ca = noNegativeZero(classes[cls].ca);
     classes[cls].share = totalCa > 0 ? classes[cls].positiveCa / totalCa : 0;
@@ -1131,17 +1138,19 @@ function allocationWarningWhy(w: AllocationWarning, allocation: AllocationResult
   return allocation.notes.find((n) => n.key === key);
 }
 
-const TARGETS: readonly (PrTarget | "none")[] = ["develop", "maintain", "secure", "none"];
-
 /** Sums the per-client calendar by ABC class, by P-R target and for the prospects (see `PlanningTable`). */
-function planningTable(allocation: AllocationResult, allocated: readonly number[], clients: readonly ScoredClient[], months: number): PlanningTable {
+function planningTable(allocation: AllocationResult, allocated: readonly number[], results: ResultColumns, months: number): PlanningTable {
   const k = allocated.length;
   const byClass = new Int32Array(k);
   const byTarget = new Int32Array(k);
+  const { abc, pr } = results;
   allocated.forEach((i, row) => {
-    const { abc, pr } = clients[i];
-    byClass[row] = abc ? CLASSES.indexOf(abc.cls) : 3;
-    byTarget[row] = abc ? (pr ? TARGETS.indexOf(pr.target) : 3) : -1;
+    const ka = rowIn(abc, i);
+    const kpr = rowIn(pr, i);
+    // The groups are the engine's codes: classes A, B, C (ABC_CLASSES), targets develop, maintain, secure
+    // (PR_TARGETS); 3 is none (a prospect, or a client without P-R).
+    byClass[row] = abc && ka >= 0 ? abc.columns.cls[ka] : 3;
+    byTarget[row] = ka >= 0 ? (pr && kpr >= 0 ? pr.columns.target[kpr] : 3) : -1;
   });
   const cal = allocation.calendar;
   const classTotals = calendarTotals(cal, byClass, 4).byGroup;
