@@ -35,11 +35,11 @@ interface FoundJournal {
  * same reference date as the table.
  */
 function journalSheet(input: InputTable, referenceDate: string | undefined): FoundJournal {
-  if (input.kind !== "xlsx") return {};
-  const book = openXlsx(input.bytes, input.path);
+  const book = input.book;
+  if (input.kind !== "xlsx" || !book) return {};
   const read = new Set(input.parts?.map((p) => p.sheet) ?? (input.sheet !== undefined ? [input.sheet] : []));
   for (const sheet of book.sheets) {
-    if (sheet.state !== "visible" || read.has(sheet.name)) continue;
+    if (!sheet.visible || read.has(sheet.name)) continue;
     const { rows, firstRowNumber } = fromFirstRow(book.rows(sheet.name));
     if (rows.length < 2) continue;
     if (!isFamilyJournalHeader(rows[0])) continue;
