@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
 import { mulberry32 } from "../../test/support/random";
 import { XlsxError } from "./errors";
-import { plainSheetRows, type SheetContext } from "./plainSheet";
+import fc from "fast-check";
+import { plainCharacters, plainSheetRows, type SheetContext } from "./plainSheet";
 import { openXlsx } from "./readRows";
 import { writeZip } from "./zip";
 
@@ -138,5 +139,57 @@ describe("plainSheetRows", () => {
     }
     expect(disagreements).toEqual([]);
     expect(read).toBeGreaterThan(100);
+  });
+});
+
+describe("plainCharacters (four bytes at a time)", () => {
+  /** The byte-by-byte rule it implements: no C0 control but tab and newline, no "]]>", no U+FFFE or U+FFFF, valid UTF-8. */
+  function reference(bytes: Uint8Array): boolean {
+    for (let k = 0; k < bytes.length; k++) {
+      const b = bytes[k];
+      if (b < 32 && b !== 9 && b !== 10) return false;
+      if (b === 93 && bytes[k + 1] === 93 && bytes[k + 2] === 62) return false;
+      if (b === 0xef && bytes[k + 1] === 0xbf && (bytes[k + 2] === 0xbe || bytes[k + 2] === 0xbf)) return false;
+    }
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  // Mostly printable ASCII, as a sheet is, with the bytes that matter mixed in, at any offset of a larger buffer.
+  const byte = fc.oneof(
+    { weight: 12, arbitrary: fc.integer({ min: 32, max: 126 }) },
+    { weight: 2, arbitrary: fc.constantFrom(9, 10, 13, 0, 31, 93, 62, 0xef, 0xbf, 0xbe, 0xc3, 0xa9, 0x80) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 255 }) },
+  );
+
+  it("says what the byte-by-byte rule says, whatever the bytes' alignment", () => {
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 64 }), fc.nat(7), (list, offset) => {
+        const buffer = new Uint8Array(list.length + 8);
+        buffer.set(list, offset);
+        const bytes = buffer.subarray(offset, offset + list.length);
+        expect(plainCharacters(bytes)).toBe(reference(bytes));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("finds each forbidden sequence wherever it falls in a word", () => {
+    const text = new TextEncoder().encode("<c r=\"A1\" t=\"s\"><v>12</v></c>".repeat(4));
+    for (const bad of [[0x01], [0x0d], [93, 93, 62], [0xef, 0xbf, 0xbe], [0xef, 0xbf, 0xbf], [0xff], [0xc3]]) {
+      for (let at = 0; at < 12; at++) {
+        const bytes = new Uint8Array(text.length + bad.length);
+        bytes.set(text.subarray(0, at));
+        bytes.set(bad, at);
+        bytes.set(text.subarray(at), at + bad.length);
+        expect(plainCharacters(bytes)).toBe(false);
+      }
+    }
+    expect(plainCharacters(text)).toBe(true);
+    expect(plainCharacters(new TextEncoder().encode("Noël ] ]> ]]\t\n"))).toBe(true);
   });
 });
