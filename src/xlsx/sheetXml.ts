@@ -375,7 +375,7 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
       const xf = k >= 0 && k < xfs.length ? xfs[k] : 0;
       if (value === null && xf === 0) continue;
       let f: string | undefined;
-      const sole = soleBlock.get(c);
+      const sole = isFormulaCell(value) ? soleBlock.get(c) : undefined;
       if (sole && isFormulaCell(value)) {
         if (r < (sharedUntil.get(c) ?? 0)) f = sharedTag.get(c);
         else {
