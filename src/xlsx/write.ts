@@ -10,6 +10,9 @@ import { SharedStrings, StyleTable } from "./styles";
 import { xmlText } from "./xmlText";
 import { compressBlocks, feedBlocks, joinBytes, zipChunks, type RawZipEntry, type ZipEntry } from "./zip";
 
+/** What writing needs loaded ahead of a first `writeXlsxPackage` in a page (see `prepareDeflateWorker`). */
+export { prepareDeflateWorker as prepareWriting } from "./zip";
+
 export interface WriteXlsxOptions {
   /**
    * A workbook to add the sheets to (the bytes of an .xlsx file). It is never modified: its parts are copied as

@@ -271,6 +271,15 @@ function workerStream(level: number): DeflateStream {
   };
 }
 
+/**
+ * Starts the page's DEFLATE worker ahead of the first part (the wizard, when its last step opens): the first
+ * sheet written then does not wait for the worker's script to load and answer. Nothing outside a page that can
+ * run one.
+ */
+export function prepareDeflateWorker(): void {
+  if (canUseWorker()) void startWorker();
+}
+
 /** Whether this is a browser page that can give its compression to a worker. */
 function canUseWorker(): boolean {
   const g = globalThis as { Worker?: unknown; CompressionStream?: unknown; document?: unknown };

@@ -91,9 +91,12 @@ describeBrowser("standalone page in Chromium", () => {
     await page.getByRole("button", { name: /^Pourquoi pour / }).first().click();
     await shot(page, "4-preview.png");
 
-    await page.getByRole("tab", { name: /Générer/ }).click();
+    // The writer's compression worker starts when the last step opens, before the first generation.
     const workers: string[] = [];
     page.on("worker", (worker) => workers.push(worker.url()));
+    await page.getByRole("tab", { name: /Générer/ }).click();
+    for (let waited = 0; workers.length === 0 && waited < 10_000; waited += 100) await page.waitForTimeout(100);
+    expect(workers).toEqual([`${origin}/deflate-worker.js`]);
     await page.getByRole("button", { name: "Générer", exact: true }).click();
     await page.getByText(/^Feuilles écrites : /).waitFor({ timeout: 60_000 });
     expect(await page.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("1");

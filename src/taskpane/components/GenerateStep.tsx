@@ -13,7 +13,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Lang } from "../../i18n/types";
 import type { ScoredPortfolio } from "../../plan";
 import { wizardText, type WizardKey } from "../../i18n/wizard";
@@ -63,6 +63,8 @@ export function GenerateStep({ wizard, port, lang }: GenerateStepProps) {
   const g = wizard.generation;
   const [choice, setChoice] = useState<"replace" | "new">("new");
   const [downloadError, setDownloadError] = useState<unknown>();
+  // The writer's code and its compression worker load while the user reads this step.
+  useEffect(() => port.prepareWrite?.(), [port]);
   const busy = g.status === "running";
   const canStart = wizard.scored.portfolio !== undefined && !busy && g.status !== "asking";
   const download = async () => {

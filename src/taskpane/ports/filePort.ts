@@ -27,11 +27,22 @@ export type PlanWriter = (
   },
 ) => Promise<WrittenXlsx>;
 
-/** src/xlsx's writer (charts, tables, conditional colours, print setup), loaded on first use in its own chunk. */
+let writerModule: Promise<typeof import("../../xlsx/write")> | undefined;
+
+/** src/xlsx's writer (charts, tables, conditional colours, print setup): its own chunk, loaded once. */
+function loadWriter(): Promise<typeof import("../../xlsx/write")> {
+  writerModule ??= import(/* webpackChunkName: "xlsx-writer" */ "../../xlsx/write").catch((error: unknown) => {
+    writerModule = undefined; // the next attempt loads it again
+    throw error;
+  });
+  return writerModule;
+}
+
+/** src/xlsx's writer, loaded on first use (or ahead of it: see `prepareWrite`). */
 const writeWithXlsx: PlanWriter = async (plan, options) => {
   let writer: typeof import("../../xlsx/write");
   try {
-    writer = await import(/* webpackChunkName: "xlsx-writer" */ "../../xlsx/write");
+    writer = await loadWriter();
   } catch {
     throw new PortError("file.loadFailed");
   }
@@ -181,6 +192,16 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
       for (const name of source.names) tables.push(await one({ kind: "sheet", name }));
       return combineTables(tables);
     },
+    ...(writer === writeWithXlsx
+      ? {
+          prepareWrite: () => {
+            loadWriter().then(
+              (module) => module.prepareWriting(),
+              () => undefined, // said by writePlan, which loads it again
+            );
+          },
+        }
+      : {}),
     existingSheets: async (names) => {
       const wanted = new Set(names.map((n) => n.toLocaleUpperCase("fr-FR")));
       return book.sheets.filter((s) => wanted.has(s.name.toLocaleUpperCase("fr-FR"))).map((s) => s.name);

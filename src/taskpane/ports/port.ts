@@ -34,6 +34,11 @@ export interface WorkbookPort {
    * only replace sheets written earlier by PAC Commercial, never the user's own.
    */
   writePlan(plan: WorkbookPlan, options: WritePlanOptions): Promise<WritePlanResult>;
+  /**
+   * Loads ahead what `writePlan` needs (the writer's code, the page's compression worker), so that the first
+   * generation does not wait for them; called when the last step opens. A failure here is left to `writePlan`.
+   */
+  readonly prepareWrite?: () => void;
   /** Shows a written sheet (Excel only). */
   readonly selectSheet?: (name: string) => Promise<void>;
   /** The workbook as .xlsx bytes, after `writePlan` (file mode only). */
