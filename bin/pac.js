@@ -85,11 +85,16 @@ function loadCli() {
     code = fs.readFileSync(cached, "utf8");
   } catch {
     code = bundle(esbuild, root);
-    // Kept for the next runs (written whole, then renamed); an older bundle is removed. A cache that cannot be
-    // written (a read-only install) only costs the bundling at each start.
+    // Kept for the next runs (written whole, then renamed), beside the three newest others (two checkouts may
+    // share node_modules); older ones are removed. A cache that cannot be written (a read-only install) only
+    // costs the bundling at each start.
     try {
       fs.mkdirSync(cacheDir, { recursive: true });
-      for (const old of fs.readdirSync(cacheDir)) fs.rmSync(path.join(cacheDir, old), { force: true });
+      const others = fs
+        .readdirSync(cacheDir)
+        .map((name) => ({ name, time: fs.statSync(path.join(cacheDir, name)).mtimeMs }))
+        .sort((a, b) => b.time - a.time);
+      for (const old of others.slice(3)) fs.rmSync(path.join(cacheDir, old.name), { force: true });
       const temporary = `${cached}.${process.pid}.tmp`;
       fs.writeFileSync(temporary, code);
       fs.renameSync(temporary, cached);

@@ -20,6 +20,21 @@ export function recycleBlock(block: Uint8Array): void {
   spare.push(new Uint8Array(buffer));
 }
 
+/** Whether `block` is one a sink made and yielded (a view from its start): its buffer holds nothing else. */
+export function isSinkBlock(block: Uint8Array): boolean {
+  return block.byteOffset === 0 && made.has(block.buffer);
+}
+
+/**
+ * Takes back a sink's block that went to another thread and returned (a new buffer for the same bytes), as
+ * `recycleBlock` takes one back in place. Any other bytes are ignored.
+ */
+export function adoptBlock(block: Uint8Array): void {
+  const buffer = block.buffer;
+  if (!(buffer instanceof ArrayBuffer) || buffer.byteLength !== SINK_BLOCK || spare.length >= MAX_SPARE) return;
+  spare.push(new Uint8Array(buffer));
+}
+
 /** A block to write in: a spare one when there is one. */
 function newBlock(bytes: number): Uint8Array {
   if (bytes > SINK_BLOCK) return new Uint8Array(bytes);

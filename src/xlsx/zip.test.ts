@@ -1,4 +1,9 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import JSZip from "jszip";
+import { ByteSink } from "./byteSink";
 import { Parts } from "./parts";
 import { readPart, readPartInJs } from "./unzip";
 import { inflateRawSync } from "node:zlib";
@@ -84,19 +89,65 @@ describe("Parts.load (parts inflated ahead, natively in a browser)", () => {
 });
 
 describe("compressBlocks (a part deflated as its blocks come)", () => {
-  it("Node's zlib: blocks deflated apart and joined read back as the part, with its CRC and size", async () => {
+  it.each([
+    ["a worker thread", {}],
+    ["the thread pool", { pool: true }],
+  ])("Node's zlib on %s: blocks deflated apart and joined read back as the part, with its CRC and size", async (_, options) => {
     // Blocks of 1 MiB as the sheet writer yields them, an empty one, and a short last one: each is deflated on
-    // its own (in parallel on the thread pool) and the pieces are joined into one stream.
+    // its own and the pieces are joined into one stream.
     const text = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${(i * 7919) % 1000}</v></c></row>`).join("");
     const bytes = new TextEncoder().encode(text);
     const blocks = [bytes.subarray(0, 1 << 20), new Uint8Array(0), bytes.subarray(1 << 20, 2 << 20), bytes.subarray(2 << 20)];
-    const entry = await compressBlocks("xl/worksheets/sheet1.xml", blocks, { large: true, codec: nodeZlibCodec() as ZipCodec });
+    const entry = await compressBlocks("xl/worksheets/sheet1.xml", blocks, { large: true, codec: nodeZlibCodec(options) as ZipCodec });
     const raw = entry.raw;
     expect(raw.size).toBe(bytes.length);
     expect(raw.crc).toBe(crc32(bytes));
     expect(Buffer.from(inflateRawSync(raw.compressed)).equals(Buffer.from(bytes))).toBe(true);
     const zip = await JSZip.loadAsync(writeZip([{ name: raw.name, raw }]));
     expect(await zip.file("xl/worksheets/sheet1.xml")!.async("string")).toBe(text);
+    // The caller's bytes are copied to the worker, never moved: they are still there.
+    expect(bytes.length).toBe(text.length);
+    expect(new TextDecoder().decode(bytes.subarray(bytes.length - 12))).toBe(text.slice(-12));
+  });
+
+  it("the worker thread: a sink's blocks go to it and come back to be written again; views into a Node Buffer stay readable", async () => {
+    const sink = new ByteSink();
+    const rows = Array.from({ length: 90_000 }, (_, i) => `<row r="${i + 1}"><c r="B${i + 1}" t="s"><v>${i % 977}</v></c></row>`);
+    for (const row of rows) sink.ascii(row);
+    const blocks = sink.finish();
+    expect(blocks.length).toBeGreaterThan(2);
+    const text = rows.join("");
+    // A Node Buffer's pieces share one buffer: the first one given to the worker must not take the others.
+    const shared = Buffer.from("<a>tête</a><b>queue</b>");
+    const head = Buffer.byteLength("<a>tête</a>");
+    const pieces = [shared.subarray(0, head), ...blocks, shared.subarray(head)];
+    const entry = await compressBlocks("x.xml", pieces, { codec: nodeZlibCodec() as ZipCodec });
+    const expected = "<a>tête</a>" + text + "<b>queue</b>";
+    expect(Buffer.from(inflateRawSync(entry.raw.compressed)).toString() === expected).toBe(true);
+    expect(entry.raw.crc).toBe(crc32(encode(expected)));
+    expect(shared.toString()).toBe("<a>tête</a><b>queue</b>");
+    // The sink's blocks were moved to the worker (their buffers are gone from this thread), not copied.
+    expect(blocks.every((b) => b.byteLength === 0)).toBe(true);
+    // Blocks came back: the next sink writes into them, and what it writes is read back whole.
+    const again = new ByteSink();
+    for (const row of rows) again.ascii(row);
+    const second = await compressBlocks("y.xml", again.finish(), { codec: nodeZlibCodec() as ZipCodec });
+    expect(Buffer.from(inflateRawSync(second.raw.compressed)).toString() === text).toBe(true);
+  });
+
+  it("the worker thread never keeps a process alive: not when idle, nor for a part left without its end", () => {
+    const script = join(mkdtempSync(join(tmpdir(), "pac-zlib-")), "left.ts");
+    writeFileSync(
+      script,
+      `import { nodeZlibCodec } from ${JSON.stringify(join(__dirname, "zip"))};\n` +
+        `const stream = nodeZlibCodec()!.stream!(1);\n` +
+        `void (async () => { await stream.push(new TextEncoder().encode("<x/>".repeat(1000))); console.log("pushed"); })();\n`,
+    );
+    const started = Date.now();
+    const run = spawnSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8", timeout: 30_000 });
+    expect(run.stdout.trim()).toBe("pushed");
+    expect(run.status).toBe(0);
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   it("feedBlocks: the next part is fed while the last is deflated; a part that fails meanwhile fails its own await", async () => {

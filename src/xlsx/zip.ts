@@ -3,6 +3,7 @@ import { deflateRaw, inflateRaw } from "pako";
 import { drain, gzipMember, joinBytes } from "./bytes";
 import { recycleBlock } from "./byteSink";
 import { crc32 } from "./unzip";
+import { zlibWorkerStream } from "./zlibWorker";
 
 export { joinBytes };
 
@@ -297,8 +298,12 @@ export const pakoCodec: ZipCodec = {
   stream: (level) => (canUseWorker() ? workerStream(level) : (webStream() ?? bufferedStream(pakoCodec, level))),
 };
 
-/** Node's native zlib, or undefined outside Node (or on a Node without `process.getBuiltinModule`, < 20.16). */
-export function nodeZlibCodec(): ZipCodec | undefined {
+/**
+ * Node's native zlib, or undefined outside Node (or on a Node without `process.getBuiltinModule`, < 20.16).
+ * A part written block by block is deflated by a worker thread (./zlibWorker), or on libuv's thread pool when
+ * no worker can run or `pool` asks for it.
+ */
+export function nodeZlibCodec(options: { readonly pool?: boolean } = {}): ZipCodec | undefined {
   const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const zlib = runtime?.getBuiltinModule?.("node:zlib") as typeof NodeZlib | undefined;
   if (!zlib) return undefined;
@@ -312,7 +317,7 @@ export function nodeZlibCodec(): ZipCodec | undefined {
       return { deflated: gz.subarray(10, gz.length - 8), crc };
     },
     inflate: (data) => zlib.inflateRawSync(data),
-    stream: (level) => zlibStream(zlib, level),
+    stream: (level) => (options.pool === true ? undefined : zlibWorkerStream(level)) ?? zlibStream(zlib, level),
   };
 }
 
