@@ -105,10 +105,10 @@ function rowStyles(active: readonly StyleRule[], styles: StyleTable, shift: numb
 
 /**
  * One cell, `<c r="B12" s="3" t="…">…</c>`: `value` gives the type and the value (a formula's cached result).
- * For a shared formula, `shared` is its element, ASCII, written instead of the formula's own `<f>`: the whole
- * `<f t="shared" si="3"/>` of a row below, or the opening tag of the first row, which the formula then follows.
+ * A formula is written after `open` (ASCII: `<f>`, or a shared formula's opening tag on its first row); on the
+ * rows below the first, `f`, the whole `<f t="shared" si="3"/>`, stands for it.
  */
-function writeCell(sink: ByteSink, col: number, row: number, xf: number, value: PlanValue, strings: ColumnStrings, sstShift: number, shared?: string): void {
+function writeCell(sink: ByteSink, col: number, row: number, xf: number, value: PlanValue, strings: ColumnStrings, sstShift: number, f?: string, open = "<f>"): void {
   sink.bytes(cellStart(col));
   sink.uint(row);
   if (xf !== 0) {
@@ -139,9 +139,9 @@ function writeCell(sink: ByteSink, col: number, row: number, xf: number, value: 
       if (!isFormulaCell(value)) return sink.ascii('"/>');
       const r = value.result;
       sink.ascii(typeof r === "boolean" ? '" t="b">' : typeof r === "string" ? '" t="str">' : '">');
-      if (shared !== undefined && shared.endsWith("/>")) sink.ascii(shared);
+      if (f !== undefined) sink.ascii(f);
       else {
-        sink.ascii(shared ?? "<f>");
+        sink.ascii(open);
         sink.escaped(xmlSafe(value.formula));
         sink.ascii("</f>");
       }
@@ -375,6 +375,8 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
       const xf = k >= 0 && k < xfs.length ? xfs[k] : 0;
       if (value === null && xf === 0) continue;
       let f: string | undefined;
+      let open: string | undefined;
+      // A formula alone in its column's block (only a formula: no lookup for the values) may be shared.
       const sole = isFormulaCell(value) ? soleBlock.get(c) : undefined;
       if (sole && isFormulaCell(value)) {
         if (r < (sharedUntil.get(c) ?? 0)) f = sharedTag.get(c);
@@ -391,11 +393,11 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
           if (end - r >= SHARED_MIN) {
             sharedUntil.set(c, end);
             sharedTag.set(c, `<f t="shared" si="${sharedCount}"/>`);
-            f = `<f t="shared" ref="${letter(c)}${number}:${letter(c)}${end}" si="${sharedCount++}">`;
+            open = `<f t="shared" ref="${letter(c)}${number}:${letter(c)}${end}" si="${sharedCount++}">`;
           }
         }
       }
-      writeCell(sink, c, number, xf, value, texts, shift.sst, f);
+      writeCell(sink, c, number, xf, value, texts, shift.sst, f, open);
     }
     sink.ascii("</row>");
     if (sink.blocks.length > 0) yield* sink.blocks.splice(0);
