@@ -29,7 +29,7 @@ export { scoreAbcColumns, abcRows, ABC_CLASSES } from "./abc";
 export type { AbcColumns } from "./abc";
 export { quarterRankColumns, quarterRankRows } from "./quarterRanks";
 export type { QuarterRankColumns } from "./quarterRanks";
-export { penetrationColumns, penetrationRows, penetrationRow, PR_TARGETS, PR_CODES } from "./penetration";
+export { penetrationColumns, penetrationRows, penetrationRow, prCellIndex, PR_TARGETS, PR_CODES } from "./penetration";
 export type { PenetrationColumns } from "./penetration";
 export { rfmColumns, rfmRows, rfmRow } from "./rfm";
 export type { RfmColumns } from "./rfm";

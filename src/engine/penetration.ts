@@ -53,7 +53,12 @@ interface CodeCell {
   readonly why: Why;
 }
 
-/** The 16 P-R cells, index (P − 1) × 4 + (R − 1). */
+/** The index of the P-R cell of ranks P and R, (P − 1) × 4 + (R − 1): in `PR_CODES`, in a 4 × 4 count. */
+export function prCellIndex(p: number, r: number): number {
+  return (p - 1) * 4 + (r - 1);
+}
+
+/** The 16 P-R cells, index `prCellIndex(P, R)`. */
 const CELLS: readonly CodeCell[] = ([1, 2, 3, 4] as const).flatMap((p) =>
   ([1, 2, 3, 4] as const).map((r): CodeCell => {
     const code: PrCode = `P${p}-R${r}`;
@@ -67,7 +72,7 @@ const CELLS: readonly CodeCell[] = ([1, 2, 3, 4] as const).flatMap((p) =>
 /** The label of each target code: `PR_TARGETS[target[i]]` is client i's target. */
 export const PR_TARGETS = ["develop", "maintain", "secure"] as const satisfies readonly PrTarget[];
 
-/** The label of each P-R cell: `PR_CODES[(p − 1) × 4 + (r − 1)]`, "P1-R1" to "P4-R4". */
+/** The label of each P-R cell: `PR_CODES[prCellIndex(p, r)]`, "P1-R1" to "P4-R4". */
 export const PR_CODES: readonly PrCode[] = CELLS.map((c) => c.code);
 
 /**
@@ -127,7 +132,7 @@ export function penetrationColumns(potential: readonly number[], realised: reado
     const pot = potential[i];
     rate[i] = pot > 0 ? realised[i] / pot : NaN;
   }
-  const cell = (i: number): CodeCell => CELLS[(p[i] - 1) * 4 + (r[i] - 1)];
+  const cell = (i: number): CodeCell => CELLS[prCellIndex(p[i], r[i])];
   const explain = (i: number): Why => {
     const { params, why } = cell(i);
     const pot = potential[i];
@@ -167,7 +172,7 @@ export function penetrationRows(columns: PenetrationColumns): PenetrationResult[
 export function penetrationRow(columns: PenetrationColumns, i: number): PenetrationResult {
   const p = columns.p[i] as QuarterRank;
   const r = columns.r[i] as QuarterRank;
-  const { code, gap, target } = CELLS[(p - 1) * 4 + (r - 1)];
+  const { code, gap, target } = CELLS[prCellIndex(p, r)];
   const why = columns.explain(i);
   const rate = columns.rate[i];
   if (Number.isNaN(rate)) return { p, r, code, gap, target, rate: null, why, error: columns.error(i) };

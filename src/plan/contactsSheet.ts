@@ -1,4 +1,4 @@
-import { ABC_CLASSES, PR_TARGETS, type AbcClass, type ActionFamily, type ClientAllocation } from "../engine";
+import { PR_TARGETS, type AbcClass, type ActionFamily, type ClientAllocation } from "../engine";
 import { label, type Lang } from "../i18n";
 import { planFr } from "../i18n/fr/plan";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
@@ -7,7 +7,7 @@ import { contactsModel, type ContactsModel } from "./contactsModel";
 import { SheetDraft } from "./grid";
 import { resultLabels } from "./summary";
 import { templateFormula, templateValue } from "./templateFormula";
-import { rowIn, type ScoredClient, type ScoredPortfolio } from "./score";
+import { abcClassOf, rowIn, type ScoredClient, type ScoredPortfolio } from "./score";
 import { ABC_COLOURS, COLOURS, FORMATS, STYLES } from "./styles";
 import { targetsColumn, targetsPlanClasses } from "./targetsSheet";
 import type { FormulaCell, PlanValue, RowSource, SheetPlan } from "./types";
@@ -152,7 +152,8 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
   const name = t("sheet.contacts");
   const s = new SheetDraft(name);
   // The planned clients, their allocations and classes, read from the methods' columns once.
-  const { abc, pr, allocation } = portfolio.results;
+  const results = portfolio.results;
+  const { pr, allocation } = results;
   const planned: ScoredClient[] = [];
   const lines: ClientAllocation[] = [];
   for (const c of portfolio.clients) {
@@ -163,10 +164,7 @@ export function buildContactsSheet(portfolio: ScoredPortfolio, lang: Lang): { sh
     }
   }
   const m = planned.length;
-  const classOf = (c: ScoredClient): AbcClass | null => {
-    const k = rowIn(abc, c.index);
-    return abc && k >= 0 ? ABC_CLASSES[abc.columns.cls[k]] : null;
-  };
+  const classOf = (c: ScoredClient): AbcClass | null => abcClassOf(results, c.index);
   const counts = { A: 0, B: 0, C: 0 };
   for (const c of planned) {
     const cls = classOf(c);

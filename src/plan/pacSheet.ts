@@ -1,4 +1,4 @@
-import { ABC_CLASSES, CONTACT_QUADRANTS, PHASE_LABEL, QUADRANT_LABEL, RFM_SEGMENTS, SHAPE_LABEL, type AbcClass, type ContactQuadrant, type MaturityPhase } from "../engine";
+import { ABC_CLASSES, CONTACT_QUADRANTS, PHASE_LABEL, PR_CODES, prCellIndex, QUADRANT_LABEL, RFM_SEGMENTS, SHAPE_LABEL, type AbcClass, type ContactQuadrant, type MaturityPhase } from "../engine";
 import type { PrTarget } from "../engine/penetration";
 import { explain, label, whyTemplate, type Lang, type LabelKey } from "../i18n";
 import { planTemplate, planText, type PlanKey } from "../i18n/plan";
@@ -233,7 +233,8 @@ export function buildPacSheet(
       s.style(range(g, CHART_COL, 1, 1), { ...STYLES.header, fontSize: 12 });
       for (const rank of [1, 2, 3, 4]) {
         const cell = range(g, CHART_COL + 2 * rank - 1, 1, 2);
-        s.set(g, cell.col, countIf("col.pr_code", textLiteral(`P${p}-R${rank}`), stats.prMatrix[(p - 1) * 4 + rank - 1]));
+        const k = prCellIndex(p, rank);
+        s.set(g, cell.col, countIf("col.pr_code", textLiteral(PR_CODES[k]), stats.prMatrix[k]));
         s.merge(cell);
         const gap = rank - p;
         const colour = TARGET_COLOURS[gap >= 1 ? "develop" : gap <= -1 ? "secure" : "maintain"];
@@ -703,7 +704,7 @@ interface PortfolioStats {
   classes: Record<AbcClass, { clients: number; positiveCa: number }>;
   rRanks: number[];
   pRanks: number[];
-  /** Clients per (P, R) cell, index (P − 1) × 4 + R − 1. */
+  /** Clients per (P, R) cell, index `prCellIndex(P, R)`. */
   prMatrix: number[];
   targets: Record<PrTarget, Group>;
   quadrants: Record<ContactQuadrant, Group>;
@@ -755,7 +756,7 @@ function portfolioStats(portfolio: ScoredPortfolio): PortfolioStats {
     const kpr = rowIn(pr, i);
     if (pr && kpr >= 0) {
       const { columns } = pr;
-      stats.prMatrix[(columns.p[kpr] - 1) * 4 + columns.r[kpr] - 1]++;
+      stats.prMatrix[prCellIndex(columns.p[kpr], columns.r[kpr])]++;
       const target = stats.targets[PR_TARGETS[columns.target[kpr]]];
       target.clients++;
       target.ca += ca;

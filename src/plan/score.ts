@@ -338,6 +338,13 @@ export function rowIn(placement: Placement<unknown> | undefined, i: number): num
   return placement ? placement.at[i] : -1;
 }
 
+/** Client i's ABC class from the columns, or null (no class, or ABC absent). */
+export function abcClassOf(results: ResultColumns, i: number): AbcClass | null {
+  const abc = results.abc;
+  const k = rowIn(abc, i);
+  return abc && k >= 0 ? ABC_CLASSES[abc.columns.cls[k]] : null;
+}
+
 /**
  * A method's columns and, by client, the row k of its columns (−1: the method did not score the client). A
  * client's result is made from the columns when read; the last one made is kept, as the sheets read a client's

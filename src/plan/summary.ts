@@ -1,4 +1,4 @@
-import { ABC_CLASSES, CONTACT_QUADRANTS, ELASTICITY_READINGS, ELASTICITY_READING_LABEL, PR_CODES, PR_TARGETS, QUADRANT_LABEL, type ContactQuadrant, type ElasticityReading } from "../engine";
+import { ABC_CLASSES, CONTACT_QUADRANTS, ELASTICITY_READINGS, ELASTICITY_READING_LABEL, PR_CODES, PR_TARGETS, prCellIndex, QUADRANT_LABEL, type ContactQuadrant, type ElasticityReading } from "../engine";
 import type { PrTarget } from "../engine/penetration";
 import { RFM_SEGMENTS, type RfmSegment } from "../engine/rfm";
 import { formatNumber, label, type Lang } from "../i18n";
@@ -149,7 +149,7 @@ export function shortWhy(results: ResultColumns, i: number, isProspect: boolean,
   if (pr && k >= 0) {
     const c = pr.columns;
     separate(out, t.separator);
-    t.pr(out, { code: PR_CODES[(c.p[k] - 1) * 4 + (c.r[k] - 1)], target: t.targets[PR_TARGETS[c.target[k]]] });
+    t.pr(out, { code: PR_CODES[prCellIndex(c.p[k], c.r[k])], target: t.targets[PR_TARGETS[c.target[k]]] });
   }
   const s = rowIn(rfm, i);
   if (rfm && s >= 0) {

@@ -5,6 +5,7 @@ import {
   ELASTICITY_READINGS,
   MATURITY_PHASES,
   PR_CODES,
+  prCellIndex,
   QUADRANT_LABEL,
   UNCLASSED,
   RFM_DEFAULT_CLASSES,
@@ -42,7 +43,7 @@ import {
 import { PR_TARGETS, targetLabelKey } from "./labels";
 import type { PlanObjectives } from "./objectives";
 import { pacObjectiveCell } from "./pacLayout";
-import { rowIn, type ResultColumns, type ScoredClient, type ScoredPortfolio } from "./score";
+import { abcClassOf, rowIn, type ResultColumns, type ScoredClient, type ScoredPortfolio } from "./score";
 import { ABC_COLOURS, FORMATS, PROSPECT_COLOUR, QUADRANT_COLOURS, STYLES, TARGET_COLOURS } from "./styles";
 import { resultLabels, shortWhy, type ResultLabels } from "./summary";
 import type { CellStyle, PlanValue, RowSource, SheetPlan } from "./types";
@@ -125,8 +126,6 @@ function targetLine(c: ScoredClient, results: ResultColumns, ahead: number | nul
   const kp = rowIn(p, i);
   const kpr = rowIn(pr, i);
   const PR = kpr >= 0 ? pr?.columns : undefined;
-  const prP = PR ? PR.p[kpr] : 0;
-  const prR = PR ? PR.r[kpr] : 0;
   const prRate = PR ? PR.rate[kpr] : NaN;
   const ks = rowIn(rfm, i);
   const S = ks >= 0 ? rfm?.columns : undefined;
@@ -150,8 +149,8 @@ function targetLine(c: ScoredClient, results: ResultColumns, ahead: number | nul
     kr >= 0 && r ? r.columns.rank[kr] : null,
     c.potential ?? null,
     kp >= 0 && p ? p.columns.rank[kp] : null,
-    PR ? PR_CODES[(prP - 1) * 4 + (prR - 1)] : null,
-    PR ? prR - prP : null,
+    PR ? PR_CODES[prCellIndex(PR.p[kpr], PR.r[kpr])] : null,
+    PR ? PR.gap[kpr] : null,
     PR ? labels.targets[PR_TARGETS[PR.target[kpr]]] : null,
     PR && !Number.isNaN(prRate) ? prRate : null,
     S ? (source.recencyDays ?? null) : null,
@@ -386,15 +385,15 @@ function planClassRows(portfolio: ScoredPortfolio, lang: Lang, objectives: PlanO
   const ca = cellOf("col.ca", ROW);
   const positiveCa = rowFormulas(`IF(${ca}>0,${ca},"${SKIPPED}")`);
   const classC = rowFormulas(`IF(AND(${cellOf("col.abc", ROW)}="C",${ca}>0),${ca},"${SKIPPED}")`);
-  const { abc, maturity } = portfolio.results;
+  const results = portfolio.results;
+  const maturity = results.maturity;
   return {
     length: portfolio.clients.length + 1,
     width: 4,
     row: (r) => {
       if (r === 0) return header;
       const i = r - 1;
-      const ka = rowIn(abc, i);
-      const cls = abc && ka >= 0 ? ABC_CLASSES[abc.columns.cls[ka]] : null;
+      const cls = abcClassOf(results, i);
       const out: PlanValue[] = [cls, null, null, null];
       if (!objectives || objectiveOf[i] < 0) return out;
       const row = i + 2;
