@@ -3,6 +3,7 @@ import { deflateRaw, inflateRaw } from "pako";
 import { drain, gzipMember, joinBytes } from "./bytes";
 import { recycleBlock } from "./byteSink";
 import { crc32 } from "./unzip";
+import { WorkerPart } from "./workerPart";
 import { zlibWorkerStream } from "./zlibWorker";
 
 export { joinBytes };
@@ -163,12 +164,6 @@ const WORKER_SCRIPT = "deflate-worker.js";
 /** Blocks a part may have in flight to the worker: the page never runs more than this far ahead. */
 const WORKER_AHEAD = 8;
 
-interface WorkerPart {
-  written(): void;
-  done(result: Deflated): void;
-  failed(error: Error): void;
-}
-
 /** The page's DEFLATE worker once it answered, undefined when it cannot run (no Worker, no script, a CSP). */
 let deflateWorker: Promise<{ readonly worker: Worker; readonly parts: Map<number, WorkerPart> } | undefined> | undefined;
 let nextPart = 1;
@@ -187,7 +182,7 @@ function startWorker(): NonNullable<typeof deflateWorker> {
       // A worker that fails is not used again: its parts fail, later ones are compressed on the page.
       deflateWorker = Promise.resolve(undefined);
       worker.terminate();
-      for (const part of parts.values()) part.failed(error);
+      for (const part of parts.values()) part.fail(error);
       parts.clear();
       resolve(undefined);
     };
@@ -206,15 +201,15 @@ function startWorker(): NonNullable<typeof deflateWorker> {
       }
       const part = parts.get(data.id);
       if (!part) return;
-      if (data.written) part.written();
+      if (data.written) part.taken();
       else if (data.compressed) {
         parts.delete(data.id);
         // A part without its CRC fails (a CRC made up would write a file every reader refuses).
         if (typeof data.crc === "number") part.done({ deflated: data.compressed, crc: data.crc });
-        else part.failed(new Error("deflate worker: no CRC-32"));
+        else part.fail(new Error("deflate worker: no CRC-32"));
       } else if (data.error !== undefined) {
         parts.delete(data.id);
-        part.failed(new Error(`deflate worker: ${data.error}`));
+        part.fail(new Error(`deflate worker: ${data.error}`));
       }
     };
     worker.postMessage({ ping: true });
@@ -232,37 +227,18 @@ function workerStream(level: number): DeflateStream {
   const ready = startWorker().then((found): DeflateStream => {
     if (!found) return local();
     const id = nextPart++;
-    let ahead = 0;
-    let wake: (() => void) | undefined;
-    let failure: Error | undefined;
-    const result = new Promise<Deflated>((resolve, reject) => {
-      found.parts.set(id, {
-        written: () => {
-          ahead--;
-          wake?.();
-        },
-        done: resolve,
-        failed: (error) => {
-          failure = error;
-          wake?.();
-          reject(error);
-        },
-      });
-    });
-    result.catch(() => undefined); // read by `end`
+    const part = new WorkerPart();
+    found.parts.set(id, part);
     return {
       push: async (block) => {
-        if (failure) throw failure;
-        while (ahead >= WORKER_AHEAD && !failure) await new Promise<void>((resolve) => (wake = resolve));
-        if (failure) throw failure;
+        await part.sending(WORKER_AHEAD);
         const copy = block.slice();
         recycleBlock(block);
-        ahead++;
         found.worker.postMessage({ id, block: copy }, [copy.buffer]);
       },
       end: () => {
         found.worker.postMessage({ id, end: true });
-        return result;
+        return part.result;
       },
     };
   });

@@ -2,7 +2,8 @@ import type * as NodeWorkers from "node:worker_threads";
 import type * as NodeZlib from "node:zlib";
 import { adoptBlock, isSinkBlock } from "./byteSink";
 import { joinBytes } from "./bytes";
-import type { Deflated, DeflateStream } from "./zip";
+import { WorkerPart } from "./workerPart";
+import type { DeflateStream } from "./zip";
 
 /**
  * Node's DEFLATE on a thread of its own (issue 12): the command line's parts, block by block, deflated and
@@ -41,13 +42,10 @@ parentPort.on("message", (m) => {
 /** Blocks a part may have at the worker before the writer waits for one to come back. */
 const IN_FLIGHT = 4;
 
+/** A part at the worker: its progress and result, and the deflated pieces come back so far. */
 interface Part {
+  readonly flow: WorkerPart;
   readonly pieces: Uint8Array[];
-  inFlight: number;
-  wake?: () => void;
-  failure?: Error;
-  done?: (result: Deflated) => void;
-  failed?: (error: Error) => void;
 }
 
 interface Running {
@@ -69,11 +67,7 @@ function builtin<T>(id: string): T | undefined {
 /** Every part in progress fails with `error`; the parts after it go to the thread pool. */
 function give(state: Running, error: Error): void {
   if (running === state) running = null;
-  for (const part of state.parts.values()) {
-    part.failure = error;
-    part.wake?.();
-    part.failed?.(error);
-  }
+  for (const part of state.parts.values()) part.flow.fail(error);
   state.parts.clear();
   void state.worker.terminate();
 }
@@ -99,21 +93,16 @@ function start(): Running | null {
     if (!part) return;
     if (m.error !== undefined) {
       state.parts.delete(m.id);
-      part.failure = new Error(`deflate worker: ${m.error}`);
-      part.wake?.();
-      part.failed?.(part.failure);
+      part.flow.fail(new Error(`deflate worker: ${m.error}`));
       return;
     }
     if (m.deflated) part.pieces.push(m.deflated);
     if (m.end) {
       state.parts.delete(m.id);
-      part.done?.({ deflated: joinBytes(part.pieces), crc: m.crc ?? 0 });
+      part.flow.done({ deflated: joinBytes(part.pieces), crc: m.crc ?? 0 });
       return;
     }
-    part.inFlight--;
-    const wake = part.wake;
-    part.wake = undefined;
-    wake?.();
+    part.flow.taken();
   });
   worker.on("error", (error) => give(state, error));
   worker.on("exit", (code) => give(state, new Error(`deflate worker: stopped (${code})`)));
@@ -132,19 +121,12 @@ export function zlibWorkerStream(level: number): DeflateStream | undefined {
   const state = running;
   if (!state) return undefined;
   const id = nextPart++;
-  const part: Part = { pieces: [], inFlight: 0 };
-  state.parts.set(id, part);
-  const result = new Promise<Deflated>((resolve, reject) => {
-    part.done = resolve;
-    part.failed = reject;
-  });
-  result.catch(() => undefined); // read by `end`
+  const flow = new WorkerPart();
+  state.parts.set(id, { flow, pieces: [] });
   return {
     push: async (block) => {
-      while (part.inFlight >= IN_FLIGHT && !part.failure) await new Promise<void>((resolve) => (part.wake = resolve));
-      if (part.failure) throw part.failure;
       if (block.length === 0) return;
-      part.inFlight++;
+      await flow.sending(IN_FLIGHT);
       // A sink's block goes to the worker (moved, not copied) and comes back to be written again; other bytes
       // (a view into a buffer that may hold more: never moved) are copied, by `new Uint8Array` (a Node Buffer's
       // `slice` is a view).
@@ -152,8 +134,8 @@ export function zlibWorkerStream(level: number): DeflateStream | undefined {
       send(state, { id, level, block: own }, [own.buffer as ArrayBuffer]);
     },
     end: () => {
-      if (!part.failure) send(state, { id, level });
-      return result;
+      if (!flow.failed) send(state, { id, level });
+      return flow.result;
     },
   };
 }
