@@ -8,6 +8,7 @@ const os = require("node:os");
 const v8 = require("node:v8");
 const { createHash } = require("node:crypto");
 const { spawn } = require("node:child_process");
+const { buildBundles } = require("./bundle.js");
 
 /**
  * A big input (a full Excel sheet is a million clients) needs more heap than Node's default (about 4 GB):
@@ -39,8 +40,8 @@ if (!process.env.PAC_HEAP_RELAUNCHED && wantedMb > haveMb * 1.2 && bigInput(args
 }
 
 /**
- * A key of what the bundle is made from: every source file under src/ (path, size, modification time), the
- * tsconfig and package files, and the versions of Node and esbuild. Listing them takes a few milliseconds.
+ * A key of what the bundles are made from: every source file under src/ (path, size, modification time), the
+ * tsconfig and package files, how they are bundled (./bundle.js), and the versions of Node and esbuild. Listing them takes a few milliseconds.
  */
 function sourcesKey(root, esbuildVersion) {
   const hash = createHash("sha256");
@@ -57,7 +58,7 @@ function sourcesKey(root, esbuildVersion) {
     }
   };
   walk(path.join(root, "src"));
-  for (const file of ["tsconfig.json", "package.json"]) add(path.join(root, file));
+  for (const file of ["tsconfig.json", "package.json", "bin/bundle.js"]) add(path.join(root, file));
   return hash.digest("hex").slice(0, 20);
 }
 
@@ -66,7 +67,8 @@ function sourcesKey(root, esbuildVersion) {
  * step to forget: made when a source changed (about 0.2 s, what tsx's transpiling cost before), else read from
  * node_modules/.cache/pac-cli. One bundle rather than a module per file: every import of another module was a
  * getter call in the per-file CommonJS, a million of them in a 100 000-client plan, which now runs about 10 %
- * faster. Packages from node_modules stay outside the bundle, loaded by `require` as before.
+ * faster. Packages from node_modules stay outside the bundle, loaded by `require` as before. The compression
+ * thread's script (src/xlsx/nodeWorker.ts, which writes out and deflates the sheets' XML) is bundled beside it.
  */
 function loadCli() {
   let esbuild;
@@ -80,24 +82,32 @@ function loadCli() {
   const cacheDir = path.join(root, "node_modules", ".cache", "pac-cli");
   const key = sourcesKey(root, esbuild.version);
   const cached = path.join(cacheDir, `${key}.cjs`);
+  const cachedWorker = path.join(cacheDir, `${key}.worker.cjs`);
   let code;
+  let workerCode;
   try {
+    workerCode = fs.readFileSync(cachedWorker, "utf8");
     code = fs.readFileSync(cached, "utf8");
   } catch {
-    code = bundle(esbuild, root);
-    // Kept for the next runs (written whole, then renamed), beside the three newest others (two checkouts may
-    // share node_modules); older ones are removed. A cache that cannot be written (a read-only install) only
-    // costs the bundling at each start.
+    ({ code, workerCode } = bundle(esbuild, root));
+    // Kept for the next runs (written whole, then renamed; the worker's first, read first), beside the three
+    // newest others (two checkouts may share node_modules); older ones are removed. A cache that cannot be
+    // written (a read-only install) only costs the bundling at each start.
     try {
       fs.mkdirSync(cacheDir, { recursive: true });
       const others = fs
         .readdirSync(cacheDir)
         .map((name) => ({ name, time: fs.statSync(path.join(cacheDir, name)).mtimeMs }))
         .sort((a, b) => b.time - a.time);
-      for (const old of others.slice(3)) fs.rmSync(path.join(cacheDir, old.name), { force: true });
-      const temporary = `${cached}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, code);
-      fs.renameSync(temporary, cached);
+      for (const old of others.slice(6)) fs.rmSync(path.join(cacheDir, old.name), { force: true });
+      for (const [file, text] of [
+        [cachedWorker, workerCode],
+        [cached, code],
+      ]) {
+        const temporary = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(temporary, text);
+        fs.renameSync(temporary, file);
+      }
     } catch {
       // no cache
     }
@@ -110,27 +120,15 @@ function loadCli() {
   cli.paths = Module._nodeModulePaths(path.dirname(filename));
   process.setSourceMapsEnabled(true);
   cli._compile(code, filename);
+  // The compression thread's script (src/xlsx/nodeWorker.ts): it writes out and deflates the sheets' XML.
+  cli.exports.useNodeWorker(workerCode);
   return cli.exports;
 }
 
-/** src/cli/main.ts and what it imports from src/, as one CommonJS module (exit code 2 when they do not compile). */
+/** The two bundles (see ./bundle.js), or exit code 2 with the compiler's errors when the sources do not compile. */
 function bundle(esbuild, root) {
   try {
-    const built = esbuild.buildSync({
-      entryPoints: [path.join(root, "src", "cli", "main.ts")],
-      absWorkingDir: root,
-      bundle: true,
-      platform: "node",
-      format: "cjs",
-      target: `node${process.versions.node.split(".")[0]}`,
-      packages: "external",
-      write: false,
-      // Error stacks name the TypeScript files and lines (see `setSourceMapsEnabled` below).
-      sourcemap: "inline",
-      sourcesContent: false,
-      logLevel: "silent",
-    });
-    return built.outputFiles[0].text;
+    return buildBundles(esbuild, root);
   } catch (error) {
     const errors = (error && error.errors) || [];
     const where = errors.map((e) => (e.location ? `${e.location.file}:${e.location.line} : ${e.text}` : e.text)).join("\n");

@@ -21,6 +21,9 @@ import { writePlanWorkbook, MAX_SHEET_ROWS, planRows } from "./workbook";
 import { planSummary, remarkLines } from "./summary";
 import { EXERCISE_COMMANDS, runExercise } from "./exercise";
 
+/** For bin/pac.js: the compression thread's script, bundled beside this module (see ../xlsx/zlibWorker). */
+export { useNodeWorker } from "../xlsx/zlibWorker";
+
 /** Where the CLI writes; tests pass collectors, `bin/pac.js` the process streams. */
 export interface CliIo {
   readonly stdout: (text: string) => void;

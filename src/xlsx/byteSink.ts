@@ -147,12 +147,13 @@ export class ByteSink {
     this.at = at;
   }
 
+  /** The blocks not taken yet, the last one as far as it is written; the sink may then be written again. */
   finish(): Uint8Array[] {
     if (this.at > 0) this.blocks.push(this.block.subarray(0, this.at));
     else recycleBlock(this.block);
     this.block = new Uint8Array(0);
     this.at = 0;
-    return this.blocks;
+    return this.blocks.splice(0);
   }
 }
 

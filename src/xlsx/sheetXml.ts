@@ -1,11 +1,11 @@
-import { cellAddress, columnLetter, isFormulaCell, quoteSheet, rangeAddress } from "../plan/cells";
+import { cellAddress, isFormulaCell, quoteSheet, rangeAddress } from "../plan/cells";
 import { blockWidth, isRowSource } from "../plan/rows";
 import type { CellRange, PlanValue, SheetPlan, ValueBlock } from "../plan/types";
 import { sheetProtectionXml } from "./sheetFeatures";
 import { cellFilledDown } from "./sharedFormulas";
-import { ColumnStrings, argb, hasOuterSpace, type ResolvedStyle, type SharedStrings, type StyleTable } from "./styles";
-import { ByteSink } from "./byteSink";
-import { xmlSafe, xmlText } from "./xmlText";
+import { ColumnStrings, argb, type ResolvedStyle, type SharedStrings, type StyleTable } from "./styles";
+import { tapeBytes, TapeWriter, type TapeChunk } from "./cellTape";
+import { xmlText } from "./xmlText";
 
 /** Where this sheet's style, differential-format and shared-string ids start (a base workbook's counts). */
 export interface IdShift {
@@ -33,7 +33,6 @@ export interface SheetXmlOptions {
   readonly selected: boolean;
 }
 
-const ENCODER = new TextEncoder();
 /** A column of fewer formulas filled down is written formula by formula. */
 const SHARED_MIN = 3;
 /**
@@ -67,17 +66,6 @@ function events<T>(items: readonly T[], top: (t: T) => number, height: (t: T) =>
   return at;
 }
 
-const letters: string[] = [];
-function letter(col: number): string {
-  return (letters[col] ??= columnLetter(col));
-}
-
-/** `<c r="AB` for each column, made once. */
-const cellStarts: Uint8Array[] = [];
-function cellStart(col: number): Uint8Array {
-  return (cellStarts[col] ??= ENCODER.encode(`<c r="${letter(col)}`));
-}
-
 /**
  * The style ids of one row, by column, for the rules active on it: merged in rule order (a later rule overrides
  * the properties it sets), then interned. Rows covered by the same rules share one array.
@@ -104,58 +92,26 @@ function rowStyles(active: readonly StyleRule[], styles: StyleTable, shift: numb
 }
 
 /**
- * One cell, `<c r="B12" s="3" t="…">…</c>`: `value` gives the type and the value (a formula's cached result).
- * A formula is written after `open` (ASCII: `<f>`, or a shared formula's opening tag on its first row); on the
- * rows below the first, `f`, the whole `<f t="shared" si="3"/>`, stands for it.
+ * One cell on the tape: `value` gives the type and the value (a formula's cached result). A text is never read
+ * as a formula, whatever it starts with: a long one (a pourquoi, a client's card) is written in the cell, where a
+ * shared string would only cost a lookup in a table of every text (issue 12). A formula is written whole, or as
+ * shared formula `shared` (its first row when `shared.last` is given).
  */
-function writeCell(sink: ByteSink, col: number, row: number, xf: number, value: PlanValue, strings: ColumnStrings, sstShift: number, f?: string, open = "<f>"): void {
-  sink.bytes(cellStart(col));
-  sink.uint(row);
-  if (xf !== 0) {
-    sink.ascii('" s="');
-    sink.uint(xf);
-  }
-  if (value === null) return sink.ascii('"/>');
+function tapeCell(tape: TapeWriter, col: number, xf: number, value: PlanValue, strings: ColumnStrings, sstShift: number, shared?: { si: number; last?: number }): void {
+  if (value === null) return tape.blank(col, xf);
   switch (typeof value) {
     case "number":
-      if (!Number.isFinite(value)) return sink.ascii('" t="e"><v>#NUM!</v></c>');
-      sink.ascii('"><v>');
-      sink.number(value);
-      return sink.ascii("</v></c>");
+      return tape.number(col, xf, value);
     case "boolean":
-      return sink.ascii(value ? '" t="b"><v>1</v></c>' : '" t="b"><v>0</v></c>');
+      return tape.boolean(col, xf, value);
     case "string":
-      // Text, never read as a formula, whatever it starts with: a long one (a pourquoi, a client's card) is
-      // written in the cell, where a shared string would only cost a lookup in a table of every text (issue 12).
-      if (value.length > INLINE_ABOVE) {
-        sink.ascii(hasOuterSpace(value) ? '" t="inlineStr"><is><t xml:space="preserve">' : '" t="inlineStr"><is><t>');
-        sink.escaped(xmlSafe(value));
-        return sink.ascii("</t></is></c>");
-      }
-      sink.ascii('" t="s"><v>');
-      sink.uint(strings.id(col, value) + sstShift);
-      return sink.ascii("</v></c>");
+      if (value.length > INLINE_ABOVE) return tape.inline(col, xf, value);
+      return tape.sharedString(col, xf, strings.id(col, value) + sstShift);
     default: {
-      if (!isFormulaCell(value)) return sink.ascii('"/>');
+      if (!isFormulaCell(value)) return tape.blank(col, xf);
       const r = value.result;
-      sink.ascii(typeof r === "boolean" ? '" t="b">' : typeof r === "string" ? '" t="str">' : '">');
-      if (f !== undefined) sink.ascii(f);
-      else {
-        sink.ascii(open);
-        sink.escaped(xmlSafe(value.formula));
-        sink.ascii("</f>");
-      }
-      if (typeof r === "number" && Number.isFinite(r)) {
-        sink.ascii("<v>");
-        sink.number(r);
-        sink.ascii("</v>");
-      } else if (typeof r === "boolean") sink.ascii(r ? "<v>1</v>" : "<v>0</v>");
-      else if (typeof r === "string") {
-        sink.ascii("<v>");
-        sink.escaped(xmlSafe(r));
-        sink.ascii("</v>");
-      }
-      return sink.ascii("</c>");
+      const result = typeof r === "number" || typeof r === "boolean" || typeof r === "string" ? r : null;
+      return tape.formula(col, xf, result, shared?.last === undefined && shared !== undefined ? undefined : value.formula, shared);
     }
   }
 }
@@ -265,10 +221,19 @@ export function sheetXml(sheet: SheetPlan, options: SheetXmlOptions): Uint8Array
  * `sheetXml`'s UTF-8 blocks, each given as soon as it is full (about 1 MiB), so that a caller can compress one
  * while the next is written, and never hold the whole sheet uncompressed.
  */
-export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Generator<Uint8Array, void, undefined> {
+export function sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Generator<Uint8Array, void, undefined> {
+  return tapeBytes(sheetTape(sheet, options));
+}
+
+/**
+ * The sheet as `sheetXmlBlocks` writes it, cell by cell on a tape (see ./cellTape), chunk by chunk: every
+ * decision is taken here (values, style ids, shared strings, shared formulas), the bytes are written by
+ * `encodeTape`, here or on another thread.
+ */
+export function* sheetTape(sheet: SheetPlan, options: SheetXmlOptions): Generator<TapeChunk, void, undefined> {
   const { styles, strings, shift, links } = options;
   const texts = new ColumnStrings(strings);
-  const sink = new ByteSink();
+  const tape = new TapeWriter();
   const size = extent(sheet);
   const heights = new Map<number, number>();
   for (const h of sheet.rowHeights ?? []) heights.set(h.row, h.height);
@@ -292,7 +257,7 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
     `<sheetFormatPr defaultRowHeight="15"${grouped ? ' outlineLevelCol="1"' : ""}/>` +
     colsXml(sheet) +
     "<sheetData>";
-  sink.write(head);
+  tape.raw(head);
   head = "";
 
   // Rows, in order: the blocks and the style rules active on each row change only at their edges.
@@ -311,7 +276,7 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
   let soleBlock = new Map<number, BlockLines>();
   // Shared formulas, by column: the run written (its last row, exclusive) and its id.
   const sharedUntil = new Map<number, number>();
-  const sharedTag = new Map<number, string>();
+  const sharedId = new Map<number, number>();
   let sharedCount = 0;
   let rowStyle: { from: number; xfs: Int32Array } = { from: 0, xfs: new Int32Array(0) };
   const styleCache = new Map<string, { from: number; xfs: Int32Array }>();
@@ -349,10 +314,7 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
       to = Math.max(to, b.col + b.width);
     }
     const number = r + 1;
-    sink.ascii('<row r="');
-    sink.uint(number);
-    if (height !== undefined) sink.ascii(`" ht="${height}" customHeight="1">`);
-    else sink.ascii('">');
+    tape.row(number, height !== undefined ? `" ht="${height}" customHeight="1">` : undefined);
     // One block on the row (a table's rows): its line is read directly.
     const only = activeBlocks.length === 1 ? activeBlocks[0] : undefined;
     const onlyLine = only ? lines[0] : undefined;
@@ -374,12 +336,11 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
       const k = c - rowStyle.from;
       const xf = k >= 0 && k < xfs.length ? xfs[k] : 0;
       if (value === null && xf === 0) continue;
-      let f: string | undefined;
-      let open: string | undefined;
+      let shared: { si: number; last?: number } | undefined;
       // A formula alone in its column's block (only a formula: no lookup for the values) may be shared.
       const sole = isFormulaCell(value) ? soleBlock.get(c) : undefined;
       if (sole && isFormulaCell(value)) {
-        if (r < (sharedUntil.get(c) ?? 0)) f = sharedTag.get(c);
+        if (r < (sharedUntil.get(c) ?? 0)) shared = { si: sharedId.get(c) as number };
         else {
           // The rows below filled down from this one, within the block: one shared formula for them all.
           let end = r + 1;
@@ -392,15 +353,16 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
           }
           if (end - r >= SHARED_MIN) {
             sharedUntil.set(c, end);
-            sharedTag.set(c, `<f t="shared" si="${sharedCount}"/>`);
-            open = `<f t="shared" ref="${letter(c)}${number}:${letter(c)}${end}" si="${sharedCount++}">`;
+            sharedId.set(c, sharedCount);
+            shared = { si: sharedCount++, last: end };
           }
         }
       }
-      writeCell(sink, c, number, xf, value, texts, shift.sst, f, open);
+      tapeCell(tape, c, xf, value, texts, shift.sst, shared);
     }
-    sink.ascii("</row>");
-    if (sink.blocks.length > 0) yield* sink.blocks.splice(0);
+    tape.endRow();
+    const chunk = tape.take();
+    if (chunk) yield chunk;
   }
 
   let tail = "</sheetData>" + sheetProtectionXml(sheet.protection);
@@ -442,8 +404,9 @@ export function* sheetXmlBlocks(sheet: SheetPlan, options: SheetXmlOptions): Gen
   if (links.drawing) tail += `<drawing r:id="${links.drawing}"/>`;
   if (links.tables.length > 0) tail += `<tableParts count="${links.tables.length}">${links.tables.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;
   tail += "</worksheet>";
-  sink.write(tail);
-  yield* sink.finish();
+  tape.raw(tail);
+  const last = tape.take(true);
+  if (last) yield last;
 }
 
 /** The defined names of a sheet's print setup: its print area and its title rows, sheet-scoped. */

@@ -5,10 +5,10 @@ import type { PlanValue, SheetPlan, WorkbookPlan } from "../plan/types";
 import { CHART_PARTS, chartXml, drawingXml } from "./charts";
 import { cleanWorkbookPlan, type WriteRemark } from "./cleanPlan";
 import { compressedEntries, graftSheets, inspectBase, keptNames, markedSheets, SHEET_MARK, type PlanStrings } from "./graft";
-import { printNames, sheetXmlBlocks, type IdShift } from "./sheetXml";
+import { printNames, sheetTape, type IdShift } from "./sheetXml";
 import { SharedStrings, StyleTable } from "./styles";
 import { xmlText } from "./xmlText";
-import { compressBlocks, feedBlocks, joinBytes, zipChunks, type RawZipEntry, type ZipEntry } from "./zip";
+import { compressBlocks, feedTapes, joinBytes, zipChunks, type RawZipEntry, type ZipEntry } from "./zip";
 
 /** What writing needs loaded ahead of a first `writeXlsxPackage` in a page (see `prepareDeflateWorker`). */
 export { prepareDeflateWorker as prepareWriting } from "./zip";
@@ -197,9 +197,9 @@ async function planParts(
       add(`xl/${file}`, utf16(SHEET_MARK.value), TYPE.customProperty);
       mark = rel(REL.customProperty, `../${file}`);
     }
-    const blocks = sheetXmlBlocks(sheet, { styles, strings, shift: options.shift, links: { drawing, tables: tableIds, mark }, selected: options.selectFirst && k === firstVisible });
-    // Compressed block by block as it is written: the sheet is never whole in memory, uncompressed.
-    entries.push((await feedBlocks(path, blocks, { large: cellCount(sheet) > LARGE_SHEET_CELLS })).entry);
+    const tape = sheetTape(sheet, { styles, strings, shift: options.shift, links: { drawing, tables: tableIds, mark }, selected: options.selectFirst && k === firstVisible });
+    // Compressed chunk by chunk as it is written: the sheet is never whole in memory, uncompressed.
+    entries.push((await feedTapes(path, tape, { large: cellCount(sheet) > LARGE_SHEET_CELLS })).entry);
     overrides.push([path, TYPE.worksheet]);
     if (rels.length > 0) add(`xl/worksheets/_rels/sheet${k + 1}.xml.rels`, relsXml(rels));
     for (const named of sheet.names ?? []) {

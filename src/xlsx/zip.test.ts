@@ -7,7 +7,9 @@ import { ByteSink } from "./byteSink";
 import { Parts } from "./parts";
 import { readPart, readPartInJs } from "./unzip";
 import { inflateRawSync } from "node:zlib";
+import { nodeWorkerCode } from "../../test/support/nodeWorker";
 import { compressBlocks, crc32, defaultCodec, feedBlocks, nodeZlibCodec, pakoCodec, readZip, writeZip, type ZipCodec } from "./zip";
+import { useNodeWorker } from "./zlibWorker";
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const zlibCodec = nodeZlibCodec() as ZipCodec;
@@ -89,6 +91,9 @@ describe("Parts.load (parts inflated ahead, natively in a browser)", () => {
 });
 
 describe("compressBlocks (a part deflated as its blocks come)", () => {
+  // The compression thread as the command line starts it (bundled by bin/pac.js).
+  beforeAll(() => useNodeWorker(nodeWorkerCode()), 60_000);
+
   it.each([
     ["a worker thread", {}],
     ["the thread pool", { pool: true }],
@@ -136,10 +141,16 @@ describe("compressBlocks (a part deflated as its blocks come)", () => {
   });
 
   it("the worker thread never keeps a process alive: not when idle, nor for a part left without its end", () => {
-    const script = join(mkdtempSync(join(tmpdir(), "pac-zlib-")), "left.ts");
+    const dir = mkdtempSync(join(tmpdir(), "pac-zlib-"));
+    const script = join(dir, "left.ts");
+    const code = join(dir, "worker.cjs");
+    writeFileSync(code, nodeWorkerCode());
     writeFileSync(
       script,
-      `import { nodeZlibCodec } from ${JSON.stringify(join(__dirname, "zip"))};\n` +
+      `import { readFileSync } from "node:fs";\n` +
+        `import { nodeZlibCodec } from ${JSON.stringify(join(__dirname, "zip"))};\n` +
+        `import { useNodeWorker } from ${JSON.stringify(join(__dirname, "zlibWorker"))};\n` +
+        `useNodeWorker(readFileSync(${JSON.stringify(code)}, "utf8"));\n` +
         `const stream = nodeZlibCodec()!.stream!(1);\n` +
         `void (async () => { await stream.push(new TextEncoder().encode("<x/>".repeat(1000))); console.log("pushed"); })();\n`,
     );

@@ -2,6 +2,7 @@ import type * as NodeWorkers from "node:worker_threads";
 import type * as NodeZlib from "node:zlib";
 import { adoptBlock, isSinkBlock } from "./byteSink";
 import { joinBytes } from "./bytes";
+import type { WorkerAnswer, WorkerRequest } from "./nodeWorker";
 import { WorkerPart } from "./workerPart";
 import type { DeflateStream } from "./zip";
 
@@ -13,39 +14,35 @@ import type { DeflateStream } from "./zip";
  * block costs it one message out and one back, and the block comes back to be written again.
  *
  * Each block is deflated on its own and ends with a sync flush (byte-aligned, no last block), as on the pool:
- * the pieces joined, then an empty last block, are one DEFLATE stream. The worker keeps each part's running CRC.
+ * the pieces joined, then an empty last block, are one DEFLATE stream. The worker keeps each part's running CRC
+ * and size. A sheet's part may also come as tape chunks (see ./cellTape): the worker then writes the XML out
+ * itself before deflating it, which takes the most costly part of writing off the thread that makes the rows.
  */
 
-/** The worker's script: CommonJS, run with `eval` (nothing to find on disk, nothing for webpack to bundle). */
-const SOURCE = `
-const { parentPort } = require("node:worker_threads");
-const zlib = require("node:zlib");
-const crcs = new Map();
-parentPort.on("message", (m) => {
-  try {
-    if (m.block) {
-      crcs.set(m.id, zlib.crc32(m.block, crcs.get(m.id) ?? 0));
-      const deflated = new Uint8Array(zlib.deflateRawSync(m.block, { level: m.level, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
-      parentPort.postMessage({ id: m.id, deflated, block: m.block }, [deflated.buffer, m.block.buffer]);
-    } else {
-      const deflated = new Uint8Array(zlib.deflateRawSync(new Uint8Array(0), { level: m.level }));
-      parentPort.postMessage({ id: m.id, deflated, crc: crcs.get(m.id) ?? 0, end: true }, [deflated.buffer]);
-      crcs.delete(m.id);
-    }
-  } catch (error) {
-    crcs.delete(m.id);
-    parentPort.postMessage({ id: m.id, error: String((error && error.message) || error) });
-  }
-});
-`;
+/**
+ * The worker's script: ./nodeWorker bundled as CommonJS (bin/pac.js makes it with the command line's bundle, and
+ * gives it here), run with `eval` (nothing to find on disk). Without it (the sources run by tsx or jest), parts
+ * go to the thread pool and tapes are written out on this thread.
+ */
+let script: string | undefined;
+
+/** Gives the compression thread's script (./nodeWorker bundled as CommonJS): the next parts go to it. */
+export function useNodeWorker(code: string): void {
+  script = code;
+  if (running === null) running = undefined;
+}
 
 /** Blocks a part may have at the worker before the writer waits for one to come back. */
 const IN_FLIGHT = 4;
+/** Tape chunks a part has at the worker when the writer writes the next chunk out itself. */
+const BUSY = 2;
 
 /** A part at the worker: its progress and result, and the deflated pieces come back so far. */
 interface Part {
   readonly flow: WorkerPart;
   readonly pieces: Uint8Array[];
+  /** Tape chunks sent and not answered yet. */
+  tapes: number;
 }
 
 interface Running {
@@ -75,10 +72,10 @@ function give(state: Running, error: Error): void {
 function start(): Running | null {
   const workers = builtin<typeof NodeWorkers>("node:worker_threads");
   const zlib = builtin<typeof NodeZlib>("node:zlib");
-  if (!workers || typeof zlib?.crc32 !== "function") return null;
+  if (!workers || typeof zlib?.crc32 !== "function" || script === undefined) return null;
   let worker: NodeWorkers.Worker;
   try {
-    worker = new workers.Worker(SOURCE, { eval: true });
+    worker = new workers.Worker(script, { eval: true });
   } catch {
     return null;
   }
@@ -86,7 +83,7 @@ function start(): Running | null {
   // up (an error while a sheet was written), never keeps the process alive.
   worker.unref();
   const state: Running = { worker, parts: new Map(), pending: 0 };
-  worker.on("message", (m: { id: number; deflated?: Uint8Array; block?: Uint8Array; crc?: number; end?: boolean; error?: string }) => {
+  worker.on("message", (m: WorkerAnswer) => {
     if (--state.pending === 0) worker.unref();
     const part = state.parts.get(m.id);
     if (m.block) adoptBlock(m.block);
@@ -96,12 +93,13 @@ function start(): Running | null {
       part.flow.fail(new Error(`deflate worker: ${m.error}`));
       return;
     }
-    if (m.deflated) part.pieces.push(m.deflated);
+    if (m.pieces) part.pieces.push(...m.pieces);
     if (m.end) {
       state.parts.delete(m.id);
-      part.flow.done({ deflated: joinBytes(part.pieces), crc: m.crc ?? 0 });
+      part.flow.done({ deflated: joinBytes(part.pieces), crc: m.crc ?? 0, size: m.size });
       return;
     }
+    if (m.tape === true) part.tapes--;
     part.flow.taken();
   });
   worker.on("error", (error) => give(state, error));
@@ -110,7 +108,7 @@ function start(): Running | null {
 }
 
 /** Posts `message` to the worker, which then holds the process open until it answers. */
-function send(state: Running, message: unknown, transfer: ArrayBuffer[] = []): void {
+function send(state: Running, message: WorkerRequest, transfer: ArrayBuffer[] = []): void {
   if (state.pending++ === 0) state.worker.ref();
   state.worker.postMessage(message, transfer);
 }
@@ -122,7 +120,8 @@ export function zlibWorkerStream(level: number): DeflateStream | undefined {
   if (!state) return undefined;
   const id = nextPart++;
   const flow = new WorkerPart();
-  state.parts.set(id, { flow, pieces: [] });
+  const part: Part = { flow, pieces: [], tapes: 0 };
+  state.parts.set(id, part);
   return {
     push: async (block) => {
       if (block.length === 0) return;
@@ -133,6 +132,13 @@ export function zlibWorkerStream(level: number): DeflateStream | undefined {
       const own = isSinkBlock(block) ? block : new Uint8Array(block);
       send(state, { id, level, block: own }, [own.buffer as ArrayBuffer]);
     },
+    // A tape chunk is written out by the worker (see ./cellTape): its arrays are moved, its texts copied.
+    pushTape: async (tape) => {
+      await flow.sending(IN_FLIGHT);
+      part.tapes++;
+      send(state, { id, level, tape }, [tape.ints.buffer as ArrayBuffer, tape.nums.buffer as ArrayBuffer]);
+    },
+    busy: () => part.tapes >= BUSY,
     end: () => {
       if (!flow.failed) send(state, { id, level });
       return flow.result;

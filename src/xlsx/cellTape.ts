@@ -1,0 +1,359 @@
+import { columnLetter } from "../plan/cells";
+import { ByteSink } from "./byteSink";
+import { hasOuterSpace } from "./styles";
+import { xmlSafe } from "./xmlText";
+
+/**
+ * A sheet's XML as the writer resolved it, cell by cell, before it is written out as bytes (issue 12): numbers
+ * in typed arrays, texts in a list. The sheet writer (`sheetTape` in ./sheetXml) decides every cell (its value,
+ * style id, shared string, shared formula), and `encodeTape` writes the XML bytes, on the same thread (the
+ * browser, the tests) or on Node's compression thread (./nodeWorker), which then deflates them: the part of
+ * writing that costs the most (tags, numbers and texts as UTF-8, about 1.3 s of a 100 000-client plan) leaves
+ * the thread that makes the rows. The bytes are the same either way: `encodeTape` is the only writer of cells.
+ */
+export interface TapeChunk {
+  /** Operations and their integer arguments (see the `OP_` constants). */
+  readonly ints: Int32Array;
+  /** The numbers of the cells, in order. */
+  readonly nums: Float64Array;
+  /** The texts (UTF-8 text, cells' long texts, formulas, cached text results), in order. */
+  readonly texts: string[];
+}
+
+// Operations: the code, then its integer arguments. A cell's row is the last row opened.
+/** Text, as UTF-8: (text). */
+const OP_TEXT = 1;
+/** `<row r="n">`: (n). */
+const OP_ROW = 2;
+/** `<row r="n` then ASCII attributes: (n, text). */
+const OP_ROW_WITH = 3;
+/** `</row>`. */
+const OP_ROW_END = 4;
+/** A cell without a value, styled: (col, xf). */
+const OP_BLANK = 5;
+/** A number: (col, xf), and a number. */
+const OP_NUMBER = 6;
+/** A boolean: (col, xf, 0 or 1). */
+const OP_BOOLEAN = 7;
+/** A text in its cell: (col, xf, text). */
+const OP_INLINE = 8;
+/** A shared string: (col, xf, id). */
+const OP_SHARED_STRING = 9;
+/**
+ * A formula: (col, xf, result kind, form, a, b), where the result kind is one of the `RESULT_` constants (its
+ * value follows: a number, a boolean in `b`'s place… see `formula`), and the form one of the `FORM_` constants.
+ */
+const OP_FORMULA = 10;
+
+/** No cached result. */
+const RESULT_NONE = 0;
+const RESULT_NUMBER = 1;
+const RESULT_BOOLEAN = 2;
+const RESULT_TEXT = 3;
+
+/** `<f>formula</f>`: (text). */
+const FORM_PLAIN = 0;
+/** A shared formula's first row, `<f t="shared" ref="X5:X90" si="3">formula</f>`: (si, last row, text). */
+const FORM_SHARED_FIRST = 1;
+/** A row below it, `<f t="shared" si="3"/>`: (si). */
+const FORM_SHARED = 2;
+
+/** A chunk is handed over once its integers pass this (about 800 rows of 40 cells). */
+const CHUNK_INTS = 1 << 17;
+
+/** A formula's cached result, as the tape takes it. */
+export type TapeResult = number | boolean | string | null;
+
+/** Writes a tape, chunk by chunk: `take` gives the chunk written so far once it is big enough. */
+export class TapeWriter {
+  private ints = new Int32Array(CHUNK_INTS + 1024);
+  private n = 0;
+  private nums = new Float64Array(CHUNK_INTS >> 2);
+  private m = 0;
+  private texts: string[] = [];
+
+  /** Room for `count` more integers and `numbers` more numbers. */
+  private room(count: number, numbers: number): void {
+    if (this.n + count > this.ints.length) {
+      const grown = new Int32Array(Math.max(this.ints.length * 2, this.n + count));
+      grown.set(this.ints.subarray(0, this.n));
+      this.ints = grown;
+    }
+    if (this.m + numbers > this.nums.length) {
+      const grown = new Float64Array(this.nums.length * 2 + numbers);
+      grown.set(this.nums.subarray(0, this.m));
+      this.nums = grown;
+    }
+  }
+
+  private op2(op: number, a: number): void {
+    this.room(2, 0);
+    this.ints[this.n++] = op;
+    this.ints[this.n++] = a;
+  }
+
+  private op3(op: number, a: number, b: number): void {
+    this.room(3, 0);
+    const ints = this.ints;
+    ints[this.n++] = op;
+    ints[this.n++] = a;
+    ints[this.n++] = b;
+  }
+
+  private op4(op: number, a: number, b: number, c: number): void {
+    this.room(4, 0);
+    const ints = this.ints;
+    ints[this.n++] = op;
+    ints[this.n++] = a;
+    ints[this.n++] = b;
+    ints[this.n++] = c;
+  }
+
+  private text(text: string): number {
+    return this.texts.push(text) - 1;
+  }
+
+  /** Any text, written as UTF-8 as it is (the sheet's head and tail). */
+  raw(text: string): void {
+    this.op2(OP_TEXT, this.text(text));
+  }
+
+  /** Opens row `number` (1-based), with ASCII attributes after its number (`" ht="20" customHeight="1">`) or none. */
+  row(number: number, attributes?: string): void {
+    if (attributes === undefined) this.op2(OP_ROW, number);
+    else this.op3(OP_ROW_WITH, number, this.text(attributes));
+  }
+
+  endRow(): void {
+    this.room(1, 0);
+    this.ints[this.n++] = OP_ROW_END;
+  }
+
+  /** A cell of the open row with a style and no value. */
+  blank(col: number, xf: number): void {
+    this.op3(OP_BLANK, col, xf);
+  }
+
+  number(col: number, xf: number, value: number): void {
+    this.op3(OP_NUMBER, col, xf);
+    this.room(0, 1);
+    this.nums[this.m++] = value;
+  }
+
+  boolean(col: number, xf: number, value: boolean): void {
+    this.op4(OP_BOOLEAN, col, xf, value ? 1 : 0);
+  }
+
+  /** A text written in its cell (`t="inlineStr"`): never read as a formula. */
+  inline(col: number, xf: number, text: string): void {
+    this.op4(OP_INLINE, col, xf, this.text(text));
+  }
+
+  /** A shared string, by its id in the workbook's table. */
+  sharedString(col: number, xf: number, id: number): void {
+    this.op4(OP_SHARED_STRING, col, xf, id);
+  }
+
+  /**
+   * A formula and its cached result: written whole (`shared` undefined), or as the first row of shared formula
+   * `si` down to row `last` (1-based, `formula` given), or as a row below it (`formula` undefined).
+   */
+  formula(col: number, xf: number, result: TapeResult, formula: string | undefined, shared?: { si: number; last?: number }): void {
+    this.room(8, 1);
+    const ints = this.ints;
+    ints[this.n++] = OP_FORMULA;
+    ints[this.n++] = col;
+    ints[this.n++] = xf;
+    if (typeof result === "number") {
+      ints[this.n++] = RESULT_NUMBER;
+      this.nums[this.m++] = result;
+    } else if (typeof result === "boolean") {
+      ints[this.n++] = RESULT_BOOLEAN;
+      ints[this.n++] = result ? 1 : 0;
+    } else if (typeof result === "string") {
+      ints[this.n++] = RESULT_TEXT;
+      ints[this.n++] = this.text(result);
+    } else ints[this.n++] = RESULT_NONE;
+    if (shared === undefined) {
+      ints[this.n++] = FORM_PLAIN;
+      ints[this.n++] = this.text(formula ?? "");
+    } else if (formula !== undefined) {
+      ints[this.n++] = FORM_SHARED_FIRST;
+      ints[this.n++] = shared.si;
+      ints[this.n++] = shared.last ?? 0;
+      ints[this.n++] = this.text(formula);
+    } else {
+      ints[this.n++] = FORM_SHARED;
+      ints[this.n++] = shared.si;
+    }
+  }
+
+  /** The chunk written so far, when it is big enough (or `all`), and a new one started; else undefined. */
+  take(all = false): TapeChunk | undefined {
+    if (this.n === 0 || (!all && this.n < CHUNK_INTS)) return undefined;
+    const chunk: TapeChunk = { ints: this.ints.slice(0, this.n), nums: this.nums.slice(0, this.m), texts: this.texts };
+    this.n = 0;
+    this.m = 0;
+    this.texts = [];
+    return chunk;
+  }
+}
+
+const ENCODER = new TextEncoder();
+const letters: string[] = [];
+/** `<c r="AB` for each column, made once. */
+const cellStarts: Uint8Array[] = [];
+function cellStart(col: number): Uint8Array {
+  return (cellStarts[col] ??= ENCODER.encode(`<c r="${(letters[col] ??= columnLetter(col))}`));
+}
+
+/** `<c r="B12" s="3"` (no style id when 0). */
+function openCell(sink: ByteSink, col: number, row: number, xf: number): void {
+  sink.bytes(cellStart(col));
+  sink.uint(row);
+  if (xf !== 0) {
+    sink.ascii('" s="');
+    sink.uint(xf);
+  }
+}
+
+/** A cell's text in the cell, never read as a formula. */
+function inlineText(sink: ByteSink, text: string): void {
+  sink.ascii(hasOuterSpace(text) ? '" t="inlineStr"><is><t xml:space="preserve">' : '" t="inlineStr"><is><t>');
+  sink.escaped(xmlSafe(text));
+  sink.ascii("</t></is></c>");
+}
+
+/** A finite number in `<v>`, or Excel's #NUM! error for the others. */
+function numberValue(sink: ByteSink, value: number): void {
+  if (!Number.isFinite(value)) return sink.ascii('" t="e"><v>#NUM!</v></c>');
+  sink.ascii('"><v>');
+  sink.number(value);
+  sink.ascii("</v></c>");
+}
+
+/** The XML of a chunk, written to `sink` (a chunk holds whole rows: `take` is called between rows). */
+export function encodeTape(chunk: TapeChunk, sink: ByteSink): void {
+  const { ints, nums, texts } = chunk;
+  let row = 0;
+  let m = 0;
+  for (let i = 0; i < ints.length; ) {
+    switch (ints[i]) {
+      case OP_TEXT:
+        sink.write(texts[ints[i + 1]]);
+        i += 2;
+        break;
+      case OP_ROW:
+        row = ints[i + 1];
+        sink.ascii('<row r="');
+        sink.uint(row);
+        sink.ascii('">');
+        i += 2;
+        break;
+      case OP_ROW_WITH:
+        row = ints[i + 1];
+        sink.ascii('<row r="');
+        sink.uint(row);
+        sink.ascii(texts[ints[i + 2]]);
+        i += 3;
+        break;
+      case OP_ROW_END:
+        sink.ascii("</row>");
+        i += 1;
+        break;
+      case OP_BLANK:
+        openCell(sink, ints[i + 1], row, ints[i + 2]);
+        sink.ascii('"/>');
+        i += 3;
+        break;
+      case OP_NUMBER:
+        openCell(sink, ints[i + 1], row, ints[i + 2]);
+        numberValue(sink, nums[m++]);
+        i += 3;
+        break;
+      case OP_BOOLEAN:
+        openCell(sink, ints[i + 1], row, ints[i + 2]);
+        sink.ascii(ints[i + 3] === 1 ? '" t="b"><v>1</v></c>' : '" t="b"><v>0</v></c>');
+        i += 4;
+        break;
+      case OP_INLINE:
+        openCell(sink, ints[i + 1], row, ints[i + 2]);
+        inlineText(sink, texts[ints[i + 3]]);
+        i += 4;
+        break;
+      case OP_SHARED_STRING:
+        openCell(sink, ints[i + 1], row, ints[i + 2]);
+        sink.ascii('" t="s"><v>');
+        sink.uint(ints[i + 3]);
+        sink.ascii("</v></c>");
+        i += 4;
+        break;
+      case OP_FORMULA: {
+        const col = ints[i + 1];
+        openCell(sink, col, row, ints[i + 2]);
+        const kind = ints[i + 3];
+        i += 4;
+        // The cached result's value: read now, written after the formula.
+        let result: number | string = 0;
+        if (kind === RESULT_NUMBER) result = nums[m++];
+        else if (kind === RESULT_BOOLEAN || kind === RESULT_TEXT) result = ints[i++];
+        sink.ascii(kind === RESULT_BOOLEAN ? '" t="b">' : kind === RESULT_TEXT ? '" t="str">' : '">');
+        const form = ints[i];
+        if (form === FORM_SHARED) {
+          sink.ascii('<f t="shared" si="');
+          sink.uint(ints[i + 1]);
+          sink.ascii('"/>');
+          i += 2;
+        } else {
+          let text: string;
+          if (form === FORM_SHARED_FIRST) {
+            const letter = (letters[col] ??= columnLetter(col));
+            sink.ascii('<f t="shared" ref="');
+            sink.ascii(letter);
+            sink.uint(row);
+            sink.ascii(":");
+            sink.ascii(letter);
+            sink.uint(ints[i + 2]);
+            sink.ascii('" si="');
+            sink.uint(ints[i + 1]);
+            sink.ascii('">');
+            text = texts[ints[i + 3]];
+            i += 4;
+          } else {
+            sink.ascii("<f>");
+            text = texts[ints[i + 1]];
+            i += 2;
+          }
+          sink.escaped(xmlSafe(text));
+          sink.ascii("</f>");
+        }
+        if (kind === RESULT_NUMBER) {
+          if (Number.isFinite(result)) {
+            sink.ascii("<v>");
+            sink.number(result as number);
+            sink.ascii("</v>");
+          }
+        } else if (kind === RESULT_BOOLEAN) sink.ascii(result === 1 ? "<v>1</v>" : "<v>0</v>");
+        else if (kind === RESULT_TEXT) {
+          sink.ascii("<v>");
+          sink.escaped(xmlSafe(texts[result as number]));
+          sink.ascii("</v>");
+        }
+        sink.ascii("</c>");
+        break;
+      }
+      default:
+        throw new Error(`cell tape: unknown operation ${ints[i]} at ${i}`);
+    }
+  }
+}
+
+/** The XML of a tape's chunks, as blocks of about 1 MiB given as they fill (written on this thread). */
+export function* tapeBytes(chunks: Iterable<TapeChunk>): Generator<Uint8Array, void, undefined> {
+  const sink = new ByteSink();
+  for (const chunk of chunks) {
+    encodeTape(chunk, sink);
+    if (sink.blocks.length > 0) yield* sink.blocks.splice(0);
+  }
+  yield* sink.finish();
+}
