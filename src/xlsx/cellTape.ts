@@ -10,6 +10,8 @@ import { xmlSafe } from "./xmlText";
  * browser, the tests) or on Node's compression thread (./nodeWorker), which then deflates them: the part of
  * writing that costs the most (tags, numbers and texts as UTF-8, about 1.3 s of a 100 000-client plan) leaves
  * the thread that makes the rows. The bytes are the same either way: `encodeTape` is the only writer of cells.
+ * The page's compression worker does not take tapes: its `CompressionStream` is already the slower of the two
+ * threads there (measured, 10 000 clients in Chromium: the sheets took 1.2 s instead of 1.0 s when it did).
  */
 export interface TapeChunk {
   /** Operations and their integer arguments (see the `OP_` constants). */
