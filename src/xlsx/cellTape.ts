@@ -190,10 +190,15 @@ export class TapeWriter {
     }
   }
 
-  /** The chunk written so far, when it is big enough (or `all`), and a new one started; else undefined. */
+  /**
+   * The chunk written so far, when it is big enough (or `all`), and a new one started; else undefined. Its
+   * arrays are views into the writer's, read until the writer writes again: a reader that keeps them longer
+   * (one that sends them to another thread) copies them. Copying each chunk (about 1 MB) cost the browser's
+   * page 70 ms of the 1 s it takes to write 10 000 clients' sheets.
+   */
   take(all = false): TapeChunk | undefined {
     if (this.n === 0 || (!all && this.n < CHUNK_INTS)) return undefined;
-    const chunk: TapeChunk = { ints: this.ints.slice(0, this.n), nums: this.nums.slice(0, this.m), texts: this.texts };
+    const chunk: TapeChunk = { ints: this.ints.subarray(0, this.n), nums: this.nums.subarray(0, this.m), texts: this.texts };
     this.n = 0;
     this.m = 0;
     this.texts = [];

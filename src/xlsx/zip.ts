@@ -67,7 +67,8 @@ export interface DeflateStream {
   push(block: Uint8Array): Promise<void> | void;
   /**
    * A chunk of a sheet's tape (see ./cellTape), written out as XML where it is deflated (Node's compression
-   * thread): a stream without it is given the bytes, written out by the caller. A part is fed one way only.
+   * thread): a stream without it is given the bytes, written out by the caller. The chunk's arrays are the tape
+   * writer's, read during the call only: a stream that keeps them copies them.
    */
   pushTape?(chunk: TapeChunk): Promise<void> | void;
   /** Whether the thread that takes tapes has more than enough to do: the caller then writes the next chunk out. */

@@ -132,11 +132,13 @@ export function zlibWorkerStream(level: number): DeflateStream | undefined {
       const own = isSinkBlock(block) ? block : new Uint8Array(block);
       send(state, { id, level, block: own }, [own.buffer as ArrayBuffer]);
     },
-    // A tape chunk is written out by the worker (see ./cellTape): its arrays are moved, its texts copied.
+    // A tape chunk is written out by the worker (see ./cellTape).
     pushTape: async (tape) => {
       await flow.sending(IN_FLIGHT);
       part.tapes++;
-      send(state, { id, level, tape }, [tape.ints.buffer as ArrayBuffer, tape.nums.buffer as ArrayBuffer]);
+      // Its arrays are the tape writer's, written again after this: copies go (`take` in ./cellTape).
+      const own = { ints: tape.ints.slice(), nums: tape.nums.slice(), texts: tape.texts };
+      send(state, { id, level, tape: own }, [own.ints.buffer, own.nums.buffer]);
     },
     busy: () => part.tapes >= BUSY,
     end: () => {
