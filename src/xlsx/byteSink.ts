@@ -86,19 +86,25 @@ export class ByteSink {
     this.at += bytes.length;
   }
 
-  /** A whole number from 0 to 2^53, in decimal, as `String` writes it. */
+  /**
+   * A whole number from 0 to 2^53, in decimal, as `String` writes it. Below 2^31 (row numbers, style and string
+   * ids, counts), digit by digit in 32-bit integers, twice as fast as in doubles; above, `String`'s own digits
+   * (division in doubles lost the last digit of 2^53 − 1).
+   */
   uint(n: number): void {
-    let digits = 1;
-    for (let p = 10; p <= n; p *= 10) digits++;
+    if (n >= 2147483648) return this.ascii(String(n));
+    const digits = n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : n < 100000 ? 5 : n < 1000000 ? 6 : n < 10000000 ? 7 : n < 100000000 ? 8 : n < 1000000000 ? 9 : 10;
     this.room(digits);
     const block = this.block;
-    let x = n;
-    for (let i = this.at + digits - 1; i >= this.at; i--) {
-      const q = Math.floor(x / 10);
+    const at = this.at;
+    let x = n | 0;
+    for (let i = at + digits - 1; i > at; i--) {
+      const q = (x / 10) | 0;
       block[i] = 48 + x - q * 10;
       x = q;
     }
-    this.at += digits;
+    block[at] = 48 + x;
+    this.at = at + digits;
   }
 
   /** A finite number as `String(value)` writes it (the shortest text that reads back the same double). */
