@@ -152,8 +152,10 @@ async function load(options: CommonOptions, io: CliIo, progress: Progress, write
   const fidelity = loadFidelity(input, imported, { lang, ...(options.types !== undefined ? { types: options.types } : {}), ...(options.referenceDate ? { referenceDate: options.referenceDate } : {}) });
   printAll(io, fidelity.notes);
   // A workbook's rows are not read again (the writer copies its sheets as bytes): let them go before the plan,
-  // so that every later collection has 100 000 rows fewer to mark. A CSV's rows are copied to its sheet.
-  const kept = input.kind === "xlsx" ? { ...input, rows: [] } : input;
+  // with the opened workbook (its shared strings, and the rows it keeps of each sheet read), so that every later
+  // collection has 100 000 rows fewer to mark. A CSV's rows are copied to its sheet.
+  const { book: _read, ...unread } = input;
+  const kept = input.kind === "xlsx" ? { ...unread, rows: [] } : input;
   return { input: kept, shape: imported.shape, report: imported.report, portfolio, fidelity };
 }
 
