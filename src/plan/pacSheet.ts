@@ -659,16 +659,32 @@ function actionFigures(
     const group = kind === "entretien" && !portfolio.methods.pr ? { column: "col.abc" as PlanKey, values: [] as LabelKey[] } : ACTION_GROUPS[kind];
     if (!group) return undefined;
     const names = group.values.map((k) => label(k, lang));
-    if (kind === "reconquete" && !portfolio.clients.some((c) => c.rfm?.segment)) return undefined;
-    const members = portfolio.clients.filter((c) =>
-      names.length === 0
-        ? objectives.clientLine(c.index) !== undefined
-        : group.column === "col.pr_target"
-          ? c.pr !== undefined && names.includes(label(targetLabelKey(c.pr.target), lang))
-          : c.rfm?.segment !== undefined && names.includes(label(segmentLabelKey(c.rfm.segment), lang)),
-    );
-    const ca = members.reduce((sum, c) => sum + objectiveOf(c.index), 0);
-    const values = { n: members.length, ca: Math.round(ca), x: members.reduce((sum, c) => sum + (c.allocation?.total ?? 0), 0) };
+    const { pr, rfm, allocation } = portfolio.results;
+    const segments = rfm?.columns.segment;
+    if (kind === "reconquete" && !segments) return undefined;
+    // The group's members, read from the columns: the codes whose label the sheet's COUNTIF compares.
+    const coded = <T>(codes: readonly T[], key: (code: T) => LabelKey): Uint8Array => Uint8Array.from(codes, (code) => (names.includes(label(key(code), lang)) ? 1 : 0));
+    const targets = coded(PR_TARGETS, targetLabelKey);
+    const segmentCodes = coded(RFM_SEGMENTS, segmentLabelKey);
+    const member = (i: number): boolean => {
+      if (names.length === 0) return objectives.clientLine(i) !== undefined;
+      if (group.column === "col.pr_target") {
+        const k = rowIn(pr, i);
+        return pr !== undefined && k >= 0 && targets[pr.columns.target[k]] === 1;
+      }
+      const k = rowIn(rfm, i);
+      return segments !== undefined && k >= 0 && segmentCodes[segments[k]] === 1;
+    };
+    const values = { n: 0, ca: 0, x: 0 };
+    for (let i = 0; i < portfolio.clients.length; i++) {
+      if (!member(i)) continue;
+      values.n++;
+      values.ca += objectiveOf(i);
+      const k = rowIn(allocation, i);
+      values.x += allocation !== undefined && k >= 0 ? allocation.columns[k].total : 0;
+    }
+    const ca = values.ca;
+    values.ca = Math.round(ca);
     const sumOver = (f: (crit: string) => string, all: string): string =>
       names.length === 0 ? all : names.map((name) => f(textLiteral(name))).join("+");
     // The three figures in cells right of the print area (the sentence reads them: Excel caps a formula at 8 192
