@@ -42,8 +42,9 @@ const OP_INLINE = 8;
 /** A shared string: (col, xf, id). */
 const OP_SHARED_STRING = 9;
 /**
- * A formula: (col, xf, result kind, form, a, b), where the result kind is one of the `RESULT_` constants (its
- * value follows: a number, a boolean in `b`'s place… see `formula`), and the form one of the `FORM_` constants.
+ * A formula: (col, xf, result kind, [result], form, …the form's arguments). The result kind is one of the
+ * `RESULT_` constants: a boolean (0 or 1) or a text follows it, a number is the next of `nums`. The form is one
+ * of the `FORM_` constants.
  */
 const OP_FORMULA = 10;
 
