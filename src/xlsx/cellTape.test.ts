@@ -43,7 +43,7 @@ describe("encodeTape (the one writer of cells)", () => {
     tape.row(8, '" ht="30" customHeight="1">');
     tape.formula(0, 0, 3, "A1<B1");
     tape.formula(1, 0, "oui", "IF(A1>0,\"oui\",\"non\")", { si: 4, last: 90 });
-    tape.formula(2, 5, false, undefined, { si: 4 });
+    tape.formula(2, 5, false, "IF(A2>0,\"oui\",\"non\")", { si: 4 });
     tape.formula(3, 0, null, "NOW()");
     tape.formula(4, 0, NaN, "1/0");
     tape.endRow();

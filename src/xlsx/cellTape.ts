@@ -25,10 +25,8 @@ export interface TapeChunk {
 // Operations: the code, then its integer arguments. A cell's row is the last row opened.
 /** Text, as UTF-8: (text). */
 const OP_TEXT = 1;
-/** `<row r="n">`: (n). */
+/** `<row r="n">`, or `<row r="n` then ASCII attributes: (n, text or −1). */
 const OP_ROW = 2;
-/** `<row r="n` then ASCII attributes: (n, text). */
-const OP_ROW_WITH = 3;
 /** `</row>`. */
 const OP_ROW_END = 4;
 /** A cell without a value, styled: (col, xf). */
@@ -123,8 +121,7 @@ export class TapeWriter {
 
   /** Opens row `number` (1-based), with ASCII attributes after its number (`" ht="20" customHeight="1">`) or none. */
   row(number: number, attributes?: string): void {
-    if (attributes === undefined) this.op2(OP_ROW, number);
-    else this.op3(OP_ROW_WITH, number, this.text(attributes));
+    this.op3(OP_ROW, number, attributes === undefined ? -1 : this.text(attributes));
   }
 
   endRow(): void {
@@ -159,9 +156,9 @@ export class TapeWriter {
 
   /**
    * A formula and its cached result: written whole (`shared` undefined), or as the first row of shared formula
-   * `si` down to row `last` (1-based, `formula` given), or as a row below it (`formula` undefined).
+   * `si` down to row `last` (1-based), or as a row below it (`last` undefined: `formula` is not written).
    */
-  formula(col: number, xf: number, result: TapeResult, formula: string | undefined, shared?: { si: number; last?: number }): void {
+  formula(col: number, xf: number, result: TapeResult, formula: string, shared?: { si: number; last?: number }): void {
     this.room(8, 1);
     const ints = this.ints;
     ints[this.n++] = OP_FORMULA;
@@ -179,11 +176,11 @@ export class TapeWriter {
     } else ints[this.n++] = RESULT_NONE;
     if (shared === undefined) {
       ints[this.n++] = FORM_PLAIN;
-      ints[this.n++] = this.text(formula ?? "");
-    } else if (formula !== undefined) {
+      ints[this.n++] = this.text(formula);
+    } else if (shared.last !== undefined) {
       ints[this.n++] = FORM_SHARED_FIRST;
       ints[this.n++] = shared.si;
-      ints[this.n++] = shared.last ?? 0;
+      ints[this.n++] = shared.last;
       ints[this.n++] = this.text(formula);
     } else {
       ints[this.n++] = FORM_SHARED;
@@ -255,14 +252,7 @@ export function encodeTape(chunk: TapeChunk, sink: ByteSink): void {
         row = ints[i + 1];
         sink.ascii('<row r="');
         sink.uint(row);
-        sink.ascii('">');
-        i += 2;
-        break;
-      case OP_ROW_WITH:
-        row = ints[i + 1];
-        sink.ascii('<row r="');
-        sink.uint(row);
-        sink.ascii(texts[ints[i + 2]]);
+        sink.ascii(ints[i + 2] < 0 ? '">' : texts[ints[i + 2]]);
         i += 3;
         break;
       case OP_ROW_END:

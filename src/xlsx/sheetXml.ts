@@ -111,7 +111,7 @@ function tapeCell(tape: TapeWriter, col: number, xf: number, value: PlanValue, s
       if (!isFormulaCell(value)) return tape.blank(col, xf);
       const r = value.result;
       const result = typeof r === "number" || typeof r === "boolean" || typeof r === "string" ? r : null;
-      return tape.formula(col, xf, result, shared?.last === undefined && shared !== undefined ? undefined : value.formula, shared);
+      return tape.formula(col, xf, result, value.formula, shared);
     }
   }
 }
