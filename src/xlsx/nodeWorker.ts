@@ -46,7 +46,7 @@ function deflate(state: PartState, bytes: Uint8Array, level: number): Uint8Array
   return new Uint8Array(zlib.deflateRawSync(bytes, { level, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
 }
 
-/** Deflates the sink's full blocks (or all of them, at the part's end), each given back to be written again. */
+/** Deflates the sink's blocks, each given back to be written again. */
 function drain(state: PartState, blocks: Uint8Array[], level: number): Uint8Array[] {
   const pieces: Uint8Array[] = [];
   for (const block of blocks) {
@@ -56,13 +56,18 @@ function drain(state: PartState, blocks: Uint8Array[], level: number): Uint8Arra
   return pieces;
 }
 
+/** The part's bytes written out here and not deflated yet (a block short of full), deflated. */
+function flushed(state: PartState, level: number): Uint8Array[] {
+  return state.sink ? drain(state, state.sink.finish(), level) : [];
+}
+
 function answer(request: WorkerRequest): { message: WorkerAnswer; transfer: ArrayBuffer[] } {
   const { id, level } = request;
   let state = parts.get(id);
   if (!state) parts.set(id, (state = { crc: 0, size: 0 }));
   if (request.block) {
     // The part's bytes written out here so far come first (the writer wrote this block while they were).
-    const pieces = state.sink ? drain(state, state.sink.finish(), level) : [];
+    const pieces = flushed(state, level);
     pieces.push(deflate(state, request.block, level));
     return { message: { id, pieces, block: request.block }, transfer: [...pieces.map((p) => p.buffer as ArrayBuffer), request.block.buffer as ArrayBuffer] };
   }
@@ -73,7 +78,7 @@ function answer(request: WorkerRequest): { message: WorkerAnswer; transfer: Arra
     return { message: { id, pieces, tape: true }, transfer: pieces.map((p) => p.buffer as ArrayBuffer) };
   }
   parts.delete(id);
-  const pieces = state.sink ? drain(state, state.sink.finish(), level) : [];
+  const pieces = flushed(state, level);
   pieces.push(new Uint8Array(zlib.deflateRawSync(new Uint8Array(0), { level })));
   return { message: { id, pieces, crc: state.crc, size: state.size, end: true }, transfer: pieces.map((p) => p.buffer as ArrayBuffer) };
 }

@@ -329,8 +329,31 @@ const DOS_TIME = 0;
  * One part compressed as its blocks come (a sheet's XML as `sheetXmlBlocks` writes it), never held whole. With
  * `large` (the caller expects more than 8 MB), level 1, as `writeZip` does for large parts.
  */
-export async function compressBlocks(name: string, blocks: Iterable<Uint8Array>, options: { level?: number; large?: boolean; codec?: ZipCodec } = {}): Promise<RawZipEntry> {
+export async function compressBlocks(name: string, blocks: Iterable<Uint8Array>, options: FeedOptions = {}): Promise<RawZipEntry> {
   return (await feedBlocks(name, blocks, options)).entry;
+}
+
+/** How a part fed block by block is compressed: by `codec` (the default one), at `level`, or 1 when `large`. */
+interface FeedOptions {
+  readonly level?: number;
+  readonly large?: boolean;
+  readonly codec?: ZipCodec;
+}
+
+function feedCodec(options: FeedOptions): { codec: ZipCodec; level: number } {
+  const level = options.level ?? 6;
+  return { codec: options.codec ?? defaultCodec(), level: options.large === true ? Math.min(level, 1) : level };
+}
+
+/**
+ * The part's entry once `stream` has deflated it: `size`, counted as the blocks passed, or the stream's own
+ * count (a stream that took tapes). Observed now, so a part that fails while the next is written is not an
+ * unhandled rejection; the caller's await still gets the error.
+ */
+function streamEntry(name: string, stream: DeflateStream, size?: number): Promise<RawZipEntry> {
+  const entry = stream.end().then(({ deflated, crc, size: counted }): RawZipEntry => ({ name, raw: { name, method: 8, crc, size: size ?? counted ?? 0, compressed: deflated } }));
+  entry.catch(() => undefined);
+  return entry;
 }
 
 /**
@@ -342,10 +365,9 @@ export async function compressBlocks(name: string, blocks: Iterable<Uint8Array>,
 export async function feedBlocks(
   name: string,
   blocks: Iterable<Uint8Array>,
-  options: { level?: number; large?: boolean; codec?: ZipCodec; stream?: DeflateStream } = {},
+  options: FeedOptions & { readonly stream?: DeflateStream } = {},
 ): Promise<{ readonly entry: Promise<RawZipEntry> }> {
-  const codec = options.codec ?? defaultCodec();
-  const level = options.large === true ? Math.min(options.level ?? 6, 1) : (options.level ?? 6);
+  const { codec, level } = feedCodec(options);
   // A stream already opened (by `feedTapes`) for this part, or a new one.
   const stream = options.stream ?? codec.stream?.(level) ?? bufferedStream(codec, level);
   // The size as the blocks pass; the CRC is the stream's (native where there is a native one).
@@ -354,11 +376,7 @@ export async function feedBlocks(
     size += block.length;
     await stream.push(block);
   }
-  const entry = stream.end().then(({ deflated, crc }): RawZipEntry => ({ name, raw: { name, method: 8, crc, size, compressed: deflated } }));
-  // Observed now, so a part that fails while the next is written is not an unhandled rejection; the caller's
-  // await still gets the error.
-  entry.catch(() => undefined);
-  return { entry };
+  return { entry: streamEntry(name, stream, size) };
 }
 
 /**
@@ -370,10 +388,9 @@ export async function feedBlocks(
 export async function feedTapes(
   name: string,
   chunks: Iterable<TapeChunk>,
-  options: { level?: number; large?: boolean; codec?: ZipCodec } = {},
+  options: FeedOptions = {},
 ): Promise<{ readonly entry: Promise<RawZipEntry> }> {
-  const codec = options.codec ?? defaultCodec();
-  const level = options.large === true ? Math.min(options.level ?? 6, 1) : (options.level ?? 6);
+  const { codec, level } = feedCodec(options);
   const stream = codec.stream?.(level);
   if (!stream?.pushTape) return feedBlocks(name, tapeBytes(chunks), { ...options, codec, stream });
   // Bytes written out here and not pushed yet; they go before the next chunk given to the thread, which counts
@@ -392,9 +409,7 @@ export async function feedTapes(
     }
   }
   await flush(sink.finish());
-  const entry = stream.end().then(({ deflated, crc, size }): RawZipEntry => ({ name, raw: { name, method: 8, crc, size: size ?? 0, compressed: deflated } }));
-  entry.catch(() => undefined);
-  return { entry };
+  return { entry: streamEntry(name, stream) };
 }
 
 function compress(entry: ZipEntry, level: number, codec: ZipCodec): StoredEntry {
