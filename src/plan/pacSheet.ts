@@ -675,16 +675,17 @@ function actionFigures(
       const k = rowIn(rfm, i);
       return segments !== undefined && k >= 0 && segmentCodes[segments[k]] === 1;
     };
-    const values = { n: 0, ca: 0, x: 0 };
+    let n = 0;
+    let ca = 0;
+    let x = 0;
     for (let i = 0; i < portfolio.clients.length; i++) {
       if (!member(i)) continue;
-      values.n++;
-      values.ca += objectiveOf(i);
+      n++;
+      ca += objectiveOf(i);
       const k = rowIn(allocation, i);
-      values.x += allocation !== undefined && k >= 0 ? allocation.columns[k].total : 0;
+      x += allocation !== undefined && k >= 0 ? allocation.columns[k].total : 0;
     }
-    const ca = values.ca;
-    values.ca = Math.round(ca);
+    const values = { n, ca: Math.round(ca), x };
     const sumOver = (f: (crit: string) => string, all: string): string =>
       names.length === 0 ? all : names.map((name) => f(textLiteral(name))).join("+");
     // The three figures in cells right of the print area (the sentence reads them: Excel caps a formula at 8 192
@@ -750,6 +751,7 @@ function portfolioStats(portfolio: ScoredPortfolio): PortfolioStats {
   };
   // Read from the methods' columns: no result object is made per client.
   const { abc, r, p, pr, contacts, allocation, rfm } = portfolio.results;
+  const segments = rfm?.columns.segment;
   for (const c of portfolio.clients) {
     if (c.isProspect) continue;
     stats.customers++;
@@ -786,7 +788,6 @@ function portfolioStats(portfolio: ScoredPortfolio): PortfolioStats {
     const kl = rowIn(allocation, i);
     if (allocation && kl >= 0 && allocation.columns[kl].stimulation > 0) stats.stimulated++;
     const ks = rowIn(rfm, i);
-    const segments = rfm?.columns.segment;
     if (segments && ks >= 0 && AT_RISK.has(RFM_SEGMENTS[segments[ks]])) stats.atRisk++;
   }
   return stats;
