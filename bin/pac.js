@@ -41,7 +41,8 @@ if (!process.env.PAC_HEAP_RELAUNCHED && wantedMb > haveMb * 1.2 && bigInput(args
 
 /**
  * A key of what the bundles are made from: every source file under src/ (path, size, modification time), the
- * tsconfig and package files, how they are bundled (./bundle.js), and the versions of Node and esbuild. Listing them takes a few milliseconds.
+ * tsconfig and package files, how they are bundled (./bundle.js), and the versions of Node and esbuild. Listing
+ * them takes a few milliseconds.
  */
 function sourcesKey(root, esbuildVersion) {
   const hash = createHash("sha256");
@@ -91,7 +92,7 @@ function loadCli() {
   } catch {
     ({ code, workerCode } = bundle(esbuild, root));
     // Kept for the next runs (written whole, then renamed; the worker's first, read first), beside the three
-    // newest others (two checkouts may share node_modules); older ones are removed. A cache that cannot be
+    // newest other pairs, six files (two checkouts may share node_modules); older ones are removed. A cache that cannot be
     // written (a read-only install) only costs the bundling at each start.
     try {
       fs.mkdirSync(cacheDir, { recursive: true });
