@@ -20,6 +20,7 @@ import type { ImportedClient } from "../../src/io/client";
 import { scorePortfolio } from "../../src/plan/score";
 import { writeXlsx } from "../../src/xlsx/write";
 import { mulberry32 } from "../support/random";
+import { findCell } from "../support/sheetCells";
 import { freshProfile, hasCommand, tempDir } from "../xlsx/soffice";
 
 const HAVE_SOFFICE = hasCommand("soffice");
@@ -55,8 +56,8 @@ function xmlText(text: string): string {
 }
 
 /**
- * The student's file with `answers` typed in: each answer cell (an empty styled `<c r="D9" s="12"/>` as the
- * writer leaves it) gets a number or an inline string, in the sheet XML itself.
+ * The student's file with `answers` typed in: each answer cell (an empty styled `<c s="12"/>` as the writer
+ * leaves it, its address given or implied) gets a number or an inline string, in the sheet XML itself.
  */
 function fillStudent(bytes: Uint8Array, plan: WorkbookPlan, answers: ReadonlyMap<AnswerKeyEntry, number | string>): Uint8Array {
   const parts = unzipSync(bytes);
@@ -71,10 +72,13 @@ function fillStudent(bytes: Uint8Array, plan: WorkbookPlan, answers: ReadonlyMap
     const file = sheetFile(entry.sheet);
     let xml = edited.get(file) ?? strFromU8(parts[file]);
     const ref = cellAddress(entry.row, entry.col, false);
-    const empty = new RegExp(`<c r="${ref}"( s="\\d+")?/>`);
-    if (!empty.test(xml)) throw new Error(`answer cell ${entry.sheet}!${ref} not found empty`);
-    const cell = typeof value === "number" ? `<c r="${ref}"$1><v>${value}</v></c>` : `<c r="${ref}"$1 t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
-    xml = xml.replace(empty, cell);
+    const empty = findCell(xml, entry.row, entry.col);
+    const style = /\bs="\d+"/.exec(empty?.attributes ?? "")?.[0];
+    if (!empty?.empty) throw new Error(`answer cell ${entry.sheet}!${ref} not found empty`);
+    // Typed in, the cell gets its address, as a spreadsheet saves it.
+    const at = `<c r="${ref}"${style ? ` ${style}` : ""}`;
+    const cell = typeof value === "number" ? `${at}><v>${value}</v></c>` : `${at} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+    xml = xml.slice(0, empty.start) + cell + xml.slice(empty.end);
     edited.set(file, xml);
   }
   for (const [file, xml] of edited) parts[file] = strToU8(xml);
