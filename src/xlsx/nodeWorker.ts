@@ -16,6 +16,12 @@ export interface WorkerRequest {
   readonly level: number;
   readonly block?: Uint8Array;
   readonly tape?: TapeChunk;
+  /**
+   * With a tape chunk: the part's counter of chunks done, shared with the writer (a `SharedArrayBuffer`). This
+   * thread adds one once a chunk is written out and deflated, before it answers: the writer reads it while it
+   * makes rows, without the turn of its event loop that receiving the answer takes.
+   */
+  readonly done?: Int32Array;
 }
 
 /** The answer to each request: deflated pieces (and the block back), or the part's end, or its failure. */
@@ -27,8 +33,6 @@ export interface WorkerAnswer {
   readonly size?: number;
   readonly end?: boolean;
   readonly error?: string;
-  /** The answer to a tape chunk. */
-  readonly tape?: boolean;
 }
 
 interface PartState {
@@ -75,7 +79,8 @@ function answer(request: WorkerRequest): { message: WorkerAnswer; transfer: Arra
     const sink = (state.sink ??= new ByteSink());
     encodeTape(request.tape, sink);
     const pieces = drain(state, sink.blocks.splice(0), level);
-    return { message: { id, pieces, tape: true }, transfer: pieces.map((p) => p.buffer as ArrayBuffer) };
+    if (request.done) Atomics.add(request.done, 0, 1);
+    return { message: { id, pieces }, transfer: pieces.map((p) => p.buffer as ArrayBuffer) };
   }
   parts.delete(id);
   const pieces = flushed(state, level);

@@ -41,8 +41,15 @@ const BUSY = 2;
 interface Part {
   readonly flow: WorkerPart;
   readonly pieces: Uint8Array[];
-  /** Tape chunks sent and not answered yet. */
+  /** Tape chunks sent. */
   tapes: number;
+  /**
+   * Tape chunks the worker has done, counted by the worker in shared memory. The answers arrive only when the
+   * writer's event loop turns, and the writer makes rows for many chunks without one: counted from the answers,
+   * the worker looked busy while it waited (half idle, at 100 000 clients), and this thread wrote out chunks the
+   * worker could have taken.
+   */
+  readonly done: Int32Array;
 }
 
 interface Running {
@@ -72,7 +79,7 @@ function give(state: Running, error: Error): void {
 function start(): Running | null {
   const workers = builtin<typeof NodeWorkers>("node:worker_threads");
   const zlib = builtin<typeof NodeZlib>("node:zlib");
-  if (!workers || typeof zlib?.crc32 !== "function" || script === undefined) return null;
+  if (!workers || typeof zlib?.crc32 !== "function" || typeof SharedArrayBuffer !== "function" || script === undefined) return null;
   let worker: NodeWorkers.Worker;
   try {
     worker = new workers.Worker(script, { eval: true });
@@ -99,7 +106,6 @@ function start(): Running | null {
       part.flow.done({ deflated: joinBytes(part.pieces), crc: m.crc ?? 0, size: m.size });
       return;
     }
-    if (m.tape === true) part.tapes--;
     part.flow.taken();
   });
   worker.on("error", (error) => give(state, error));
@@ -120,7 +126,7 @@ export function zlibWorkerStream(level: number): DeflateStream | undefined {
   if (!state) return undefined;
   const id = nextPart++;
   const flow = new WorkerPart();
-  const part: Part = { flow, pieces: [], tapes: 0 };
+  const part: Part = { flow, pieces: [], tapes: 0, done: new Int32Array(new SharedArrayBuffer(4)) };
   state.parts.set(id, part);
   return {
     push: async (block) => {
@@ -138,9 +144,9 @@ export function zlibWorkerStream(level: number): DeflateStream | undefined {
       part.tapes++;
       // Its arrays are the tape writer's, written again after this: copies go (`take` in ./cellTape).
       const own = { ints: tape.ints.slice(), nums: tape.nums.slice(), texts: tape.texts };
-      send(state, { id, level, tape: own }, [own.ints.buffer, own.nums.buffer]);
+      send(state, { id, level, tape: own, done: part.done }, [own.ints.buffer, own.nums.buffer]);
     },
-    busy: () => part.tapes >= BUSY,
+    busy: () => part.tapes - Atomics.load(part.done, 0) >= BUSY,
     end: () => {
       if (!flow.failed) send(state, { id, level });
       return flow.result;
