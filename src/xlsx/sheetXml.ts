@@ -111,7 +111,9 @@ function tapeCell(tape: TapeWriter, col: number, xf: number, value: PlanValue, s
       if (!isFormulaCell(value)) return tape.blank(col, xf);
       const r = value.result;
       const result = typeof r === "number" || typeof r === "boolean" || typeof r === "string" ? r : null;
-      return tape.formula(col, xf, result, value.formula, shared);
+      // A row below a shared formula's first is written without its formula: its text (made when read, for a
+      // row formula) is not asked for.
+      return tape.formula(col, xf, result, shared !== undefined && shared.last === undefined ? "" : value.formula, shared);
     }
   }
 }
