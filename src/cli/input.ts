@@ -5,6 +5,7 @@ import { CsvError, decodeTextReport, parseCsv, type CsvProblem } from "../io/csv
 import type { CliMessageKey } from "../i18n/cli";
 import { CliError } from "./errors";
 import { openXlsx } from "./xlsxInput";
+import type { PlainStrings } from "../xlsx/readRows";
 
 /** The raw cells of the sheet the CLI reads, as `src/io` takes them. */
 export interface InputTable {
@@ -31,6 +32,11 @@ export interface InputTable {
    * shared strings read once (a second opening read them all again, about 80 ms at 100 000 clients).
    */
   readonly book?: Book;
+  /**
+   * The workbook's plain shared strings (xlsx), for the writer, which refers to them instead of adding the
+   * clients' codes and names again (see `WriteXlsxOptions.baseStrings`): kept when the book is let go.
+   */
+  readonly plainStrings?: PlainStrings;
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -80,6 +86,8 @@ export interface Book {
   readonly active?: string;
   readonly date1904: boolean;
   rows(name: string): unknown[][];
+  /** The workbook's plain shared strings, once a sheet is read (see `XlsxSheets.plainStrings`). */
+  plainStrings(): PlainStrings | undefined;
 }
 
 /**
@@ -98,7 +106,7 @@ function openBook(path: string, bytes: Buffer): Book {
     return r;
   };
   const sheets = book.sheets.map((s) => ({ name: s.name, visible: s.state === "visible" }));
-  return { sheets, date1904: book.date1904, rows, ...(book.active !== undefined ? { active: book.active } : {}) };
+  return { sheets, date1904: book.date1904, rows, plainStrings: book.plainStrings, ...(book.active !== undefined ? { active: book.active } : {}) };
 }
 
 /** The sheets `--sheet` names: one sheet, "all", or a comma-separated list (a sheet whose name has a comma wins). */

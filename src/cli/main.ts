@@ -154,8 +154,9 @@ async function load(options: CommonOptions, io: CliIo, progress: Progress, write
   // A workbook's rows are not read again (the writer copies its sheets as bytes): let them go before the plan,
   // with the opened workbook (its shared strings, and the rows it keeps of each sheet read), so that every later
   // collection has 100 000 rows fewer to mark. A CSV's rows are copied to its sheet.
-  const { book: _read, ...unread } = input;
-  const kept = input.kind === "xlsx" ? { ...unread, rows: [] } : input;
+  const { book, ...unread } = input;
+  const plainStrings = book?.plainStrings();
+  const kept = input.kind === "xlsx" ? { ...unread, rows: [], ...(plainStrings ? { plainStrings } : {}) } : input;
   return { input: kept, shape: imported.shape, report: imported.report, portfolio, fidelity };
 }
 

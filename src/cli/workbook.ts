@@ -114,7 +114,7 @@ export async function writePlanWorkbook(portfolio: ScoredPortfolio, input: Input
     const read = input.parts?.map((p) => p.sheet) ?? (input.sheet !== undefined ? [input.sheet] : []);
     try {
       // The writer lets each sheet go once written when no one else holds the plan: this function does not.
-      const writing = writeXlsxPackage(plan, { base: input.bytes, replace: options.replace, keep: read });
+      const writing = writeXlsxPackage(plan, { base: input.bytes, ...(input.plainStrings ? { baseStrings: input.plainStrings } : {}), replace: options.replace, keep: read });
       plan = undefined;
       written = await writing;
     } catch (error) {

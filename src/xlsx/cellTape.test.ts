@@ -13,7 +13,7 @@ import { useNodeWorker } from "./zlibWorker";
 const decode = (blocks: Uint8Array[]): string => Buffer.concat(blocks).toString("utf8");
 
 function options(): Parameters<typeof sheetTape>[1] {
-  return { styles: new StyleTable(), strings: new SharedStrings(), shift: { xf: 2, dxf: 0, sst: 5 }, links: { tables: [] }, selected: false };
+  return { styles: new StyleTable(), strings: new SharedStrings(5), shift: { xf: 2, dxf: 0 }, links: { tables: [] }, selected: false };
 }
 
 /** A codec whose stream says, chunk after chunk, busy or not as `pattern` goes: both ways in one part. */

@@ -3,6 +3,7 @@ import JSZip from "jszip";
 import type { WorkbookPlan } from "../plan/types";
 import { countSharedItemBytes, countSharedItems } from "./graft";
 import { hasPlainRoot } from "./unprefix";
+import { openXlsx } from "./readRows";
 import { writeXlsxPackage } from "./write";
 
 const ENCODER = new TextEncoder();
@@ -64,5 +65,45 @@ describe("graftSheets: the plan's shared strings after the base's", () => {
   it("an empty <sst/> base part gets the plan's items", async () => {
     const sst = await mergedSst(await baseWith('<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>'));
     expect(sst).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>Élan</t></si><si><t>Zoé</t></si></sst>');
+  });
+});
+
+describe("writeXlsxPackage(plan, { base, baseStrings }): the plan's texts the base has as plain items are referred to there", () => {
+  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="5" uniqueCount="5">';
+  // 0 "Client" and 1 "CA" (the base sheet's header), 2 "Zoé" in bold (rich text), 3 and 4 "Élan" twice.
+  const items = '<si><t>Client</t></si><si><t>CA</t></si><si><r><rPr><b/></rPr><t>Zoé</t></r></si><si><t>Élan</t></si><si><t>Élan</t></si>';
+
+  it("the reader gives the plain items' first index, never a rich text's, once a sheet is read", async () => {
+    const book = openXlsx(await baseWith(`${head}${items}</sst>`));
+    expect(book.plainStrings()).toBeUndefined();
+    book.rows("Clients");
+    const plain = book.plainStrings();
+    expect(plain?.count).toBe(5);
+    expect([...(plain?.ids ?? [])]).toEqual([
+      ["Client", 0],
+      ["CA", 1],
+      ["Élan", 3],
+    ]);
+  });
+
+  it("a text the base has is its item; a rich one and a new one are added; the cells read back the same", async () => {
+    const base = await baseWith(`${head}${items}</sst>`);
+    const book = openXlsx(base);
+    book.rows("Clients");
+    const written = await writeXlsxPackage(plan, { base, baseStrings: book.plainStrings() });
+    const zip = await JSZip.loadAsync(written.bytes);
+    const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
+    expect(sst).toBe(`${head.replace('count="5" uniqueCount="5"', 'count="6" uniqueCount="6"')}${items}<si><t>Zoé</t></si></sst>`);
+    const sheet = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+    expect(sheet).toContain('<c r="B2" t="s"><v>3</v></c><c t="s"><v>5</v></c><c t="s"><v>3</v></c>');
+    expect(openXlsx(written.bytes).rows("PAC")[1]).toEqual([null, "Élan", "Zoé", "Élan"]);
+  });
+
+  it("the strings of another workbook (another number of items) are not used", async () => {
+    const base = await baseWith(`${head}${items}</sst>`);
+    const other = { ids: new Map([["Élan", 1]]), count: 4 };
+    const written = await writeXlsxPackage(plan, { base, baseStrings: other });
+    const sst = await (await JSZip.loadAsync(written.bytes)).file("xl/sharedStrings.xml")!.async("string");
+    expect(sst.endsWith(`${items}<si><t>Élan</t></si><si><t>Zoé</t></si></sst>`)).toBe(true);
   });
 });

@@ -111,23 +111,33 @@ const hasType = (rel: Relationship, type: string): boolean => rel.type.endsWith(
 /** The relationships namespaces of transitional and strict Office Open XML. */
 const REL_NAMESPACES = new Set(["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"]);
 
-/** The text of each shared string (`<si>`): its `<t>` runs joined, phonetic runs (`<rPh>`) left out. */
-function sharedStrings(part: string, bytes: Uint8Array | undefined): string[] {
-  if (bytes === undefined) return [];
+/** A workbook's shared strings: the text of each item, and the items that are more than one plain text. */
+interface SharedStringItems {
+  /** Each item's `<t>` runs joined, phonetic runs (`<rPh>`) left out. */
+  readonly texts: string[];
+  /** The items with rich text runs (`<r>`) or phonetic runs: shown otherwise than their text alone. */
+  readonly formatted: Set<number>;
+}
+
+function sharedStrings(part: string, bytes: Uint8Array | undefined): SharedStringItems {
+  if (bytes === undefined) return { texts: [], formatted: new Set() };
   return parseXml(part, bytes, () => {
-    const out: string[] = [];
+    const texts: string[] = [];
+    const formatted = new Set<number>();
     let inItem = false;
     let phonetic = 0;
     let inText = false;
     let text = "";
     return {
-      out,
+      out: { texts, formatted },
       open: (local: string) => {
         if (local === "si") {
           inItem = true;
           text = "";
-        } else if (inItem && local === "rPh") phonetic++;
-        else if (inItem && phonetic === 0 && local === "t") inText = true;
+        } else if (inItem && (local === "r" || local === "rPh")) {
+          formatted.add(texts.length);
+          if (local === "rPh") phonetic++;
+        } else if (inItem && phonetic === 0 && local === "t") inText = true;
       },
       text: (t: string) => {
         if (inText) text += t;
@@ -136,7 +146,7 @@ function sharedStrings(part: string, bytes: Uint8Array | undefined): string[] {
         if (local === "t") inText = false;
         else if (local === "rPh") phonetic--;
         else if (local === "si") {
-          out.push(text);
+          texts.push(text);
           inItem = false;
         }
       },
@@ -377,6 +387,18 @@ export interface XlsxSheets {
    * browser's `DecompressionStream`, several times faster than pako), under the same limits and errors.
    */
   readonly readRows: (name: string) => Promise<unknown[][]>;
+  /**
+   * The workbook's shared strings that are a plain text (no rich text, no phonetic runs), each to its first
+   * index: a writer that keeps this workbook's shared strings refers to them instead of adding the texts again.
+   * Undefined until a sheet's rows are read (the table is read with the first).
+   */
+  readonly plainStrings: () => PlainStrings | undefined;
+}
+
+/** A workbook's plain shared strings (see `XlsxSheets.plainStrings`), and how many items the table has in all. */
+export interface PlainStrings {
+  readonly ids: ReadonlyMap<string, number>;
+  readonly count: number;
 }
 
 function stateOf(value: string | undefined): SheetState {
@@ -446,7 +468,7 @@ export function openXlsx(bytes: Uint8Array, options: OpenXlsxOptions | string = 
     const workbook = readWorkbook(workbookPart, workbookBytes, worksheets);
     const sheets = workbook.sheets.filter((s): s is { name: string; part: string; state: SheetState } => s.part !== undefined);
     const partOf = (type: string, fallback: string): string => rels.find((r) => hasType(r, type))?.target ?? fallback;
-    let strings: string[] | undefined;
+    let strings: SharedStringItems | undefined;
     let dates: boolean[] | undefined;
     const stringsPart = partOf("sharedStrings", "xl/sharedStrings.xml");
     const stylesPart = partOf("styles", "xl/styles.xml");
@@ -462,14 +484,22 @@ export function openXlsx(bytes: Uint8Array, options: OpenXlsxOptions | string = 
         if (xml === undefined) throw new XlsxError("MISSING_PART", { part: sheet.part, sheet: sheet.name });
         strings ??= sharedStrings(stringsPart, pkg.bytes(stringsPart));
         dates ??= dateStyles(stylesPart, pkg.bytes(stylesPart));
-        return sheetRows(xml, { part: sheet.part, sheet: sheet.name, strings, dates, date1904: workbook.date1904 });
+        return sheetRows(xml, { part: sheet.part, sheet: sheet.name, strings: strings.texts, dates, date1904: workbook.date1904 });
       });
+    const plainStrings = (): PlainStrings | undefined => {
+      if (strings === undefined) return undefined;
+      const { texts, formatted } = strings;
+      const ids = new Map<string, number>();
+      for (let k = 0; k < texts.length; k++) if (!formatted.has(k) && !ids.has(texts[k])) ids.set(texts[k], k);
+      return { ids, count: texts.length };
+    };
     return {
       names: sheets.map((s) => s.name),
       sheets: sheets.map(({ name, state }) => ({ name, state })),
       active: Number.isInteger(workbook.activeTab) && workbook.sheets[workbook.activeTab]?.part !== undefined ? workbook.sheets[workbook.activeTab].name : undefined,
       date1904: workbook.date1904,
       rows,
+      plainStrings,
       readRows: async (name) => {
         // The parts `rows` is about to inflate (the shared strings and styles only the first time), in the
         // order it reads them, so a damaged part is reported as `rows` would report it.

@@ -7,8 +7,8 @@ import { SharedStrings, StyleTable } from "./styles";
 
 const empty: SheetPlan = { name: "S", blocks: [], formats: [] };
 
-function text(sheet: SheetPlan, shift = { xf: 0, dxf: 0, sst: 0 }): { xml: string; strings: SharedStrings; styles: StyleTable } {
-  const strings = new SharedStrings();
+function text(sheet: SheetPlan, { sst, ...shift } = { xf: 0, dxf: 0, sst: 0 }): { xml: string; strings: SharedStrings; styles: StyleTable } {
+  const strings = new SharedStrings(sst);
   const styles = new StyleTable();
   const chunks = sheetXml(sheet, { styles, strings, shift, links: { tables: [] }, selected: true });
   return { xml: chunks.map((c) => new TextDecoder().decode(c)).join(""), strings, styles };
@@ -85,7 +85,7 @@ describe("sheetXml", () => {
     const rows = Array.from({ length: 100_000 }, (_, i) => [`C${i}`, i]);
     const chunks = sheetXml(
       { name: "S", blocks: [{ row: 0, col: 0, values: rows }], formats: [{ range: { row: 0, col: 1, rows: 100_000, cols: 1 }, style: { numberFormat: "#,##0" } }], freeze: { rows: 1, cols: 1 } },
-      { styles: new StyleTable(), strings: new SharedStrings(), shift: { xf: 0, dxf: 0, sst: 0 }, links: { tables: [] }, selected: false },
+      { styles: new StyleTable(), strings: new SharedStrings(), shift: { xf: 0, dxf: 0 }, links: { tables: [] }, selected: false },
     );
     expect(chunks.length).toBeLessThan(60);
     const head = new TextDecoder().decode(chunks[0]);

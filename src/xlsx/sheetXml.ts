@@ -7,11 +7,10 @@ import { ColumnStrings, argb, type ResolvedStyle, type SharedStrings, type Style
 import { tapeBytes, TapeWriter, type TapeChunk } from "./cellTape";
 import { xmlText } from "./xmlText";
 
-/** Where this sheet's style, differential-format and shared-string ids start (a base workbook's counts). */
+/** Where this sheet's style and differential-format ids start (a base workbook's counts; `SharedStrings` shifts its own). */
 export interface IdShift {
   readonly xf: number;
   readonly dxf: number;
-  readonly sst: number;
 }
 
 /** What the sheet links to, known before its XML is written: relationship ids in its .rels part. */
@@ -97,7 +96,7 @@ function rowStyles(active: readonly StyleRule[], styles: StyleTable, shift: numb
  * shared string would only cost a lookup in a table of every text (issue 12). A formula is written whole, or as
  * shared formula `shared` (its first row when `shared.last` is given).
  */
-function tapeCell(tape: TapeWriter, col: number, xf: number, value: PlanValue, strings: ColumnStrings, sstShift: number, shared?: { si: number; last?: number }): void {
+function tapeCell(tape: TapeWriter, col: number, xf: number, value: PlanValue, strings: ColumnStrings, shared?: { si: number; last?: number }): void {
   if (value === null) return tape.blank(col, xf);
   switch (typeof value) {
     case "number":
@@ -106,7 +105,7 @@ function tapeCell(tape: TapeWriter, col: number, xf: number, value: PlanValue, s
       return tape.boolean(col, xf, value);
     case "string":
       if (value.length > INLINE_ABOVE) return tape.inline(col, xf, value);
-      return tape.sharedString(col, xf, strings.id(col, value) + sstShift);
+      return tape.sharedString(col, xf, strings.id(col, value));
     default: {
       if (!isFormulaCell(value)) return tape.blank(col, xf);
       const r = value.result;
@@ -360,7 +359,7 @@ export function* sheetTape(sheet: SheetPlan, options: SheetXmlOptions): Generato
           }
         }
       }
-      tapeCell(tape, c, xf, value, texts, shift.sst, shared);
+      tapeCell(tape, c, xf, value, texts, shared);
     }
     tape.endRow();
     const chunk = tape.take();

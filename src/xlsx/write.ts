@@ -6,6 +6,7 @@ import { CHART_PARTS, chartXml, drawingXml } from "./charts";
 import { cleanWorkbookPlan, type WriteRemark } from "./cleanPlan";
 import { compressedEntries, graftSheets, inspectBase, keptNames, markedSheets, SHEET_MARK, type PlanStrings } from "./graft";
 import { printNames, sheetTape, type IdShift } from "./sheetXml";
+import type { PlainStrings } from "./readRows";
 import { SharedStrings, StyleTable } from "./styles";
 import { xmlText } from "./xmlText";
 import { compressBlocks, feedTapes, joinBytes, zipChunks, type RawZipEntry, type ZipEntry } from "./zip";
@@ -19,6 +20,12 @@ export interface WriteXlsxOptions {
    * they are and the plan's sheets are added after its sheets.
    */
   readonly base?: Uint8Array;
+  /**
+   * The base's plain shared strings, as the reader of those same bytes gives them (`XlsxSheets.plainStrings`):
+   * the plan's texts the base has already (the clients' codes and names) are referred to there, not added again.
+   * Left out when their number of items is not the base's.
+   */
+  readonly baseStrings?: PlainStrings;
   /**
    * Replace the base's sheets that have the plan's names and that PAC Commercial wrote (they carry
    * `SHEET_MARK`); a user's own sheet of that name is kept and the plan's sheet written as "PAC (2)"… Default:
@@ -121,7 +128,9 @@ async function planParts(
   options: {
     readonly names: Set<string>;
     readonly tables: Set<string>;
-    readonly shift: IdShift;
+    readonly shift: IdShift & { readonly sst: number };
+    /** The base's plain shared strings (see `WriteXlsxOptions.baseStrings`). */
+    readonly baseStrings?: PlainStrings;
     readonly marked: ReadonlySet<string>;
     readonly selectFirst: boolean;
     /** The parts go to `graftSheets`, not to a package of their own. */
@@ -129,7 +138,7 @@ async function planParts(
   },
 ): Promise<{ entries: (ZipEntry | RawZipEntry)[]; strings?: PlanStrings }> {
   const styles = new StyleTable();
-  const strings = new SharedStrings();
+  const strings = new SharedStrings(options.shift.sst, options.baseStrings);
   // A sheet's entry is a promise until deflated: the next sheet is written meanwhile (see `feedBlocks`).
   const entries: (ZipEntry | RawZipEntry | Promise<RawZipEntry>)[] = [];
   const overrides: [string, string][] = [];
@@ -337,6 +346,7 @@ async function writeLaidOut(laidOut: Promise<PackageLayout>, options: WriteXlsxO
     names: upper(kept.definedNames),
     tables: upper(kept.tables),
     shift: info?.shift ?? { xf: 0, dxf: 0, sst: 0 },
+    ...(base && options.baseStrings ? { baseStrings: options.baseStrings } : {}),
     marked,
     // Into a base, the base's own tab stays the selected one.
     selectFirst: !base,

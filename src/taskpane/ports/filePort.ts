@@ -4,6 +4,7 @@ import { columnLetter } from "../../plan/cells";
 import { withSourceRows } from "../../plan/sourceSheet";
 import type { WorkbookPlan } from "../../plan/types";
 import { openXlsx, type SheetState, type XlsxSheets } from "./xlsxReader";
+import type { PlainStrings } from "../../xlsx/readRows";
 import type { WrittenXlsx } from "../../xlsx/write";
 import { PortError, type SheetSummary, type SourceRef, type SourceTable, type WorkbookPort } from "./port";
 import { combineTables, defaultSheetOf } from "./sheetChoice";
@@ -20,6 +21,8 @@ export type PlanWriter = (
   options: {
     /** The uploaded .xlsx; none for a CSV, whose rows are the plan's first sheet. */
     readonly base?: Uint8Array;
+    /** Its plain shared strings, as the reader read them (see `WriteXlsxOptions.baseStrings`). */
+    readonly baseStrings?: PlainStrings;
     readonly replace: boolean;
     readonly keep: ReadonlySet<string>;
     /** Plan sheets that are the user's data (a CSV's rows): written without PAC Commercial's mark. */
@@ -69,6 +72,8 @@ interface ReadWorkbook {
   readonly date1904: boolean;
   /** The rows of a worksheet of `sheets` (by exact name). */
   rows(name: string): Promise<unknown[][]>;
+  /** The workbook's plain shared strings, once a sheet is read (an .xlsx; see `XlsxSheets.plainStrings`). */
+  plainStrings?(): PlainStrings | undefined;
 }
 
 /**
@@ -83,6 +88,7 @@ function readXlsx(bytes: Uint8Array, fileName: string): ReadWorkbook {
     date1904: book.date1904,
     // Each sheet's parts inflated by the browser's native inflater where there is one (see `readRows`).
     rows: (name) => book.readRows(name),
+    plainStrings: book.plainStrings,
   };
 }
 
@@ -210,8 +216,10 @@ export async function openFilePort(file: FileLike, writer: PlanWriter = writeWit
       options.onProgress?.(0, 1);
       // A CSV's rows are written first, as the command line writes them (numbers as numbers, never formulas).
       const source = csv ? withSourceRows(plan, csv.rows, 1, csv.name) : undefined;
+      const baseStrings = base ? book.plainStrings?.() : undefined;
       const result = await writer(source ? source.plan : plan, {
         ...(base ? { base } : {}),
+        ...(baseStrings ? { baseStrings } : {}),
         replace: options.replace,
         keep: read,
         ...(source ? { unmarked: [source.name] } : {}),
