@@ -42,9 +42,11 @@ function richTextToString(value: unknown): string | undefined {
 
 /** Zero-width spaces and joiners, dropped from text: a character class, one scan per text. */
 const ZERO_WIDTH = /[\u200b-\u200d\u2060]/g;
+/** The same characters, tested without a global flag: most texts have none and are not replaced (no copy). */
+const HAS_ZERO_WIDTH = /[\u200b-\u200d\u2060]/;
 
 function textCell(raw: string): Cell {
-  const value = raw.replace(ZERO_WIDTH, "").trim();
+  const value = (HAS_ZERO_WIDTH.test(raw) ? raw.replace(ZERO_WIDTH, "") : raw).trim();
   if (value === "") return BLANK;
   if (value.charCodeAt(0) === 35 /* # */ && ERROR_VALUES.has(value.toUpperCase())) {
     return { kind: "error", value: value.toUpperCase() };
@@ -137,6 +139,9 @@ export function displayCell(cell: Cell): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
+/** Two white spaces in a row, or one that is not a plain space: what a label's `\s+` → " " changes. */
+const SPACES_TO_FOLD = /\s\s|[^\S ]/;
+
 /**
  * The text of a cell used as a label (a client id, a header): numbers without a spurious ".0", dates in ISO,
  * booleans as VRAI/FAUX. Undefined for blanks and errors.
@@ -149,7 +154,8 @@ export function cellToLabel(cell: Cell): string | undefined {
     case "number":
       return String(cell.value);
     case "text":
-      return cell.value.replace(/\s+/g, " ");
+      // Most labels have no run of spaces nor any other white space: read as they are, without a copy.
+      return SPACES_TO_FOLD.test(cell.value) ? cell.value.replace(/\s+/g, " ") : cell.value;
     case "boolean":
       return cell.value ? "VRAI" : "FAUX";
     case "date":
