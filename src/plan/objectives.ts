@@ -14,10 +14,10 @@ import {
   type ObjectiveRule,
 } from "../engine/objectives";
 import { PROSPECT_REASONS, PROSPECT_STATUSES, type ProspectReason, type ProspectStatus } from "../engine/prospects";
-import type { MaturityPhase } from "../engine/maturity";
-import type { ContactQuadrant } from "../engine/contactMatrix";
+import { MATURITY_PHASES, UNCLASSED, type MaturityPhase } from "../engine/maturity";
+import { CONTACT_QUADRANTS, type ContactQuadrant } from "../engine/contactMatrix";
 import { explain, type Lang, type Why } from "../i18n";
-import type { ScoredPortfolio } from "./score";
+import { abcClassOf, rowIn, type ScoredPortfolio } from "./score";
 
 /** The rates of SPEC §10, as fractions (0.05 = 5 %); each defaults to the SPEC's value. */
 export interface PlanObjectivesOptions {
@@ -118,18 +118,34 @@ class ObjectiveLine implements ClientObjectiveLine {
  * @example planObjectives(scorePortfolio(clients), { growthAsked: 0.05 }).growth.verdict // "conquest_covers"
  */
 export function planObjectives(portfolio: ScoredPortfolio, options: PlanObjectivesOptions = {}): PlanObjectives {
-  const classed = portfolio.clients.filter((c) => !c.isProspect && c.abc !== undefined && c.ca !== undefined);
+  // Read on the methods' columns: a client's `abc`, `pr`… are result objects made at each read.
+  const results = portfolio.results;
+  const classed = portfolio.clients.filter((c) => !c.isProspect && c.ca !== undefined && rowIn(results.abc, c.index) >= 0);
   const ca = classed.map((c) => c.ca as number);
-  const abc: AbcClass[] = classed.map((c) => c.abc?.cls as AbcClass);
-  const phase: (MaturityPhase | null)[] = classed.map((c) => c.maturity?.phase ?? null);
-  const quadrant: (ContactQuadrant | null)[] = classed.map((c) => c.contacts?.quadrant ?? null);
+  const abc: AbcClass[] = classed.map((c) => abcClassOf(results, c.index) as AbcClass);
+  const maturity = results.maturity;
+  const phase: (MaturityPhase | null)[] = classed.map((c) => {
+    const k = rowIn(maturity, c.index);
+    return maturity && k >= 0 && maturity.columns.phase[k] !== UNCLASSED ? MATURITY_PHASES[maturity.columns.phase[k]] : null;
+  });
+  const contacts = results.contacts;
+  const quadrant: (ContactQuadrant | null)[] = classed.map((c) => {
+    const k = rowIn(contacts, c.index);
+    return contacts && k >= 0 ? CONTACT_QUADRANTS[contacts.columns.quadrant[k]] : null;
+  });
+  const pr = results.pr;
+  const prRank = (side: "p" | "r"): (number | null)[] =>
+    classed.map((c) => {
+      const k = rowIn(pr, c.index);
+      return pr && k >= 0 ? pr.columns[side][k] : null;
+    });
   const objectives = effortObjectives(
     {
       ca,
       abc,
       // The P-R target comes from the client's own P-R ranks (computed among the clients having both amounts).
-      pRank: classed.map((c) => c.pr?.p ?? null),
-      rRank: classed.map((c) => c.pr?.r ?? null),
+      pRank: prRank("p"),
+      rRank: prRank("r"),
       potential: classed.map((c) => c.potential ?? null),
       phase,
       quadrant,

@@ -844,10 +844,12 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
         );
         all.pr = place(columns, both, n, penetrationRow);
         both.forEach((i, k) => {
-          // The why of a P-R cell is shared by its clients: the plain row costs little.
-          const res = penetrationRow(columns, k);
-          if (res.error) warn.clientError(i, "pr", res.error);
-          if (res.overOne) {
+          // Read on the columns, as `penetrationRow` reads them: no rate without a positive potential (an
+          // error), a warning for a rate above 1.
+          if (Number.isNaN(columns.rate[k])) {
+            const error = columns.error(k);
+            if (error) warn.clientError(i, "pr", error);
+          } else if (columns.warning(k)) {
             warn.add("warn.over_one", "warning", { id: clients[i].id, row: clients[i].row }, { client: i });
           }
         });
