@@ -734,6 +734,16 @@ function resolveCapital(option: ScoreOptions["capital"]): CapitalSetting {
 }
 
 /** Indices of the clients (not prospects) for which `has` holds; the others are warned about when some have it. */
+/**
+ * `list`, or `known` when it holds the very same values: a method given `known` again reuses the sorted
+ * distribution the engine built from it (see `distributionOf`) instead of sorting 100 000 amounts once more.
+ */
+function sameList(list: number[], known: readonly number[] | undefined): readonly number[] {
+  if (known === undefined || known.length !== list.length) return list;
+  for (let i = 0; i < list.length; i++) if (!Object.is(list[i], known[i])) return list;
+  return known;
+}
+
 function select(indices: readonly number[], has: (i: number) => boolean): { kept: number[]; missing: number[] } {
   const kept: number[] = [];
   const missing: number[] = [];
@@ -794,11 +804,14 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
 
   // ABC and R on the CA.
   const withCa = select(customers, (i) => hasCa(clients[i]));
+  // The CA and potential lists given to the methods, for the later ones to give again (see `sameList`).
+  let amounts: number[] | undefined;
+  let potentials: number[] | undefined;
   if (withCa.kept.length === 0) {
     warn.notRun("abc", "reason.no_ca");
   } else {
     for (const i of withCa.missing) warn.skipped(i, "abc", ["field.ca"]);
-    const amounts = withCa.kept.map((i) => clients[i].ca as number);
+    amounts = withCa.kept.map((i) => clients[i].ca as number);
     try {
       const columns = scoreAbcColumns(amounts, options.abc);
       all.abc = place(columns, withCa.kept, n, (c, k) => new AbcRow(c, k));
@@ -827,7 +840,8 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
     const withPotential = select(customers, (i) => hasPotential(clients[i]));
     for (const i of withPotential.missing) warn.skipped(i, "p", ["field.potential"]);
     try {
-      all.p = place(quarterRankColumns(withPotential.kept.map((i) => clients[i].potential as number)), withPotential.kept, n, (c, k) => new QuarterRankRow(c, k));
+      potentials = withPotential.kept.map((i) => clients[i].potential as number);
+      all.p = place(quarterRankColumns(potentials), withPotential.kept, n, (c, k) => new QuarterRankRow(c, k));
       methods.p = true;
     } catch (e) {
       warn.failed("p", e);
@@ -839,8 +853,14 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
       }
       try {
         const columns = penetrationColumns(
-          both.map((i) => clients[i].potential as number),
-          both.map((i) => clients[i].ca as number),
+          sameList(
+            both.map((i) => clients[i].potential as number),
+            potentials,
+          ),
+          sameList(
+            both.map((i) => clients[i].ca as number),
+            amounts,
+          ),
         );
         all.pr = place(columns, both, n, penetrationRow);
         both.forEach((i, k) => {
@@ -880,7 +900,10 @@ export function scorePortfolio(clients: readonly ImportedClient[], options: Scor
           {
             recency: rfm.kept.map((i) => clients[i].recencyDays as number),
             frequency: rfm.kept.map((i) => clients[i].frequency as number),
-            monetary: rfm.kept.map((i) => clients[i].monetary as number),
+            monetary: sameList(
+              rfm.kept.map((i) => clients[i].monetary as number),
+              amounts,
+            ),
           },
           options.rfm,
         );
