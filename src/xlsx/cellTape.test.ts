@@ -9,6 +9,8 @@ import { sheetTape, sheetXmlBlocks } from "./sheetXml";
 import { SharedStrings, StyleTable } from "./styles";
 import { crc32, feedTapes, nodeZlibCodec, type ZipCodec } from "./zip";
 import { useNodeWorker } from "./zlibWorker";
+import { openXlsx } from "./readRows";
+import { writeXlsx } from "./write";
 
 const decode = (blocks: Uint8Array[]): string => Buffer.concat(blocks).toString("utf8");
 
@@ -64,6 +66,36 @@ describe("encodeTape (the one writer of cells)", () => {
   it("an unknown operation is an error, never bytes written at random", () => {
     expect(() => encodeTape({ ints: new Int32Array([99]), nums: new Float64Array(0), texts: [] }, new ByteSink())).toThrow("unknown operation 99");
   });
+});
+
+describe("cells written without their address", () => {
+  // A cell: null (none written), a number, a short text, or a styled blank (written, with no value).
+  const cell = fc.oneof(fc.constant(null), fc.integer({ min: -1000, max: 1000 }), fc.string({ minLength: 1, maxLength: 6 }).map((t) => `t${t}`));
+
+  it("every value reads back in its own column, whatever the gaps, the styled blanks and where a row starts", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.array(fc.tuple(fc.nat(11), fc.nat(14)), { maxLength: 6 }),
+        async (rows, left, blanks) => {
+          // Blocks of one row each, so that null leaves a gap (a block's null is a cell not written).
+          const blocks = rows.map((values, r) => ({ row: r, col: left + (r % 3), values: [values] }));
+          // Styled cells without a value: written as <c s="…"/>, each one a cell the reader must count.
+          const formats = blanks.map(([r, c]) => ({ range: { row: r, col: c, rows: 1, cols: 1 }, style: { fill: "#FFEEAA" } }));
+          const bytes = await writeXlsx({ sheets: [{ name: "S", blocks, formats }] });
+          const read = openXlsx(bytes).rows("S");
+          for (let r = 0; r < rows.length; r++) {
+            rows[r].forEach((v, j) => {
+              const got = read[r]?.[left + (r % 3) + j] ?? null;
+              expect([r, j, got]).toEqual([r, j, v]);
+            });
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 120_000);
 });
 
 describe("feedTapes on Node's compression thread", () => {
