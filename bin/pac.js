@@ -72,16 +72,18 @@ function sourcesKey(root, esbuildVersion) {
  * thread's script (src/xlsx/nodeWorker.ts, which writes out and deflates the sheets' XML) is bundled beside it.
  */
 function loadCli() {
-  let esbuild;
+  // esbuild's version, for the cache key, from its package file: loading esbuild itself (11 ms) waits until a
+  // bundle must be made.
+  let esbuildVersion;
   try {
-    esbuild = require("esbuild");
+    esbuildVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve("esbuild")), "..", "package.json"), "utf8")).version;
   } catch {
     process.stderr.write("pac : le module « esbuild » est introuvable ; lancez « npm ci » dans le dossier du projet.\n");
     process.exit(2);
   }
   const root = path.join(__dirname, "..");
   const cacheDir = path.join(root, "node_modules", ".cache", "pac-cli");
-  const key = sourcesKey(root, esbuild.version);
+  const key = sourcesKey(root, esbuildVersion);
   const cached = path.join(cacheDir, `${key}.cjs`);
   const cachedWorker = path.join(cacheDir, `${key}.worker.cjs`);
   let code;
@@ -90,7 +92,7 @@ function loadCli() {
     workerCode = fs.readFileSync(cachedWorker, "utf8");
     code = fs.readFileSync(cached, "utf8");
   } catch {
-    ({ code, workerCode } = bundle(esbuild, root));
+    ({ code, workerCode } = bundle(require("esbuild"), root));
     // Kept for the next runs (written whole, then renamed; the worker's first, read first), beside the three
     // newest other pairs, six files (two checkouts may share node_modules); older ones are removed. A cache that cannot be
     // written (a read-only install) only costs the bundling at each start.
