@@ -451,7 +451,7 @@ export function writeZip(entries: readonly (ZipEntry | RawZipEntry)[], level = 6
 
 /**
  * `writeZip`'s package as the pieces to write one after the other: each part's local header, then its compressed
- * bytes as they are (not copied), then the central directory. A 100 000-client plan is 50 MB of compressed parts:
+ * bytes as they are (not copied), then the central directory. A 100 000-client plan is 33 MB of compressed parts:
  * written to a file piece by piece, they are never copied into one array.
  */
 export function zipChunks(entries: readonly (ZipEntry | RawZipEntry)[], level = 6, codec: ZipCodec = defaultCodec()): Uint8Array[] {
