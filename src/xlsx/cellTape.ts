@@ -213,15 +213,15 @@ function cellStart(col: number): Uint8Array {
 }
 
 /**
- * `<c r="B12" s="3"`, or `<c s="3"` when the cell is the column after the row's previous cell (`follows`); no
- * style id when 0. ECMA-376 makes a cell's `r` optional: a cell without one is the column after the previous cell
- * of its row, as Excel, LibreOffice, exceljs and openpyxl read it. The first cell of a row, a cell after a gap and
- * a formula's cell keep theirs (exceljs translates a shared formula by the addresses of its cells). At 100 000
- * clients the addresses were a quarter of the sheets' XML and, all different, the part deflate compresses least:
- * the package weighed 50 MB with them, 33 MB without (issue 12).
+ * `<c r="B12" s="3"`, or `<c s="3"` when the cell is `next`, the column after the row's previous cell; no style
+ * id when 0. Gives the column after this cell. ECMA-376 makes a cell's `r` optional: a cell without one is the
+ * column after the previous cell of its row, as Excel, LibreOffice, exceljs and openpyxl read it. The first cell
+ * of a row (`next` −1), a cell after a gap and a formula's cell (given −1) keep theirs. At 100 000 clients the
+ * addresses were a quarter of the sheets' XML and, all different, the part deflate compresses least: the package
+ * weighed 50 MB with them, 33 MB without (issue 12).
  */
-function openCell(sink: ByteSink, col: number, row: number, xf: number, follows: boolean): void {
-  if (follows) sink.ascii("<c");
+function openCell(sink: ByteSink, col: number, row: number, xf: number, next: number): number {
+  if (col === next) sink.ascii("<c");
   else {
     sink.bytes(cellStart(col));
     sink.uint(row);
@@ -232,6 +232,7 @@ function openCell(sink: ByteSink, col: number, row: number, xf: number, follows:
     sink.uint(xf);
     sink.ascii('"');
   }
+  return col + 1;
 }
 
 /** A cell's text in the cell, never read as a formula. */
@@ -275,32 +276,27 @@ export function encodeTape(chunk: TapeChunk, sink: ByteSink): void {
         i += 1;
         break;
       case OP_BLANK:
-        openCell(sink, ints[i + 1], row, ints[i + 2], ints[i + 1] === next);
-        next = ints[i + 1] + 1;
+        next = openCell(sink, ints[i + 1], row, ints[i + 2], next);
         sink.ascii("/>");
         i += 3;
         break;
       case OP_NUMBER:
-        openCell(sink, ints[i + 1], row, ints[i + 2], ints[i + 1] === next);
-        next = ints[i + 1] + 1;
+        next = openCell(sink, ints[i + 1], row, ints[i + 2], next);
         numberValue(sink, nums[m++]);
         i += 3;
         break;
       case OP_BOOLEAN:
-        openCell(sink, ints[i + 1], row, ints[i + 2], ints[i + 1] === next);
-        next = ints[i + 1] + 1;
+        next = openCell(sink, ints[i + 1], row, ints[i + 2], next);
         sink.ascii(ints[i + 3] === 1 ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
         i += 4;
         break;
       case OP_INLINE:
-        openCell(sink, ints[i + 1], row, ints[i + 2], ints[i + 1] === next);
-        next = ints[i + 1] + 1;
+        next = openCell(sink, ints[i + 1], row, ints[i + 2], next);
         inlineText(sink, texts[ints[i + 3]]);
         i += 4;
         break;
       case OP_SHARED_STRING:
-        openCell(sink, ints[i + 1], row, ints[i + 2], ints[i + 1] === next);
-        next = ints[i + 1] + 1;
+        next = openCell(sink, ints[i + 1], row, ints[i + 2], next);
         sink.ascii(' t="s"><v>');
         sink.uint(ints[i + 3]);
         sink.ascii("</v></c>");
@@ -308,16 +304,14 @@ export function encodeTape(chunk: TapeChunk, sink: ByteSink): void {
         break;
       case OP_FORMULA: {
         const col = ints[i + 1];
-        const xf = ints[i + 2];
+        // A formula's cell keeps its address: exceljs places a shared formula's first cell and the cells below by it.
+        next = openCell(sink, col, row, ints[i + 2], -1);
         const kind = ints[i + 3];
         i += 4;
         // The cached result's value: read now, written after the formula.
         let result: number | string = 0;
         if (kind === RESULT_NUMBER) result = nums[m++];
         else if (kind === RESULT_BOOLEAN || kind === RESULT_TEXT) result = ints[i++];
-        // A formula's cell keeps its address: exceljs places a shared formula's first cell and the cells below by it.
-        openCell(sink, col, row, xf, false);
-        next = col + 1;
         sink.ascii(kind === RESULT_BOOLEAN ? ' t="b">' : kind === RESULT_TEXT ? ' t="str">' : ">");
         const form = ints[i];
         if (form === FORM_SHARED) {
