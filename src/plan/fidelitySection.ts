@@ -1,4 +1,4 @@
-import { CONTACT_QUADRANTS, ENGAGEMENT_CLASSES, ENGAGEMENT_LABEL, IDEAL_CLASSES, IDEAL_LABEL, IDEAL_READING, PR_TARGETS, RFM_SEGMENTS, type Engagement, type IdealClass } from "../engine";
+import { ENGAGEMENT_CLASSES, ENGAGEMENT_LABEL, IDEAL_CLASSES, IDEAL_LABEL, IDEAL_READING, type Engagement, type IdealClass } from "../engine";
 import { explain, label, type Lang } from "../i18n";
 import { actionFamilyLabel, actionLabel, catalogueTargetLabel, catalogueText, type CatalogueTextKey } from "../i18n/catalogue";
 import { planText } from "../i18n/plan";
@@ -7,7 +7,7 @@ import { CATALOGUE_TARGETS, CHOSEN_SLOTS, suggestionFor, type CatalogueActionId,
 import { clientLabel } from "./contactsSheet";
 import type { Fidelity, FidelityReason } from "./fidelity";
 import type { SheetDraft } from "./grid";
-import { rowIn, type ScoredPortfolio } from "./score";
+import { prTargetOf, quadrantOf, rfmSegmentOf, type ScoredPortfolio } from "./score";
 import { COLOURS, FORMATS, STYLES, type ClassColour } from "./styles";
 import type { CellStyle, ListValidation, SheetPlan } from "./types";
 
@@ -293,18 +293,13 @@ export function targetCounts(portfolio: ScoredPortfolio, fidelity?: Fidelity): P
   const leavingKnown = portfolio.methods.rfm || e !== undefined;
   if (leavingKnown) out.leaving = 0;
   // Read on the methods' columns: a client's `pr`, `contacts` and `rfm` are result objects made at each read.
-  const { pr, contacts, rfm } = portfolio.results;
+  const results = portfolio.results;
   portfolio.clients.forEach((c, i) => {
     if (c.isProspect) return;
-    const kPr = rowIn(pr, i);
-    if (pr && kPr >= 0) {
-      const target = PR_TARGETS[pr.columns.target[kPr]];
-      out[target] = (out[target] ?? 0) + 1;
-    }
-    const kContacts = rowIn(contacts, i);
-    if (contacts && kContacts >= 0 && CONTACT_QUADRANTS[contacts.columns.quadrant[kContacts]] === "contact_eater") out.contact_eater = (out.contact_eater ?? 0) + 1;
-    const kRfm = rowIn(rfm, i);
-    const segment = rfm?.columns.segment && kRfm >= 0 ? RFM_SEGMENTS[rfm.columns.segment[kRfm]] : undefined;
+    const target = prTargetOf(results, i);
+    if (target) out[target] = (out[target] ?? 0) + 1;
+    if (quadrantOf(results, i) === "contact_eater") out.contact_eater = (out.contact_eater ?? 0) + 1;
+    const segment = rfmSegmentOf(results, i);
     const rfmLeaving = segment === "at_risk" || segment === "hibernating" || segment === "cant_lose";
     const k = row ? row[i] : -1;
     const engagementLeaving = e !== undefined && k >= 0 && (e.engagement[k] === 0 || e.engagement[k] === 1);

@@ -14,10 +14,10 @@ import {
   type ObjectiveRule,
 } from "../engine/objectives";
 import { PROSPECT_REASONS, PROSPECT_STATUSES, type ProspectReason, type ProspectStatus } from "../engine/prospects";
-import { MATURITY_PHASES, UNCLASSED, type MaturityPhase } from "../engine/maturity";
-import { CONTACT_QUADRANTS, type ContactQuadrant } from "../engine/contactMatrix";
+import type { MaturityPhase } from "../engine/maturity";
+import type { ContactQuadrant } from "../engine/contactMatrix";
 import { explain, type Lang, type Why } from "../i18n";
-import { abcClassOf, rowIn, type ScoredPortfolio } from "./score";
+import { abcClassOf, maturityPhaseOf, quadrantOf, rowIn, type ScoredPortfolio } from "./score";
 
 /** The rates of SPEC §10, as fractions (0.05 = 5 %); each defaults to the SPEC's value. */
 export interface PlanObjectivesOptions {
@@ -123,16 +123,8 @@ export function planObjectives(portfolio: ScoredPortfolio, options: PlanObjectiv
   const classed = portfolio.clients.filter((c) => !c.isProspect && c.ca !== undefined && rowIn(results.abc, c.index) >= 0);
   const ca = classed.map((c) => c.ca as number);
   const abc: AbcClass[] = classed.map((c) => abcClassOf(results, c.index) as AbcClass);
-  const maturity = results.maturity;
-  const phase: (MaturityPhase | null)[] = classed.map((c) => {
-    const k = rowIn(maturity, c.index);
-    return maturity && k >= 0 && maturity.columns.phase[k] !== UNCLASSED ? MATURITY_PHASES[maturity.columns.phase[k]] : null;
-  });
-  const contacts = results.contacts;
-  const quadrant: (ContactQuadrant | null)[] = classed.map((c) => {
-    const k = rowIn(contacts, c.index);
-    return contacts && k >= 0 ? CONTACT_QUADRANTS[contacts.columns.quadrant[k]] : null;
-  });
+  const phase: (MaturityPhase | null)[] = classed.map((c) => maturityPhaseOf(results, c.index));
+  const quadrant: (ContactQuadrant | null)[] = classed.map((c) => quadrantOf(results, c.index));
   const pr = results.pr;
   const prRank = (side: "p" | "r"): (number | null)[] =>
     classed.map((c) => {

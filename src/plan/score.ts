@@ -19,10 +19,12 @@ import {
   penetrationColumns,
   penetrationRow,
   portfolioShape,
+  PR_TARGETS,
   quarterRankColumns,
   repsNeeded,
   rfmColumns,
   rfmRow,
+  RFM_SEGMENTS,
   scoreAbcColumns,
   UNCLASSED,
   type AbcClass,
@@ -54,6 +56,7 @@ import {
   type PenetrationResult,
   type PortfolioShapeResult,
   type PrTarget,
+  type RfmSegment,
   type QuarterRank,
   type QuarterRankColumns,
   type QuarterRankResult,
@@ -343,6 +346,35 @@ export function abcClassOf(results: ResultColumns, i: number): AbcClass | null {
   const abc = results.abc;
   const k = rowIn(abc, i);
   return abc && k >= 0 ? ABC_CLASSES[abc.columns.cls[k]] : null;
+}
+
+/** Client i's P-R target from the columns, or null (not scored, or P-R absent). */
+export function prTargetOf(results: ResultColumns, i: number): PrTarget | null {
+  const pr = results.pr;
+  const k = rowIn(pr, i);
+  return pr && k >= 0 ? PR_TARGETS[pr.columns.target[k]] : null;
+}
+
+/** Client i's quadrant of the contact matrix from the columns, or null (not placed, or the matrix absent). */
+export function quadrantOf(results: ResultColumns, i: number): ContactQuadrant | null {
+  const contacts = results.contacts;
+  const k = rowIn(contacts, i);
+  return contacts && k >= 0 ? CONTACT_QUADRANTS[contacts.columns.quadrant[k]] : null;
+}
+
+/** Client i's maturity phase from the columns, or null (unclassed, or maturity absent). */
+export function maturityPhaseOf(results: ResultColumns, i: number): MaturityPhase | null {
+  const maturity = results.maturity;
+  const k = rowIn(maturity, i);
+  const phase = maturity && k >= 0 ? maturity.columns.phase[k] : UNCLASSED;
+  return phase === UNCLASSED ? null : MATURITY_PHASES[phase];
+}
+
+/** Client i's RFM segment from the columns, or null (not scored, no segments with these classes, or RFM absent). */
+export function rfmSegmentOf(results: ResultColumns, i: number): RfmSegment | null {
+  const rfm = results.rfm;
+  const k = rowIn(rfm, i);
+  return rfm?.columns.segment && k >= 0 ? RFM_SEGMENTS[rfm.columns.segment[k]] : null;
 }
 
 /**
@@ -733,7 +765,6 @@ function resolveCapital(option: ScoreOptions["capital"]): CapitalSetting {
   return { value: contactCapital(option), input: { ...option } };
 }
 
-/** Indices of the clients (not prospects) for which `has` holds; the others are warned about when some have it. */
 /**
  * `list`, or `known` when it holds the very same values: a method given `known` again reuses the sorted
  * distribution the engine built from it (see `distributionOf`) instead of sorting 100 000 amounts once more.
@@ -744,6 +775,7 @@ function sameList(list: number[], known: readonly number[] | undefined): readonl
   return known;
 }
 
+/** Indices of the clients (not prospects) for which `has` holds; the others are warned about when some have it. */
 function select(indices: readonly number[], has: (i: number) => boolean): { kept: number[]; missing: number[] } {
   const kept: number[] = [];
   const missing: number[] = [];
