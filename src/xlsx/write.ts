@@ -4,8 +4,8 @@ import { renameSheetsInPlan, resolveSheetNames } from "../plan/sheetNames";
 import type { PlanValue, SheetPlan, WorkbookPlan } from "../plan/types";
 import { CHART_PARTS, chartXml, drawingXml } from "./charts";
 import { cleanWorkbookPlan, type WriteRemark } from "./cleanPlan";
-import { compressedEntries, graftSheets, inspectBase, keptNames, markedSheets, SHEET_MARK, type PlanStrings } from "./graft";
-import { printNames, sheetTape, type IdShift } from "./sheetXml";
+import { compressedEntries, graftSheets, inspectBase, keptNames, markedSheets, SHEET_MARK, type PlanStrings, type StyleShift } from "./graft";
+import { printNames, sheetTape } from "./sheetXml";
 import type { PlainStrings } from "./readRows";
 import { SharedStrings, StyleTable } from "./styles";
 import { xmlText } from "./xmlText";
@@ -128,7 +128,7 @@ async function planParts(
   options: {
     readonly names: Set<string>;
     readonly tables: Set<string>;
-    readonly shift: IdShift & { readonly sst: number };
+    readonly shift: StyleShift;
     /** The base's plain shared strings (see `WriteXlsxOptions.baseStrings`). */
     readonly baseStrings?: PlainStrings;
     readonly marked: ReadonlySet<string>;
