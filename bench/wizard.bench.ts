@@ -1,6 +1,8 @@
 // The whole wizard in the standalone browser page (app.html) on a 10 000-client workbook, from upload to
 // download, in Debian's Chromium against the production build (target from issue 12: under 2 s), timed on the
-// page's clock (see `seen`). Also reports
+// page's clock (see `seen`): the time the wizard makes its user wait, each action timed from the moment the
+// page receives it (see `ACTIONS`) to the first frame that shows its result. Also prints the wall time from
+// the upload to the download, which adds what the automation does before each click (see `step`). Also reports
 // the gzipped size of each page's JavaScript at start-up (target: under 400 KB). Run: npm run bench -- wizard.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -30,6 +32,13 @@ function until(at: Promise<number>, wait: Promise<void>): Promise<number> {
   failed.catch(() => undefined);
   return Promise.race([at, failed]);
 }
+
+/**
+ * Records, in the page, when each action of the user reaches it: the `timeStamp` of every trusted click and
+ * change (a file chosen), which is when the browser made the event, so a page too busy to handle it at once is
+ * charged for the wait.
+ */
+const ACTIONS = `window.__pacActions = []; for (const type of ["click", "change"]) addEventListener(type, (e) => { if (e.isTrusted) window.__pacActions.push(e.timeStamp); }, true);`;
 
 function pageNow(page: Page): Promise<number> {
   return page.evaluate("performance.now()") as Promise<number>;
@@ -65,18 +74,36 @@ async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "pac-wizard-"));
   try {
     const page = await context.newPage();
+    await page.addInitScript(ACTIONS);
     await page.goto(`${origin}/app.html`);
     await page.getByRole("heading", { name: "Ouvrir un fichier de clients" }).waitFor({ timeout: 60_000 });
 
     const marks: [string, number][] = [];
     const t0 = await pageNow(page);
-    const mark = (label: string, at: number) => marks.push([label, at - t0]);
+    /** The page's time of each group of steps, summed: from each action received to its result shown. */
+    let waited = 0;
+    const mark = (label: string) => {
+      marks.push([label, waited]);
+      waited = 0;
+    };
+    /** When the page received the first action after the `count` first (an action that never came fails). */
+    const actionAt = async (count: number): Promise<number> => {
+      const at = (await page.evaluate(`window.__pacActions[${count}]`)) as number | undefined;
+      if (at === undefined) throw new Error("bench: the page received no click or file");
+      return at;
+    };
     // Each step: what the user does, then what they wait to see (page-side test, and the Playwright wait that
-    // fails the bench on a timeout). The clicks count: a user makes them too.
+    // fails the bench on a timeout). The step counts from the moment the page receives the click or the file,
+    // its handling included: before that, Playwright scrolls the element into view, waits for it to stay still
+    // over two frames and checks that it receives the click (about 0.1 s per click, 0.5 s over the wizard),
+    // which a person clicking does not add. Returns the moment the result shows.
     const step = async (act: () => Promise<void>, test: string, wait: () => Promise<void>): Promise<number> => {
+      const count = (await page.evaluate("window.__pacActions.length")) as number;
       const at = seen(page, test);
       await act();
-      return until(at, wait());
+      const shown = await until(at, wait());
+      waited += shown - (await actionAt(count));
+      return shown;
     };
     const heading = (name: string) => `[...document.querySelectorAll("h1,h2,h3,h4")].some((h) => h.textContent.trim() === ${JSON.stringify(name)})`;
     // The file is given by its path, as a user's file picker gives it: the browser reads it itself. Given as bytes,
@@ -84,44 +111,41 @@ async function main(): Promise<void> {
     // first step that no user pays).
     const file = join(folder, "clients.xlsx");
     writeFileSync(file, input);
-    mark(
-      "fichier lu, colonnes détectées, rapport d'import",
-      await step(
-        () => page.locator("#file-input").setInputFiles(file),
-        `document.getElementById("report-title") !== null`,
-        () => page.getByRole("heading", { name: "Rapport d'import" }).waitFor({ timeout: 120_000 }),
-      ),
+    await step(
+      () => page.locator("#file-input").setInputFiles(file),
+      `document.getElementById("report-title") !== null`,
+      () => page.getByRole("heading", { name: "Rapport d'import" }).waitFor({ timeout: 120_000 }),
     );
+    mark("fichier lu, colonnes détectées, rapport d'import");
     await step(() => page.getByRole("button", { name: "Suivant" }).click(), heading("Méthodes de ciblage"), () => page.getByRole("heading", { name: "Méthodes de ciblage" }).waitFor());
     await step(() => page.getByRole("tab", { name: /Capital de contacts/ }).click(), heading("Capital de contacts"), () => page.getByRole("heading", { name: "Capital de contacts" }).waitFor());
-    mark(
-      "méthodes, capital, aperçu calculé",
-      await step(
-        () => page.getByRole("tab", { name: /Aperçu/ }).click(),
-        `document.querySelector('svg[role="img"][aria-label="Courbe de Pareto (CA cumulé)"]') !== null`,
-        () => page.getByRole("img", { name: "Courbe de Pareto (CA cumulé)" }).waitFor({ timeout: 120_000 }),
-      ),
+    await step(
+      () => page.getByRole("tab", { name: /Aperçu/ }).click(),
+      `document.querySelector('svg[role="img"][aria-label="Courbe de Pareto (CA cumulé)"]') !== null`,
+      () => page.getByRole("img", { name: "Courbe de Pareto (CA cumulé)" }).waitFor({ timeout: 120_000 }),
     );
-    await page.getByRole("tab", { name: /Générer/ }).click();
-    mark(
-      "feuilles Cibles, Contacts, PAC écrites",
-      await step(
-        () => page.getByRole("button", { name: "Générer", exact: true }).click(),
-        `document.body.textContent.includes("Feuilles écrites : ")`,
-        () => page.getByText(/^Feuilles écrites : /).waitFor({ timeout: 300_000 }),
-      ),
+    mark("méthodes, capital, aperçu calculé");
+    const generate = page.getByRole("button", { name: "Générer", exact: true });
+    await step(() => page.getByRole("tab", { name: /Générer/ }).click(), `[...document.querySelectorAll("button")].some((b) => b.textContent.trim() === "Générer")`, () => generate.waitFor());
+    await step(
+      () => generate.click(),
+      `document.body.textContent.includes("Feuilles écrites : ")`,
+      () => page.getByText(/^Feuilles écrites : /).waitFor({ timeout: 300_000 }),
     );
+    mark("feuilles Cibles, Contacts, PAC écrites");
+    // The download: from the click to the browser's file saved.
+    const count = (await page.evaluate("window.__pacActions.length")) as number;
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le classeur" }).click()]);
     const saved = await download.path();
-    mark("classeur téléchargé", await pageNow(page));
-    let previous = 0;
-    for (const [label, at] of marks) {
-      console.log(`  ${label} : +${((at - previous) / 1000).toFixed(2)} s`);
-      previous = at;
-    }
-    const total = marks[marks.length - 1][1] / 1000;
+    const end = await pageNow(page);
+    waited += end - (await actionAt(count));
+    mark("classeur téléchargé");
+    for (const [label, time] of marks) console.log(`  ${label} : ${(time / 1000).toFixed(2)} s`);
+    const total = marks.reduce((sum, [, time]) => sum + time, 0) / 1000;
+    const wall = (end - t0) / 1000;
     console.log(
-      `Assistant, ${CLIENTS} clients, du dépôt du fichier au téléchargement : ${total.toFixed(2)} s (objectif < ${TARGET_SECONDS} s) — ${total < TARGET_SECONDS ? "tenu" : "DÉPASSÉ"} ; classeur ${kb(saved ? statSync(saved).size : 0)}`,
+      `Assistant, ${CLIENTS} clients, du dépôt du fichier au téléchargement : ${total.toFixed(2)} s d'attente (objectif < ${TARGET_SECONDS} s) — ${total < TARGET_SECONDS ? "tenu" : "DÉPASSÉ"} ; ` +
+        `${wall.toFixed(2)} s de bout en bout avec les préparatifs de Playwright avant chaque clic ; classeur ${kb(saved ? statSync(saved).size : 0)}`,
     );
     recordSummary({
       name: `wizard, ${CLIENTS.toLocaleString("en")} clients, upload to download (Chromium)`,
@@ -129,7 +153,7 @@ async function main(): Promise<void> {
       unit: "s",
       target: TARGET_SECONDS,
       better: "lower",
-      note: `load ${loadavg().map((x) => x.toFixed(2)).join(" ")}`,
+      note: `each action to its result, summed; ${wall.toFixed(2)} s wall with Playwright's checks before each click; load ${loadavg().map((x) => x.toFixed(2)).join(" ")}`,
     });
   } finally {
     await close();
