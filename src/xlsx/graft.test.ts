@@ -1,9 +1,11 @@
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import JSZip from "jszip";
 import type { WorkbookPlan } from "../plan/types";
 import { countSharedItemBytes, countSharedItems } from "./graft";
 import { hasPlainRoot } from "./unprefix";
-import { openXlsx } from "./readRows";
+import { openXlsx, type PlainStrings } from "./readRows";
+import { ColumnStrings, SharedStrings } from "./styles";
 import { writeXlsxPackage } from "./write";
 
 const ENCODER = new TextEncoder();
@@ -101,9 +103,57 @@ describe("writeXlsxPackage(plan, { base, baseStrings }): the plan's texts the ba
 
   it("the strings of another workbook (another number of items) are not used", async () => {
     const base = await baseWith(`${head}${items}</sst>`);
-    const other = { ids: new Map([["Élan", 1]]), count: 4 };
+    const other = { ids: new Map([["Élan", 1]]), byIndex: [undefined, "Élan"], count: 4 };
     const written = await writeXlsxPackage(plan, { base, baseStrings: other });
     const sst = await (await JSZip.loadAsync(written.bytes)).file("xl/sharedStrings.xml")!.async("string");
     expect(sst.endsWith(`${items}<si><t>Élan</t></si><si><t>Zoé</t></si></sst>`)).toBe(true);
+  });
+});
+
+describe("ColumnStrings over a base's strings: a column of many texts looks a few items ahead (idAfter)", () => {
+  /** The base's plain strings as the reader gives them (no rich item here): first index of each text. */
+  function plainOf(texts: readonly string[]): PlainStrings {
+    const ids = new Map<string, number>();
+    const byIndex = texts.map((t, k) => (ids.has(t) ? undefined : (ids.set(t, k), t)));
+    return { ids, byIndex, count: texts.length };
+  }
+
+  it("gives every text the id a lookup gives, in the base's order, out of it, repeated or new, and counts every use", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"), { maxLength: 40 }),
+        fc.array(fc.oneof(fc.nat({ max: 60 }), fc.constantFrom("x", "y", "z")), { maxLength: 300 }),
+        (baseTexts, picks) => {
+          const base = plainOf(baseTexts);
+          const written = new SharedStrings(baseTexts.length, base);
+          const looked = new SharedStrings(baseTexts.length, base);
+          const column = new ColumnStrings(written);
+          // Over 64 distinct texts in column 0 it becomes a column of many texts: numbers give new texts too.
+          const texts = picks.map((p) => (typeof p === "number" ? (p < baseTexts.length ? baseTexts[p] : `n${p}`) : p));
+          const filler = Array.from({ length: 70 }, (_, k) => `f${k}`);
+          // The base's texts in its order first (each found ahead of the last), then at random.
+          for (const text of [...filler, ...baseTexts, ...texts]) expect(column.id(0, text)).toBe(looked.id(text));
+          const part = (strings: SharedStrings) => strings.blocks().map((b) => new TextDecoder().decode(b)).join("");
+          expect(part(written)).toBe(part(looked));
+        },
+      ),
+    );
+  });
+
+  it("finds a text a few items after the column's last one without a lookup, the base's first index of it", () => {
+    const plain = plainOf(["C1", "Nom 1", "C2", "Nom 2", "C1", "C3", "Nom 3"]);
+    let lookups = 0;
+    const ids = new Map(plain.ids);
+    const get = ids.get.bind(ids);
+    ids.get = (text: string) => (lookups++, get(text));
+    const strings = new SharedStrings(7, { ...plain, ids });
+    expect(strings.idAfter("C2", 0)).toBe(2);
+    expect(strings.idAfter("C3", 2)).toBe(5);
+    expect(lookups).toBe(0);
+    // "C1" again at 4 is no item of its own: its id stays the first, 0, found by the lookup.
+    expect(strings.idAfter("C1", 3)).toBe(0);
+    expect(lookups).toBe(1);
+    expect(strings.idAfter("Nouveau", 5)).toBe(7);
+    expect(strings.idAfter("Nouveau", 7)).toBe(7);
   });
 });

@@ -397,7 +397,10 @@ export interface XlsxSheets {
 
 /** A workbook's plain shared strings (see `XlsxSheets.plainStrings`), and how many items the table has in all. */
 export interface PlainStrings {
+  /** Each plain text's first index. */
   readonly ids: ReadonlyMap<string, number>;
+  /** The same, index by index: `byIndex[k]` is the text whose first plain index `ids` gives as k, else undefined. */
+  readonly byIndex: readonly (string | undefined)[];
   readonly count: number;
 }
 
@@ -490,8 +493,13 @@ export function openXlsx(bytes: Uint8Array, options: OpenXlsxOptions | string = 
       if (strings === undefined) return undefined;
       const { texts, formatted } = strings;
       const ids = new Map<string, number>();
-      for (let k = 0; k < texts.length; k++) if (!formatted.has(k) && !ids.has(texts[k])) ids.set(texts[k], k);
-      return { ids, count: texts.length };
+      const byIndex = new Array<string | undefined>(texts.length).fill(undefined);
+      for (let k = 0; k < texts.length; k++) {
+        if (formatted.has(k) || ids.has(texts[k])) continue;
+        ids.set(texts[k], k);
+        byIndex[k] = texts[k];
+      }
+      return { ids, byIndex, count: texts.length };
     };
     return {
       names: sheets.map((s) => s.name),

@@ -160,6 +160,9 @@ export function hasOuterSpace(text: string): boolean {
   return text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32);
 }
 
+/** Base items `SharedStrings.idAfter` compares before a lookup (a row's texts between two of a column's). */
+const LOOK_AHEAD = 8;
+
 /**
  * The shared strings of a written workbook (xl/sharedStrings.xml): each distinct text once, by first use. Each
  * new text's item is written at once as UTF-8 bytes (a 100 000-client plan has tens of megabytes of them: kept
@@ -174,6 +177,8 @@ export class SharedStrings {
   private readonly ids = new Map<string, number>();
   /** The base's plain items, looked up first (not copied: 120 000 texts at 100 000 clients). */
   private readonly base: ReadonlyMap<string, number> | undefined;
+  /** The same items by index (see `idAfter`). */
+  private readonly baseByIndex: readonly (string | undefined)[];
   private readonly items = new ByteSink();
   private count = 0;
   /** References written, duplicates included (the part's `count`). */
@@ -185,7 +190,9 @@ export class SharedStrings {
     base?: PlainStrings,
   ) {
     // The reader's table is used only if it has the base's number of items (the same workbook).
-    this.base = base !== undefined && base.count === shift ? base.ids : undefined;
+    const same = base !== undefined && base.count === shift;
+    this.base = same ? base.ids : undefined;
+    this.baseByIndex = same ? base.byIndex : [];
   }
 
   /** The index of `text` in the written workbook's table, added if new. */
@@ -200,6 +207,25 @@ export class SharedStrings {
       this.items.ascii("</t></si>");
     }
     return id;
+  }
+
+  /**
+   * `id(text)`, looking first at the few base items after `after` (the id of the text written above in the same
+   * column). A column of codes or names written in the order of the user's rows finds each text a few items
+   * after the last, where the base's table was made in that order too: a comparison (the same string, read
+   * from that table) instead of a lookup in a table of every text, which costs cache misses (0.3 s of a
+   * 100 000-client plan, 450 000 cells).
+   */
+  idAfter(text: string, after: number): number {
+    const byIndex = this.baseByIndex;
+    const end = Math.min(after + 1 + LOOK_AHEAD, byIndex.length);
+    for (let k = after + 1; k < end; k++) {
+      if (byIndex[k] === text) {
+        this.uses++;
+        return k;
+      }
+    }
+    return this.id(text);
   }
 
   /** Counts one more reference to a text already in the table (a `ColumnStrings` hit). */
@@ -233,13 +259,15 @@ const COLUMN_TEXTS = 64;
  */
 export class ColumnStrings {
   private readonly columns: (Map<string, number> | null | undefined)[] = [];
+  /** The id last written in each column of many texts (see `SharedStrings.idAfter`). */
+  private readonly last: number[] = [];
 
   constructor(private readonly strings: SharedStrings) {}
 
   /** The index of `text`, written in column `col`. */
   id(col: number, text: string): number {
     let column = this.columns[col];
-    if (column === null) return this.strings.id(text);
+    if (column === null) return (this.last[col] = this.strings.idAfter(text, this.last[col] ?? -1));
     if (column === undefined) column = this.columns[col] = new Map();
     let id = column.get(text);
     if (id !== undefined) {
