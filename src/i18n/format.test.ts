@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { fill, formatNumber, plural } from "./format";
 
 describe("plural(count, lang, singular, plural)", () => {
@@ -39,5 +40,43 @@ describe("formatNumber(value, lang)", () => {
   it("writes a negative zero as 0", () => {
     expect(formatNumber(-0, "fr")).toBe("0");
     expect(formatNumber(-0.001, "fr")).toBe("0");
+  });
+});
+
+describe("formatNumber and fill against their first, regular-expression versions", () => {
+  const NBSP = "\u202f";
+  function formatByRegex(value: number, lang: "fr" | "en", digits = 2): string {
+    if (!Number.isFinite(value)) return String(value);
+    const rounded = Number(value.toFixed(digits));
+    const [intPart, decPart] = Math.abs(rounded).toString().split(".");
+    const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, lang === "fr" ? NBSP : ",");
+    const sign = rounded < 0 ? "-" : "";
+    return decPart ? `${sign}${grouped}${lang === "fr" ? "," : "."}${decPart}` : `${sign}${grouped}`;
+  }
+  function fillByRegex(template: string, params: Record<string, string | number>, lang: "fr" | "en"): string {
+    return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one?: string, many?: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      if (one !== undefined && many !== undefined) return typeof value === "number" ? plural(value, lang, one, many) : whole;
+      return typeof value === "number" ? formatByRegex(value, lang) : value;
+    });
+  }
+  const lang = fc.constantFrom<"fr" | "en">("fr", "en");
+  const number = fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.double(), fc.double({ min: -1e7, max: 1e7 }), fc.constantFrom(0, -0, 999, 1000, -1000, 2 ** 53, 1e21, NaN, Infinity));
+
+  it("writes every number as before", () => {
+    fc.assert(fc.property(number, lang, fc.integer({ min: 0, max: 4 }), (value, l, digits) => expect(formatNumber(value, l, digits)).toBe(formatByRegex(value, l, digits))), { numRuns: 2000 });
+  });
+
+  it("fills every template as before, placeholders without a value or a number left as they are", () => {
+    const piece = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("{n}", "{n|contact|contacts}", "{who}", "{who|a|b}", "{missing}", "{x|y}", "{", "}", "|"));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), number, fc.string({ maxLength: 5 }), lang, (pieces, n, who, l) => {
+        const template = pieces.join("");
+        const params = { n, who };
+        expect(fill(template, params, l)).toBe(fillByRegex(template, params, l));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

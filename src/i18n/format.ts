@@ -7,13 +7,23 @@ const NBSP = "\u202f";
  * a decimal comma in French. Integers keep no decimals; others keep up to `digits`.
  */
 export function formatNumber(value: number, lang: "fr" | "en", digits = 2): string {
+  const sep = lang === "fr" ? NBSP : ",";
+  // A whole number is its own rounding (row numbers, counts: most numbers of the messages).
+  if (Number.isSafeInteger(value)) return value < 0 ? `-${grouped(String(-value), sep)}` : grouped(String(value), sep);
   if (!Number.isFinite(value)) return String(value);
   const rounded = Number(value.toFixed(digits));
   const [intPart, decPart] = Math.abs(rounded).toString().split(".");
-  const sep = lang === "fr" ? NBSP : ",";
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   const sign = rounded < 0 ? "-" : "";
-  return decPart ? `${sign}${grouped}${lang === "fr" ? "," : "."}${decPart}` : `${sign}${grouped}`;
+  return decPart ? `${sign}${grouped(intPart, sep)}${lang === "fr" ? "," : "."}${decPart}` : `${sign}${grouped(intPart, sep)}`;
+}
+
+/** Digits in groups of three from the right, `sep` between groups (an exponent form, 1e21 and above, as it is). */
+function grouped(digits: string, sep: string): string {
+  if (digits.length <= 3 || digits.includes("e")) return digits;
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let k = head; k < digits.length; k += 3) out += sep + digits.slice(k, k + 3);
+  return out;
 }
 
 /**
@@ -34,12 +44,31 @@ export function plural(count: number, lang: "fr" | "en", singular: string, plura
  */
 export function fill(template: string, params: MessageParams | undefined, lang: "fr" | "en"): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one?: string, many?: string) => {
+  const pieces = piecesOf(template);
+  let out = pieces[0] as string;
+  for (let k = 1; k < pieces.length; k += 4) {
+    const name = pieces[k] as string;
+    const one = pieces[k + 1];
+    const many = pieces[k + 2];
     const value = params[name];
-    if (value === undefined) return whole;
-    if (one !== undefined && many !== undefined) {
-      return typeof value === "number" ? plural(value, lang, one, many) : whole;
-    }
-    return typeof value === "number" ? formatNumber(value, lang) : value;
-  });
+    if (one !== undefined && many !== undefined) out += typeof value === "number" ? plural(value, lang, one, many) : `{${name}|${one}|${many}}`;
+    else out += value === undefined ? `{${name}}` : typeof value === "number" ? formatNumber(value, lang) : value;
+    out += pieces[k + 3] as string;
+  }
+  return out;
+}
+
+/** A template's pieces: text, then for each placeholder its name, singular, plural (undefined for `{name}`), text. */
+const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/;
+/** Templates split once (at most `SPLIT_KEPT`: the product's own are a few hundred). */
+const split = new Map<string, readonly (string | undefined)[]>();
+const SPLIT_KEPT = 4096;
+
+function piecesOf(template: string): readonly (string | undefined)[] {
+  let pieces = split.get(template);
+  if (pieces === undefined) {
+    pieces = template.split(PLACEHOLDER);
+    if (split.size < SPLIT_KEPT) split.set(template, pieces);
+  }
+  return pieces;
 }
