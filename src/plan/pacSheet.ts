@@ -9,7 +9,7 @@ import { templateFormula, templateValue } from "./templateFormula";
 import { fidelityActions, fidelityDiagnosis, withValidations, type FidelityPac } from "./fidelitySection";
 import { SheetDraft } from "./grid";
 import { PR_TARGETS, segmentLabelKey, targetLabelKey } from "./labels";
-import { rowIn, type ScoredClient, type ScoredPortfolio } from "./score";
+import { rowIn, type ScoredPortfolio } from "./score";
 import { ABC_COLOURS, COLOURS, FORMATS, QUADRANT_COLOURS, STYLES, TARGET_COLOURS } from "./styles";
 import { targetsColumn, targetsReference } from "./targetsSheet";
 import { planObjectives, growthLines, type PlanObjectives } from "./objectives";
@@ -805,26 +805,28 @@ interface ChartRanges {
 /** The Pareto's reference line: the 80 % of SPEC §2. */
 const PARETO_LINE = 0.8;
 
-/** Writes the charts' data right of the print area and returns the ranges the charts read. */
-type Ranked = ScoredClient & { abc: NonNullable<ScoredClient["abc"]> };
-
 /**
- * The classified clients in ABC rank order. The ranks are a permutation of 1..n (ties broken in input order),
- * so each client is put in its place in one pass; a sort (same order) is the fallback if they ever are not.
+ * The indices of the classified clients in ABC rank order, read from the ABC columns (no result object made per
+ * client). The ranks are a permutation of 1..n (ties broken in input order), so each client is put in its place
+ * in one pass; a sort (same order) is the fallback if they ever are not.
  */
-function byAbcRank(clients: readonly ScoredClient[]): Ranked[] {
-  const ranked = clients.filter((c): c is Ranked => c.abc !== undefined);
-  const placed = new Array<Ranked | undefined>(ranked.length);
-  for (const c of ranked) {
-    const k = c.abc.rank - 1;
-    if (!Number.isInteger(k) || k < 0 || k >= placed.length || placed[k] !== undefined) {
-      return ranked.sort((a, b) => a.abc.rank - b.abc.rank);
-    }
-    placed[k] = c;
+function byAbcRank(portfolio: ScoredPortfolio): number[] {
+  const abc = portfolio.results.abc;
+  if (!abc) return [];
+  const rank = abc.columns.rank;
+  const rankOf = (i: number): number => rank[abc.at[i]];
+  const ranked: number[] = [];
+  for (let i = 0; i < abc.at.length; i++) if (abc.at[i] >= 0) ranked.push(i);
+  const placed = new Array<number>(ranked.length).fill(-1);
+  for (const i of ranked) {
+    const k = rankOf(i) - 1;
+    if (k < 0 || k >= placed.length || placed[k] !== -1) return ranked.sort((a, b) => rankOf(a) - rankOf(b));
+    placed[k] = i;
   }
-  return placed as Ranked[];
+  return placed;
 }
 
+/** Writes the charts' data right of the print area and returns the ranges the charts read. */
 function chartData(s: SheetDraft, portfolio: ScoredPortfolio, lang: Lang): ChartRanges {
   const t = (key: PlanKey, params?: Record<string, string | number>): string => planText(key, lang, params);
   s.region(DATA_COL);
@@ -834,8 +836,10 @@ function chartData(s: SheetDraft, portfolio: ScoredPortfolio, lang: Lang): Chart
   const first = top + 2;
   const out: { -readonly [K in keyof ChartRanges]: ChartRanges[K] } = {};
 
-  const ranked = byAbcRank(portfolio.clients);
-  if (ranked.length > 0) {
+  const ranked = byAbcRank(portfolio);
+  const abc = portfolio.results.abc;
+  if (abc && ranked.length > 0) {
+    const cumulative = (i: number): number => abc.columns.cumulativeShare[abc.at[i]];
     s.row(top + 1, DATA_COL, [t("pac.col.name"), t("pac.col.ca"), t("pac.col.cumulative"), t("pac.col.threshold"), t("pac.col.position")]);
     s.style(range(top + 1, DATA_COL, 1, 5), STYLES.header);
     const rows: PlanValue[][] = [];
@@ -845,15 +849,16 @@ function chartData(s: SheetDraft, portfolio: ScoredPortfolio, lang: Lang): Chart
     const cibles = (h: PlanKey): string => targetsColumn(n, lang, h);
     const at = (h: PlanKey, position: string): string => `INDEX(${cibles(h)},${position})`;
     if (ranked.length <= MAX_PARETO_POINTS) {
-      ranked.forEach((c, k) => {
+      ranked.forEach((i, k) => {
+        const c = portfolio.clients[i];
         const row = first + k;
         const position = cellAddress(row, DATA_COL + 4);
         rows.push([
           formula(`IF(${at("col.name", position)}="",${at("col.id", position)},${at("col.name", position)})`, clientLabel(c)),
           formula(at("col.ca", position), c.ca ?? 0),
-          formula(at("col.cumulative", position), c.abc.cumulativeShare),
+          formula(at("col.cumulative", position), cumulative(i)),
           PARETO_LINE,
-          formula(`MATCH(${k + 1},${cibles("col.rank")},0)`, c.index + 1),
+          formula(`MATCH(${k + 1},${cibles("col.rank")},0)`, i + 1),
         ]);
       });
     } else {
@@ -866,11 +871,11 @@ function chartData(s: SheetDraft, portfolio: ScoredPortfolio, lang: Lang): Chart
           t("pac.group", { from: k + 1, to }),
           formula(
             `SUMIFS(${cibles("col.ca")},${cibles("col.rank")},">="&${k + 1},${cibles("col.rank")},"<="&${to},${cibles("col.ca")},">0")`,
-            group.reduce((a, c) => a + Math.max(0, c.ca ?? 0), 0),
+            group.reduce((a, i) => a + Math.max(0, portfolio.clients[i].ca ?? 0), 0),
           ),
-          formula(at("col.cumulative", cellAddress(first + rows.length, DATA_COL + 4)), lastOne.abc.cumulativeShare),
+          formula(at("col.cumulative", cellAddress(first + rows.length, DATA_COL + 4)), cumulative(lastOne)),
           PARETO_LINE,
-          formula(`MATCH(${to},${cibles("col.rank")},0)`, lastOne.index + 1),
+          formula(`MATCH(${to},${cibles("col.rank")},0)`, lastOne + 1),
         ]);
       }
     }
