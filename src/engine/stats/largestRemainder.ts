@@ -58,14 +58,27 @@ export function largestRemainder(
   }
   let left = total - given;
   if (left > 0) {
-    const idx = Array.from({ length: n }, (_, i) => i);
-    idx.sort((a, b) => {
+    const before = (a: number, b: number): number => {
       const d = remainders[b] - remainders[a];
       if (d !== 0) return d;
       const pa = priority ? priority[a] : a;
       const pb = priority ? priority[b] : b;
       return pa - pb || a - b;
-    });
+    };
+    // The units left go to the first `left` entries of positive weight in that order. Each remainder is below 1,
+    // so there are more such entries than units: only those whose remainder reaches the left-th largest are
+    // sorted (a few hundred of a 100 000-client portfolio's entries, where sorting them all took 40 ms).
+    const positive: number[] = [];
+    for (let i = 0; i < n; i++) if (weights[i] > 0) positive.push(i);
+    if (left < positive.length) {
+      const sorted = Float64Array.from(positive, (i) => remainders[i]).sort();
+      const threshold = sorted[sorted.length - left];
+      const firsts = positive.filter((i) => remainders[i] >= threshold).sort(before);
+      for (let k = 0; k < left; k++) result[firsts[k]] += 1;
+      return result;
+    }
+    // As many units as entries (rounding in floating point): round after round, in that order.
+    const idx = Array.from({ length: n }, (_, i) => i).sort(before);
     for (let k = 0; left > 0; k = (k + 1) % n) {
       if (weights[idx[k]] > 0) {
         result[idx[k]] += 1;
