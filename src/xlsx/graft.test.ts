@@ -150,10 +150,35 @@ describe("ColumnStrings over a base's strings: a column of many texts looks a fe
     expect(strings.idAfter("C2", 0)).toBe(2);
     expect(strings.idAfter("C3", 2)).toBe(5);
     expect(lookups).toBe(0);
-    // "C1" again at 4 is no item of its own: its id stays the first, 0, found by the lookup.
-    expect(strings.idAfter("C1", 3)).toBe(0);
-    expect(lookups).toBe(1);
-    expect(strings.idAfter("Nouveau", 5)).toBe(7);
-    expect(strings.idAfter("Nouveau", 7)).toBe(7);
+    // "C1" again at 4 is no item of its own: not found there (its id stays the first, 0, which `id` gives).
+    expect(strings.idAfter("C1", 3)).toBe(-1);
+    expect(strings.idAfter("Nouveau", 5)).toBe(-1);
+    expect(strings.id("Nouveau")).toBe(7);
+    expect(strings.idAfter("Nouveau", 7)).toBe(-1);
+  });
+
+  it("a column whose texts are not found after its last one stops looking there, and its ids stay right", () => {
+    const texts = Array.from({ length: 400 }, (_, k) => `C${k}`);
+    const plain = plainOf(texts);
+    let reads = 0;
+    const byIndex = new Proxy(plain.byIndex as (string | undefined)[], {
+      get: (target, key, receiver) => {
+        if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const strings = new SharedStrings(texts.length, { ...plain, byIndex });
+    const column = new ColumnStrings(strings);
+    for (let k = 0; k < 70; k++) column.id(0, `f${k}`);
+    // Last to first: never after the one above.
+    const ids = texts.map((_, k) => texts.length - 1 - k).map((k) => column.id(0, texts[k]));
+    expect(ids).toEqual(texts.map((_, k) => texts.length - 1 - k));
+    const before = reads;
+    column.id(0, texts[0]);
+    expect(reads).toBe(before);
+    // In order, another column finds each text without a lookup.
+    const other = new ColumnStrings(strings);
+    for (let k = 0; k < 70; k++) other.id(1, `f${k}`);
+    expect(texts.map((t) => other.id(1, t))).toEqual(texts.map((_, k) => k));
   });
 });
