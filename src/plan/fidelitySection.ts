@@ -7,7 +7,7 @@ import { CATALOGUE_TARGETS, CHOSEN_SLOTS, suggestionFor, type CatalogueActionId,
 import { clientLabel } from "./contactsSheet";
 import type { Fidelity, FidelityReason } from "./fidelity";
 import type { SheetDraft } from "./grid";
-import { prTargetOf, quadrantOf, rfmSegmentOf, type ScoredPortfolio } from "./score";
+import { LEAVING_SEGMENTS, prTargetOf, quadrantOf, rfmSegmentOf, type ScoredPortfolio } from "./score";
 import { COLOURS, FORMATS, STYLES, type ClassColour } from "./styles";
 import type { CellStyle, ListValidation, SheetPlan } from "./types";
 
@@ -300,7 +300,7 @@ export function targetCounts(portfolio: ScoredPortfolio, fidelity?: Fidelity): P
     if (target) out[target] = (out[target] ?? 0) + 1;
     if (quadrantOf(results, i) === "contact_eater") out.contact_eater = (out.contact_eater ?? 0) + 1;
     const segment = rfmSegmentOf(results, i);
-    const rfmLeaving = segment === "at_risk" || segment === "hibernating" || segment === "cant_lose";
+    const rfmLeaving = segment !== null && LEAVING_SEGMENTS.has(segment);
     const k = row ? row[i] : -1;
     const engagementLeaving = e !== undefined && k >= 0 && (e.engagement[k] === 0 || e.engagement[k] === 1);
     if (leavingKnown && (rfmLeaving || engagementLeaving)) out.leaving = (out.leaving ?? 0) + 1;

@@ -9,7 +9,7 @@ import { templateFormula, templateValue } from "./templateFormula";
 import { fidelityActions, fidelityDiagnosis, withValidations, type FidelityPac } from "./fidelitySection";
 import { SheetDraft } from "./grid";
 import { PR_TARGETS, segmentLabelKey, targetLabelKey } from "./labels";
-import { rowIn, type ScoredPortfolio } from "./score";
+import { LEAVING_SEGMENTS, rowIn, type ScoredPortfolio } from "./score";
 import { ABC_COLOURS, COLOURS, FORMATS, QUADRANT_COLOURS, STYLES, TARGET_COLOURS } from "./styles";
 import { targetsColumn, targetsReference } from "./targetsSheet";
 import { planObjectives, growthLines, type PlanObjectives } from "./objectives";
@@ -34,7 +34,6 @@ export const MAX_PARETO_POINTS = 200;
 const CLASSES: readonly AbcClass[] = ["A", "B", "C"];
 const QUADRANTS: readonly ContactQuadrant[] = ["cash_cow", "skeleton", "golden_goose", "contact_eater"];
 const PHASES: readonly MaturityPhase[] = ["D", "C", "M", "V"];
-const AT_RISK = new Set(["at_risk", "hibernating", "cant_lose"]);
 
 type ActionKind = "stimulation" | "entretien" | "securisation" | "conquete" | "reconquete";
 
@@ -621,7 +620,7 @@ export function actionLines(portfolio: ScoredPortfolio, stats: PortfolioStats = 
 const ACTION_GROUPS: Readonly<Partial<Record<ActionKind, { readonly column: PlanKey; readonly values: readonly LabelKey[] }>>> = {
   entretien: { column: "col.pr_target", values: ["pr.target.maintain"] },
   securisation: { column: "col.pr_target", values: ["pr.target.secure"] },
-  reconquete: { column: "col.rfm_segment", values: ["rfm.segment.at_risk", "rfm.segment.hibernating", "rfm.segment.cant_lose"] },
+  reconquete: { column: "col.rfm_segment", values: [...LEAVING_SEGMENTS].map(segmentLabelKey) },
 };
 
 /**
@@ -788,7 +787,7 @@ function portfolioStats(portfolio: ScoredPortfolio): PortfolioStats {
     const kl = rowIn(allocation, i);
     if (allocation && kl >= 0 && allocation.columns[kl].stimulation > 0) stats.stimulated++;
     const ks = rowIn(rfm, i);
-    if (segments && ks >= 0 && AT_RISK.has(RFM_SEGMENTS[segments[ks]])) stats.atRisk++;
+    if (segments && ks >= 0 && LEAVING_SEGMENTS.has(RFM_SEGMENTS[segments[ks]])) stats.atRisk++;
   }
   return stats;
 }

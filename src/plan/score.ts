@@ -370,6 +370,12 @@ export function maturityPhaseOf(results: ResultColumns, i: number): MaturityPhas
   return phase === UNCLASSED ? null : MATURITY_PHASES[phase];
 }
 
+/**
+ * The RFM segments of clients slipping away (à risque, en sommeil, à ne pas perdre): the PAC's clients at risk
+ * and its reconquête line, and the fidelity step's clients leaving.
+ */
+export const LEAVING_SEGMENTS: ReadonlySet<RfmSegment> = new Set<RfmSegment>(["at_risk", "hibernating", "cant_lose"]);
+
 /** Client i's RFM segment from the columns, or null (not scored, no segments with these classes, or RFM absent). */
 export function rfmSegmentOf(results: ResultColumns, i: number): RfmSegment | null {
   const rfm = results.rfm;
