@@ -12,9 +12,11 @@ export function formatNumber(value: number, lang: "fr" | "en", digits = 2): stri
   if (Number.isSafeInteger(value)) return value < 0 ? `-${grouped(String(-value), sep)}` : grouped(String(value), sep);
   if (!Number.isFinite(value)) return String(value);
   const rounded = Number(value.toFixed(digits));
-  const [intPart, decPart] = Math.abs(rounded).toString().split(".");
+  const text = Math.abs(rounded).toString();
   const sign = rounded < 0 ? "-" : "";
-  return decPart ? `${sign}${grouped(intPart, sep)}${lang === "fr" ? "," : "."}${decPart}` : `${sign}${grouped(intPart, sep)}`;
+  const dot = text.indexOf(".");
+  if (dot < 0) return sign + grouped(text, sep);
+  return `${sign}${grouped(text.slice(0, dot), sep)}${lang === "fr" ? "," : "."}${text.slice(dot + 1)}`;
 }
 
 /** Digits in groups of three from the right, `sep` between groups (an exponent form, 1e21 and above, as it is). */
@@ -44,27 +46,36 @@ export function plural(count: number, lang: "fr" | "en", singular: string, plura
  */
 export function fill(template: string, params: MessageParams | undefined, lang: "fr" | "en"): string {
   if (!params) return template;
-  const pieces = piecesOf(template);
-  let out = pieces[0] as string;
+  const out: string[] = [];
+  appendFilled(out, templatePieces(template), params, lang);
+  return out.join("");
+}
+
+/**
+ * A filled template's text appended to `out`, piece by piece (see `templatePieces`): numbers in the language's
+ * format, `{n|singular|plural}` agreeing with the number `n`, a placeholder without a value left as it stands.
+ */
+export function appendFilled(out: string[], pieces: readonly (string | undefined)[], params: MessageParams, lang: "fr" | "en"): void {
+  out.push(pieces[0] as string);
   for (let k = 1; k < pieces.length; k += 4) {
     const name = pieces[k] as string;
     const one = pieces[k + 1];
     const many = pieces[k + 2];
     const value = params[name];
-    if (one !== undefined && many !== undefined) out += typeof value === "number" ? plural(value, lang, one, many) : `{${name}|${one}|${many}}`;
-    else out += value === undefined ? `{${name}}` : typeof value === "number" ? formatNumber(value, lang) : value;
-    out += pieces[k + 3] as string;
+    if (one !== undefined && many !== undefined) out.push(typeof value === "number" ? plural(value, lang, one, many) : `{${name}|${one}|${many}}`);
+    else out.push(value === undefined ? `{${name}}` : typeof value === "number" ? formatNumber(value, lang) : value);
+    out.push(pieces[k + 3] as string);
   }
-  return out;
 }
 
-/** A template's pieces: text, then for each placeholder its name, singular, plural (undefined for `{name}`), text. */
-const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/;
+/** `{name}`, or `{name|singular|plural}` (the form that agrees with the number `name`): a template's placeholders. */
+export const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
 /** Templates split once (at most `SPLIT_KEPT`: the product's own are a few hundred). */
 const split = new Map<string, readonly (string | undefined)[]>();
 const SPLIT_KEPT = 4096;
 
-function piecesOf(template: string): readonly (string | undefined)[] {
+/** A template's pieces: text, then for each placeholder its name, singular, plural (undefined for `{name}`), text. */
+export function templatePieces(template: string): readonly (string | undefined)[] {
   let pieces = split.get(template);
   if (pieces === undefined) {
     pieces = template.split(PLACEHOLDER);

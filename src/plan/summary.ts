@@ -1,8 +1,8 @@
 import { ABC_CLASSES, CONTACT_QUADRANTS, ELASTICITY_READINGS, ELASTICITY_READING_LABEL, PR_CODES, PR_TARGETS, prCellIndex, QUADRANT_LABEL, type ContactQuadrant, type ElasticityReading } from "../engine";
 import type { PrTarget } from "../engine/penetration";
 import { RFM_SEGMENTS, type RfmSegment } from "../engine/rfm";
-import { formatNumber, label, type Lang } from "../i18n";
-import { plural } from "../i18n/format";
+import { formatNumber, formatPercent, label, type Lang } from "../i18n";
+import { appendFilled, templatePieces } from "../i18n/format";
 import { planTemplate, type PlanKey } from "../i18n/plan";
 import { segmentLabelKey, targetLabelKey } from "./labels";
 import { rowIn, type ResultColumns } from "./score";
@@ -11,46 +11,10 @@ type Params = Readonly<Record<string, string | number>>;
 /** Appends a filled template to `out`, piece by piece: the caller joins everything once (one flat string). */
 type Render = (out: string[], params: Params) => void;
 
-/**
- * `formatNumber`, without its grouping regex when there is nothing to group (|value| < 1000 once rounded):
- * the same text, computed the same way. Most numbers of the short pourquoi are small, and many are whole
- * (a whole number is its own rounding: no `toFixed`).
- */
-function formatSmall(value: number, lang: Lang, digits = 2): string {
-  if (Number.isInteger(value) && value > -1000 && value < 1000) return String(value);
-  if (!Number.isFinite(value)) return String(value);
-  const rounded = Number(value.toFixed(digits));
-  const abs = Math.abs(rounded);
-  if (abs >= 1000) return formatNumber(value, lang, digits);
-  const text = lang === "fr" ? abs.toString().replace(".", ",") : abs.toString();
-  return rounded < 0 ? `-${text}` : text;
-}
-
-/** `formatPercent(fraction, lang)` (one decimal), through `formatSmall`. */
-function formatPercentSmall(fraction: number, lang: Lang): string {
-  const n = formatSmall(fraction * 100, lang, 1);
-  return lang === "fr" ? `${n}\u202f%` : `${n}%`;
-}
-
-/**
- * A template split once; each call only appends its pieces (numbers formatted as `fill` does,
- * `{n|singular|plural}` agreeing with the number `n` as `fill` does).
- */
+/** A template split once; each call only appends its filled pieces (see `appendFilled`). */
 function compile(key: PlanKey, lang: Lang): Render {
-  // split with three groups: text, name, singular, plural, text, … (the forms undefined for a plain `{name}`).
-  const pieces: (string | undefined)[] = planTemplate(key, lang).split(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/);
-  return (out, p) => {
-    out.push(pieces[0] ?? "");
-    for (let k = 1; k < pieces.length; k += 4) {
-      const name = pieces[k] ?? "";
-      const one = pieces[k + 1];
-      const many = pieces[k + 2];
-      const v = p[name];
-      if (one !== undefined && many !== undefined) out.push(typeof v === "number" ? plural(v, lang, one, many) : `{${name}|${one}|${many}}`);
-      else out.push(v === undefined ? `{${name}}` : typeof v === "number" ? formatSmall(v, lang) : v);
-      out.push(pieces[k + 3] ?? "");
-    }
-  };
+  const pieces = templatePieces(planTemplate(key, lang));
+  return (out, p) => appendFilled(out, pieces, p, lang);
 }
 
 /** A template without parameters, filled once. */
@@ -129,7 +93,7 @@ function separate(out: string[], separator: string): void {
  * The short "pourquoi" of client i's row of the Cibles sheet: its class, P-R target, contact quadrant,
  * elasticity and planned contacts, each in a few words, joined by " · ". The full sentences stay in
  * `ScoredClient.why`. Cheap by design (one per written row): read from the methods' columns (no result object
- * made), templates and labels looked up once per language, and small numbers skip the grouping regex.
+ * made), templates and labels looked up once per language.
  *
  * @example shortWhy(portfolio.results, 0, false, "fr") // "Classe A (cumul 34,2 % du CA) · P1-R1 → Entretenir · 90 contacts : 12 d'entretien + 78 « turbo »"
  */
@@ -142,7 +106,7 @@ export function shortWhy(results: ResultColumns, i: number, isProspect: boolean,
   const a = rowIn(abc, i);
   if (abc && a >= 0) {
     const c = abc.columns;
-    if (c.share[a] > 0) t.abc(out, { cls: ABC_CLASSES[c.cls[a]], cumulative: formatPercentSmall(c.cumulativeShare[a], lang) });
+    if (c.share[a] > 0) t.abc(out, { cls: ABC_CLASSES[c.cls[a]], cumulative: formatPercent(c.cumulativeShare[a], lang) });
     else out.push(t.abcNonPositive);
   }
   const k = rowIn(pr, i);
@@ -168,7 +132,7 @@ export function shortWhy(results: ResultColumns, i: number, isProspect: boolean,
   if (elasticity && e >= 0) {
     const c = elasticity.columns;
     separate(out, t.separator);
-    t.elasticity(out, { value: formatSmall(c.value[e], lang), reading: t.readings[ELASTICITY_READINGS[c.reading[e]]] });
+    t.elasticity(out, { value: formatNumber(c.value[e], lang), reading: t.readings[ELASTICITY_READINGS[c.reading[e]]] });
   }
   separate(out, t.separator);
   const l = rowIn(allocation, i);

@@ -1,9 +1,6 @@
-import { plural } from "../i18n/format";
+import { PLACEHOLDER, plural } from "../i18n/format";
 import type { Lang } from "../i18n/types";
 import { textLiteral } from "./cells";
-
-/** `{name}`, or `{name|singular|plural}` (the form that agrees with the number `name`), as `fill` reads them. */
-const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
 
 /** The test, in a formula, that `x` takes the singular: French for 0 and 1, English for 1 only (see `plural`). */
 function singularTest(x: string, lang: Lang): string {
